@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { Message } from './message.js';
+import { Provenance } from './provenance.js';
+import { PageInfo, RawBlock, SourceFormat } from './raw-document.js';
+import { Fact } from './fact.js';
+
+/** Role of a normalized block: body content, or recognised non-content. */
+export const BlockRole = z.enum([
+  'body', // a paragraph of content
+  'heading', // a numbered (or styled) heading: starts a section
+  'item', // a bullet (`-`, `+`) item
+  'table', // a table cell paragraph
+  'admin-header', // agency, Số: ..., Quốc hiệu/tiêu ngữ, place and date
+  'title', // BÁO CÁO + subject line
+  'addressee', // Kính gửi
+  'closing', // Nơi nhận, signature block
+  'furniture', // page numbers, running headers/footers
+]);
+export type BlockRole = z.infer<typeof BlockRole>;
+
+/** A normalized block (usually a paragraph): its text is `Document.text.slice(start, end)`. */
+export const Block = z.object({
+  id: z.number().int().nonnegative(),
+  role: BlockRole,
+  text: z.string(),
+  prov: Provenance,
+  /** Last page the block runs onto (a paragraph can cross a page break). */
+  pageEnd: z.number().int().positive().optional(),
+  /** Path of the section this block belongs to ('' for the preamble). */
+  section: z.string(),
+  /** For headings: the numbering label as written or recovered (`I.`, `1.1.`, `a)`). */
+  label: z.string().optional(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  ocrConfidence: z.number().min(0).max(1).optional(),
+});
+export type Block = z.infer<typeof Block>;
+
+/** A node of the heading tree. */
+export const Section = z.object({
+  /** Heading numbers from the top down joined by `/`: `I/2/2.1/b`. */
+  path: z.string(),
+  /** Normalized label: `I`, `2`, `2.1`, `b`. */
+  label: z.string(),
+  level: z.number().int().nonnegative(),
+  kind: z.enum(['roman', 'arabic', 'multilevel', 'letter', 'part']),
+  title: z.string(),
+  page: z.number().int().positive(),
+  /** Span of the heading text and of the whole section (heading through its last block). */
+  prov: Provenance,
+  end: z.number().int().nonnegative(),
+  /** The time the heading names, when it names one (`tháng 8/2021` → `2021-08`). */
+  period: z.string().optional(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const ReportType = z.enum(['báo cáo', 'kế hoạch', 'công văn', 'quyết định', 'chỉ thị', 'thông báo', 'tờ trình', 'nghị quyết', 'hướng dẫn', 'other']);
+export type ReportType = z.infer<typeof ReportType>;
+
+/** Report metadata read from the administrative header block and the title. */
+export const Metadata = z.object({
+  title: z.string().optional(),
+  province: z.string().optional(),
+  agency: z.string().optional(),
+  docNumber: z.string().optional(),
+  /** ISO date `YYYY-MM-DD` (or partial `YYYY-MM`) of issue. */
+  issueDate: z.string().optional(),
+  reportType: ReportType.optional(),
+  /** `2021-08` (month), `2024` (year), `2021-Q1`, or a span `2021-01..2021-06`. */
+  reportPeriod: z.string().optional(),
+});
+export type Metadata = z.infer<typeof Metadata>;
+
+export const DocStatus = z.enum(['ok', 'partial', 'failed', 'skipped']);
+export type DocStatus = z.infer<typeof DocStatus>;
+
+export const SourceInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  format: SourceFormat.optional(),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
+/**
+ * The document as it travels through the pipeline. Readers fill `raw` and `pages`;
+ * normalize fills `text` and `blocks`; segment fills `sections`; extract fills `facts`.
+ */
+export const Document = z.object({
+  /** Stable id: the first 16 hex digits of the content hash. */
+  id: z.string(),
+  source: SourceInfo,
+  pages: z.array(PageInfo),
+  raw: z.array(RawBlock),
+  text: z.string(),
+  blocks: z.array(Block),
+  sections: z.array(Section),
+  metadata: Metadata,
+  facts: z.array(Fact),
+  messages: z.array(Message),
+  status: DocStatus,
+});
+export type Document = z.infer<typeof Document>;

@@ -54,6 +54,11 @@ const DEFINITIONS: MetricDefInput[] = [
     units: ['bưu phẩm', 'bưu kiện', 'bưu phát', 'sản phẩm', 'lượt'], excludes: ['công ích'],
   },
   {
+    id: 'postal-public-service-items', name: 'Sản lượng bưu gửi dịch vụ bưu chính công ích', kind: 'count', base_unit: 'bưu gửi',
+    aliases: ['sản lượng bưu gửi dịch vụ bưu chính công ích', 'sản lượng dịch vụ bưu chính công ích', 'bưu gửi bưu chính công ích'],
+    units: ['bưu phẩm', 'bưu kiện', 'bưu phát', 'sản phẩm', 'lượt'], excludes: ['doanh thu'],
+  },
+  {
     id: 'postal-service-points', name: 'Điểm phục vụ bưu chính', kind: 'count', base_unit: 'điểm phục vụ',
     aliases: ['điểm phục vụ bưu chính', 'mạng lưới điểm phục vụ bưu chính', 'số điểm phục vụ'],
     units: ['điểm'], excludes: ['bán kính', 'người'],
@@ -109,7 +114,7 @@ const DEFINITIONS: MetricDefInput[] = [
   {
     id: 'mobile-subscribers-new', name: 'Thuê bao di động phát triển mới', kind: 'count', base_unit: 'thuê bao',
     aliases: ['thuê bao di động phát triển mới', 'thuê bao di động mới', 'phát triển mới thuê bao di động'],
-    units: SUBSCRIBER_UNITS, excludes: ['internet', 'băng rộng'],
+    units: SUBSCRIBER_UNITS, excludes: ['internet', 'băng rộng', 'chuyển'],
   },
   {
     id: 'broadband-subscribers', name: 'Tổng số thuê bao internet băng rộng', kind: 'count', base_unit: 'thuê bao',
@@ -119,7 +124,7 @@ const DEFINITIONS: MetricDefInput[] = [
   {
     id: 'fixed-broadband-subscribers', name: 'Thuê bao internet băng rộng cố định', kind: 'count', base_unit: 'thuê bao',
     aliases: ['thuê bao internet băng rộng cố định', 'thuê bao internet cố định', 'thuê bao truy nhập internet băng rộng cố định', 'thuê bao internet cáp quang FTTH'],
-    units: SUBSCRIBER_UNITS, excludes: NEW,
+    units: SUBSCRIBER_UNITS, excludes: [...NEW, 'quy đổi'],
   },
   {
     id: 'mobile-broadband-subscribers', name: 'Thuê bao internet băng rộng di động', kind: 'count', base_unit: 'thuê bao',
@@ -251,7 +256,7 @@ const DEFINITIONS: MetricDefInput[] = [
   {
     id: 'dossiers-received-online', name: 'Hồ sơ tiếp nhận trực tuyến', kind: 'count', base_unit: 'hồ sơ',
     aliases: ['hồ sơ tiếp nhận trực tuyến', 'hồ sơ nộp trực tuyến', 'hồ sơ trực tuyến'],
-    excludes: ['mức độ', 'giấy phép'],
+    excludes: ['mức độ', 'giấy phép', 'trực tiếp'],
   },
   {
     id: 'dossiers-resolved', name: 'Hồ sơ thủ tục hành chính đã giải quyết', kind: 'count', base_unit: 'hồ sơ',
@@ -273,13 +278,13 @@ const DEFINITIONS: MetricDefInput[] = [
   },
   {
     id: 'dossier-digitisation-share', name: 'Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', kind: 'percent', base_unit: '%', aspect: 'share',
-    aliases: ['tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', 'kết quả giải quyết thủ tục hành chính được số hóa', 'tỷ lệ hồ sơ được số hóa'],
+    aliases: ['tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', 'kết quả giải quyết thủ tục hành chính được số hóa', 'tỷ lệ hồ sơ được số hóa', 'tỷ lệ kết quả thủ tục hành chính được số hóa'],
   },
   // ---- E-government: documents, signatures, mail ----
   {
     id: 'e-documents-share', name: 'Tỷ lệ văn bản trao đổi dưới dạng điện tử', kind: 'percent', base_unit: '%', aspect: 'share',
     aliases: ['tỷ lệ văn bản điện tử', 'tỷ lệ văn bản đi, đến được trao đổi dưới dạng điện tử', 'văn bản được trao đổi liên thông điện tử', 'văn bản điện tử giữa các cơ quan nhà nước'],
-    excludes: ['ký số'],
+    excludes: ['ký số', 'số hóa'],
   },
   {
     id: 'e-documents', name: 'Văn bản điện tử gửi, nhận qua hệ thống quản lý văn bản', kind: 'count', base_unit: 'văn bản',
@@ -371,6 +376,11 @@ const DEFINITIONS: MetricDefInput[] = [
   {
     id: 'complaints-received', name: 'Đơn thư khiếu nại, tố cáo, phản ánh, kiến nghị tiếp nhận', kind: 'count', base_unit: 'đơn',
     aliases: ['đơn thư khiếu nại, tố cáo', 'đơn thư tiếp nhận', 'đơn khiếu nại', 'đơn tố cáo', 'đơn phản ánh, kiến nghị'],
+    units: ['đơn thư', 'vụ việc', 'lượt'], excludes: ['giải quyết', 'tồn', 'chuyển sang'],
+  },
+  {
+    id: 'complaints-resolved', name: 'Đơn thư khiếu nại, tố cáo, phản ánh, kiến nghị đã giải quyết', kind: 'count', base_unit: 'đơn',
+    aliases: ['đơn thư đã giải quyết', 'đơn khiếu nại, tố cáo được giải quyết', 'đơn tố cáo được giải quyết', 'đơn khiếu nại được giải quyết', 'đơn phản ánh, kiến nghị được giải quyết', 'giải quyết đơn thư'],
     units: ['đơn thư', 'vụ việc', 'lượt'],
   },
   // ---- Press, information, broadcasting ----
@@ -383,7 +393,7 @@ const DEFINITIONS: MetricDefInput[] = [
   {
     id: 'press-agencies', name: 'Cơ quan báo chí', kind: 'count', base_unit: 'cơ quan báo chí',
     aliases: ['cơ quan báo chí', 'cơ quan báo chí hoạt động trên địa bàn', 'văn phòng đại diện, phóng viên thường trú của cơ quan báo chí'],
-    units: ['cơ quan', 'đơn vị'],
+    units: ['cơ quan', 'đơn vị'], excludes: ['hội nghị', 'giao ban', 'mời'],
   },
   {
     id: 'websites', name: 'Trang thông tin điện tử', kind: 'count', base_unit: 'trang thông tin điện tử',

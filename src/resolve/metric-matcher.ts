@@ -1,0 +1,244 @@
+import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
+import type { Aspect, FactKind } from '../../schemas/fact.js';
+import { METRIC_CATALOG, type MetricDef } from '../../schemas/metric-catalog.js';
+import { foldedTokens, foldVietnamese } from './fold-text.js';
+
+/** What the matcher may know about a fact besides its metric phrase. */
+export interface MatchContext {
+  unit?: string;
+  kind?: FactKind;
+  aspect?: Aspect;
+  section_title?: string;
+}
+
+export interface MetricMatch {
+  metric_id: string;
+  /** In [0,1]: how well the phrase is explained by the best alias (see `scoreAlias`). */
+  score: number;
+}
+
+/** Below this score a phrase has no canonical metric. */
+export const MATCH_THRESHOLD = 0.6;
+
+/** Function words that carry nothing about the indicator (folded). */
+const STOP = new Set(
+  'cac nhung cua va la cho voi tai tu den ve theo trong tren nay do duoc da bi thi ma khi de o hoac hon gan khoang uoc dat tang giam'.split(' '),
+);
+
+/** Abbreviations of the reports, expanded on both sides of the match (folded). */
+const ABBREVIATIONS: Record<string, string> = {
+  tthc: 'thu tuc hanh chinh',
+  dvc: 'dich vu cong',
+  dvctt: 'dich vu cong truc tuyen',
+  vtd: 'vo tuyen dien',
+  cntt: 'cong nghe thong tin',
+  attt: 'an toan thong tin',
+  vphc: 'vi pham hanh chinh',
+  ttdt: 'thong tin dien tu',
+  cchc: 'cai cach hanh chinh',
+  csdl: 'co so du lieu',
+  bcvt: 'buu chinh vien thong',
+  tmdt: 'thuong mai dien tu',
+  cds: 'chuyen doi so',
+  ntm: 'nong thon moi',
+  tb: 'thue bao',
+  email: 'thu dien tu',
+  website: 'trang thong tin dien tu',
+  // Spelling variants: tỉ/tỷ, kĩ/kỹ, qui/quy.
+  ti: 'ty',
+  ki: 'ky',
+  qui: 'quy',
+};
+
+/** Scale words stripped from the front of a unit (`triệu tài khoản` → `tài khoản`). */
+const SCALE = new Set(['nghin', 'ngan', 'trieu', 'ty', 'ti', 'van', 'chuc', 'tram']);
+
+/** Tokens of a phrase: folded, abbreviations expanded, function words dropped. */
+export function metricTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const t of foldedTokens(text)) {
+    const expanded = ABBREVIATIONS[t];
+    for (const u of expanded ? expanded.split(' ') : [t]) if (!STOP.has(u)) out.push(u);
+  }
+  return out;
+}
+
+interface PreparedAlias {
+  tokens: string[];
+  bigrams: string[];
+}
+
+interface PreparedMetric {
+  def: MetricDef;
+  aliases: PreparedAlias[];
+  units: string[];
+  excludes: string[][];
+}
+
+const bigramsOf = (tokens: string[]): string[] => tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`);
+
+function unitKey(unit: string): string {
+  const tokens = foldedTokens(unit);
+  while (tokens.length > 1 && SCALE.has(tokens[0])) tokens.shift();
+  return tokens.join(' ');
+}
+
+function containsSequence(tokens: string[], seq: string[]): boolean {
+  outer: for (let i = 0; i + seq.length <= tokens.length; i++) {
+    for (let j = 0; j < seq.length; j++) if (tokens[i + j] !== seq[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A matcher over a catalog. Scoring, per alias A of a metric and phrase P (tokens folded,
+ * abbreviations expanded, function words dropped, each token weighted by its IDF over the
+ * catalog, tokens unknown to the catalog weighted `UNKNOWN_WEIGHT`):
+ *   aliasCov  = weight of A's tokens found in P / weight of A  (a token may be found fuzzily:
+ *               Jaro-Winkler ≥ 0.9 for tokens of 5+ letters, credited at the similarity;
+ *               tokens found only in the section title are credited at 0.6)
+ *   phraseCov = weight of P's tokens that are in A / weight of P
+ *   bigramCov = share of A's adjacent token pairs that occur in P (word order)
+ *   score     = aliasCov × (0.55 + 0.25 × phraseCov + 0.2 × bigramCov)
+ * A metric's score is its best alias's. Gates before scoring: kind (a percent change or plan
+ * attainment may belong to any metric; ratios to count/measure metrics), unit (count and
+ * measure metrics accept only their base unit or listed units), and `excludes`.
+ */
+export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATALOG) {
+  const UNKNOWN_WEIGHT = 2;
+  const df = new Map<string, number>();
+  const prepared: PreparedMetric[] = catalog.map((def) => {
+    const aliases = [def.name, ...def.aliases].map((a) => {
+      const tokens = metricTokens(a);
+      return { tokens, bigrams: bigramsOf(tokens) };
+    });
+    for (const t of new Set(aliases.flatMap((a) => a.tokens))) df.set(t, (df.get(t) ?? 0) + 1);
+    return {
+      def,
+      aliases,
+      units: [def.base_unit, ...def.units].map(unitKey),
+      excludes: def.excludes.map(metricTokens).filter((e) => e.length > 0),
+    };
+  });
+  const n = catalog.length;
+  const weight = (t: string): number => {
+    const d = df.get(t);
+    return d === undefined ? UNKNOWN_WEIGHT : Math.log(1 + n / d);
+  };
+  const cache = new Map<string, MetricMatch | null>();
+
+  function kindAllows(def: MetricDef, ctx: MatchContext): boolean {
+    if (!ctx.kind) return true;
+    if (ctx.kind === def.kind) return true;
+    if (ctx.kind === 'percent') return ctx.aspect === 'change' || ctx.aspect === 'plan';
+    if (ctx.kind === 'ratio') return def.kind === 'count' || def.kind === 'measure';
+    return false;
+  }
+
+  function unitAllows(m: PreparedMetric, ctx: MatchContext): boolean {
+    if (!ctx.unit || (m.def.kind !== 'count' && m.def.kind !== 'measure')) return true;
+    if (ctx.kind === 'percent') return true;
+    const u = unitKey(ctx.unit);
+    if (u === '') return true;
+    return m.units.some((k) => k === u || u.startsWith(`${k} `) || k.startsWith(`${u} `));
+  }
+
+  function tokenCredit(t: string, phrase: Set<string>, context: Set<string>): number {
+    if (phrase.has(t)) return 1;
+    let best = 0;
+    if (t.length >= 5) {
+      for (const p of phrase) {
+        if (p.length < 5) continue;
+        const sim = JaroWinklerDistance(t, p);
+        if (sim >= 0.9 && sim > best) best = sim;
+      }
+    }
+    if (best < 0.6 && context.has(t)) best = 0.6;
+    return best;
+  }
+
+  function scoreAlias(alias: PreparedAlias, phraseTokens: string[], phrase: Set<string>, phraseBigrams: Set<string>, context: Set<string>): number {
+    let aliasW = 0;
+    let foundW = 0;
+    let ownW = 0;
+    for (const t of alias.tokens) {
+      const w = weight(t);
+      aliasW += w;
+      foundW += w * tokenCredit(t, phrase, context);
+      ownW += w * tokenCredit(t, phrase, new Set());
+    }
+    if (aliasW === 0 || ownW / aliasW < 0.5) return 0;
+    const aliasCov = foundW / aliasW;
+    const aliasSet = new Set(alias.tokens);
+    let phraseW = 0;
+    let sharedW = 0;
+    for (const t of new Set(phraseTokens)) {
+      const w = weight(t);
+      phraseW += w;
+      if (aliasSet.has(t)) sharedW += w;
+    }
+    const phraseCov = phraseW === 0 ? 0 : sharedW / phraseW;
+    const bigramCov = alias.bigrams.length === 0 ? 1 : alias.bigrams.filter((b) => phraseBigrams.has(b)).length / alias.bigrams.length;
+    return aliasCov * (0.55 + 0.25 * phraseCov + 0.2 * bigramCov);
+  }
+
+  function rank(phrase: string, ctx: MatchContext = {}): MetricMatch[] {
+    const tokens = metricTokens(phrase);
+    if (tokens.length === 0) return [];
+    const phraseSet = new Set(tokens);
+    const contextTokens = ctx.section_title ? metricTokens(ctx.section_title) : [];
+    const context = new Set(contextTokens);
+    const bigrams = new Set([...bigramsOf(tokens), ...bigramsOf(contextTokens)]);
+    const out: MetricMatch[] = [];
+    for (const m of prepared) {
+      if (!kindAllows(m.def, ctx) || !unitAllows(m, ctx)) continue;
+      if (m.excludes.some((e) => containsSequence(tokens, e))) continue;
+      let best = 0;
+      for (const a of m.aliases) best = Math.max(best, scoreAlias(a, tokens, phraseSet, bigrams, context));
+      if (best > 0) out.push({ metric_id: m.def.id, score: Math.round(Math.min(1, best) * 1000) / 1000 });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  /** The best canonical metric for a phrase, or null when none scores `MATCH_THRESHOLD`. */
+  function match(phrase: string, ctx: MatchContext = {}): MetricMatch | null {
+    const key = `${phrase}\u0000${ctx.unit ?? ''}\u0000${ctx.kind ?? ''}\u0000${ctx.aspect ?? ''}\u0000${ctx.section_title ?? ''}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const best = rank(phrase, ctx)[0];
+    const result = best && best.score >= MATCH_THRESHOLD ? best : null;
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, result);
+    return result;
+  }
+
+  /** A metric by exact id, else by matching the words (for `solieu compare --metric`). */
+  function lookup(idOrWords: string): MetricDef | null {
+    const byId = catalog.find((m) => m.id === idOrWords.trim());
+    if (byId) return byId;
+    const found = match(idOrWords);
+    return found ? (catalog.find((m) => m.id === found.metric_id) ?? null) : null;
+  }
+
+  return { match, rank, lookup };
+}
+
+const defaultMatcher = createMetricMatcher();
+
+/** Map a fact's metric phrase to a canonical metric of the catalog (see `createMetricMatcher`). */
+export function matchMetric(phrase: string, ctx?: MatchContext): MetricMatch | null {
+  return defaultMatcher.match(phrase, ctx);
+}
+
+/** All candidate metrics above zero, best first (for diagnostics). */
+export function rankMetrics(phrase: string, ctx?: MatchContext): MetricMatch[] {
+  return defaultMatcher.rank(phrase, ctx);
+}
+
+/** A catalog metric by id or by words. */
+export function lookupMetric(idOrWords: string): MetricDef | null {
+  return defaultMatcher.lookup(idOrWords);
+}
+
+export { foldVietnamese };

@@ -24,8 +24,11 @@ const SOURCE_WIDTHS: Partial<Record<keyof SourceRow, number>> = { doc_id: 18, fi
 
 type CellValue = string | number | null;
 
-/** A text cell: neutralised and always a string value (exceljs then writes it as text, never a formula). */
-const text = (v: unknown): CellValue => (v === null || v === undefined ? null : neutralizeText(String(v)));
+/**
+ * A text cell: neutralised and always a string value (exceljs then writes it as text, never a
+ * formula). CR LF and lone CR become LF, Excel's line break inside a cell (XML would drop a raw CR).
+ */
+const text = (v: unknown): CellValue => (v === null || v === undefined ? null : neutralizeText(String(v)).replace(/\r\n?/g, '\n'));
 
 function factCells(row: ExportRow): CellValue[] {
   return EXPORT_COLUMNS.map((col) => {

@@ -317,7 +317,7 @@ const DEFINITIONS: MetricDefInput[] = [
   // ---- Indices and rankings ----
   {
     id: 'dti-rank', name: 'Xếp hạng chỉ số chuyển đổi số cấp tỉnh (DTI)', kind: 'rank', base_unit: 'tỉnh', aspect: 'rank',
-    aliases: ['xếp hạng chỉ số chuyển đổi số DTI', 'chỉ số chuyển đổi số cấp tỉnh', 'DTI Index', 'xếp hạng chuyển đổi số'],
+    aliases: ['xếp hạng chỉ số chuyển đổi số DTI', 'chỉ số chuyển đổi số cấp tỉnh', 'DTI Index', 'xếp hạng DTI', 'xếp hạng chuyển đổi số'],
   },
   {
     id: 'ict-index-rank', name: 'Xếp hạng chỉ số sẵn sàng ứng dụng CNTT (Vietnam ICT Index)', kind: 'rank', base_unit: 'tỉnh', aspect: 'rank',

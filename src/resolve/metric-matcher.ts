@@ -20,10 +20,18 @@ export interface MetricMatch {
 /** Below this score a phrase has no canonical metric. */
 export const MATCH_THRESHOLD = 0.6;
 
-/** Function words that carry nothing about the indicator (folded). */
+/**
+ * Function words, and words of place and time, that carry nothing about the indicator
+ * (folded). `ky` (kỳ/ký), `so` (số/sở) and `ban` (bán/bản/ban) stay: they fold together
+ * with words that matter (`ký số`, `bản tin`).
+ */
 const STOP = new Set(
-  'cac nhung cua va la cho voi tai tu den ve theo trong tren nay do duoc da bi thi ma khi de o hoac hon gan khoang uoc dat tang giam'.split(' '),
+  ('cac nhung cua va la cho voi tai tu den ve theo trong tren nay do duoc da bi thi ma khi de o hoac hon gan khoang uoc dat tang giam ' +
+    'tinh huyen nam thang dia').split(' '),
 );
+
+/** A year used as time (`2023`) says nothing about the indicator. */
+const YEAR = /^(19|20)\d\d$/;
 
 /** Abbreviations of the reports, expanded on both sides of the match (folded). */
 const ABBREVIATIONS: Record<string, string> = {
@@ -58,7 +66,7 @@ export function metricTokens(text: string): string[] {
   const out: string[] = [];
   for (const t of foldedTokens(text)) {
     const expanded = ABBREVIATIONS[t];
-    for (const u of expanded ? expanded.split(' ') : [t]) if (!STOP.has(u)) out.push(u);
+    for (const u of expanded ? expanded.split(' ') : [t]) if (!STOP.has(u) && !YEAR.test(u)) out.push(u);
   }
   return out;
 }
@@ -168,7 +176,7 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
       foundW += w * tokenCredit(t, phrase, context);
       ownW += w * tokenCredit(t, phrase, new Set());
     }
-    if (aliasW === 0 || ownW / aliasW < 0.5) return 0;
+    if (aliasW === 0 || ownW / aliasW < 0.3) return 0;
     const aliasCov = foundW / aliasW;
     const aliasSet = new Set(alias.tokens);
     let phraseW = 0;

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Document } from '../../schemas/document.js';
+import type { Fact } from '../../schemas/fact.js';
+import { loadGold } from './gold-set.js';
+import { matchFacts, placeGold, type Matching, type PlacedGold } from './matcher.js';
+import { loadPipeline, runPipeline } from './pipeline-runner.js';
+import { score, type Score } from './score.js';
+
+/** The renditions of each gold document, by file suffix. */
+export const RENDITIONS: { name: string; suffix: string; format: 'text' | 'pdf' | 'docx' }[] = [
+  { name: 'source.txt', suffix: '.source.txt', format: 'text' },
+  { name: 'pdf', suffix: '.pdf', format: 'pdf' },
+  { name: 'docx', suffix: '.docx', format: 'docx' },
+  { name: 'autonum.docx', suffix: '.autonum.docx', format: 'docx' },
+  { name: 'tcvn3.docx', suffix: '.tcvn3.docx', format: 'docx' },
+];
+
+export interface DocResult {
+  doc: string;
+  rendition: string;
+  text: string;
+  matching: Matching;
+  placed: PlacedGold[];
+  facts: Fact[];
+  fallback: boolean;
+}
+
+export interface EvalResult {
+  byRendition: Record<string, { score: Score; docs: string[]; fallback: boolean }>;
+  overall: Score;
+  docs: DocResult[];
+  notes: string[];
+}
+
+export interface EvalOptions {
+  shared?: string;
+  renditions?: string[];
+}
+
+/** Run the pipeline on every rendition of every gold document and score it. */
+export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
+  const shared = resolve(options.shared ?? join(process.cwd(), '..', 'shared'));
+  const gold = loadGold(join(shared, 'gold'));
+  const pipeline = await loadPipeline();
+  const notes = [...pipeline.notes];
+  const docs: DocResult[] = [];
+  const wanted = RENDITIONS.filter((r) => !options.renditions || options.renditions.includes(r.name));
+  for (const r of wanted) {
+    for (const [key, goldFacts] of gold) {
+      const path = join(shared, 'corpus', `${key}${r.suffix}`);
+      if (!existsSync(path)) continue;
+      const run = await runPipeline(pipeline, path, r.format);
+      if (run.note) notes.push(`${key}${r.suffix}: ${run.note}`);
+      if (!run.doc) continue;
+      docs.push(evaluateDoc(key, r.name, run.doc, goldFacts, run.fallback ?? false));
+    }
+  }
+  const byRendition: EvalResult['byRendition'] = {};
+  for (const r of wanted) {
+    const rs = docs.filter((d) => d.rendition === r.name);
+    if (rs.length) byRendition[r.name] = { score: score(rs.map((d) => d.matching)), docs: rs.map((d) => d.doc), fallback: rs.some((d) => d.fallback) };
+  }
+  return { byRendition, overall: score(docs.map((d) => d.matching)), docs, notes: [...new Set(notes)] };
+}
+
+function evaluateDoc(key: string, rendition: string, doc: Document, goldFacts: ReturnType<typeof loadGold> extends Map<string, infer G> ? G : never, fallback: boolean): DocResult {
+  const placed = placeGold(doc.text, goldFacts);
+  const matching = matchFacts(placed, doc.facts, (f) => f.prov);
+  return { doc: key, rendition, text: doc.text, matching, placed, facts: doc.facts, fallback };
+}

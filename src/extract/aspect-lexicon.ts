@@ -1,0 +1,24 @@
+/** Words that give a figure its aspect (data for aspect-rules). */
+
+/** Before the figure (at most a qualifier between): a change and its direction. */
+export const CHANGE_WORDS: { words: string; direction: 'up' | 'down' }[] = [
+  { words: 'tăng', direction: 'up' },
+  { words: 'tăng thêm', direction: 'up' },
+  { words: 'tăng trưởng', direction: 'up' },
+  { words: 'tăng lên', direction: 'up' },
+  { words: 'giảm', direction: 'down' },
+  { words: 'giảm đi', direction: 'down' },
+  { words: 'giảm xuống', direction: 'down' },
+];
+
+/** Before the figure: a rank (`xếp thứ 5/63`, `xếp hạng 10/63`, `đứng thứ 3`). */
+export const RANK_WORDS = ['xếp thứ', 'xếp hạng thứ', 'xếp hạng', 'đứng thứ', 'hạng', 'vị trí thứ', 'thứ hạng', 'top'];
+
+/** After a percentage: attainment of a plan (`đạt 62% kế hoạch`, `98% so với KH`). */
+export const PLAN_AFTER = /^\s*(?:so với\s+|của\s+)?(?:kế hoạch|kh\b|chỉ tiêu|dự toán)/u;
+
+/** In the clause before the figure: cumulative (`lũy kế`, `cấp đến nay`). */
+export const CUMULATIVE_BEFORE = /lũy kế|luỹ kế|đến nay|từ đầu năm/u;
+
+/** Words that make a percentage a share, for evidence (a percentage is a share by default). */
+export const SHARE_WORDS = /tỷ lệ|tỉ lệ|chiếm|tỷ trọng|tỉ trọng/u;

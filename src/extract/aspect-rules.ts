@@ -1,0 +1,44 @@
+import type { Aspect, Direction, FactKind } from '../../schemas/fact.js';
+import { CHANGE_WORDS, CUMULATIVE_BEFORE, PLAN_AFTER, RANK_WORDS, SHARE_WORDS } from './aspect-lexicon.js';
+import { QUALIFIERS } from './qualifier-lexicon.js';
+import { skipSpacesBack, wordBefore } from './text-window.js';
+
+export interface AspectReading {
+  aspect: Aspect;
+  direction: Direction | null;
+  evidence: string[];
+}
+
+const CHANGES = [...CHANGE_WORDS].sort((a, b) => b.words.length - a.words.length);
+const QUALIFIER_WORDS = QUALIFIERS.map((q) => q.words).sort((a, b) => b.length - a.length);
+
+/** Position before the figure, stepping back over one qualifier (`tăng khoảng 5%`). */
+function beforeQualifier(lower: string, start: number): number {
+  const pos = skipSpacesBack(lower, start);
+  const q = QUALIFIER_WORDS.find((w) => wordBefore(lower, pos, w));
+  return q ? skipSpacesBack(lower, pos - q.length) : pos;
+}
+
+/** Is the figure a rank (`xếp thứ 5/63`, `Top 10`)? */
+export function isRank(lower: string, start: number): boolean {
+  const pos = beforeQualifier(lower, start);
+  return RANK_WORDS.some((w) => wordBefore(lower, pos, w));
+}
+
+/**
+ * The aspect of a figure: rank, change (`tăng/giảm X`), plan (`X% kế hoạch`), share (other
+ * percentages), cumulative (`lũy kế`), or level.
+ */
+export function readAspect(lower: string, start: number, unitEnd: number, kind: FactKind, clauseStart: number): AspectReading {
+  if (kind === 'rank') return { aspect: 'rank', direction: null, evidence: ['aspect:rank'] };
+  const pos = beforeQualifier(lower, start);
+  const change = CHANGES.find((c) => wordBefore(lower, pos, c.words));
+  if (change) return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
+  if (kind === 'percent') {
+    if (PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) return { aspect: 'plan', direction: null, evidence: ['aspect:plan'] };
+    const named = SHARE_WORDS.test(lower.slice(clauseStart, start));
+    return { aspect: 'share', direction: null, evidence: named ? ['aspect:share-named'] : ['aspect:share'] };
+  }
+  if (CUMULATIVE_BEFORE.test(lower.slice(clauseStart, start))) return { aspect: 'cumulative', direction: null, evidence: ['aspect:cumulative'] };
+  return { aspect: 'level', direction: null, evidence: [] };
+}

@@ -1,0 +1,185 @@
+import type { Block, Document, Section } from '../../schemas/document.js';
+import type { Fact, FactKind } from '../../schemas/fact.js';
+import { findNumbers } from './number-parser.js';
+import { groupFigures, type Figure } from './figure-finder.js';
+import { rejectReason } from './reject-rules.js';
+import { isRank, readAspect } from './aspect-rules.js';
+import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
+import { readApprox } from './qualifier-reader.js';
+import { resolvePeriod } from './period-resolver.js';
+import { metricPhrase } from './metric-phrase.js';
+import { confidenceOf } from './confidence-model.js';
+import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
+
+/** Block roles that carry content; headers, titles, closings and furniture never hold facts. */
+export const FACT_ROLES: ReadonlySet<Block['role']> = new Set(['body', 'item', 'table', 'heading']);
+
+/** What the extractor needs to know about the document around a block. */
+export interface BlockContext {
+  source: string;
+  reportPeriod?: string;
+  /** Period named by the nearest heading up the block's section path. */
+  sectionPeriod?: string;
+}
+
+interface Placed {
+  fact: Fact;
+  /** Offsets in the block text. */
+  start: number;
+  end: number;
+  stock: boolean;
+  figure: Figure;
+}
+
+/** The period of the nearest section up the path that names one. */
+export function sectionPeriodOf(sections: Section[], path: string): string | undefined {
+  const byPath = new Map(sections.map((s) => [s.path, s]));
+  for (let p = path; p; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
+    const period = byPath.get(p)?.period;
+    if (period) return period;
+  }
+  return undefined;
+}
+
+/** A bare number's unit: named before it (`tổng số người dùng … là 6.909`) or that of the figure that opens its bracket. */
+function inferredUnit(text: string, lower: string, f: Figure, placed: Placed[]): UnitReading | undefined {
+  const open = text.lastIndexOf('(', f.start);
+  const inBracket = open >= 0 && !text.slice(open, f.start).includes(')');
+  const counted = [...placed].reverse().find((p) => p.fact.kind === 'count' || p.fact.kind === 'ratio');
+  if (inBracket && counted && counted.start < open && open - counted.end < 40) {
+    const u = counted.fact.base_unit;
+    return { unit: u, baseUnit: u, kind: 'count', end: f.end, evidence: ['unit:inferred', 'unit:from-bracket'] };
+  }
+  const noun = nounNamedBefore(lower, sentenceStart(text, f.start), f.start);
+  if (noun) return { unit: noun, baseUnit: noun, kind: 'count', end: f.end, evidence: ['unit:inferred', 'unit:named-before'] };
+  return undefined;
+}
+
+/** `91 km trên tổng gần 150 km`: the denominator of a ratio written in words. */
+function ofInWords(text: string, end: number, next: Figure | undefined): number | undefined {
+  if (!next) return undefined;
+  const between = text.slice(end, next.start);
+  if (!/^\s*(?:trên|\/)\s*(?:tổng\s*(?:số)?)?\s*(?:(?:gần|khoảng|hơn|trên)\s+)?$/u.test(between)) return undefined;
+  return next.value * next.scale;
+}
+
+/** `23.000.000đ (Hai mươi ba triệu đồng)`: the figure repeated in words, if the next figure is that. */
+function repeatedInWords(text: string, end: number, base: number, next: Figure | undefined): { also: string; end: number } | undefined {
+  if (!next || next.form !== 'words') return undefined;
+  if (!/^\s*\(\s*(?:bằng chữ\s*:?\s*)?$/iu.test(text.slice(end, next.start))) return undefined;
+  if (Math.abs(next.value * next.scale - base) > 1e-6 * Math.max(1, base)) return undefined;
+  const close = text.indexOf(')', next.end);
+  const stop = close >= 0 && close - next.end < 30 ? close : next.end;
+  return { also: text.slice(next.start, stop).trim(), end: stop };
+}
+
+function kindOf(unit: UnitReading | undefined, f: Figure, rank: boolean): FactKind {
+  if (rank) return 'rank';
+  if (f.of !== null) return 'ratio';
+  return unit?.kind ?? 'count';
+}
+
+/** Extract the facts of one block. */
+export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
+  const text = block.text;
+  const lower = lowerSameLength(text);
+  const figures = groupFigures(text, findNumbers(text));
+  const placed: Placed[] = [];
+  const consumed = new Set<Figure>();
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i];
+    if (consumed.has(f)) continue;
+    const rank = isRank(lower, f.start);
+    if (rejectReason(text, lower, f, rank)) continue;
+    const previous = placed[placed.length - 1];
+    const read = readUnit(text, lower, f.end, f.scaleWord);
+    const unit = read ?? inferredUnit(text, lower, f, placed);
+    if (!unit && !rank) continue;
+    if (unit?.kind === 'measure' && /^(năm|tháng|tuần)$/.test(unit.baseUnit) && f.value >= 1900) continue;
+    const evidence = [...f.evidence, ...(unit?.evidence ?? ['unit:none'])];
+    if (f.numbers.some((n) => n.separatorStyle === 'ambiguous')) evidence.push('separator:ambiguous');
+    if (f.numbers.some((n) => n.leadingZero)) evidence.push('value:leading-zero');
+    const unitEnd = unit ? Math.max(unit.end, f.end) : f.end;
+    const multiplier = unit?.kind === 'percent' ? 1 : f.scale;
+    let base = f.value * multiplier;
+    if (!Number.isFinite(base)) continue;
+    base = Math.round(base * 1e6) / 1e6;
+    const kind = kindOf(unit, f, rank);
+    let of = f.of;
+    if (of === null && kind !== 'rank') {
+      const words = ofInWords(text, unitEnd, figures[i + 1]);
+      if (words !== undefined) {
+        of = words;
+        evidence.push('shape:ratio-in-words');
+      }
+    }
+    const repeated = repeatedInWords(text, unitEnd, base, figures[i + 1]);
+    if (repeated) {
+      consumed.add(figures[i + 1]);
+      evidence.push('also:words');
+    }
+    const cStart = clauseStart(text, f.start);
+    const boundary = Math.max(cStart, previous?.end ?? 0);
+    const approx = readApprox(lower, f.start, boundary);
+    const finalKind: FactKind = of !== null && kind !== 'rank' ? 'ratio' : kind;
+    const aspect = readAspect(lower, f.start, unitEnd, finalKind, cStart);
+    const sStart = sentenceStart(text, f.start);
+    const samePrevious = previous && previous.end > sStart ? previous : undefined;
+    const period = resolvePeriod({
+      lower,
+      sentenceStart: sStart,
+      clauseEnd: sentenceEnd(text, unitEnd),
+      start: f.start,
+      unitEnd,
+      kind: finalKind,
+      aspect: aspect.aspect,
+      sectionPeriod: ctx.sectionPeriod,
+      reportPeriod: ctx.reportPeriod,
+      previous: samePrevious ? { period: samePrevious.fact.period, stock: samePrevious.stock } : undefined,
+    });
+    const unitStart = skipSpaces(text, f.end);
+    const metric = metricPhrase(text, cStart, f.start, unitStart, read ? unitEnd : unitStart, finalKind);
+    if (!metric) evidence.push('metric:none');
+    evidence.push(...approx.evidence, ...aspect.evidence, ...period.evidence);
+    const quote = text.slice(f.start, unitEnd);
+    const fact: Fact = {
+      value: f.value,
+      unit: unit?.unit ?? '',
+      base_value: base,
+      base_unit: unit?.baseUnit ?? '',
+      of,
+      value_max: f.valueMax,
+      kind: finalKind,
+      aspect: aspect.aspect,
+      direction: aspect.direction,
+      approx: approx.approx,
+      metric,
+      metric_id: null,
+      period: period.period,
+      quote,
+      ...(repeated ? { also: repeated.also } : {}),
+      prov: { source: ctx.source, page: block.prov.page, start: block.prov.start + f.start, end: block.prov.start + unitEnd },
+      section: block.section,
+      confidence: confidenceOf(evidence, block.ocrConfidence),
+      evidence,
+    };
+    placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, figure: f });
+  }
+  return placed.map((p) => p.fact);
+}
+
+/** Extract every numeric fact of a segmented document, in document order. */
+export function extractFacts(doc: Document): Fact[] {
+  const facts: Fact[] = [];
+  for (const block of doc.blocks) {
+    if (!FACT_ROLES.has(block.role)) continue;
+    facts.push(
+      ...extractFromBlock(block, {
+        source: doc.source.name,
+        reportPeriod: doc.metadata.reportPeriod,
+        sectionPeriod: sectionPeriodOf(doc.sections, block.section),
+      }),
+    );
+  }
+  return facts;
+}

@@ -1,0 +1,141 @@
+import type { NumberMatch } from './number-parser.js';
+import { isLetter, skipSpaces, skipSpacesBack, wordBefore } from './text-window.js';
+
+/**
+ * A figure: one number, or numbers that belong together (`11/63` a ratio, `từ 90% đến 95%` a
+ * range), before its unit is read. Offsets are into the block text, half-open.
+ */
+export interface Figure {
+  start: number;
+  /** End of the number(s) and scale word; the unit is read from here. */
+  end: number;
+  /** The number as written (`14,96` of `14,96 tỷ` → 14.96). */
+  value: number;
+  /** Scale-word multiplier (1 when none). */
+  scale: number;
+  scaleWord?: string;
+  of: number | null;
+  valueMax: number | null;
+  shape: 'single' | 'ratio' | 'range';
+  form: NumberMatch['form'];
+  numbers: NumberMatch[];
+  evidence: string[];
+  /** Why this figure is not a fact (a `reject:*` rule), if it is not. */
+  rejected?: string;
+}
+
+/** Is the text between two offsets just a slash (with spaces)? */
+function slashBetween(text: string, a: number, b: number): boolean {
+  return /^\s*\/\s*$/.test(text.slice(a, b));
+}
+
+/** Words and numbers as written: the matched text minus a trailing scale word. */
+function writtenValue(m: NumberMatch): { value: number; scale: number } {
+  if (m.form === 'digits' || m.form === 'mixed') return { value: m.value, scale: m.scale || 1 };
+  // number words: the scale word is part of the number (`một trăm nghìn` → 100000)
+  return { value: m.value * (m.scale || 1), scale: 1 };
+}
+
+function single(m: NumberMatch, evidence: string[] = []): Figure {
+  const { value, scale } = writtenValue(m);
+  return {
+    start: m.start,
+    end: m.end,
+    value,
+    scale,
+    scaleWord: m.form === 'words' ? undefined : m.scaleWord,
+    of: null,
+    valueMax: null,
+    shape: 'single',
+    form: m.form,
+    numbers: [m],
+    evidence: [`number:${m.form}`, ...evidence],
+  };
+}
+
+/** A chain `a/b/c` or `a/b/2020/NĐ-CP`: date or document number. */
+function slashChain(text: string, ms: NumberMatch[], i: number): number {
+  let j = i;
+  while (j + 1 < ms.length && slashBetween(text, ms[j].end, ms[j + 1].start)) j++;
+  return j;
+}
+
+/** After the last number of a chain: `/KH-UBND`, `-NQ/TU`, `/BTTTT-VP` make it an identifier. */
+function identifierTail(text: string, end: number): boolean {
+  return /^\s?[/-]\s?\p{Lu}/u.test(text.slice(end, end + 4));
+}
+
+function looksLikeDate(text: string, a: NumberMatch, b: NumberMatch): boolean {
+  if (a.form !== 'digits' || b.form !== 'digits') return false;
+  const dayMonth = a.value >= 1 && a.value <= 31 && Number.isInteger(a.value) && b.value >= 1 && b.value <= 12;
+  const monthYear = a.value >= 1 && a.value <= 12 && b.value >= 1900 && b.value <= 2100;
+  if (monthYear) return true;
+  if (!dayMonth) return false;
+  const before = text.slice(0, a.start).toLowerCase();
+  if (/(ngày|hôm|sáng|chiều|tối|đêm|từ|đến|đường|lễ)\s*\(?$/u.test(before)) return true;
+  // a ratio names what it counts or is a percentage; a bare d/m in brackets or at a clause end is a day
+  const after = text.slice(b.end, b.end + 3);
+  return !/^\s*(%|\p{Ll})/u.test(after) || a.value > b.value;
+}
+
+/** Group the parser's numbers into figures: ratios, ranges, and singles; mark date/id chains rejected. */
+export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
+  const ms = numbers.filter((m) => Number.isFinite(m.value));
+  const out: Figure[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    const last = slashChain(text, ms, i);
+    if (last > i) {
+      const chain = ms.slice(i, last + 1);
+      if (chain.length >= 3 || identifierTail(text, ms[last].end)) {
+        for (const c of chain) out.push({ ...single(c), rejected: chain.length >= 3 && !identifierTail(text, ms[last].end) ? 'reject:date' : 'reject:identifier' });
+      } else if (looksLikeDate(text, m, ms[last])) {
+        for (const c of chain) out.push({ ...single(c), rejected: 'reject:date' });
+      } else {
+        const a = single(m, ['shape:ratio']);
+        out.push({ ...a, end: ms[last].end, of: writtenValue(ms[last]).value, shape: 'ratio', numbers: chain, scaleWord: ms[last].scaleWord, scale: ms[last].scale || 1 });
+      }
+      i = last;
+      continue;
+    }
+    if (identifierTail(text, m.end) && m.form === 'digits' && !/^\s?-\s?\d/.test(text.slice(m.end))) {
+      out.push({ ...single(m), rejected: 'reject:identifier' });
+      continue;
+    }
+    const next = ms[i + 1];
+    if (next && isRange(text, m, next)) {
+      const a = single(m, ['shape:range']);
+      const unitBetween = text.slice(m.end, next.start).trim();
+      out.push({ ...a, end: next.end, valueMax: writtenValue(next).value, shape: 'range', numbers: [m, next], scaleWord: next.scaleWord ?? m.scaleWord, scale: next.scale || m.scale || 1, evidence: [...a.evidence, ...(unitBetween.startsWith('%') ? ['range:unit-both'] : [])] });
+      i++;
+      continue;
+    }
+    out.push(single(m));
+  }
+  return out;
+}
+
+/** `từ 90% đến 95%`, `90 - 95%`, `từ 3 đến 5 ngày`. */
+function isRange(text: string, a: NumberMatch, b: NumberMatch): boolean {
+  const between = text.slice(a.end, b.start);
+  const lower = text.toLowerCase();
+  if (/^\s*%?\s*(đến|tới)\s*$/u.test(between)) return wordBefore(lower, skipSpacesBack(lower, a.start), 'từ');
+  if (/^\s*%?\s*[-–]\s*$/u.test(between)) {
+    // 2015-2020 is a span of years, not a range of measures
+    const years = [a, b].every((n) => n.value >= 1900 && n.value <= 2100 && n.form === 'digits');
+    return !years && /^\s*%/.test(text.slice(b.end)) ;
+  }
+  return false;
+}
+
+/** Is the number glued to letters (`4G`, `KV5`, `Covid-19`, `25b`)? Units glued to digits are allowed. */
+export function gluedToName(text: string, f: Figure): boolean {
+  const before = text[f.start - 1];
+  if (isLetter(before)) return true;
+  if (before === '-' && isLetter(text[f.start - 2])) return true;
+  const after = text.slice(f.end);
+  if (/^[\p{L}]/u.test(after)) {
+    return !/^(?:đ|km²?|km2|m²?|m2|kg|ha|tr|k|gb|mb|tb|mbps|gbps)(?![\p{L}\d])/iu.test(after);
+  }
+  return /^[-.]\d|^-\p{L}/u.test(after) && f.shape === 'single' && skipSpaces(text, f.end) === f.end;
+}

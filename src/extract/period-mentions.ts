@@ -1,0 +1,151 @@
+/**
+ * Time mentions in Vietnamese report text, in the guideline's period format:
+ * `2021` a year, `2021-08` a month, `2021-01..2021-08` a span, `@2021-08` a stock, `2021-Q1` a quarter.
+ */
+
+export interface TimeMention {
+  start: number;
+  end: number;
+  period: string;
+  /** How it was recognised, for evidence (`period:month`, `period:stock` …). */
+  rule: string;
+}
+
+const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const MONTH_WORDS: Record<string, number> = {
+  'một': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'năm': 5, 'sáu': 6, 'bảy': 7, 'tám': 8, 'chín': 9, 'mười': 10,
+  'mười một': 11, 'mười hai': 12, 'giêng': 1, 'chạp': 12,
+};
+
+export function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function monthNumber(token: string): number | undefined {
+  const n = /^\d+$/.test(token) ? Number(token) : MONTH_WORDS[token];
+  return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
+}
+
+function validYear(y: number): boolean {
+  return y >= 1945 && y <= 2100;
+}
+
+/** End month (`YYYY-MM`) of a period, or undefined when it has none. */
+export function endMonth(period: string): string | undefined {
+  const p = period.replace(/^@/, '');
+  const last = p.includes('..') ? p.split('..')[1] : p;
+  let m = /^(\d{4})-(\d{2})$/.exec(last);
+  if (m) return last;
+  m = /^(\d{4})-Q([1-4])$/.exec(last);
+  if (m) return `${m[1]}-${pad2(Number(m[2]) * 3)}`;
+  m = /^(\d{4})$/.exec(last);
+  if (m) return `${m[1]}-12`;
+  return undefined;
+}
+
+/** A stock at the end of the period: `2021-08` → `@2021-08`, `2024` → `@2024-12`. */
+export function stockOf(period: string): string {
+  if (period.startsWith('@') || period === '') return period;
+  const end = endMonth(period);
+  return end ? `@${end}` : period;
+}
+
+/** The year a period lies in (its end). */
+export function yearOf(period: string | undefined): number | undefined {
+  const m = /(\d{4})(?!.*\d{4})/.exec(period ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The month before a period's end month (`tồn kỳ trước`). */
+export function previousMonth(period: string): string | undefined {
+  const end = endMonth(period);
+  if (!end) return undefined;
+  const [y, m] = end.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad2(m - 1)}`;
+}
+
+const MONTH_TOKEN = '(\\d{1,2}|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|giêng|chạp)';
+const YEAR_TAIL = '(?:\\s*\\/\\s*(\\d{4})|\\s+năm\\s+(\\d{4}))?';
+
+/** `lũy kế` shortly before a mention turns a stock into a span from January. */
+function cumulativeBefore(lower: string, start: number): boolean {
+  const before = lower.slice(Math.max(0, start - 60), start);
+  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'));
+  return /lũy kế|luỹ kế/u.test(before.slice(cut + 1));
+}
+
+type Make = (m: RegExpExecArray, year: number | undefined, lower: string) => string | undefined;
+
+function until(y: number, month: number, m: RegExpExecArray, lower: string): string {
+  return cumulativeBefore(lower, m.index) ? `${y}-01..${y}-${pad2(month)}` : `@${y}-${pad2(month)}`;
+}
+
+const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
+  {
+    // đến hết tháng 8/2021, đến cuối năm 2021, (lũy kế) đến tháng 8
+    re: new RegExp(`đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_TOKEN}${YEAR_TAIL}|(?:hết|cuối)\\s+năm\\s+(\\d{4}))`, 'gu'),
+    rule: 'period:until',
+    make: (m, year, lower) => {
+      const y = Number(m[2] ?? m[3] ?? m[4] ?? year);
+      if (!validYear(y)) return undefined;
+      const month = m[1] ? monthNumber(m[1]) : 12;
+      return month ? until(y, month, m, lower) : undefined;
+    },
+  },
+  {
+    re: new RegExp(`${MONTH_TOKEN}\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s+(\\d{4}))?`, 'gu'),
+    rule: 'period:months-of-year',
+    make: (m, year) => {
+      const n = monthNumber(m[1]);
+      const y = Number(m[3] ?? year);
+      if (!n || !validYear(y)) return undefined;
+      return m[2] === 'đầu' ? `${y}-01..${y}-${pad2(n)}` : `${y}-${pad2(13 - n)}..${y}-12`;
+    },
+  },
+  {
+    re: /quý\s+(iv|iii|ii|i|[1-4])\b(?:\s*\/\s*(\d{4})|\s+năm\s+(\d{4}))?/gu,
+    rule: 'period:quarter',
+    make: (m, year) => {
+      const y = Number(m[2] ?? m[3] ?? year);
+      return validYear(y) ? `${y}-Q${ROMAN_QUARTER[m[1]]}` : undefined;
+    },
+  },
+  {
+    re: new RegExp(`(?<!ngày\\s+\\d{1,2}\\s+)tháng\\s+${MONTH_TOKEN}${YEAR_TAIL}(?![\\p{L}\\d])`, 'gu'),
+    rule: 'period:month',
+    make: (m, year) => {
+      const n = monthNumber(m[1]);
+      const y = Number(m[2] ?? m[3] ?? year);
+      if (!n || !validYear(y)) return undefined;
+      return `${y}-${pad2(n)}`;
+    },
+  },
+  {
+    re: /(?<!(?:đến|giai đoạn|nhiệm kỳ|tháng\s+\d{1,2})\s+)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/gu,
+    rule: 'period:year',
+    make: (m) => (validYear(Number(m[1])) ? m[1] : undefined),
+  },
+];
+
+/** All time mentions in a lower-cased text, left to right, without overlaps (earlier patterns win). */
+export function findTimeMentions(lower: string, defaultYear?: number): TimeMention[] {
+  const found: TimeMention[] = [];
+  for (const { re, rule, make } of PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower))) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (found.some((f) => start < f.end && f.start < end)) continue;
+      const period = make(m, defaultYear, lower);
+      if (period) found.push({ start, end, period, rule });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The period a heading or title names, if any (`Kết quả tháng 8/2021` → `2021-08`). */
+export function periodOfHeading(title: string, defaultYear?: number): string | undefined {
+  const mentions = findTimeMentions(title.toLowerCase(), defaultYear).filter((m) => !m.period.startsWith('@'));
+  return mentions[0]?.period;
+}

@@ -1,0 +1,100 @@
+import type { Aspect, FactKind } from '../../schemas/fact.js';
+import { findTimeMentions, previousMonth, stockOf, yearOf, type TimeMention } from './period-mentions.js';
+
+/**
+ * Stock and flow cues. A stock is a level at a point in time (`hiện có 1.904 trạm`, a density);
+ * a flow is an amount over the period (`phát triển mới`, `trong tháng`). The nearest cue before
+ * the figure in its sentence decides; a stock carries on through the sentence.
+ */
+const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|toàn tỉnh có|địa bàn tỉnh có|tỉnh có|tổng số|còn lại|mật độ|đã có|phủ đến|được phủ|phủ sóng|^\s*có(?!\p{L})/gu;
+const FLOW_CUES = /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành/gu;
+const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
+const CARRIED_OVER_AFTER = /^\s*tồn(?!\p{L})/u;
+
+function lastCue(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let last = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) last = m.index;
+  return last;
+}
+
+export interface PeriodContext {
+  lower: string;
+  sentenceStart: number;
+  clauseEnd: number;
+  start: number;
+  unitEnd: number;
+  kind: FactKind;
+  aspect: Aspect;
+  /** The period of the nearest heading that names one, up the section path. */
+  sectionPeriod?: string;
+  reportPeriod?: string;
+  /** The previous figure in the same sentence: a change or plan takes its period; a stock carries. */
+  previous?: { period: string; stock: boolean };
+}
+
+export interface PeriodReading {
+  period: string;
+  stock: boolean;
+  evidence: string[];
+}
+
+function mentionFor(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
+  const before = mentions.filter((m) => m.end <= ctx.start);
+  if (before.length) return before[before.length - 1];
+  return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd);
+}
+
+/** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
+export function resolvePeriod(ctx: PeriodContext): PeriodReading {
+  const year = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
+  if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous) {
+    return { period: ctx.previous.period.replace(/^@/, ''), stock: false, evidence: ['period:compared-value'] };
+  }
+  const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
+  const mentions = findTimeMentions(sentence, year).map((m) => ({ ...m, start: m.start + ctx.sentenceStart, end: m.end + ctx.sentenceStart }));
+  const mention = mentionFor(ctx, mentions);
+  const evidence: string[] = [];
+  let period: string;
+  if (mention) {
+    period = mention.period;
+    evidence.push(mention.rule);
+  } else if (ctx.sectionPeriod) {
+    period = ctx.sectionPeriod;
+    evidence.push('period:heading');
+  } else if (ctx.reportPeriod) {
+    period = ctx.reportPeriod;
+    evidence.push('period:report');
+  } else {
+    return { period: '', stock: false, evidence: ['period:unknown'] };
+  }
+  if (period.startsWith('@')) return { period, stock: true, evidence };
+  if (period.includes('..') || ctx.aspect === 'cumulative') {
+    if (ctx.aspect === 'cumulative' && !period.includes('..')) {
+      const y = yearOf(period);
+      const end = stockOf(period).slice(1);
+      if (y !== undefined) period = `${y}-01..${end}`;
+      evidence.push('period:cumulative');
+    }
+    return { period, stock: false, evidence };
+  }
+  const after = ctx.lower.slice(ctx.unitEnd, ctx.unitEnd + 30);
+  if (CARRIED_OVER_AFTER.test(after)) {
+    const prev = previousMonth(period);
+    if (prev) return { period: `@${prev}`, stock: true, evidence: [...evidence, 'period:carried-over'] };
+  }
+  const before = ctx.lower.slice(ctx.sentenceStart, ctx.start);
+  const stockAt = lastCue(STOCK_CUES, before);
+  const flowAt = lastCue(FLOW_CUES, before);
+  let stock: boolean;
+  if (STOCK_AFTER.test(after)) stock = true;
+  else if (stockAt > flowAt) stock = true;
+  else if (flowAt > stockAt) stock = false;
+  else if (ctx.previous) stock = ctx.previous.stock;
+  else stock = ctx.kind === 'measure' && /\//.test(ctx.lower.slice(ctx.start, ctx.unitEnd));
+  if (stock && (ctx.kind !== 'percent' || ctx.previous?.stock || stockAt > flowAt)) {
+    return { period: stockOf(period), stock: true, evidence: [...evidence, 'period:stock'] };
+  }
+  return { period, stock: false, evidence };
+}

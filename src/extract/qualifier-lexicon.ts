@@ -1,0 +1,36 @@
+import type { Approx } from '../../schemas/fact.js';
+
+/**
+ * Qualifiers as data. `adjacent` qualifiers bind only when they stand right before the number;
+ * `clause` qualifiers (estimates)
+ * govern the next figure in their clause even several words later (`ước thực hiện trong tháng là 266.557`).
+ */
+export interface Qualifier {
+  words: string;
+  approx: Exclude<Approx, 'none'>;
+  reach: 'adjacent' | 'clause';
+}
+
+export const QUALIFIERS: Qualifier[] = [
+  { words: 'ước đạt', approx: 'estimate', reach: 'clause' },
+  { words: 'ước thực hiện', approx: 'estimate', reach: 'clause' },
+  { words: 'ước tính', approx: 'estimate', reach: 'clause' },
+  { words: 'ước khoảng', approx: 'estimate', reach: 'clause' },
+  { words: 'ước', approx: 'estimate', reach: 'clause' },
+  { words: 'dự kiến', approx: 'estimate', reach: 'adjacent' },
+  { words: 'khoảng', approx: 'about', reach: 'adjacent' },
+  { words: 'gần', approx: 'about', reach: 'adjacent' },
+  { words: 'xấp xỉ', approx: 'about', reach: 'adjacent' },
+  { words: 'trên dưới', approx: 'about', reach: 'adjacent' },
+  { words: 'chừng', approx: 'about', reach: 'adjacent' },
+  { words: 'hơn', approx: 'more_than', reach: 'adjacent' },
+  { words: 'trên', approx: 'more_than', reach: 'adjacent' },
+  { words: 'tối thiểu', approx: 'more_than', reach: 'adjacent' },
+  { words: 'ít nhất', approx: 'more_than', reach: 'adjacent' },
+  { words: 'vượt', approx: 'more_than', reach: 'adjacent' },
+  { words: 'dưới', approx: 'less_than', reach: 'adjacent' },
+  { words: 'chưa đến', approx: 'less_than', reach: 'adjacent' },
+  { words: 'chưa tới', approx: 'less_than', reach: 'adjacent' },
+  { words: 'không quá', approx: 'less_than', reach: 'adjacent' },
+  { words: 'tối đa', approx: 'less_than', reach: 'adjacent' },
+];

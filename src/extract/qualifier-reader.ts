@@ -1,0 +1,32 @@
+import type { Approx } from '../../schemas/fact.js';
+import { QUALIFIERS, type Qualifier } from './qualifier-lexicon.js';
+import { skipSpacesBack, wordBefore } from './text-window.js';
+
+const BY_LENGTH = [...QUALIFIERS].sort((a, b) => b.words.length - a.words.length);
+
+/** The qualifier ending exactly at `end`, longest first. */
+function qualifierEndingAt(lower: string, end: number, reach?: Qualifier['reach']): Qualifier | undefined {
+  return BY_LENGTH.find((q) => (!reach || q.reach === reach) && wordBefore(lower, end, q.words));
+}
+
+/**
+ * The approximation of the figure starting at `start`: a qualifier right before it wins (the one
+ * next to the number); else an estimate word earlier in its clause, back to `boundary` (the
+ * clause start or the end of the previous figure, whichever is later).
+ */
+export function readApprox(lower: string, start: number, boundary: number): { approx: Approx; evidence: string[] } {
+  let pos = skipSpacesBack(lower, start);
+  if (lower[pos - 1] === '(') pos = skipSpacesBack(lower, pos - 1);
+  const adjacent = qualifierEndingAt(lower, pos);
+  if (adjacent) return { approx: adjacent.approx, evidence: [`approx:${adjacent.words.replace(/\s+/g, '-')}`] };
+  const span = lower.slice(boundary, pos);
+  let best: { at: number; q: Qualifier } | undefined;
+  for (const q of BY_LENGTH) {
+    if (q.reach !== 'clause') continue;
+    const re = new RegExp(`(?<![\\p{L}])${q.words}(?![\\p{L}])`, 'gu');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(span))) if (!best || m.index > best.at) best = { at: m.index, q };
+  }
+  if (best) return { approx: best.q.approx, evidence: [`approx:${best.q.words.replace(/\s+/g, '-')}`, 'approx:clause'] };
+  return { approx: 'none', evidence: [] };
+}

@@ -1,0 +1,27 @@
+/** Words around a number that mark it as something other than a measure (data for reject-rules). */
+
+/** Document types: a number right after one (with or without `số`) is an identifier (`Đề án 06`, `Kế hoạch số 143/KH-UBND`). */
+export const DOCUMENT_TYPES = [
+  'nghị định', 'nghị quyết', 'quyết định', 'thông tư', 'chỉ thị', 'kế hoạch', 'công văn', 'văn bản', 'báo cáo',
+  'tờ trình', 'thông báo', 'hướng dẫn', 'đề án', 'chương trình', 'luật', 'công điện', 'kết luận', 'quy định',
+  'thông tư liên tịch', 'điều', 'khoản', 'điểm', 'mục', 'phụ lục', 'biểu', 'biểu mẫu', 'mẫu', 'lệnh',
+];
+
+/** Words before a number that make it a time or an order, not a measure. */
+export const TIME_WORDS_BEFORE = ['ngày', 'tháng', 'năm', 'quý', 'tuần', 'mùng', 'giai đoạn', 'nhiệm kỳ', 'khóa', 'khoá'];
+
+/** Words before a number that make it part of a name: a level, a version, an area code. */
+export const NAME_WORDS_BEFORE = [
+  'mức độ', 'mức', 'cấp độ', 'phiên bản', 'version', 'khu vực', 'vùng', 'tổ', 'đội', 'phòng', 'lô', 'đường',
+  'quốc lộ', 'tỉnh lộ', 'chợ', 'cách mạng', 'công nghiệp', 'web', 'top', 'covid', 'lần thứ', 'thứ', 'hạng',
+  'kỳ', 'khóa', 'tầng', 'phường', 'quận', 'ấp', 'khóm', 'thôn', 'xóm', 'tờ', 'trang', 'tập', 'số hiệu', 'hotline',
+  'tổng đài', 'đầu số', 'điện thoại',
+];
+
+/** Words after a number that make it a time, a tier or an anniversary. */
+export const AFTER_MARKS_NOT_FACT: { re: RegExp; rule: string }[] = [
+  { re: /^\s*năm\s+(?:ngày\s+)?(?:thành lập|truyền thống|kỷ niệm|ngày|\p{Lu})/u, rule: 'reject:anniversary' },
+  { re: /^\s*tháng\s+(?:đầu|cuối)\s+năm/u, rule: 'reject:period' },
+  { re: /^\s*tháng(?![\p{L}\/])/u, rule: 'reject:period' },
+  { re: /^\s*cấp(?!\p{L})(?!\s+(?:giấy|phép|mới|đổi|lại))/u, rule: 'reject:tier' },
+];

@@ -1,0 +1,45 @@
+import type { Figure } from './figure-finder.js';
+import { gluedToName } from './figure-finder.js';
+import { AFTER_MARKS_NOT_FACT, DOCUMENT_TYPES, NAME_WORDS_BEFORE, TIME_WORDS_BEFORE } from './reject-lexicon.js';
+import { skipSpacesBack, wordBefore } from './text-window.js';
+
+const byLength = (a: string, b: string): number => b.length - a.length;
+const DOCS = [...DOCUMENT_TYPES].sort(byLength);
+const NAMES = [...NAME_WORDS_BEFORE].sort(byLength);
+const TIMES = [...TIME_WORDS_BEFORE].sort(byLength);
+
+/** A heading or list label: `1.` / `2)` at the start of a block, or `(3)` standing alone. */
+function listLabel(text: string, f: Figure): boolean {
+  if (f.shape !== 'single' || f.form !== 'digits') return false;
+  const before = text.slice(0, f.start);
+  const after = text.slice(f.end, f.end + 2);
+  if (/^[\s\-+*•(]*$/.test(before) && /^[.)](\s|$|\d)/.test(after)) return true;
+  return text[f.start - 1] === '(' && text[f.end] === ')';
+}
+
+/** A year written as a bare four-digit number (`2021`, `2021-2025`). */
+function bareYear(text: string, f: Figure): boolean {
+  const n = f.numbers[0];
+  return f.shape !== 'ratio' && n.form === 'digits' && /^\d{4}$/.test(n.text.trim()) && n.value >= 1900 && n.value <= 2100;
+}
+
+/**
+ * Why a figure is not a fact (a `reject:*` rule), or undefined when it may be one. Rules run
+ * before the unit is read; `rank` figures skip the name rules (`xếp thứ 5`).
+ */
+export function rejectReason(text: string, lower: string, f: Figure, rank: boolean): string | undefined {
+  if (f.rejected) return f.rejected;
+  if (gluedToName(text, f)) return 'reject:name';
+  if (listLabel(text, f)) return 'reject:list-label';
+  const pos = skipSpacesBack(lower, f.start);
+  if (TIMES.some((w) => wordBefore(lower, pos, w))) return 'reject:time';
+  if (bareYear(text, f)) return 'reject:year';
+  const beforeSo = wordBefore(lower, pos, 'số') ? skipSpacesBack(lower, pos - 3) : pos;
+  if (DOCS.some((w) => wordBefore(lower, beforeSo, w))) return 'reject:identifier';
+  if (!rank && NAMES.some((w) => wordBefore(lower, pos, w))) return 'reject:name';
+  const after = text.slice(f.end, f.end + 40);
+  const mark = AFTER_MARKS_NOT_FACT.find((m) => m.re.test(after));
+  if (mark) return mark.rule;
+  if (/kỷ niệm\s*$/u.test(lower.slice(Math.max(0, pos - 12), pos))) return 'reject:anniversary';
+  return undefined;
+}

@@ -1,0 +1,92 @@
+/**
+ * Units as data: money words, measure units and the nouns a count can count.
+ * Everything is lower-case; matching is done on lower-cased text, longest entry first.
+ */
+
+/** Money words and the multiplier that turns them into đồng (scale words are the number parser's). */
+export const MONEY_UNITS: Record<string, number> = {
+  'đồng': 1,
+  'đ': 1,
+  'vnđ': 1,
+  'vnd': 1,
+};
+
+/** Measures: written unit → base unit (the unit as written, lower-cased, unless it is an alias). */
+export const MEASURE_UNITS: Record<string, string> = {
+  km: 'km',
+  'km2': 'km²',
+  'km²': 'km²',
+  m: 'm',
+  'm2': 'm²',
+  'm²': 'm²',
+  ha: 'ha',
+  kg: 'kg',
+  'tấn': 'tấn',
+  gb: 'gb',
+  tb: 'tb',
+  mb: 'mb',
+  mbps: 'mbps',
+  gbps: 'gbps',
+  'phút': 'phút',
+  'giờ': 'giờ',
+  'ngày': 'ngày',
+  'tuần': 'tuần',
+  'năm': 'năm',
+  'tuổi': 'tuổi',
+  'lần': 'lần',
+};
+
+/** Units after which a `/N noun` or `/noun` tail makes a rate or density (`27 phút/ngày`). */
+export const RATE_DENOMINATORS = ['ngày', 'tháng', 'năm', 'giờ', 'tuần', 'dân', 'người', 'điểm', 'hộ', 'km', 'km2', 'km²', 'xã'];
+
+/**
+ * Counted nouns (head nouns and classifiers). A count's base unit is the longest entry that the
+ * text after the number starts with; modifiers after it are dropped (`trạm BTS` → `trạm`).
+ */
+export const COUNT_NOUNS: string[] = [
+  // people and bodies
+  'người', 'người dân', 'người dùng', 'lượt người', 'lượt', 'cán bộ', 'công chức', 'viên chức', 'đảng viên',
+  'đoàn viên', 'công đoàn viên', 'hội viên', 'học viên', 'học sinh', 'sinh viên', 'đại biểu', 'phóng viên',
+  'nhà báo', 'công dân', 'cá nhân', 'tổ chức', 'tổ chức cá nhân', 'đơn vị', 'cơ quan', 'doanh nghiệp', 'sở',
+  'ban', 'ngành', 'hộ', 'hộ gia đình', 'đối tượng', 'thành viên', 'lao động', 'đ/c', 'đồng chí', 'nhân dân',
+  'văn phòng đại diện', 'nhà xuất bản', 'cơ sở', 'cơ sở in', 'đại lý', 'chi nhánh', 'hợp tác xã', 'trường',
+  'trường học', 'bệnh viện', 'trạm y tế',
+  // places
+  'tỉnh', 'thành phố', 'huyện', 'xã', 'phường', 'thị trấn', 'thôn', 'xóm', 'ấp', 'khóm', 'địa phương',
+  'điểm', 'điểm phục vụ', 'điểm chuyên mạch', 'điểm truy nhập', 'vị trí', 'bưu cục', 'bưu điện văn hóa xã',
+  'gian hàng', 'tàu', 'xe', 'phòng',
+  // telecom and IT things
+  'thuê bao', 'trạm', 'cột', 'tuyến', 'máy', 'thiết bị', 'hệ thống', 'phần mềm', 'cơ sở dữ liệu',
+  'bộ cơ sở dữ liệu', 'tài khoản', 'hộp thư', 'chữ ký số', 'chứng thư số', 'chứng thư', 'usb', 'sim pki',
+  'sim', 'trang thông tin', 'trang mạng xã hội', 'trang', 'cổng', 'website', 'ứng dụng', 'nền tảng',
+  'dịch vụ', 'dịch vụ công', 'dịch vụ công trực tuyến', 'cụm loa', 'loa', 'đài truyền thanh', 'đài',
+  'camera', 'máy tính', 'bưu gửi', 'bưu phát', 'bưu phẩm', 'bưu kiện', 'nhóm', 'trụ cột', 'camera giám sát',
+  // documents and procedures
+  'văn bản', 'lượt văn bản', 'dự thảo văn bản', 'dự thảo', 'hồ sơ', 'giấy phép', 'giấy chứng nhận',
+  'quyết định', 'kế hoạch', 'công văn', 'báo cáo', 'thông báo', 'tờ trình', 'đơn', 'đơn thư', 'thủ tục',
+  'thủ tục hành chính', 'tthc', 'chỉ tiêu', 'tiêu chí', 'nhiệm vụ', 'dự án', 'đề án', 'chương trình',
+  'chính sách', 'lịch làm việc', 'câu hỏi', 'ý kiến', 'kiến nghị', 'biên bản', 'vụ việc', 'vụ', 'việc',
+  'chứng chỉ', 'thẻ',
+  // media and events
+  'tin', 'bài', 'tin bài', 'tin/bài', 'bài viết', 'phóng sự', 'chuyên mục', 'chuyên đề', 'tờ rơi', 'tờ gấp',
+  'pa nô', 'băng rôn', 'áp phích', 'bản', 'bản sách', 'cuốn', 'ấn phẩm', 'số báo', 'audio', 'video', 'clip',
+  'phim', 'tổng hợp tin', 'hội nghị', 'hội thảo', 'cuộc', 'cuộc kiểm tra', 'cuộc thanh tra', 'đợt', 'lớp',
+  'buổi', 'phiên', 'sự kiện', 'hoạt động', 'cuộc thi', 'giải',
+];
+
+/** Nouns that may stand next to each other joined by commas as one unit: `tin, bài`, `xã, phường, thị trấn`. */
+export const COORDINATED_NOUNS: string[] = [
+  'tin', 'bài', 'văn bản', 'phóng sự', 'bài viết', 'cơ quan', 'đơn vị', 'xã', 'phường', 'thị trấn', 'tỉnh',
+  'thành phố', 'cán bộ', 'nhân dân', 'phóng viên', 'nhà báo', 'tổ chức', 'cá nhân', 'công chức', 'viên chức',
+  'người lao động', 'doanh nghiệp', 'hộ gia đình',
+];
+
+/**
+ * Words that can never be a counted noun: after a number they mean the number is a date part,
+ * a name or an order, or the noun is missing.
+ */
+export const NOT_NOUNS: string[] = [
+  'và', 'của', 'được', 'đã', 'là', 'có', 'với', 'trong', 'trên', 'dưới', 'theo', 'so', 'tại', 'cho', 'các',
+  'những', 'này', 'đó', 'để', 'từ', 'đến', 'về', 'thì', 'mà', 'hoặc', 'hay', 'nhưng', 'năm', 'tháng', 'quý',
+  'ngày', 'đạt', 'tăng', 'giảm', 'chiếm', 'bằng', 'khoảng', 'gần', 'hơn', 'trực', 'cấp', 'mức',
+];

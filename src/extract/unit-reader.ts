@@ -1,0 +1,106 @@
+import type { FactKind } from '../../schemas/fact.js';
+import { COORDINATED_NOUNS, COUNT_NOUNS, MEASURE_UNITS, MONEY_UNITS, NOT_NOUNS, RATE_DENOMINATORS } from './unit-lexicon.js';
+import { isLetter, skipSpaces, wordAt } from './text-window.js';
+
+/** The unit read after a figure. */
+export interface UnitReading {
+  /** Unit as written, lower-cased, with the scale word (`tỷ đồng`, `triệu tài khoản`, `%`). */
+  unit: string;
+  baseUnit: string;
+  kind: Extract<FactKind, 'money' | 'percent' | 'measure' | 'count'>;
+  /** Where the unit ends in the block text (the quote ends here). */
+  end: number;
+  evidence: string[];
+}
+
+const byLength = (a: string, b: string): number => b.length - a.length;
+const NOUNS = [...new Set(COUNT_NOUNS)].sort(byLength);
+const COORD = [...new Set(COORDINATED_NOUNS)].sort(byLength);
+const MEASURES = Object.keys(MEASURE_UNITS).sort(byLength);
+const MONEY = Object.keys(MONEY_UNITS).sort(byLength);
+
+/** The longest lexicon entry at `pos` as a whole word. */
+export function longestAt(lower: string, pos: number, entries: string[]): string | undefined {
+  return entries.find((e) => wordAt(lower, pos, e));
+}
+
+/** `/100 dân`, `/1 điểm`, `/ngày`: the tail of a rate or density, or undefined. */
+function rateTail(lower: string, pos: number): number | undefined {
+  const m = /^\/\s?(?:(\d+)\s?)?([\p{L}]+)/u.exec(lower.slice(pos, pos + 24));
+  if (!m || !RATE_DENOMINATORS.includes(m[2])) return undefined;
+  return pos + m[0].length;
+}
+
+/** A general rule for nouns outside the lexicon: an acronym, or one or two plain syllables. */
+function guessNoun(text: string, lower: string, pos: number): string | undefined {
+  const acronym = /^\p{Lu}{2,}(?:\s\p{Lu}{2,})?(?![\p{L}\d])/u.exec(text.slice(pos, pos + 16));
+  if (acronym) return lower.slice(pos, pos + acronym[0].length);
+  const words = /^([\p{Ll}]+)(?:\s([\p{Ll}]+))?/u.exec(lower.slice(pos, pos + 30));
+  if (!words || text[pos] !== lower[pos] || NOT_NOUNS.includes(words[1])) return undefined;
+  if (words[2] && !NOT_NOUNS.includes(words[2])) return `${words[1]} ${words[2]}`;
+  return undefined;
+}
+
+/** Extend a counted noun over coordinated nouns: `tin, bài`, `xã, phường, thị trấn`. */
+function coordinate(lower: string, noun: string, pos: number): { noun: string; end: number } {
+  let end = pos + noun.length;
+  let out = noun;
+  if (!COORD.includes(noun)) return { noun: out, end };
+  for (;;) {
+    const m = /^,\s?/.exec(lower.slice(end, end + 3));
+    if (!m) break;
+    const next = longestAt(lower, end + m[0].length, COORD);
+    if (!next) break;
+    out += `, ${next}`;
+    end += m[0].length + next.length;
+  }
+  return { noun: out, end };
+}
+
+/** Read the unit that follows a figure ending at `end` (after its scale word, if any). */
+export function readUnit(text: string, lower: string, end: number, scaleWord?: string): UnitReading | undefined {
+  const scale = scaleWord ? `${scaleWord.toLowerCase()} ` : '';
+  const pos = skipSpaces(text, end);
+  if (text[pos] === '%') return { unit: '%', baseUnit: '%', kind: 'percent', end: pos + 1, evidence: ['unit:percent'] };
+  if (lower.startsWith('phần trăm', pos)) return { unit: 'phần trăm', baseUnit: '%', kind: 'percent', end: pos + 9, evidence: ['unit:percent'] };
+  if (!lower.startsWith('đ/c', pos)) {
+    const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));
+    if (money) return { unit: scale + money, baseUnit: 'VND', kind: 'money', end: pos + money.length, evidence: ['unit:money'] };
+  }
+  const noun = longestAt(lower, pos, NOUNS);
+  const measure = longestAt(lower, pos, MEASURES);
+  const head = noun && (!measure || noun.length >= measure.length) ? noun : measure;
+  if (head) {
+    const rate = rateTail(lower, pos + head.length);
+    if (rate) {
+      const unit = lower.slice(pos, rate).replace(/\s+/g, ' ');
+      return { unit: scale + unit, baseUnit: unit, kind: 'measure', end: rate, evidence: ['unit:rate'] };
+    }
+  }
+  if (measure && head === measure) {
+    return { unit: scale + measure, baseUnit: MEASURE_UNITS[measure], kind: 'measure', end: pos + measure.length, evidence: ['unit:measure'] };
+  }
+  if (noun) {
+    const { noun: full, end: nounEnd } = coordinate(lower, noun, pos);
+    return { unit: scale + full, baseUnit: full, kind: 'count', end: nounEnd, evidence: ['unit:noun'] };
+  }
+  const guess = guessNoun(text, lower, pos);
+  if (guess) return { unit: scale + guess, baseUnit: guess, kind: 'count', end: pos + guess.length, evidence: ['unit:guessed'] };
+  return undefined;
+}
+
+/**
+ * For a bare number (`tổng số người dùng trên hệ thống là 6.909`), the noun named before it in
+ * its sentence after `số`/`tổng số`/`tổng`.
+ */
+export function nounNamedBefore(lower: string, sentenceStart: number, pos: number): string | undefined {
+  const before = lower.slice(sentenceStart, pos);
+  const re = /(?:tổng số|tổng|số)\s+/gu;
+  let found: string | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(before))) {
+    const noun = longestAt(lower, sentenceStart + m.index + m[0].length, NOUNS);
+    if (noun) found = noun;
+  }
+  return found;
+}

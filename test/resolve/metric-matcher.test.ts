@@ -117,7 +117,7 @@ describe('matchMetric', () => {
     expect(postal.length).toBeGreaterThanOrEqual(2);
     for (const f of postal) expect(matchMetric(f.metric, f)?.metric_id).toBe('postal-revenue');
     const matched = facts.filter((f) => matchMetric(f.metric, f) !== null).length;
-    // Measured: 108 of 231 gold facts of 002+003 match (137 of 298 with 004); most of the rest are one-off activities.
+    // Measured: 116 of 231 gold facts of 002+003 match (137 of 298 with 004); most of the rest are one-off activities.
     expect(matched / facts.length).toBeGreaterThan(0.4);
   });
 });

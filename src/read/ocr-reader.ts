@@ -1,0 +1,188 @@
+import { availableParallelism } from 'node:os';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type Tesseract from 'tesseract.js';
+import type { BBox } from '../../schemas/provenance.js';
+import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
+import { DocumentFailure, type SourceFile } from '../core/source-file.js';
+import { boxToPoints, renderPageImage, toPgm, type PageImage } from './ocr-page-renderer.js';
+import { repairNumbers, repairedConfidence, type Repair } from './ocr-number-repair.js';
+import { createOcrScheduler, type OcrScheduler } from './ocr-scheduler.js';
+
+export interface OcrPdfOptions {
+  /** 1-based pages to OCR (default: all). */
+  pages?: number[];
+  /** Resolution pages are drawn at when they are not a single scan image (default 300). */
+  dpi?: number;
+  /** Use a page's scan image as is when it is one image covering the page (default true). */
+  embedded?: boolean;
+  /** Let tesseract deskew pages (default false: measured, it does not pay on the corpus). */
+  deskew?: boolean;
+  /** Repair OCR'd numbers where context makes it safe (default true). */
+  repairNumbers?: boolean;
+  /** A scheduler shared across the batch; without one, a scheduler is made for this file and ended after it. */
+  scheduler?: OcrScheduler;
+}
+
+/** A number repair made on an OCR'd line. */
+export interface PageRepair extends Repair {
+  page: number;
+}
+
+/** What the OCR reader returns: a ReadResult (bboxes in PDF points, origin top-left) plus the repairs made. */
+export type OcrReadResult = ReadResult & { repairs: PageRepair[] };
+
+/** A page's OCR confidence below this is warned about. */
+const LOW_CONFIDENCE = 0.6;
+
+/**
+ * OCR the pages of a PDF: one RawBlock per OCR line (`unit: 'line'`), bboxes in PDF points
+ * with the origin at the top-left of the page, word confidences and boxes kept in `ocr`.
+ */
+export async function ocrPdf(file: SourceFile, options: OcrPdfOptions = {}): Promise<OcrReadResult> {
+  const pdf = await openPdf(file);
+  const pages = choosePages(file, pdf.numPages, options.pages);
+  if (pages.length === 0) {
+    await pdf.destroy();
+    return { format: 'ocr', raw: [], pages: [], repairs: [] };
+  }
+  const scheduler = options.scheduler ?? (await createOcrScheduler({ workers: Math.min(pages.length, availableParallelism()) }));
+  try {
+    // Draw pages in order on this thread while the workers read earlier ones; a few pages in flight at most.
+    const inFlight: Promise<PageOutcome>[] = [];
+    const outcomes: PageOutcome[] = [];
+    const limit = scheduler.workers * 2;
+    for (const page of pages) {
+      if (inFlight.length >= limit) outcomes.push(await (inFlight.shift() as Promise<PageOutcome>));
+      inFlight.push(ocrPage(pdf, page, file, scheduler, options));
+    }
+    outcomes.push(...(await Promise.all(inFlight)));
+    return assemble(file, outcomes, options.repairNumbers ?? true);
+  } finally {
+    if (!options.scheduler) await scheduler.terminate();
+    await pdf.destroy();
+  }
+}
+
+/** OCR an image file (PNG, JPEG, TIFF, PNM) as page 1; bboxes stay in image pixels. */
+export async function ocrImage(file: SourceFile, options: Pick<OcrPdfOptions, 'scheduler' | 'deskew' | 'repairNumbers'> = {}): Promise<OcrReadResult> {
+  const scheduler = options.scheduler ?? (await createOcrScheduler({ workers: 1 }));
+  try {
+    let result: Tesseract.Page;
+    try {
+      result = await scheduler.recognize(file.bytes, { deskew: options.deskew, source: file.name, page: 1 });
+    } catch (error) {
+      return file.fail(`not a readable image (${errorText(error)})`, 'read:ocr-unreadable-image');
+    }
+    return assemble(file, [{ page: 1, result, toBox: (b) => b }], options.repairNumbers ?? true);
+  } finally {
+    if (!options.scheduler) await scheduler.terminate();
+  }
+}
+
+interface PageOutcome {
+  page: number;
+  result?: Tesseract.Page;
+  image?: Pick<PageImage, 'pageWidth' | 'pageHeight'>;
+  toBox: (box: BBox) => BBox;
+}
+
+async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, scheduler: OcrScheduler, options: OcrPdfOptions): Promise<PageOutcome> {
+  let image: PageImage;
+  try {
+    const proxy = await pdf.getPage(page);
+    image = await renderPageImage(proxy, { dpi: options.dpi, embedded: options.embedded });
+    proxy.cleanup();
+  } catch (error) {
+    file.warn(`page ${page} could not be drawn for OCR (${errorText(error)})`, 'read:ocr-render-failed', { page });
+    return { page, toBox: (b) => b };
+  }
+  const pgm = toPgm(image);
+  const toBox = (box: BBox): BBox => boxToPoints(image, box);
+  const size = { pageWidth: image.pageWidth, pageHeight: image.pageHeight };
+  try {
+    const result = await scheduler.recognize(pgm, { dpi: image.dpi, deskew: options.deskew, source: file.name, page });
+    return { page, result, image: size, toBox };
+  } catch (error) {
+    file.warn(`OCR failed on page ${page} (${errorText(error)})`, 'read:ocr-failed', { page });
+    return { page, image: size, toBox };
+  }
+}
+
+function assemble(file: SourceFile, outcomes: PageOutcome[], repair: boolean): OcrReadResult {
+  const raw: RawBlock[] = [];
+  const pages: PageInfo[] = [];
+  const repairs: PageRepair[] = [];
+  for (const { page, result, image, toBox } of outcomes.sort((a, b) => a.page - b.page)) {
+    let chars = 0;
+    for (const line of linesOf(result)) {
+      const words = line.words
+        .filter((w) => w.text.trim() !== '')
+        .map((w) => ({ text: w.text, confidence: unit(w.confidence), bbox: toBox(tessBox(w.bbox)) }));
+      const original = words.map((w) => w.text).join(' ');
+      if (original === '') continue;
+      let text = original;
+      let confidence = unit(line.confidence);
+      if (repair) {
+        const repaired = repairNumbers(original);
+        for (const r of repaired.repairs) {
+          repairs.push({ ...r, page });
+          file.warn(`OCR number repaired on page ${page}: "${r.from}" → "${r.to}" (${r.kind})`, 'ocr:number-repair', { page });
+        }
+        text = repaired.text;
+        confidence = repairedConfidence(confidence, repaired.repairs.length);
+      }
+      const bbox = toBox(tessBox(line.bbox));
+      chars += text.length;
+      raw.push({ text, page, unit: 'line', bbox, indent: bbox[0], ocr: { confidence, words } });
+    }
+    const info: PageInfo = { page, origin: 'ocr', chars, width: image?.pageWidth, height: image?.pageHeight };
+    if (result) {
+      info.ocrConfidence = unit(result.confidence);
+      if (info.ocrConfidence < LOW_CONFIDENCE) {
+        file.warn(`low OCR confidence on page ${page} (${Math.round(info.ocrConfidence * 100)}%)`, 'read:ocr-low-confidence', { page });
+      }
+    }
+    pages.push(info);
+  }
+  return { format: 'ocr', raw, pages, repairs };
+}
+
+function linesOf(result: Tesseract.Page | undefined): Tesseract.Line[] {
+  return (result?.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+}
+
+function tessBox(box: Tesseract.Bbox): BBox {
+  return [box.x0, box.y0, box.x1, box.y1];
+}
+
+function unit(percent: number): number {
+  return Math.min(1, Math.max(0, percent / 100));
+}
+
+async function openPdf(file: SourceFile): Promise<PDFDocumentProxy> {
+  try {
+    // pdfjs takes ownership of the buffer it is given: hand it a copy.
+    return await getDocument({ data: new Uint8Array(file.bytes), isOffscreenCanvasSupported: false, isEvalSupported: false, verbosity: 0 })
+      .promise;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'PasswordException') {
+      return file.fail('the PDF is encrypted and needs a password', 'read:encrypted');
+    }
+    return file.fail(`not a readable PDF (${errorText(error)})`, 'read:corrupt-pdf');
+  }
+}
+
+function choosePages(file: SourceFile, count: number, wanted?: number[]): number[] {
+  if (!wanted) return Array.from({ length: count }, (_, i) => i + 1);
+  const pages = [...new Set(wanted)].sort((a, b) => a - b);
+  const outside = pages.filter((p) => !Number.isInteger(p) || p < 1 || p > count);
+  if (outside.length > 0) {
+    file.warn(`pages ${outside.join(', ')} are not in this ${count}-page PDF and were skipped`, 'read:ocr-no-such-page');
+  }
+  return pages.filter((p) => !outside.includes(p));
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof DocumentFailure) throw error;
+  return error instanceof Error ? error.message : String(error);
+}

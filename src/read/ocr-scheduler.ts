@@ -1,0 +1,145 @@
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import Tesseract from 'tesseract.js';
+
+/** Which Vietnamese model of `@tesseract.js-data/vie`: `best_int` (LSTM, integer) or `fast` (the 4.0.0 folder). */
+export type OcrModel = 'best_int' | 'fast';
+
+export interface OcrPageEvent {
+  /** Label the caller gave the job (e.g. file name), and the page number. */
+  source?: string;
+  page?: number;
+  seconds: number;
+  /** Mean word confidence of the page in [0,1]. */
+  confidence: number;
+  /** Jobs finished and still waiting or running, over the scheduler's life. */
+  done: number;
+  pending: number;
+}
+
+export interface OcrSchedulerOptions {
+  /** Number of tesseract workers (default: one per core, `os.availableParallelism()`). */
+  workers?: number;
+  model?: OcrModel;
+  /** Called after every OCR'd page. */
+  onPage?: (event: OcrPageEvent) => void;
+}
+
+export interface RecognizeOptions {
+  /** Resolution of the image, passed to tesseract (PGM carries none). */
+  dpi?: number;
+  /** Let tesseract straighten a skewed page before recognising it. */
+  deskew?: boolean;
+  source?: string;
+  page?: number;
+}
+
+export interface OcrScheduler {
+  readonly workers: number;
+  /** OCR one encoded image (PGM, PNG, JPEG, TIFF); resolves with tesseract's page (blocks included). */
+  recognize(image: Buffer, options?: RecognizeOptions): Promise<Tesseract.Page>;
+  terminate(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The folder holding `vie.traineddata.gz` inside the installed `@tesseract.js-data/vie` package. */
+export function vieModelPath(model: OcrModel = 'best_int'): string {
+  const root = dirname(require.resolve('@tesseract.js-data/vie/package.json'));
+  const folder = join(root, model === 'best_int' ? '4.0.0_best_int' : '4.0.0');
+  if (!existsSync(join(folder, 'vie.traineddata.gz'))) {
+    throw new Error(`The Vietnamese OCR model is missing at ${folder}; reinstall with \`npm install @tesseract.js-data/vie\`.`);
+  }
+  return folder;
+}
+
+/**
+ * Options that make tesseract.js read everything from node_modules: the model from disk,
+ * no cache written or read, and the wasm core that the Node worker `require`s locally.
+ */
+export function offlineWorkerOptions(model: OcrModel = 'best_int'): Partial<Tesseract.WorkerOptions> {
+  return { langPath: vieModelPath(model), gzip: true, cacheMethod: 'none' };
+}
+
+interface Slot {
+  worker: Tesseract.Worker;
+  dpi?: number;
+}
+
+interface Job {
+  image: Buffer;
+  options: RecognizeOptions;
+  resolve: (page: Tesseract.Page) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A pool of tesseract workers created once and shared by every document of a batch:
+ * jobs queue in order and go to the next free worker.
+ */
+export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Promise<OcrScheduler> {
+  const count = options.workers ?? availableParallelism();
+  if (!Number.isInteger(count) || count < 1) {
+    throw new TypeError(`createOcrScheduler: workers must be a positive integer, got ${count}.`);
+  }
+  const workerOptions = offlineWorkerOptions(options.model);
+  const oem = options.model === 'fast' ? Tesseract.OEM.DEFAULT : Tesseract.OEM.LSTM_ONLY;
+  const workers = await Promise.all(Array.from({ length: count }, () => Tesseract.createWorker('vie', oem, workerOptions)));
+  const idle: Slot[] = workers.map((worker) => ({ worker }));
+  const queue: Job[] = [];
+  let done = 0;
+  let terminated = false;
+
+  const pump = (): void => {
+    while (idle.length > 0 && queue.length > 0) {
+      const slot = idle.pop() as Slot;
+      const job = queue.shift() as Job;
+      void run(slot, job).finally(() => {
+        idle.push(slot);
+        pump();
+      });
+    }
+  };
+
+  const run = async (slot: Slot, job: Job): Promise<void> => {
+    const started = performance.now();
+    try {
+      if (job.options.dpi && job.options.dpi !== slot.dpi) {
+        await slot.worker.setParameters({ user_defined_dpi: String(job.options.dpi) });
+        slot.dpi = job.options.dpi;
+      }
+      const result = await slot.worker.recognize(job.image, { rotateAuto: job.options.deskew ?? false }, { text: true, blocks: true });
+      done += 1;
+      options.onPage?.({
+        source: job.options.source,
+        page: job.options.page,
+        seconds: (performance.now() - started) / 1000,
+        confidence: result.data.confidence / 100,
+        done,
+        pending: queue.length + (count - idle.length - 1),
+      });
+      job.resolve(result.data);
+    } catch (error) {
+      done += 1;
+      job.reject(error);
+    }
+  };
+
+  return {
+    workers: count,
+    recognize(image, recognizeOptions = {}) {
+      if (terminated) throw new Error('OcrScheduler.recognize: the scheduler was terminated; create a new one.');
+      return new Promise((resolve, reject) => {
+        queue.push({ image, options: recognizeOptions, resolve, reject });
+        pump();
+      });
+    },
+    async terminate() {
+      terminated = true;
+      for (const job of queue.splice(0)) job.reject(new Error('OcrScheduler terminated before this page was read.'));
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

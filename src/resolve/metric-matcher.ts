@@ -130,6 +130,17 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
     };
   });
   const n = catalog.length;
+  /** Token → metrics whose aliases contain it: only metrics sharing a token with the phrase are scored. */
+  const byToken = new Map<string, Set<PreparedMetric>>();
+  for (const m of prepared) {
+    for (const a of m.aliases) {
+      for (const t of a.tokens) {
+        const set = byToken.get(t) ?? new Set<PreparedMetric>();
+        set.add(m);
+        byToken.set(t, set);
+      }
+    }
+  }
   const weight = (t: string): number => {
     const d = df.get(t);
     return d === undefined ? UNKNOWN_WEIGHT : Math.log(1 + n / d);
@@ -199,7 +210,10 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
     const context = new Set(contextTokens);
     const bigrams = new Set([...bigramsOf(tokens), ...bigramsOf(contextTokens)]);
     const out: MetricMatch[] = [];
+    const candidates = new Set<PreparedMetric>();
+    for (const t of phraseSet) for (const m of byToken.get(t) ?? []) candidates.add(m);
     for (const m of prepared) {
+      if (!candidates.has(m)) continue;
       if (!kindAllows(m.def, ctx) || !unitAllows(m, ctx)) continue;
       if (m.excludes.some((e) => containsSequence(tokens, e))) continue;
       let best = 0;

@@ -19,7 +19,13 @@ function level(label: string, kind: Section['kind']): number {
 
 export function fallbackDocument(file: SourceFile, raw: string): Document {
   const doc = newDocument(file);
-  const lines = raw.split('\n').map((l) => l.replace(/\*\*/g, '').replace(/^#+\s*/, '').replace(/\s+$/, ''));
+  const lines: string[] = [];
+  for (const l of raw.split('\n').map((x) => x.replace(/\*\*/g, '').replace(/^#+\s*/, '').replace(/\s+$/, ''))) {
+    // a line that starts in lower case continues the paragraph the source broke mid-sentence
+    if (!l.trim()) continue;
+    if (/^\p{Ll}/u.test(l) && lines.length) lines[lines.length - 1] += ` ${l}`;
+    else lines.push(l);
+  }
   let text = '';
   const blocks: Block[] = [];
   const sections: Section[] = [];

@@ -28,6 +28,8 @@ interface Placed {
   start: number;
   end: number;
   stock: boolean;
+  /** The period before a stock was made of it (`2021-01` for `@2021-01`): what a change compares. */
+  flowPeriod: string;
   figure: Figure;
 }
 
@@ -45,8 +47,8 @@ export function sectionPeriodOf(sections: Section[], path: string): string | und
 function inferredUnit(text: string, lower: string, f: Figure, placed: Placed[]): UnitReading | undefined {
   const open = text.lastIndexOf('(', f.start);
   const inBracket = open >= 0 && !text.slice(open, f.start).includes(')');
-  const counted = [...placed].reverse().find((p) => p.fact.kind === 'count' || p.fact.kind === 'ratio');
-  if (inBracket && counted && counted.start < open && open - counted.end < 40) {
+  const counted = [...placed].reverse().find((p) => (p.fact.kind === 'count' || p.fact.kind === 'ratio') && p.start < open);
+  if (inBracket && counted && open - counted.end < 40) {
     const u = counted.fact.base_unit;
     return { unit: u, baseUnit: u, kind: 'count', end: f.end, evidence: ['unit:inferred', 'unit:from-bracket'] };
   }
@@ -89,6 +91,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     if (consumed.has(f)) continue;
+    const previousEnd = placed[placed.length - 1]?.end ?? 0;
+    if (f.start < previousEnd) continue; // inside the previous fact (`/100 dân` of a density)
     const rank = isRank(lower, f.start);
     if (rejectReason(text, lower, f, rank)) continue;
     const previous = placed[placed.length - 1];
@@ -119,10 +123,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       evidence.push('also:words');
     }
     const cStart = clauseStart(text, f.start);
-    const boundary = Math.max(cStart, previous?.end ?? 0);
-    const approx = readApprox(lower, f.start, boundary);
     const finalKind: FactKind = of !== null && kind !== 'rank' ? 'ratio' : kind;
     const aspect = readAspect(lower, f.start, unitEnd, finalKind, cStart);
+    const approx = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank'].includes(aspect.aspect));
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;
     const period = resolvePeriod({
@@ -135,7 +138,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       sectionPeriod: ctx.sectionPeriod,
       reportPeriod: ctx.reportPeriod,
-      previous: samePrevious ? { period: samePrevious.fact.period, stock: samePrevious.stock } : undefined,
+      previous: samePrevious ? { period: samePrevious.flowPeriod, stock: samePrevious.stock } : undefined,
     });
     const unitStart = skipSpaces(text, f.end);
     const metric = metricPhrase(text, cStart, f.start, unitStart, read ? unitEnd : unitStart, finalKind);
@@ -163,7 +166,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       confidence: confidenceOf(evidence, block.ocrConfidence),
       evidence,
     };
-    placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, figure: f });
+    placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, flowPeriod: period.flow, figure: f });
   }
   return placed.map((p) => p.fact);
 }

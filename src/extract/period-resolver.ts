@@ -6,10 +6,10 @@ import { findTimeMentions, previousMonth, stockOf, yearOf, type TimeMention } fr
  * a flow is an amount over the period (`phát triển mới`, `trong tháng`). The nearest cue before
  * the figure in its sentence decides; a stock carries on through the sentence.
  */
-const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|toàn tỉnh có|địa bàn tỉnh có|tỉnh có|tổng số|còn lại|mật độ|đã có|phủ đến|được phủ|phủ sóng|^\s*có(?!\p{L})/gu;
+const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|toàn tỉnh|tỉnh có|nâng tổng số|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
 const FLOW_CUES = /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành/gu;
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
-const CARRIED_OVER_AFTER = /^\s*tồn(?!\p{L})/u;
+const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})tồn(?!\p{L})/u;
 
 function lastCue(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -36,11 +36,24 @@ export interface PeriodContext {
 
 export interface PeriodReading {
   period: string;
+  /** The period as a flow (before `@` was put on a stock). */
+  flow: string;
   stock: boolean;
   evidence: string[];
 }
 
-function mentionFor(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
+/**
+ * A bare year (`dự án đầu tư công năm 2020`) often names the thing rather than the time of the
+ * figure: it counts only when the heading or report gives no period, or when it is said as the
+ * time (`trong năm 2024`, `cả năm 2024`).
+ */
+function governing(ctx: PeriodContext, m: TimeMention): boolean {
+  if (m.rule !== 'period:year' || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
+  return /(?:trong|cả|tính chung|riêng)\s+$/u.test(ctx.lower.slice(Math.max(0, m.start - 12), m.start));
+}
+
+function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undefined {
+  const mentions = all.filter((m) => governing(ctx, m));
   const before = mentions.filter((m) => m.end <= ctx.start);
   if (before.length) return before[before.length - 1];
   return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd);
@@ -50,7 +63,7 @@ function mentionFor(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | 
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
   if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous) {
-    return { period: ctx.previous.period.replace(/^@/, ''), stock: false, evidence: ['period:compared-value'] };
+    return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
   }
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
   const mentions = findTimeMentions(sentence, year).map((m) => ({ ...m, start: m.start + ctx.sentenceStart, end: m.end + ctx.sentenceStart }));
@@ -67,9 +80,9 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     period = ctx.reportPeriod;
     evidence.push('period:report');
   } else {
-    return { period: '', stock: false, evidence: ['period:unknown'] };
+    return { period: '', flow: '', stock: false, evidence: ['period:unknown'] };
   }
-  if (period.startsWith('@')) return { period, stock: true, evidence };
+  if (period.startsWith('@')) return { period, flow: period.slice(1), stock: true, evidence };
   if (period.includes('..') || ctx.aspect === 'cumulative') {
     if (ctx.aspect === 'cumulative' && !period.includes('..')) {
       const y = yearOf(period);
@@ -77,12 +90,12 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
       if (y !== undefined) period = `${y}-01..${end}`;
       evidence.push('period:cumulative');
     }
-    return { period, stock: false, evidence };
+    return { period, flow: period, stock: false, evidence };
   }
   const after = ctx.lower.slice(ctx.unitEnd, ctx.unitEnd + 30);
   if (CARRIED_OVER_AFTER.test(after)) {
     const prev = previousMonth(period);
-    if (prev) return { period: `@${prev}`, stock: true, evidence: [...evidence, 'period:carried-over'] };
+    if (prev) return { period: `@${prev}`, flow: period, stock: true, evidence: [...evidence, 'period:carried-over'] };
   }
   const before = ctx.lower.slice(ctx.sentenceStart, ctx.start);
   const stockAt = lastCue(STOCK_CUES, before);
@@ -94,7 +107,7 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   else if (ctx.previous) stock = ctx.previous.stock;
   else stock = ctx.kind === 'measure' && /\//.test(ctx.lower.slice(ctx.start, ctx.unitEnd));
   if (stock && (ctx.kind !== 'percent' || ctx.previous?.stock || stockAt > flowAt)) {
-    return { period: stockOf(period), stock: true, evidence: [...evidence, 'period:stock'] };
+    return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:stock'] };
   }
-  return { period, stock: false, evidence };
+  return { period, flow: period, stock: false, evidence };
 }

@@ -11,14 +11,16 @@ function qualifierEndingAt(lower: string, end: number, reach?: Qualifier['reach'
 
 /**
  * The approximation of the figure starting at `start`: a qualifier right before it wins (the one
- * next to the number); else an estimate word earlier in its clause, back to `boundary` (the
- * clause start or the end of the previous figure, whichever is later).
+ * next to the number); else an estimate word earlier in its clause, back to `boundary`. An estimate
+ * covers the levels of its clause (`ước thực hiện 266.557 bưu gửi … và 298.350 bưu phát`) but not
+ * the changes compared with them (`clauseReach` false).
  */
-export function readApprox(lower: string, start: number, boundary: number): { approx: Approx; evidence: string[] } {
+export function readApprox(lower: string, start: number, boundary: number, clauseReach = true): { approx: Approx; evidence: string[] } {
   let pos = skipSpacesBack(lower, start);
   if (lower[pos - 1] === '(') pos = skipSpacesBack(lower, pos - 1);
   const adjacent = qualifierEndingAt(lower, pos);
   if (adjacent) return { approx: adjacent.approx, evidence: [`approx:${adjacent.words.replace(/\s+/g, '-')}`] };
+  if (!clauseReach) return { approx: 'none', evidence: [] };
   const span = lower.slice(boundary, pos);
   let best: { at: number; q: Qualifier } | undefined;
   for (const q of BY_LENGTH) {

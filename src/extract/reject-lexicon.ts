@@ -15,7 +15,7 @@ export const NAME_WORDS_BEFORE = [
   'mức độ', 'mức', 'cấp độ', 'phiên bản', 'version', 'khu vực', 'vùng', 'tổ', 'đội', 'phòng', 'lô', 'đường',
   'quốc lộ', 'tỉnh lộ', 'chợ', 'cách mạng', 'công nghiệp', 'web', 'top', 'covid', 'lần thứ', 'thứ', 'hạng',
   'kỳ', 'khóa', 'tầng', 'phường', 'quận', 'ấp', 'khóm', 'thôn', 'xóm', 'tờ', 'trang', 'tập', 'số hiệu', 'hotline',
-  'tổng đài', 'đầu số', 'điện thoại',
+  'tổng đài', 'đầu số', 'điện thoại', 'ban chỉ đạo', 'bcđ', 'kv', 'ql', 'đt', 'tl',
 ];
 
 /** Words after a number that make it a time, a tier or an anniversary. */

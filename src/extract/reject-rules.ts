@@ -17,6 +17,18 @@ function listLabel(text: string, f: Figure): boolean {
   return text[f.start - 1] === '(' && text[f.end] === ')';
 }
 
+/**
+ * A document identifier: a document type right before the number, written with a capital
+ * (`Đề án 06`, `Thông tư 42`) or followed by `số` (`kế hoạch số 143`); `hướng dẫn 05 đài` is a verb.
+ */
+function documentIdentifier(text: string, lower: string, pos: number): boolean {
+  const hasSo = wordBefore(lower, pos, 'số');
+  const end = hasSo ? skipSpacesBack(lower, pos - 3) : pos;
+  const doc = DOCS.find((w) => wordBefore(lower, end, w));
+  if (!doc) return false;
+  return hasSo || /\p{Lu}/u.test(text[end - doc.length]);
+}
+
 /** A year written as a bare four-digit number (`2021`, `2021-2025`). */
 function bareYear(text: string, f: Figure): boolean {
   const n = f.numbers[0];
@@ -34,8 +46,8 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   const pos = skipSpacesBack(lower, f.start);
   if (TIMES.some((w) => wordBefore(lower, pos, w))) return 'reject:time';
   if (bareYear(text, f)) return 'reject:year';
-  const beforeSo = wordBefore(lower, pos, 'số') ? skipSpacesBack(lower, pos - 3) : pos;
-  if (DOCS.some((w) => wordBefore(lower, beforeSo, w))) return 'reject:identifier';
+  if (documentIdentifier(text, lower, pos)) return 'reject:identifier';
+  if (/^\s*(?:Ngày|Năm)(?![\p{L}])/u.test(text.slice(f.end, f.end + 8))) return 'reject:anniversary';
   if (!rank && NAMES.some((w) => wordBefore(lower, pos, w))) return 'reject:name';
   const after = text.slice(f.end, f.end + 40);
   const mark = AFTER_MARKS_NOT_FACT.find((m) => m.re.test(after));

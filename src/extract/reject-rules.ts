@@ -46,6 +46,7 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   const pos = skipSpacesBack(lower, f.start);
   if (TIMES.some((w) => wordBefore(lower, pos, w))) return 'reject:time';
   if (bareYear(text, f)) return 'reject:year';
+  if (/(?<![\p{L}])(?:hàng|vài|mấy|dăm|nhiều)\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start))) return 'reject:vague';
   if (documentIdentifier(text, lower, pos)) return 'reject:identifier';
   if (/^\s*(?:Ngày|Năm)(?![\p{L}])/u.test(text.slice(f.end, f.end + 8))) return 'reject:anniversary';
   if (!rank && NAMES.some((w) => wordBefore(lower, pos, w))) return 'reject:name';

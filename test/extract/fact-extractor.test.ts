@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { Fact } from '../../schemas/fact.js';
+import type { Block } from '../../schemas/document.js';
+import { extractFromBlock } from '../../src/extract/fact-extractor.js';
+
+interface Spec {
+  rule: string;
+  text: string;
+  reportPeriod?: string;
+  expect: Record<string, unknown>[];
+  skip?: string;
+}
+
+const specs = JSON.parse(readFileSync(new URL('./specs/facts.json', import.meta.url), 'utf8')) as Spec[];
+
+function block(text: string): Block {
+  return { id: 0, role: 'body', text, prov: { source: 'spec.txt', page: 1, start: 100, end: 100 + text.length }, section: 'I/1' };
+}
+
+describe('fact extractor spec table (test/extract/specs/facts.json)', () => {
+  for (const spec of specs) {
+    const run = spec.skip ? it.skip : it;
+    run(`${spec.rule}${spec.skip ? ` — skipped: ${spec.skip}` : ''}`, () => {
+      const facts = extractFromBlock(block(spec.text), { source: 'spec.txt', reportPeriod: spec.reportPeriod });
+      expect(facts.map((f) => Object.fromEntries(Object.keys(spec.expect[facts.indexOf(f)] ?? {}).map((k) => [k, f[k as keyof Fact]])))).toEqual(spec.expect);
+    });
+  }
+});
+
+describe('fact extractor output', () => {
+  it('gives facts that validate against the Fact schema, with quotes placed in the document text', () => {
+    const text = 'Phát triển mới 1.200 thuê bao, đạt 96% kế hoạch.';
+    const b = block(text);
+    const docText = ' '.repeat(100) + text;
+    const facts = extractFromBlock(b, { source: 'spec.txt', reportPeriod: '2021-05' });
+    expect(facts).toHaveLength(2);
+    for (const f of facts) {
+      expect(Fact.safeParse(f).success).toBe(true);
+      expect(docText.slice(f.prov.start, f.prov.end)).toBe(f.quote);
+      expect(f.metric_id).toBeNull();
+      expect(f.section).toBe('I/1');
+      expect(f.confidence).toBeGreaterThan(0);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('lowers confidence on OCR text with a poor OCR confidence', () => {
+    const text = 'Cấp 15 giấy phép.';
+    const clean = extractFromBlock(block(text), { source: 's', reportPeriod: '2021' })[0];
+    const ocr = extractFromBlock({ ...block(text), ocrConfidence: 0.5 }, { source: 's', reportPeriod: '2021' })[0];
+    expect(ocr.confidence).toBeLessThan(clean.confidence);
+  });
+});

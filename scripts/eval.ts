@@ -19,7 +19,8 @@ function args(name: string): string[] {
 async function peers(): Promise<string[]> {
   const path = join(process.cwd(), 'scripts', 'eval-peer.ts');
   if (!existsSync(path)) return ['peer scoring: scripts/eval-peer.ts is not in the tree yet (skipped)'];
-  const mod = (await import('./eval-peer.js')) as { scorePeers?: () => unknown };
+  const peerModule = './eval-peer.js'; // another engineer's file: imported by name so the eval runs without it
+  const mod = (await import(peerModule)) as { scorePeers?: () => unknown };
   if (typeof mod.scorePeers !== 'function') return ['peer scoring: scripts/eval-peer.ts exports no scorePeers() (skipped)'];
   const result = await mod.scorePeers();
   return ['peer scoring:', typeof result === 'string' ? result : JSON.stringify(result, null, 2)];

@@ -23,11 +23,15 @@ export const EVIDENCE_WEIGHTS: Record<string, number> = {
 };
 
 const BASE = 0.5;
+/** Added once when the period was resolved and once when a metric phrase was found. */
+const RESOLVED_BONUS = 0.04;
 
 /** Confidence in [0.05, 0.99]; an OCR confidence scales it down. */
 export function confidenceOf(evidence: string[], ocrConfidence?: number): number {
   let score = BASE;
   for (const e of new Set(evidence)) score += EVIDENCE_WEIGHTS[e] ?? 0;
+  if (evidence.some((e) => e.startsWith('period:') && e !== 'period:unknown')) score += RESOLVED_BONUS;
+  if (!evidence.includes('metric:none')) score += RESOLVED_BONUS;
   if (ocrConfidence !== undefined) score *= 0.6 + 0.4 * ocrConfidence;
   return Math.round(Math.min(0.99, Math.max(0.05, score)) * 1000) / 1000;
 }

@@ -1,0 +1,33 @@
+import { newDocument } from '../../src/core/new-document.js';
+import { SourceFile } from '../../src/core/source-file.js';
+import { createExtractStage } from '../../src/extract/extract-stage.js';
+import type { Document } from '../../schemas/document.js';
+
+function doc(file: SourceFile, text: string, role: Document['blocks'][number]['role'] = 'body'): Document {
+  return {
+    ...newDocument(file),
+    text,
+    blocks: [{ id: 0, role, text, prov: { source: file.name, page: 1, start: 0, end: text.length }, section: 'II' }],
+    sections: [{ path: 'II', label: 'II', level: 0, kind: 'roman', title: 'Kết quả tháng 3/2022', page: 1, prov: { source: file.name, page: 1, start: 0, end: 0 }, end: text.length, period: '2022-03' }],
+    metadata: { reportPeriod: '2022-03' },
+  };
+}
+
+describe('extract stage', () => {
+  it('fills doc.facts with the period of the nearest heading that names one', async () => {
+    const file = new SourceFile('r.txt', Buffer.from('x'));
+    const out = await createExtractStage()(doc(file, 'Tiếp nhận 12 đơn thư.'), file);
+    expect(out.facts.map((f) => [f.value, f.base_unit, f.period, f.section])).toEqual([[12, 'đơn thư', '2022-03', 'II']]);
+  });
+
+  it('takes no facts from administrative header or closing blocks, and says so', async () => {
+    const file = new SourceFile('r.txt', Buffer.from('x'));
+    const out = await createExtractStage()(doc(file, 'Số: 15 văn bản', 'admin-header'), file);
+    expect(out.facts).toEqual([]);
+    expect(file.messages.map((m) => m.rule)).toEqual(['extract:no-facts']);
+  });
+
+  it('rejects invalid options with the fix in the message', () => {
+    expect(() => createExtractStage({ minConfidence: 2 })).toThrow(/extract: invalid options/);
+  });
+});

@@ -60,7 +60,9 @@ function coordinate(lower: string, noun: string, pos: number): { noun: string; e
 /** Read the unit that follows a figure ending at `end` (after its scale word, if any). */
 export function readUnit(text: string, lower: string, end: number, scaleWord?: string): UnitReading | undefined {
   const scale = scaleWord ? `${scaleWord.toLowerCase()} ` : '';
-  const pos = skipSpaces(text, end);
+  let pos = skipSpaces(text, end);
+  // the scale word belongs to the number; skip it if the parser's span stopped before it
+  if (scaleWord && wordAt(lower, pos, scaleWord.toLowerCase())) pos = skipSpaces(text, pos + scaleWord.length);
   if (text[pos] === '%') return { unit: '%', baseUnit: '%', kind: 'percent', end: pos + 1, evidence: ['unit:percent'] };
   if (lower.startsWith('phần trăm', pos)) return { unit: 'phần trăm', baseUnit: '%', kind: 'percent', end: pos + 9, evidence: ['unit:percent'] };
   if (!lower.startsWith('đ/c', pos)) {

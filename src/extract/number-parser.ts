@@ -1,0 +1,265 @@
+/**
+ * Vietnamese numbers in text: digits in Vietnamese or English style (`number-digits.ts`), number
+ * words (`number-words.ts`), scale words after digits (`14,96 tỷ`, `1tr2`, `10k`).
+ *
+ * `findNumbers` reads running text and is conservative:
+ * - It never starts inside a word: digits glued to a letter before them (`KV5`, `A1`) give no
+ *   match at all. Digits with letters after them (`4G`, `25b`) give the digits alone; whether
+ *   that is a name is the extractor's call (`Covid-19` gives 19: the hyphen is not a sign).
+ * - Dates and ratios come back in pieces: `05/3/2020` is three matches, `11/63` two; a run that is
+ *   no single number (`1.2.3`, `05.03.2020`) is split at its separators.
+ * - A minus sign is not read in running text (a dash is a bullet or a range); `âm` is.
+ * - A single word that is a number only sometimes (`một`, `năm`, `tư`, `không`, `lăm`, `mốt`,
+ *   `trăm`, scale words alone) is not taken; `năm 2021` gives only 2021. Spoken pairs opening a
+ *   number (`hai ba ngày`, 2–3 days) are not read as 23. After `thứ`, `nhất`/`nhì`/`tư`/`năm`
+ *   are ordinals (1, 2, 4, 5).
+ * `parseNumber` reads a whole string leniently: signs (`-`, `âm`, `trừ`), `,77`, `100K`, `3M`,
+ * `,0012G`, `1t`, a lone `trăm`, spoken pairs (`hai mốt` 21), `không` 0.
+ */
+import { readDigitRun, type SeparatorStyle } from './number-digits.js';
+import { AMBIGUOUS_ALONE, NUMBER_VOCABULARY, SCALE_WORDS, parseWordTokens } from './number-words.js';
+
+export type { SeparatorStyle } from './number-digits.js';
+
+export interface NumberMatch {
+  /** Half-open span in the input. */
+  start: number;
+  end: number;
+  /** `input.slice(start, end)`. */
+  text: string;
+  /** The number as written; for digits a following scale word is NOT applied (`14,96 tỷ` → 14.96). */
+  value: number;
+  /** Multiplier from a following scale word (1 if none); for number words the scale is inside `value`. */
+  scale: number;
+  /** The scale word as written. */
+  scaleWord?: string;
+  form: 'digits' | 'words' | 'mixed';
+  separatorStyle: SeparatorStyle;
+  /** `02`, `08`. */
+  leadingZero: boolean;
+}
+
+interface ScanOptions {
+  /** Reading one whole string (lenient), not running text. */
+  whole: boolean;
+}
+
+interface Token {
+  norm: string;
+  start: number;
+  end: number;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const DIGIT = /\d/;
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && LETTER.test(ch);
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && DIGIT.test(ch);
+
+const norm = (w: string): string => w.normalize('NFC').toLowerCase();
+
+/** Consecutive tokens from `pos`: words (letters) or digit runs, separated by white space only. */
+function tokensAfter(text: string, pos: number, max: number): Token[] {
+  const out: Token[] = [];
+  const re = /[^\S\n]*([\p{L}\p{M}]+|\d+)/uy;
+  re.lastIndex = pos;
+  while (out.length < max) {
+    const at = re.lastIndex;
+    const m = re.exec(text);
+    if (!m) break;
+    const start = m.index + m[0].length - m[1].length;
+    // tokens must be separated by space; `hai,ba` or a word glued to digits ends the run
+    if (out.length > 0 && start === at) break;
+    if (out.length === 0 && start !== pos && pos !== at) break;
+    const end = start + m[1].length;
+    if (isLetter(text[end]) || isDigit(text[end])) {
+      out.push({ norm: norm(m[1]), start, end });
+      break;
+    }
+    out.push({ norm: norm(m[1]), start, end });
+  }
+  return out;
+}
+
+const GLUED_SCALES: ReadonlyArray<{ re: RegExp; scale: number; whole: boolean; decimals: boolean }> = [
+  { re: /(tr)(\d*)(?![\p{L}\p{M}\d])/iuy, scale: 1e6, whole: false, decimals: true },
+  { re: /(t)(\d+)(?![\p{L}\p{M}\d])/uy, scale: 1e9, whole: false, decimals: true },
+  { re: /(t)(?![\p{L}\p{M}\d])/uy, scale: 1e9, whole: true, decimals: false },
+  { re: /(k)(?![\p{L}\p{M}\d])/iuy, scale: 1e3, whole: false, decimals: false },
+  { re: /(M)(?![\p{L}\p{M}\d])/uy, scale: 1e6, whole: true, decimals: false },
+  { re: /(G)(?![\p{L}\p{M}\d])/uy, scale: 1e9, whole: true, decimals: false },
+];
+
+function makeMatch(text: string, start: number, end: number, rest: Omit<NumberMatch, 'start' | 'end' | 'text'>): NumberMatch {
+  return { start, end, text: text.slice(start, end), ...rest };
+}
+
+/** Scale words after digits (`14,96 tỷ`, `5 trăm nghìn`, `2 nghìn tỷ`): multiplier, words as written, end. */
+function spacedScale(text: string, pos: number): { scale: number; word: string; end: number } | null {
+  const toks = tokensAfter(text, pos, 4);
+  let scale = 1;
+  let end = pos;
+  let n = 0;
+  for (const t of toks) {
+    const s = SCALE_WORDS.get(t.norm) ?? (t.norm === 'trăm' && n === 0 ? 100 : undefined);
+    if (s === undefined) break;
+    scale *= s;
+    end = t.end;
+    n++;
+  }
+  if (!n) return null;
+  return { scale, word: text.slice(toks[0].start, end), end };
+}
+
+/** Digits at `pos` (a digit, or `,` in whole mode): one match, or the pieces of a run that is no single number. */
+function matchDigits(text: string, pos: number, opts: ScanOptions): { matches: NumberMatch[]; end: number } {
+  const re = opts.whole ? /(?:\d+|,\d+)(?:[.,]\d+)*/y : /\d+(?:[.,]\d+)*/y;
+  re.lastIndex = pos;
+  const run = re.exec(text)?.[0] ?? text[pos];
+  const runEnd = pos + run.length;
+  const reading = readDigitRun(run);
+  if (!reading) {
+    const pieces: NumberMatch[] = [];
+    const pieceRe = /\d+/g;
+    for (const p of run.matchAll(pieceRe)) {
+      const s = pos + (p.index ?? 0);
+      pieces.push(makeMatch(text, s, s + p[0].length, { value: Number(p[0]), scale: 1, form: 'digits', separatorStyle: 'none', leadingZero: /^0\d/.test(p[0]) }));
+    }
+    return { matches: pieces, end: runEnd };
+  }
+  const base = { value: reading.value, scale: 1, form: 'digits' as const, separatorStyle: reading.separatorStyle, leadingZero: reading.leadingZero };
+  for (const g of GLUED_SCALES) {
+    if (g.whole && !opts.whole) continue;
+    g.re.lastIndex = runEnd;
+    const m = g.re.exec(text);
+    if (!m) continue;
+    const decimals = m[2] ?? '';
+    if (decimals && reading.separatorStyle !== 'none') continue;
+    const value = decimals ? Number(`${run}.${decimals}`) : reading.value;
+    return { matches: [makeMatch(text, pos, runEnd + m[0].length, { ...base, value, scale: g.scale, scaleWord: m[1] })], end: runEnd + m[0].length };
+  }
+  const mixed = mixedDecimal(text, run, runEnd, reading.separatorStyle);
+  if (mixed) {
+    const end = mixed.scale ? mixed.scale.end : mixed.end;
+    const m = makeMatch(text, pos, end, { ...base, value: mixed.value, form: 'mixed', scale: mixed.scale?.scale ?? 1, scaleWord: mixed.scale?.word });
+    return { matches: [m], end };
+  }
+  const sc = spacedScale(text, runEnd);
+  if (sc) {
+    let value = reading.value;
+    let end = sc.end;
+    const after = tokensAfter(text, sc.end, 1)[0];
+    if (after?.norm === 'rưỡi') {
+      value += 0.5;
+      end = after.end;
+    }
+    return { matches: [makeMatch(text, pos, end, { ...base, value, scale: sc.scale, scaleWord: sc.word })], end };
+  }
+  return { matches: [makeMatch(text, pos, runEnd, base)], end: runEnd };
+}
+
+/** `2 chấm 23`, `1 phẩy 1` (digits, spoken decimal point, digits), with a scale after. */
+function mixedDecimal(text: string, run: string, runEnd: number, style: SeparatorStyle): { value: number; end: number; scale: ReturnType<typeof spacedScale> } | null {
+  if (style !== 'none') return null;
+  const toks = tokensAfter(text, runEnd, 2);
+  if (toks.length < 2 || (toks[0].norm !== 'phẩy' && toks[0].norm !== 'chấm') || !/^\d+$/.test(toks[1].norm)) return null;
+  return { value: Number(`${run}.${toks[1].norm}`), end: toks[1].end, scale: spacedScale(text, toks[1].end) };
+}
+
+const ORDINAL_AFTER_THU: ReadonlyMap<string, number> = new Map([['nhất', 1], ['nhì', 2], ['tư', 4], ['năm', 5]]);
+
+/** Number words starting at `pos` (a word start), or null. */
+function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch | null {
+  const all = tokensAfter(text, pos, 48);
+  const toks: Token[] = [];
+  for (const t of all) {
+    const prev = toks[toks.length - 1]?.norm;
+    const digitsAfterPoint = /^\d+$/.test(t.norm) && (prev === 'phẩy' || prev === 'chấm');
+    if (!NUMBER_VOCABULARY.has(t.norm) && !digitsAfterPoint) break;
+    toks.push(t);
+    if (digitsAfterPoint) break;
+  }
+  const before = norm(text.slice(Math.max(0, pos - 5), pos));
+  if (/(?:^|[^\p{L}])thứ\s+$/u.test(before) && all.length) {
+    const ord = ORDINAL_AFTER_THU.get(all[0].norm);
+    if (ord !== undefined && (toks.length <= 1 || parseWordTokens([all[0].norm, toks[1].norm], opts) === null)) {
+      return makeMatch(text, all[0].start, all[0].end, { value: ord, scale: 1, form: 'words', separatorStyle: 'none', leadingZero: false });
+    }
+  }
+  for (let k = toks.length; k >= 1; k--) {
+    const words = toks.slice(0, k).map((t) => t.norm);
+    if (!opts.whole && k === 1 && AMBIGUOUS_ALONE.has(words[0])) continue;
+    const value = parseWordTokens(words, { whole: opts.whole });
+    if (value === null) continue;
+    const hasDigits = words.some((w) => /^\d/.test(w));
+    return makeMatch(text, toks[0].start, toks[k - 1].end, { value, scale: 1, form: hasDigits ? 'mixed' : 'words', separatorStyle: 'none', leadingZero: false });
+  }
+  return null;
+}
+
+/** `âm` right before a match makes it negative. */
+function withSign(text: string, m: NumberMatch): NumberMatch {
+  const before = text.slice(Math.max(0, m.start - 6), m.start);
+  const sign = /(?:^|[^\p{L}\p{M}])(âm\s+)$/iu.exec(norm(before));
+  if (!sign || norm(before).length !== before.length) return m;
+  const start = m.start - sign[1].length;
+  return { ...m, start, text: text.slice(start, m.end), value: -m.value };
+}
+
+const GLUED_ID = /[\p{L}\p{M}\d]+(?:[.,][\p{L}\p{M}\d]+)*/uy;
+
+function scan(text: string, opts: ScanOptions): NumberMatch[] {
+  const out: NumberMatch[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const prev = text[i - 1];
+    if (isDigit(ch) || (opts.whole && i === 0 && ch === ',' && isDigit(text[1]))) {
+      if (isLetter(prev)) {
+        GLUED_ID.lastIndex = i;
+        GLUED_ID.exec(text);
+        i = Math.max(i + 1, GLUED_ID.lastIndex);
+        continue;
+      }
+      const { matches, end } = matchDigits(text, i, opts);
+      out.push(...matches.map((m) => withSign(text, m)));
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    if (isLetter(ch) && !isLetter(prev) && !isDigit(prev)) {
+      const m = matchWords(text, i, opts);
+      if (m) {
+        out.push(withSign(text, m));
+        i = m.end;
+        continue;
+      }
+      while (i < text.length && isLetter(text[i])) i++;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Every number expression in running Vietnamese text, left to right, non-overlapping. */
+export function findNumbers(text: string): NumberMatch[] {
+  return scan(text, { whole: false });
+}
+
+/** Read a whole string as one match (lenient), or null. Exposed for the peer readers. */
+export function parseNumberMatch(text: string): NumberMatch | null {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const sign = /^(?:-|−|âm\s|trừ\s)\s*/iu.exec(t);
+  const rest = sign ? t.slice(sign[0].length) : t;
+  const ms = scan(rest, { whole: true });
+  if (ms.length !== 1 || ms[0].start !== 0 || ms[0].end !== rest.length) return null;
+  const m = ms[0];
+  return sign ? { ...m, value: -m.value } : m;
+}
+
+/** Parse a whole string as one number: digits in Vietnamese style or words. Null if it is not one number. */
+export function parseNumber(text: string): number | null {
+  const m = parseNumberMatch(text);
+  if (!m) return null;
+  const v = m.value * m.scale;
+  return Number.isFinite(v) ? Number(v.toPrecision(15)) : null;
+}

@@ -1,7 +1,22 @@
-import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { createCanvas } from '@napi-rs/canvas';
+import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
+
+/**
+ * pdfjs's own canvas factory. In Node it makes canvases with the copy of `@napi-rs/canvas`
+ * pdfjs resolves (pdfjs-dist may carry its own); drawing on a canvas from another copy fails
+ * with "parameter 1 is not of type 'Path2D'".
+ */
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: unknown; context: ImageSource };
+  destroy(entry: { canvas: unknown; context: ImageSource }): void;
+}
+
+interface ImageSource {
+  fillStyle: unknown;
+  fillRect(x: number, y: number, width: number, height: number): void;
+  getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray };
+}
 
 /**
  * A page as an 8-bit grayscale image, ready for OCR, with what is needed to map
@@ -58,15 +73,24 @@ function isDecodedImage(value: unknown): value is DecodedImage {
   return typeof value === 'object' && value !== null && 'width' in value && 'height' in value;
 }
 
-/** Draw or extract one page as a grayscale image. */
-export async function renderPageImage(page: PDFPageProxy, options: RenderOptions = {}): Promise<PageImage> {
+/** Draw or extract one page (1-based) as a grayscale image. */
+export async function renderPageImage(pdf: PDFDocumentProxy, pageNumber: number, options: RenderOptions = {}): Promise<PageImage> {
+  const page = await pdf.getPage(pageNumber);
+  try {
+    return await pageImage(pdf, page, options);
+  } finally {
+    page.cleanup();
+  }
+}
+
+async function pageImage(pdf: PDFDocumentProxy, page: PDFPageProxy, options: RenderOptions): Promise<PageImage> {
   const dpi = options.dpi ?? 300;
   const viewport = page.getViewport({ scale: 1 });
   if (options.embedded !== false) {
     const image = await embeddedScan(page, viewport.width, viewport.height);
     if (image && image.dpi >= (options.minEmbeddedDpi ?? 150)) return image;
   }
-  return drawPage(page, dpi);
+  return drawPage(pdf, page, dpi);
 }
 
 /**
@@ -133,17 +157,22 @@ function toGray(image: DecodedImage): Uint8Array | undefined {
   return undefined;
 }
 
-async function drawPage(page: PDFPageProxy, dpi: number): Promise<PageImage> {
+async function drawPage(pdf: PDFDocumentProxy, page: PDFPageProxy, dpi: number): Promise<PageImage> {
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
+  const factory = pdf.canvasFactory as CanvasFactory;
+  const entry = factory.create(width, height);
+  const { context } = entry;
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, width, height);
-  // pdfjs types the canvas as a DOM canvas; @napi-rs/canvas is what pdfjs itself uses in Node.
-  await page.render({ canvas: canvas as unknown as RenderParameters["canvas"], viewport }).promise;
-  const rgba = context.getImageData(0, 0, width, height).data;
+  let rgba: Uint8ClampedArray;
+  try {
+    await page.render({ canvas: entry.canvas as RenderParameters['canvas'], viewport }).promise;
+    rgba = context.getImageData(0, 0, width, height).data;
+  } finally {
+    factory.destroy(entry);
+  }
   const gray = toGray({ width, height, kind: RGBA_32BPP, data: rgba }) as Uint8Array;
   const unit = page.getViewport({ scale: 1 });
   const scale = 72 / dpi;

@@ -89,9 +89,7 @@ interface PageOutcome {
 async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, scheduler: OcrScheduler, options: OcrPdfOptions): Promise<PageOutcome> {
   let image: PageImage;
   try {
-    const proxy = await pdf.getPage(page);
-    image = await renderPageImage(proxy, { dpi: options.dpi, embedded: options.embedded });
-    proxy.cleanup();
+    image = await renderPageImage(pdf, page, { dpi: options.dpi, embedded: options.embedded });
   } catch (error) {
     file.warn(`page ${page} could not be drawn for OCR (${errorText(error)})`, 'read:ocr-render-failed', { page });
     return { page, toBox: (b) => b };

@@ -23,6 +23,8 @@ export interface OcrSchedulerOptions {
   /** Number of tesseract workers (default: one per core, `os.availableParallelism()`). */
   workers?: number;
   model?: OcrModel;
+  /** Tesseract parameters set on every worker once (e.g. `{ thresholding_method: '2' }` for Sauvola). */
+  parameters?: Record<string, string>;
   /** Called after every OCR'd page. */
   onPage?: (event: OcrPageEvent) => void;
 }
@@ -86,7 +88,13 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
   }
   const workerOptions = offlineWorkerOptions(options.model);
   const oem = options.model === 'fast' ? Tesseract.OEM.DEFAULT : Tesseract.OEM.LSTM_ONLY;
-  const workers = await Promise.all(Array.from({ length: count }, () => Tesseract.createWorker('vie', oem, workerOptions)));
+  const workers = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const worker = await Tesseract.createWorker('vie', oem, workerOptions);
+      if (options.parameters) await worker.setParameters(options.parameters);
+      return worker;
+    }),
+  );
   const idle: Slot[] = workers.map((worker) => ({ worker }));
   const queue: Job[] = [];
   let done = 0;

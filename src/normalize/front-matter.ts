@@ -1,0 +1,116 @@
+import type { BlockRole } from '../../schemas/document.js';
+
+/**
+ * Roles of the parts of a Vietnamese administrative document that are not body content:
+ * the administrative header block (agency, `Số: …`, Quốc hiệu, tiêu ngữ, place and date), the
+ * title (`BÁO CÁO` + subject line, or `V/v …` of a công văn), `Kính gửi`, and the closing
+ * (`Nơi nhận`, signature block). Works on paragraph texts; furniture is already set aside.
+ */
+
+export const DOC_TYPE_WORD =
+  /^(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)(?=\s|$|:)/u;
+const AGENCY = /^(UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|BAN|TRUNG TÂM|CỤC|TỔNG CỤC|VĂN PHÒNG|PHÒNG|TRƯỜNG|TỈNH ỦY|TỈNH UỶ|CÔNG TY|TẬP ĐOÀN|VIỆN|CHI CỤC)\b/u;
+export const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–]\s*Tự do)/u;
+export const PLACE_DATE = /^[\p{L} .-]{2,40},\s*ngày\b.*\bnăm\s+\d{4}/u;
+const NUMBER_LINE = /^(Số|Số hiệu)\s*:/u;
+const RULE_LINE = /^[-_–—=*.·\s]{3,}$/u;
+const HEADING_START = /^(?:(?:Phần|PHẦN)\s+[IVX]+\b|[IVX]+[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+\p{Lu}|[a-zđ]\)\s)/u;
+const ADDRESSEE = /^Kính\s+gửi\b/u;
+const CLOSING_START = /^Nơi\s+nhận\b/u;
+const SIGNATURE = /^(?:(?:KT|TM|TL|TUQ|Q|PKT)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TRƯỞNG|HIỆU TRƯỞNG)\b)/u;
+const APPENDIX = /^(PHỤ LỤC|Phụ lục\s+[\dIVX])/u;
+
+/** Whether a text is written in capitals (ignoring digits and punctuation). */
+export function isUpperCase(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toLocaleUpperCase('vi');
+}
+
+/** A decorative rule line (`______`, `-----`): furniture wherever it is. */
+export function isRuleLine(text: string): boolean {
+  return RULE_LINE.test(text);
+}
+
+function isAdminLine(text: string): boolean {
+  if (NUMBER_LINE.test(text) || MOTTO.test(text) || PLACE_DATE.test(text)) return true;
+  return isUpperCase(text) && text.length < 120 && (AGENCY.test(text) || !DOC_TYPE_WORD.test(text));
+}
+
+export interface FrontMatterInput {
+  text: string;
+  bold?: boolean;
+  /** Already decided (furniture): left alone. */
+  fixed?: boolean;
+}
+
+/** Assign front-matter and closing roles; everything else is `body`. */
+export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
+  const roles: BlockRole[] = paras.map((p) => (p.fixed ? 'furniture' : 'body'));
+  const live = paras.map((_, i) => i).filter((i) => !paras[i].fixed);
+  const head = live.slice(0, 25);
+
+  // the title: a document-type word near the top (or `V/v …` of a công văn)
+  let titleAt = head.findIndex((i) => DOC_TYPE_WORD.test(paras[i].text) && isUpperCase(paras[i].text.slice(0, 12)) && paras[i].text.length < 300);
+  if (titleAt < 0) titleAt = head.findIndex((i) => /^V\/v\b/u.test(paras[i].text));
+  let bodyFrom = 0;
+  if (titleAt >= 0) {
+    for (let k = 0; k < titleAt; k++) roles[head[k]] = isRuleLine(paras[head[k]].text) ? 'furniture' : 'admin-header';
+    roles[head[titleAt]] = 'title';
+    let k = titleAt + 1;
+    // the subject line(s): short lines after the type word, not headings, salutations or bases
+    const alone = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)$/u.test(paras[head[titleAt]].text);
+    let subjectLines = 0;
+    while (k < live.length && alone) {
+      const t = paras[live[k]].text;
+      if (isRuleLine(t)) {
+        roles[live[k]] = 'furniture';
+        k++;
+        continue;
+      }
+      const subject = subjectLines === 0 ? t.length < 400 : t.length < 200 && paras[live[k]].bold === true && paras[live[k - 1]].bold === true;
+      if (!subject || HEADING_START.test(t) || ADDRESSEE.test(t) || /^Căn cứ\b/u.test(t) || PLACE_DATE.test(t)) break;
+      roles[live[k]] = 'title';
+      subjectLines++;
+      k++;
+    }
+    // admin lines placed after the title (place and date under the title in some layouts)
+    while (k < live.length && (PLACE_DATE.test(paras[live[k]].text) || isRuleLine(paras[live[k]].text))) {
+      roles[live[k]] = isRuleLine(paras[live[k]].text) ? 'furniture' : 'admin-header';
+      k++;
+    }
+    bodyFrom = k;
+  } else {
+    // no title: only a leading run of recognisable admin lines is the header
+    let k = 0;
+    while (k < head.length && isAdminLine(paras[head[k]].text)) roles[head[k++]] = 'admin-header';
+    bodyFrom = k;
+  }
+
+  // Kính gửi (and its list of recipients)
+  for (let k = bodyFrom; k < Math.min(live.length, bodyFrom + 4); k++) {
+    const t = paras[live[k]].text;
+    if (!ADDRESSEE.test(t)) continue;
+    roles[live[k]] = 'addressee';
+    let j = k + 1;
+    if (/:\s*$/u.test(t)) {
+      while (j < live.length && /^[-+•]\s*\S/u.test(paras[live[j]].text) && paras[live[j]].text.length < 150) roles[live[j++]] = 'addressee';
+    }
+    bodyFrom = j;
+    break;
+  }
+
+  // the closing: from `Nơi nhận` or a signature title in the tail, to the end (or an appendix)
+  const tail = live.slice(Math.max(bodyFrom, live.length - 20));
+  const closingAt = tail.find(
+    (i) => CLOSING_START.test(paras[i].text) || (SIGNATURE.test(paras[i].text) && isUpperCase(paras[i].text) && paras[i].text.length < 80),
+  );
+  if (closingAt !== undefined) {
+    for (let i = closingAt; i < paras.length; i++) {
+      if (paras[i].fixed) continue;
+      if (APPENDIX.test(paras[i].text)) break;
+      roles[i] = 'closing';
+    }
+  }
+  for (const i of live) if (roles[i] === 'body' && isRuleLine(paras[i].text)) roles[i] = 'furniture';
+  return roles;
+}

@@ -1,0 +1,108 @@
+import type { PageInfo, RawBlock } from '../../schemas/raw-document.js';
+
+/**
+ * Page furniture: page numbers and running headers/footers, recognised on the raw lines of a
+ * multi-page document before lines are joined. A line is furniture when it sits at the edge of
+ * its page (among the first/last few lines, or in the top/bottom band when positions are known)
+ * and either looks like a page number that agrees with the page, or repeats on other pages.
+ */
+
+export interface FurnitureOptions {
+  /** How many lines at the top and bottom of a page count as its edge when there are no positions. */
+  edgeLines: number;
+  /** Fraction of the page height at the top and bottom that counts as its edge (with bboxes). */
+  edgeBand: number;
+  /** Share of pages a text must repeat on (at least 2 pages) to be a running header/footer. */
+  minShare: number;
+}
+
+export const DEFAULT_FURNITURE: FurnitureOptions = { edgeLines: 6, edgeBand: 0.15, minShare: 0.4 };
+
+export type FurnitureKind = 'page-number' | 'running-header';
+
+const PAGE_NUMBER = /^(?:trang\s*)?[-–—(]?\s*(\d{1,4})\s*[-–—)]?$|^(\d{1,4})\s*\/\s*\d{1,4}$/iu;
+
+function pageNumberOf(text: string): number | undefined {
+  const m = PAGE_NUMBER.exec(text.trim());
+  if (!m) return undefined;
+  return Number(m[1] ?? m[2]);
+}
+
+function exactKey(text: string): string {
+  return text.toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+}
+
+function digitKey(text: string): string {
+  return exactKey(text).replace(/\d+/g, '#');
+}
+
+/** Indexes of the raw blocks at the edges of their page. */
+function edgeBlocks(raw: RawBlock[], pages: PageInfo[], opts: FurnitureOptions): Set<number> {
+  const byPage = new Map<number, number[]>();
+  raw.forEach((b, i) => {
+    if (b.table) return;
+    const list = byPage.get(b.page) ?? [];
+    list.push(i);
+    byPage.set(b.page, list);
+  });
+  const heights = new Map(pages.map((p) => [p.page, p.height]));
+  const edge = new Set<number>();
+  for (const [page, list] of byPage) {
+    const height = heights.get(page);
+    for (let k = 0; k < list.length; k++) {
+      const b = raw[list[k]];
+      const byOrder = k < opts.edgeLines || k >= list.length - opts.edgeLines;
+      const byBand = height && b.bbox ? b.bbox[1] < height * opts.edgeBand || b.bbox[3] > height * (1 - opts.edgeBand) : undefined;
+      if (byBand ?? byOrder) edge.add(list[k]);
+    }
+  }
+  return edge;
+}
+
+/** Find the furniture among raw blocks; returns block index → kind. Single-page documents have none. */
+export function detectFurniture(raw: RawBlock[], pages: PageInfo[], options: Partial<FurnitureOptions> = {}): Map<number, FurnitureKind> {
+  const opts = { ...DEFAULT_FURNITURE, ...options };
+  const found = new Map<number, FurnitureKind>();
+  const pageCount = new Set(raw.map((b) => b.page)).size;
+  if (pageCount < 2) return found;
+  const edge = edgeBlocks(raw, pages, opts);
+
+  // page numbers: the number minus the page is the same offset on most pages
+  const offsets = new Map<number, number>();
+  for (const i of edge) {
+    const n = pageNumberOf(raw[i].text);
+    if (n !== undefined) offsets.set(n - raw[i].page, (offsets.get(n - raw[i].page) ?? 0) + 1);
+  }
+  let modal = 0;
+  let modalCount = 0;
+  for (const [offset, count] of offsets) if (count > modalCount) [modal, modalCount] = [offset, count];
+  for (const i of edge) {
+    const n = pageNumberOf(raw[i].text);
+    if (n !== undefined && (n - raw[i].page === modal || n === raw[i].page)) found.set(i, 'page-number');
+  }
+
+  // running headers/footers: the same short text at the edge of several pages
+  const minPages = Math.max(2, Math.ceil(pageCount * opts.minShare));
+  const pagesOf = (key: (t: string) => string): Map<string, Set<number>> => {
+    const m = new Map<string, Set<number>>();
+    for (const i of edge) {
+      const t = raw[i].text.trim();
+      if (t.length === 0 || t.length > 120) continue;
+      const k = key(t);
+      const set = m.get(k) ?? new Set<number>();
+      set.add(raw[i].page);
+      m.set(k, set);
+    }
+    return m;
+  };
+  const exact = pagesOf(exactKey);
+  const digits = pagesOf(digitKey);
+  const digitMin = Math.max(3, Math.ceil(pageCount * 0.5));
+  for (const i of edge) {
+    if (found.has(i)) continue;
+    const t = raw[i].text.trim();
+    if (t.length === 0 || t.length > 120) continue;
+    if ((exact.get(exactKey(t))?.size ?? 0) >= minPages || (digits.get(digitKey(t))?.size ?? 0) >= digitMin) found.set(i, 'running-header');
+  }
+  return found;
+}

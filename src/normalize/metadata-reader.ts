@@ -1,0 +1,149 @@
+import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
+import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, isUpperCase } from './front-matter.js';
+import { firstPeriod } from './period-words.js';
+
+/**
+ * Report metadata from the administrative header, the title and (as a last resort) the body:
+ * province, agency, document number, issue date, report type and report period. Values are as
+ * written (province in title case: `NINH THUẬN` → `Ninh Thuận`); the resolve stage maps them
+ * to canonical names.
+ */
+
+const TYPE_WORDS: Record<string, ReportType> = {
+  'BÁO CÁO': 'báo cáo',
+  'KẾ HOẠCH': 'kế hoạch',
+  'TỜ TRÌNH': 'tờ trình',
+  'QUYẾT ĐỊNH': 'quyết định',
+  'CHỈ THỊ': 'chỉ thị',
+  'THÔNG BÁO': 'thông báo',
+  'NGHỊ QUYẾT': 'nghị quyết',
+  'HƯỚNG DẪN': 'hướng dẫn',
+  'CÔNG VĂN': 'công văn',
+};
+const NUMBER_CODES: Record<string, ReportType> = {
+  BC: 'báo cáo',
+  KH: 'kế hoạch',
+  TTR: 'tờ trình',
+  QĐ: 'quyết định',
+  CT: 'chỉ thị',
+  TB: 'thông báo',
+  NQ: 'nghị quyết',
+  HD: 'hướng dẫn',
+};
+
+/** `NAM ĐỊNH` → `Nam Định`; `Bà Rịa - Vũng Tàu` stays. */
+export function titleCase(name: string): string {
+  return name
+    .toLocaleLowerCase('vi')
+    .split(/(\s+|-)/u)
+    .map((w) => (w.length > 0 ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const UNIT_WORD = '(?:TỈNH|THÀNH PHỐ|TP\\.?)';
+const PROVINCE_IN_AGENCY = new RegExp(
+  `(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|TỈNH UỶ)\\s+${UNIT_WORD}\\s+([\\p{Lu}][\\p{Lu} -]*?)(?=\\s+(?:SỞ|BAN|BỘ|TRUNG TÂM|VĂN PHÒNG|PHÒNG|CHI CỤC|CỘNG|Số)\\b|\\s*$)`,
+  'u',
+);
+const PROVINCE_AFTER_AGENCY_WORD = new RegExp(`^(?:SỞ|BAN|TRUNG TÂM|VĂN PHÒNG).*?\\b${UNIT_WORD}\\s+([\\p{Lu}][\\p{Lu} -]+)$`, 'u');
+/** `tỉnh Nam Định`, `thành phố Hà Nội`: capitalised words after the unit word. */
+const PROVINCE_IN_TEXT = /(?:tỉnh|thành phố)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+(?:-\s+)?\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+const DOC_NUMBER = /Số\s*:?\s*([\d.…_ ]*\/\s*[\p{L}\d&/-]*[\p{L}\d])/u;
+const ISSUE_DATE = /^([\p{L} .-]{2,40}),\s*ngày\s*(\d{1,2})?[\s.…_]*tháng\s*(\d{1,2})?[\s.…_]*năm\s*(\d{4})/u;
+
+export interface MetadataInput {
+  text: string;
+  role: BlockRole;
+}
+
+function pad2(n: string): string {
+  return n.padStart(2, '0');
+}
+
+function provinceFromText(text: string): string | undefined {
+  PROVINCE_IN_TEXT.lastIndex = 0;
+  const m = PROVINCE_IN_TEXT.exec(text);
+  return m ? m[1] : undefined;
+}
+
+/** The province named most often as `tỉnh X` in the body (at least twice). */
+function provinceFromBody(texts: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    PROVINCE_IN_TEXT.lastIndex = 0;
+    for (let m = PROVINCE_IN_TEXT.exec(t); m; m = PROVINCE_IN_TEXT.exec(t)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let n = 1;
+  for (const [name, c] of counts) if (c > n) [best, n] = [name, c];
+  return best;
+}
+
+/** Read the metadata from paragraphs with their roles. */
+export function readMetadata(paras: MetadataInput[]): Metadata {
+  const meta: Metadata = {};
+  const admin = paras.filter((p) => p.role === 'admin-header').map((p) => p.text);
+  const title = paras.filter((p) => p.role === 'title').map((p) => p.text);
+  const body = paras.filter((p) => p.role === 'body').map((p) => p.text);
+
+  // agency: capitals of the header; below a `UBND TỈNH X` parent line, the lines that follow it
+  const upper = admin.filter((t) => isUpperCase(t) && !MOTTO.test(t) && !/^Số\b/u.test(t) && !DOC_TYPE_WORD.test(t));
+  let province: string | undefined;
+  for (const t of upper) {
+    const m = PROVINCE_IN_AGENCY.exec(t);
+    if (m) {
+      province = m[1].trim();
+      const rest = t.slice(m.index + m[0].length).trim();
+      if (rest) meta.agency = rest.replace(/\s+/g, ' ');
+      break;
+    }
+    const n = PROVINCE_AFTER_AGENCY_WORD.exec(t);
+    if (n) province = n[1].trim();
+  }
+  if (!meta.agency && upper.length > 0) {
+    const parentIsUbnd = /^(UBND|ỦY BAN|UỶ BAN)\b/u.test(upper[0]) && upper.length > 1;
+    const lines = parentIsUbnd ? upper.slice(1) : upper.slice(0, 1);
+    // an agency name broken over lines (`SỞ THÔNG TIN VÀ` / `TRUYỀN THÔNG`): keep lines while they continue it
+    const agency = [lines[0]];
+    for (const l of lines.slice(1)) {
+      if (/^(SỞ|BAN|BỘ|TRUNG TÂM|UBND|ỦY BAN|PHÒNG|CỤC)\b/u.test(l)) break;
+      agency.push(l);
+    }
+    meta.agency = agency.join(' ').replace(/\s+/g, ' ').trim();
+  }
+
+  const numberLine = admin.find((t) => DOC_NUMBER.test(t) && /^Số\b/u.test(t)) ?? admin.find((t) => DOC_NUMBER.test(t));
+  if (numberLine) meta.docNumber = (DOC_NUMBER.exec(numberLine)?.[1] ?? '').replace(/\s+/g, '');
+
+  let place: string | undefined;
+  for (const t of admin) {
+    const m = ISSUE_DATE.exec(t) ?? (PLACE_DATE.test(t) ? ISSUE_DATE.exec(t.replace(/^.*?(?=[\p{L} .-]{2,40},\s*ngày)/u, '')) : null);
+    if (!m) continue;
+    place = m[1].trim();
+    const [, , day, month, year] = m;
+    meta.issueDate = month ? (day ? `${year}-${pad2(month)}-${pad2(day)}` : `${year}-${pad2(month)}`) : year;
+    break;
+  }
+
+  const typeLine = title.find((t) => DOC_TYPE_WORD.test(t));
+  const subject = title.filter((t) => t !== typeLine).join(' ').trim();
+  if (typeLine) meta.reportType = TYPE_WORDS[DOC_TYPE_WORD.exec(typeLine)?.[1] ?? ''] ?? 'other';
+  else if (title.some((t) => /^V\/v\b/u.test(t))) meta.reportType = 'công văn';
+  if (!meta.reportType && meta.docNumber) {
+    const code = /\/([\p{L}]+)/u.exec(meta.docNumber)?.[1]?.toLocaleUpperCase('vi');
+    if (code) meta.reportType = NUMBER_CODES[code] ?? 'công văn';
+  }
+  const fullTitle = subject || typeLine;
+  if (fullTitle) meta.title = typeLine && subject && !/^V\/v\b/u.test(subject) ? `${typeLine} ${subject}` : fullTitle;
+
+  const period = firstPeriod(subject || (typeLine ?? ''));
+  if (period) meta.reportPeriod = period;
+
+  province ??= provinceFromText(subject);
+  if (!province && place && !/^(TP|Thành phố|Thị xã|Huyện|Quận)\b/iu.test(place)) province = place;
+  province ??= provinceFromBody(body);
+  if (province) meta.province = titleCase(province);
+  return meta;
+}

@@ -1,0 +1,105 @@
+/**
+ * The period a title or heading names, in the guideline format (`2024` a year, `2021-08` a
+ * month, `2021-Q1` a quarter, `2021-01..2021-06` a span). Used for the report period (from the
+ * subject line) and for section periods (from heading titles). Dates (`ngày 26 tháng 01 năm
+ * 2021`) are not periods.
+ */
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const COUNT_WORDS: Record<string, number> = { 'sáu': 6, 'chín': 9, 'ba': 3, 'bốn': 4, 'năm': 5, 'bảy': 7, 'tám': 8, 'mười': 10, 'hai': 2 };
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validYear(y: number): boolean {
+  return y >= 1945 && y <= 2100;
+}
+
+function count(token: string): number | undefined {
+  const n = /^\d+$/.test(token) ? Number(token) : COUNT_WORDS[token];
+  return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
+}
+
+interface Candidate {
+  index: number;
+  length: number;
+  period: string;
+}
+
+type Rule = { re: RegExp; make: (m: RegExpExecArray, fallbackYear?: number) => string | undefined };
+
+const YEAR = '(?:\\s*(?:\\/|-)\\s*(\\d{4})|\\s+năm\\s+(\\d{4}))';
+
+function yearOf(m: RegExpExecArray, a: number, b: number, fallbackYear?: number): number | undefined {
+  const y = m[a] ? Number(m[a]) : m[b] ? Number(m[b]) : fallbackYear;
+  return y !== undefined && validYear(y) ? y : undefined;
+}
+
+const RULES: Rule[] = [
+  {
+    // 6 tháng đầu năm 2021, 9 tháng năm 2021, 10 tháng đầu năm
+    re: new RegExp(`(\\d{1,2}|sáu|chín|ba|bốn|năm|bảy|tám|mười|hai)\\s+tháng\\s+(đầu\\s+năm|năm|cuối\\s+năm)(?:\\s+(\\d{4}))?`, 'gu'),
+    make: (m, fy) => {
+      const n = count(m[1]);
+      const y = m[3] ? Number(m[3]) : fy;
+      if (!n || y === undefined || !validYear(y)) return undefined;
+      if (/cuối/u.test(m[2])) return `${y}-${pad2(13 - n)}..${y}-12`;
+      return n === 12 ? `${y}` : `${y}-01..${y}-${pad2(n)}`;
+    },
+  },
+  {
+    re: new RegExp(`quý\\s+(iv|iii|ii|i|[1-4])\\b${YEAR}?`, 'gu'),
+    make: (m, fy) => {
+      const q = ROMAN[m[1]];
+      const y = yearOf(m, 2, 3, fy);
+      return q && y ? `${y}-Q${q}` : undefined;
+    },
+  },
+  {
+    re: new RegExp(`tháng\\s+(\\d{1,2})${YEAR}?`, 'gu'),
+    make: (m, fy) => {
+      const month = Number(m[1]);
+      const y = yearOf(m, 2, 3, fy);
+      return month >= 1 && month <= 12 && y ? `${y}-${pad2(month)}` : undefined;
+    },
+  },
+  {
+    re: /năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/gu,
+    make: (m) => (validYear(Number(m[1])) ? m[1] : undefined),
+  },
+];
+
+/** Whether the match at `index` is inside a date (`ngày 26 tháng 01 năm 2021`, `ngày 26/01/2021`). */
+function inDate(lower: string, index: number): boolean {
+  return /ngày\s*(\d{1,2}|\.+|…)?\s*$/u.test(lower.slice(Math.max(0, index - 14), index));
+}
+
+/**
+ * The first period named in a text, or undefined. `fallbackYear` completes a month or quarter
+ * written without its year (`tháng 8`).
+ */
+export function firstPeriod(text: string, fallbackYear?: number): string | undefined {
+  const lower = text.toLocaleLowerCase('vi');
+  const found: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(lower); m; m = rule.re.exec(lower)) {
+      if (inDate(lower, m.index)) continue;
+      const period = rule.make(m, fallbackYear);
+      if (period) found.push({ index: m.index, length: m[0].length, period });
+    }
+  }
+  // earliest first; where two overlap at one place, the longer (more specific) wins
+  found.sort((a, b) => a.index - b.index || b.length - a.length);
+  const first = found[0];
+  if (!first) return undefined;
+  const covering = found.find((c) => c.index < first.index + first.length && c.length > first.length && c.index <= first.index);
+  return (covering ?? first).period;
+}
+
+/** The year of a period (its last four-digit year). */
+export function periodYear(period: string | undefined): number | undefined {
+  const all = period?.match(/\d{4}/g);
+  return all ? Number(all[all.length - 1]) : undefined;
+}

@@ -1,0 +1,168 @@
+import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
+import type { SourceFile } from '../core/source-file.js';
+
+/**
+ * Reader for plain text and markdown-ish text (`.txt`, `.md`, the corpus `*.source.txt`).
+ *
+ * Emits one `line` RawBlock per non-blank physical line, `breakBefore` when a blank line
+ * precedes it, pages split at form feeds (`\f`). Markdown marks are stripped here, so that
+ * the text reads like the report in every rendition: heading markers (`#`…`######`), bold
+ * and italic asterisks (`**b**`, `***bi***`, `*i*`) and markdown hard breaks (two trailing
+ * spaces). A line wholly inside `**…**` is `bold`, inside `*…*` `italic`. Marks are removed
+ * only when the file looks like markdown (`.md`, or `#` heading lines / `**` runs in a
+ * `.txt`), so a plain text file keeps its asterisks.
+ */
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function startsWith(bytes: Buffer, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** UTF-16 without a BOM: most odd (LE) or even (BE) bytes are zero in Vietnamese/ASCII text. */
+function guessUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le';
+  if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16be(bytes: Buffer): string {
+  const swapped = Buffer.from(bytes);
+  swapped.swap16();
+  return new TextDecoder('utf-16le').decode(swapped);
+}
+
+/** Decode the bytes: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then a warned lossy UTF-8. */
+export function decodeText(file: SourceFile): string {
+  const bytes = file.bytes;
+  if (startsWith(bytes, UTF8_BOM)) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16be(bytes.subarray(2, bytes.length - ((bytes.length - 2) % 2)));
+  const utf16 = guessUtf16(bytes);
+  if (utf16) {
+    file.info(`no byte-order mark; decoded as ${utf16.toUpperCase()} from its zero bytes`, 'read:utf16-no-bom');
+    return utf16 === 'utf-16le' ? new TextDecoder('utf-16le').decode(bytes) : decodeUtf16be(bytes.subarray(0, bytes.length & ~1));
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = (text.match(/\uFFFD/g) ?? []).length;
+    const why = err instanceof Error ? err.message : String(err);
+    file.warn(`not valid UTF-8 (${why}); ${bad} invalid byte sequence(s) replaced by U+FFFD`, 'read:invalid-utf8');
+    return text;
+  }
+}
+
+const MD_HEADING = /^\s{0,3}#{1,6}\s+/;
+
+/** Whether a text looks like markdown: `#` heading lines or `**bold**` runs. */
+export function looksLikeMarkdown(text: string): boolean {
+  const headings = text.match(/^\s{0,3}#{1,6}\s+\S/gm)?.length ?? 0;
+  const bold = text.match(/\*\*[^*\n]+\*\*/g)?.length ?? 0;
+  return headings >= 2 || bold >= 2;
+}
+
+interface MarkState {
+  bold: boolean;
+  italic: boolean;
+}
+
+/** Strip markdown marks from one line; the emphasis state carries across lines of one paragraph. */
+function stripMarks(line: string, state: MarkState): { text: string; bold: boolean; italic: boolean } {
+  let s = line.replace(MD_HEADING, '');
+  const wasBold = state.bold;
+  const wasItalic = state.italic;
+  let boldChars = 0;
+  let italicChars = 0;
+  let plainChars = 0;
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    if (s[i] === '*') {
+      let j = i;
+      while (j < s.length && s[j] === '*') j++;
+      const run = j - i;
+      // `* ` at the start of a line is a bullet, and a lone `*` between spaces is text
+      const isBullet = out.trim() === '' && run === 1 && s[j] === ' ' && !state.italic;
+      if (isBullet) {
+        out += '-';
+        i = j;
+        continue;
+      }
+      if (run >= 2) state.bold = !state.bold;
+      if (run === 1 || run >= 3) state.italic = !state.italic;
+      i = j;
+      continue;
+    }
+    if (!/\s/.test(s[i])) {
+      if (state.bold) boldChars++;
+      else plainChars++;
+      if (state.italic) italicChars++;
+    }
+    out += s[i];
+    i++;
+  }
+  s = out;
+  const visible = boldChars + plainChars;
+  return {
+    text: s,
+    bold: visible > 0 ? plainChars === 0 : wasBold,
+    italic: visible > 0 ? italicChars === visible : wasItalic,
+  };
+}
+
+/** Read a `.txt`/`.md` file into raw lines. */
+export async function readText(file: SourceFile): Promise<ReadResult> {
+  if (file.bytes.length === 0) file.fail('the file is empty', 'read:empty');
+  const decoded = decodeText(file).replace(/\r\n?/g, '\n');
+  if (decoded.trim() === '') file.fail('the file has no text (only whitespace)', 'read:empty');
+  const markdown = /\.(md|markdown)$/i.test(file.path) || looksLikeMarkdown(decoded);
+  const raw: RawBlock[] = [];
+  const pages: PageInfo[] = [];
+  const pageTexts = decoded.split('\f');
+  pageTexts.forEach((pageText, index) => {
+    const page = index + 1;
+    let chars = 0;
+    let blankBefore = index > 0;
+    const state: MarkState = { bold: false, italic: false };
+    for (const physical of pageText.split('\n')) {
+      const line = physical.replace(/\s+$/, '');
+      if (line.trim() === '') {
+        blankBefore = true;
+        state.bold = false;
+        state.italic = false;
+        continue;
+      }
+      const stripped = markdown ? stripMarks(line, state) : { text: line, bold: false, italic: false };
+      const lead = /^\s*/.exec(stripped.text)?.[0].replace(/\t/g, '    ').length ?? 0;
+      const text = stripped.text.trim();
+      if (text === '') {
+        blankBefore = true;
+        continue;
+      }
+      const block: RawBlock = { text, page, unit: 'line' };
+      if (blankBefore) block.breakBefore = true;
+      if (lead > 0) block.indent = lead;
+      if (stripped.bold) block.bold = true;
+      if (stripped.italic) block.italic = true;
+      raw.push(block);
+      chars += text.length;
+      blankBefore = false;
+    }
+    pages.push({ page, origin: 'text', chars });
+  });
+  // a trailing form feed makes an empty last page: drop it
+  while (pages.length > 1 && pages[pages.length - 1].chars === 0) pages.pop();
+  if (markdown) file.info('markdown marks (#, **, *) stripped from the text', 'read:markdown');
+  return { format: 'text', raw, pages };
+}

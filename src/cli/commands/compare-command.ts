@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { openDb } from '../../store/open-db.js';
+import { queryFacts, toExportRow } from '../../store/fact-query.js';
+import { lookupMetric } from '../../resolve/metric-matcher.js';
+import { buildCompareMatrix } from '../../export/compare-matrix.js';
+import { csvField } from '../../export/csv-writer.js';
+
+export interface CompareRow {
+  province: string;
+  report_period: string;
+  value: number;
+  unit: string;
+  period: string;
+  approx: string;
+  quote: string;
+  file: string;
+  page: number;
+  candidates: number;
+}
+
+export function registerCompare(program: Command, exit: (code: number) => void): void {
+  program
+    .command('compare')
+    .description('one indicator across every stored report: province, period, value in a common unit, source')
+    .requiredOption('--metric <id or words>', 'canonical metric id (e.g. telecom-revenue) or words (e.g. "doanh thu viễn thông")')
+    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--format <format>', 'table, csv or json', 'table')
+    .action((o: { metric: string; db: string; format: string }) => {
+      if (!['table', 'csv', 'json'].includes(o.format)) throw new Error(`--format must be table, csv or json (got "${o.format}")`);
+      const def = lookupMetric(o.metric);
+      if (!def) {
+        process.stderr.write(`solieu: no canonical metric matches "${o.metric}" (list them with: solieu metrics)\n`);
+        exit(1);
+        return;
+      }
+      const db = openDb(o.db, { readonly: true });
+      try {
+        const rows = queryFacts(db, { metricId: def.id }).map(toExportRow);
+        const matrix = buildCompareMatrix(rows, [def]);
+        const out: CompareRow[] = [];
+        const byDoc = new Map(rows.map((r) => [r.doc_id, r]));
+        matrix.reports.forEach((rep, j) => {
+          const cell = matrix.cells[0]?.[j];
+          if (!cell) return;
+          out.push({
+            province: rep.province,
+            report_period: rep.report_period,
+            value: cell.base_value,
+            unit: def.base_unit,
+            period: cell.period,
+            approx: cell.approx,
+            quote: cell.quote,
+            file: byDoc.get(rep.doc_id)?.file ?? rep.doc_id,
+            page: cell.page,
+            candidates: cell.candidates,
+          });
+        });
+        printCompare(def.id, def.name, out, o.format);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function printCompare(id: string, name: string, rows: CompareRow[], format: string): void {
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ metric_id: id, metric: name, rows }, null, 2)}\n`);
+    return;
+  }
+  const cols: (keyof CompareRow)[] = ['province', 'report_period', 'value', 'unit', 'period', 'approx', 'file', 'page', 'quote'];
+  if (format === 'csv') {
+    process.stdout.write(`\uFEFF${cols.join(',')}\r\n`);
+    for (const r of rows) process.stdout.write(`${cols.map((c) => csvField(String(r[c]))).join(',')}\r\n`);
+    return;
+  }
+  process.stdout.write(`${name} (${id})\n`);
+  const cells = rows.map((r) => cols.map((c) => (c === 'value' ? r.value.toLocaleString('vi-VN') : c === 'approx' ? (r.approx === 'none' ? '' : `~${r.approx}`) : String(r[c]))));
+  const widths = cols.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((row) => row[i].length))));
+  process.stdout.write(`${cols.map((c, i) => c.padEnd(widths[i])).join('  ')}\n`);
+  for (const row of cells) process.stdout.write(`${row.map((v, i) => (v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}…` : v.padEnd(widths[i]))).join('  ')}\n`);
+  if (rows.length === 0) process.stdout.write('(no report has a value for this metric)\n');
+}

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { openDb } from '../../store/open-db.js';
+import { queryFacts, toExportRow } from '../../store/fact-query.js';
+import { findDocumentId } from '../../store/document-query.js';
+import { jsonlRecord } from '../../export/jsonl-writer.js';
+import { parseConfidence } from '../option-parsers.js';
+import { printHistory } from './history-printer.js';
+
+export function registerFacts(program: Command, exit: (code: number) => void): void {
+  program
+    .command('facts')
+    .description('list stored facts (reviewed values), lowest confidence last')
+    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--doc <doc>', 'only this document (id, file name or path)')
+    .option('--metric <text>', 'metric phrase or canonical metric id contains this text')
+    .option('--below <confidence>', 'only facts with confidence below this', parseConfidence)
+    .option('--json', 'one JSON object per line with the export columns', false)
+    .option('--history <factId>', 'show the review history (corrections) of one fact')
+    .action(async (o: { db: string; doc?: string; metric?: string; below?: number; json: boolean; history?: string }) => {
+      const db = openDb(o.db, { readonly: true });
+      try {
+        if (o.history) {
+          exit(await printHistory(db, Number(o.history), o.json));
+          return;
+        }
+        const docId = o.doc ? findDocumentId(db, o.doc) : undefined;
+        if (o.doc && !docId) {
+          process.stderr.write(`solieu: no document "${o.doc}" in ${o.db}\n`);
+          exit(1);
+          return;
+        }
+        const rows = queryFacts(db, { docId, metric: o.metric, below: o.below });
+        if (o.json) {
+          for (const r of rows) process.stdout.write(jsonlRecord(toExportRow(r)));
+          return;
+        }
+        for (const r of rows) {
+          const value = r.of != null ? `${r.value}/${r.of}` : r.value_max != null ? `${r.value}–${r.value_max}` : `${r.value}`;
+          process.stdout.write(
+            `${String(r.id).padStart(6)}  ${r.confidence.toFixed(2)}  ${r.status.padEnd(9)} ${r.section.padEnd(10)} ${value} ${r.unit}  [${r.kind}/${r.aspect}${r.direction ? `/${r.direction}` : ''}${r.approx !== 'none' ? `/${r.approx}` : ''}] ${r.period || '—'}  ${r.metric}${r.metric_id ? ` → ${r.metric_id}` : ''}  «${r.quote}» ${r.file}:p${r.page}\n`,
+          );
+        }
+        process.stderr.write(`${rows.length} fact(s)\n`);
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { openDb } from '../../store/open-db.js';
+import { collectInputs } from '../ingest/collect-inputs.js';
+import { ingestBatch } from '../ingest/ingest-batch.js';
+import { createProgressReporter } from '../ingest/progress-reporter.js';
+import { parseMegabytes, parsePositiveInt } from '../option-parsers.js';
+
+export function registerIngest(program: Command, exit: (code: number) => void): void {
+  program
+    .command('ingest')
+    .description('read reports (.pdf .docx .doc .txt .md; folders recursively; globs) and store their sections and facts')
+    .argument('<inputs...>', 'files, folders or glob patterns')
+    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--concurrency <n>', 'files processed at once, each in its own worker thread', parsePositiveInt, Math.max(1, availableParallelism()))
+    .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; always; never', 'auto')
+    .option('--force', 're-process files already stored with the same content', false)
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', parseMegabytes, 200 * 1024 * 1024)
+    .option('--quiet', 'no progress, only failures and the summary', false)
+    .addHelpText(
+      'after',
+      `
+Each document is committed in one transaction: re-running the same command after a crash
+finishes the batch without duplicates. Files whose content is already stored are skipped.
+Exit status: 0 when every file was stored (ok or partial), 1 when any failed.
+
+Examples:
+  solieu ingest reports/ --db archive.db
+  solieu ingest "scans/**/*.pdf" --ocr always --concurrency 2`,
+    )
+    .action(async (inputs: string[], o: { db: string; concurrency: number; ocr: string; force: boolean; maxSize: number; quiet: boolean }) => {
+      if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
+      const { files, problems } = await collectInputs(inputs);
+      for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
+      const db = openDb(o.db);
+      try {
+        const summary = await ingestBatch(db, {
+          files,
+          pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', maxBytes: o.maxSize } },
+          concurrency: Math.min(o.concurrency, Math.max(1, files.length)),
+          force: o.force,
+          maxBytes: o.maxSize,
+          command: `ingest ${inputs.join(' ')}`,
+          progress: createProgressReporter(process.stderr, o.quiet),
+        });
+        process.stdout.write(
+          `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages, ${summary.facts} facts → ${o.db}\n`,
+        );
+        for (const f of summary.failures) process.stdout.write(`  failed: ${f.file}: ${f.reason}\n`);
+        exit(summary.failed > 0 || problems.length > 0 ? 1 : 0);
+      } finally {
+        db.close();
+      }
+    });
+}

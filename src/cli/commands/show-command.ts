@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { openDb } from '../../store/open-db.js';
+import { findDocumentId, getDocumentSummary } from '../../store/document-query.js';
+
+export function registerShow(program: Command, exit: (code: number) => void): void {
+  program
+    .command('show')
+    .description("print a stored report's metadata and heading tree")
+    .argument('<doc>', 'document id (or prefix), file name or path')
+    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--json', 'print JSON: {doc_id, file, title, province, report_period, report_type, status, sections, messages}', false)
+    .action((ref: string, o: { db: string; json: boolean }) => {
+      const db = openDb(o.db, { readonly: true });
+      try {
+        const id = findDocumentId(db, ref);
+        const d = id ? getDocumentSummary(db, id) : undefined;
+        if (!d) {
+          process.stderr.write(`solieu: no document "${ref}" in ${o.db} (try: solieu status --db ${o.db})\n`);
+          exit(1);
+          return;
+        }
+        if (o.json) {
+          const { doc_id, file, title, province, report_period, report_type, status, messages } = d;
+          const sections = d.sections.map(({ path, title: t, page }) => ({ path, title: t, page }));
+          process.stdout.write(`${JSON.stringify({ doc_id, file, title, province, report_period, report_type, status, sections, messages }, null, 2)}\n`);
+          return;
+        }
+        const line = (k: string, v: string | number | null) => process.stdout.write(`${k.padEnd(14)}${v ?? '—'}\n`);
+        line('document', `${d.doc_id}  ${d.file}`);
+        line('status', d.status);
+        line('title', d.title);
+        line('type', d.report_type);
+        line('province', d.province);
+        line('agency', d.agency);
+        line('number', d.doc_number);
+        line('issued', d.issue_date);
+        line('period', d.report_period);
+        line('pages', d.pages);
+        line('facts', d.facts);
+        process.stdout.write(`\nsections (${d.sections.length}):\n`);
+        for (const s of d.sections) {
+          process.stdout.write(`${'  '.repeat(s.level + 1)}${s.path.padEnd(12)} ${s.title}  [p.${s.page}]\n`);
+        }
+        if (d.messages.length) {
+          process.stdout.write(`\nmessages:\n`);
+          for (const m of d.messages) process.stdout.write(`  ${m.severity.padEnd(5)} ${m.rule}: ${m.reason}${m.place?.page ? ` (p.${m.place.page})` : ''}\n`);
+        }
+      } finally {
+        db.close();
+      }
+    });
+}

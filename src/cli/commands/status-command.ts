@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { openDb } from '../../store/open-db.js';
+import { RunLog } from '../../store/run-log.js';
+
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description('the last ingest runs, their failures, and what the database holds')
+    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--runs <n>', 'how many runs to show', '5')
+    .action((o: { db: string; runs: string }) => {
+      const db = openDb(o.db, { readonly: true });
+      try {
+        const counts = db
+          .prepare(`SELECT status, COUNT(*) AS n FROM documents GROUP BY status ORDER BY status`)
+          .all() as { status: string; n: number }[];
+        const facts = (db.prepare('SELECT COUNT(*) AS n FROM facts').get() as { n: number }).n;
+        const reviewed = (db.prepare("SELECT COUNT(*) AS n FROM facts WHERE status != 'auto'").get() as { n: number }).n;
+        process.stdout.write(`documents: ${counts.map((c) => `${c.n} ${c.status}`).join(', ') || 'none'}; facts: ${facts} (${reviewed} reviewed)\n\n`);
+        for (const r of new RunLog(db).recent(Number(o.runs) || 5)) {
+          process.stdout.write(
+            `run ${r.id}  ${r.started_at}${r.finished_at ? '' : '  (did not finish)'}  ${r.extractor_version}\n  ${r.command}\n  seen ${r.files_seen}, stored ${r.stored}, skipped ${r.skipped}, failed ${r.failed}\n`,
+          );
+          for (const f of r.failures) process.stdout.write(`    ✗ ${f.file}: ${f.reason}\n`);
+        }
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,109 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import PQueue from 'p-queue';
+import type Database from 'better-sqlite3';
+import { PIPELINE_VERSION, type ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
+import { DocumentStore } from '../../store/document-store.js';
+import { RunLog, type RunFailure } from '../../store/run-log.js';
+import { inProcessExecutor, workerEntry, workerExecutor, type PipelineExecutor } from './pipeline-executor.js';
+import type { ProgressReporter } from './progress-reporter.js';
+
+export interface IngestOptions {
+  files: string[];
+  pipeline: ReportPipelineOptions;
+  concurrency: number;
+  force: boolean;
+  maxBytes: number;
+  command: string;
+  progress: ProgressReporter;
+}
+
+export interface IngestSummary {
+  runId: number;
+  seen: number;
+  stored: number;
+  skipped: number;
+  failed: number;
+  partial: number;
+  facts: number;
+  pages: number;
+  failures: RunFailure[];
+}
+
+/**
+ * Ingest a batch: each file is hashed, skipped when that content is already stored (unless
+ * `force`), otherwise run through the pipeline (in worker threads when there is more than one
+ * slot) and committed in one transaction. A failing file is stored as `failed` with its reason
+ * and the batch goes on; a killed batch re-run picks up where it stopped.
+ */
+export async function ingestBatch(db: Database.Database, opts: IngestOptions): Promise<IngestSummary> {
+  const store = new DocumentStore(db);
+  const runs = new RunLog(db);
+  const runId = runs.start(opts.command, PIPELINE_VERSION);
+  const s: IngestSummary = { runId, seen: opts.files.length, stored: 0, skipped: 0, failed: 0, partial: 0, facts: 0, pages: 0, failures: [] };
+  const executor = makeExecutor(opts);
+  const queue = new PQueue({ concurrency: Math.max(1, executor.slots) });
+  let done = 0;
+  const tick = (file?: string) => {
+    opts.progress.update({ done, total: s.seen, pages: s.pages, facts: s.facts, failed: s.failed, skipped: s.skipped }, file);
+    runs.update(runId, { files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures });
+  };
+  const fail = (path: string, reason: string) => {
+    s.failed++;
+    s.failures.push({ file: path, reason });
+    opts.progress.log(`✗ ${path}: ${reason}`);
+  };
+  tick();
+  try {
+    for (const path of opts.files) {
+      void queue.add(async () => {
+        try {
+          const info = await stat(path);
+          if (info.size > opts.maxBytes) {
+            fail(path, `file is too large (${(info.size / 1048576).toFixed(1)} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`);
+            return;
+          }
+          const sha = createHash('sha256').update(await readFile(path)).digest('hex');
+          const existing = store.findBySha(sha);
+          if (existing && !opts.force && existing.status !== 'failed' && existing.extractor_version === PIPELINE_VERSION) {
+            s.skipped++;
+            return;
+          }
+          const doc = await executor.process(path);
+          store.save(doc, PIPELINE_VERSION);
+          s.pages += doc.pages.length;
+          s.facts += doc.facts.length;
+          if (doc.status === 'failed') {
+            const why = doc.messages.find((m) => m.severity === 'fail')?.reason ?? 'failed';
+            fail(path, why);
+          } else {
+            s.stored++;
+            if (doc.status === 'partial') {
+              s.partial++;
+              const why = doc.messages.find((m) => m.severity === 'warn')?.reason;
+              opts.progress.log(`! ${basename(path)}: partial${why ? ` — ${why}` : ''}`);
+            }
+          }
+        } catch (err) {
+          fail(path, err instanceof Error ? err.message.split('\n')[0] : String(err));
+        } finally {
+          done++;
+          tick(basename(path));
+        }
+      });
+    }
+    await queue.onIdle();
+  } finally {
+    await executor.close();
+    runs.update(runId, { files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures }, true);
+    opts.progress.stop();
+  }
+  return s;
+}
+
+function makeExecutor(opts: IngestOptions): PipelineExecutor {
+  const entry = workerEntry();
+  if (opts.concurrency > 1 && entry) return workerExecutor(opts.pipeline, opts.concurrency, entry);
+  return inProcessExecutor(opts.pipeline);
+}

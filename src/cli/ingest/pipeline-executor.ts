@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Document } from '../../../schemas/document.js';
+import { createReportPipeline, type ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
+import { runPipeline } from '../../core/run-pipeline.js';
+import { SourceFile } from '../../core/source-file.js';
+import { createOcrScheduler, type OcrScheduler } from '../../read/ocr-scheduler.js';
+
+/** Runs the report pipeline on one file at a time per slot. */
+export interface PipelineExecutor {
+  readonly slots: number;
+  process(path: string): Promise<Document>;
+  close(): Promise<void>;
+}
+
+/** In this thread (concurrency 1, or when compiled workers are unavailable, e.g. under jest). */
+export function inProcessExecutor(options: ReportPipelineOptions): PipelineExecutor {
+  let scheduler: Promise<OcrScheduler> | undefined;
+  const stages = createReportPipeline(options, { ocrScheduler: () => (scheduler ??= createOcrScheduler({ workers: 1 })) });
+  return {
+    slots: 1,
+    async process(path) {
+      return runPipeline(stages, new SourceFile(path, await readFile(path)));
+    },
+    async close() {
+      if (scheduler) await (await scheduler).terminate();
+    },
+  };
+}
+
+interface WorkerReply {
+  doc?: Document;
+  error?: string;
+}
+
+/** Where the compiled worker entry lives (absent when running from TypeScript sources). */
+export function workerEntry(): string | undefined {
+  const url = new URL('./pipeline-worker.js', import.meta.url);
+  const path = fileURLToPath(url);
+  return existsSync(path) ? path : undefined;
+}
+
+/**
+ * A pool of worker threads, one pipeline (and one OCR worker) each, so CPU-bound parsing
+ * and OCR use every core. A worker that dies fails only the file it held and is replaced.
+ */
+export function workerExecutor(options: ReportPipelineOptions, slots: number, entry: string): PipelineExecutor {
+  const idle: Worker[] = [];
+  const waiting: ((w: Worker) => void)[] = [];
+  const all = new Set<Worker>();
+  const spawn = (): Worker => {
+    const w = new Worker(entry, { workerData: { options } });
+    w.unref();
+    all.add(w);
+    return w;
+  };
+  for (let i = 0; i < slots; i++) idle.push(spawn());
+  const acquire = (): Promise<Worker> => {
+    const w = idle.pop();
+    return w ? Promise.resolve(w) : new Promise((res) => waiting.push(res));
+  };
+  const release = (w: Worker) => {
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  };
+  return {
+    slots,
+    async process(path) {
+      const w = await acquire();
+      const reply = await new Promise<WorkerReply & { crashed?: boolean }>((res) => {
+        const done = (r: WorkerReply & { crashed?: boolean }) => {
+          w.off('message', onMessage);
+          w.off('error', onError);
+          w.off('exit', onExit);
+          res(r);
+        };
+        const onMessage = (m: WorkerReply) => done(m);
+        const onError = (e: Error) => done({ error: `worker crashed: ${e.message}`, crashed: true });
+        const onExit = (code: number) => done({ error: `worker exited with code ${code}`, crashed: true });
+        w.on('message', onMessage);
+        w.on('error', onError);
+        w.on('exit', onExit);
+        w.postMessage({ path });
+      });
+      if (reply.crashed) {
+        all.delete(w);
+        void w.terminate();
+        release(spawn());
+      } else {
+        release(w);
+      }
+      if (reply.doc) return reply.doc;
+      throw new Error(reply.error ?? 'worker gave no result');
+    },
+    async close() {
+      await Promise.all([...all].map((w) => w.terminate()));
+    },
+  };
+}

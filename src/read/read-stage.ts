@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { Document } from '../../schemas/document.js';
+import type { ReadResult } from '../../schemas/raw-document.js';
+import { parseOptions, type Stage } from '../core/stage.js';
+import type { SourceFile } from '../core/source-file.js';
+import { sniffFormat } from './format-sniffer.js';
+import { readPdf } from './pdf-reader.js';
+import { readDocx } from './docx-reader.js';
+import { readDoc } from './doc-reader.js';
+import { readText } from './text-reader.js';
+import { ocrPdf } from './ocr-reader.js';
+import { pageNeedsOcr } from './ocr-page-check.js';
+import type { OcrScheduler } from './ocr-scheduler.js';
+
+export const ReadOptions = z.object({
+  /** auto: OCR pages without a usable text layer; always: OCR every PDF page; never: no OCR. */
+  ocr: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Files larger than this are refused (bytes). */
+  maxBytes: z.number().int().positive().default(200 * 1024 * 1024),
+});
+export type ReadOptions = z.input<typeof ReadOptions>;
+
+/** Services a read stage may share across a batch (not options: they are live objects). */
+export interface ReadServices {
+  ocrScheduler?: () => Promise<OcrScheduler>;
+}
+
+/** The read stage: picks the reader by extension and magic bytes, OCRs pages that need it. */
+export function createReadStage(options: ReadOptions = {}, services: ReadServices = {}): Stage {
+  const opts = parseOptions('read', ReadOptions, options);
+  return async (doc: Document, file: SourceFile): Promise<Document> => {
+    if (file.bytes.length > opts.maxBytes) {
+      file.fail(`file is too large (${mb(file.bytes.length)} > limit ${mb(opts.maxBytes)}; raise --max-size)`, 'read:too-large');
+    }
+    const sniffed = sniffFormat(file.path, file.bytes.subarray(0, 4096));
+    if ('error' in sniffed) file.fail(sniffed.error, sniffed.rule);
+    let result: ReadResult;
+    switch (sniffed.format) {
+      case 'pdf':
+        result = await readPdfWithOcr(file, opts, services);
+        break;
+      case 'docx':
+        result = await readDocx(file);
+        break;
+      case 'doc':
+        result = await readDoc(file);
+        break;
+      case 'text':
+        result = await readText(file);
+        break;
+    }
+    const chars = result.raw.reduce((n, b) => n + b.text.trim().length, 0);
+    if (chars === 0) file.fail('the document has no text', 'read:no-text');
+    return { ...doc, source: { ...doc.source, format: result.format }, raw: result.raw, pages: result.pages };
+  };
+}
+
+async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOptions>, services: ReadServices): Promise<ReadResult> {
+  if (opts.ocr === 'always') return ocrPdf(file, { scheduler: await services.ocrScheduler?.() });
+  const text = await readPdf(file, { allowEmpty: opts.ocr === 'auto' });
+  const needs = text.pages.filter((p) => p.chars === 0 || pageNeedsOcr(pageText(text, p.page)).needs).map((p) => p.page);
+  if (needs.length === 0) return text;
+  if (opts.ocr === 'never') {
+    file.warn(`${needs.length} page(s) have no usable text layer and OCR is off (--ocr never): ${needs.join(', ')}`, 'read:needs-ocr');
+    return text;
+  }
+  file.info(`OCR of ${needs.length} page(s) without a usable text layer: ${needs.join(', ')}`, 'read:ocr');
+  const ocr = await ocrPdf(file, { pages: needs, scheduler: await services.ocrScheduler?.() });
+  const pages = text.pages.map((p) => ocr.pages.find((o) => o.page === p.page) ?? p);
+  return { format: needs.length === text.pages.length ? 'ocr' : 'pdf', raw: mergeByPage(text, ocr), pages };
+}
+
+/** Text-layer pages and OCR'd pages, in page order, each page's blocks in its reader's order. */
+function mergeByPage(text: ReadResult, ocr: ReadResult): ReadResult['raw'] {
+  const byPage = new Map<number, ReadResult['raw']>();
+  const ocrPages = new Set(ocr.raw.map((b) => b.page));
+  for (const b of [...text.raw.filter((x) => !ocrPages.has(x.page)), ...ocr.raw]) {
+    const list = byPage.get(b.page) ?? [];
+    list.push(b);
+    byPage.set(b.page, list);
+  }
+  return [...byPage.keys()].sort((a, b) => a - b).flatMap((p) => byPage.get(p) ?? []);
+}
+
+function pageText(result: ReadResult, page: number): string {
+  return result.raw.filter((b) => b.page === page).map((b) => b.text).join('\n');
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

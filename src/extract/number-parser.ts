@@ -17,7 +17,7 @@
  * `,0012G`, `1t`, a lone `trăm`, spoken pairs (`hai mốt` 21), `không` 0.
  */
 import { readDigitRun, type SeparatorStyle } from './number-digits.js';
-import { AMBIGUOUS_ALONE, NUMBER_VOCABULARY, SCALE_WORDS, parseWordTokens } from './number-words.js';
+import { AMBIGUOUS_ALONE, DIGIT_WORDS, NUMBER_VOCABULARY, SCALE_WORDS, parseWordTokens } from './number-words.js';
 
 export type { SeparatorStyle } from './number-digits.js';
 
@@ -40,8 +40,10 @@ export interface NumberMatch {
 }
 
 interface ScanOptions {
-  /** Reading one whole string (lenient), not running text. */
+  /** Reading a short phrase leniently (pairs, signs, `không` alone), not running text. */
   whole: boolean;
+  /** A lone scale word is a number (`trăm` 100): only for a whole string. */
+  loneScale?: boolean;
 }
 
 interface Token {
@@ -167,8 +169,15 @@ function mixedDecimal(text: string, run: string, runEnd: number, style: Separato
 
 const ORDINAL_AFTER_THU: ReadonlyMap<string, number> = new Map([['nhất', 1], ['nhì', 2], ['tư', 4], ['năm', 5]]);
 
-/** Number words starting at `pos` (a word start), or null. */
-function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch | null {
+/** Two plain digit words in a row (`hai ba ngày`, `năm sáu người`): an approximate range, not a number. */
+function approximateRange(toks: Token[]): boolean {
+  const a = DIGIT_WORDS.get(toks[0]?.norm ?? '');
+  const b = DIGIT_WORDS.get(toks[1]?.norm ?? '');
+  return a !== undefined && b !== undefined && a >= 1 && b === a + 1 && toks[2]?.norm !== 'mươi' && toks[2]?.norm !== 'trăm';
+}
+
+/** Number words starting at `pos` (a word start): a match, or how far to skip. */
+function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch | { skipTo: number } {
   const all = tokensAfter(text, pos, 48);
   const toks: Token[] = [];
   for (const t of all) {
@@ -185,21 +194,24 @@ function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch |
       return makeMatch(text, all[0].start, all[0].end, { value: ord, scale: 1, form: 'words', separatorStyle: 'none', leadingZero: false });
     }
   }
+  if (!opts.whole && approximateRange(toks)) return { skipTo: toks[1].end };
   for (let k = toks.length; k >= 1; k--) {
     const words = toks.slice(0, k).map((t) => t.norm);
     if (!opts.whole && k === 1 && AMBIGUOUS_ALONE.has(words[0])) continue;
-    const value = parseWordTokens(words, { whole: opts.whole });
+    const value = parseWordTokens(words, { whole: opts.whole, loneScale: opts.loneScale });
     if (value === null) continue;
     const hasDigits = words.some((w) => /^\d/.test(w));
     return makeMatch(text, toks[0].start, toks[k - 1].end, { value, scale: 1, form: hasDigits ? 'mixed' : 'words', separatorStyle: 'none', leadingZero: false });
   }
-  return null;
+  let end = pos;
+  while (end < text.length && isLetter(text[end])) end++;
+  return { skipTo: end };
 }
 
-/** `âm` right before a match makes it negative. */
-function withSign(text: string, m: NumberMatch): NumberMatch {
+/** `âm` (and, reading leniently, `trừ`) right before a match makes it negative. */
+function withSign(text: string, m: NumberMatch, opts: ScanOptions): NumberMatch {
   const before = text.slice(Math.max(0, m.start - 6), m.start);
-  const sign = /(?:^|[^\p{L}\p{M}])(âm\s+)$/iu.exec(norm(before));
+  const sign = (opts.whole ? /(?:^|[^\p{L}\p{M}])((?:âm|trừ)\s+)$/iu : /(?:^|[^\p{L}\p{M}])(âm\s+)$/iu).exec(norm(before));
   if (!sign || norm(before).length !== before.length) return m;
   const start = m.start - sign[1].length;
   return { ...m, start, text: text.slice(start, m.end), value: -m.value };
@@ -221,18 +233,18 @@ function scan(text: string, opts: ScanOptions): NumberMatch[] {
         continue;
       }
       const { matches, end } = matchDigits(text, i, opts);
-      out.push(...matches.map((m) => withSign(text, m)));
+      out.push(...matches.map((m) => withSign(text, m, opts)));
       i = Math.max(end, i + 1);
       continue;
     }
     if (isLetter(ch) && !isLetter(prev) && !isDigit(prev)) {
       const m = matchWords(text, i, opts);
-      if (m) {
-        out.push(withSign(text, m));
-        i = m.end;
+      if ('skipTo' in m) {
+        i = Math.max(m.skipTo, i + 1);
         continue;
       }
-      while (i < text.length && isLetter(text[i])) i++;
+      out.push(withSign(text, m, opts));
+      i = m.end;
       continue;
     }
     i++;
@@ -245,12 +257,20 @@ export function findNumbers(text: string): NumberMatch[] {
   return scan(text, { whole: false });
 }
 
+/**
+ * Every number in a short phrase read leniently (as `parseNumber` reads, but several numbers may
+ * appear): for money and measure phrases (`hai đô rưỡi`, `trừ sáu sáu kí`, `1t-2t`), not running text.
+ */
+export function findNumbersLenient(text: string): NumberMatch[] {
+  return scan(text, { whole: true });
+}
+
 /** Read a whole string as one match (lenient), or null. Exposed for the peer readers. */
 export function parseNumberMatch(text: string): NumberMatch | null {
   const t = text.replace(/\s+/g, ' ').trim();
   const sign = /^(?:-|−|âm\s|trừ\s)\s*/iu.exec(t);
   const rest = sign ? t.slice(sign[0].length) : t;
-  const ms = scan(rest, { whole: true });
+  const ms = scan(rest, { whole: true, loneScale: true });
   if (ms.length !== 1 || ms[0].start !== 0 || ms[0].end !== rest.length) return null;
   const m = ms[0];
   return sign ? { ...m, value: -m.value } : m;

@@ -67,10 +67,12 @@ export const AMBIGUOUS_ALONE: ReadonlySet<string> = new Set([
 
 export interface WordParseOptions {
   /**
-   * Lenient reading of a whole string: a lone scale word (`trăm` 100) and a spoken pair opening
-   * the number (`hai ba` 23). In running text pairs are approximate ranges (`hai ba ngày`, 2–3 days).
+   * Lenient reading of a phrase: a spoken pair opening the number (`hai ba` 23). In running text
+   * pairs are approximate ranges (`hai ba ngày`, 2–3 days).
    */
   whole: boolean;
+  /** A lone scale word opening the number (`trăm` 100): only when it is the whole string. */
+  loneScale?: boolean;
 }
 
 /** Is the token a digit string (`23`), allowed after phẩy/chấm (`hai phẩy 23`)? */
@@ -104,6 +106,7 @@ interface GroupContext {
   /** Nothing follows the group (end of the number). */
   last: boolean;
   whole: boolean;
+  loneScale: boolean;
 }
 
 /** Value of one group (0–999) between scale words, or null. */
@@ -118,7 +121,7 @@ function parseGroup(seg: string[], ctx: GroupContext): number | null {
   if (seg.indexOf('trăm', h + 1) >= 0) return null;
   let hundreds: number;
   if (h === 0) {
-    if (!(ctx.first && ctx.whole)) return null;
+    if (!(ctx.first && ctx.loneScale)) return null;
     hundreds = 1;
   } else if (h === 1 && DIGIT_WORDS.has(seg[0])) {
     hundreds = DIGIT_WORDS.get(seg[0]) ?? 0;
@@ -163,10 +166,10 @@ export function parseIntegerWords(tokens: string[], opts: WordParseOptions): num
     let g: number | null;
     if (seg.length === 0) {
       // scale right after scale (`nghìn tỷ`) or a lone scale word opening the number
-      if (first && !opts.whole) return null;
+      if (first && !opts.loneScale) return null;
       g = first ? 1 : 0;
     } else {
-      g = parseGroup(seg, { first, afterScale, last, whole: opts.whole });
+      g = parseGroup(seg, { first, afterScale, last, whole: opts.whole, loneScale: opts.loneScale === true });
     }
     if (g === null) return null;
     if (last) return total + g;

@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { SourceFile, DocumentFailure } from '../../src/core/source-file.js';
+import { ocrPdf } from '../../src/read/ocr-reader.js';
+import { createOcrScheduler, type OcrPageEvent, type OcrScheduler } from '../../src/read/ocr-scheduler.js';
+import { ReadResult } from '../../schemas/raw-document.js';
+
+const SCAN = '../shared/corpus/003.scan.pdf';
+
+describe('ocrPdf on a real scanned page', () => {
+  let scheduler: OcrScheduler;
+  const events: OcrPageEvent[] = [];
+
+  beforeAll(async () => {
+    scheduler = await createOcrScheduler({ workers: 1, onPage: (e) => events.push(e) });
+  });
+  afterAll(async () => {
+    await scheduler.terminate();
+  });
+
+  it('reads page 1 of 003.scan.pdf into OCR lines with confidences and boxes in PDF points', async () => {
+    const file = new SourceFile(SCAN, await readFile(SCAN));
+    const result = await ocrPdf(file, { pages: [1], scheduler });
+
+    expect(ReadResult.safeParse(result).success).toBe(true);
+    expect(result.format).toBe('ocr');
+    const text = result.raw.map((b) => b.text).join('\n');
+    expect(text).toContain('BÁO CÁO');
+    expect(result.raw.some((b) => /^I\. KẾT QUẢ/u.test(b.text))).toBe(true);
+    expect(result.raw.some((b) => /^1\. Công tác tham mưu/u.test(b.text))).toBe(true);
+
+    expect(result.pages).toHaveLength(1);
+    const [page] = result.pages;
+    expect(page).toMatchObject({ page: 1, origin: 'ocr' });
+    expect(page.chars).toBeGreaterThan(1000);
+    expect(page.ocrConfidence).toBeGreaterThan(0.85);
+
+    for (const block of result.raw) {
+      expect(block).toMatchObject({ page: 1, unit: 'line' });
+      const [x0, y0, x1, y1] = block.bbox ?? [NaN, NaN, NaN, NaN];
+      // A4 in points, origin top-left.
+      expect(x0).toBeGreaterThanOrEqual(0);
+      expect(x1).toBeLessThanOrEqual(596);
+      expect(y1).toBeLessThanOrEqual(843);
+      expect(x0).toBeLessThan(x1);
+      expect(y0).toBeLessThan(y1);
+      expect(block.ocr?.words?.length).toBeGreaterThan(0);
+    }
+    // Reading order: the title is above the first heading.
+    const title = result.raw.find((b) => b.text.includes('BÁO CÁO'));
+    const heading = result.raw.find((b) => b.text.startsWith('I.'));
+    expect(title?.bbox?.[1] ?? Infinity).toBeLessThan(heading?.bbox?.[1] ?? 0);
+
+    expect(events).toEqual([expect.objectContaining({ source: '003.scan.pdf', page: 1, done: 1, pending: 0 })]);
+    expect(file.messages.filter((m) => m.severity !== 'warn' || m.rule !== 'ocr:number-repair')).toEqual([]);
+    expect(file.messages.length).toBe(result.repairs.length);
+  });
+
+  it('warns about pages that are not in the PDF and reads the others', async () => {
+    const file = new SourceFile(SCAN, await readFile(SCAN));
+    const result = await ocrPdf(file, { pages: [0, 99], scheduler });
+    expect(result.pages).toEqual([]);
+    expect(file.messages).toEqual([
+      { severity: 'warn', reason: 'pages 0, 99 are not in this 6-page PDF and were skipped', rule: 'read:ocr-no-such-page', place: undefined },
+    ]);
+  });
+
+  it('fails a file that is not a PDF with a one-line reason', async () => {
+    const file = new SourceFile('broken.pdf', Buffer.from('%PDF-1.4 this is not really a PDF'));
+    await expect(ocrPdf(file, { scheduler })).rejects.toBeInstanceOf(DocumentFailure);
+    expect(file.messages).toHaveLength(1);
+    expect(file.messages[0]).toMatchObject({ severity: 'fail', rule: 'read:corrupt-pdf' });
+    expect(file.messages[0].reason).toMatch(/^not a readable PDF \(.+\)$/);
+  });
+});

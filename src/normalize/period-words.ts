@@ -2,7 +2,7 @@
  * The period a title or heading names, in the guideline format (`2024` a year, `2021-08` a
  * month, `2021-Q1` a quarter, `2021-01..2021-06` a span). Used for the report period (from the
  * subject line) and for section periods (from heading titles). Dates (`ngày 26 tháng 01 năm
- * 2021`) are not periods.
+ * 2021`) and horizons (`đến năm 2030`) are not periods.
  */
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -70,9 +70,13 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Whether the match at `index` is inside a date (`ngày 26 tháng 01 năm 2021`, `ngày 26/01/2021`). */
-function inDate(lower: string, index: number): boolean {
-  return /ngày\s*(\d{1,2}|\.+|…)?\s*$/u.test(lower.slice(Math.max(0, index - 14), index));
+/**
+ * Whether the match at `index` is not a period: inside a date (`ngày 26 tháng 01 năm 2021`)
+ * or a horizon (`tầm nhìn đến năm 2030`, `đến năm 2025`).
+ */
+function notAPeriod(lower: string, index: number): boolean {
+  const before = lower.slice(Math.max(0, index - 14), index);
+  return /ngày\s*(\d{1,2}|\.+|…)?\s*$/u.test(before) || /(?:đến|tới)\s*$/u.test(before);
 }
 
 /**
@@ -85,7 +89,7 @@ export function firstPeriod(text: string, fallbackYear?: number): string | undef
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(lower); m; m = rule.re.exec(lower)) {
-      if (inDate(lower, m.index)) continue;
+      if (notAPeriod(lower, m.index)) continue;
       const period = rule.make(m, fallbackYear);
       if (period) found.push({ index: m.index, length: m[0].length, period });
     }

@@ -1,0 +1,90 @@
+import type { Section } from '../../schemas/document.js';
+
+/**
+ * Heading labels at the start of a paragraph: `Phần I`, Roman `I.`, Arabic `1.`/`1)`,
+ * multi-level `1.1.`/`2.3.1` and letters `a)`…`đ)` in Vietnamese alphabet order. Only the
+ * shape is read here; whether a label really opens a section is decided by the sequence
+ * (heading-segmenter). Shapes that are numbers, not labels, do not parse: `2.500 thuê bao`
+ * (a thousands group), `10 tháng đầu năm` (no separator), `03/02/1930` (a date), `11.5%`.
+ */
+
+export type LabelKind = Section['kind'];
+
+export interface HeadingLabel {
+  kind: LabelKind;
+  /** Normalized label used in paths: `I`, `2`, `2.1`, `b`, `Phần I`. */
+  label: string;
+  /** The label as written, with its punctuation: `I.`, `2.1.`, `b)`. */
+  written: string;
+  /** Position in its sequence: Roman/Arabic value, letter index (a = 1); multi-level: the last part. */
+  value: number;
+  /** Multi-level: the parts (`2.3.1` → [2, 3, 1]). */
+  parts?: number[];
+  /** The text after the label. */
+  rest: string;
+}
+
+/** Vietnamese list letters in order (no ă â ê ô ơ ư, which are not used as labels); f j w z as some writers use them. */
+export const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z'];
+/** Letters a writer may skip without it being a gap in the sequence. */
+const OPTIONAL_LETTERS = new Set(['f', 'j', 'w', 'z']);
+
+/** Steps from one letter to the next, not counting letters Vietnamese lists skip (`e` → `g`). */
+export function letterDistance(from: number, to: number): number {
+  let d = 0;
+  for (let i = from + 1; i <= to; i++) if (i === to || !OPTIONAL_LETTERS.has(LETTERS[i - 1])) d++;
+  return d;
+}
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** Value of a Roman numeral written canonically (I–CXXXIX), else undefined. */
+export function romanValue(s: string): number | undefined {
+  if (!/^C{0,1}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(s) || s === '') return undefined;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_VALUES[s[i]];
+    const next = ROMAN_VALUES[s[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+const PART = /^(Phần|PHẦN)\s+(thứ\s+\p{L}+|THỨ\s+\p{L}+|[IVXLC]+|\d{1,2})\s*[.:–-]?\s*(.*)$/u;
+const ROMAN = /^([IVXLC]{1,7})\s*[.)]\s*(\S.*)$/u;
+const MULTI = /^(\d{1,2}(?:\.\d{1,2}){1,4})(?!\d)(\.?)(?:\s+|(?=\p{Lu}))(\S.*)$/u;
+const ARABIC = /^(\d{1,2})\s*([.)])\s*([\p{L}"“(].*)$/u;
+const LETTER = /^([a-zđ])\s*([).])\s+(\S.*)$/u;
+const PART_WORDS: Record<string, number> = { nhất: 1, một: 1, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6 };
+
+/** Read the label at the start of a paragraph, if it has the shape of one. */
+export function parseLabel(text: string): HeadingLabel | undefined {
+  const t = text.trim();
+  let m = PART.exec(t);
+  if (m) {
+    const token = m[2];
+    const word = /^thứ\s+(\p{L}+)$/iu.exec(token);
+    const value = word ? PART_WORDS[word[1].toLocaleLowerCase('vi')] : /^\d+$/.test(token) ? Number(token) : romanValue(token);
+    if (value) return { kind: 'part', label: `Phần ${token}`, written: `${m[1]} ${token}`, value, rest: m[3] };
+  }
+  m = ROMAN.exec(t);
+  if (m) {
+    const value = romanValue(m[1]);
+    if (value) return { kind: 'roman', label: m[1], written: t.slice(0, t.length - m[2].length).trim(), value, rest: m[2] };
+  }
+  m = MULTI.exec(t);
+  if (m) {
+    const parts = m[1].split('.').map(Number);
+    if (parts.every((p) => p > 0))
+      return { kind: 'multilevel', label: m[1], written: m[1] + m[2], value: parts[parts.length - 1], parts, rest: m[3] };
+  }
+  m = ARABIC.exec(t);
+  if (m && Number(m[1]) > 0) return { kind: 'arabic', label: String(Number(m[1])), written: `${m[1]}${m[2]}`, value: Number(m[1]), rest: m[3] };
+  m = LETTER.exec(t);
+  if (m) {
+    // `a.` is a label only before a capital (`a. Kết quả`); `a)` before anything
+    if (m[2] === '.' && !/^\p{Lu}/u.test(m[3])) return undefined;
+    return { kind: 'letter', label: m[1], written: `${m[1]}${m[2]}`, value: LETTERS.indexOf(m[1]) + 1, rest: m[3] };
+  }
+  return undefined;
+}

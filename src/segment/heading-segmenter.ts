@@ -1,0 +1,150 @@
+import { letterDistance, parseLabel, type HeadingLabel, type LabelKind } from './heading-label.js';
+
+/**
+ * Builds the heading tree from numbering. A paragraph whose start has the shape of a label
+ * (heading-label) opens a section only when it fits the sequence:
+ * - it continues an open sibling of the same family (`2.` after `1.`, `b)` after `a)`, `1.3`
+ *   after `1.2`, `III.` after `I.`), searching from the deepest open section up; small gaps are
+ *   accepted where writers leave them (a Roman numeral or an Arabic number skipped, `3.3` under
+ *   `3` with no `3.1`) and reported;
+ * - or it starts a new sequence: `I.` at the top, `1.`/`a)` under the deepest open section,
+ *   `X.1` under the open section labelled `X`.
+ * Anything else (`5. …` in the middle of nothing, `1.5 triệu …` under section 3) stays body.
+ * Roman, Arabic and multi-level titles must start with a capital (Word-numbered paragraphs are
+ * trusted as they are).
+ */
+
+export interface HeadingInput {
+  text: string;
+  bold?: boolean;
+  /** The label came from Word automatic numbering: trust its shape. */
+  numbered?: boolean;
+}
+
+export interface HeadingDecision {
+  label: HeadingLabel;
+  path: string;
+  level: number;
+  /** Set when the label skipped numbers in its sequence. */
+  gap?: string;
+}
+
+export interface SegmenterOptions {
+  /** How many Roman numerals may be skipped (`I.` → `III.`). */
+  romanGap: number;
+  /** How many Arabic numbers may be skipped. */
+  arabicGap: number;
+  /** How many letters may be skipped. */
+  letterGap: number;
+}
+
+export const DEFAULT_SEGMENTER: SegmenterOptions = { romanGap: 2, arabicGap: 1, letterGap: 1 };
+
+interface Open {
+  label: HeadingLabel;
+  path: string;
+}
+
+const RANK: Record<LabelKind, number> = { part: 0, roman: 1, arabic: 2, multilevel: 3, letter: 4 };
+
+function sameFamily(a: HeadingLabel, b: HeadingLabel): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind !== 'multilevel') return true;
+  const pa = a.parts ?? [];
+  const pb = b.parts ?? [];
+  return pa.length === pb.length && pa.slice(0, -1).join('.') === pb.slice(0, -1).join('.');
+}
+
+function step(prev: HeadingLabel, next: HeadingLabel): number {
+  if (next.kind === 'letter') return next.value > prev.value ? letterDistance(prev.value - 1, next.value - 1) : 0;
+  return next.value - prev.value;
+}
+
+function maxStep(kind: LabelKind, opts: SegmenterOptions): number {
+  if (kind === 'roman' || kind === 'part') return 1 + opts.romanGap;
+  if (kind === 'letter') return 1 + opts.letterGap;
+  if (kind === 'multilevel') return 1 + opts.arabicGap;
+  return 1 + opts.arabicGap;
+}
+
+function titleShapeOk(label: HeadingLabel, input: HeadingInput): boolean {
+  if (input.numbered) return true;
+  if (label.kind === 'letter' || label.kind === 'part') return label.rest.length > 0 || label.kind === 'part';
+  const first = /^[\p{L}"“(]/u.exec(label.rest)?.[0] ?? '';
+  if (!/^[\p{Lu}"“(]/u.test(first)) return false;
+  if (label.kind === 'roman') return label.rest.length < 300;
+  if (label.kind === 'multilevel') return label.rest.length < 300 || input.bold === true;
+  return true;
+}
+
+export class HeadingSegmenter {
+  private readonly stack: Open[] = [];
+  private readonly paths = new Set<string>();
+
+  constructor(private readonly opts: SegmenterOptions = DEFAULT_SEGMENTER) {}
+
+  /** The path of the deepest open section ('' before the first heading). */
+  get current(): string {
+    return this.stack.length ? this.stack[this.stack.length - 1].path : '';
+  }
+
+  private pathOf(depth: number, label: HeadingLabel): string {
+    const parent = depth > 0 ? this.stack[depth - 1].path : '';
+    return parent ? `${parent}/${label.label}` : label.label;
+  }
+
+  private open(depth: number, label: HeadingLabel, gap?: string): HeadingDecision | undefined {
+    const path = this.pathOf(depth, label);
+    if (this.paths.has(path)) return undefined;
+    this.stack.length = depth;
+    this.stack.push({ label, path });
+    this.paths.add(path);
+    return { label, path, level: depth, ...(gap ? { gap } : {}) };
+  }
+
+  /** Decide whether a paragraph opens a section; if so the tree advances. */
+  consider(input: HeadingInput): HeadingDecision | undefined {
+    const label = parseLabel(input.text);
+    if (!label || !titleShapeOk(label, input)) return undefined;
+
+    // 1. continue an open sibling, deepest first
+    for (let d = this.stack.length - 1; d >= 0; d--) {
+      const sib = this.stack[d].label;
+      if (!sameFamily(sib, label)) continue;
+      const s = step(sib, label);
+      if (s >= 1 && s <= maxStep(label.kind, this.opts)) {
+        const gap = s > 1 ? `${label.written} follows ${sib.written}` : undefined;
+        return this.open(d, label, gap);
+      }
+      if (label.kind !== 'multilevel') break;
+    }
+
+    // 2. start a new sequence
+    if (label.kind === 'multilevel') {
+      const parts = label.parts ?? [];
+      const prefix = parts.slice(0, -1).join('.');
+      for (let d = this.stack.length - 1; d >= 0; d--) {
+        const l = this.stack[d].label;
+        if ((l.kind === 'arabic' || l.kind === 'multilevel') && l.label === prefix) {
+          const gap = label.value > 1 ? `${label.written} opens ${l.written} without ${prefix}.1` : undefined;
+          return this.open(d + 1, label, gap);
+        }
+      }
+      if (label.value !== 1) return undefined;
+      return this.open(this.depthForNew(label), label);
+    }
+    if (label.value !== 1) return undefined;
+    if (label.kind === 'roman' || label.kind === 'part') {
+      if (this.stack.some((o) => o.label.kind === label.kind)) return undefined;
+      return this.open(this.depthForNew(label), label);
+    }
+    return this.open(this.stack.length, label);
+  }
+
+  /** A new sequence of a top kind goes above any open section of a lower rank. */
+  private depthForNew(label: HeadingLabel): number {
+    let d = this.stack.length;
+    while (d > 0 && RANK[this.stack[d - 1].label.kind] >= RANK[label.kind]) d--;
+    return d;
+  }
+}

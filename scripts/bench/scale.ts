@@ -1,0 +1,138 @@
+/**
+ * Bench section: batch ingestion and the read side at scale (issue 4).
+ * - ingest 100 and 1,000 generated reports with the built CLI (worker threads, both cores):
+ *   documents/min and peak RSS, to see that memory stays flat as the batch grows;
+ * - `compare` and `export` on a database of 100,000 facts: milliseconds.
+ *
+ * Standalone: `npx tsx scripts/bench/scale.ts [--docs 1000] [--facts 100000]` (needs `npm run build`).
+ * From scripts/bench.ts: `import { benchScale, formatScaleBench } from './bench/scale.js'`.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { makeScaleCorpus } from '../make-scale-corpus.js';
+import { openDb } from '../../src/store/open-db.js';
+import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
+import { buildCompareMatrix } from '../../src/export/compare-matrix.js';
+import { writeCsv } from '../../src/export/csv-writer.js';
+import { writeXlsx } from '../../src/export/xlsx-writer.js';
+import { sourceRows } from '../../src/store/source-query.js';
+import { lookupMetric } from '../../src/resolve/metric-matcher.js';
+import { METRIC_CATALOG } from '../../schemas/metric-catalog.js';
+
+export interface IngestRun {
+  docs: number;
+  seconds: number;
+  docsPerMinute: number;
+  peakRssMb: number;
+}
+
+export interface ScaleBenchResult {
+  ingest: IngestRun[];
+  facts: number;
+  compareMs: number;
+  compareRows: number;
+  exportCsvMs: number;
+  exportXlsxMs: number;
+}
+
+/** Run the built CLI and sample its RSS from /proc until it exits. */
+function ingestMeasured(files: string, db: string): Promise<{ seconds: number; peakRssMb: number; code: number }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['bin/solieu.js', 'ingest', files, '--db', db, '--quiet', '--concurrency', '2'], { stdio: 'ignore' });
+    let peak = 0;
+    const timer = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+      } catch {
+        // the process has just exited: keep the last reading
+      }
+    }, 100);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: peak, code: code ?? -1 });
+    });
+  });
+}
+
+/** Grow a database to `target` facts by cloning stored documents under new ids. */
+function growFacts(dbPath: string, target: number): number {
+  const db = openDb(dbPath);
+  const have = () => (db.prepare('SELECT COUNT(*) n FROM facts').get() as { n: number }).n;
+  const docs = db.prepare('SELECT id FROM documents').all() as { id: string }[];
+  let copy = 0;
+  while (have() < target) {
+    for (const { id } of docs) {
+      if (have() >= target) break;
+      const nid = `${id.slice(0, 10)}c${String(copy).padStart(5, '0')}`;
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO documents SELECT @nid, @sha, path, name || '#' || @copy, size, format, status, title, province, province_id, agency, doc_number,
+             issue_date, report_type, report_period, page_count, pages_json, '', extractor_version, ingested_at FROM documents WHERE id = @id`,
+        ).run({ nid, sha: `${nid}${'0'.repeat(64 - nid.length)}`, copy, id });
+        db.prepare(`INSERT INTO sections SELECT @nid, idx, path, label, level, kind, title, page, start, end, section_end, period FROM sections WHERE doc_id = @id`).run({ nid, id });
+        db.prepare(
+          `INSERT INTO facts (doc_id, idx, quote, also, start, end, page, bbox, section, value, unit, base_value, base_unit, of, value_max, kind, aspect,
+             direction, approx, metric, metric_id, period, confidence, evidence, status, version)
+           SELECT @nid, idx, quote, also, start, end, page, bbox, section, value, unit, base_value, base_unit, of, value_max, kind, aspect,
+             direction, approx, metric, metric_id, period, confidence, evidence, status, version FROM facts WHERE doc_id = @id`,
+        ).run({ nid, id });
+      })();
+    }
+    copy++;
+  }
+  const n = have();
+  db.close();
+  return n;
+}
+
+export async function benchScale(opts: { docs?: number; facts?: number } = {}): Promise<ScaleBenchResult> {
+  const docs = opts.docs ?? 1000;
+  const work = join('out', 'bench-scale');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const ingest: IngestRun[] = [];
+  for (const n of [Math.min(100, docs), docs].filter((v, i, a) => a.indexOf(v) === i)) {
+    const dir = join(work, `corpus-${n}`);
+    makeScaleCorpus(n, dir);
+    const db = join(work, `ingest-${n}.db`);
+    const r = await ingestMeasured(dir, db);
+    if (r.code !== 0) throw new Error(`bench ingest of ${n} documents exited with ${r.code}`);
+    ingest.push({ docs: n, seconds: r.seconds, docsPerMinute: (n / r.seconds) * 60, peakRssMb: r.peakRssMb });
+  }
+  const big = join(work, `ingest-${docs}.db`);
+  const facts = growFacts(big, opts.facts ?? 100_000);
+  const db = openDb(big);
+  const def = lookupMetric('telecom-revenue') ?? METRIC_CATALOG[0];
+  const t0 = performance.now();
+  const rows = queryFacts(db, { metricId: def.id }).map(toExportRow);
+  const matrix = buildCompareMatrix(rows, [def]);
+  const compareMs = performance.now() - t0;
+  const t1 = performance.now();
+  const all = queryFacts(db).map(toExportRow);
+  await writeCsv(all, join(work, 'facts.csv'));
+  const exportCsvMs = performance.now() - t1;
+  const t2 = performance.now();
+  await writeXlsx({ rows: all, compare: buildCompareMatrix(all, METRIC_CATALOG), sources: sourceRows(db) }, join(work, 'facts.xlsx'));
+  const exportXlsxMs = performance.now() - t2;
+  db.close();
+  return { ingest, facts, compareMs, compareRows: matrix.reports.length, exportCsvMs, exportXlsxMs };
+}
+
+export function formatScaleBench(r: ScaleBenchResult): string {
+  const lines = ['batch ingestion (built CLI, --concurrency 2):'];
+  for (const i of r.ingest) lines.push(`  ${String(i.docs).padStart(5)} docs  ${i.seconds.toFixed(1)} s  ${i.docsPerMinute.toFixed(0)} docs/min  peak RSS ${i.peakRssMb.toFixed(0)} MB`);
+  if (r.ingest.length === 2) lines.push(`  RSS growth 100 → ${r.ingest[1].docs}: ×${(r.ingest[1].peakRssMb / r.ingest[0].peakRssMb).toFixed(2)} (flat is ≈1)`);
+  lines.push(`on ${r.facts} facts: compare ${r.compareMs.toFixed(1)} ms (${r.compareRows} reports; target < 100 ms), export CSV ${r.exportCsvMs.toFixed(0)} ms, XLSX ${r.exportXlsxMs.toFixed(0)} ms`);
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, facts: { type: 'string', default: '100000' } } });
+  const r = await benchScale({ docs: Number(values.docs), facts: Number(values.facts) });
+  console.log(formatScaleBench(r));
+}

@@ -1,0 +1,60 @@
+/**
+ * Build a varied archive of N text reports from the corpus sources, for the batch benchmark:
+ * each file is one of the source reports with its figures scaled by a seeded factor, its
+ * province and report month changed, and a serial line, so every file is a distinct document
+ * with realistic structure. Deterministic for a given N and seed.
+ *
+ *   npx tsx scripts/make-scale-corpus.ts --count 1000 --out out/scale-corpus
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const PROVINCES = ['Nam Định', 'Ninh Thuận', 'Trà Vinh', 'Phú Thọ', 'Đồng Tháp', 'Cao Bằng', 'Đắk Nông', 'Bình Dương', 'Hà Nam', 'Quảng Trị'];
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Scale grouped figures like `1.600.000` and plain counts, keeping the Vietnamese format. */
+function varyNumbers(text: string, factor: number): string {
+  return text.replace(/(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d{2,4})(?![\d/]|\.\d)/gu, (m) => {
+    const n = Number(m.replace(/\./g, ''));
+    if (n >= 1900 && n <= 2100) return m; // years stay
+    const v = Math.max(1, Math.round(n * factor));
+    return m.includes('.') ? v.toLocaleString('de-DE') : String(v);
+  });
+}
+
+export function makeScaleCorpus(count: number, out: string, seed = 42, sources = ['002', '003', '004']): string[] {
+  const texts = sources.map((k) => readFileSync(join('..', 'shared', 'corpus', `${k}.source.txt`), 'utf8'));
+  mkdirSync(out, { recursive: true });
+  const next = rng(seed);
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = i % texts.length;
+    const province = PROVINCES[Math.floor(next() * PROVINCES.length)];
+    const month = 1 + Math.floor(next() * 12);
+    let text = varyNumbers(texts[k], 0.6 + next() * 0.8);
+    text = text.replace(/(Nam Định|Ninh Thuận|Trà Vinh)/gu, province).replace(/tháng (\d{1,2})\/(\d{4})/u, `tháng ${String(month).padStart(2, '0')}/$2`);
+    const file = join(out, `bao-cao-${String(i).padStart(5, '0')}.txt`);
+    writeFileSync(file, `${text}\n\nBản lưu số ${i}.\n`);
+    files.push(file);
+  }
+  return files;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, out: { type: 'string', default: 'out/scale-corpus' }, seed: { type: 'string', default: '42' } } });
+  const files = makeScaleCorpus(Number(values.count), values.out, Number(values.seed));
+  console.log(`wrote ${files.length} reports to ${values.out}`);
+}

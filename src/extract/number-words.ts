@@ -208,6 +208,8 @@ export function parseWordTokens(tokens: string[], opts: WordParseOptions): numbe
   else {
     for (const t of frac) {
       const d = DECIMAL_DIGITS.get(t);
+      // lăm/nhăm follow another digit; `chấm lăm` opening the decimals is not spoken 5
+      if (!digits && (t === 'lăm' || t === 'nhăm')) return null;
       if (d === undefined) return null;
       digits += String(d);
     }

@@ -150,13 +150,32 @@ function matchDigits(text: string, pos: number, opts: ScanOptions): { matches: N
     let value = reading.value;
     let end = sc.end;
     const after = tokensAfter(text, sc.end, 1)[0];
+    const smaller = after?.norm === 'rưỡi' ? null : smallerScalePart(text, sc.end, sc.scale);
     if (after?.norm === 'rưỡi') {
       value += 0.5;
       end = after.end;
+    } else if (smaller) {
+      value += smaller.value;
+      end = smaller.end;
     }
     return { matches: [makeMatch(text, pos, end, { ...base, value, scale: sc.scale, scaleWord: sc.word })], end };
   }
   return { matches: [makeMatch(text, pos, runEnd, base)], end: runEnd };
+}
+
+/**
+ * `1 tỷ 250 triệu`: digits with a smaller scale right after a scaled number belong to it. Returns
+ * the part in units of the first scale (0,25) and where it ends.
+ */
+function smallerScalePart(text: string, pos: number, scale: number): { value: number; end: number } | null {
+  const re = /[^\S\n]+(\d+(?:[.,]\d+)*)/y;
+  re.lastIndex = pos;
+  const m = re.exec(text);
+  if (!m || isLetter(text[re.lastIndex])) return null;
+  const reading = readDigitRun(m[1]);
+  const sc = reading && spacedScale(text, re.lastIndex);
+  if (!reading || !sc || sc.scale >= scale || reading.value * sc.scale >= scale) return null;
+  return { value: (reading.value * sc.scale) / scale, end: sc.end };
 }
 
 /** `2 chấm 23`, `1 phẩy 1` (digits, spoken decimal point, digits), with a scale after. */
@@ -176,8 +195,14 @@ function approximateRange(toks: Token[]): boolean {
   return a !== undefined && b !== undefined && a >= 1 && b === a + 1 && toks[2]?.norm !== 'mươi' && toks[2]?.norm !== 'trăm';
 }
 
+const WORD = /[\p{L}\p{M}]+/uy;
+
 /** Number words starting at `pos` (a word start): a match, or how far to skip. */
 function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch | { skipTo: number } {
+  WORD.lastIndex = pos;
+  const firstWord = WORD.exec(text)?.[0] ?? '';
+  const first = norm(firstWord);
+  if (!NUMBER_VOCABULARY.has(first) && !ORDINAL_AFTER_THU.has(first)) return { skipTo: pos + firstWord.length };
   const all = tokensAfter(text, pos, 48);
   const toks: Token[] = [];
   for (const t of all) {

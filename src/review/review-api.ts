@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { CorrectionAction } from '../../schemas/correction.js';
+import { FactStatus } from '../../schemas/fact.js';
+import { factHistory, FieldPatch, recordDecision } from '../store/correction-log.js';
+import { factDetail, reviewQueue } from './review-queries.js';
+
+/** A JSON answer of the API. */
+export interface JsonReply {
+  status: number;
+  body: unknown;
+}
+
+/** An empty query parameter means "not given". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const Confidence = z.coerce.number().min(0, 'confidence is between 0 and 1').max(1, 'confidence is between 0 and 1');
+
+export const QueueQuery = z
+  .object({
+    doc: optional(z.string().max(1000)),
+    metric: optional(z.string().max(500)),
+    /** Comma-separated statuses, or `all`. */
+    status: optional(
+      z
+        .string()
+        .max(100)
+        .transform((s, ctx) => {
+          if (s === 'all') return undefined;
+          const parts = s.split(',').map((p) => p.trim());
+          const parsed = z.array(FactStatus).safeParse(parts);
+          if (!parsed.success) {
+            ctx.addIssue({ code: 'custom', message: `status must be "all" or a comma-separated list of ${FactStatus.options.join(', ')}` });
+            return z.NEVER;
+          }
+          return parsed.data;
+        }),
+    ),
+    minConfidence: optional(Confidence),
+    maxConfidence: optional(Confidence),
+    limit: optional(z.coerce.number().int().min(1).max(500)).transform((v) => v ?? 200),
+    offset: optional(z.coerce.number().int().min(0)).transform((v) => v ?? 0),
+  })
+  .strict();
+
+export const DecisionBody = z
+  .object({
+    expectedVersion: z.number().int().positive(),
+    action: CorrectionAction,
+    fields: FieldPatch.optional(),
+    reviewer: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+
+/** A zod failure as a 400 answer with one line per problem. */
+export function badRequest(error: z.ZodError, what: string): JsonReply {
+  const issues = error.issues.map((i) => `${i.path.join('.') || what}: ${i.message}`);
+  return { status: 400, body: { error: `invalid ${what}`, issues } };
+}
+
+export function notFound(what: string): JsonReply {
+  return { status: 404, body: { error: `${what} not found` } };
+}
+
+export function getQueue(db: Database.Database, query: URLSearchParams): JsonReply {
+  const params: Record<string, string> = {};
+  for (const [k, v] of query) {
+    if (k in params) return { status: 400, body: { error: 'invalid query', issues: [`${k}: given more than once`] } };
+    params[k] = v;
+  }
+  const parsed = QueueQuery.safeParse(params);
+  if (!parsed.success) return badRequest(parsed.error, 'query');
+  const { status, ...rest } = parsed.data;
+  return { status: 200, body: reviewQueue(db, { ...rest, ...(status ? { status } : {}) }) };
+}
+
+export function getFact(db: Database.Database, factId: number): JsonReply {
+  const detail = factDetail(db, factId);
+  return detail ? { status: 200, body: detail } : notFound(`fact ${factId}`);
+}
+
+export function getHistory(db: Database.Database, factId: number): JsonReply {
+  const detail = factDetail(db, factId);
+  if (!detail) return notFound(`fact ${factId}`);
+  return { status: 200, body: { fact_id: factId, corrections: factHistory(db, factId) } };
+}
+
+/** POST decision: 200 with the new state, 409 with the newer one, 400 for bad input, 404 for an unknown fact. */
+export function postDecision(db: Database.Database, factId: number, body: unknown, defaultReviewer: string): JsonReply {
+  const parsed = DecisionBody.safeParse(body);
+  if (!parsed.success) return badRequest(parsed.error, 'decision');
+  const d = parsed.data;
+  const result = recordDecision(db, {
+    factId,
+    expectedVersion: d.expectedVersion,
+    action: d.action,
+    ...(d.fields ? { fields: d.fields } : {}),
+    reviewer: d.reviewer ?? defaultReviewer,
+  });
+  if ('notFound' in result) return notFound(`fact ${factId}`);
+  if ('conflict' in result) {
+    return {
+      status: 409,
+      body: {
+        error: `fact ${factId} was changed by someone else (now version ${result.current.version}); review the current state and decide again`,
+        current: result.current,
+      },
+    };
+  }
+  if ('invalid' in result) return { status: 400, body: { error: 'invalid decision', issues: result.issues } };
+  return { status: 200, body: result };
+}

@@ -115,7 +115,8 @@ function continuesText(prev: RawBlock, cur: RawBlock, layout: Layout): boolean {
     return !endsSentence && STARTS_LOWER.test(cur.text) && (prev.bold ?? false) === (cur.bold ?? false);
   }
   if ((prev.bold ?? false) !== (cur.bold ?? false)) return false;
-  return !(endsSentence && isShort(prev, layout));
+  // in hard-wrapped text a line well short of the width is the last line of its paragraph
+  return !isShort(prev, layout);
 }
 
 function unionBox(a: BBox | undefined, b: BBox | undefined): BBox | undefined {

@@ -84,7 +84,10 @@ function notAPeriod(lower: string, index: number): boolean {
  * written without its year (`tháng 8`).
  */
 export function firstPeriod(text: string, fallbackYear?: number): string | undefined {
-  const lower = text.toLocaleLowerCase('vi');
+  // dates are blanked out first (same length, so offsets stay)
+  const lower = text
+    .toLocaleLowerCase('vi')
+    .replace(/ngày\s*\d{0,2}[\s.…_]*tháng\s*\d{0,2}[\s.…_]*năm\s*\d{4}|ngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}/gu, (d) => ' '.repeat(d.length));
   const found: Candidate[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;

@@ -10,7 +10,7 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F]/g;
 /** Control characters other than newline. */
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 /** A combining mark (U+0300–U+036F, U+1DC0–U+1DFF) separated from its letter by spaces. */
-const DETACHED_MARK = /(\p{L})[ \u00A0]+([\u0300-\u036F\u1DC0-\u1DFF]+)/gu;
+const DETACHED_MARK = /([\p{L}\p{M}])[ \u00A0]+([\u0300-\u036F\u1DC0-\u1DFF]+)/gu;
 
 export interface CleanupCounts {
   /** Combining marks re-attached to their letter. */

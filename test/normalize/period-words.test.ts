@@ -1,0 +1,32 @@
+import { firstPeriod, periodYear } from '../../src/normalize/period-words.js';
+
+describe('firstPeriod', () => {
+  it.each([
+    ['Kết quả thực hiện nhiệm vụ năm 2024, nhiệm vụ trọng tâm năm 2025', '2024'],
+    ['Tình hình thực hiện nhiệm vụ tháng 01/2021 và kế hoạch tháng 02/2021', '2021-01'],
+    ['Công tác thông tin và truyền thông tháng 10/2020', '2020-10'],
+    ['Báo cáo tháng 8 năm 2021', '2021-08'],
+    ['I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01/2021', '2021-01'],
+    ['KẾT QUẢ 6 THÁNG ĐẦU NĂM 2023', '2023-01..2023-06'],
+    ['Tình hình quý II năm 2022', '2022-Q2'],
+    ['Sơ kết quý 3/2022', '2022-Q3'],
+  ])('%s → %s', (text, period) => {
+    expect(firstPeriod(text)).toBe(period);
+  });
+
+  it('completes a month without a year from the fallback year', () => {
+    expect(firstPeriod('Phương hướng tháng 9', 2021)).toBe('2021-09');
+    expect(firstPeriod('Phương hướng tháng 9')).toBeUndefined();
+  });
+
+  it('does not take a date, a horizon or a span of years for a period', () => {
+    expect(firstPeriod('Nam Định, ngày 26 tháng 01 năm 2021')).toBeUndefined();
+    expect(firstPeriod('Chuyển đổi số giai đoạn 2020 - 2025, tầm nhìn đến năm 2030')).toBeUndefined();
+    expect(firstPeriod('Lĩnh vực thông tin, tuyên truyền')).toBeUndefined();
+  });
+
+  it('gives the year of a period', () => {
+    expect(periodYear('2021-01..2021-06')).toBe(2021);
+    expect(periodYear(undefined)).toBeUndefined();
+  });
+});

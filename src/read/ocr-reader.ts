@@ -134,7 +134,9 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: boolean): O
       raw.push({ text, page, unit: 'line', bbox, indent: bbox[0], ocr: { confidence, words } });
     }
     const info: PageInfo = { page, origin: 'ocr', chars, width: image?.pageWidth, height: image?.pageHeight };
-    if (result) {
+    if (result && chars === 0) {
+      file.info(`OCR found no text on page ${page}`, 'read:ocr-blank-page', { page });
+    } else if (result) {
       info.ocrConfidence = unit(result.confidence);
       if (info.ocrConfidence < LOW_CONFIDENCE) {
         file.warn(`low OCR confidence on page ${page} (${Math.round(info.ocrConfidence * 100)}%)`, 'read:ocr-low-confidence', { page });

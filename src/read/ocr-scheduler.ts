@@ -65,6 +65,11 @@ export function offlineWorkerOptions(model: OcrModel = 'best_int'): Partial<Tess
   return { langPath: vieModelPath(model), gzip: true, cacheMethod: 'none' };
 }
 
+/** tesseract.js job errors also reject the job's promise, where `recognize` reports them. */
+function ignoreReportedElsewhere(): void {
+  return undefined;
+}
+
 interface Slot {
   worker: Tesseract.Worker;
   dpi?: number;
@@ -90,7 +95,9 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
   const oem = options.model === 'fast' ? Tesseract.OEM.DEFAULT : Tesseract.OEM.LSTM_ONLY;
   const workers = await Promise.all(
     Array.from({ length: count }, async () => {
-      const worker = await Tesseract.createWorker('vie', oem, workerOptions);
+      // Without an errorHandler tesseract.js rethrows a failed job (e.g. an unreadable image) as an
+      // uncaught exception that ends the process; the job's promise rejects with the same error anyway.
+      const worker = await Tesseract.createWorker('vie', oem, { ...workerOptions, errorHandler: ignoreReportedElsewhere });
       if (options.parameters) await worker.setParameters(options.parameters);
       return worker;
     }),

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { SourceFile, DocumentFailure } from '../../src/core/source-file.js';
-import { ocrPdf } from '../../src/read/ocr-reader.js';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ocrImage, ocrPdf } from '../../src/read/ocr-reader.js';
+import { renderPageImage, toPgm } from '../../src/read/ocr-page-renderer.js';
 import { createOcrScheduler, type OcrPageEvent, type OcrScheduler } from '../../src/read/ocr-scheduler.js';
 import { ReadResult } from '../../schemas/raw-document.js';
 
@@ -70,5 +72,42 @@ describe('ocrPdf on a real scanned page', () => {
     expect(file.messages).toHaveLength(1);
     expect(file.messages[0]).toMatchObject({ severity: 'fail', rule: 'read:corrupt-pdf' });
     expect(file.messages[0].reason).toMatch(/^not a readable PDF \(.+\)$/);
+  });
+});
+
+describe('ocrImage', () => {
+  let scheduler: OcrScheduler;
+  beforeAll(async () => {
+    scheduler = await createOcrScheduler({ workers: 1 });
+  });
+  afterAll(async () => {
+    await scheduler.terminate();
+  });
+
+  it('reads an image file, with boxes in image pixels', async () => {
+    const pdf = await getDocument({ data: new Uint8Array(await readFile(SCAN)), isOffscreenCanvasSupported: false, verbosity: 0 }).promise;
+    const page = await renderPageImage(pdf, 1);
+    await pdf.destroy();
+    // The top quarter of the page: the header block and the title.
+    const height = Math.round(page.height / 4);
+    const pgm = toPgm({ width: page.width, height, gray: page.gray.subarray(0, page.width * height) });
+    const file = new SourceFile('top.pgm', pgm);
+    const result = await ocrImage(file, { scheduler });
+    expect(result.raw.map((b) => b.text).join('\n')).toContain('BÁO CÁO');
+    expect(result.pages).toEqual([expect.objectContaining({ page: 1, origin: 'ocr' })]);
+    for (const block of result.raw) {
+      expect(block.bbox?.[2]).toBeLessThanOrEqual(page.width);
+      expect(block.bbox?.[3]).toBeLessThanOrEqual(height);
+    }
+  });
+
+  it('fails an unreadable image with a one-line reason, and the workers go on', async () => {
+    const file = new SourceFile('broken.png', Buffer.from('\x89PNG\r\n\x1a\n not an image'));
+    await expect(ocrImage(file, { scheduler })).rejects.toBeInstanceOf(DocumentFailure);
+    expect(file.messages).toEqual([expect.objectContaining({ severity: 'fail', rule: 'read:ocr-unreadable-image' })]);
+    const blank = new SourceFile('blank.pgm', toPgm({ width: 64, height: 64, gray: new Uint8Array(64 * 64).fill(255) }));
+    const result = await ocrImage(blank, { scheduler });
+    expect(result.raw).toEqual([]);
+    expect(blank.messages).toEqual([{ severity: 'info', reason: 'OCR found no text on page 1', rule: 'read:ocr-blank-page', place: { page: 1 } }]);
   });
 });

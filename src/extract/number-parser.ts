@@ -17,7 +17,7 @@
  * `,0012G`, `1t`, a lone `trăm`, spoken pairs (`hai mốt` 21), `không` 0.
  */
 import { readDigitRun, type SeparatorStyle } from './number-digits.js';
-import { AMBIGUOUS_ALONE, DIGIT_WORDS, NUMBER_VOCABULARY, SCALE_WORDS, parseWordTokens } from './number-words.js';
+import { AMBIGUOUS_ALONE, DIGIT_WORDS, NUMBER_VOCABULARY, SCALE_WORDS, isScaleCompound, parseWordTokens } from './number-words.js';
 
 export type { SeparatorStyle } from './number-digits.js';
 
@@ -86,7 +86,9 @@ const GLUED_SCALES: ReadonlyArray<{ re: RegExp; scale: number; whole: boolean; d
   { re: /(tr)(\d*)(?![\p{L}\p{M}\d])/iuy, scale: 1e6, whole: false, decimals: true },
   { re: /(t)(\d+)(?![\p{L}\p{M}\d])/uy, scale: 1e9, whole: false, decimals: true },
   { re: /(t)(?![\p{L}\p{M}\d])/uy, scale: 1e9, whole: true, decimals: false },
-  { re: /(k)(?![\p{L}\p{M}\d])/iuy, scale: 1e3, whole: false, decimals: false },
+  // running text: lowercase `k` only (`4K` is a video resolution)
+  { re: /(k)(?![\p{L}\p{M}\d])/uy, scale: 1e3, whole: false, decimals: false },
+  { re: /(K)(?![\p{L}\p{M}\d])/uy, scale: 1e3, whole: true, decimals: false },
   { re: /(M)(?![\p{L}\p{M}\d])/uy, scale: 1e6, whole: true, decimals: false },
   { re: /(G)(?![\p{L}\p{M}\d])/uy, scale: 1e9, whole: true, decimals: false },
 ];
@@ -97,13 +99,13 @@ function makeMatch(text: string, start: number, end: number, rest: Omit<NumberMa
 
 /** Scale words after digits (`14,96 tỷ`, `5 trăm nghìn`, `2 nghìn tỷ`): multiplier, words as written, end. */
 function spacedScale(text: string, pos: number): { scale: number; word: string; end: number } | null {
-  const toks = tokensAfter(text, pos, 4);
+  const toks = tokensAfter(text, pos, 5);
   let scale = 1;
   let end = pos;
   let n = 0;
-  for (const t of toks) {
+  for (const [k, t] of toks.entries()) {
     const s = SCALE_WORDS.get(t.norm) ?? (t.norm === 'trăm' && n === 0 ? 100 : undefined);
-    if (s === undefined) break;
+    if (s === undefined || isScaleCompound(t.norm, toks[k + 1]?.norm)) break;
     scale *= s;
     end = t.end;
     n++;
@@ -205,8 +207,9 @@ function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch |
   if (!NUMBER_VOCABULARY.has(first) && !ORDINAL_AFTER_THU.has(first)) return { skipTo: pos + firstWord.length };
   const all = tokensAfter(text, pos, 48);
   const toks: Token[] = [];
-  for (const t of all) {
+  for (const [k, t] of all.entries()) {
     const prev = toks[toks.length - 1]?.norm;
+    if (isScaleCompound(t.norm, all[k + 1]?.norm)) break;
     const digitsAfterPoint = /^\d+$/.test(t.norm) && (prev === 'phẩy' || prev === 'chấm');
     if (!NUMBER_VOCABULARY.has(t.norm) && !digitsAfterPoint) break;
     toks.push(t);

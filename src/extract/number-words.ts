@@ -24,6 +24,19 @@ export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ['nghìn', 1e3], ['ngàn', 1e3], ['vạn', 1e4], ['triệu', 1e6], ['tỷ', 1e9], ['tỉ', 1e9],
 ]);
 
+/** Words that make a scale word part of another word: `tỷ lệ` (rate), `tỷ trọng`, `triệu chứng`, `vạn vật`. */
+const SCALE_COMPOUNDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['tỷ', new Set(['lệ', 'số', 'trọng', 'giá', 'suất', 'phú'])],
+  ['tỉ', new Set(['lệ', 'số', 'trọng', 'giá', 'suất', 'phú'])],
+  ['triệu', new Set(['chứng', 'tập', 'hồi', 'phú'])],
+  ['vạn', new Set(['vật', 'sự', 'năng', 'tuế', 'lý', 'dặm'])],
+]);
+
+/** Is `word` followed by `next` a compound (`tỷ lệ`) rather than a scale word? */
+export function isScaleCompound(word: string, next: string | undefined): boolean {
+  return next !== undefined && (SCALE_COMPOUNDS.get(word)?.has(next) ?? false);
+}
+
 /** Unit digit after `mươi`: `mốt` 1, `tư` 4, `lăm/nhăm` 5; never `năm`. */
 const AFTER_MUOI: ReadonlyMap<string, number> = new Map([
   ['một', 1], ['mốt', 1], ['hai', 2], ['ba', 3], ['bốn', 4], ['tư', 4], ['lăm', 5], ['nhăm', 5],

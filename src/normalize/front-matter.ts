@@ -31,9 +31,11 @@ export function isRuleLine(text: string): boolean {
   return RULE_LINE.test(text);
 }
 
-function isAdminLine(text: string): boolean {
+/** A line of the admin header when there is no title to bound it: an agency (or its continuation), number, motto, place and date. */
+function isAdminLine(text: string, afterAdmin: boolean): boolean {
   if (NUMBER_LINE.test(text) || MOTTO.test(text) || PLACE_DATE.test(text)) return true;
-  return isUpperCase(text) && text.length < 120 && (AGENCY.test(text) || !DOC_TYPE_WORD.test(text));
+  if (HEADING_START.test(text) || DOC_TYPE_WORD.test(text)) return false;
+  return isUpperCase(text) && text.length < 120 && (AGENCY.test(text) || afterAdmin);
 }
 
 export interface FrontMatterInput {
@@ -82,7 +84,7 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
   } else {
     // no title: only a leading run of recognisable admin lines is the header
     let k = 0;
-    while (k < head.length && isAdminLine(paras[head[k]].text)) roles[head[k++]] = 'admin-header';
+    while (k < head.length && isAdminLine(paras[head[k]].text, k > 0)) roles[head[k++]] = 'admin-header';
     bodyFrom = k;
   }
 

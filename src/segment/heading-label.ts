@@ -32,7 +32,7 @@ const OPTIONAL_LETTERS = new Set(['f', 'j', 'w', 'z']);
 /** Steps from one letter to the next, not counting letters Vietnamese lists skip (`e` → `g`). */
 export function letterDistance(from: number, to: number): number {
   let d = 0;
-  for (let i = from + 1; i <= to; i++) if (i === to || !OPTIONAL_LETTERS.has(LETTERS[i - 1])) d++;
+  for (let i = from + 1; i <= to; i++) if (i === to || !OPTIONAL_LETTERS.has(LETTERS[i])) d++;
   return d;
 }
 

@@ -1,0 +1,193 @@
+import type { Document } from '../../schemas/document.js';
+import type { RawBlock } from '../../schemas/raw-document.js';
+import { createSegmentStage } from '../../src/segment/segment-stage.js';
+import { CORPUS, nthIndex, readGold, runRaw, runText } from './text-pipeline.js';
+
+const text = (lines: string[]): Buffer => Buffer.from(lines.join('\n\n'), 'utf8');
+const paths = (doc: Document): string[] => doc.sections.map((s) => s.path);
+
+const REPORT = [
+  'BÁO CÁO',
+  'Kết quả thực hiện nhiệm vụ tháng 8 năm 2021',
+  'I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 8/2021',
+  '1. Lĩnh vực bưu chính',
+  '1.1. Hạ tầng bưu chính',
+  'Toàn tỉnh có 102 điểm phục vụ.',
+  '2.500 thuê bao phát sinh lưu lượng trong tháng.',
+  '10 tháng đầu năm doanh thu tăng 5% so với cùng kỳ.',
+  '03/02/1930 - 03/02/2021 kỷ niệm ngày thành lập.',
+  '1.2. Doanh thu',
+  'a) Bưu chính',
+  '- Doanh thu ước đạt 14,96 tỷ đồng.',
+  '+ Trong đó công ích ước đạt 145 triệu đồng.',
+  'b) Viễn thông',
+  'c) Công nghệ thông tin',
+  'd) Báo chí, xuất bản',
+  'đ) Thanh tra',
+  'e) Khác',
+  '2. Lĩnh vực viễn thông',
+  'Tình hình chung', // an unnumbered line: not a section
+  '2.1 Hạ tầng mạng',
+  'II. NHIỆM VỤ TRỌNG TÂM THÁNG 9',
+  '1. Tiếp tục triển khai công tác bảo đảm an toàn thông tin.',
+  '2. Đôn đốc các doanh nghiệp viễn thông.',
+  '5. Một câu đánh số lạc dãy.',
+  '3. Tuyên truyền các ngày lễ lớn.',
+  'Nơi nhận:',
+  '- Như trên;',
+  'GIÁM ĐỐC',
+];
+
+describe('segment stage', () => {
+  it('builds the heading tree from Roman, Arabic, multi-level and letter labels', async () => {
+    const { doc } = await runText('report.txt', text(REPORT));
+    expect(paths(doc)).toEqual([
+      'I',
+      'I/1',
+      'I/1/1.1',
+      'I/1/1.2',
+      'I/1/1.2/a',
+      'I/1/1.2/b',
+      'I/1/1.2/c',
+      'I/1/1.2/d',
+      'I/1/1.2/đ',
+      'I/1/1.2/e',
+      'I/2',
+      'I/2/2.1',
+      'II',
+      'II/1',
+      'II/2',
+      'II/3',
+    ]);
+    expect(doc.sections.map((s) => [s.kind, s.level]).slice(0, 5)).toEqual([
+      ['roman', 0],
+      ['arabic', 1],
+      ['multilevel', 2],
+      ['multilevel', 2],
+      ['letter', 3],
+    ]);
+    expect(doc.sections[1]).toMatchObject({ label: '1', title: 'Lĩnh vực bưu chính', page: 1 });
+  });
+
+  it('is not fooled by numbers, counts and dates at the start of a paragraph, nor by a number out of sequence', async () => {
+    const { doc } = await runText('report.txt', text(REPORT));
+    for (const start of ['2.500 thuê bao', '10 tháng đầu năm', '03/02/1930', '5. Một câu']) {
+      const block = doc.blocks.find((b) => b.text.startsWith(start));
+      expect(block?.role).toBe('body');
+    }
+    expect(doc.blocks.find((b) => b.text.startsWith('2.500'))?.section).toBe('I/1/1.1');
+    expect(doc.blocks.find((b) => b.text.startsWith('5. Một câu'))?.section).toBe('II/2');
+    expect(doc.blocks.find((b) => b.text === 'Tình hình chung')).toMatchObject({ role: 'body', section: 'I/2' });
+  });
+
+  it('makes bullets items of their section and keeps the title and closing out of sections', async () => {
+    const { doc } = await runText('report.txt', text(REPORT));
+    expect(doc.blocks.find((b) => b.text.startsWith('- Doanh thu'))).toMatchObject({ role: 'item', section: 'I/1/1.2/a' });
+    expect(doc.blocks.find((b) => b.text.startsWith('+ Trong đó'))).toMatchObject({ role: 'item', section: 'I/1/1.2/a' });
+    expect(doc.blocks.filter((b) => ['title', 'closing'].includes(b.role)).map((b) => b.section)).toEqual(['', '', '', '', '']);
+    expect(doc.blocks.filter((b) => b.role === 'heading').map((b) => b.label)).toContain('1.2.');
+  });
+
+  it('gives each section the span of its heading and the end of its last block', async () => {
+    const { doc } = await runText('report.txt', text(REPORT));
+    for (const s of doc.sections) {
+      const heading = doc.text.slice(s.prov.start, s.prov.end);
+      expect(heading.endsWith(s.title)).toBe(true);
+      const inside = doc.blocks.filter((b) => b.section === s.path || b.section.startsWith(`${s.path}/`));
+      expect(s.end).toBe(Math.max(...inside.map((b) => b.prov.end)));
+    }
+    const one = doc.sections.find((s) => s.path === 'I/1');
+    expect(doc.text.slice(one?.prov.start, one?.end).endsWith('e) Khác')).toBe(true);
+  });
+
+  it('reads the period a heading names, completing a month from the report year', async () => {
+    const { doc } = await runText('report.txt', text(REPORT));
+    expect(doc.sections.filter((s) => s.period).map((s) => [s.path, s.period])).toEqual([
+      ['I', '2021-08'],
+      ['II', '2021-09'],
+    ]);
+  });
+
+  it('reports a gap in the numbering and still opens the section', async () => {
+    const { doc, file } = await runText('gap.txt', text(['I. MỘT', 'Nội dung.', 'III. BA', '3.3. Ba chấm ba']));
+    expect(paths(doc)).toEqual(['I', 'III']);
+    expect(file.messages.filter((m) => m.rule === 'segment:numbering-gap').map((m) => m.reason)).toEqual(['numbering skips: III. follows I.']);
+    const two = await runText('gap2.txt', text(['1. Một', '3. Ba', '3.3. Ba chấm ba']));
+    expect(paths(two.doc)).toEqual(['1', '3', '3/3.3']);
+  });
+
+  it('does not take a wrapped line that starts with a number for a heading', async () => {
+    const wrapped = [
+      'I. KẾT QUẢ THỰC HIỆN',
+      'Trong tháng các doanh nghiệp viễn thông đã phát triển mới được',
+      '2. Đây là số trạm được đưa vào khai thác mà vẫn nằm trong dòng',
+      'thứ hai của một đoạn văn bị ngắt dòng cứng như pdftotext.',
+      '1. Lĩnh vực viễn thông',
+      'Nội dung của mục một, dòng này đủ dài để không bị coi là ngắn.',
+    ].join('\n');
+    const { doc } = await runText('wrapped.txt', Buffer.from(wrapped));
+    expect(paths(doc)).toEqual(['I', 'I/1']);
+    expect(doc.blocks.find((b) => b.text.startsWith('Trong tháng'))?.text).toContain('mới được 2. Đây là số trạm');
+  });
+
+  it('gives the same tree when the labels come from Word numbering', async () => {
+    const para = (t: string, label?: string): RawBlock => ({ text: t, page: 1, unit: 'paragraph', ...(label ? { label } : {}) });
+    const { doc } = await runRaw(
+      [para('KẾT QUẢ', 'I.'), para('Lĩnh vực bưu chính', '1.'), para('Hạ tầng', '1.1.'), para('Bưu chính', 'a)'), para('Văn bản.'), para('NHIỆM VỤ', 'II.')],
+      'auto.docx',
+    );
+    expect(doc.sections.map((s) => [s.path, s.title])).toEqual([
+      ['I', 'KẾT QUẢ'],
+      ['I/1', 'Lĩnh vực bưu chính'],
+      ['I/1/1.1', 'Hạ tầng'],
+      ['I/1/1.1/a', 'Bưu chính'],
+      ['II', 'NHIỆM VỤ'],
+    ]);
+  });
+
+  it('rejects unknown options', () => {
+    expect(() => createSegmentStage({ romanGaps: 3 } as never)).toThrow(/segment: invalid options/);
+  });
+});
+
+describe('segment stage on the corpus source texts', () => {
+  it.each(['002', '003', '004'])('puts every gold fact of %s in a block of its gold section', async (key) => {
+    const { doc } = await runText(`${CORPUS}/${key}.source.txt`);
+    const seen = new Map<string, number>();
+    const wrong: string[] = [];
+    for (const g of readGold(key)) {
+      const k = seen.get(g.quote) ?? 0;
+      seen.set(g.quote, k + 1);
+      const at = nthIndex(doc.text, g.quote, k);
+      const block = doc.blocks.find((b) => b.prov.start <= at && at < b.prov.end);
+      if (block?.section !== g.section) wrong.push(`${g.quote}: ${block?.section} ≠ ${g.section}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads the periods the corpus headings name', async () => {
+    const periods = async (key: string): Promise<[string, string | undefined][]> =>
+      (await runText(`${CORPUS}/${key}.source.txt`)).doc.sections.filter((s) => s.kind === 'roman').map((s) => [s.path, s.period]);
+    expect(await periods('002')).toEqual([
+      ['I', '2024'],
+      ['III', undefined],
+      ['IV', '2025'],
+    ]);
+    expect(await periods('003')).toEqual([
+      ['I', '2021-01'],
+      ['II', '2021-02'],
+    ]);
+    expect(await periods('004')).toEqual([
+      ['I', undefined],
+      ['II', undefined],
+      ['III', '2020-11'],
+    ]);
+  });
+
+  it('does not make the unnumbered bold sub-headings of 003 sections', async () => {
+    const { doc } = await runText(`${CORPUS}/003.source.txt`);
+    const bold = doc.blocks.filter((b) => b.bold && b.role === 'body');
+    expect(bold.length).toBeGreaterThan(2);
+    expect(bold.every((b) => b.section === 'I/2/c' || b.section === 'I/2/d' || b.section === 'I/2/đ')).toBe(true);
+  });
+});

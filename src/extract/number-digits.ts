@@ -23,8 +23,12 @@ export interface DigitReading {
 
 const GROUPED = (sep: '.' | ','): RegExp => (sep === '.' ? /^[1-9]\d{0,2}(?:\.\d{3})+$/ : /^[1-9]\d{0,2}(?:,\d{3})+$/);
 
-/** Read one digit run. `text` is digits with `.`/`,` between digits (a leading `,` allowed: `,77`). */
-export function readDigitRun(text: string): DigitReading | null {
+/**
+ * Read one digit run. `text` is digits with `.`/`,` between digits (a leading `,` allowed: `,77`).
+ * `prefer: 'en'` (a document written in English style) reads the two ambiguous shapes the other
+ * way — `2.139` as 2.139 and `1,234` as 1234 — still flagged `ambiguous`.
+ */
+export function readDigitRun(text: string, prefer: 'vi' | 'en' = 'vi'): DigitReading | null {
   if (!/^(?:\d+|,\d+)(?:[.,]\d+)*$/.test(text)) return null;
   const leadingZero = /^0\d/.test(text);
   const dots = (text.match(/\./g) ?? []).length;
@@ -58,9 +62,11 @@ export function readDigitRun(text: string): DigitReading | null {
   if (leadingZero && sep === '.') return null; // `05.03` is a date or a code, not a number
   const decimal = Number(`${int}.${frac}`);
   if (sep === '.') {
-    if (frac.length === 3 && GROUPED('.').test(text)) return { value: Number(int + frac), separatorStyle: 'vi', leadingZero };
+    if (frac.length === 3 && GROUPED('.').test(text)) {
+      return prefer === 'en' ? { value: decimal, separatorStyle: 'ambiguous', leadingZero } : { value: Number(int + frac), separatorStyle: 'vi', leadingZero };
+    }
     return { value: decimal, separatorStyle: 'en', leadingZero };
   }
-  if (frac.length === 3 && GROUPED(',').test(text)) return { value: decimal, separatorStyle: 'ambiguous', leadingZero };
+  if (frac.length === 3 && GROUPED(',').test(text)) return { value: prefer === 'en' ? Number(int + frac) : decimal, separatorStyle: 'ambiguous', leadingZero };
   return { value: decimal, separatorStyle: 'vi', leadingZero };
 }

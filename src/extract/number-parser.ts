@@ -17,6 +17,7 @@
  * `,0012G`, `1t`, a lone `trăm`, spoken pairs (`hai mốt` 21), `không` 0.
  */
 import { readDigitRun, type SeparatorStyle } from './number-digits.js';
+import { inferSeparatorStyle } from './number-style.js';
 import { AMBIGUOUS_ALONE, DIGIT_WORDS, NUMBER_VOCABULARY, SCALE_WORDS, isScaleCompound, parseWordTokens } from './number-words.js';
 
 export type { SeparatorStyle } from './number-digits.js';
@@ -40,6 +41,8 @@ export interface NumberMatch {
 }
 
 interface ScanOptions {
+  /** How to read the two ambiguous shapes (`2.139`, `1,234`); Vietnamese unless told. */
+  prefer?: 'vi' | 'en';
   /** Reading a short phrase leniently (pairs, signs, `không` alone), not running text. */
   whole: boolean;
   /** A lone scale word is a number (`trăm` 100): only for a whole string. */
@@ -120,7 +123,7 @@ function matchDigits(text: string, pos: number, opts: ScanOptions): { matches: N
   re.lastIndex = pos;
   const run = re.exec(text)?.[0] ?? text[pos];
   const runEnd = pos + run.length;
-  const reading = readDigitRun(run);
+  const reading = readDigitRun(run, opts.prefer);
   if (!reading) {
     const pieces: NumberMatch[] = [];
     const pieceRe = /\d+/g;
@@ -280,9 +283,19 @@ function scan(text: string, opts: ScanOptions): NumberMatch[] {
   return out;
 }
 
+export interface FindOptions {
+  /**
+   * Separator convention for `2.139` and `1,234`: `vi` (default: 2139 and 1,234), `en` (2.139 and
+   * 1234), or `auto` (inferred from the whole text by `inferSeparatorStyle`). Either way these
+   * matches are flagged `ambiguous` when read the English way.
+   */
+  style?: 'vi' | 'en' | 'auto';
+}
+
 /** Every number expression in running Vietnamese text, left to right, non-overlapping. */
-export function findNumbers(text: string): NumberMatch[] {
-  return scan(text, { whole: false });
+export function findNumbers(text: string, options: FindOptions = {}): NumberMatch[] {
+  const style = options.style ?? 'vi';
+  return scan(text, { whole: false, prefer: style === 'auto' ? inferSeparatorStyle(text) : style });
 }
 
 /**

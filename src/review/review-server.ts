@@ -130,6 +130,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       if (method !== 'GET' && method !== 'HEAD') return error(res, 405, 'use GET', { Allow: 'GET' });
       return send(res, 200, 'text/html; charset=utf-8', reviewPage({ csrfToken, reviewer }));
     }
+    if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', REVIEW_SCRIPT);
     if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', REVIEW_STYLE);
     if (path === '/api/queue') {

@@ -226,6 +226,10 @@ export const REVIEW_SCRIPT = String.raw`'use strict';
   function syncItem(f) {
     state.items.forEach(function (it) {
       if (it.id !== f.id) return;
+      if (state.counts && it.status !== f.status && it.version < f.version) {
+        state.counts[it.status] -= 1;
+        state.counts[f.status] += 1;
+      }
       it.version = f.version; it.status = f.status; it.value = f.value; it.unit = f.unit; it.metric = f.metric; it.metric_id = f.metric_id;
     });
   }

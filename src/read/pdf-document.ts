@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { SourceFile } from '../core/source-file.js';
+
+const require = createRequire(import.meta.url);
+/** pdfjs-dist's own data folders: standard fonts and CMaps load from node_modules, never from the network. */
+const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
+export const PDFJS_DATA = {
+  standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
+  cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
+  cMapPacked: true,
+  wasmUrl: join(PDFJS_DIR, 'wasm') + '/',
+} as const;
+
+/** The getDocument parameters every solieu PDF reader uses (no eval, no system fonts, local data). */
+export function pdfjsParams(data: Uint8Array): Parameters<typeof getDocument>[0] {
+  return { data, isEvalSupported: false, useSystemFonts: false, isOffscreenCanvasSupported: false, verbosity: 0, ...PDFJS_DATA };
+}
+
+/**
+ * Open a PDF with pdfjs-dist. Bad input ends the document with one clear line:
+ * `read:empty`, `read:encrypted` (pdfjs PasswordException) or `read:corrupt`.
+ */
+export async function openPdf(file: SourceFile): Promise<PDFDocumentProxy> {
+  if (file.bytes.length === 0) file.fail('file is empty', 'read:empty');
+  // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
+  const task = getDocument(pdfjsParams(new Uint8Array(file.bytes)));
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy();
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'PasswordException') return file.fail('the PDF is password-protected (encrypted); cannot read it without the password', 'read:encrypted');
+    return file.fail(`not a readable PDF: ${oneLine(error)}`, 'read:corrupt');
+  }
+}
+
+/** A font as the reader needs it: its PDF name and the style its name declares. */
+export interface PdfFont {
+  name: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+const BOLD = /bold|black|heavy|semibold|demibold|demi\b|,b$/i;
+const ITALIC = /italic|oblique|,i$|,bi$/i;
+
+/** Style from a PDF font name (`ABCDEF+TimesNewRomanPS-BoldItalicMT`, `Arial,Bold`). */
+export function fontFromName(name: string): PdfFont {
+  const bare = name.replace(/^[A-Z]{6}\+/, '');
+  return { name: bare, bold: BOLD.test(bare), italic: ITALIC.test(bare) };
+}
+
+/**
+ * Learn the real names of the fonts a page uses. getTextContent only names fonts by pdfjs ids
+ * (`g_d0_f1`); their PDF names reach the main thread with the page's operator list, so it is
+ * asked for only on pages that bring a font not seen before (usually one or two per document).
+ */
+export async function learnFonts(page: PDFPageProxy, ids: string[], fonts: Map<string, PdfFont>): Promise<void> {
+  const unknown = ids.filter((id) => !fonts.has(id));
+  if (unknown.length === 0) return;
+  await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  for (const id of unknown) {
+    const obj: unknown = page.commonObjs.has(id) ? page.commonObjs.get(id) : undefined;
+    const name = obj && typeof obj === 'object' && 'name' in obj && typeof obj.name === 'string' ? obj.name : '';
+    fonts.set(id, fontFromName(name));
+  }
+}
+
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, ' ').trim() || 'unknown error';
+}

@@ -1,0 +1,193 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
+import { DocumentFailure, type SourceFile } from '../core/source-file.js';
+import { decodeLegacy, detectLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../normalize/legacy-encoding.js';
+import { learnFonts, oneLine, openPdf, type PdfFont } from './pdf-document.js';
+import { buildLines, type LineOptions, type TextLine, type TextRun } from './pdf-lines.js';
+import { repairPage } from './pdf-viet-repair.js';
+
+export interface PdfReaderOptions {
+  /** Return pages without a text layer (chars 0) instead of failing when no page has text (the OCR path). */
+  allowEmpty?: boolean;
+  /** Learn real font names (bold/italic, legacy font names) from the operator list of pages that bring new fonts (default true). */
+  fontNames?: boolean;
+  /** Repair Vietnamese words split around diacritics (default true). */
+  repairWords?: boolean;
+  lines?: LineOptions;
+}
+
+/** A run before legacy decoding: which pdfjs font drew it. */
+interface PageRun extends TextRun {
+  font: string;
+}
+
+interface PageText {
+  page: number;
+  width: number;
+  height: number;
+  runs: PageRun[];
+}
+
+/**
+ * Read a PDF's text layer with pdfjs-dist: one RawBlock per visual line (`unit: 'line'`) in
+ * reading order, with page, bbox (points, origin top-left), indent, font size, bold/italic and
+ * `align: 'center'` for centred lines. Text in legacy Vietnamese fonts (TCVN3, VNI) is decoded,
+ * words split around diacritics are rebuilt, and everything is NFC.
+ *
+ * Pages without text are kept with `chars: 0` and a `read:no-text-layer` warning; when no page
+ * has text the document fails with `read:needs-ocr` unless `allowEmpty` is set.
+ */
+export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}): Promise<ReadResult> {
+  const pdf = await openPdf(file);
+  try {
+    const { pages, fonts } = await collectRuns(pdf, file, options.fontNames ?? true);
+    const decoders = legacyDecoders(pages, fonts, file);
+    const raw: RawBlock[] = [];
+    const infos: PageInfo[] = [];
+    for (const page of pages) {
+      const runs = page.runs.map((run) => styleRun(run, fonts.get(run.font), decoders.get(run.font)));
+      let lines = buildLines(runs, options.lines);
+      if (options.repairWords ?? true) {
+        const texts = repairPage(lines.map((l) => l.text));
+        lines = lines.map((l, i) => ({ ...l, text: texts[i] }));
+      } else {
+        lines = lines.map((l) => ({ ...l, text: l.text.normalize('NFC') }));
+      }
+      lines = lines.filter((l) => l.text.length > 0);
+      const chars = lines.reduce((n, l) => n + l.text.replace(/\s/gu, '').length, 0);
+      infos.push({ page: page.page, width: round(page.width), height: round(page.height), origin: 'text-layer', chars });
+      if (chars === 0) file.warn(`page ${page.page} has no text layer`, 'read:no-text-layer', { page: page.page });
+      raw.push(...toBlocks(lines, page));
+    }
+    if (infos.length > 0 && infos.every((p) => p.chars === 0) && !options.allowEmpty) {
+      file.fail('no text layer (scanned PDF?) — needs OCR', 'read:needs-ocr');
+    }
+    return { format: 'pdf', raw, pages: infos };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Pages of a read result that have no usable text layer (fewer than `minChars` characters): the pages to OCR. */
+export function pagesWithoutText(result: ReadResult, minChars = 1): number[] {
+  return result.pages.filter((p) => p.origin === 'text-layer' && p.chars < minChars).map((p) => p.page);
+}
+
+async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: boolean): Promise<{ pages: PageText[]; fonts: Map<string, PdfFont> }> {
+  const pages: PageText[] = [];
+  const fonts = new Map<string, PdfFont>();
+  for (let n = 1; n <= pdf.numPages; n++) {
+    try {
+      const page = await pdf.getPage(n);
+      const [x0, y0, x1, y1] = page.view;
+      const content = await page.getTextContent();
+      const runs: PageRun[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.length === 0) continue;
+        const run = toRun(item, x0, y1, content.styles[item.fontName]);
+        if (run) runs.push(run);
+      }
+      if (fontNames && runs.length > 0) {
+        try {
+          await learnFonts(page, Object.keys(content.styles), fonts);
+        } catch (error) {
+          if (error instanceof DocumentFailure) throw error;
+          file.warn(`font names of page ${n} could not be read (${oneLine(error)}); bold/italic unknown there`, 'read:font-names', { page: n });
+          for (const id of Object.keys(content.styles)) if (!fonts.has(id)) fonts.set(id, { name: '', bold: false, italic: false });
+        }
+      }
+      page.cleanup();
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, runs });
+    } catch (error) {
+      if (error instanceof DocumentFailure) throw error;
+      file.warn(`page ${n} could not be read: ${oneLine(error)}`, 'read:bad-page', { page: n });
+      pages.push({ page: n, width: 0, height: 0, runs: [] });
+    }
+  }
+  return { pages, fonts };
+}
+
+function toRun(item: TextItem, originX: number, topY: number, style: { ascent?: number; descent?: number } | undefined): PageRun | undefined {
+  const [a, b, c, d, e, f] = item.transform as number[];
+  const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
+  if (!(size > 0)) return undefined;
+  const x0 = e - originX;
+  const width = item.width >= 0 ? item.width : 0;
+  return {
+    text: item.str,
+    x0,
+    x1: x0 + width,
+    baseline: topY - f,
+    size,
+    ascent: style?.ascent ?? undefined,
+    descent: style?.descent ?? undefined,
+    font: item.fontName,
+  };
+}
+
+/** How the runs of one pdfjs font are decoded: by its legacy font name, or by what its text looks like. */
+interface Decoder {
+  encoding: LegacyEncoding;
+  capitals: boolean;
+}
+
+function legacyDecoders(pages: PageText[], fonts: Map<string, PdfFont>, file: SourceFile): Map<string, Decoder> {
+  const textByFont = new Map<string, string[]>();
+  for (const page of pages) for (const run of page.runs) (textByFont.get(run.font) ?? textByFont.set(run.font, []).get(run.font))?.push(run.text);
+  const decoders = new Map<string, Decoder>();
+  for (const [id, parts] of textByFont) {
+    const text = parts.join(' ');
+    const name = fonts.get(id)?.name ?? '';
+    const declared = name ? encodingFromFontName(name) : null;
+    if (declared && textFitsLegacy(text)) {
+      decoders.set(id, declared);
+      file.info(`text in font ${name} decoded from ${declared.encoding.toUpperCase()}`, 'read:legacy-encoding');
+      continue;
+    }
+    const guessed = detectLegacyEncoding(text);
+    if (guessed) {
+      decoders.set(id, { encoding: guessed, capitals: false });
+      file.info(`text in font ${name || id} looks like ${guessed.toUpperCase()} and was decoded`, 'read:legacy-encoding');
+    }
+  }
+  return decoders;
+}
+
+function styleRun(run: PageRun, font: PdfFont | undefined, decoder: Decoder | undefined): TextRun {
+  let text = run.text;
+  if (decoder && textFitsLegacy(text)) text = decodeLegacy(text, decoder.encoding, { capitals: decoder.capitals });
+  return { ...run, text, bold: font?.bold ?? false, italic: font?.italic ?? false };
+}
+
+function toBlocks(lines: TextLine[], page: PageText): RawBlock[] {
+  const left = Math.min(...lines.map((l) => l.bbox[0]));
+  const right = Math.max(...lines.map((l) => l.bbox[2]));
+  const middle = (left + right) / 2;
+  return lines.map((line) => {
+    const block: RawBlock = {
+      text: line.text,
+      page: page.page,
+      unit: 'line',
+      fontSize: round(line.fontSize),
+      indent: line.indent,
+      bbox: line.bbox,
+    };
+    if (line.bold) block.bold = true;
+    if (line.italic) block.italic = true;
+    if (isCentred(line, left, right, middle)) block.align = 'center';
+    return block;
+  });
+}
+
+/** Centred: the line's middle is on the text area's middle and it keeps clear of both margins. */
+function isCentred(line: TextLine, left: number, right: number, middle: number): boolean {
+  const [x0, , x1] = line.bbox;
+  const clear = 2 * line.fontSize;
+  if (x0 - left < clear || right - x1 < clear) return false;
+  return Math.abs((x0 + x1) / 2 - middle) <= Math.max(0.02 * (right - left), line.fontSize * 0.75);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -88,13 +88,14 @@ export function decomposedPdf(): Promise<Buffer> {
       doc.text(line.normalize('NFD'), 72, y, { lineBreak: false });
       y += 24;
     }
-    // "Việt Nam" with ệ as e + ̣ + ̂ : the marks are drawn first, then the word around them.
+    // "Việt Nam" with ệ as e + ̣ + ̂ : the marks are drawn as their own text object before the
+    // letter they sit on (pdfjs then glues them to the run before, "Vị̂" + "et").
     const space = doc.widthOfString(' ');
     const before = 'Vi';
     const x0 = 72;
     const ex = x0 + doc.widthOfString(before);
-    doc.text('\u0323\u0302', ex + doc.widthOfString('e') / 2, y, { lineBreak: false });
     doc.text(before, x0, y, { lineBreak: false });
+    doc.text('\u0323\u0302', ex + doc.widthOfString('e') / 2, y, { lineBreak: false });
     doc.text('e', ex, y, { lineBreak: false });
     doc.text('t', ex + doc.widthOfString('e'), y, { lineBreak: false });
     doc.text('Nam', ex + doc.widthOfString('et') + space, y, { lineBreak: false });

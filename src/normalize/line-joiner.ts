@@ -180,7 +180,9 @@ export function joinLines(raw: RawBlock[], texts: string[], skip: Set<number>): 
       (layout.geometry ? continuesGeometry(prev, b, layout, openFirst) : continuesText(prev, b, layout));
     if (joinable && open) {
       open.lines.push(i);
-      open.text = `${open.text} ${texts[i]}`;
+      // A line broken right after a hyphen (`411/QĐ-` + `TTg`) continues the same token.
+      const glue = /[^\s\-][-\u2010\u2011]$/u.test(open.text) && /^[\p{L}\p{N}]/u.test(texts[i]) ? '' : ' ';
+      open.text = `${open.text}${glue}${texts[i]}`;
       open.pageEnd = b.page;
       if (b.page === open.page) open.bbox = unionBox(open.bbox, b.bbox);
       if (!b.bold) delete open.bold;

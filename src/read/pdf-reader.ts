@@ -137,7 +137,7 @@ function legacyDecoders(pages: PageText[], fonts: Map<string, PdfFont>, file: So
   for (const page of pages) for (const run of page.runs) (textByFont.get(run.font) ?? textByFont.set(run.font, []).get(run.font))?.push(run.text);
   const decoders = new Map<string, Decoder>();
   for (const [id, parts] of textByFont) {
-    const text = parts.join(' ');
+    const text = undoPdfjsFolding(parts.join(' '), null);
     const name = fonts.get(id)?.name ?? '';
     const declared = name ? encodingFromFontName(name) : null;
     if (declared && textFitsLegacy(text)) {
@@ -154,9 +154,21 @@ function legacyDecoders(pages: PageText[], fonts: Map<string, PdfFont>, file: So
   return decoders;
 }
 
+/**
+ * Undo what pdfjs does to legacy-font text before it reaches us: it folds U+00B5 MICRO SIGN (TCVN3
+ * `à`) to Greek mu, and draws U+00AD SOFT HYPHEN (TCVN3 `ư`) as `-`. A `-` is taken back as the
+ * soft hyphen only after a lower-case letter or a TCVN3 code and before anything but a digit
+ * or at a word's start before one (`n-íc` → `nước`, `th-` → `thư`, `-u` → `ưu`), so `Covid-19` and `BC-STTTT` keep their hyphen.
+ */
+export function undoPdfjsFolding(text: string, encoding: LegacyEncoding | null): string {
+  let out = text.replace(/\u03bc/gu, '\u00b5');
+  if (encoding === 'tcvn3') out = out.replace(/(?<=[a-z\u00a1-\u00ff])-(?!\d)|(?<=^|\s)-(?=[a-z\u00a1-\u00ff])/gu, '\u00ad');
+  return out;
+}
+
 function styleRun(run: PageRun, font: PdfFont | undefined, decoder: Decoder | undefined): TextRun {
   let text = run.text;
-  if (decoder && textFitsLegacy(text)) text = decodeLegacy(text, decoder.encoding, { capitals: decoder.capitals });
+  if (decoder && textFitsLegacy(text)) text = decodeLegacy(undoPdfjsFolding(text, decoder.encoding), decoder.encoding, { capitals: decoder.capitals });
   return { ...run, text, bold: font?.bold ?? false, italic: font?.italic ?? false };
 }
 

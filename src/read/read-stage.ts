@@ -67,6 +67,14 @@ async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOption
   file.info(`OCR of ${needs.length} page(s) without a usable text layer: ${needs.join(', ')}`, 'read:ocr');
   const ocr = await ocrPdf(file, { pages: needs, scheduler: await services.ocrScheduler?.() });
   const pages = text.pages.map((p) => ocr.pages.find((o) => o.page === p.page) ?? p);
+  // A page OCR read is not lost: its "no text layer" warning becomes a note.
+  const read = new Set(ocr.pages.filter((p) => p.chars > 0).map((p) => p.page));
+  for (const m of file.messages) {
+    if (m.rule === 'read:no-text-layer' && m.severity === 'warn' && m.place?.page !== undefined && read.has(m.place.page)) {
+      m.severity = 'info';
+      m.reason = `${m.reason}; read by OCR`;
+    }
+  }
   return { format: needs.length === text.pages.length ? 'ocr' : 'pdf', raw: mergeByPage(text, ocr), pages };
 }
 

@@ -35,13 +35,13 @@ describe('solieu ingest on a batch with bad files', () => {
     writeFileSync(join(dir, 'not-a-zip.docx'), 'this is plain text pretending to be Word');
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'notes.xyz'), 'x');
-    writeFileSync(join(dir, 'huge.txt'), 'Có 12 trạm.\n'.repeat(200_000));
+    writeFileSync(join(dir, 'huge.txt'), 'Có 12 trạm.\n'.repeat(400_000));
     await encryptedPdf(join(dir, 'locked.pdf'));
     copyFileSync(`${CORPUS}/003.scan.pdf`, join(dir, 'scan.pdf'));
     first = solieu([
       'ingest', join(dir, '003.txt'), join(dir, '004.docx'), join(dir, '002.pdf'), join(dir, 'corrupt.pdf'), join(dir, 'not-a-zip.docx'),
       join(dir, 'empty.txt'), join(dir, 'notes.xyz'), join(dir, 'huge.txt'), join(dir, 'locked.pdf'), join(dir, 'scan.pdf'),
-      '--db', db, '--max-size', '1', '--ocr', 'never', '--concurrency', '2',
+      '--db', db, '--max-size', '4', '--ocr', 'never', '--concurrency', '2',
     ]);
   });
 

@@ -31,7 +31,7 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
         }
         const rows = queryFacts(db, { docId, metric: o.metric, below: o.below });
         if (o.json) {
-          for (const r of rows) process.stdout.write(jsonlRecord(toExportRow(r)));
+          for (const r of rows) process.stdout.write(jsonlRecord(toExportRow(r)) + '\n');
           return;
         }
         for (const r of rows) {

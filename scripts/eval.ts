@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: run the pipeline on the gold documents' renditions, score the extracted facts
  * against ../shared/gold, print a table with every miss and false positive, write out/eval.json.
- * Options: `--rendition NAME` (repeatable), `--details NAME` (which rendition's misses to list).
+ * Options: `--rendition NAME` (repeatable), `--details NAME` (which rendition's misses to list),
+ * `--ocr` (also OCR the image-only `*.scan.pdf` renditions: a few minutes).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ async function peers(): Promise<string[]> {
 
 async function main(): Promise<void> {
   const renditions = args('--rendition');
-  const result = await runEval({ renditions: renditions.length ? renditions : undefined });
+  const result = await runEval({ renditions: renditions.length ? renditions : undefined, ocr: process.argv.includes('--ocr') });
   console.log(renderReport(result, args('--details')[0] ?? 'source.txt'));
   console.log('');
   console.log((await peers()).join('\n'));

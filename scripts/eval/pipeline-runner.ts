@@ -6,8 +6,11 @@ import { SourceFile } from '../../src/core/source-file.js';
 import type { Stage } from '../../src/core/stage.js';
 import { createExtractStage } from '../../src/extract/extract-stage.js';
 import { fallbackDocument } from './fallback-document.js';
+import { ocrPdf } from '../../src/read/ocr-reader.js';
+import { createOcrScheduler, type OcrScheduler } from '../../src/read/ocr-scheduler.js';
 
 type Reader = (file: SourceFile) => ReadResult | Promise<ReadResult>;
+export type RenditionFormat = 'text' | 'pdf' | 'docx' | 'ocr';
 
 /** Import a module of the project if it is there; a module that is present but broken is reported, not hidden. */
 async function optional<T>(path: string): Promise<{ mod?: T; reason?: string }> {
@@ -21,7 +24,9 @@ async function optional<T>(path: string): Promise<{ mod?: T; reason?: string }> 
 }
 
 export interface Renditions {
-  readers: Record<'text' | 'pdf' | 'docx', Reader | undefined>;
+  readers: Record<RenditionFormat, Reader | undefined>;
+  /** Ends the OCR workers, when the OCR reader was used. */
+  close: () => Promise<void>;
   normalize?: Stage;
   segment?: Stage;
   notes: string[];
@@ -36,8 +41,17 @@ export async function loadPipeline(): Promise<Renditions> {
   const norm = await optional<{ createNormalizeStage: () => Stage }>('../../src/normalize/normalize-stage.js');
   const seg = await optional<{ createSegmentStage: () => Stage }>('../../src/segment/segment-stage.js');
   for (const r of [text, pdf, docx, norm, seg]) if (r.reason) notes.push(r.reason);
+  // One OCR scheduler (a tesseract worker per core) for every scan of the run, made on first use.
+  let scheduler: Promise<OcrScheduler> | undefined;
+  const ocr: Reader = async (file) => {
+    scheduler ??= createOcrScheduler();
+    return ocrPdf(file, { scheduler: await scheduler });
+  };
   return {
-    readers: { text: text.mod?.readText, pdf: pdf.mod?.readPdf, docx: docx.mod?.readDocx },
+    readers: { text: text.mod?.readText, pdf: pdf.mod?.readPdf, docx: docx.mod?.readDocx, ocr },
+    close: async () => {
+      if (scheduler) await (await scheduler).terminate();
+    },
     normalize: norm.mod?.createNormalizeStage(),
     segment: seg.mod?.createSegmentStage(),
     notes,
@@ -45,7 +59,7 @@ export async function loadPipeline(): Promise<Renditions> {
 }
 
 /** Run read → normalize → segment → extract on one file; text files fall back to a stand-in while stages are missing. */
-export async function runPipeline(p: Renditions, path: string, format: 'text' | 'pdf' | 'docx'): Promise<{ doc?: Document; note?: string; fallback?: boolean }> {
+export async function runPipeline(p: Renditions, path: string, format: RenditionFormat): Promise<{ doc?: Document; note?: string; fallback?: boolean }> {
   const file = new SourceFile(path, readFileSync(path));
   const extract = createExtractStage();
   const reader = p.readers[format];

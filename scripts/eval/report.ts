@@ -38,7 +38,13 @@ export function renderReport(r: EvalResult, detailsFor = 'source.txt'): string {
   const lines: string[] = ['solieu extraction eval', ''];
   for (const note of r.notes) lines.push(`note: ${note}`);
   lines.push('');
-  for (const [name, v] of Object.entries(r.byRendition)) lines.push(...scoreTable(`${name}${v.fallback ? ' (stand-in pipeline)' : ''}`, v.score), '');
+  for (const [name, v] of Object.entries(r.byRendition)) {
+    lines.push(...scoreTable(`${name}${v.fallback ? ' (stand-in pipeline)' : ''}`, v.score));
+    const docs = r.docs.filter((d) => d.rendition === name && d.tree.golden);
+    const equal = docs.filter((d) => d.tree.equal);
+    const wrong = docs.filter((d) => !d.tree.equal).map((d) => `${d.doc} (${d.tree.differing.slice(0, 5).join(', ')})`);
+    lines.push(`  section trees equal to the golden tree: ${equal.length}/${docs.length}${wrong.length ? ` — differ: ${wrong.join('; ')}` : ''}`, '');
+  }
   lines.push(...scoreTable('all renditions', r.overall), '');
   for (const d of r.docs.filter((x) => x.rendition === detailsFor)) {
     lines.push(`== ${d.doc}.${d.rendition}: misses (${d.matching.missed.length})`);

@@ -1,19 +1,21 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Document } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import { loadGold } from './gold-set.js';
 import { matchFacts, placeGold, type Matching, type PlacedGold } from './matcher.js';
-import { loadPipeline, runPipeline } from './pipeline-runner.js';
+import { loadPipeline, runPipeline, type RenditionFormat } from './pipeline-runner.js';
 import { score, type Score } from './score.js';
 
 /** The renditions of each gold document, by file suffix. */
-export const RENDITIONS: { name: string; suffix: string; format: 'text' | 'pdf' | 'docx' }[] = [
+export const RENDITIONS: { name: string; suffix: string; format: RenditionFormat; slow?: boolean }[] = [
   { name: 'source.txt', suffix: '.source.txt', format: 'text' },
   { name: 'pdf', suffix: '.pdf', format: 'pdf' },
   { name: 'docx', suffix: '.docx', format: 'docx' },
   { name: 'autonum.docx', suffix: '.autonum.docx', format: 'docx' },
   { name: 'tcvn3.docx', suffix: '.tcvn3.docx', format: 'docx' },
+  // OCR of the image-only scans: minutes, so only when asked for (`--ocr` or `--rendition scan.pdf`).
+  { name: 'scan.pdf', suffix: '.scan.pdf', format: 'ocr', slow: true },
 ];
 
 export interface DocResult {
@@ -24,6 +26,8 @@ export interface DocResult {
   placed: PlacedGold[];
   facts: Fact[];
   fallback: boolean;
+  /** Whether the document's section tree (path + title) equals the hand-checked golden tree in fixtures/golden/. */
+  tree: { golden: boolean; equal: boolean; differing: string[] };
 }
 
 export interface EvalResult {
@@ -36,6 +40,8 @@ export interface EvalResult {
 export interface EvalOptions {
   shared?: string;
   renditions?: string[];
+  /** Include the slow renditions (OCR of scans) when no rendition list is given. */
+  ocr?: boolean;
 }
 
 /** Run the pipeline on every rendition of every gold document and score it. */
@@ -45,7 +51,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
   const pipeline = await loadPipeline();
   const notes = [...pipeline.notes];
   const docs: DocResult[] = [];
-  const wanted = RENDITIONS.filter((r) => !options.renditions || options.renditions.includes(r.name));
+  const wanted = RENDITIONS.filter((r) => (options.renditions ? options.renditions.includes(r.name) : !r.slow || options.ocr));
   for (const r of wanted) {
     for (const [key, goldFacts] of gold) {
       const path = join(shared, 'corpus', `${key}${r.suffix}`);
@@ -56,6 +62,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
       docs.push(evaluateDoc(key, r.name, run.doc, goldFacts, run.fallback ?? false));
     }
   }
+  await pipeline.close();
   const byRendition: EvalResult['byRendition'] = {};
   for (const r of wanted) {
     const rs = docs.filter((d) => d.rendition === r.name);
@@ -67,5 +74,16 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
 function evaluateDoc(key: string, rendition: string, doc: Document, goldFacts: ReturnType<typeof loadGold> extends Map<string, infer G> ? G : never, fallback: boolean): DocResult {
   const placed = placeGold(doc.text, goldFacts);
   const matching = matchFacts(placed, doc.facts, (f) => f.prov);
-  return { doc: key, rendition, text: doc.text, matching, placed, facts: doc.facts, fallback };
+  return { doc: key, rendition, text: doc.text, matching, placed, facts: doc.facts, fallback, tree: compareTree(key, doc) };
+}
+
+/** Compare a document's section tree with its golden file: the paths whose title differs or that are missing/extra. */
+function compareTree(key: string, doc: Document): DocResult['tree'] {
+  const path = join('fixtures', 'golden', `${key}.sections.json`);
+  if (!existsSync(path)) return { golden: false, equal: false, differing: [] };
+  const golden = JSON.parse(readFileSync(path, 'utf8')) as { path: string; title: string }[];
+  const got = new Map(doc.sections.map((s) => [s.path, s.title]));
+  const want = new Map(golden.map((s) => [s.path, s.title]));
+  const differing = [...new Set([...want.keys(), ...got.keys()])].filter((p) => want.get(p) !== got.get(p));
+  return { golden: true, equal: differing.length === 0 && golden.length === doc.sections.length, differing };
 }

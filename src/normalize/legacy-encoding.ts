@@ -8,6 +8,8 @@
  * Tables written from the published TCVN 5712:1993 and VNI code charts.
  */
 
+import { isSyllable } from './viet-syllable.js';
+
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
 export interface LegacyDecodeOptions {
@@ -243,4 +245,23 @@ export function decodeByFont(text: string, fontName: string | undefined): { text
   const font = fontName ? encodingFromFontName(fontName) : null;
   if (!font || !textFitsLegacy(text)) return { text, encoding: null };
   return { text: decodeLegacy(text, font.encoding, { capitals: font.capitals }), encoding: font.encoding };
+}
+
+/** Share of the words with a non-ASCII letter that are well-formed Vietnamese syllables. */
+function syllableShare(text: string): number {
+  const words = text.normalize('NFC').split(/[^\p{L}\p{M}]+/u).filter((w) => /[^\x00-\x7f]/u.test(w));
+  if (words.length === 0) return 0;
+  return words.filter(isSyllable).length / words.length;
+}
+
+/**
+ * Guess a legacy encoding from the text (detectLegacyEncoding) and keep the guess only when
+ * decoding makes more of the accented words real Vietnamese syllables. Unicode text that has only
+ * Latin-1 letters (`Giáo viên`, as when a PDF subset font holds just those glyphs) can look like
+ * VNI vowel+mark pairs; decoding it would break it, and this check refuses it.
+ */
+export function guessLegacyEncoding(text: string): LegacyEncoding | null {
+  const guess = detectLegacyEncoding(text);
+  if (!guess) return null;
+  return syllableShare(decodeLegacy(text, guess)) > syllableShare(text) ? guess : null;
 }

@@ -81,15 +81,34 @@ function provinceFromBody(texts: string[]): string | undefined {
   return best;
 }
 
+/**
+ * Agency lines broken at the unit word: `ỦY BAN NHÂN DÂN` / `TỈNH BÌNH DƯƠNG`, or
+ * `SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH` / `ĐỒNG THÁP`, become one line so the province is found in it.
+ */
+function joinUnitLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const parentOnly = prev !== undefined && /^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)$/u.test(prev.trim());
+    const endsWithUnit = prev !== undefined && new RegExp(`\\s${UNIT_WORD}$`, 'u').test(prev.trim());
+    if ((parentOnly && new RegExp(`^${UNIT_WORD}\\s`, 'u').test(line)) || endsWithUnit) out[out.length - 1] = `${prev.trim()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
+}
+
 /** Read the metadata from paragraphs with their roles. */
 export function readMetadata(paras: MetadataInput[]): Metadata {
   const meta: Metadata = {};
-  const admin = paras.filter((p) => p.role === 'admin-header').map((p) => p.text);
+  // Two header columns read as one line (`SỞ … TỈNH CỘNG HÒA XÃ HỘI …`): split at the national motto.
+  const admin = paras
+    .filter((p) => p.role === 'admin-header')
+    .flatMap((p) => p.text.split(/\s+(?=CỘNG HÒA\b|CỘNG HOÀ\b|Độc lập\s*[-–])/u));
   const title = paras.filter((p) => p.role === 'title').map((p) => p.text);
   const body = paras.filter((p) => p.role === 'body').map((p) => p.text);
 
   // agency: capitals of the header; below a `UBND TỈNH X` parent line, the lines that follow it
-  const upper = admin.filter((t) => isUpperCase(t) && !MOTTO.test(t) && !/^Số\b/u.test(t) && !DOC_TYPE_WORD.test(t));
+  const upper = joinUnitLines(admin.filter((t) => isUpperCase(t) && !MOTTO.test(t) && !/^Số\b/u.test(t) && !DOC_TYPE_WORD.test(t)));
   let province: string | undefined;
   for (const t of upper) {
     const m = PROVINCE_IN_AGENCY.exec(t);

@@ -1,7 +1,7 @@
 import WordExtractor from 'word-extractor';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import type { SourceFile } from '../core/source-file.js';
-import { decodeLegacy, detectLegacyEncoding } from '../normalize/legacy-encoding.js';
+import { decodeLegacy, guessLegacyEncoding } from '../normalize/legacy-encoding.js';
 
 /**
  * Reader for legacy Word 97-2003 `.doc` (OLE2) files, via word-extractor (pure JavaScript, no
@@ -58,7 +58,7 @@ export async function readDoc(file: SourceFile): Promise<ReadResult> {
 }
 
 function decodeParagraph(text: string, counts: { decoded: number }): string {
-  const encoding = detectLegacyEncoding(text);
+  const encoding = guessLegacyEncoding(text);
   if (!encoding) return text.normalize('NFC');
   counts.decoded += 1;
   return decodeLegacy(text, encoding);

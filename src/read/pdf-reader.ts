@@ -2,7 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import { DocumentFailure, type SourceFile } from '../core/source-file.js';
-import { decodeLegacy, detectLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../normalize/legacy-encoding.js';
+import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../normalize/legacy-encoding.js';
 import { learnFonts, oneLine, openPdf, type PdfFont } from './pdf-document.js';
 import { buildLines, type LineOptions, type TextLine, type TextRun } from './pdf-lines.js';
 import { repairPage } from './pdf-viet-repair.js';
@@ -145,7 +145,7 @@ function legacyDecoders(pages: PageText[], fonts: Map<string, PdfFont>, file: So
       file.info(`text in font ${name} decoded from ${declared.encoding.toUpperCase()}`, 'read:legacy-encoding');
       continue;
     }
-    const guessed = detectLegacyEncoding(text);
+    const guessed = guessLegacyEncoding(text);
     if (guessed) {
       decoders.set(id, { encoding: guessed, capitals: false });
       file.info(`text in font ${name || id} looks like ${guessed.toUpperCase()} and was decoded`, 'read:legacy-encoding');

@@ -42,8 +42,14 @@ export function renderReport(r: EvalResult, detailsFor = 'source.txt'): string {
     lines.push(...scoreTable(`${name}${v.fallback ? ' (stand-in pipeline)' : ''}`, v.score));
     const docs = r.docs.filter((d) => d.rendition === name && d.tree.golden);
     const equal = docs.filter((d) => d.tree.equal);
-    const wrong = docs.filter((d) => !d.tree.equal).map((d) => `${d.doc} (${d.tree.differing.slice(0, 5).join(', ')})`);
-    lines.push(`  section trees equal to the golden tree: ${equal.length}/${docs.length}${wrong.length ? ` — differ: ${wrong.join('; ')}` : ''}`, '');
+    const noisy = docs.filter((d) => !d.tree.equal && d.tree.pathsEqual).map((d) => `${d.doc} (title CER ≤ ${(d.tree.titleCer * 100).toFixed(1)}%)`);
+    const wrong = docs.filter((d) => !d.tree.pathsEqual).map((d) => `${d.doc} (${d.tree.differing.slice(0, 5).join(', ')})`);
+    lines.push(
+      `  section trees equal to the golden tree: ${equal.length}/${docs.length}` +
+        (noisy.length ? `; same paths, titles with OCR noise: ${noisy.join('; ')}` : '') +
+        (wrong.length ? `; paths differ: ${wrong.join('; ')}` : ''),
+      '',
+    );
   }
   lines.push(...scoreTable('all renditions', r.overall), '');
   for (const d of r.docs.filter((x) => x.rendition === detailsFor)) {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Document } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import { loadGold } from './gold-set.js';
+import { characterErrorRate } from '../../src/read/ocr-error-rate.js';
 import { matchFacts, placeGold, type Matching, type PlacedGold } from './matcher.js';
 import { loadPipeline, runPipeline, type RenditionFormat } from './pipeline-runner.js';
 import { score, type Score } from './score.js';
@@ -26,8 +27,12 @@ export interface DocResult {
   placed: PlacedGold[];
   facts: Fact[];
   fallback: boolean;
-  /** Whether the document's section tree (path + title) equals the hand-checked golden tree in fixtures/golden/. */
-  tree: { golden: boolean; equal: boolean; differing: string[] };
+  /**
+   * The document's section tree against the hand-checked golden tree in fixtures/golden/: `equal`
+   * when paths and titles are identical; `pathsEqual` when the paths are, with `titleCer` the
+   * largest character error rate of a title (OCR noise in titles, `quý 1/2020` for `quý I/2020`).
+   */
+  tree: { golden: boolean; equal: boolean; pathsEqual: boolean; titleCer: number; differing: string[] };
 }
 
 export interface EvalResult {
@@ -80,10 +85,12 @@ function evaluateDoc(key: string, rendition: string, doc: Document, goldFacts: R
 /** Compare a document's section tree with its golden file: the paths whose title differs or that are missing/extra. */
 function compareTree(key: string, doc: Document): DocResult['tree'] {
   const path = join('fixtures', 'golden', `${key}.sections.json`);
-  if (!existsSync(path)) return { golden: false, equal: false, differing: [] };
+  if (!existsSync(path)) return { golden: false, equal: false, pathsEqual: false, titleCer: 1, differing: [] };
   const golden = JSON.parse(readFileSync(path, 'utf8')) as { path: string; title: string }[];
   const got = new Map(doc.sections.map((s) => [s.path, s.title]));
   const want = new Map(golden.map((s) => [s.path, s.title]));
   const differing = [...new Set([...want.keys(), ...got.keys()])].filter((p) => want.get(p) !== got.get(p));
-  return { golden: true, equal: differing.length === 0 && golden.length === doc.sections.length, differing };
+  const pathsEqual = golden.map((s) => s.path).join('|') === doc.sections.map((s) => s.path).join('|');
+  const titleCer = pathsEqual ? Math.max(0, ...golden.map((s) => characterErrorRate(s.title, got.get(s.path) ?? '').cer)) : 1;
+  return { golden: true, equal: differing.length === 0 && golden.length === doc.sections.length, pathsEqual, titleCer, differing };
 }

@@ -1,4 +1,4 @@
-import { letterDistance, parseLabel, type HeadingLabel, type LabelKind } from './heading-label.js';
+import { letterDistance, parseLabel, toRoman, type HeadingLabel, type LabelKind } from './heading-label.js';
 
 /**
  * Builds the heading tree from numbering. A paragraph whose start has the shape of a label
@@ -19,6 +19,8 @@ export interface HeadingInput {
   bold?: boolean;
   /** The label came from Word automatic numbering: trust its shape. */
   numbered?: boolean;
+  /** The text was read by OCR, which drops strokes of Roman numerals (`II.` read as `I.`). */
+  ocr?: boolean;
 }
 
 export interface HeadingDecision {
@@ -27,6 +29,8 @@ export interface HeadingDecision {
   level: number;
   /** Set when the label skipped numbers in its sequence. */
   gap?: string;
+  /** Set when an OCR'd Roman label was read as the next numeral of its sequence. */
+  repaired?: string;
 }
 
 export interface SegmenterOptions {
@@ -106,6 +110,11 @@ export class HeadingSegmenter {
   consider(input: HeadingInput): HeadingDecision | undefined {
     const label = parseLabel(input.text);
     if (!label || !titleShapeOk(label, input)) return undefined;
+    const repaired = input.ocr ? this.repairOcrRoman(label) : undefined;
+    if (repaired) {
+      const decision = this.open(repaired.depth, repaired.label);
+      return decision ? { ...decision, repaired: `${label.written} read as ${repaired.label.written}` } : undefined;
+    }
 
     // 1. continue an open sibling, deepest first
     for (let d = this.stack.length - 1; d >= 0; d--) {
@@ -141,10 +150,38 @@ export class HeadingSegmenter {
     return this.open(this.stack.length, label);
   }
 
+  /**
+   * OCR drops strokes of Roman numerals: a Roman label that does not continue its sequence but is
+   * the expected next numeral with only `I`s missing (`I.` where `II.` is due, `II.` for `III.`)
+   * is taken as that numeral.
+   */
+  private repairOcrRoman(label: HeadingLabel): { depth: number; label: HeadingLabel } | undefined {
+    if (label.kind !== 'roman') return undefined;
+    const d = this.stack.findIndex((o) => o.label.kind === 'roman');
+    if (d < 0) return undefined;
+    const sib = this.stack[d].label;
+    if (label.value > sib.value) return undefined;
+    const expected = toRoman(sib.value + 1);
+    if (!onlyIsMissing(label.label, expected)) return undefined;
+    const written = label.written.replace(label.label, expected);
+    return { depth: d, label: { ...label, label: expected, value: sib.value + 1, written } };
+  }
+
   /** A new sequence of a top kind goes above any open section of a lower rank. */
   private depthForNew(label: HeadingLabel): number {
     let d = this.stack.length;
     while (d > 0 && RANK[this.stack[d - 1].label.kind] >= RANK[label.kind]) d--;
     return d;
   }
+}
+
+/** Whether `expected` is `got` with one or more `I`s put back in. */
+function onlyIsMissing(got: string, expected: string): boolean {
+  if (got.length >= expected.length) return false;
+  let i = 0;
+  for (const ch of expected) {
+    if (ch === got[i]) i++;
+    else if (ch !== 'I') return false;
+  }
+  return i === got.length;
 }

@@ -37,7 +37,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
     const blocks: Block[] = doc.blocks.map((b) => {
       if (OUTSIDE.has(b.role)) return { ...b, section: '' };
       const block: Block = { ...b };
-      const decision = b.role === 'body' || b.role === 'heading' ? segmenter.consider({ text: b.text, bold: b.bold, numbered: b.label !== undefined }) : undefined;
+      const decision = b.role === 'body' || b.role === 'heading' ? segmenter.consider({ text: b.text, bold: b.bold, numbered: b.label !== undefined, ocr: b.ocrConfidence !== undefined }) : undefined;
       if (decision) {
         const title = normalizeTitle(decision.label.rest);
         const section: Section = {
@@ -56,6 +56,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
         byPath.set(section.path, section);
         block.role = 'heading';
         block.label ??= decision.label.written;
+        if (decision.repaired) file.warn(`OCR heading label repaired: ${decision.repaired}`, 'segment:ocr-label', { page: b.prov.page, start: b.prov.start, end: b.prov.end });
         if (decision.gap) file.info(`numbering skips: ${decision.gap}`, 'segment:numbering-gap', { page: b.prov.page, start: b.prov.start, end: b.prov.end });
       } else if (b.role === 'heading' || b.role === 'body') {
         block.role = BULLET.test(b.text) ? 'item' : 'body';

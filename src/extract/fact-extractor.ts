@@ -125,7 +125,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const cStart = clauseStart(text, f.start);
     const finalKind: FactKind = of !== null && kind !== 'rank' ? 'ratio' : kind;
     const aspect = readAspect(lower, f.start, unitEnd, finalKind, cStart);
-    const approx = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank'].includes(aspect.aspect));
+    const approx = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;
     const period = resolvePeriod({

@@ -15,7 +15,6 @@ export const QUALIFIERS: Qualifier[] = [
   { words: 'ước đạt', approx: 'estimate', reach: 'clause' },
   { words: 'ước thực hiện', approx: 'estimate', reach: 'clause' },
   { words: 'ước tính', approx: 'estimate', reach: 'clause' },
-  { words: 'ước khoảng', approx: 'estimate', reach: 'clause' },
   { words: 'ước', approx: 'estimate', reach: 'clause' },
   { words: 'dự kiến', approx: 'estimate', reach: 'adjacent' },
   { words: 'khoảng', approx: 'about', reach: 'adjacent' },

@@ -97,12 +97,28 @@ export function detectFurniture(raw: RawBlock[], pages: PageInfo[], options: Par
   };
   const exact = pagesOf(exactKey);
   const digits = pagesOf(digitKey);
+  // With positions: the same text at the same height of the edge band on two or more pages is
+  // a header cell even when the layout changes within the document (portrait and landscape
+  // pages draw the same header at different places, so no one variant reaches minShare).
+  const placed = new Map<string, Set<number>>();
+  const placedKey = (i: number): string | undefined => {
+    const box = raw[i].bbox;
+    return box ? `${exactKey(raw[i].text)}@${Math.round(box[1] / 3)}` : undefined;
+  };
+  for (const i of edge) {
+    const k = placedKey(i);
+    if (!k || raw[i].text.trim().length === 0 || raw[i].text.length > 120) continue;
+    const set = placed.get(k) ?? new Set<number>();
+    set.add(raw[i].page);
+    placed.set(k, set);
+  }
   const digitMin = Math.max(3, Math.ceil(pageCount * 0.5));
   for (const i of edge) {
     if (found.has(i)) continue;
     const t = raw[i].text.trim();
     if (t.length === 0 || t.length > 120) continue;
-    if ((exact.get(exactKey(t))?.size ?? 0) >= minPages || (digits.get(digitKey(t))?.size ?? 0) >= digitMin) found.set(i, 'running-header');
+    const samePlace = placed.get(placedKey(i) ?? '')?.size ?? 0;
+    if ((exact.get(exactKey(t))?.size ?? 0) >= minPages || (digits.get(digitKey(t))?.size ?? 0) >= digitMin || samePlace >= 2) found.set(i, 'running-header');
   }
   return found;
 }

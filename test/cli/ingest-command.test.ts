@@ -125,4 +125,18 @@ describe('solieu ingest on a batch with bad files', () => {
     expect(titles).toContain('Lĩnh vực bưu chính, viễn thông');
     for (const l of lines) expect(String(l.quote)).toBe(String(l.quote).normalize('NFC'));
   });
+
+  it('compare lines up one metric across reports, by the province as written or as it is after the 2025 merger', () => {
+    const parse = (args: string[]) => JSON.parse(solieu(['compare', '--metric', 'telecom-revenue', '--db', db, '--format', 'json', ...args]).stdout) as { metric_id: string; rows: { province: string; value: number; unit: string; report_period: string }[] };
+    const written = parse([]);
+    expect(written.metric_id).toBe('telecom-revenue');
+    expect(written.rows.map((r) => r.province).sort()).toEqual(['Nam Định', 'Ninh Thuận']);
+    for (const r of written.rows) expect(r.unit).toBe('VND');
+    const current = parse(['--province', 'current']);
+    expect(current.rows.map((r) => r.province)).toEqual(['Khánh Hòa (Ninh Thuận)', 'Ninh Bình (Nam Định)']);
+    expect(current.rows.map((r) => r.value).sort()).toEqual(written.rows.map((r) => r.value).sort());
+    const bad = solieu(['compare', '--metric', 'telecom-revenue', '--db', db, '--province', 'later']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--province must be written or current/);
+  });
 });

@@ -4,6 +4,20 @@ import { queryFacts, toExportRow } from '../../store/fact-query.js';
 import { lookupMetric } from '../../resolve/metric-matcher.js';
 import { buildCompareMatrix } from '../../export/compare-matrix.js';
 import { csvField } from '../../export/csv-writer.js';
+import { currentProvince, resolveProvince } from '../../resolve/province-resolver.js';
+
+/**
+ * The province a row is shown under: as written in the report (`written`), or the province its
+ * territory belongs to now (`current`: after the 1 July 2025 merger, one of the 34), so that
+ * reports of Nam Định and Ninh Bình line up under Ninh Bình.
+ */
+function provinceShown(province: string, mode: 'written' | 'current'): string {
+  if (mode === 'written' || province === '') return province;
+  const ref = resolveProvince(province);
+  if (!ref) return province;
+  const now = currentProvince(ref.id);
+  return now.name === ref.name ? now.name : `${now.name} (${ref.name})`;
+}
 
 export interface CompareRow {
   province: string;
@@ -25,8 +39,11 @@ export function registerCompare(program: Command, exit: (code: number) => void):
     .requiredOption('--metric <id or words>', 'canonical metric id (e.g. telecom-revenue) or words (e.g. "doanh thu viễn thông")')
     .option('--db <file>', 'SQLite database', 'solieu.db')
     .option('--format <format>', 'table, csv or json', 'table')
-    .action((o: { metric: string; db: string; format: string }) => {
+    .option('--province <mode>', 'written: the province as the report names it; current: the province it belongs to now (after the 2025 merger of 63 into 34)', 'written')
+    .action((o: { metric: string; db: string; format: string; province: string }) => {
       if (!['table', 'csv', 'json'].includes(o.format)) throw new Error(`--format must be table, csv or json (got "${o.format}")`);
+      if (o.province !== 'written' && o.province !== 'current') throw new Error(`--province must be written or current (got "${o.province}")`);
+      const mode = o.province;
       const def = lookupMetric(o.metric);
       if (!def) {
         process.stderr.write(`solieu: no canonical metric matches "${o.metric}" (list them with: solieu metrics)\n`);
@@ -43,7 +60,7 @@ export function registerCompare(program: Command, exit: (code: number) => void):
           const cell = matrix.cells[0]?.[j];
           if (!cell) return;
           out.push({
-            province: rep.province,
+            province: provinceShown(rep.province, mode),
             report_period: rep.report_period,
             value: cell.base_value,
             unit: def.base_unit,
@@ -55,6 +72,7 @@ export function registerCompare(program: Command, exit: (code: number) => void):
             candidates: cell.candidates,
           });
         });
+        if (mode === 'current') out.sort((a, b) => a.province.localeCompare(b.province, 'vi') || a.report_period.localeCompare(b.report_period));
         printCompare(def.id, def.name, out, o.format);
       } finally {
         db.close();

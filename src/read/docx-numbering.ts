@@ -1,5 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { wAttr, wChild, wChildren, wInt, wToggle, wVal } from './docx-xml.js';
+import { toRoman } from '../core/roman-numerals.js';
 
 /**
  * Word automatic numbering (`word/numbering.xml`) rendered as Word shows it.
@@ -61,24 +62,6 @@ function readLevel(lvl: Element): NumLevel {
   return level;
 }
 
-const ROMAN: ReadonlyArray<readonly [number, string]> = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-
-function roman(n: number): string {
-  if (n <= 0) return String(n);
-  let out = '';
-  let rest = n;
-  for (const [v, s] of ROMAN) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
-
 /** Word's letter numbering: a…z, then aa…zz, aaa… */
 function letters(n: number): string {
   if (n <= 0) return String(n);
@@ -90,9 +73,9 @@ function letters(n: number): string {
 export function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'upperRoman':
-      return roman(n);
+      return toRoman(n);
     case 'lowerRoman':
-      return roman(n).toLowerCase();
+      return toRoman(n).toLowerCase();
     case 'upperLetter':
       return letters(n).toUpperCase();
     case 'lowerLetter':

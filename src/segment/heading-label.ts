@@ -50,20 +50,6 @@ export function romanValue(s: string): number | undefined {
   return total;
 }
 
-/** A number written as a Roman numeral (1–139). */
-export function toRoman(n: number): string {
-  const table: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  let rest = n;
-  for (const [v, s] of table) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
-
 const PART = /^(Phần|PHẦN)\s+(thứ\s+\p{L}+|THỨ\s+\p{L}+|[IVXLC]+|\d{1,2})\s*[.:–-]?\s*(.*)$/u;
 const ROMAN = /^([IVXLC]{1,7})\s*[.)]\s*(\S.*)$/u;
 const MULTI = /^(\d{1,2}(?:\.\d{1,2}){1,4})(?!\d)(\.?)(?:\s+|(?=\p{Lu}))(\S.*)$/u;

@@ -1,4 +1,5 @@
-import { letterDistance, parseLabel, toRoman, type HeadingLabel, type LabelKind } from './heading-label.js';
+import { toRoman } from '../core/roman-numerals.js';
+import { letterDistance, parseLabel, type HeadingLabel, type LabelKind } from './heading-label.js';
 
 /**
  * Builds the heading tree from numbering. A paragraph whose start has the shape of a label

@@ -30,8 +30,11 @@ const CAN_HORN = /[ou]/iu;
 
 /** Put combining marks back where they belong (see repairVietnamese); returns NFC text. */
 export function fixMarks(text: string): string {
+  // Fast path: a line that composes fully has no stray mark to move (a misplaced mark, such as a
+  // circumflex on i, has no precomposed letter and stays combining after NFC).
+  const nfc = text.normalize('NFC');
+  if (!MARK.test(nfc)) return nfc;
   let nfd = text.normalize('NFD');
-  if (!MARK.test(nfd)) return text.normalize('NFC');
   // A space cut between a letter and its mark.
   nfd = nfd.replace(/(\p{L}\p{M}*)\s+(\p{M}+)/gu, '$1$2');
   // A mark at the start of a word (drawn before its base): after the word's first letter.

@@ -390,6 +390,8 @@ interface CpuProfile {
  * CLOCK_MONOTONIC). Function by function, what solieu adds over bare pdfjs is where the ratio goes.
  * out/bench-read.cpuprofile opens in Chrome DevTools or speedscope (both contenders in one timeline).
  */
+const SAMPLE_US = 250;
+
 async function profileReadSide(files: BenchFile[], stages: NamedStage[], passes = 3): Promise<ProfileSummary> {
   const session = new Session();
   session.connect();
@@ -398,7 +400,7 @@ async function profileReadSide(files: BenchFile[], stages: NamedStage[], passes 
   const random = mulberry32(2);
   try {
     await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 250 });
+    await session.post('Profiler.setSamplingInterval', { interval: SAMPLE_US });
     await session.post('Profiler.start');
     for (let p = 0; p < passes; p++) {
       for (const f of files) {
@@ -424,8 +426,8 @@ async function profileReadSide(files: BenchFile[], stages: NamedStage[], passes 
       while (k < spans.length && spans[k].end < t) k++;
       owner.push(k < spans.length && spans[k].start <= t ? spans[k].who : -1);
     });
-    const b = selfTimes(profile, (i) => owner[i] === 0);
-    const o = selfTimes(profile, (i) => owner[i] === 1);
+    const b = selfTimes(profile, (i) => owner[i] === 0, SAMPLE_US);
+    const o = selfTimes(profile, (i) => owner[i] === 1, SAMPLE_US);
     const diff = (x: Map<string, number>, y: Map<string, number>): ProfileDiffEntry[] =>
       [...new Set([...x.keys(), ...y.keys()])]
         .map((name) => ({ name, bareMs: round((x.get(name) ?? 0) / passes), solieuMs: round((y.get(name) ?? 0) / passes), extraMs: round(((y.get(name) ?? 0) - (x.get(name) ?? 0)) / passes) }))
@@ -459,14 +461,19 @@ function moduleOf(url: string): string {
 }
 
 /** Self time (ms) per function and per module, and the project's functions with inclusive time. */
+/**
+ * Every sample counts one sampling interval (`intervalUs`), not its wall-time delta: when another
+ * process holds the core, the delta grows but no work is done, so deltas would bill the waiting.
+ */
 export function selfTimes(
   profile: CpuProfile,
   keep: (sample: number) => boolean = () => true,
+  intervalUs = 250,
 ): { byFunction: Map<string, number>; byModule: Map<string, number>; project: ProfileEntry[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => {
-    if (keep(i)) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    if (keep(i)) self.set(id, (self.get(id) ?? 0) + intervalUs / 1000);
   });
   const key = (n: CpuProfileNode) => {
     const mod = moduleOf(n.callFrame.url);

@@ -15,7 +15,8 @@
  *        [--ocr-file PDF] [--ocr-pages 1-4] [--no-build] [--json out/bench.json]
  *
  * --quick: 3 passes, no read breakdown, 100 docs, 10k facts, 1 OCR page.
- * --profile: CPU-profile bare pdfjs and the read side (out/bench-*.cpuprofile) and show what solieu adds.
+ * --profile: CPU-profile bare pdfjs and the read side, interleaved (out/bench-read.cpuprofile), and show
+ *   function by function what solieu adds.
  * --wall: time the pipeline/extract sections on wall time instead of process CPU time (see bench/clock.ts).
  * Totals are sums of per-file medians; contenders run file by file in a seeded random order.
  */

@@ -196,7 +196,7 @@ export interface ReadBenchOptions {
   files?: BenchFile[];
   /** Also time readPdf with font-name learning / word repair off (a pass each per rep). */
   breakdown?: boolean;
-  /** CPU-profile one extra pass of the read side (in process, via the inspector) and summarise it. */
+  /** CPU-profile 3 extra interleaved passes of bare pdfjs and the read side (in process) and show what solieu adds. */
   profile?: boolean;
   log?: (line: string) => void;
 }

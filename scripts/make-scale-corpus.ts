@@ -10,20 +10,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { seededRandom } from './seeded-random.js';
 
 const PROVINCES = ['Nam Định', 'Ninh Thuận', 'Trà Vinh', 'Phú Thọ', 'Đồng Tháp', 'Cao Bằng', 'Đắk Nông', 'Bình Dương', 'Hà Nam', 'Quảng Trị'];
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Scale grouped figures like `1.600.000` and plain counts, keeping the Vietnamese format. */
 function varyNumbers(text: string, factor: number): string {
@@ -38,7 +28,7 @@ function varyNumbers(text: string, factor: number): string {
 export function makeScaleCorpus(count: number, out: string, seed = 42, sources = ['002', '003', '004']): string[] {
   const texts = sources.map((k) => readFileSync(join('..', 'shared', 'corpus', `${k}.source.txt`), 'utf8'));
   mkdirSync(out, { recursive: true });
-  const next = rng(seed);
+  const next = seededRandom(seed);
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
     const k = i % texts.length;

@@ -31,6 +31,7 @@ import { pdfjsParams } from '../../src/read/pdf-document.js';
 import { readPdf, type PdfReaderOptions } from '../../src/read/pdf-reader.js';
 import { fixed, median, ratio, round, table } from './table.js';
 import { clockKind, now, useClock, type ClockKind } from './clock.js';
+import { seededRandom } from '../seeded-random.js';
 
 /** The issue's target for read + normalize + segment over bare pdfjs. */
 export const READ_TARGET = 1.3;
@@ -91,17 +92,6 @@ function fullStages(): NamedStage[] {
   return createReportPipeline({ read: { ocr: 'never' } });
 }
 
-/** A small seeded PRNG, so the run order is random but the same from run to run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 0..n-1 in a random order (Fisher–Yates). */
 function shuffled(n: number, random: () => number): number[] {
@@ -263,7 +253,7 @@ export async function benchRead(options: ReadBenchOptions = {}): Promise<{ resul
   }
   // ms[contender][file][pass]
   const ms: number[][][] = contenders.map(() => files.map(() => []));
-  const random = mulberry32(1);
+  const random = seededRandom(1);
   for (let rep = 0; rep < reps; rep++) {
     log(`  read side: pass ${rep + 1}/${reps}`);
     for (let i = 0; i < files.length; i++) {
@@ -397,7 +387,7 @@ async function profileReadSide(files: BenchFile[], stages: NamedStage[], passes 
   session.connect();
   const usNow = () => Number(process.hrtime.bigint() / 1000n);
   const spans: { who: 0 | 1; start: number; end: number }[] = [];
-  const random = mulberry32(2);
+  const random = seededRandom(2);
   try {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: SAMPLE_US });

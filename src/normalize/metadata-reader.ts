@@ -85,13 +85,16 @@ function provinceFromBody(texts: string[]): string | undefined {
  * Agency lines broken at the unit word: `ỦY BAN NHÂN DÂN` / `TỈNH BÌNH DƯƠNG`, or
  * `SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH` / `ĐỒNG THÁP`, become one line so the province is found in it.
  */
+const PARENT_ONLY = /^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)$/u;
+const ENDS_WITH_UNIT = new RegExp(`\\s${UNIT_WORD}$`, 'u');
+const STARTS_WITH_UNIT = new RegExp(`^${UNIT_WORD}\\s`, 'u');
+
 function joinUnitLines(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    const prev = out[out.length - 1];
-    const parentOnly = prev !== undefined && /^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)$/u.test(prev.trim());
-    const endsWithUnit = prev !== undefined && new RegExp(`\\s${UNIT_WORD}$`, 'u').test(prev.trim());
-    if ((parentOnly && new RegExp(`^${UNIT_WORD}\\s`, 'u').test(line)) || endsWithUnit) out[out.length - 1] = `${prev.trim()} ${line.trim()}`;
+    const prev = out.length > 0 ? out[out.length - 1].trim() : undefined;
+    const joins = prev !== undefined && ((PARENT_ONLY.test(prev) && STARTS_WITH_UNIT.test(line)) || ENDS_WITH_UNIT.test(prev));
+    if (joins) out[out.length - 1] = `${prev} ${line.trim()}`;
     else out.push(line);
   }
   return out;

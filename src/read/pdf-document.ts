@@ -14,8 +14,8 @@ export const PDFJS_DATA = {
 } as const;
 
 /** The getDocument parameters every solieu PDF reader uses (no eval, no system fonts, local data). */
-export function pdfjsParams(data: Uint8Array): Parameters<typeof getDocument>[0] {
-  return { data, isEvalSupported: false, useSystemFonts: false, isOffscreenCanvasSupported: false, verbosity: 0, ...PDFJS_DATA };
+export function pdfjsParams(data: Uint8Array, extra: { maxImageSize?: number } = {}): Parameters<typeof getDocument>[0] {
+  return { data, isEvalSupported: false, useSystemFonts: false, isOffscreenCanvasSupported: false, verbosity: 0, ...PDFJS_DATA, ...extra };
 }
 
 /**
@@ -24,8 +24,9 @@ export function pdfjsParams(data: Uint8Array): Parameters<typeof getDocument>[0]
  */
 export async function openPdf(file: SourceFile): Promise<PDFDocumentProxy> {
   if (file.bytes.length === 0) file.fail('file is empty', 'read:empty');
-  // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
-  const task = getDocument(pdfjsParams(new Uint8Array(file.bytes)));
+  // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy. This reader
+  // never draws, so images are not decoded (the operator lists asked for font names would decode them).
+  const task = getDocument(pdfjsParams(new Uint8Array(file.bytes), { maxImageSize: 1 }));
   try {
     return await task.promise;
   } catch (error) {

@@ -58,7 +58,8 @@ export function createReadStage(options: ReadOptions = {}, services: ReadService
 async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOptions>, services: ReadServices): Promise<ReadResult> {
   if (opts.ocr === 'always') return ocrPdf(file, { scheduler: await services.ocrScheduler?.() });
   const text = await readPdf(file, { allowEmpty: opts.ocr === 'auto' });
-  const needs = text.pages.filter((p) => p.chars === 0 || pageNeedsOcr(pageText(text, p.page)).needs).map((p) => p.page);
+  const texts = pageTexts(text);
+  const needs = text.pages.filter((p) => p.chars === 0 || pageNeedsOcr(texts.get(p.page) ?? '').needs).map((p) => p.page);
   if (needs.length === 0) return text;
   if (opts.ocr === 'never') {
     file.warn(`${needs.length} page(s) have no usable text layer and OCR is off (--ocr never): ${needs.join(', ')}`, 'read:needs-ocr');
@@ -90,8 +91,11 @@ function mergeByPage(text: ReadResult, ocr: ReadResult): ReadResult['raw'] {
   return [...byPage.keys()].sort((a, b) => a - b).flatMap((p) => byPage.get(p) ?? []);
 }
 
-function pageText(result: ReadResult, page: number): string {
-  return result.raw.filter((b) => b.page === page).map((b) => b.text).join('\n');
+/** Each page's text, its blocks joined by newlines (one pass over the blocks). */
+function pageTexts(result: ReadResult): Map<number, string> {
+  const lines = new Map<number, string[]>();
+  for (const b of result.raw) (lines.get(b.page) ?? lines.set(b.page, []).get(b.page))?.push(b.text);
+  return new Map([...lines].map(([page, l]) => [page, l.join('\n')]));
 }
 
 function mb(n: number): string {

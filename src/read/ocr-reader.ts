@@ -5,6 +5,7 @@ import type { BBox } from '../../schemas/provenance.js';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import { DocumentFailure, type SourceFile } from '../core/source-file.js';
 import { boxToPoints, renderPageImage, toPgm, type PageImage } from './ocr-page-renderer.js';
+import { checkRomanLabels } from './ocr-label-check.js';
 import { repairNumbers, repairedConfidence, type Repair } from './ocr-number-repair.js';
 import { createOcrScheduler, type OcrScheduler } from './ocr-scheduler.js';
 
@@ -99,6 +100,12 @@ async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, sc
   const size = { pageWidth: image.pageWidth, pageHeight: image.pageHeight };
   try {
     const result = await scheduler.recognize(pgm, { dpi: image.dpi, deskew: options.deskew, source: file.name, page });
+    // Deskewed results are in the rotated image's pixels; the stroke count needs the image as given.
+    if (!options.deskew) {
+      for (const r of checkRomanLabels(result, image)) {
+        file.warn(`OCR heading label corrected on page ${page} by counting strokes: "${r.from}" → "${r.to}" in "${r.line}"`, 'ocr:label-repair', { page });
+      }
+    }
     return { page, result, image: size, toBox };
   } catch (error) {
     file.warn(`OCR failed on page ${page} (${errorText(error)})`, 'read:ocr-failed', { page });

@@ -57,6 +57,16 @@ describe('ocrPdf on a real scanned page', () => {
     expect(file.messages.length).toBe(result.repairs.length);
   });
 
+  it('counts the strokes of a Roman label the LSTM misreads (002.scan.pdf page 15: III. read as II.)', async () => {
+    const path = '../shared/corpus/002.scan.pdf';
+    const file = new SourceFile(path, await readFile(path));
+    const result = await ocrPdf(file, { pages: [15], scheduler });
+    const heading = result.raw.find((b) => /ĐÁNH GIÁ CHUNG/u.test(b.text));
+    expect(heading?.text).toMatch(/^III\. ĐÁNH GIÁ CHUNG/u);
+    expect(heading?.ocr?.confidence).toBeLessThanOrEqual(0.7);
+    expect(file.messages.filter((m) => m.rule === 'ocr:label-repair')).toHaveLength(1);
+  });
+
   it('warns about pages that are not in the PDF and reads the others', async () => {
     const file = new SourceFile(SCAN, await readFile(SCAN));
     const result = await ocrPdf(file, { pages: [0, 99], scheduler });

@@ -2,6 +2,9 @@ import type { ExportRow } from '../../schemas/fact.js';
 import type { MetricDef } from '../../schemas/metric-catalog.js';
 import type { CompareCell, CompareMatrix, CompareMetric, CompareReport, SourceRow } from './export-shapes.js';
 
+/** Vietnamese alphabetical order (one collator: `localeCompare(…, 'vi')` builds one per call). */
+export const vietnameseOrder = new Intl.Collator('vi').compare;
+
 const REVIEWED = new Set(['accepted', 'corrected']);
 const TITLE_IN_LABEL = 40;
 
@@ -52,7 +55,7 @@ export function buildCompareMatrix(rows: Iterable<ExportRow>, catalog: readonly 
     else chosen.set(key, { row: better(row, prev.row) ? row : prev.row, candidates: prev.candidates + 1 });
   }
   const reportList = [...reports.values()].sort(
-    (a, b) => a.province.localeCompare(b.province, 'vi') || a.report_period.localeCompare(b.report_period) || a.doc_id.localeCompare(b.doc_id),
+    (a, b) => vietnameseOrder(a.province, b.province) || a.report_period.localeCompare(b.report_period) || a.doc_id.localeCompare(b.doc_id),
   );
   const used = new Set([...chosen.keys()].map((k) => k.split('\u0000')[0]));
   const metricList: CompareMetric[] = [...used]

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { newDocument } from '../../src/core/new-document.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import { DocumentStore } from '../../src/store/document-store.js';
@@ -82,10 +83,15 @@ describe('DocumentStore', () => {
 
 describe('migrate', () => {
   it('upgrades an old database in place, keeping its data, and refuses a newer one', () => {
-    const db = openDb(':memory:');
+    const db = new Database(':memory:');
+    expect(migrate(db, MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
     new DocumentStore(db).save(smallDoc(), 'v1');
-    const next = [...MIGRATIONS, { version: 2, name: 'fact-notes', sql: 'ALTER TABLE facts ADD COLUMN note TEXT' }];
-    expect(migrate(db, next)).toEqual({ from: 1, to: 2 });
+    const newest = MIGRATIONS.length;
+    expect(migrate(db)).toEqual({ from: 1, to: newest });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'sections_doc_path'").get()).toEqual({ name: 'sections_doc_path' });
+    expect(queryFacts(db)).toHaveLength(1);
+    const next = [...MIGRATIONS, { version: newest + 1, name: 'fact-notes', sql: 'ALTER TABLE facts ADD COLUMN note TEXT' }];
+    expect(migrate(db, next)).toEqual({ from: newest, to: newest + 1 });
     expect(db.prepare('SELECT COUNT(*) n FROM facts WHERE note IS NULL').get()).toEqual({ n: 1 });
     expect(() => migrate(db, MIGRATIONS)).toThrow(/newer than this solieu/);
   });

@@ -1,36 +1,8 @@
 import type { Command } from 'commander';
 import { openDb } from '../../store/open-db.js';
-import { queryFacts, toExportRow } from '../../store/fact-query.js';
 import { lookupMetric } from '../../resolve/metric-matcher.js';
-import { buildCompareMatrix } from '../../export/compare-matrix.js';
+import { compareMetric, type CompareRow } from '../../export/compare-report.js';
 import { csvField } from '../../export/csv-writer.js';
-import { currentProvince, resolveProvince } from '../../resolve/province-resolver.js';
-
-/**
- * The province a row is shown under: as written in the report (`written`), or the province its
- * territory belongs to now (`current`: after the 1 July 2025 merger, one of the 34), so that
- * reports of Nam Định and Ninh Bình line up under Ninh Bình.
- */
-function provinceShown(province: string, mode: 'written' | 'current'): string {
-  if (mode === 'written' || province === '') return province;
-  const ref = resolveProvince(province);
-  if (!ref) return province;
-  const now = currentProvince(ref.id);
-  return now.name === ref.name ? now.name : `${now.name} (${ref.name})`;
-}
-
-export interface CompareRow {
-  province: string;
-  report_period: string;
-  value: number;
-  unit: string;
-  period: string;
-  approx: string;
-  quote: string;
-  file: string;
-  page: number;
-  candidates: number;
-}
 
 export function registerCompare(program: Command, exit: (code: number) => void): void {
   program
@@ -52,27 +24,7 @@ export function registerCompare(program: Command, exit: (code: number) => void):
       }
       const db = openDb(o.db, { readonly: true });
       try {
-        const rows = queryFacts(db, { metricId: def.id }).map(toExportRow);
-        const matrix = buildCompareMatrix(rows, [def]);
-        const out: CompareRow[] = [];
-        const byDoc = new Map(rows.map((r) => [r.doc_id, r]));
-        matrix.reports.forEach((rep, j) => {
-          const cell = matrix.cells[0]?.[j];
-          if (!cell) return;
-          out.push({
-            province: provinceShown(rep.province, mode),
-            report_period: rep.report_period,
-            value: cell.base_value,
-            unit: def.base_unit,
-            period: cell.period,
-            approx: cell.approx,
-            quote: cell.quote,
-            file: byDoc.get(rep.doc_id)?.file ?? rep.doc_id,
-            page: cell.page,
-            candidates: cell.candidates,
-          });
-        });
-        if (mode === 'current') out.sort((a, b) => a.province.localeCompare(b.province, 'vi') || a.report_period.localeCompare(b.report_period));
+        const out = compareMetric(db, def, mode);
         printCompare(def.id, def.name, out, o.format);
       } finally {
         db.close();

@@ -5,7 +5,6 @@ import { FactStatus } from '../../../schemas/fact.js';
 import { METRIC_CATALOG } from '../../../schemas/metric-catalog.js';
 import { writeCsv } from '../../export/csv-writer.js';
 import { writeJsonl } from '../../export/jsonl-writer.js';
-import { writeXlsx } from '../../export/xlsx-writer.js';
 import { buildCompareMatrix } from '../../export/compare-matrix.js';
 import { sourceRows } from '../../store/source-query.js';
 import { parseConfidence } from '../option-parsers.js';
@@ -30,7 +29,7 @@ export function registerExport(program: Command, exit: (code: number) => void): 
         let n: number;
         if (o.format === 'csv') n = await writeCsv(rows, o.out);
         else if (o.format === 'jsonl') n = await writeJsonl(rows, o.out);
-        else n = await writeXlsx({ rows, compare: buildCompareMatrix(rows, METRIC_CATALOG), sources: sourceRows(db) }, o.out);
+        else n = await (await import('../../export/xlsx-writer.js')).writeXlsx({ rows, compare: buildCompareMatrix(rows, METRIC_CATALOG), sources: sourceRows(db) }, o.out);
         process.stdout.write(`wrote ${n} fact(s) to ${o.out}\n`);
         exit(0);
       } finally {

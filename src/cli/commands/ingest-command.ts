@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { openDb } from '../../store/open-db.js';
 import { collectInputs } from '../ingest/collect-inputs.js';
-import { ingestBatch } from '../ingest/ingest-batch.js';
 import { createProgressReporter } from '../ingest/progress-reporter.js';
 import { parseMegabytes, parsePositiveInt } from '../option-parsers.js';
 
@@ -34,6 +33,8 @@ Examples:
       for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
       const db = openDb(o.db);
       try {
+        // Loaded here, not at start-up: the pipeline (pdfjs, mammoth, tesseract.js) would slow every other command.
+        const { ingestBatch } = await import('../ingest/ingest-batch.js');
         const summary = await ingestBatch(db, {
           files,
           pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', maxBytes: o.maxSize } },

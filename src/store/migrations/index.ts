@@ -1,4 +1,5 @@
 import * as m001 from './001-initial.js';
+import * as m002 from './002-section-path-index.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: m001.sql }];
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'initial', sql: m001.sql },
+  { version: 2, name: 'section-path-index', sql: m002.sql },
+];

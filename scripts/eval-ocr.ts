@@ -5,6 +5,7 @@
  *   npx tsx scripts/eval-ocr.ts                      # 002, 003, 004 with the defaults
  *   npx tsx scripts/eval-ocr.ts --docs 003 --deskew  # one document, one variant
  *   npx tsx scripts/eval-ocr.ts --docs 003 --no-embedded --dpi 300 --out out/eval-ocr-300.json
+ *   npx tsx scripts/eval-ocr.ts --param tessedit_do_invert=1  # a tesseract parameter on every page
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     'no-repair': { type: 'boolean', default: false },
     model: { type: 'string', default: 'best_int' },
     threshold: { type: 'string' },
+    /** A tesseract parameter for every page, `name=value`; repeatable (e.g. --param tessedit_do_invert=1). */
+    param: { type: 'string', multiple: true, default: [] },
     workers: { type: 'string' },
     out: { type: 'string', default: 'out/eval-ocr.json' },
   },
@@ -51,8 +54,15 @@ async function main(): Promise<void> {
     repairNumbers: !values['no-repair'],
     model: values.model as OcrModel,
     thresholdingMethod: values.threshold,
+    parameters: values.param,
   };
-  const parameters = values.threshold ? { thresholding_method: values.threshold } : undefined;
+  const parameters: Record<string, string> = {};
+  if (values.threshold) parameters.thresholding_method = values.threshold;
+  for (const spec of values.param) {
+    const [name, value] = spec.split('=');
+    if (!name || value === undefined) throw new Error(`--param wants name=value, got "${spec}"`);
+    parameters[name] = value;
+  }
   const scheduler = await createOcrScheduler({
     workers: values.workers ? Number(values.workers) : undefined,
     model: settings.model,

@@ -4,8 +4,12 @@ import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import Tesseract from 'tesseract.js';
 
-/** Which Vietnamese model of `@tesseract.js-data/vie`: `best_int` (LSTM, integer) or `fast` (the 4.0.0 folder). */
-export type OcrModel = 'best_int' | 'fast';
+/**
+ * Which Vietnamese model of `@tesseract.js-data/vie`: `best_int` (the LSTM network only,
+ * integer weights) or `legacy` (the `4.0.0` folder: the same LSTM plus the legacy engine's data,
+ * 2.5× the download). The package has no `tessdata_fast` network (Debian's `tesseract-ocr-vie`).
+ */
+export type OcrModel = 'best_int' | 'legacy';
 
 export interface OcrPageEvent {
   /** Label the caller gave the job (e.g. file name), and the page number. */
@@ -92,7 +96,7 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
     throw new TypeError(`createOcrScheduler: workers must be a positive integer, got ${count}.`);
   }
   const workerOptions = offlineWorkerOptions(options.model);
-  const oem = options.model === 'fast' ? Tesseract.OEM.DEFAULT : Tesseract.OEM.LSTM_ONLY;
+  const oem = options.model === 'legacy' ? Tesseract.OEM.DEFAULT : Tesseract.OEM.LSTM_ONLY;
   const workers = await Promise.all(
     Array.from({ length: count }, async () => {
       // Without an errorHandler tesseract.js rethrows a failed job (e.g. an unreadable image) as an

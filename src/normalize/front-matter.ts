@@ -21,6 +21,11 @@ const SIGNATURE = /^(?:(?:KT|TM|TL|TUQ|Q|PKT)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:GIÁM Đ
 const APPENDIX = /^(PHỤ LỤC|Phụ lục\s+[\dIVX])/u;
 
 /** Whether a text is written in capitals (ignoring digits and punctuation). */
+/** The subject line of a công văn: `V/v …` or written out, `Về việc …`. */
+export const SUBJECT_LINE = /^(?:V\/v|Về việc)\b/u;
+
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
+
 export function isUpperCase(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 0 && letters === letters.toLocaleUpperCase('vi');
@@ -53,7 +58,7 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
 
   // the title: a document-type word near the top (or `V/v …` of a công văn)
   let titleAt = head.findIndex((i) => DOC_TYPE_WORD.test(paras[i].text) && isUpperCase(paras[i].text.slice(0, 12)) && paras[i].text.length < 300);
-  if (titleAt < 0) titleAt = head.findIndex((i) => /^V\/v\b/u.test(paras[i].text));
+  if (titleAt < 0) titleAt = head.findIndex((i) => SUBJECT_LINE.test(paras[i].text));
   let bodyFrom = 0;
   if (titleAt >= 0) {
     for (let k = 0; k < titleAt; k++) roles[head[k]] = isRuleLine(paras[head[k]].text) ? 'furniture' : 'admin-header';
@@ -61,6 +66,10 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
     let k = titleAt + 1;
     // the subject line(s): short lines after the type word, not headings, salutations or bases
     const alone = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)$/u.test(paras[head[titleAt]].text);
+    // a công văn's subject (`V/v …`) wrapped onto lines of its own: they go on in lower case
+    if (SUBJECT_LINE.test(paras[head[titleAt]].text)) {
+      while (k < live.length && STARTS_LOWER_CASE.test(paras[live[k]].text) && paras[live[k]].text.length < 200) roles[live[k++]] = 'title';
+    }
     let subjectLines = 0;
     while (k < live.length && alone) {
       const t = paras[live[k]].text;

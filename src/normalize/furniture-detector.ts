@@ -1,10 +1,12 @@
 import type { PageInfo, RawBlock } from '../../schemas/raw-document.js';
+import { MOTTO } from './front-matter.js';
 
 /**
  * Page furniture: page numbers and running headers/footers, recognised on the raw lines of a
  * multi-page document before lines are joined. A line is furniture when it sits at the edge of
  * its page (among the first/last few lines, or in the top/bottom band when positions are known)
  * and either looks like a page number that agrees with the page, or repeats on other pages.
+ * OCR noise — specks, scan edges, stamp and signature fragments read as text — is set aside too.
  */
 
 export interface FurnitureOptions {
@@ -18,7 +20,22 @@ export interface FurnitureOptions {
 
 export const DEFAULT_FURNITURE: FurnitureOptions = { edgeLines: 6, edgeBand: 0.15, minShare: 0.4 };
 
-export type FurnitureKind = 'page-number' | 'running-header';
+export type FurnitureKind = 'page-number' | 'running-header' | 'ocr-noise';
+
+/** An OCR line below this confidence with no word of 4+ letters is noise (`zẽ SA`, `N——`, `7 BA)`). */
+const NOISE_CONFIDENCE = 0.5;
+
+/**
+ * An OCR'd line that is not text: nothing but marks and punctuation (`|`, `—`, `.`), or a low
+ * confidence line without one real word in it. Real lines read badly keep a long letter run
+ * (`„UBNDTÍNHPHÚTHỌ` at 0.23 is the agency line) and stay.
+ */
+export function isOcrNoise(block: RawBlock): boolean {
+  if (!block.ocr) return false;
+  const text = block.text.trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return true;
+  return block.ocr.confidence < NOISE_CONFIDENCE && !/\p{L}{4,}/u.test(text);
+}
 
 const PAGE_NUMBER = /^(?:trang\s*)?[-–—(]?\s*(\d{1,4})\s*[-–—)]?$|^(\d{1,4})\s*\/\s*\d{1,4}$/iu;
 
@@ -63,6 +80,9 @@ function edgeBlocks(raw: RawBlock[], pages: PageInfo[], opts: FurnitureOptions):
 export function detectFurniture(raw: RawBlock[], pages: PageInfo[], options: Partial<FurnitureOptions> = {}): Map<number, FurnitureKind> {
   const opts = { ...DEFAULT_FURNITURE, ...options };
   const found = new Map<number, FurnitureKind>();
+  raw.forEach((b, i) => {
+    if (isOcrNoise(b)) found.set(i, 'ocr-noise');
+  });
   const pageCount = new Set(raw.map((b) => b.page)).size;
   if (pageCount < 2) return found;
   const edge = edgeBlocks(raw, pages, opts);
@@ -116,7 +136,8 @@ export function detectFurniture(raw: RawBlock[], pages: PageInfo[], options: Par
   for (const i of edge) {
     if (found.has(i)) continue;
     const t = raw[i].text.trim();
-    if (t.length === 0 || t.length > 120) continue;
+    // the national name and motto head every letter: a file of several letters repeats them
+    if (t.length === 0 || t.length > 120 || MOTTO.test(t)) continue;
     const samePlace = placed.get(placedKey(i) ?? '')?.size ?? 0;
     if ((exact.get(exactKey(t))?.size ?? 0) >= minPages || (digits.get(digitKey(t))?.size ?? 0) >= digitMin || samePlace >= 2) found.set(i, 'running-header');
   }

@@ -1,5 +1,6 @@
 import type { BBox } from '../../schemas/provenance.js';
 import type { RawBlock } from '../../schemas/raw-document.js';
+import { isUpperCase } from './front-matter.js';
 
 /**
  * Re-joins the lines that readers emit (`unit: 'line'`) into paragraphs. Two modes:
@@ -51,6 +52,36 @@ interface Layout {
   typicalEnd: number;
   typicalStart: number;
   lineStep: number;
+  /** Text margins of pages with enough lines to tell (scans sit differently on each page). */
+  pages: Map<number, { start: number; end: number }>;
+}
+
+/** Lines a page needs before its own margins are trusted over the document's. */
+const LINES_FOR_PAGE_MARGINS = 8;
+
+/**
+ * The left edge most lines start at (2-pt bins; the lowest edge of the fullest bin): the body's
+ * margin. A low percentile would take a header column or a signature block further left.
+ */
+function commonStart(starts: number[]): number {
+  const bins = new Map<number, number[]>();
+  for (const x of starts) {
+    const key = Math.round(x / 2);
+    const bin = bins.get(key) ?? [];
+    bin.push(x);
+    bins.set(key, bin);
+  }
+  let best: number[] = [];
+  for (const [key, bin] of bins) {
+    // neighbouring bins count together: OCR boxes wobble by a point or two
+    const merged = [...bin, ...(bins.get(key + 1) ?? [])];
+    if (merged.length > best.length) best = merged;
+  }
+  return best.length > 0 ? Math.min(...best) : 0;
+}
+
+function marginsOf(layout: Layout, page: number): { start: number; end: number } {
+  return layout.pages.get(page) ?? { start: layout.typicalStart, end: layout.typicalEnd };
 }
 
 function layoutOf(raw: RawBlock[]): Layout {
@@ -60,7 +91,7 @@ function layoutOf(raw: RawBlock[]): Layout {
     const lengths = lines.map((b) => b.text.length);
     const p90 = percentile(lengths, 0.9);
     const max = Math.max(0, ...lengths);
-    return { geometry, wrapped: p90 > 0 && p90 <= 130 && max <= p90 * 1.3, typicalEnd: p90, typicalStart: 0, lineStep: 0 };
+    return { geometry, wrapped: p90 > 0 && p90 <= 130 && max <= p90 * 1.3, typicalEnd: p90, typicalStart: 0, lineStep: 0, pages: new Map() };
   }
   const boxes = lines.filter((b) => b.bbox).map((b) => b.bbox as BBox);
   const steps: number[] = [];
@@ -69,20 +100,29 @@ function layoutOf(raw: RawBlock[]): Layout {
     const b = lines[i].bbox;
     if (a && b && lines[i - 1].page === lines[i].page && b[1] > a[1]) steps.push(b[1] - a[1]);
   }
+  const byPage = new Map<number, BBox[]>();
+  for (const line of lines) if (line.bbox) byPage.set(line.page, [...(byPage.get(line.page) ?? []), line.bbox]);
+  const pages = new Map<number, { start: number; end: number }>();
+  for (const [page, pageBoxes] of byPage) {
+    if (pageBoxes.length >= LINES_FOR_PAGE_MARGINS) {
+      pages.set(page, { start: commonStart(pageBoxes.map((b) => b[0])), end: percentile(pageBoxes.map((b) => b[2]), 0.9) });
+    }
+  }
   return {
     geometry,
     wrapped: true,
     typicalEnd: percentile(boxes.map((b) => b[2]), 0.9),
-    typicalStart: percentile(boxes.map((b) => b[0]), 0.1),
+    typicalStart: commonStart(boxes.map((b) => b[0])),
     lineStep: percentile(steps, 0.5),
+    pages,
   };
 }
 
 function isShort(line: RawBlock, layout: Layout): boolean {
   if (layout.geometry) {
     if (!line.bbox) return false;
-    const width = layout.typicalEnd - layout.typicalStart;
-    return line.bbox[2] < layout.typicalEnd - Math.max(0.12 * width, 20);
+    const { start, end } = marginsOf(layout, line.page);
+    return line.bbox[2] < end - Math.max(0.12 * (end - start), 20);
   }
   return line.text.length < layout.typicalEnd * 0.75;
 }
@@ -90,10 +130,15 @@ function isShort(line: RawBlock, layout: Layout): boolean {
 function continuesGeometry(prev: RawBlock, cur: RawBlock, layout: Layout, first: RawBlock): boolean {
   const endsSentence = ENDS_SENTENCE.test(prev.text);
   const short = isShort(prev, layout);
-  if (NEW_UNIT.test(cur.text) && (endsSentence || short)) return false;
+  // a new unit (label, bullet) after a sentence's end, a short line or a line in capitals (a heading)
+  if (NEW_UNIT.test(cur.text) && (endsSentence || short || isUpperCase(prev.text))) return false;
   if ((prev.bold ?? false) !== (cur.bold ?? false)) return false;
   if (prev.fontSize && cur.fontSize && Math.abs(prev.fontSize - cur.fontSize) > 1) return false;
-  if (prev.page !== cur.page) return !endsSentence || STARTS_LOWER.test(cur.text);
+  if (prev.page !== cur.page) {
+    // a line all in capitals at the top of a page is a heading or the next letter's header (`UBND TỈNH …`)
+    const capitals = isUpperCase(cur.text) && /\p{L}{2,}\s+\p{L}{2,}/u.test(cur.text);
+    return !capitals && (!endsSentence || STARTS_LOWER.test(cur.text));
+  }
   const centred = prev.align === 'center' && cur.align === 'center';
   if (short && !centred) return false;
   if (prev.bbox && cur.bbox && layout.lineStep > 0) {
@@ -101,7 +146,7 @@ function continuesGeometry(prev: RawBlock, cur: RawBlock, layout: Layout, first:
     if (step > layout.lineStep * 1.3 || step < 0) return false;
   }
   // a first-line indent starts a paragraph: the line is further right than the paragraph's body
-  const bodyStart = first === prev ? layout.typicalStart : (prev.bbox?.[0] ?? prev.indent ?? 0);
+  const bodyStart = first === prev ? marginsOf(layout, prev.page).start : (prev.bbox?.[0] ?? prev.indent ?? 0);
   const start = cur.bbox?.[0] ?? cur.indent;
   if (start !== undefined && start > bodyStart + 8 && !centred) return false;
   return true;

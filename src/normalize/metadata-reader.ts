@@ -1,5 +1,5 @@
 import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
-import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, isUpperCase } from './front-matter.js';
+import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, SUBJECT_LINE, isUpperCase } from './front-matter.js';
 import { firstPeriod } from './period-words.js';
 
 /**
@@ -106,7 +106,9 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // Two header columns read as one line (`SỞ … TỈNH CỘNG HÒA XÃ HỘI …`): split at the national motto.
   const admin = paras
     .filter((p) => p.role === 'admin-header')
-    .flatMap((p) => p.text.split(/\s+(?=CỘNG HÒA\b|CỘNG HOÀ\b|Độc lập\s*[-–])/u));
+    .flatMap((p) => p.text.split(/\s+(?=CỘNG HÒA\b|CỘNG HOÀ\b|Độc lập\s*[-–])/u))
+    // OCR specks before a header line (`„UBND TỈNH …`)
+    .map((t) => t.replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, ''));
   const title = paras.filter((p) => p.role === 'title').map((p) => p.text);
   const body = paras.filter((p) => p.role === 'body').map((p) => p.text);
 
@@ -125,7 +127,8 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
     if (n) province = n[1].trim();
   }
   if (!meta.agency && upper.length > 0) {
-    const parentIsUbnd = /^(UBND|ỦY BAN|UỶ BAN)\b/u.test(upper[0]) && upper.length > 1;
+    // `UBNDTỈNH…`: OCR may drop the spaces of a letter-spaced header line
+    const parentIsUbnd = /^(UBND|ỦY BAN|UỶ BAN)(\b|\s*T[IÍÌỈĨỊ]NH)/u.test(upper[0]) && upper.length > 1;
     const lines = parentIsUbnd ? upper.slice(1) : upper.slice(0, 1);
     // an agency name broken over lines (`SỞ THÔNG TIN VÀ` / `TRUYỀN THÔNG`): keep lines while they continue it
     const agency = [lines[0]];
@@ -152,13 +155,13 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const typeLine = title.find((t) => DOC_TYPE_WORD.test(t));
   const subject = title.filter((t) => t !== typeLine).join(' ').trim();
   if (typeLine) meta.reportType = TYPE_WORDS[DOC_TYPE_WORD.exec(typeLine)?.[1] ?? ''] ?? 'other';
-  else if (title.some((t) => /^V\/v\b/u.test(t))) meta.reportType = 'công văn';
+  else if (title.some((t) => SUBJECT_LINE.test(t))) meta.reportType = 'công văn';
   if (!meta.reportType && meta.docNumber) {
     const code = /\/([\p{L}]+)/u.exec(meta.docNumber)?.[1]?.toLocaleUpperCase('vi');
     if (code) meta.reportType = NUMBER_CODES[code] ?? 'công văn';
   }
   const fullTitle = subject || typeLine;
-  if (fullTitle) meta.title = typeLine && subject && !/^V\/v\b/u.test(subject) ? `${typeLine} ${subject}` : fullTitle;
+  if (fullTitle) meta.title = typeLine && subject && !SUBJECT_LINE.test(subject) ? `${typeLine} ${subject}` : fullTitle;
 
   const period = firstPeriod(subject || (typeLine ?? ''));
   if (period) meta.reportPeriod = period;

@@ -67,8 +67,13 @@ export function createNormalizeStage(options?: NormalizeOptions): Stage {
     roles = roles.map((r, i) => (r === 'body' && paras[i].table ? 'table' : r));
     const furnitureCount = roles.filter((r) => r === 'furniture').length;
     if (furnitureCount > 0) {
-      const pageNumbers = [...furniture.values()].filter((k) => k === 'page-number').length;
-      file.info(`${furnitureCount} furniture block(s) kept out of the body (${pageNumbers} page number(s))`, 'normalize:furniture');
+      const kinds = [...furniture.values()];
+      const pageNumbers = kinds.filter((k) => k === 'page-number').length;
+      const noise = kinds.filter((k) => k === 'ocr-noise').length;
+      file.info(
+        `${furnitureCount} furniture block(s) kept out of the body (${pageNumbers} page number(s)${noise ? `, ${noise} OCR noise line(s)` : ''})`,
+        'normalize:furniture',
+      );
     }
 
     let text = '';

@@ -14,15 +14,19 @@ export interface LabelRepair {
   line: string;
 }
 
-/** A line-leading word made of 1–3 `I`s (or `l`/`|` look-alikes) and an optional dot or comma. */
-const I_LABEL = /^([Il|]{1,3})([.,]?)$/;
+/** A line-leading word made of 1–3 `I`s or look-alikes (`l`, `|`, `J`) and an optional dot or comma. */
+const I_LABEL = /^([IJl|]{1,3})([.,]?)$/;
+
+/** A heading title in capitals (`XÂY DỰNG KẾ HOẠCH …`): what follows a Roman label. */
+const CAPITALS_TITLE = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*$/u;
 
 /** Confidence kept on a word whose label was corrected. */
 const REPAIRED_WORD_CONFIDENCE = 0.7;
 
 /**
- * Correct line-leading `I…` labels whose stroke count on the image differs from the text.
- * Mutates the words of `page` (text, confidence) and returns what it changed.
+ * Correct line-leading `I…` labels whose stroke count on the image differs from the text, and
+ * look-alikes (`J.`, `l.`) before a title in capitals. Mutates the words of `page` (text,
+ * confidence) and returns what it changed.
  */
 export function checkRomanLabels(page: Tesseract.Page, image: Pick<PageImage, 'gray' | 'width' | 'height'>): LabelRepair[] {
   const repairs: LabelRepair[] = [];
@@ -33,9 +37,12 @@ export function checkRomanLabels(page: Tesseract.Page, image: Pick<PageImage, 'g
         const match = word ? I_LABEL.exec(word.text) : null;
         // A label is followed by its title; a lone `I` word may be anything.
         if (!word || !match || line.words.length < 2 || (match[2] === '' && match[1].length === 1)) continue;
+        const lookalike = /[Jl|]/.test(match[1]);
+        if (lookalike && !CAPITALS_TITLE.test(line.words.slice(1).map((w) => w.text).join(' '))) continue;
         const stems = countStems(image, word.bbox);
-        if (stems === undefined || stems === match[1].length) continue;
+        if (stems === undefined) continue;
         const to = 'I'.repeat(stems) + (match[2] || '.');
+        if (to === word.text) continue;
         repairs.push({ from: word.text, to, line: line.words.map((w) => w.text).join(' ') });
         word.text = to;
         word.confidence = Math.min(word.confidence, REPAIRED_WORD_CONFIDENCE * 100);

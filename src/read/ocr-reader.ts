@@ -123,22 +123,24 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: boolean): O
       const words = line.words
         .filter((w) => w.text.trim() !== '')
         .map((w) => ({ text: w.text, confidence: unit(w.confidence), bbox: toBox(tessBox(w.bbox)) }));
-      const original = words.map((w) => w.text).join(' ');
-      if (original === '') continue;
-      let text = original;
-      let confidence = unit(line.confidence);
-      if (repair) {
-        const repaired = repairNumbers(original);
-        for (const r of repaired.repairs) {
-          repairs.push({ ...r, page });
-          file.warn(`OCR number repaired on page ${page}: "${r.from}" → "${r.to}" (${r.kind})`, 'ocr:number-repair', { page });
+      for (const segment of splitAtGutters(words)) {
+        const original = segment.map((w) => w.text).join(' ');
+        let text = original;
+        // one segment: the line's own confidence; a part of a split line: its words' mean
+        let confidence = segment.length === words.length ? unit(line.confidence) : mean(segment.map((w) => w.confidence));
+        if (repair) {
+          const repaired = repairNumbers(original);
+          for (const r of repaired.repairs) {
+            repairs.push({ ...r, page });
+            file.warn(`OCR number repaired on page ${page}: "${r.from}" → "${r.to}" (${r.kind})`, 'ocr:number-repair', { page });
+          }
+          text = repaired.text;
+          confidence = repairedConfidence(confidence, repaired.repairs.length);
         }
-        text = repaired.text;
-        confidence = repairedConfidence(confidence, repaired.repairs.length);
+        const bbox = segment.length === words.length ? toBox(tessBox(line.bbox)) : unionOf(segment.map((w) => w.bbox));
+        chars += text.length;
+        raw.push({ text, page, unit: 'line', bbox, indent: bbox[0], ocr: { confidence, words: segment } });
       }
-      const bbox = toBox(tessBox(line.bbox));
-      chars += text.length;
-      raw.push({ text, page, unit: 'line', bbox, indent: bbox[0], ocr: { confidence, words } });
     }
     const info: PageInfo = { page, origin: 'ocr', chars, width: image?.pageWidth, height: image?.pageHeight };
     if (result && chars === 0) {
@@ -152,6 +154,35 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: boolean): O
     pages.push(info);
   }
   return { format: 'ocr', raw, pages, repairs };
+}
+
+/** A gap between words wider than this many word heights is a column gutter, not a space. */
+const GUTTER_HEIGHTS = 2;
+
+/**
+ * Tesseract sometimes reads side-by-side columns as one line (the two columns of an official
+ * letter's header: `UBND TỈNH PHÚ THỌ     CỘNG HOÀ XÃ HỘI …`). Split a line where the gap between
+ * two words is wider than twice the words' height, as the PDF reader splits text runs.
+ */
+export function splitAtGutters<W extends { bbox: BBox }>(words: W[]): W[][] {
+  if (words.length < 2) return words.length ? [words] : [];
+  const heights = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
+  const height = heights[heights.length >> 1];
+  const segments: W[][] = [[words[0]]];
+  for (let i = 1; i < words.length; i++) {
+    const gap = words[i].bbox[0] - words[i - 1].bbox[2];
+    if (gap > GUTTER_HEIGHTS * height) segments.push([words[i]]);
+    else segments[segments.length - 1].push(words[i]);
+  }
+  return segments;
+}
+
+function unionOf(boxes: BBox[]): BBox {
+  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
 function linesOf(result: Tesseract.Page | undefined): Tesseract.Line[] {

@@ -57,3 +57,13 @@ describe('checkRomanLabels', () => {
     expect(checkRomanLabels(page(['II.'], 44), image(140, 32, stems(3)))).toEqual([]);
   });
 });
+
+describe('checkRomanLabels on look-alikes', () => {
+  it('reads "J." before a title in capitals as "I." when the image has one stem', () => {
+    const p = page(['J.', 'XÂY', 'DỰNG'], 20);
+    expect(checkRomanLabels(p, image(140, 32, stems(1)))).toEqual([{ from: 'J.', to: 'I.', line: 'J. XÂY DỰNG' }]);
+  });
+  it('leaves "l." before a sentence in lower case', () => {
+    expect(checkRomanLabels(page(['l.', 'Mục', 'tiêu'], 20), image(140, 32, stems(1)))).toEqual([]);
+  });
+});

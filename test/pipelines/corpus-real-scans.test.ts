@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { createReportPipeline } from '../../pipelines/report-pipeline.js';
+import { runPipeline, SourceFile } from '../../src/core/run-pipeline.js';
+import { createOcrScheduler, type OcrScheduler } from '../../src/read/ocr-scheduler.js';
+import type { Document } from '../../schemas/document.js';
+
+/**
+ * The two real scanned letters of ../shared/corpus-real (300 dpi, stamps, handwriting, two
+ * header columns), read end to end with OCR: what a person checked by eye is asserted here.
+ */
+const DIR = '../shared/corpus-real';
+let scheduler: OcrScheduler;
+const docs = new Map<string, Document>();
+
+beforeAll(async () => {
+  scheduler = await createOcrScheduler({ workers: 2 });
+  const stages = createReportPipeline({ read: { ocr: 'auto' } }, { ocrScheduler: () => Promise.resolve(scheduler) });
+  for (const name of ['phutho_STTTT_275-STTTT-CNTT_2011_scan.pdf', 'phutho_UBND_4532-UBND-KSTTHC_2011_scan.pdf']) {
+    const path = `${DIR}/${name}`;
+    docs.set(name, await runPipeline(stages, new SourceFile(path, readFileSync(path))));
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await scheduler?.terminate();
+});
+
+describe('real scanned letters, read with OCR', () => {
+  it('splits the two header columns and reads the metadata of công văn 279/STTTT-CNTT', () => {
+    const doc = docs.get('phutho_STTTT_275-STTTT-CNTT_2011_scan.pdf') as Document;
+    expect(doc.metadata).toMatchObject({ agency: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', docNumber: '279/STTTT-CNTT', reportType: 'công văn', province: 'Phú Thọ' });
+    // the subject wrapped under the header column is one title
+    expect(doc.metadata.title).toMatch(/^V\/v đăng ký danh sách .* máy tính\.$/u);
+    const header = doc.blocks.filter((b) => b.role === 'admin-header').map((b) => b.text);
+    expect(header).toContain('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(header).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+  });
+
+  it('joins the OCR lines of a paragraph and keeps stamp and signature specks out of the body', () => {
+    for (const doc of docs.values()) {
+      const body = doc.blocks.filter((b) => b.role !== 'furniture');
+      // a body paragraph of several OCR lines
+      expect(body.some((b) => b.role === 'body' && b.text.length > 250)).toBe(true);
+      // no block that is only marks or punctuation, no low-confidence fragment without a word
+      expect(body.filter((b) => !/[\p{L}\p{N}]/u.test(b.text)).map((b) => b.text)).toEqual([]);
+      expect(body.filter((b) => (b.ocrConfidence ?? 1) < 0.5 && !/\p{L}{4,}/u.test(b.text)).map((b) => b.text)).toEqual([]);
+    }
+    const letter = docs.get('phutho_UBND_4532-UBND-KSTTHC_2011_scan.pdf') as Document;
+    expect(letter.facts.filter((f) => f.confidence < 0.3).map((f) => f.quote)).toEqual([]);
+  });
+
+  it('reads the second letter of file 4532 with its Roman heading (J. read as I. by counting strokes)', () => {
+    const doc = docs.get('phutho_UBND_4532-UBND-KSTTHC_2011_scan.pdf') as Document;
+    expect(doc.metadata).toMatchObject({ reportType: 'công văn', province: 'Phú Thọ' });
+    expect(doc.metadata.title).toMatch(/^Về việc xây dựng kế hoạch rà soát quy định, thủ tục hành chính/u);
+    const paths = doc.sections.map((s) => s.path);
+    expect(paths.slice(0, 4)).toEqual(['I', 'I/1', 'I/1/a', 'I/1/b']);
+    expect(doc.messages.some((m) => m.rule === 'ocr:label-repair')).toBe(true);
+    // the second letter's header starts its own paragraph, not the end of the first's signature
+    expect(doc.blocks.some((b) => /Thu Hương UBND TỈNH/u.test(b.text))).toBe(false);
+  });
+});

@@ -50,7 +50,7 @@ export interface ScaleBenchResult {
 interface IngestMeasure {
   seconds: number;
   peakRssMb: number;
-  /** Resident memory when the database first held 100 documents, and when the batch ended. */
+  /** Resident memory when the database first held 100 documents, and when it first held them all. */
   rssAt100Mb: number | null;
   rssAtEndMb: number;
   code: number;
@@ -67,16 +67,20 @@ function ingestMeasured(files: string, db: string): Promise<IngestMeasure> {
     let peak = 0;
     let rss = 0;
     let rssAt100: number | null = null;
+    let stored = 0;
+    let rssAtEnd = 0;
     let reader: Database.Database | undefined;
     const timer = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
         rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-        if (rssAt100 === null && existsSync(db)) {
+        if (existsSync(db)) {
           reader ??= new Database(db, { readonly: true, fileMustExist: true });
           const { n } = reader.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number };
-          if (n >= 100) rssAt100 = rss;
+          if (rssAt100 === null && n >= 100) rssAt100 = rss;
+          // the reading when the last document was stored (not later, while the workers shut down)
+          if (n > stored) [stored, rssAtEnd] = [n, rss];
         }
       } catch {
         // the process has just exited, or the schema is not there yet: keep the last reading
@@ -85,7 +89,7 @@ function ingestMeasured(files: string, db: string): Promise<IngestMeasure> {
     child.on('exit', (code) => {
       clearInterval(timer);
       reader?.close();
-      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: peak, rssAt100Mb: rssAt100, rssAtEndMb: rss, code: code ?? -1 });
+      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: peak, rssAt100Mb: rssAt100, rssAtEndMb: rssAtEnd, code: code ?? -1 });
     });
   });
 }
@@ -179,7 +183,7 @@ export function formatScaleBench(r: ScaleBenchResult): string {
   const big = r.ingest.at(-1);
   if (big && big.rssAt100Mb !== null && big.docs > 100) {
     lines.push(
-      `  in the ${big.docs}-document run: RSS ${big.rssAt100Mb.toFixed(0)} MB after 100 documents, ${big.rssAtEndMb.toFixed(0)} MB at the end ` +
+      `  in the ${big.docs}-document run: RSS ${big.rssAt100Mb.toFixed(0)} MB when 100 documents were stored, ${big.rssAtEndMb.toFixed(0)} MB when all were ` +
         `(×${(big.rssAtEndMb / big.rssAt100Mb).toFixed(2)}; flat is ≈1)`,
     );
   }

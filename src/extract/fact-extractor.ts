@@ -33,14 +33,25 @@ interface Placed {
   figure: Figure;
 }
 
-/** The period of the nearest section up the path that names one. */
+/**
+ * The period of the nearest section up the path that names one. A bare year there gives way to
+ * a finer period of the same year further up: under `NHIỆM VỤ QUÝ IV NĂM 2023`, a task heading
+ * `Hoàn thành các chỉ tiêu … năm 2023` names the targets' year, and the work is the quarter's.
+ */
 export function sectionPeriodOf(sections: Section[], path: string): string | undefined {
   const byPath = new Map(sections.map((s) => [s.path, s]));
+  let found: string | undefined;
   for (let p = path; p; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
     const period = byPath.get(p)?.period;
-    if (period) return period;
+    if (!period) continue;
+    if (!found) {
+      if (!/^\d{4}$/.test(period)) return period;
+      found = period;
+    } else {
+      return period.startsWith(`${found}-`) && !period.includes('..') ? period : found;
+    }
   }
-  return undefined;
+  return found;
 }
 
 /** A bare number's unit: named before it (`tổng số người dùng … là 6.909`) or that of the figure that opens its bracket. */

@@ -111,7 +111,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    re: new RegExp(`(?<!ngày\\s+\\d{1,2}\\s+)tháng\\s+${MONTH_TOKEN}${YEAR_TAIL}(?![\\p{L}\\d])`, 'gu'),
+    // not a day's month (`ngày 2 tháng 9`), nor a name (`Cách mạng tháng Tám`)
+    re: new RegExp(`(?<!ngày\\s+\\d{1,2}\\s+|cách mạng\\s+)tháng\\s+${MONTH_TOKEN}${YEAR_TAIL}(?![\\p{L}\\d])`, 'gu'),
     rule: 'period:month',
     make: (m, year) => {
       const n = monthNumber(m[1]);

@@ -56,7 +56,8 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
   const mentions = all.filter((m) => governing(ctx, m));
   const before = mentions.filter((m) => m.end <= ctx.start);
   if (before.length) return before[before.length - 1];
-  return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd);
+  // after the figure, only within its clause: `…; lũy kế 8 tháng đầu năm đạt …` is another figure's
+  return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && !ctx.lower.slice(ctx.unitEnd, m.start).includes(';'));
 }
 
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */

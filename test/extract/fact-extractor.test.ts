@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Fact } from '../../schemas/fact.js';
 import type { Block } from '../../schemas/document.js';
-import { extractFromBlock } from '../../src/extract/fact-extractor.js';
+import { extractFromBlock, sectionPeriodOf } from '../../src/extract/fact-extractor.js';
+import type { Section } from '../../schemas/document.js';
 
 interface Spec {
   rule: string;
@@ -49,5 +50,19 @@ describe('fact extractor output', () => {
     const clean = extractFromBlock(block(text), { source: 's', reportPeriod: '2021' })[0];
     const ocr = extractFromBlock({ ...block(text), ocrConfidence: 0.5 }, { source: 's', reportPeriod: '2021' })[0];
     expect(ocr.confidence).toBeLessThan(clean.confidence);
+  });
+});
+
+describe('sectionPeriodOf', () => {
+  const section = (path: string, period?: string): Section =>
+    ({ path, label: path, level: path.split('/').length - 1, kind: 'arabic', title: path, page: 1, start: 0, end: 0, sectionEnd: 0, period }) as unknown as Section;
+  it('takes the nearest heading period up the path', () => {
+    expect(sectionPeriodOf([section('I', '2023-Q3'), section('I/1', '2023-08')], 'I/1')).toBe('2023-08');
+    expect(sectionPeriodOf([section('I', '2023-Q3'), section('I/1')], 'I/1')).toBe('2023-Q3');
+  });
+  it('lets a bare year give way to a finer period of that year above it, not to another year', () => {
+    expect(sectionPeriodOf([section('II', '2023-Q4'), section('II/1', '2023')], 'II/1')).toBe('2023-Q4');
+    expect(sectionPeriodOf([section('II', '2024-Q1'), section('II/1', '2023')], 'II/1')).toBe('2023');
+    expect(sectionPeriodOf([section('II/1', '2023')], 'II/1')).toBe('2023');
   });
 });

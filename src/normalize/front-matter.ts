@@ -68,7 +68,15 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
     const alone = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)$/u.test(paras[head[titleAt]].text);
     // a công văn's subject (`V/v …`) wrapped onto lines of its own: they go on in lower case
     if (SUBJECT_LINE.test(paras[head[titleAt]].text)) {
-      while (k < live.length && STARTS_LOWER_CASE.test(paras[live[k]].text) && paras[live[k]].text.length < 200) roles[live[k++]] = 'title';
+      // (the place and date of the other column may come between them in the reading order)
+      while (k < live.length && paras[live[k]].text.length < 200) {
+        const t = paras[live[k]].text;
+        const beforeAddressee = k + 1 < live.length && ADDRESSEE.test(paras[live[k + 1]].text) && !/[.;:]$/u.test(paras[live[k - 1]].text);
+        if (STARTS_LOWER_CASE.test(t) || beforeAddressee) roles[live[k]] = 'title';
+        else if (PLACE_DATE.test(t)) roles[live[k]] = 'admin-header';
+        else break;
+        k++;
+      }
     }
     let subjectLines = 0;
     while (k < live.length && alone) {

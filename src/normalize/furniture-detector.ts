@@ -30,11 +30,22 @@ const NOISE_CONFIDENCE = 0.5;
  * confidence line without one real word in it. Real lines read badly keep a long letter run
  * (`„UBNDTÍNHPHÚTHỌ` at 0.23 is the agency line) and stay.
  */
-export function isOcrNoise(block: RawBlock): boolean {
+export function isOcrNoise(block: RawBlock, lineHeight?: number): boolean {
   if (!block.ocr) return false;
   const text = block.text.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
+  // a rule under the motto or a stamp's edge read as letters: far flatter than a line of text
+  if (lineHeight && block.bbox && block.bbox[3] - block.bbox[1] < lineHeight * FLAT_LINE) return true;
   return block.ocr.confidence < NOISE_CONFIDENCE && !/\p{L}{4,}/u.test(text);
+}
+
+/** An OCR line less tall than this share of the document's median OCR line height is not text. */
+const FLAT_LINE = 0.4;
+
+function medianOcrLineHeight(raw: RawBlock[]): number | undefined {
+  const heights = raw.filter((b) => b.ocr && b.bbox).map((b) => (b.bbox as number[])[3] - (b.bbox as number[])[1]);
+  if (heights.length < 5) return undefined;
+  return heights.sort((a, b) => a - b)[heights.length >> 1];
 }
 
 const PAGE_NUMBER = /^(?:trang\s*)?[-–—(]?\s*(\d{1,4})\s*[-–—)]?$|^(\d{1,4})\s*\/\s*\d{1,4}$/iu;
@@ -80,8 +91,9 @@ function edgeBlocks(raw: RawBlock[], pages: PageInfo[], opts: FurnitureOptions):
 export function detectFurniture(raw: RawBlock[], pages: PageInfo[], options: Partial<FurnitureOptions> = {}): Map<number, FurnitureKind> {
   const opts = { ...DEFAULT_FURNITURE, ...options };
   const found = new Map<number, FurnitureKind>();
+  const lineHeight = medianOcrLineHeight(raw);
   raw.forEach((b, i) => {
-    if (isOcrNoise(b)) found.set(i, 'ocr-noise');
+    if (isOcrNoise(b, lineHeight)) found.set(i, 'ocr-noise');
   });
   const pageCount = new Set(raw.map((b) => b.page)).size;
   if (pageCount < 2) return found;

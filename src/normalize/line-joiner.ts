@@ -141,6 +141,8 @@ function continuesGeometry(prev: RawBlock, cur: RawBlock, layout: Layout, first:
   }
   const centred = prev.align === 'center' && cur.align === 'center';
   if (short && !centred) return false;
+  // side by side, not one under the other: two columns (the subject beside the place and date)
+  if (prev.bbox && cur.bbox && (cur.bbox[0] > prev.bbox[2] || cur.bbox[2] < prev.bbox[0])) return false;
   if (prev.bbox && cur.bbox && layout.lineStep > 0) {
     const step = cur.bbox[1] - prev.bbox[1];
     if (step > layout.lineStep * 1.3 || step < 0) return false;

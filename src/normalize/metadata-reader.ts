@@ -51,7 +51,9 @@ const PROVINCE_AFTER_AGENCY_WORD = new RegExp(`^(?:SỞ|BAN|TRUNG TÂM|VĂN PHÒ
 /** `tỉnh Nam Định`, `thành phố Hà Nội`: capitalised words after the unit word. */
 const PROVINCE_IN_TEXT = /(?:tỉnh|thành phố)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+(?:-\s+)?\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 const DOC_NUMBER = /Số\s*:?\s*([\d.…_ ]*\/\s*[\p{L}\d&/-]*[\p{L}\d])/u;
-const ISSUE_DATE = /^([\p{L} .-]{2,40}),\s*ngày\s*(\d{1,2})?[\s.…_]*tháng\s*(\d{1,2})?[\s.…_]*năm\s*(\d{4})/u;
+/** A document number as OCR leaves it: `Sô1849BGDĐT-GDPT`, `Số 62 /VP-KSTTHC`. */
+const OCR_DOC_NUMBER = /^S[ốôoó]\s*:?\s*(\d{1,5})\s*\/?\s*([\p{Lu}Đ][\p{Lu}Đ&]*(?:-[\p{Lu}Đ&]+)*)/u;
+const ISSUE_DATE = /^([\p{L} .-]{2,40}),\s*ngày[\s.…_]*(\d{1,2})?[\s.…_]*tháng\s*(\d{1,2})?[\s.…_]*năm\s*(\d{4})/u;
 
 export interface MetadataInput {
   text: string;
@@ -100,6 +102,14 @@ function joinUnitLines(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * A ministry, the government or the national assembly writes from Hà Nội about the whole
+ * country: neither its place of issue nor the provinces its body names are its province.
+ */
+export function isNationalAgency(agency: string | undefined): boolean {
+  return /^(BỘ|CHÍNH PHỦ|THỦ TƯỚNG|VĂN PHÒNG CHÍNH PHỦ|QUỐC HỘI)(?!\p{L})/u.test(agency ?? '');
+}
+
 /** Read the metadata from paragraphs with their roles. */
 export function readMetadata(paras: MetadataInput[]): Metadata {
   const meta: Metadata = {};
@@ -136,11 +146,16 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
       if (/^(SỞ|BAN|BỘ|TRUNG TÂM|UBND|ỦY BAN|PHÒNG|CỤC)\b/u.test(l)) break;
       agency.push(l);
     }
-    meta.agency = agency.join(' ').replace(/\s+/g, ' ').trim();
+    meta.agency = agency.join(' ').replace(/\s+/g, ' ').trim().replace(/[.,;:]+$/u, '');
   }
 
   const numberLine = admin.find((t) => DOC_NUMBER.test(t) && /^Số\b/u.test(t)) ?? admin.find((t) => DOC_NUMBER.test(t));
   if (numberLine) meta.docNumber = (DOC_NUMBER.exec(numberLine)?.[1] ?? '').replace(/\s+/g, '');
+  else {
+    // OCR drops the colon, the slash or the accent: `Sô1849BGDĐT-GDPT` is 1849/BGDĐT-GDPT
+    const ocr = admin.map((t) => OCR_DOC_NUMBER.exec(t)).find((m) => m !== null);
+    if (ocr) meta.docNumber = `${ocr[1]}/${ocr[2]}`;
+  }
 
   let place: string | undefined;
   for (const t of admin) {
@@ -167,8 +182,9 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   if (period) meta.reportPeriod = period;
 
   province ??= provinceFromText(subject);
-  if (!province && place && !/^(TP|Thành phố|Thị xã|Huyện|Quận)\b/iu.test(place)) province = place;
-  province ??= provinceFromBody(body);
+  const national = isNationalAgency(meta.agency);
+  if (!province && place && !national && !/^(TP|Thành phố|Thị xã|Huyện|Quận)\b/iu.test(place)) province = place;
+  if (!national) province ??= provinceFromBody(body);
   if (province) meta.province = titleCase(province);
   return meta;
 }

@@ -5,6 +5,7 @@ import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
 import { matchMetric, type MetricMatch } from './metric-matcher.js';
 import { resolveProvince } from './province-resolver.js';
+import { isNationalAgency } from '../normalize/metadata-reader.js';
 
 export const ResolveOptions = z.object({
   /** Map metric phrases to the catalog. */
@@ -44,6 +45,7 @@ function resolveDocProvince(doc: Document, file: SourceFile): string | undefined
     file.warn(`province "${written}" is not one of the 63 provinces; left as written`, 'resolve:unknown-province');
     return written;
   }
+  if (isNationalAgency(doc.metadata.agency)) return undefined;
   const candidates = [doc.metadata.agency, ...doc.blocks.filter((b) => b.role === 'admin-header').map((b) => b.text)];
   for (const text of candidates) {
     if (!text) continue;

@@ -5,7 +5,7 @@ import { createOcrScheduler, type OcrScheduler } from '../../src/read/ocr-schedu
 import type { Document } from '../../schemas/document.js';
 
 /**
- * The two real scanned letters of ../shared/corpus-real (300 dpi, stamps, handwriting, two
+ * The three real scanned letters of ../shared/corpus-real (200–300 dpi, stamps, handwriting, two
  * header columns), read end to end with OCR: what a person checked by eye is asserted here.
  */
 const DIR = '../shared/corpus-real';
@@ -15,11 +15,11 @@ const docs = new Map<string, Document>();
 beforeAll(async () => {
   scheduler = await createOcrScheduler({ workers: 2 });
   const stages = createReportPipeline({ read: { ocr: 'auto' } }, { ocrScheduler: () => Promise.resolve(scheduler) });
-  for (const name of ['phutho_STTTT_275-STTTT-CNTT_2011_scan.pdf', 'phutho_UBND_4532-UBND-KSTTHC_2011_scan.pdf']) {
+  for (const name of ['phutho_STTTT_275-STTTT-CNTT_2011_scan.pdf', 'phutho_UBND_4532-UBND-KSTTHC_2011_scan.pdf', 'bgddt_CV1849-BGDDT-GDPT_STEM_2026_scan.pdf']) {
     const path = `${DIR}/${name}`;
     docs.set(name, await runPipeline(stages, new SourceFile(path, readFileSync(path))));
   }
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await scheduler?.terminate();
@@ -58,5 +58,15 @@ describe('real scanned letters, read with OCR', () => {
     expect(doc.messages.some((m) => m.rule === 'ocr:label-repair')).toBe(true);
     // the second letter's header starts its own paragraph, not the end of the first's signature
     expect(doc.blocks.some((b) => /Thu Hương UBND TỈNH/u.test(b.text))).toBe(false);
+  });
+
+  it('reads the header of công văn 1849/BGDĐT-GDPT: number without its slash, date, a subject wrapped beside the date', () => {
+    const doc = docs.get('bgddt_CV1849-BGDDT-GDPT_STEM_2026_scan.pdf') as Document;
+    expect(doc.metadata).toMatchObject({ agency: 'BỘ GIÁO DỤC VÀ ĐÀO TẠO', docNumber: '1849/BGDĐT-GDPT', issueDate: '2026-04-10', reportType: 'công văn' });
+    // a ministry writes for the whole country: Hà Nội is where, not which province
+    expect(doc.metadata.province).toBeUndefined();
+    expect(doc.metadata.title).toMatch(/^V\/v kiểm tra, khảo sát, đánh giá thực trạng .* giáo dục STEM tại các cơ sở giáo dục$/u);
+    // the rule under the motto, read as a flat word, is not text
+    expect(doc.blocks.filter((b) => b.role !== 'furniture' && /^NGHI\b/u.test(b.text))).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderPageImage, toPgm } from '../../src/read/ocr-page-renderer.js';
-import { createOcrScheduler, vieModelPath } from '../../src/read/ocr-scheduler.js';
+import { createOcrScheduler, DEFAULT_PARAMETERS, vieModelPath } from '../../src/read/ocr-scheduler.js';
 
 export interface OcrBenchOptions {
   file?: string;
@@ -117,7 +117,9 @@ function nativeName(model: string, processes: number): string {
 async function benchNative(paths: string[], dpi: number, model: string, tessdata?: string): Promise<OcrBenchRun[]> {
   const missing = ensureNativeTesseract();
   if (missing) return [{ name: nativeName(model, 1), secondsPerPage: null, note: missing }];
-  const args = (path: string) => [path, '-', '-l', 'vie', '--dpi', String(dpi), ...(tessdata ? ['--tessdata-dir', tessdata] : [])];
+  // the page segmentation mode solieu's workers use (the CLI would otherwise start in mode 3)
+  const psm = DEFAULT_PARAMETERS.tessedit_pageseg_mode;
+  const args = (path: string) => [path, '-', '-l', 'vie', '--dpi', String(dpi), '--psm', psm, ...(tessdata ? ['--tessdata-dir', tessdata] : [])];
   const runs: OcrBenchRun[] = [];
   for (const processes of [1, 2]) {
     const queue = [...paths];

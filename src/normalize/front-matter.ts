@@ -71,9 +71,11 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
       // (the place and date of the other column may come between them in the reading order)
       while (k < live.length && paras[live[k]].text.length < 200) {
         const t = paras[live[k]].text;
-        const beforeAddressee = k + 1 < live.length && ADDRESSEE.test(paras[live[k + 1]].text) && !/[.;:]$/u.test(paras[live[k - 1]].text);
-        if (STARTS_LOWER_CASE.test(t) || beforeAddressee) roles[live[k]] = 'title';
-        else if (PLACE_DATE.test(t)) roles[live[k]] = 'admin-header';
+        let next = k + 1;
+        while (next < live.length && PLACE_DATE.test(paras[live[next]].text)) next++;
+        const beforeAddressee = next < live.length && ADDRESSEE.test(paras[live[next]].text) && !/[.;:]$/u.test(paras[live[k - 1]].text);
+        if (PLACE_DATE.test(t)) roles[live[k]] = 'admin-header';
+        else if (STARTS_LOWER_CASE.test(t) || beforeAddressee) roles[live[k]] = 'title';
         else break;
         k++;
       }

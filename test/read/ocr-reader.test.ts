@@ -27,7 +27,7 @@ describe('ocrPdf on a real scanned page', () => {
     expect(result.format).toBe('ocr');
     const text = result.raw.map((b) => b.text).join('\n');
     expect(text).toContain('BÁO CÁO');
-    expect(result.raw.some((b) => /^I\. KẾT QUẢ/u.test(b.text))).toBe(true);
+    expect(result.raw.some((b) => /^I\. KẾT QU\S THỰC HIỆN/u.test(b.text))).toBe(true);
     expect(result.raw.some((b) => /^1\. Công tác tham mưu/u.test(b.text))).toBe(true);
 
     expect(result.pages).toHaveLength(1);

@@ -14,7 +14,7 @@
  *        [--breakdown | --no-breakdown] [--profile] [--wall] [--docs N] [--facts N]
  *        [--ocr-file PDF] [--ocr-pages 1-4] [--no-build] [--json out/bench.json]
  *
- * --quick: 3 passes, no read breakdown, 100 docs, 10k facts, 1 OCR page.
+ * --quick: 3 passes, no read breakdown, 100 docs, 10k facts, 1 OCR page, 1 OCR round (else 3).
  * --profile: CPU-profile bare pdfjs and the read side, interleaved (out/bench-read.cpuprofile), and show
  *   function by function what solieu adds.
  * --wall: time the pipeline/extract sections on wall time instead of process CPU time (see bench/clock.ts).
@@ -197,7 +197,7 @@ async function main(): Promise<number> {
   });
   await section('ocr', `OCR seconds per page (${opts.ocrPages.length} page${opts.ocrPages.length > 1 ? 's' : ''})`, async () => {
     const { benchOcr, formatOcrBench } = await import('./bench/ocr.js');
-    const r = await benchOcr({ file: opts.ocrFile, pages: opts.ocrPages });
+    const r = await benchOcr({ file: opts.ocrFile, pages: opts.ocrPages, rounds: opts.quick ? 1 : 3 });
     return { json: r, text: formatOcrBench(r) };
   });
 

@@ -3,7 +3,7 @@
  * `tesseract` CLI on the same page images. Installs Debian's tesseract-ocr + tesseract-ocr-vie
  * when `tesseract` is missing and we are root.
  *
- * Standalone: `npx tsx scripts/bench/ocr.ts [--file ../shared/corpus/003.scan.pdf] [--pages 1-4]`
+ * Standalone: `npx tsx scripts/bench/ocr.ts [--file ../shared/corpus/003.scan.pdf] [--pages 1-4] [--rounds 3]`
  * From scripts/bench.ts: `import { benchOcr } from './bench/ocr.js'` and print `formatOcrBench(await benchOcr())`.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,12 +21,16 @@ export interface OcrBenchOptions {
   file?: string;
   /** 1-based pages (default 1–4). */
   pages?: number[];
+  /** Times every setup is measured, interleaved (default 3); figures are medians. */
+  rounds?: number;
 }
 
 export interface OcrBenchRun {
   name: string;
   /** Wall seconds divided by pages (throughput); worker start-up excluded and reported apart. */
   secondsPerPage: number | null;
+  /** Lowest and highest of the rounds. */
+  range?: [number, number];
   startupSeconds?: number;
   note?: string;
 }
@@ -35,6 +39,7 @@ export interface OcrBenchResult {
   file: string;
   pages: number[];
   dpi: number;
+  rounds: number;
   imageSecondsPerPage: number;
   runs: OcrBenchRun[];
   /**
@@ -69,19 +74,48 @@ export async function benchOcr(options: OcrBenchOptions = {}): Promise<OcrBenchR
       return path;
     });
 
-    const runs: OcrBenchRun[] = [];
-    for (const workers of [1, 2]) runs.push(await benchTesseractJs(images, dpi, workers));
     const sameModelDir = join(dir, 'tessdata');
     mkdirSync(sameModelDir);
     writeFileSync(join(sameModelDir, 'vie.traineddata'), gunzipSync(readFileSync(join(vieModelPath('best_int'), 'vie.traineddata.gz'))));
-    runs.push(...(await benchNative(paths, dpi, 'Debian vie')), ...(await benchNative(paths, dpi, 'same model', sameModelDir)));
-    const perPage = (name: string) => runs.find((r) => r.name === name)?.secondsPerPage ?? null;
-    const ratio = (a: number | null, b: number | null) => (a && b ? round(a / b) : null);
-    const ratios = [1, 2].map((n) => {
-      const js = perPage(jsName(n));
-      return { workers: n, sameModel: ratio(js, perPage(nativeName('same model', n))), debianModel: ratio(js, perPage(nativeName('Debian vie', n))) };
+    // Rounds, each running every setup once in a rotated order: this machine's speed drifts by
+    // ±20% from minute to minute, so a setup's figure is its median, and a ratio is the median of
+    // the ratios within each round (paired, measured minutes apart at most).
+    const groups: (() => Promise<OcrBenchRun[]>)[] = [
+      async () => [await benchTesseractJs(images, dpi, 1)],
+      async () => [await benchTesseractJs(images, dpi, 2)],
+      () => benchNative(paths, dpi, 'Debian vie'),
+      () => benchNative(paths, dpi, 'same model', sameModelDir),
+    ];
+    const rounds: OcrBenchRun[][] = [];
+    for (let r = 0; r < (options.rounds ?? 3); r++) {
+      const round: OcrBenchRun[] = [];
+      for (let g = 0; g < groups.length; g++) round.push(...(await groups[(g + r) % groups.length]()));
+      rounds.push(round);
+    }
+    const names = [...new Set(rounds.flat().map((run) => run.name))];
+    const runs: OcrBenchRun[] = names.map((name) => {
+      const all = rounds.flatMap((round) => round.filter((run) => run.name === name));
+      const values = all.map((run) => run.secondsPerPage).filter((v): v is number => v !== null);
+      const startups = all.map((run) => run.startupSeconds).filter((v): v is number => v !== undefined);
+      return {
+        name,
+        secondsPerPage: values.length ? round2(median(values)) : null,
+        range: values.length > 1 ? [Math.min(...values), Math.max(...values)] : undefined,
+        startupSeconds: startups.length ? round2(median(startups)) : undefined,
+        note: all.find((run) => run.note)?.note,
+      };
     });
-    return { file, pages, dpi, imageSecondsPerPage: round(imageSecondsPerPage), runs, ratios };
+    const inRound = (round: OcrBenchRun[], name: string) => round.find((run) => run.name === name)?.secondsPerPage ?? null;
+    const pairedRatio = (js: string, native: string): number | null => {
+      const ratios = rounds.map((round) => [inRound(round, js), inRound(round, native)]).filter((p): p is [number, number] => p[0] !== null && p[1] !== null && p[1] > 0);
+      return ratios.length ? round2(median(ratios.map(([a, b]) => a / b))) : null;
+    };
+    const ratios = [1, 2].map((n) => ({
+      workers: n,
+      sameModel: pairedRatio(jsName(n), nativeName('same model', n)),
+      debianModel: pairedRatio(jsName(n), nativeName('Debian vie', n)),
+    }));
+    return { file, pages, dpi, rounds: rounds.length, imageSecondsPerPage: round2(imageSecondsPerPage), runs, ratios };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -95,7 +129,7 @@ async function benchTesseractJs(images: Buffer[], dpi: number, workers: number):
     const start = performance.now();
     await Promise.all(images.map((image) => scheduler.recognize(image, { dpi })));
     const note = workers > availableParallelism() ? `only ${availableParallelism()} cores` : undefined;
-    return { name: jsName(workers), secondsPerPage: round(seconds(start) / images.length), startupSeconds: round(startupSeconds), note };
+    return { name: jsName(workers), secondsPerPage: round2(seconds(start) / images.length), startupSeconds: round2(startupSeconds), note };
   } finally {
     await scheduler.terminate();
   }
@@ -134,7 +168,7 @@ async function benchNative(paths: string[], dpi: number, model: string, tessdata
       }),
     );
     if (failures.length > 0) return [{ name: nativeName(model, processes), secondsPerPage: null, note: `tesseract failed: ${failures[0]}` }];
-    runs.push({ name: nativeName(model, processes), secondsPerPage: round(seconds(start) / paths.length), note: processes === 1 ? nativeVersion() : undefined });
+    runs.push({ name: nativeName(model, processes), secondsPerPage: round2(seconds(start) / paths.length), note: processes === 1 ? nativeVersion() : undefined });
   }
   return runs;
 }
@@ -174,15 +208,16 @@ function nativeVersion(): string {
 
 export function formatOcrBench(result: OcrBenchResult): string {
   const lines = [
-    `OCR (${result.file.split('/').pop()}, pages ${result.pages.join(',')}, ${result.dpi} dpi; page image ${result.imageSecondsPerPage} s/page)`,
+    `OCR (${result.file.split('/').pop()}, pages ${result.pages.join(',')}, ${result.dpi} dpi; page image ${result.imageSecondsPerPage} s/page; medians of ${result.rounds} interleaved rounds)`,
     ...result.runs.map(
       (r) =>
-        `  ${r.name.padEnd(26)} ${r.secondsPerPage === null ? '   n/a' : `${r.secondsPerPage.toFixed(2).padStart(6)} s/page`}` +
+        `  ${r.name.padEnd(44)} ${r.secondsPerPage === null ? '   n/a' : `${r.secondsPerPage.toFixed(2).padStart(6)} s/page`}` +
+        `${r.range ? ` (${r.range[0].toFixed(2)}–${r.range[1].toFixed(2)})` : ''}` +
         `${r.startupSeconds !== undefined ? `  (start-up ${r.startupSeconds} s)` : ''}${r.note ? `  [${r.note}]` : ''}`,
     ),
     ...result.ratios.map(
       (r) =>
-        `  tesseract.js ${r.workers} worker${r.workers > 1 ? 's' : ''} / native ${r.workers} process${r.workers > 1 ? 'es' : ''}: ` +
+        `  tesseract.js ${r.workers} worker${r.workers > 1 ? 's' : ''} / native ${r.workers} process${r.workers > 1 ? 'es' : ''} (median of paired rounds): ` +
         `same model ${r.sameModel ?? 'n/a'}× (target ≤ 1.5×), Debian's smaller vie model ${r.debianModel ?? 'n/a'}×`,
     ),
   ];
@@ -193,8 +228,14 @@ function seconds(start: number): number {
   return (performance.now() - start) / 1000;
 }
 
-function round(value: number): number {
+function round2(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function parsePages(spec: string): number[] {
@@ -205,7 +246,7 @@ function parsePages(spec: string): number[] {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, pages: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  const result = await benchOcr({ file: values.file, pages: values.pages ? parsePages(values.pages) : undefined });
+  const { values } = parseArgs({ options: { file: { type: 'string' }, pages: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const result = await benchOcr({ file: values.file, pages: values.pages ? parsePages(values.pages) : undefined, rounds: values.rounds ? Number(values.rounds) : undefined });
   console.log(values.json ? JSON.stringify(result, null, 2) : formatOcrBench(result));
 }

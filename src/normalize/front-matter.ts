@@ -9,7 +9,7 @@ import type { BlockRole } from '../../schemas/document.js';
 
 export const DOC_TYPE_WORD =
   /^(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)(?=\s|$|:)/u;
-const AGENCY = /^(UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|BAN|TRUNG TÂM|CỤC|TỔNG CỤC|VĂN PHÒNG|PHÒNG|TRƯỜNG|TỈNH ỦY|TỈNH UỶ|CÔNG TY|TẬP ĐOÀN|VIỆN|CHI CỤC)\b/u;
+const AGENCY = /^(UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|BAN|TRUNG TÂM|CỤC|TỔNG CỤC|VĂN PHÒNG|PHÒNG|TRƯỜNG|TỈNH ỦY|TỈNH UỶ|CÔNG TY|TẬP ĐOÀN|VIỆN|CHI CỤC)(?![\p{L}\p{N}])/u;
 export const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–]\s*Tự do)/u;
 export const PLACE_DATE = /^[\p{L} .-]{2,40},\s*ngày\b.*\bnăm\s+\d{4}/u;
 const NUMBER_LINE = /^(Số|Số hiệu)\s*:/u;
@@ -17,7 +17,7 @@ const RULE_LINE = /^[-_–—=*.·\s]{3,}$/u;
 const HEADING_START = /^(?:(?:Phần|PHẦN)\s+[IVX]+\b|[IVX]+[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+\p{Lu}|[a-zđ]\)\s)/u;
 const ADDRESSEE = /^Kính\s+gửi\b/u;
 const CLOSING_START = /^Nơi\s+nhận\b/u;
-const SIGNATURE = /^(?:(?:KT|TM|TL|TUQ|Q|PKT)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TRƯỞNG|HIỆU TRƯỞNG)\b)/u;
+const SIGNATURE = /^(?:(?:KT|TM|TL|TUQ|Q|PKT)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TRƯỞNG|HIỆU TRƯỞNG)(?![\p{L}\p{N}]))/u;
 const APPENDIX = /^(PHỤ LỤC|Phụ lục\s+[\dIVX])/u;
 
 /** Whether a text is written in capitals (ignoring digits and punctuation). */
@@ -89,7 +89,7 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
         continue;
       }
       const subject = subjectLines === 0 ? t.length < 400 : t.length < 200 && paras[live[k]].bold === true && paras[live[k - 1]].bold === true;
-      if (!subject || HEADING_START.test(t) || ADDRESSEE.test(t) || /^Căn cứ\b/u.test(t) || PLACE_DATE.test(t)) break;
+      if (!subject || HEADING_START.test(t) || ADDRESSEE.test(t) || /^Căn cứ(?![\p{L}\p{N}])/u.test(t) || PLACE_DATE.test(t)) break;
       roles[live[k]] = 'title';
       subjectLines++;
       k++;

@@ -116,14 +116,14 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // Two header columns read as one line (`SỞ … TỈNH CỘNG HÒA XÃ HỘI …`): split at the national motto.
   const admin = paras
     .filter((p) => p.role === 'admin-header')
-    .flatMap((p) => p.text.split(/\s+(?=CỘNG HÒA\b|CỘNG HOÀ\b|Độc lập\s*[-–])/u))
+    .flatMap((p) => p.text.split(/\s+(?=CỘNG HÒA(?![\p{L}\p{N}])|CỘNG HOÀ(?![\p{L}\p{N}])|Độc lập\s*[-–])/u))
     // OCR specks before a header line (`„UBND TỈNH …`)
     .map((t) => t.replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, ''));
   const title = paras.filter((p) => p.role === 'title').map((p) => p.text);
   const body = paras.filter((p) => p.role === 'body').map((p) => p.text);
 
   // agency: capitals of the header; below a `UBND TỈNH X` parent line, the lines that follow it
-  const upper = joinUnitLines(admin.filter((t) => isUpperCase(t) && !MOTTO.test(t) && !/^Số\b/u.test(t) && !DOC_TYPE_WORD.test(t)));
+  const upper = joinUnitLines(admin.filter((t) => isUpperCase(t) && !MOTTO.test(t) && !/^Số(?![\p{L}\p{N}])/u.test(t) && !DOC_TYPE_WORD.test(t)));
   let province: string | undefined;
   for (const t of upper) {
     const m = PROVINCE_IN_AGENCY.exec(t);
@@ -143,13 +143,13 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
     // an agency name broken over lines (`SỞ THÔNG TIN VÀ` / `TRUYỀN THÔNG`): keep lines while they continue it
     const agency = [lines[0]];
     for (const l of lines.slice(1)) {
-      if (/^(SỞ|BAN|BỘ|TRUNG TÂM|UBND|ỦY BAN|PHÒNG|CỤC)\b/u.test(l)) break;
+      if (/^(SỞ|BAN|BỘ|TRUNG TÂM|UBND|ỦY BAN|PHÒNG|CỤC)(?![\p{L}\p{N}])/u.test(l)) break;
       agency.push(l);
     }
     meta.agency = agency.join(' ').replace(/\s+/g, ' ').trim().replace(/[.,;:]+$/u, '');
   }
 
-  const numberLine = admin.find((t) => DOC_NUMBER.test(t) && /^Số\b/u.test(t)) ?? admin.find((t) => DOC_NUMBER.test(t));
+  const numberLine = admin.find((t) => DOC_NUMBER.test(t) && /^Số(?![\p{L}\p{N}])/u.test(t)) ?? admin.find((t) => DOC_NUMBER.test(t));
   if (numberLine) meta.docNumber = (DOC_NUMBER.exec(numberLine)?.[1] ?? '').replace(/\s+/g, '');
   else {
     // OCR drops the colon, the slash or the accent: `Sô1849BGDĐT-GDPT` is 1849/BGDĐT-GDPT
@@ -183,7 +183,7 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
 
   province ??= provinceFromText(subject);
   const national = isNationalAgency(meta.agency);
-  if (!province && place && !national && !/^(TP|Thành phố|Thị xã|Huyện|Quận)\b/iu.test(place)) province = place;
+  if (!province && place && !national && !/^(TP|Thành phố|Thị xã|Huyện|Quận)(?![\p{L}\p{N}])/iu.test(place)) province = place;
   if (!national) province ??= provinceFromBody(body);
   if (province) meta.province = titleCase(province);
   return meta;

@@ -45,7 +45,7 @@ Examples:
           progress: createProgressReporter(process.stderr, o.quiet),
         });
         process.stdout.write(
-          `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages, ${summary.facts} facts → ${o.db}\n`,
+          `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR)` : ''}, ${summary.facts} facts → ${o.db}\n`,
         );
         for (const f of summary.failures) process.stdout.write(`  failed: ${f.file}: ${f.reason}\n`);
         exit(summary.failed > 0 || problems.length > 0 ? 1 : 0);

@@ -28,6 +28,8 @@ export interface IngestSummary {
   partial: number;
   facts: number;
   pages: number;
+  /** Pages read by OCR (counted as they are read, also for files that then fail). */
+  ocrPages: number;
   failures: RunFailure[];
 }
 
@@ -41,12 +43,12 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
   const store = new DocumentStore(db);
   const runs = new RunLog(db);
   const runId = runs.start(opts.command, PIPELINE_VERSION);
-  const s: IngestSummary = { runId, seen: opts.files.length, stored: 0, skipped: 0, failed: 0, partial: 0, facts: 0, pages: 0, failures: [] };
+  const s: IngestSummary = { runId, seen: opts.files.length, stored: 0, skipped: 0, failed: 0, partial: 0, facts: 0, pages: 0, ocrPages: 0, failures: [] };
   const executor = makeExecutor(opts);
   const queue = new PQueue({ concurrency: Math.max(1, executor.slots) });
   let done = 0;
   const tick = (file?: string) => {
-    opts.progress.update({ done, total: s.seen, pages: s.pages, facts: s.facts, failed: s.failed, skipped: s.skipped }, file);
+    opts.progress.update({ done, total: s.seen, pages: s.pages, ocrPages: s.ocrPages, facts: s.facts, failed: s.failed, skipped: s.skipped }, file);
     runs.update(runId, { files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures });
   };
   const fail = (path: string, reason: string) => {
@@ -70,7 +72,10 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
             s.skipped++;
             return;
           }
-          const doc = await executor.process(path);
+          const doc = await executor.process(path, (e) => {
+            s.ocrPages++;
+            tick(`${basename(path)}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
+          });
           store.save(doc, PIPELINE_VERSION);
           s.pages += doc.pages.length;
           s.facts += doc.facts.length;

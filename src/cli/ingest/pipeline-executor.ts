@@ -7,23 +7,38 @@ import type { Document } from '../../../schemas/document.js';
 import { createReportPipeline, type ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
 import { runPipeline } from '../../core/run-pipeline.js';
 import { SourceFile } from '../../core/source-file.js';
-import { createOcrScheduler, type OcrScheduler } from '../../read/ocr-scheduler.js';
+import { createOcrScheduler, type OcrPageEvent, type OcrScheduler } from '../../read/ocr-scheduler.js';
+
+/** A page of the file being processed has been OCR'd (for progress). */
+export interface OcrPageDone {
+  page?: number;
+  seconds: number;
+  confidence: number;
+}
 
 /** Runs the report pipeline on one file at a time per slot. */
 export interface PipelineExecutor {
   readonly slots: number;
-  process(path: string): Promise<Document>;
+  process(path: string, onOcrPage?: (event: OcrPageDone) => void): Promise<Document>;
   close(): Promise<void>;
 }
 
 /** In this thread (concurrency 1, or when compiled workers are unavailable, e.g. under jest). */
 export function inProcessExecutor(options: ReportPipelineOptions): PipelineExecutor {
   let scheduler: Promise<OcrScheduler> | undefined;
-  const stages = createReportPipeline(options, { ocrScheduler: () => (scheduler ??= createOcrScheduler({ workers: 1 })) });
+  // one file at a time: the OCR pages reported belong to the file being processed
+  let listener: ((event: OcrPageDone) => void) | undefined;
+  const onPage = (e: OcrPageEvent) => listener?.({ page: e.page, seconds: e.seconds, confidence: e.confidence });
+  const stages = createReportPipeline(options, { ocrScheduler: () => (scheduler ??= createOcrScheduler({ workers: 1, onPage })) });
   return {
     slots: 1,
-    async process(path) {
-      return runPipeline(stages, new SourceFile(path, await readFile(path)));
+    async process(path, onOcrPage) {
+      listener = onOcrPage;
+      try {
+        return await runPipeline(stages, new SourceFile(path, await readFile(path)));
+      } finally {
+        listener = undefined;
+      }
     },
     async close() {
       if (scheduler) await (await scheduler).terminate();
@@ -34,6 +49,8 @@ export function inProcessExecutor(options: ReportPipelineOptions): PipelineExecu
 interface WorkerReply {
   doc?: Document;
   error?: string;
+  /** Not the reply yet: a page of the file was OCR'd. */
+  ocrPage?: OcrPageDone;
 }
 
 /** Where the compiled worker entry lives (absent when running from TypeScript sources). */
@@ -86,7 +103,7 @@ export function workerExecutor(options: ReportPipelineOptions, slots: number, en
   };
   return {
     slots,
-    async process(path) {
+    async process(path, onOcrPage) {
       const w = await acquire();
       const reply = await new Promise<WorkerReply & { crashed?: boolean }>((res) => {
         const done = (r: WorkerReply & { crashed?: boolean }) => {
@@ -95,7 +112,7 @@ export function workerExecutor(options: ReportPipelineOptions, slots: number, en
           w.off('exit', onExit);
           res(r);
         };
-        const onMessage = (m: WorkerReply) => done(m);
+        const onMessage = (m: WorkerReply) => (m.ocrPage ? onOcrPage?.(m.ocrPage) : done(m));
         const onError = (e: Error) => done({ error: `worker crashed: ${e.message}`, crashed: true });
         const onExit = (code: number) => done({ error: `worker exited with code ${code}`, crashed: true });
         w.on('message', onMessage);

@@ -7,7 +7,7 @@ const { options } = workerData as { options: ReportPipelineOptions };
 const executor = inProcessExecutor(options);
 
 parentPort?.on('message', (msg: { path: string }) => {
-  executor.process(msg.path).then(
+  executor.process(msg.path, (ocrPage) => parentPort?.postMessage({ ocrPage })).then(
     (doc) => parentPort?.postMessage({ doc }),
     (err: unknown) => parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) }),
   );

@@ -4,6 +4,8 @@ export interface ProgressCounts {
   done: number;
   total: number;
   pages: number;
+  /** Pages read by OCR so far. */
+  ocrPages?: number;
   facts: number;
   failed: number;
   skipped: number;
@@ -27,18 +29,18 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'ingest [{bar}] {value}/{total} files | {pages} pages | {facts} facts | {failed} failed | {rate} files/s | ETA {eta_formatted}',
+        format: 'ingest [{bar}] {value}/{total} files | {pages} pages ({ocr} OCR) | {facts} facts | {failed} failed | {rate} files/s | ETA {eta_formatted} {file}',
         hideCursor: true,
         etaBuffer: 50,
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(0, 0, { pages: 0, facts: 0, failed: 0, rate: '0.0' });
+    bar.start(0, 0, { pages: 0, ocr: 0, facts: 0, failed: 0, rate: '0.0', file: '' });
     return {
-      update(c) {
+      update(c, lastFile) {
         const rate = (c.done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
         bar.setTotal(c.total);
-        bar.update(c.done, { pages: c.pages, facts: c.facts, failed: c.failed, rate });
+        bar.update(c.done, { pages: c.pages, ocr: c.ocrPages ?? 0, facts: c.facts, failed: c.failed, rate, file: lastFile ?? '' });
       },
       log(line) {
         stream.write(`\r\x1b[K${line}\n`);
@@ -58,7 +60,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       const rate = c.done / Math.max(0.001, secs);
       const eta = rate > 0 ? Math.round((c.total - c.done) / rate) : 0;
       stream.write(
-        `ingest: ${c.done}/${c.total} files, ${c.pages} pages, ${c.facts} facts, ${c.failed} failed, ${c.skipped} skipped, ${rate.toFixed(1)} files/s, ETA ${eta}s${lastFile ? ` (${lastFile})` : ''}\n`,
+        `ingest: ${c.done}/${c.total} files, ${c.pages} pages${c.ocrPages ? ` (${c.ocrPages} OCR'd)` : ''}, ${c.facts} facts, ${c.failed} failed, ${c.skipped} skipped, ${rate.toFixed(1)} files/s, ETA ${eta}s${lastFile ? ` (${lastFile})` : ''}\n`,
       );
     },
     log(line) {

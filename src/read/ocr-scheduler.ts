@@ -58,8 +58,10 @@ const require = createRequire(import.meta.url);
  * (0.96% vs 1.02%) and is ~8% faster, but extracts worse (F1 99.5% vs 99.8%), reads a table's row
  * as separate blocks, and breaks one more heading title; mode 6 merges a letter's two header
  * columns into one line, which the OCR reader splits again at the gutter.
+ * `debug_file`: tesseract's own diagnostics (`Image too small to scale!!`) would print into the
+ * user's terminal between progress lines; they go nowhere.
  */
-export const DEFAULT_PARAMETERS: Record<string, string> = { tessedit_pageseg_mode: '6' };
+export const DEFAULT_PARAMETERS: Record<string, string> = { tessedit_pageseg_mode: '6', debug_file: '/dev/null' };
 
 /** The folder holding `vie.traineddata.gz` inside the installed `@tesseract.js-data/vie` package. */
 export function vieModelPath(model: OcrModel = 'best_int'): string {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { SourceFile, DocumentFailure } from '../../src/core/source-file.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ocrImage, ocrPdf } from '../../src/read/ocr-reader.js';
+import { ocrImage, ocrPdf, splitAtGutters } from '../../src/read/ocr-reader.js';
 import { renderPageImage, toPgm } from '../../src/read/ocr-page-renderer.js';
 import { createOcrScheduler, type OcrPageEvent, type OcrScheduler } from '../../src/read/ocr-scheduler.js';
 import { ReadResult } from '../../schemas/raw-document.js';
@@ -119,5 +119,18 @@ describe('ocrImage', () => {
     const result = await ocrImage(blank, { scheduler });
     expect(result.raw).toEqual([]);
     expect(blank.messages).toEqual([{ severity: 'info', reason: 'OCR found no text on page 1', rule: 'read:ocr-blank-page', place: { page: 1 } }]);
+  });
+});
+
+describe('splitAtGutters', () => {
+  const w = (text: string, x0: number, x1: number) => ({ text, bbox: [x0, 100, x1, 112] as [number, number, number, number] });
+  it('splits a line where the gap between words is wider than twice their height (two header columns)', () => {
+    const line = [w('UBND', 50, 90), w('TỈNH', 94, 130), w('CỘNG', 250, 290), w('HOÀ', 294, 325)];
+    expect(splitAtGutters(line).map((s) => s.map((x) => x.text).join(' '))).toEqual(['UBND TỈNH', 'CỘNG HOÀ']);
+  });
+  it('keeps a line with ordinary word spacing whole, and an empty line empty', () => {
+    const line = [w('Có', 50, 65), w('1.904', 70, 100), w('trạm', 104, 130)];
+    expect(splitAtGutters(line)).toEqual([line]);
+    expect(splitAtGutters([])).toEqual([]);
   });
 });

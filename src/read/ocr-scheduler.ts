@@ -55,9 +55,9 @@ const require = createRequire(import.meta.url);
  * Page segmentation mode 6 (the page as one block of text, tesseract's API default; the
  * `tesseract` command defaults to 3, find blocks and columns). Measured on the corpus scans
  * (`scripts/eval-ocr.ts`, `npm run eval -- --rendition scan.pdf`): mode 3 has a lower CER
- * (0.96% vs 1.02%) and is ~8% faster, but extracts worse (F1 99.5% vs 99.8%), reads a table's row
- * as separate blocks, and breaks one more heading title; mode 6 merges a letter's two header
- * columns into one line, which the OCR reader splits again at the gutter.
+ * (0.96% vs 1.02%) and is ~8% faster, but extracts worse (F1 99.5% vs 99.8%) and puts OCR noise
+ * in one more heading title; mode 6 merges a letter's two header columns into one line, which
+ * the OCR reader splits again at the gutter.
  * `debug_file`: tesseract's own diagnostics (`Image too small to scale!!`) would print into the
  * user's terminal between progress lines; they go nowhere.
  */

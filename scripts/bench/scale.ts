@@ -73,8 +73,11 @@ function ingestMeasured(files: string, db: string): Promise<IngestMeasure> {
     const timer = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const resident = /VmRSS:\s+(\d+) kB/.exec(status);
+        // an exited process not yet reaped has no memory lines: nothing to read
+        if (!resident) return;
         peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
-        rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+        rss = Number(resident[1]) / 1024;
         if (existsSync(db)) {
           reader ??= new Database(db, { readonly: true, fileMustExist: true });
           const { n } = reader.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number };
@@ -178,7 +181,7 @@ export async function benchScale(opts: { docs?: number; facts?: number } = {}): 
 }
 
 export function formatScaleBench(r: ScaleBenchResult): string {
-  const lines = ['batch ingestion (built CLI, --concurrency 2):'];
+  const lines = ['batch ingestion (built CLI, --concurrency 2; generated reports, a third each .txt, .pdf, .docx):'];
   for (const i of r.ingest) lines.push(`  ${String(i.docs).padStart(5)} docs  ${i.seconds.toFixed(1)} s  ${i.docsPerMinute.toFixed(0)} docs/min  peak RSS ${i.peakRssMb.toFixed(0)} MB`);
   const big = r.ingest.at(-1);
   if (big && big.rssAt100Mb !== null && big.docs > 100) {

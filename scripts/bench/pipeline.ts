@@ -560,16 +560,11 @@ export interface ExtractFileResult {
   charsPerSecond: number;
 }
 
-export interface ExtractBenchResult {
+/** Totals over the files share the per-file fields (less the name). */
+export interface ExtractBenchResult extends Omit<ExtractFileResult, 'file'> {
   clock: ClockKind;
   reps: number;
   files: ExtractFileResult[];
-  pages: number;
-  chars: number;
-  facts: number;
-  extractMs: number;
-  resolveMs: number;
-  charsPerSecond: number;
   pagesPerSecond: number;
   factsPerSecond: number;
   /** Whole pipeline (read → resolve, no store) on the same files: median ms per stage and share. */

@@ -20,12 +20,12 @@ const CLOSING_START = /^Nơi\s+nhận\b/u;
 const SIGNATURE = /^(?:(?:KT|TM|TL|TUQ|Q|PKT)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TRƯỞNG|HIỆU TRƯỞNG)(?![\p{L}\p{N}]))/u;
 const APPENDIX = /^(PHỤ LỤC|Phụ lục\s+[\dIVX])/u;
 
-/** Whether a text is written in capitals (ignoring digits and punctuation). */
 /** The subject line of a công văn: `V/v …` or written out, `Về việc …`. */
 export const SUBJECT_LINE = /^(?:V\/v|Về việc)\b/u;
 
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
+/** Whether a text is written in capitals (ignoring digits and punctuation). */
 export function isUpperCase(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 0 && letters === letters.toLocaleUpperCase('vi');

@@ -47,9 +47,11 @@ export interface OcrBenchResult {
    * 2 workers vs 2 processes). `sameModel`: native runs the model tesseract.js runs (the npm
    * package's best_int LSTM) — the engine's own overhead; `debianModel`: native runs Debian's
    * `tesseract-ocr-vie` (the smaller tessdata_fast network) — what a user of the CLI would get.
-   * Target ≤ 1.5.
+   * `sameModel128`: native with the same model held to 128-bit SIMD (`-c dotproduct=sse`), the
+   * vector width WebAssembly has; near 1 means the gap to `sameModel` is AVX2's 256-bit lanes,
+   * which a WASM build cannot use. Target ≤ 1.5.
    */
-  ratios: { workers: number; sameModel: number | null; debianModel: number | null }[];
+  ratios: { workers: number; sameModel: number | null; sameModel128: number | null; debianModel: number | null }[];
 }
 
 export async function benchOcr(options: OcrBenchOptions = {}): Promise<OcrBenchResult> {
@@ -85,6 +87,7 @@ export async function benchOcr(options: OcrBenchOptions = {}): Promise<OcrBenchR
       async () => [await benchTesseractJs(images, dpi, 2)],
       () => benchNative(paths, dpi, 'Debian vie'),
       () => benchNative(paths, dpi, 'same model', sameModelDir),
+      () => benchNative(paths, dpi, SAME_MODEL_128, sameModelDir, ['-c', 'dotproduct=sse']),
     ];
     const rounds: OcrBenchRun[][] = [];
     for (let r = 0; r < (options.rounds ?? 3); r++) {
@@ -113,6 +116,7 @@ export async function benchOcr(options: OcrBenchOptions = {}): Promise<OcrBenchR
     const ratios = [1, 2].map((n) => ({
       workers: n,
       sameModel: pairedRatio(jsName(n), nativeName('same model', n)),
+      sameModel128: pairedRatio(jsName(n), nativeName(SAME_MODEL_128, n)),
       debianModel: pairedRatio(jsName(n), nativeName('Debian vie', n)),
     }));
     return { file, pages, dpi, rounds: rounds.length, imageSecondsPerPage: round2(imageSecondsPerPage), runs, ratios };
@@ -139,6 +143,9 @@ function jsName(workers: number): string {
   return `tesseract.js (npm best_int), ${workers} worker${workers > 1 ? 's' : ''}`;
 }
 
+/** Native tesseract held to SSE (128-bit) dot products and matrix products, as WASM SIMD. */
+const SAME_MODEL_128 = 'same model, 128-bit SIMD';
+
 function nativeName(model: string, processes: number): string {
   return `tesseract CLI (${model}), ${processes} process${processes > 1 ? 'es' : ''}`;
 }
@@ -146,14 +153,14 @@ function nativeName(model: string, processes: number): string {
 /**
  * Native tesseract on the page images: one process at a time, then two at once (one per core,
  * as the two tesseract.js workers), each single-threaded. `tessdata`: a folder holding the model
- * to use instead of Debian's.
+ * to use instead of Debian's; `extra`: more CLI arguments.
  */
-async function benchNative(paths: string[], dpi: number, model: string, tessdata?: string): Promise<OcrBenchRun[]> {
+async function benchNative(paths: string[], dpi: number, model: string, tessdata?: string, extra: string[] = []): Promise<OcrBenchRun[]> {
   const missing = ensureNativeTesseract();
   if (missing) return [{ name: nativeName(model, 1), secondsPerPage: null, note: missing }];
   // the page segmentation mode solieu's workers use (the CLI would otherwise start in mode 3)
   const psm = DEFAULT_PARAMETERS.tessedit_pageseg_mode;
-  const args = (path: string) => [path, '-', '-l', 'vie', '--dpi', String(dpi), '--psm', psm, ...(tessdata ? ['--tessdata-dir', tessdata] : [])];
+  const args = (path: string) => [path, '-', '-l', 'vie', '--dpi', String(dpi), '--psm', psm, ...(tessdata ? ['--tessdata-dir', tessdata] : []), ...extra];
   const runs: OcrBenchRun[] = [];
   for (const processes of [1, 2]) {
     const queue = [...paths];
@@ -211,14 +218,15 @@ export function formatOcrBench(result: OcrBenchResult): string {
     `OCR (${result.file.split('/').pop()}, pages ${result.pages.join(',')}, ${result.dpi} dpi; page image ${result.imageSecondsPerPage} s/page; medians of ${result.rounds} interleaved rounds)`,
     ...result.runs.map(
       (r) =>
-        `  ${r.name.padEnd(44)} ${r.secondsPerPage === null ? '   n/a' : `${r.secondsPerPage.toFixed(2).padStart(6)} s/page`}` +
+        `  ${r.name.padEnd(56)} ${r.secondsPerPage === null ? '   n/a' : `${r.secondsPerPage.toFixed(2).padStart(6)} s/page`}` +
         `${r.range ? ` (${r.range[0].toFixed(2)}–${r.range[1].toFixed(2)})` : ''}` +
         `${r.startupSeconds !== undefined ? `  (start-up ${r.startupSeconds} s)` : ''}${r.note ? `  [${r.note}]` : ''}`,
     ),
     ...result.ratios.map(
       (r) =>
         `  tesseract.js ${r.workers} worker${r.workers > 1 ? 's' : ''} / native ${r.workers} process${r.workers > 1 ? 'es' : ''} (median of paired rounds): ` +
-        `same model ${r.sameModel ?? 'n/a'}× (target ≤ 1.5×), Debian's smaller vie model ${r.debianModel ?? 'n/a'}×`,
+        `same model ${r.sameModel ?? 'n/a'}× (target ≤ 1.5×), Debian's smaller vie model ${r.debianModel ?? 'n/a'}×, ` +
+        `same model held to 128-bit SIMD as WASM ${r.sameModel128 ?? 'n/a'}×`,
     ),
   ];
   return lines.join('\n');

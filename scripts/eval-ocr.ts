@@ -6,6 +6,7 @@
  *   npx tsx scripts/eval-ocr.ts --docs 003 --deskew  # one document, one variant
  *   npx tsx scripts/eval-ocr.ts --docs 003 --no-embedded --dpi 300 --out out/eval-ocr-300.json
  *   npx tsx scripts/eval-ocr.ts --param tessedit_do_invert=1  # a tesseract parameter on every page
+ *   npx tsx scripts/eval-ocr.ts --no-diacritics      # tone marks as OCR read them (no dictionary repair)
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     'no-embedded': { type: 'boolean', default: false },
     deskew: { type: 'boolean', default: false },
     'no-repair': { type: 'boolean', default: false },
+    /** Leave OCR's tone marks as read (no dictionary repair). */
+    'no-diacritics': { type: 'boolean', default: false },
     model: { type: 'string', default: 'best_int' },
     threshold: { type: 'string' },
     /** A tesseract parameter for every page, `name=value`; repeatable (e.g. --param tessedit_do_invert=1). */
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     embedded: !values['no-embedded'],
     deskew: values.deskew,
     repairNumbers: !values['no-repair'],
+    repairDiacritics: !values['no-diacritics'],
     model: values.model as OcrModel,
     thresholdingMethod: values.threshold,
     parameters: values.param,

@@ -6,6 +6,7 @@ import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.
 import { DocumentFailure, type SourceFile } from '../core/source-file.js';
 import { boxToPoints, renderPageImage, toPgm, type PageImage } from './ocr-page-renderer.js';
 import { checkRomanLabels } from './ocr-label-check.js';
+import { repairDiacritics, type DiacriticRepair } from './ocr-diacritic-repair.js';
 import { repairNumbers, repairedConfidence, type Repair } from './ocr-number-repair.js';
 import { createOcrScheduler, type OcrScheduler } from './ocr-scheduler.js';
 
@@ -20,6 +21,8 @@ export interface OcrPdfOptions {
   deskew?: boolean;
   /** Repair OCR'd numbers where context makes it safe (default true). */
   repairNumbers?: boolean;
+  /** Put back tone marks OCR lost where the dictionary leaves one reading (default true; `ocr-diacritic-repair.ts`). */
+  repairDiacritics?: boolean;
   /** A scheduler shared across the batch; without one, a scheduler is made for this file and ended after it. */
   scheduler?: OcrScheduler;
 }
@@ -57,7 +60,7 @@ export async function ocrPdf(file: SourceFile, options: OcrPdfOptions = {}): Pro
       inFlight.push(ocrPage(pdf, page, file, scheduler, options));
     }
     outcomes.push(...(await Promise.all(inFlight)));
-    return assemble(file, outcomes, options.repairNumbers ?? true);
+    return assemble(file, outcomes, repairsOf(options));
   } finally {
     if (!options.scheduler) await scheduler.terminate();
     await pdf.destroy();
@@ -65,7 +68,10 @@ export async function ocrPdf(file: SourceFile, options: OcrPdfOptions = {}): Pro
 }
 
 /** OCR an image file (PNG, JPEG, TIFF, PNM) as page 1; bboxes stay in image pixels. */
-export async function ocrImage(file: SourceFile, options: Pick<OcrPdfOptions, 'scheduler' | 'deskew' | 'repairNumbers'> = {}): Promise<OcrReadResult> {
+export async function ocrImage(
+  file: SourceFile,
+  options: Pick<OcrPdfOptions, 'scheduler' | 'deskew' | 'repairNumbers' | 'repairDiacritics'> = {},
+): Promise<OcrReadResult> {
   const scheduler = options.scheduler ?? (await createOcrScheduler({ workers: 1 }));
   try {
     let result: Tesseract.Page;
@@ -74,7 +80,7 @@ export async function ocrImage(file: SourceFile, options: Pick<OcrPdfOptions, 's
     } catch (error) {
       return file.fail(`not a readable image (${errorText(error)})`, 'read:ocr-unreadable-image');
     }
-    return assemble(file, [{ page: 1, result, toBox: (b) => b }], options.repairNumbers ?? true);
+    return assemble(file, [{ page: 1, result, toBox: (b) => b }], repairsOf(options));
   } finally {
     if (!options.scheduler) await scheduler.terminate();
   }
@@ -113,34 +119,56 @@ async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, sc
   }
 }
 
-function assemble(file: SourceFile, outcomes: PageOutcome[], repair: boolean): OcrReadResult {
+interface RepairSwitches {
+  numbers: boolean;
+  diacritics: boolean;
+}
+
+function repairsOf(options: Pick<OcrPdfOptions, 'repairNumbers' | 'repairDiacritics'>): RepairSwitches {
+  return { numbers: options.repairNumbers ?? true, diacritics: options.repairDiacritics ?? true };
+}
+
+/** One OCR line, or one column's part of it. */
+interface Segment {
+  text: string;
+  confidence: number;
+  bbox: BBox;
+  words: { text: string; confidence: number; bbox: BBox }[];
+}
+
+function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitches): OcrReadResult {
   const raw: RawBlock[] = [];
   const pages: PageInfo[] = [];
   const repairs: PageRepair[] = [];
   for (const { page, result, image, toBox } of outcomes.sort((a, b) => a.page - b.page)) {
+    const segments = segmentsOf(result, toBox);
+    const diacritics: DiacriticRepair[] = [];
     let chars = 0;
-    for (const line of linesOf(result)) {
-      const words = line.words
-        .filter((w) => w.text.trim() !== '')
-        .map((w) => ({ text: w.text, confidence: unit(w.confidence), bbox: toBox(tessBox(w.bbox)) }));
-      for (const segment of splitAtGutters(words)) {
-        const original = segment.map((w) => w.text).join(' ');
-        let text = original;
-        // one segment: the line's own confidence; a part of a split line: its words' mean
-        let confidence = segment.length === words.length ? unit(line.confidence) : mean(segment.map((w) => w.confidence));
-        if (repair) {
-          const repaired = repairNumbers(original);
-          for (const r of repaired.repairs) {
-            repairs.push({ ...r, page });
-            file.warn(`OCR number repaired on page ${page}: "${r.from}" → "${r.to}" (${r.kind})`, 'ocr:number-repair', { page });
-          }
-          text = repaired.text;
-          confidence = repairedConfidence(confidence, repaired.repairs.length);
+    segments.forEach((segment, i) => {
+      let { text, confidence } = segment;
+      let count = 0;
+      if (repair.numbers) {
+        const repaired = repairNumbers(text);
+        for (const r of repaired.repairs) {
+          repairs.push({ ...r, page });
+          file.warn(`OCR number repaired on page ${page}: "${r.from}" → "${r.to}" (${r.kind})`, 'ocr:number-repair', { page });
         }
-        const bbox = segment.length === words.length ? toBox(tessBox(line.bbox)) : unionOf(segment.map((w) => w.bbox));
-        chars += text.length;
-        raw.push({ text, page, unit: 'line', bbox, indent: bbox[0], ocr: { confidence, words: segment } });
+        text = repaired.text;
+        count += repaired.repairs.length;
       }
+      if (repair.diacritics) {
+        const repaired = repairDiacritics(text, undefined, { before: segments[i - 1]?.text, after: segments[i + 1]?.text });
+        diacritics.push(...repaired.repairs);
+        text = repaired.text;
+        count += repaired.repairs.length;
+      }
+      confidence = repairedConfidence(confidence, count);
+      chars += text.length;
+      raw.push({ text, page, unit: 'line', bbox: segment.bbox, indent: segment.bbox[0], ocr: { confidence, words: segment.words } });
+    });
+    if (diacritics.length > 0) {
+      const list = diacritics.map((r) => `"${r.from}" → "${r.to}"`).join(', ');
+      file.warn(`OCR tone marks repaired on page ${page} by the dictionary (${diacritics.length}): ${list}`, 'ocr:diacritic-repair', { page });
     }
     const info: PageInfo = { page, origin: 'ocr', chars, width: image?.pageWidth, height: image?.pageHeight };
     if (result && chars === 0) {
@@ -154,6 +182,27 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: boolean): O
     pages.push(info);
   }
   return { format: 'ocr', raw, pages, repairs };
+}
+
+/** A page's OCR lines in reading order, each split at column gutters, bboxes in page points. */
+function segmentsOf(result: Tesseract.Page | undefined, toBox: (box: BBox) => BBox): Segment[] {
+  const segments: Segment[] = [];
+  for (const line of linesOf(result)) {
+    const words = line.words
+      .filter((w) => w.text.trim() !== '')
+      .map((w) => ({ text: w.text, confidence: unit(w.confidence), bbox: toBox(tessBox(w.bbox)) }));
+    for (const part of splitAtGutters(words)) {
+      const whole = part.length === words.length;
+      segments.push({
+        text: part.map((w) => w.text).join(' '),
+        // one segment: the line's own confidence; a part of a split line: its words' mean
+        confidence: whole ? unit(line.confidence) : mean(part.map((w) => w.confidence)),
+        bbox: whole ? toBox(tessBox(line.bbox)) : unionOf(part.map((w) => w.bbox)),
+        words: part,
+      });
+    }
+  }
+  return segments;
 }
 
 /** A gap between words wider than this many word heights is a column gutter, not a space. */

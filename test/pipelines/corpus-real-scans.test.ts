@@ -57,6 +57,12 @@ describe('real scanned letters, read with OCR', () => {
     const paths = doc.sections.map((s) => s.path);
     expect(paths.slice(0, 4)).toEqual(['I', 'I/1', 'I/1/a', 'I/1/b']);
     expect(doc.messages.some((m) => m.rule === 'ocr:label-repair')).toBe(true);
+    // tone marks OCR lost above ô and ê on this scan, put back by the dictionary
+    const body = doc.blocks.filter((b) => b.role === 'body').map((b) => b.text).join('\n');
+    expect(body).toMatch(/Kiểm soát thủ tục hành chính/u);
+    expect(body).toMatch(/cá nhân, tổ chức/u);
+    expect(body).not.toMatch(/\b(?:kê hoạch|tô chức)/u);
+    expect(doc.messages.some((m) => m.rule === 'ocr:diacritic-repair')).toBe(true);
     // the second letter's header starts its own paragraph, not the end of the first's signature
     expect(doc.blocks.some((b) => /Thu Hương UBND TỈNH/u.test(b.text))).toBe(false);
   });

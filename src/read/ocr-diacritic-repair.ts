@@ -10,8 +10,9 @@ import { dirname, join } from 'node:path';
  * `phát triển`), and at times misreads a mark (`Thông tín`, `chì phí`). A syllable is changed
  * only when it belongs to no word of the dictionary together with its neighbours, and exactly one
  * reading with other marks on the same letters does (`tổ chức` is a word, `tô chức` is not).
- * Syllables already part of a dictionary word are never touched, so a correct text is left as it
- * is (measured on the corpus source texts by `test/read/ocr-diacritic-repair.test.ts`).
+ * Syllables already part of a dictionary word are never touched, and a page is repaired only
+ * when it has at least three such repairs (`repairPageDiacritics`), so correct text is left as
+ * written (measured on the corpus source texts by `test/read/ocr-diacritic-repair.test.ts`).
  *
  * The dictionary is the Viet74K word list of `@vntk/dictionary`, read once from disk.
  */
@@ -135,6 +136,31 @@ interface Token {
   start: number;
   end: number;
   key: string;
+}
+
+/** Fewer repairs than this on a page are not made (see `repairPageDiacritics`). */
+export const MIN_PAGE_REPAIRS = 3;
+
+export interface PageDiacriticResult {
+  lines: string[];
+  /** Every repair of the page, in order. */
+  repairs: DiacriticRepair[];
+  /** How many of them each line had. */
+  perLine: number[];
+}
+
+/**
+ * Repair a page's lines (in reading order; each line reads its neighbours), but only when the
+ * page has at least `minRepairs` of them. A scan that loses tone marks loses them all over the
+ * page (26 on one page of the 4532 letter); one or two lone candidates on a clean page are as
+ * likely the author's own typos (`điểm chuyên mạch`), which the text must keep as written. On
+ * the corpus scans no page reaches three; on the real scans of Phú Thọ every page does.
+ */
+export function repairPageDiacritics(lines: string[], lexicon: Lexicon = loadLexicon(), minRepairs = MIN_PAGE_REPAIRS): PageDiacriticResult {
+  const results = lines.map((line, i) => repairDiacritics(line, lexicon, { before: lines[i - 1], after: lines[i + 1] }));
+  const repairs = results.flatMap((r) => r.repairs);
+  if (repairs.length < minRepairs) return { lines, repairs: [], perLine: lines.map(() => 0) };
+  return { lines: results.map((r) => r.text), repairs, perLine: results.map((r) => r.repairs.length) };
 }
 
 /** The lines around the one repaired: a word may run over the line break (`thống` / `kê …`). */

@@ -6,7 +6,7 @@ import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.
 import { DocumentFailure, type SourceFile } from '../core/source-file.js';
 import { boxToPoints, renderPageImage, toPgm, type PageImage } from './ocr-page-renderer.js';
 import { checkRomanLabels } from './ocr-label-check.js';
-import { repairDiacritics, type DiacriticRepair } from './ocr-diacritic-repair.js';
+import { repairPageDiacritics } from './ocr-diacritic-repair.js';
 import { repairNumbers, repairedConfidence, type Repair } from './ocr-number-repair.js';
 import { createOcrScheduler, type OcrScheduler } from './ocr-scheduler.js';
 
@@ -142,34 +142,35 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
   const repairs: PageRepair[] = [];
   for (const { page, result, image, toBox } of outcomes.sort((a, b) => a.page - b.page)) {
     const segments = segmentsOf(result, toBox);
-    const diacritics: DiacriticRepair[] = [];
-    let chars = 0;
-    segments.forEach((segment, i) => {
-      let { text, confidence } = segment;
-      let count = 0;
-      if (repair.numbers) {
-        const repaired = repairNumbers(text);
+    const counts = segments.map(() => 0);
+    if (repair.numbers) {
+      segments.forEach((segment, i) => {
+        const repaired = repairNumbers(segment.text);
         for (const r of repaired.repairs) {
           repairs.push({ ...r, page });
           file.warn(`OCR number repaired on page ${page}: "${r.from}" → "${r.to}" (${r.kind})`, 'ocr:number-repair', { page });
         }
-        text = repaired.text;
-        count += repaired.repairs.length;
-      }
-      if (repair.diacritics) {
-        const repaired = repairDiacritics(text, undefined, { before: segments[i - 1]?.text, after: segments[i + 1]?.text });
-        diacritics.push(...repaired.repairs);
-        text = repaired.text;
-        count += repaired.repairs.length;
-      }
-      confidence = repairedConfidence(confidence, count);
-      chars += text.length;
-      raw.push({ text, page, unit: 'line', bbox: segment.bbox, indent: segment.bbox[0], ocr: { confidence, words: segment.words } });
-    });
-    if (diacritics.length > 0) {
-      const list = diacritics.map((r) => `"${r.from}" → "${r.to}"`).join(', ');
-      file.warn(`OCR tone marks repaired on page ${page} by the dictionary (${diacritics.length}): ${list}`, 'ocr:diacritic-repair', { page });
+        segment.text = repaired.text;
+        counts[i] += repaired.repairs.length;
+      });
     }
+    if (repair.diacritics) {
+      const repaired = repairPageDiacritics(segments.map((s) => s.text));
+      segments.forEach((segment, i) => {
+        counts[i] += repaired.perLine[i];
+        segment.text = repaired.lines[i];
+      });
+      if (repaired.repairs.length > 0) {
+        const list = repaired.repairs.map((r) => `"${r.from}" → "${r.to}"`).join(', ');
+        file.warn(`OCR tone marks repaired on page ${page} by the dictionary (${repaired.repairs.length}): ${list}`, 'ocr:diacritic-repair', { page });
+      }
+    }
+    let chars = 0;
+    segments.forEach((segment, i) => {
+      chars += segment.text.length;
+      const confidence = repairedConfidence(segment.confidence, counts[i]);
+      raw.push({ text: segment.text, page, unit: 'line', bbox: segment.bbox, indent: segment.bbox[0], ocr: { confidence, words: segment.words } });
+    });
     const info: PageInfo = { page, origin: 'ocr', chars, width: image?.pageWidth, height: image?.pageHeight };
     if (result && chars === 0) {
       file.info(`OCR found no text on page ${page}`, 'read:ocr-blank-page', { page });

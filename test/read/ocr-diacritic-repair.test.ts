@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { buildLexicon, loadLexicon, repairDiacritics, skeletonOf, syllableKey } from '../../src/read/ocr-diacritic-repair.js';
+import { buildLexicon, loadLexicon, MIN_PAGE_REPAIRS, repairDiacritics, repairPageDiacritics, skeletonOf, syllableKey } from '../../src/read/ocr-diacritic-repair.js';
 
 const lexicon = loadLexicon();
 
@@ -63,13 +63,37 @@ describe('repairDiacritics', () => {
   });
 
   it('changes at most one line in a hundred of correct reports (the corpus source texts)', () => {
-    const dir = '../shared/corpus';
-    const lines = readdirSync(dir)
-      .filter((f) => f.endsWith('.source.txt'))
-      .flatMap((f) => readFileSync(`${dir}/${f}`, 'utf8').split('\n'));
+    const lines = sourceLines();
     expect(lines.length).toBeGreaterThan(500);
     const changed = lines.filter((line) => repairDiacritics(line, lexicon).repairs.length > 0);
     // measured: 3 of 667 lines, each a typo of the source itself (`chuyên đổi` for `chuyển đổi`)
     expect(changed.length).toBeLessThanOrEqual(lines.length / 100);
   });
 });
+
+describe('repairPageDiacritics', () => {
+  it('repairs a page only when it loses marks all over (at least three repairs)', () => {
+    const page = ['Căn cứ kê hoạch năm 2024,', 'đơn vị tô chức thực hiện', 'và tông hợp kết quả.'];
+    const result = repairPageDiacritics(page, lexicon);
+    expect(result.lines).toEqual(['Căn cứ kế hoạch năm 2024,', 'đơn vị tổ chức thực hiện', 'và tổng hợp kết quả.']);
+    expect(result.repairs).toHaveLength(3);
+    expect(result.perLine).toEqual([1, 1, 1]);
+    // one or two lone candidates may be the author's typos: kept as written
+    expect(repairPageDiacritics(page.slice(0, 2), lexicon)).toEqual({ lines: page.slice(0, 2), repairs: [], perLine: [0, 0] });
+    expect(MIN_PAGE_REPAIRS).toBe(3);
+  });
+
+  it('leaves the corpus source texts as written, read as pages of 40 lines', () => {
+    const lines = sourceLines();
+    let repairs = 0;
+    for (let i = 0; i < lines.length; i += 40) repairs += repairPageDiacritics(lines.slice(i, i + 40), lexicon).repairs.length;
+    expect(repairs).toBe(0);
+  });
+});
+
+function sourceLines(): string[] {
+  const dir = '../shared/corpus';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.source.txt'))
+    .flatMap((f) => readFileSync(`${dir}/${f}`, 'utf8').split('\n'));
+}

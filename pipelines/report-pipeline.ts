@@ -11,10 +11,10 @@ import { createResolveStage } from '../src/resolve/resolve-stage.js';
  * Version of the extraction pipeline stored with every document and run. Bump it when a
  * change to any stage changes what is stored, so re-ingestion knows old results are stale.
  */
-export const PIPELINE_VERSION = 'solieu-0.1.0/p1';
+export const PIPELINE_VERSION = 'solieu-0.1.0/p2';
 
 export const ReportPipelineOptions = z.object({
-  read: ReadOptions.default({ ocr: 'auto', maxBytes: 200 * 1024 * 1024 }),
+  read: ReadOptions.default({ ocr: 'auto', ocrEngine: 'wasm', maxBytes: 200 * 1024 * 1024 }),
   /** Switch stages off without editing the list (e.g. `extract: false` to check segmentation only). */
   extract: z.boolean().default(true),
   resolve: z.boolean().default(true),

@@ -10,7 +10,11 @@ import type { BlockRole } from '../../schemas/document.js';
 export const DOC_TYPE_WORD =
   /^(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)(?=\s|$|:)/u;
 const AGENCY = /^(UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|BAN|TRUNG TÂM|CỤC|TỔNG CỤC|VĂN PHÒNG|PHÒNG|TRƯỜNG|TỈNH ỦY|TỈNH UỶ|CÔNG TY|TẬP ĐOÀN|VIỆN|CHI CỤC)(?![\p{L}\p{N}])/u;
-export const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–]\s*Tự do)/u;
+/**
+ * The national motto's lines. OCR may put a speck before them (`w=CỌNG HOÀ`, `„CỘNG`) and lose
+ * the dot or hat of `Ộ`: still the motto.
+ */
+export const MOTTO = /^(?:[^\p{L}\p{N}\s]+|\p{Ll}{1,2}[^\p{L}\p{N}\s]+)?(?:C[ỘỌÔỐỒỔO]NG\s+H(?:ÒA|OÀ|OA)|Độc lập\s*[-–]\s*Tự do)/u;
 export const PLACE_DATE = /^[\p{L} .-]{2,40},\s*ngày\b.*\bnăm\s+\d{4}/u;
 const NUMBER_LINE = /^(Số|Số hiệu)\s*:/u;
 const RULE_LINE = /^[-_–—=*.·\s]{3,}$/u;

@@ -1,6 +1,6 @@
 import type { BBox } from '../../schemas/provenance.js';
 import type { RawBlock } from '../../schemas/raw-document.js';
-import { isUpperCase } from './front-matter.js';
+import { isUpperCase, MOTTO } from './front-matter.js';
 
 /**
  * Re-joins the lines that readers emit (`unit: 'line'`) into paragraphs. Two modes:
@@ -34,7 +34,11 @@ export interface Paragraph {
 const NEW_UNIT =
   /^(?:[-+•–]\s|\+(?=[\d\p{L}])|(?:phần|PHẦN|Phần)\s+[IVX]+\b|[IVX]+[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\d{1,2}(?:\.\d{1,2})+\s+\p{Lu}|[a-zđ]\)\s|Kính gửi|Nơi nhận|Độc lập|Số\s*:)/u;
 /** A line that is only a document-type word (`BÁO CÁO`) or the national motto stands alone. */
-const STANDS_ALONE = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)$/u;
+const DOC_TYPE_ALONE = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)$/u;
+/** Lines never joined to their neighbours: a document type alone, the national motto (as OCR may read it). */
+function standsAlone(line: string): boolean {
+  return DOC_TYPE_ALONE.test(line) || (MOTTO.test(line) && /VIỆT NAM$/u.test(line));
+}
 const ENDS_SENTENCE = /(?:[.:;!?…]|\.\.\.)["”’)\]]*$/u;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 
@@ -222,8 +226,8 @@ export function joinLines(raw: RawBlock[], texts: string[], skip: Set<number>): 
       b.unit === 'line' &&
       !b.label &&
       sameCell(prev, b) &&
-      !STANDS_ALONE.test(texts[prevIndex]) &&
-      !STANDS_ALONE.test(texts[i]) &&
+      !standsAlone(texts[prevIndex]) &&
+      !standsAlone(texts[i]) &&
       (layout.geometry ? continuesGeometry(prev, b, layout, openFirst) : continuesText(prev, b, layout));
     if (joinable && open) {
       open.lines.push(i);

@@ -52,7 +52,8 @@ const PROVINCE_AFTER_AGENCY_WORD = new RegExp(`^(?:SỞ|BAN|TRUNG TÂM|VĂN PHÒ
 const PROVINCE_IN_TEXT = /(?:tỉnh|thành phố)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+(?:-\s+)?\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 const DOC_NUMBER = /Số\s*:?\s*([\d.…_ ]*\/\s*[\p{L}\d&/-]*[\p{L}\d])/u;
 /** A document number as OCR leaves it: `Sô1849BGDĐT-GDPT`, `Số 62 /VP-KSTTHC`. */
-const OCR_DOC_NUMBER = /^S[ốôoó]\s*:?\s*(\d{1,5})\s*\/?\s*([\p{Lu}Đ][\p{Lu}Đ&]*(?:-[\p{Lu}Đ&]+)*)/u;
+/** The code after the number is a whole word of two letters or more (`2J§ /STTTT` is no `2/J`). */
+const OCR_DOC_NUMBER = /^S[ốôoó]\s*:?\s*(\d{1,5})\s*\/?\s*([\p{Lu}Đ][\p{Lu}Đ&]+(?:-[\p{Lu}Đ&]+)*)(?![^\s,.;])/u;
 const ISSUE_DATE = /^([\p{L} .-]{2,40}),\s*ngày[\s.…_]*(\d{1,2})?[\s.…_]*tháng\s*(\d{1,2})?[\s.…_]*năm\s*(\d{4})/u;
 
 export interface MetadataInput {

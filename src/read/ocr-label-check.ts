@@ -4,7 +4,7 @@
  * sequence cannot always tell (reports skip numbers). Counting the vertical stems in the word's
  * box on the page image settles it: a stem is a dark run crossing the middle band of the word.
  */
-import type Tesseract from 'tesseract.js';
+import type { OcrBox, OcrPage } from '../../schemas/ocr-page.js';
 import type { PageImage } from './ocr-page-renderer.js';
 
 export interface LabelRepair {
@@ -28,27 +28,23 @@ const REPAIRED_WORD_CONFIDENCE = 0.7;
  * look-alikes (`J.`, `l.`) before a title in capitals. Mutates the words of `page` (text,
  * confidence) and returns what it changed.
  */
-export function checkRomanLabels(page: Tesseract.Page, image: Pick<PageImage, 'gray' | 'width' | 'height'>): LabelRepair[] {
+export function checkRomanLabels(page: OcrPage, image: Pick<PageImage, 'gray' | 'width' | 'height'>): LabelRepair[] {
   const repairs: LabelRepair[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const word = line.words[0];
-        const match = word ? I_LABEL.exec(word.text) : null;
-        // A label is followed by its title; a lone `I` word may be anything.
-        if (!word || !match || line.words.length < 2 || (match[2] === '' && match[1].length === 1)) continue;
-        const lookalike = /[Jl|]/.test(match[1]);
-        if (lookalike && !CAPITALS_TITLE.test(line.words.slice(1).map((w) => w.text).join(' '))) continue;
-        const stems = countStems(image, word.bbox);
-        if (stems === undefined) continue;
-        const to = 'I'.repeat(stems) + (match[2] || '.');
-        if (to === word.text) continue;
-        repairs.push({ from: word.text, to, line: line.words.map((w) => w.text).join(' ') });
-        word.text = to;
-        word.confidence = Math.min(word.confidence, REPAIRED_WORD_CONFIDENCE * 100);
-        line.confidence = Math.min(line.confidence, REPAIRED_WORD_CONFIDENCE * 100);
-      }
-    }
+  for (const line of page.lines) {
+    const word = line.words[0];
+    const match = word ? I_LABEL.exec(word.text) : null;
+    // A label is followed by its title; a lone `I` word may be anything.
+    if (!word || !match || line.words.length < 2 || (match[2] === '' && match[1].length === 1)) continue;
+    const lookalike = /[Jl|]/.test(match[1]);
+    if (lookalike && !CAPITALS_TITLE.test(line.words.slice(1).map((w) => w.text).join(' '))) continue;
+    const stems = countStems(image, word.bbox);
+    if (stems === undefined) continue;
+    const to = 'I'.repeat(stems) + (match[2] || '.');
+    if (to === word.text) continue;
+    repairs.push({ from: word.text, to, line: line.words.map((w) => w.text).join(' ') });
+    word.text = to;
+    word.confidence = Math.min(word.confidence, REPAIRED_WORD_CONFIDENCE * 100);
+    line.confidence = Math.min(line.confidence, REPAIRED_WORD_CONFIDENCE * 100);
   }
   return repairs;
 }
@@ -58,7 +54,7 @@ export function checkRomanLabels(page: Tesseract.Page, image: Pick<PageImage, 'g
  * band (35–65% of the height, clear of serifs and the dot), the runs standing still from the top
  * of the band to its bottom. Undefined when the rows disagree or the runs slant (`V`, `X`, noise).
  */
-export function countStems(image: Pick<PageImage, 'gray' | 'width' | 'height'>, bbox: Tesseract.Bbox): number | undefined {
+export function countStems(image: Pick<PageImage, 'gray' | 'width' | 'height'>, bbox: OcrBox): number | undefined {
   const x0 = Math.max(0, Math.floor(bbox.x0));
   const x1 = Math.min(image.width, Math.ceil(bbox.x1));
   const top = Math.max(0, bbox.y0);

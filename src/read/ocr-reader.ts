@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type Tesseract from 'tesseract.js';
+import type { OcrBox, OcrLine, OcrPage } from '../../schemas/ocr-page.js';
 import type { BBox } from '../../schemas/provenance.js';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import { DocumentFailure, type SourceFile } from '../core/source-file.js';
@@ -74,7 +74,7 @@ export async function ocrImage(
 ): Promise<OcrReadResult> {
   const scheduler = options.scheduler ?? (await createOcrScheduler({ workers: 1 }));
   try {
-    let result: Tesseract.Page;
+    let result: OcrPage;
     try {
       result = await scheduler.recognize(file.bytes, { deskew: options.deskew, source: file.name, page: 1 });
     } catch (error) {
@@ -88,7 +88,7 @@ export async function ocrImage(
 
 interface PageOutcome {
   page: number;
-  result?: Tesseract.Page;
+  result?: OcrPage;
   image?: Pick<PageImage, 'pageWidth' | 'pageHeight'>;
   toBox: (box: BBox) => BBox;
 }
@@ -186,7 +186,7 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
 }
 
 /** A page's OCR lines in reading order, each split at column gutters, bboxes in page points. */
-function segmentsOf(result: Tesseract.Page | undefined, toBox: (box: BBox) => BBox): Segment[] {
+function segmentsOf(result: OcrPage | undefined, toBox: (box: BBox) => BBox): Segment[] {
   const segments: Segment[] = [];
   for (const line of linesOf(result)) {
     const words = line.words
@@ -235,11 +235,11 @@ function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
-function linesOf(result: Tesseract.Page | undefined): Tesseract.Line[] {
-  return (result?.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+function linesOf(result: OcrPage | undefined): OcrLine[] {
+  return result?.lines ?? [];
 }
 
-function tessBox(box: Tesseract.Bbox): BBox {
+function tessBox(box: OcrBox): BBox {
   return [box.x0, box.y0, box.x1, box.y1];
 }
 

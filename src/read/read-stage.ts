@@ -15,6 +15,8 @@ import type { OcrScheduler } from './ocr-scheduler.js';
 export const ReadOptions = z.object({
   /** auto: OCR pages without a usable text layer; always: OCR every PDF page; never: no OCR. */
   ocr: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** wasm: tesseract.js (nothing to install); native: the `tesseract` command with the same model (faster). */
+  ocrEngine: z.enum(['wasm', 'native']).default('wasm'),
   /** Files larger than this are refused (bytes). */
   maxBytes: z.number().int().positive().default(200 * 1024 * 1024),
 });

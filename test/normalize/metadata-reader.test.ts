@@ -1,4 +1,7 @@
+import { MOTTO } from '../../src/normalize/front-matter.js';
+import { joinLines } from '../../src/normalize/line-joiner.js';
 import { isNationalAgency, readMetadata } from '../../src/normalize/metadata-reader.js';
+import type { RawBlock } from '../../schemas/raw-document.js';
 import type { BlockRole } from '../../schemas/document.js';
 
 const para = (text: string, role: BlockRole = 'admin-header') => ({ text, role });
@@ -21,6 +24,17 @@ describe('readMetadata', () => {
     expect(meta.province).toBeUndefined();
   });
 
+  it('gives no number rather than a wrong one when OCR mangles a handwritten number (`2J§ /STTTT-CNTT`)', () => {
+    const meta = readMetadata([para('UBND TỈNH PHÚ THỌ'), para('SỞ THÔNG TIN VÀ TRUYỀN THÔNG'), para('Số: 2J§ /STTTT-CNTT'), para('V/v hội thi', 'title')]);
+    expect(meta.docNumber).toBeUndefined();
+    expect(meta.agency).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+  });
+
+  it('knows the motto behind an OCR speck and a lost hat (`w=CỌNG HOÀ`), so the agency column is not taken for it', () => {
+    const meta = readMetadata([para('„UBNDTÍNHPHÚTHỌ'), para('w=CỌNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'), para('SỞ THÔNG TIN VÀ TRUYỀN THÔNG'), para('Phú Thọ, ngày 12 tháng 12 năm 2011'), para('V/v hội thi', 'title')]);
+    expect(meta).toMatchObject({ agency: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', province: 'Phú Thọ', issueDate: '2011-12-12' });
+  });
+
   it('takes the place as the province of a provincial agency', () => {
     const meta = readMetadata([para('SỞ Y TẾ'), para('Lào Cai, ngày 1 tháng 2 năm 2023'), para('Về việc tiêm chủng', 'title')]);
     expect(meta).toMatchObject({ province: 'Lào Cai', reportType: 'công văn', title: 'Về việc tiêm chủng' });
@@ -34,5 +48,21 @@ describe('isNationalAgency', () => {
     expect(isNationalAgency('BỘT GIẶT')).toBe(false);
     expect(isNationalAgency('SỞ THÔNG TIN VÀ TRUYỀN THÔNG')).toBe(false);
     expect(isNationalAgency(undefined)).toBe(false);
+  });
+});
+
+describe('the national motto as OCR reads it', () => {
+  it('is still the motto behind a speck and with a lost hat, and stands alone: the agency line below is not joined to it', () => {
+    expect(MOTTO.test('w=CỌNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toBe(true);
+    expect(MOTTO.test('„CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toBe(true);
+    expect(MOTTO.test('Cộng tác viên')).toBe(false);
+    // boxes as OCR gave them on the real scan 275/STTTT-CNTT: motto right, agency below left
+    const raw: RawBlock[] = [
+      { text: 'w=CỌNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', page: 1, unit: 'line', bbox: [215, 43, 516, 59] },
+      { text: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', page: 1, unit: 'line', bbox: [13, 60, 241, 70] },
+      { text: 'Độc lập - Tự do - Hạnh phúc', page: 1, unit: 'line', bbox: [308, 60, 469, 72] },
+    ];
+    const paragraphs = joinLines(raw, raw.map((b) => b.text), new Set());
+    expect(paragraphs.map((p) => p.text)).toEqual(raw.map((b) => b.text));
   });
 });

@@ -1,4 +1,4 @@
-import type Tesseract from 'tesseract.js';
+import type { OcrBox, OcrPage } from '../../schemas/ocr-page.js';
 import { checkRomanLabels, countStems } from '../../src/read/ocr-label-check.js';
 
 /** A white image with black rectangles [x0, y0, x1, y1). */
@@ -8,7 +8,7 @@ function image(width: number, height: number, rects: number[][]): { gray: Uint8A
   return { gray, width, height };
 }
 
-const box = (x0: number, y0: number, x1: number, y1: number): Tesseract.Bbox => ({ x0, y0, x1, y1 });
+const box = (x0: number, y0: number, x1: number, y1: number): OcrBox => ({ x0, y0, x1, y1 });
 
 /** `n` serif stems 5 px wide, 9 px apart, 24 px tall, with feet that nearly touch, then a dot. */
 function stems(n: number): number[][] {
@@ -22,9 +22,9 @@ function stems(n: number): number[][] {
   return rects;
 }
 
-function page(text: string[], width: number): Tesseract.Page {
+function page(text: string[], width: number): OcrPage {
   const words = text.map((t, i) => ({ text: t, confidence: 90, bbox: i === 0 ? box(0, 2, width, 30) : box(width + 10, 2, width + 80, 30) }));
-  return { blocks: [{ paragraphs: [{ lines: [{ words, confidence: 90, text: text.join(' ') }] }] }] } as unknown as Tesseract.Page;
+  return { confidence: 90, lines: [{ words, confidence: 90, bbox: box(0, 2, width + 80, 30) }] };
 }
 
 describe('countStems', () => {
@@ -47,7 +47,7 @@ describe('checkRomanLabels', () => {
     const p = page(['II.', 'ĐÁNH', 'GIÁ'], 44);
     const repairs = checkRomanLabels(p, image(140, 32, stems(3)));
     expect(repairs).toEqual([{ from: 'II.', to: 'III.', line: 'II. ĐÁNH GIÁ' }]);
-    const line = p.blocks?.[0].paragraphs[0].lines[0];
+    const line = p.lines[0];
     expect(line?.words[0]).toMatchObject({ text: 'III.', confidence: 70 });
     expect(line?.confidence).toBe(70);
   });

@@ -13,6 +13,11 @@ export function registerIngest(program: Command, exit: (code: number) => void): 
     .option('--db <file>', 'SQLite database', 'solieu.db')
     .option('--concurrency <n>', 'files processed at once, each in its own worker thread', parsePositiveInt, Math.max(1, availableParallelism()))
     .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; always; never', 'auto')
+    .option(
+      '--ocr-engine <engine>',
+      'wasm: tesseract.js, nothing to install; native: the tesseract command (apt-get install tesseract-ocr) with the same Vietnamese model, about 1.5x faster',
+      'wasm',
+    )
     .option('--force', 're-process files already stored with the same content', false)
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', parseMegabytes, 200 * 1024 * 1024)
     .option('--quiet', 'no progress, only failures and the summary', false)
@@ -25,10 +30,16 @@ Exit status: 0 when every file was stored (ok or partial), 1 when any failed.
 
 Examples:
   solieu ingest reports/ --db archive.db
-  solieu ingest "scans/**/*.pdf" --ocr always --concurrency 2`,
+  solieu ingest "scans/**/*.pdf" --ocr always --concurrency 2
+  solieu ingest scans/ --ocr-engine native                       (with tesseract-ocr installed)`,
     )
-    .action(async (inputs: string[], o: { db: string; concurrency: number; ocr: string; force: boolean; maxSize: number; quiet: boolean }) => {
+    .action(async (inputs: string[], o: { db: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean }) => {
       if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
+      if (!['wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be wasm or native (got "${o.ocrEngine}")`);
+      if (o.ocrEngine === 'native' && o.ocr !== 'never') {
+        const { nativeTesseractVersion } = await import('../../read/ocr-native-engine.js');
+        if (!nativeTesseractVersion()) throw new Error('--ocr-engine native needs the tesseract command (Debian: apt-get install tesseract-ocr); or use --ocr-engine wasm');
+      }
       const { files, problems } = await collectInputs(inputs);
       for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
       const db = openDb(o.db);
@@ -37,7 +48,7 @@ Examples:
         const { ingestBatch } = await import('../ingest/ingest-batch.js');
         const summary = await ingestBatch(db, {
           files,
-          pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', maxBytes: o.maxSize } },
+          pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: o.ocrEngine as 'wasm' | 'native', maxBytes: o.maxSize } },
           concurrency: Math.min(o.concurrency, Math.max(1, files.length)),
           force: o.force,
           maxBytes: o.maxSize,

@@ -29,7 +29,8 @@ export function inProcessExecutor(options: ReportPipelineOptions): PipelineExecu
   // one file at a time: the OCR pages reported belong to the file being processed
   let listener: ((event: OcrPageDone) => void) | undefined;
   const onPage = (e: OcrPageEvent) => listener?.({ page: e.page, seconds: e.seconds, confidence: e.confidence });
-  const stages = createReportPipeline(options, { ocrScheduler: () => (scheduler ??= createOcrScheduler({ workers: 1, onPage })) });
+  const engine = options.read?.ocrEngine;
+  const stages = createReportPipeline(options, { ocrScheduler: () => (scheduler ??= createOcrScheduler({ workers: 1, onPage, engine })) });
   return {
     slots: 1,
     async process(path, onOcrPage) {

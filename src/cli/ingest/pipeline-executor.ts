@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Document } from '../../../schemas/document.js';
@@ -23,14 +24,22 @@ export interface PipelineExecutor {
   close(): Promise<void>;
 }
 
+/**
+ * OCR workers for each pipeline slot: the cores shared out among the slots, so that one file
+ * alone (a long scan) has its pages read on every core, and a batch one OCR worker per slot.
+ */
+export function ocrWorkersPerSlot(slots: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / Math.max(1, slots)));
+}
+
 /** In this thread (concurrency 1, or when compiled workers are unavailable, e.g. under jest). */
-export function inProcessExecutor(options: ReportPipelineOptions): PipelineExecutor {
+export function inProcessExecutor(options: ReportPipelineOptions, ocrWorkers = ocrWorkersPerSlot(1)): PipelineExecutor {
   let scheduler: Promise<OcrScheduler> | undefined;
   // one file at a time: the OCR pages reported belong to the file being processed
   let listener: ((event: OcrPageDone) => void) | undefined;
   const onPage = (e: OcrPageEvent) => listener?.({ page: e.page, seconds: e.seconds, confidence: e.confidence });
   const engine = options.read?.ocrEngine;
-  const stages = createReportPipeline(options, { ocrScheduler: () => (scheduler ??= createOcrScheduler({ workers: 1, onPage, engine })) });
+  const stages = createReportPipeline(options, { ocrScheduler: () => (scheduler ??= createOcrScheduler({ workers: ocrWorkers, onPage, engine })) });
   return {
     slots: 1,
     async process(path, onOcrPage) {
@@ -78,7 +87,7 @@ function keepHeapsTight(): void {
 }
 
 /**
- * A pool of worker threads, one pipeline (and one OCR worker) each, so CPU-bound parsing
+ * A pool of worker threads, one pipeline (and its share of OCR workers) each, so CPU-bound parsing
  * and OCR use every core. A worker that dies fails only the file it held and is replaced.
  */
 export function workerExecutor(options: ReportPipelineOptions, slots: number, entry: string): PipelineExecutor {
@@ -87,7 +96,7 @@ export function workerExecutor(options: ReportPipelineOptions, slots: number, en
   const waiting: ((w: Worker) => void)[] = [];
   const all = new Set<Worker>();
   const spawn = (): Worker => {
-    const w = new Worker(entry, { workerData: { options } });
+    const w = new Worker(entry, { workerData: { options, ocrWorkers: ocrWorkersPerSlot(slots) } });
     w.unref();
     all.add(w);
     return w;

@@ -3,8 +3,8 @@ import { inProcessExecutor } from './pipeline-executor.js';
 import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
 
 /** Worker thread entry: runs the report pipeline on each path the main thread sends. */
-const { options } = workerData as { options: ReportPipelineOptions };
-const executor = inProcessExecutor(options);
+const { options, ocrWorkers } = workerData as { options: ReportPipelineOptions; ocrWorkers: number };
+const executor = inProcessExecutor(options, ocrWorkers);
 
 parentPort?.on('message', (msg: { path: string }) => {
   executor.process(msg.path, (ocrPage) => parentPort?.postMessage({ ocrPage })).then(

@@ -7,6 +7,7 @@
  *   npx tsx scripts/eval-ocr.ts --docs 003 --no-embedded --dpi 300 --out out/eval-ocr-300.json
  *   npx tsx scripts/eval-ocr.ts --param tessedit_do_invert=1  # a tesseract parameter on every page
  *   npx tsx scripts/eval-ocr.ts --no-diacritics      # tone marks as OCR read them (no dictionary repair)
+ *   npx tsx scripts/eval-ocr.ts --engine native      # the tesseract command instead of tesseract.js
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     /** A tesseract parameter for every page, `name=value`; repeatable (e.g. --param tessedit_do_invert=1). */
     param: { type: 'string', multiple: true, default: [] },
     workers: { type: 'string' },
+    /** wasm (tesseract.js, default) or native (the tesseract command with the same model). */
+    engine: { type: 'string', default: 'wasm' },
     out: { type: 'string', default: 'out/eval-ocr.json' },
   },
 });
@@ -51,6 +54,7 @@ interface DocScore {
 async function main(): Promise<void> {
   const corpus = resolve(values.corpus);
   const settings = {
+    engine: values.engine,
     dpi: Number(values.dpi),
     embedded: !values['no-embedded'],
     deskew: values.deskew,
@@ -67,7 +71,9 @@ async function main(): Promise<void> {
     if (!name || value === undefined) throw new Error(`--param wants name=value, got "${spec}"`);
     parameters[name] = value;
   }
+  if (values.engine !== 'wasm' && values.engine !== 'native') throw new Error(`--engine wants wasm or native, got "${values.engine}"`);
   const scheduler = await createOcrScheduler({
+    engine: values.engine,
     workers: values.workers ? Number(values.workers) : undefined,
     model: settings.model,
     parameters,

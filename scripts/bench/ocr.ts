@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderPageImage, toPgm } from '../../src/read/ocr-page-renderer.js';
-import { createOcrScheduler, DEFAULT_PARAMETERS, vieModelPath } from '../../src/read/ocr-scheduler.js';
+import { createOcrScheduler, DEFAULT_PARAMETERS, vieModelPath, type OcrEngine } from '../../src/read/ocr-scheduler.js';
 
 export interface OcrBenchOptions {
   file?: string;
@@ -85,6 +85,7 @@ export async function benchOcr(options: OcrBenchOptions = {}): Promise<OcrBenchR
     const groups: (() => Promise<OcrBenchRun[]>)[] = [
       async () => [await benchTesseractJs(images, dpi, 1)],
       async () => [await benchTesseractJs(images, dpi, 2)],
+      async () => (hasNative() ? [await benchTesseractJs(images, dpi, 1, 'native'), await benchTesseractJs(images, dpi, 2, 'native')] : []),
       () => benchNative(paths, dpi, 'Debian vie'),
       () => benchNative(paths, dpi, 'same model', sameModelDir),
       () => benchNative(paths, dpi, SAME_MODEL_128, sameModelDir, ['-c', 'dotproduct=sse']),
@@ -125,15 +126,20 @@ export async function benchOcr(options: OcrBenchOptions = {}): Promise<OcrBenchR
   }
 }
 
-async function benchTesseractJs(images: Buffer[], dpi: number, workers: number): Promise<OcrBenchRun> {
+/**
+ * solieu's OCR scheduler on the page images: tesseract.js workers, or (`native`) its native
+ * engine, the tesseract command with the npm model, TSV out, one process per page.
+ */
+async function benchTesseractJs(images: Buffer[], dpi: number, workers: number, engine: OcrEngine = 'wasm'): Promise<OcrBenchRun> {
   const startup = performance.now();
-  const scheduler = await createOcrScheduler({ workers });
+  const scheduler = await createOcrScheduler({ workers, engine });
   const startupSeconds = seconds(startup);
   try {
     const start = performance.now();
     await Promise.all(images.map((image) => scheduler.recognize(image, { dpi })));
     const note = workers > availableParallelism() ? `only ${availableParallelism()} cores` : undefined;
-    return { name: jsName(workers), secondsPerPage: round2(seconds(start) / images.length), startupSeconds: round2(startupSeconds), note };
+    const name = engine === 'native' ? `solieu --ocr-engine native, ${workers} worker${workers > 1 ? 's' : ''}` : jsName(workers);
+    return { name, secondsPerPage: round2(seconds(start) / images.length), startupSeconds: round2(startupSeconds), note };
   } finally {
     await scheduler.terminate();
   }
@@ -201,6 +207,11 @@ function ensureNativeTesseract(): string | undefined {
     if (install.status !== 0) return `apt-get install tesseract-ocr tesseract-ocr-vie failed: ${install.stderr.trim().split('\n').pop()}`;
   }
   return hasVie() ? undefined : 'tesseract CLI installed but the vie language is missing';
+}
+
+/** Whether the tesseract command is installed (solieu's native engine needs no Debian model). */
+function hasNative(): boolean {
+  return spawnSync('tesseract', ['--version']).status === 0;
 }
 
 function hasVie(): boolean {

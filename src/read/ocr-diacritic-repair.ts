@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
  *
  * Tesseract's Vietnamese model drops or swaps the small tone mark written above a circumflex or
  * breve on real scans (`tô chức` for `tổ chức`, `kê hoạch` for `kế hoạch`, `phát triên` for
- * `phát triển`), and at times misreads a mark (`Thông tín`, `chì phí`). A syllable is changed
+ * `phát triển`, `chuyền đồi` for `chuyển đổi`). A syllable is changed
  * only when it belongs to no word of the dictionary together with its neighbours, and exactly one
  * reading with other marks on the same letters does (`tổ chức` is a word, `tô chức` is not).
  * Syllables already part of a dictionary word are never touched, and a page is repaired only
@@ -275,16 +275,25 @@ function longestSpanAt(keys: string[], i: number, lexicon: Lexicon): number {
 }
 
 /**
- * Other readings of a syllable that OCR may have read without its tone mark: a syllable with
- * â, ă, ê or ô and no tone mark (`tô`, `kê`, `triên`) with each tone mark on the same letters
- * (`tổ`, `kế`, `triển`). Letters and their other marks are never changed, and a syllable that has
- * a tone mark is left as read: letting marks be swapped too (`phố` → `phổ`) also "repaired"
- * `tỉnh Phú` into `tình phụ` and `đã` into `đá` on correct text.
+ * Other readings of a syllable that OCR may have got wrong above a hat (â, ă, ê, ô): without a
+ * tone mark (`tô`, `kê`, `triên`), each tone mark on the same letters (`tổ`, `kế`, `triển`); with
+ * a grave, the hook it may be (`chuyền đồi` for `chuyển đổi`, `bồ sung` for `bổ sung`: a small
+ * hook over a hat reads like a grave). Letters and their other marks are never changed, and no
+ * other tone is swapped: letting any mark change (`phố` → `phổ`) also "repaired" `tỉnh Phú`
+ * into `tình phụ` and `đã` into `đá` on correct text.
  */
 function toneVariants(key: string, lexicon: Lexicon): string[] {
-  if (/\d$/u.test(key) || !/[âăêô]/u.test(key)) return [];
-  return (lexicon.syllables.get(skeletonOf(key)) ?? []).filter((k) => k !== key && k.slice(0, -1) === key);
+  if (!/[âăêô]/u.test(key)) return [];
+  const known = lexicon.syllables.get(skeletonOf(key.replace(/\d$/u, ''))) ?? [];
+  // a hook above the hat read as a grave (`chuyền đồi` for `chuyển đổi`)
+  if (key.endsWith(GRAVE)) return known.filter((k) => k === `${key.slice(0, -1)}${HOOK}`);
+  if (/\d$/u.test(key)) return [];
+  return known.filter((k) => k !== key && k.slice(0, -1) === key);
 }
+
+/** Tone digits of keys (`TONES` order, from 1). */
+const GRAVE = '1';
+const HOOK = '4';
 
 /**
  * Whether `keys`, with syllable i read as `variant`, has a dictionary word through i made of

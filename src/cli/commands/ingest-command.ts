@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { openDb } from '../../store/open-db.js';
 import { collectInputs } from '../ingest/collect-inputs.js';
@@ -19,7 +19,7 @@ export function registerIngest(program: Command, exit: (code: number) => void): 
       'wasm',
     )
     .option('--force', 're-process files already stored with the same content', false)
-    .option('--max-size <MB>', 'refuse files larger than this many megabytes', parseMegabytes, 200 * 1024 * 1024)
+    .addOption(new Option('--max-size <MB>', 'refuse files larger than this many megabytes').argParser(parseMegabytes).default(200 * 1024 * 1024, '200'))
     .option('--quiet', 'no progress, only failures and the summary', false)
     .addHelpText(
       'after',

@@ -277,22 +277,23 @@ function longestSpanAt(keys: string[], i: number, lexicon: Lexicon): number {
 /**
  * Other readings of a syllable that OCR may have got wrong above a hat (â, ă, ê, ô): without a
  * tone mark (`tô`, `kê`, `triên`), each tone mark on the same letters (`tổ`, `kế`, `triển`); with
- * a grave, the hook it may be (`chuyền đồi` for `chuyển đổi`, `bồ sung` for `bổ sung`: a small
- * hook over a hat reads like a grave). Letters and their other marks are never changed, and no
- * other tone is swapped: letting any mark change (`phố` → `phổ`) also "repaired" `tỉnh Phú`
- * into `tình phụ` and `đã` into `đá` on correct text.
+ * a grave or an acute, the hook it may be (`chuyền đồi` for `chuyển đổi`, `phố thông` for `phổ
+ * thông`: a small hook over a hat reads like either). Letters and their other marks are never
+ * changed, and no other tone is swapped: letting any mark change also "repaired" `tỉnh Phú` into
+ * `tình phụ` and `đã` into `đá` on correct text.
  */
 function toneVariants(key: string, lexicon: Lexicon): string[] {
   if (!/[âăêô]/u.test(key)) return [];
   const known = lexicon.syllables.get(skeletonOf(key.replace(/\d$/u, ''))) ?? [];
-  // a hook above the hat read as a grave (`chuyền đồi` for `chuyển đổi`)
-  if (key.endsWith(GRAVE)) return known.filter((k) => k === `${key.slice(0, -1)}${HOOK}`);
+  // a hook above the hat read as a grave or an acute (`chuyền đồi` for `chuyển đổi`, `phố thông` for `phổ thông`)
+  if (key.endsWith(GRAVE) || key.endsWith(ACUTE)) return known.filter((k) => k === `${key.slice(0, -1)}${HOOK}`);
   if (/\d$/u.test(key)) return [];
   return known.filter((k) => k !== key && k.slice(0, -1) === key);
 }
 
 /** Tone digits of keys (`TONES` order, from 1). */
 const GRAVE = '1';
+const ACUTE = '2';
 const HOOK = '4';
 
 /**

@@ -31,6 +31,7 @@ describe('repairDiacritics', () => {
     // a hook above the hat read as a grave
     ['yêu cầu chuyền đồi số', 'yêu cầu chuyển đổi số'],
     ['bồ sung danh mục', 'bổ sung danh mục'],
+    ['các cơ sở giáo dục phố thông trên cả nước', 'các cơ sở giáo dục phổ thông trên cả nước'],
   ];
   it.each(repaired)('repairs %j', (line, expected) => {
     const result = repairDiacritics(line, lexicon);
@@ -43,7 +44,8 @@ describe('repairDiacritics', () => {
     ['tổ chức thực hiện kế hoạch', 'correct text'],
     ['trong năm không để xảy ra', '`năm` (a year, five) is kept even where `nằm không` is a word'],
     ['đồng thời điên thông tin theo mẫu', 'a syllable of a word read right (`thông tin`) is not taken for another word'],
-    ['phố thông tin', 'an acute is not taken for another mark'],
+    ['phố thông tin', '`thông` belongs to `thông tin`: not taken for `phổ thông`'],
+    ['cấp trên', 'an acute over a hat is a hook only where that makes a word'],
     ['để được hỗ trợ', 'a hook is not taken for a grave (only the other way)'],
     ['số 12 và sô cô la', '`sô` before a word'],
     ['mã KSTTHC', 'codes in capitals are no syllables of a word'],

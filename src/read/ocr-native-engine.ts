@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { OcrPage, type OcrLine } from '../../schemas/ocr-page.js';
-import { clampPercent, vieModelPath, type EngineSlot, type OcrModel } from './ocr-scheduler.js';
+import { clampPercent, vieModelPath, type EngineSlot, type OcrModel } from './ocr-engine.js';
 
 /**
  * The native OCR engine: Debian's `tesseract` command (package `tesseract-ocr`), one process

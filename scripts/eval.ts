@@ -2,7 +2,8 @@
  * `npm run eval`: run the pipeline on the gold documents' renditions, score the extracted facts
  * against ../shared/gold, print a table with every miss and false positive, write out/eval.json.
  * Options: `--rendition NAME` (repeatable), `--details NAME` (which rendition's misses to list),
- * `--ocr` (also OCR the image-only `*.scan.pdf` renditions: a few minutes).
+ * `--ocr` (also OCR the image-only `*.scan.pdf` renditions: a few minutes), `--ocr-engine native`
+ * (read the scans with the tesseract command instead of tesseract.js).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +30,9 @@ async function peers(): Promise<string[]> {
 
 async function main(): Promise<void> {
   const renditions = args('--rendition');
-  const result = await runEval({ renditions: renditions.length ? renditions : undefined, ocr: process.argv.includes('--ocr') });
+  const engine = args('--ocr-engine')[0] ?? 'wasm';
+  if (engine !== 'wasm' && engine !== 'native') throw new Error(`--ocr-engine wants wasm or native, got "${engine}"`);
+  const result = await runEval({ renditions: renditions.length ? renditions : undefined, ocr: process.argv.includes('--ocr'), ocrEngine: engine });
   console.log(renderReport(result, args('--details')[0] ?? 'source.txt'));
   console.log('');
   console.log((await peers()).join('\n'));

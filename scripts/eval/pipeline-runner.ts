@@ -7,7 +7,7 @@ import type { Stage } from '../../src/core/stage.js';
 import { createExtractStage } from '../../src/extract/extract-stage.js';
 import { fallbackDocument } from './fallback-document.js';
 import { ocrPdf } from '../../src/read/ocr-reader.js';
-import { createOcrScheduler, type OcrScheduler } from '../../src/read/ocr-scheduler.js';
+import { createOcrScheduler, type OcrEngine, type OcrScheduler } from '../../src/read/ocr-scheduler.js';
 
 type Reader = (file: SourceFile) => ReadResult | Promise<ReadResult>;
 export type RenditionFormat = 'text' | 'pdf' | 'docx' | 'ocr';
@@ -32,8 +32,8 @@ export interface Renditions {
   notes: string[];
 }
 
-/** Load whatever readers and stages exist now. */
-export async function loadPipeline(): Promise<Renditions> {
+/** Load whatever readers and stages exist now; scans are read by `ocrEngine` (default tesseract.js). */
+export async function loadPipeline(ocrEngine: OcrEngine = 'wasm'): Promise<Renditions> {
   const notes: string[] = [];
   const text = await optional<{ readText: Reader }>('../../src/read/text-reader.js');
   const pdf = await optional<{ readPdf: Reader }>('../../src/read/pdf-reader.js');
@@ -44,7 +44,7 @@ export async function loadPipeline(): Promise<Renditions> {
   // One OCR scheduler (a tesseract worker per core) for every scan of the run, made on first use.
   let scheduler: Promise<OcrScheduler> | undefined;
   const ocr: Reader = async (file) => {
-    scheduler ??= createOcrScheduler();
+    scheduler ??= createOcrScheduler({ engine: ocrEngine });
     return ocrPdf(file, { scheduler: await scheduler });
   };
   return {

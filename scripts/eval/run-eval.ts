@@ -6,6 +6,7 @@ import { loadGold } from './gold-set.js';
 import { characterErrorRate } from '../../src/read/ocr-error-rate.js';
 import { matchFacts, placeGold, type Matching, type PlacedGold } from './matcher.js';
 import { loadPipeline, runPipeline, type RenditionFormat } from './pipeline-runner.js';
+import type { OcrEngine } from '../../src/read/ocr-scheduler.js';
 import { score, type Score } from './score.js';
 
 /** The renditions of each gold document, by file suffix. */
@@ -47,13 +48,15 @@ export interface EvalOptions {
   renditions?: string[];
   /** Include the slow renditions (OCR of scans) when no rendition list is given. */
   ocr?: boolean;
+  /** Which OCR engine reads the scans (default wasm, tesseract.js). */
+  ocrEngine?: OcrEngine;
 }
 
 /** Run the pipeline on every rendition of every gold document and score it. */
 export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
   const shared = resolve(options.shared ?? join(process.cwd(), '..', 'shared'));
   const gold = loadGold(join(shared, 'gold'));
-  const pipeline = await loadPipeline();
+  const pipeline = await loadPipeline(options.ocrEngine);
   const notes = [...pipeline.notes];
   const docs: DocResult[] = [];
   const wanted = RENDITIONS.filter((r) => (options.renditions ? options.renditions.includes(r.name) : !r.slow || options.ocr));

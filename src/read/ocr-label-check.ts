@@ -33,10 +33,13 @@ export function checkRomanLabels(page: OcrPage, image: Pick<PageImage, 'gray' | 
   for (const line of page.lines) {
     const word = line.words[0];
     const match = word ? I_LABEL.exec(word.text) : null;
-    // A label is followed by its title; a lone `I` word may be anything.
-    if (!word || !match || line.words.length < 2 || (match[2] === '' && match[1].length === 1)) continue;
+    // A label is followed by its title. A lone `I` without its dot, or a look-alike, is a label
+    // only before a title in capitals (`I KẾT QUẢ …`: the native engine at times drops the dot).
+    if (!word || !match || line.words.length < 2) continue;
+    const capitalsTitle = CAPITALS_TITLE.test(line.words.slice(1).map((w) => w.text).join(' '));
+    const bareI = match[2] === '' && match[1].length === 1;
     const lookalike = /[Jl|]/.test(match[1]);
-    if (lookalike && !CAPITALS_TITLE.test(line.words.slice(1).map((w) => w.text).join(' '))) continue;
+    if ((bareI || lookalike) && !capitalsTitle) continue;
     const stems = countStems(image, word.bbox);
     if (stems === undefined) continue;
     const to = 'I'.repeat(stems) + (match[2] || '.');

@@ -63,6 +63,10 @@ describe('checkRomanLabels on look-alikes', () => {
     const p = page(['J.', 'XÂY', 'DỰNG'], 20);
     expect(checkRomanLabels(p, image(140, 32, stems(1)))).toEqual([{ from: 'J.', to: 'I.', line: 'J. XÂY DỰNG' }]);
   });
+  it('gives a lone "I" before a title in capitals its dot back, and leaves a lone "I" before other words', () => {
+    expect(checkRomanLabels(page(['I', 'KẾT', 'QUẢ'], 12), image(140, 32, stems(1)))).toEqual([{ from: 'I', to: 'I.', line: 'I KẾT QUẢ' }]);
+    expect(checkRomanLabels(page(['I', 'và', 'II'], 12), image(140, 32, stems(1)))).toEqual([]);
+  });
   it('leaves "l." before a sentence in lower case', () => {
     expect(checkRomanLabels(page(['l.', 'Mục', 'tiêu'], 20), image(140, 32, stems(1)))).toEqual([]);
   });

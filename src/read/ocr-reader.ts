@@ -60,6 +60,7 @@ export async function ocrPdf(file: SourceFile, options: OcrPdfOptions = {}): Pro
       inFlight.push(ocrPage(pdf, page, file, scheduler, options));
     }
     outcomes.push(...(await Promise.all(inFlight)));
+    file.info(`OCR by ${scheduler.description}`, 'read:ocr-engine');
     return assemble(file, outcomes, repairsOf(options));
   } finally {
     if (!options.scheduler) await scheduler.terminate();

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { OcrPage } from '../../schemas/ocr-page.js';
 import { DEFAULT_PARAMETERS, type EngineSlot, type OcrEngine, type OcrModel, type RecognizeOptions } from './ocr-engine.js';
-import { createWasmSlot } from './ocr-wasm-engine.js';
+import { createWasmSlot, tesseractJsVersion } from './ocr-wasm-engine.js';
 
 export { DEFAULT_PARAMETERS, vieModelPath, type OcrEngine, type OcrModel, type RecognizeOptions } from './ocr-engine.js';
 export { offlineWorkerOptions } from './ocr-wasm-engine.js';
@@ -38,6 +38,8 @@ export interface OcrSchedulerOptions {
 export interface OcrScheduler {
   readonly workers: number;
   readonly engine: OcrEngine;
+  /** Which engine and model read the pages (`tesseract.js 7.0.0 (WebAssembly), model vie best_int …`), for the document's messages. */
+  readonly description: string;
   /** OCR one encoded image (PGM, PNG, JPEG, TIFF); resolves with its lines, words, boxes and confidences. */
   recognize(image: Buffer, options?: RecognizeOptions): Promise<OcrPage>;
   terminate(): Promise<void>;
@@ -62,13 +64,17 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
   const parameters = { ...DEFAULT_PARAMETERS, ...options.parameters };
   const model = options.model ?? 'best_int';
   let slots: EngineSlot[];
+  let description: string;
   if (options.engine === 'native') {
-    const { createNativeSlot, nativeModelDir } = await import('./ocr-native-engine.js');
+    const { createNativeSlot, nativeModelDir, nativeTesseractVersion } = await import('./ocr-native-engine.js');
     const dir = await nativeModelDir(model);
     slots = Array.from({ length: count }, () => createNativeSlot({ modelDir: dir, model, parameters }));
+    description = `${nativeTesseractVersion() ?? 'tesseract'} (native command)`;
   } else {
     slots = await Promise.all(Array.from({ length: count }, () => createWasmSlot(model, parameters)));
+    description = `tesseract.js ${tesseractJsVersion()} (WebAssembly)`;
   }
+  description += `, model vie ${model} of @tesseract.js-data/vie`;
   const idle = [...slots];
   const queue: Job[] = [];
   let done = 0;
@@ -108,6 +114,7 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
   return {
     workers: count,
     engine: options.engine ?? 'wasm',
+    description,
     recognize(image, recognizeOptions = {}) {
       if (terminated) throw new Error('OcrScheduler.recognize: the scheduler was terminated; create a new one.');
       return new Promise((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import Tesseract from 'tesseract.js';
 import type { OcrPage } from '../../schemas/ocr-page.js';
 import { clampPercent, vieModelPath, type EngineSlot, type OcrModel } from './ocr-engine.js';
@@ -8,6 +9,12 @@ import { clampPercent, vieModelPath, type EngineSlot, type OcrModel } from './oc
  */
 export function offlineWorkerOptions(model: OcrModel = 'best_int'): Partial<Tesseract.WorkerOptions> {
   return { langPath: vieModelPath(model), gzip: true, cacheMethod: 'none' };
+}
+
+/** The installed tesseract.js version. */
+export function tesseractJsVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('tesseract.js/package.json') as { version: string }).version;
 }
 
 /** tesseract.js job errors also reject the job's promise, where `recognize` reports them. */

@@ -58,15 +58,21 @@ const native = nativeTesseractVersion();
 (native ? describe : describe.skip)(`native engine on a real page (${native ?? 'tesseract not installed'})`, () => {
   it('reads a corpus scan page as tesseract.js does (same model), with word boxes and confidences', async () => {
     const path = '../shared/corpus/003.scan.pdf';
+    const engines: string[] = [];
     const read = async (engine: 'wasm' | 'native') => {
       const scheduler = await createOcrScheduler({ workers: 1, engine });
+      const file = new SourceFile(path, readFileSync(path));
       try {
-        return await ocrPdf(new SourceFile(path, readFileSync(path)), { scheduler, pages: [1] });
+        return await ocrPdf(file, { scheduler, pages: [1] });
       } finally {
+        engines.push(file.messages.find((m) => m.rule === 'read:ocr-engine')?.reason ?? '');
         await scheduler.terminate();
       }
     };
     const [nat, wasm] = [await read('native'), await read('wasm')];
+    // the document says which engine read it
+    expect(engines[0]).toMatch(/^OCR by tesseract \d+\.\d+\.\d+ \(native command\), model vie best_int of @tesseract\.js-data\/vie$/u);
+    expect(engines[1]).toMatch(/^OCR by tesseract\.js \d+\.\d+\.\d+ \(WebAssembly\), model vie best_int/u);
     const text = (r: typeof nat) => r.raw.map((b) => b.text).join('\n');
     expect(text(nat).length).toBeGreaterThan(1000);
     // measured: 5 characters of 2,000 differ on this page (floating point in the two builds)

@@ -53,8 +53,11 @@ describe('ocrPdf on a real scanned page', () => {
     expect(title?.bbox?.[1] ?? Infinity).toBeLessThan(heading?.bbox?.[1] ?? 0);
 
     expect(events).toEqual([expect.objectContaining({ source: '003.scan.pdf', page: 1, done: 1, pending: 0 })]);
-    expect(file.messages.filter((m) => m.severity !== 'warn' || m.rule !== 'ocr:number-repair')).toEqual([]);
-    expect(file.messages.length).toBe(result.repairs.length);
+    // one note of the engine and model, and a warning per number repair, nothing else
+    const [engine, ...rest] = file.messages;
+    expect(engine).toMatchObject({ severity: 'info', rule: 'read:ocr-engine', reason: expect.stringMatching(/^OCR by tesseract\.js .*model vie best_int/u) });
+    expect(rest.filter((m) => m.severity !== 'warn' || m.rule !== 'ocr:number-repair')).toEqual([]);
+    expect(rest.length).toBe(result.repairs.length);
   });
 
   it('counts the strokes of a Roman label the LSTM misreads (002.scan.pdf page 15: III. read as II.)', async () => {

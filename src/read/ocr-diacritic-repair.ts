@@ -189,16 +189,17 @@ export function repairDiacritics(line: string, lexicon: Lexicon = loadLexicon(),
   for (const run of runsOf(all)) {
     const keys = run.map((t) => t.key);
     const covered = keys.map((_, i) => coveredAt(keys, i, lexicon));
+    const capitals = run.map((t) => t.text.length > 1 && t.text === t.text.toUpperCase());
     for (let i = 0; i < run.length; i++) {
       if (covered[i] || KEEP.has(keys[i])) continue;
-      const single = uniqueFix(keys, covered, i, lexicon);
+      const single = uniqueFix(keys, covered, capitals, i, lexicon);
       if (single) {
         change(run[i], single);
         continue;
       }
       // two neighbours both misread (`tông thê` for `tổng thể`)
       if (i + 1 < run.length && !covered[i + 1] && !KEEP.has(keys[i + 1])) {
-        const pair = uniquePairFix(keys, covered, i, lexicon);
+        const pair = uniquePairFix(keys, covered, capitals, i, lexicon);
         if (pair) {
           change(run[i], pair[0]);
           change(run[i + 1], pair[1]);
@@ -278,17 +279,25 @@ function longestSpanAt(keys: string[], i: number, lexicon: Lexicon): number {
  * Other readings of a syllable that OCR may have got wrong above a hat (â, ă, ê, ô): without a
  * tone mark (`tô`, `kê`, `triên`), each tone mark on the same letters (`tổ`, `kế`, `triển`); with
  * a grave or an acute, the hook it may be (`chuyền đồi` for `chuyển đổi`, `phố thông` for `phổ
- * thông`: a small hook over a hat reads like either). Letters and their other marks are never
- * changed, and no other tone is swapped: letting any mark change also "repaired" `tỉnh Phú` into
- * `tình phụ` and `đã` into `đá` on correct text.
+ * thông`: a small hook over a hat reads like either); in capitals, the hat itself under its tone
+ * mark (`KÉ` for `KẾ`). Letters and their other marks are never changed, and no other tone is
+ * swapped: letting any mark change also "repaired" `tỉnh Phú` into `tình phụ` and `đã` into `đá`
+ * on correct text, and a lost hat in lower case turned `cáp` (cable) into `cấp`.
  */
-function toneVariants(key: string, lexicon: Lexicon): string[] {
-  if (!/[âăêô]/u.test(key)) return [];
+function toneVariants(key: string, lexicon: Lexicon, capitals: boolean): string[] {
   const known = lexicon.syllables.get(skeletonOf(key.replace(/\d$/u, ''))) ?? [];
+  // in capitals, the hat itself lost under a tone mark (`KÉ HOẠCH` for `KẾ HOẠCH`, `TÓI THIÊU`
+  // for `TỐI THIỂU`); in lower case a hatless `cáp` or `cảm` is far more often right
+  if (!/[âăêô]/u.test(key)) return capitals && /\d$/u.test(key) ? known.filter((k) => /[âăêô]/u.test(k) && withoutHat(k) === key) : [];
   // a hook above the hat read as a grave or an acute (`chuyền đồi` for `chuyển đổi`, `phố thông` for `phổ thông`)
   if (key.endsWith(GRAVE) || key.endsWith(ACUTE)) return known.filter((k) => k === `${key.slice(0, -1)}${HOOK}`);
   if (/\d$/u.test(key)) return [];
   return known.filter((k) => k !== key && k.slice(0, -1) === key);
+}
+
+/** A key with its circumflex and breve taken off (`kế` → `ké`); the horn of ơ, ư stays. */
+function withoutHat(key: string): string {
+  return key.normalize('NFD').replace(/[\u0302\u0306]/gu, '').normalize('NFC');
 }
 
 /** Tone digits of keys (`TONES` order, from 1). */
@@ -313,16 +322,16 @@ function makesWord(keys: string[], covered: boolean[], i: number, variant: strin
 }
 
 /** The one other reading of syllable i that makes a word with its neighbours, if only one does. */
-function uniqueFix(keys: string[], covered: boolean[], i: number, lexicon: Lexicon): string | undefined {
-  const fixes = toneVariants(keys[i], lexicon).filter((k) => makesWord(keys, covered, i, k, lexicon));
+function uniqueFix(keys: string[], covered: boolean[], capitals: boolean[], i: number, lexicon: Lexicon): string | undefined {
+  const fixes = toneVariants(keys[i], lexicon, capitals[i]).filter((k) => makesWord(keys, covered, i, k, lexicon));
   return fixes.length === 1 ? fixes[0] : undefined;
 }
 
 /** The one pair of other readings of syllables i and i+1 that is a word, if only one is. */
-function uniquePairFix(keys: string[], covered: boolean[], i: number, lexicon: Lexicon): [string, string] | undefined {
+function uniquePairFix(keys: string[], covered: boolean[], capitals: boolean[], i: number, lexicon: Lexicon): [string, string] | undefined {
   const found: [string, string][] = [];
-  for (const a of toneVariants(keys[i], lexicon)) {
-    for (const b of toneVariants(keys[i + 1], lexicon)) {
+  for (const a of toneVariants(keys[i], lexicon, capitals[i])) {
+    for (const b of toneVariants(keys[i + 1], lexicon, capitals[i + 1])) {
       if (makesWord(keys, covered, i, a, lexicon, i + 1, b)) found.push([a, b]);
     }
   }

@@ -56,6 +56,8 @@ describe('real scanned letters, read with OCR', () => {
     expect(doc.metadata.title).toMatch(/^Về việc xây dựng k\S+ hoạch rà soát quy định, thủ tục hành chính/u);
     const paths = doc.sections.map((s) => s.path);
     expect(paths.slice(0, 4)).toEqual(['I', 'I/1', 'I/1/a', 'I/1/b']);
+    // the heading's `KÉ` (hat lost in capitals) put back
+    expect(doc.sections[0].title).toBe('XÂY DỰNG KẾ HOẠCH RÀ SOÁT THỦ TỤC HÀNH CHÍNH.');
     expect(doc.messages.some((m) => m.rule === 'ocr:label-repair')).toBe(true);
     // tone marks OCR lost above ô and ê on this scan, put back by the dictionary
     const body = doc.blocks.filter((b) => b.role === 'body').map((b) => b.text).join('\n');

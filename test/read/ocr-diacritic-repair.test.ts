@@ -32,6 +32,9 @@ describe('repairDiacritics', () => {
     ['yêu cầu chuyền đồi số', 'yêu cầu chuyển đổi số'],
     ['bồ sung danh mục', 'bổ sung danh mục'],
     ['các cơ sở giáo dục phố thông trên cả nước', 'các cơ sở giáo dục phổ thông trên cả nước'],
+    // in capitals the hat itself may go, the tone mark staying
+    ['I. XÂY DỰNG KÉ HOẠCH', 'I. XÂY DỰNG KẾ HOẠCH'],
+    ['III. TÒN TẠI, HẠN CHÉ', 'III. TỒN TẠI, HẠN CHẾ'],
   ];
   it.each(repaired)('repairs %j', (line, expected) => {
     const result = repairDiacritics(line, lexicon);
@@ -46,6 +49,7 @@ describe('repairDiacritics', () => {
     ['đồng thời điên thông tin theo mẫu', 'a syllable of a word read right (`thông tin`) is not taken for another word'],
     ['phố thông tin', '`thông` belongs to `thông tin`: not taken for `phổ thông`'],
     ['cấp trên', 'an acute over a hat is a hook only where that makes a word'],
+    ['tuyến cáp đồng trục', 'in lower case a hatless syllable is left as read'],
     ['để được hỗ trợ', 'a hook is not taken for a grave (only the other way)'],
     ['số 12 và sô cô la', '`sô` before a word'],
     ['mã KSTTHC', 'codes in capitals are no syllables of a word'],

@@ -259,20 +259,17 @@ function isWordLike(token: Token): boolean {
   return /[aeiouy]/u.test(skeletonOf(t));
 }
 
-/** Whether syllable i is part of a dictionary word made with its neighbours. */
-function coveredAt(keys: string[], i: number, lexicon: Lexicon): boolean {
-  return longestSpanAt(keys, i, lexicon) > 1;
+/** Spans [a, b] of two to `MAX_SPAN` syllables of a run of `length` that contain positions i to j. */
+function* spansThrough(length: number, i: number, j = i): Generator<[number, number]> {
+  for (let a = Math.max(0, i - MAX_SPAN + 1); a <= i; a++) {
+    for (let b = Math.max(j, a + 1); b < Math.min(length, a + MAX_SPAN); b++) yield [a, b];
+  }
 }
 
-/** Length of the longest dictionary word among the runs of `keys` that contain position i. */
-function longestSpanAt(keys: string[], i: number, lexicon: Lexicon): number {
-  let best = 1;
-  for (let a = Math.max(0, i - MAX_SPAN + 1); a <= i; a++) {
-    for (let b = Math.max(i, a + 1); b < Math.min(keys.length, a + MAX_SPAN); b++) {
-      if (b - a + 1 > best && lexicon.words.has(keys.slice(a, b + 1).join(' '))) best = b - a + 1;
-    }
-  }
-  return best;
+/** Whether syllable i is part of a dictionary word made with its neighbours. */
+function coveredAt(keys: string[], i: number, lexicon: Lexicon): boolean {
+  for (const [a, b] of spansThrough(keys.length, i)) if (lexicon.words.has(keys.slice(a, b + 1).join(' '))) return true;
+  return false;
 }
 
 /**
@@ -312,11 +309,8 @@ const HOOK = '4';
  */
 function makesWord(keys: string[], covered: boolean[], i: number, variant: string, lexicon: Lexicon, j = i, variantJ = variant): boolean {
   const trial = keys.with(i, variant).with(j, variantJ);
-  for (let a = Math.max(0, i - MAX_SPAN + 1); a <= i; a++) {
-    for (let b = Math.max(j, a + 1); b < Math.min(keys.length, a + MAX_SPAN); b++) {
-      if (covered.slice(a, b + 1).some(Boolean)) continue;
-      if (lexicon.words.has(trial.slice(a, b + 1).join(' '))) return true;
-    }
+  for (const [a, b] of spansThrough(keys.length, i, j)) {
+    if (!covered.slice(a, b + 1).some(Boolean) && lexicon.words.has(trial.slice(a, b + 1).join(' '))) return true;
   }
   return false;
 }

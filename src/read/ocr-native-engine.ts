@@ -28,11 +28,15 @@ export interface NativeSlotOptions {
   command?: string;
 }
 
-/** `tesseract --version`'s first line, or undefined when the command is not installed. */
+const versions = new Map<string, string | undefined>();
+
+/** `tesseract --version`'s first line, or undefined when the command is not installed (asked once per command). */
 export function nativeTesseractVersion(command = 'tesseract'): string | undefined {
-  const run = spawnSync(command, ['--version'], { encoding: 'utf8' });
-  if (run.error || run.status !== 0) return undefined;
-  return (run.stdout || run.stderr).split('\n')[0].trim() || undefined;
+  if (!versions.has(command)) {
+    const run = spawnSync(command, ['--version'], { encoding: 'utf8' });
+    versions.set(command, run.error || run.status !== 0 ? undefined : (run.stdout || run.stderr).split('\n')[0].trim() || undefined);
+  }
+  return versions.get(command);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { OcrBox, OcrLine, OcrPage } from '../../schemas/ocr-page.js';
+import type { OcrBox, OcrPage } from '../../schemas/ocr-page.js';
 import type { BBox } from '../../schemas/provenance.js';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import { DocumentFailure, type SourceFile } from '../core/source-file.js';
@@ -189,7 +189,7 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
 /** A page's OCR lines in reading order, each split at column gutters, bboxes in page points. */
 function segmentsOf(result: OcrPage | undefined, toBox: (box: BBox) => BBox): Segment[] {
   const segments: Segment[] = [];
-  for (const line of linesOf(result)) {
+  for (const line of result?.lines ?? []) {
     const words = line.words
       .filter((w) => w.text.trim() !== '')
       .map((w) => ({ text: w.text, confidence: unit(w.confidence), bbox: toBox(tessBox(w.bbox)) }));
@@ -234,10 +234,6 @@ function unionOf(boxes: BBox[]): BBox {
 
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-}
-
-function linesOf(result: OcrPage | undefined): OcrLine[] {
-  return result?.lines ?? [];
 }
 
 function tessBox(box: OcrBox): BBox {

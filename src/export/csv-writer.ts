@@ -16,7 +16,7 @@ export function csvRecord(row: ExportRow): string {
     const v = row[col];
     if (v === null || v === undefined) return '';
     if (NUMERIC_COLUMNS.has(col)) return formatNumber(v as number);
-    return csvField(neutralizeText(String(v)));
+    return csvField(neutralizeText(String(v), col));
   }).join(',');
 }
 

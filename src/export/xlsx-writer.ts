@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, type ExportRow } from '../../schemas/fact.js';
-import { neutralizeText, NUMERIC_COLUMNS } from './cell-safety.js';
+import { NUMERIC_COLUMNS } from './cell-safety.js';
 import { CompareMatrix, SourceRow, type SourceRowInput } from './export-shapes.js';
 
 export interface XlsxInput {
@@ -25,10 +25,12 @@ const SOURCE_WIDTHS: Partial<Record<keyof SourceRow, number>> = { doc_id: 18, fi
 type CellValue = string | number | null;
 
 /**
- * A text cell: neutralised and always a string value (exceljs then writes it as text, never a
- * formula). CR LF and lone CR become LF, Excel's line break inside a cell (XML would drop a raw CR).
+ * A text cell: always a string value, which exceljs writes as a typed string cell that no
+ * spreadsheet evaluates, so it is written as it is (`=…` stays text, a period `@2021-08` keeps
+ * its `@`; no `'` marker, which in XLSX would be part of the value). CR LF and lone CR become
+ * LF, Excel's line break inside a cell (XML would drop a raw CR).
  */
-const text = (v: unknown): CellValue => (v === null || v === undefined ? null : neutralizeText(String(v)).replace(/\r\n?/g, '\n'));
+const text = (v: unknown): CellValue => (v === null || v === undefined ? null : String(v).replace(/\r\n?/g, '\n'));
 
 function factCells(row: ExportRow): CellValue[] {
   return EXPORT_COLUMNS.map((col) => {
@@ -47,8 +49,8 @@ function styleHeader(ws: ExcelJS.Worksheet, columns: number): void {
 
 /**
  * Write an XLSX workbook with three sheets:
- * - `Facts`: the export columns in order; numeric columns as numbers, text neutralised
- *   (`cell-safety.ts`), frozen header row, auto-filter, fixed column widths.
+ * - `Facts`: the export columns in order; numeric columns as numbers, text as string cells
+ *   (never formulas), frozen header row, auto-filter, fixed column widths.
  * - `Compare`: one row per canonical metric (id, name, base unit), one column per report
  *   (label `province · period · title`), cells = the chosen fact's base value (see
  *   `buildCompareMatrix` for the choice).

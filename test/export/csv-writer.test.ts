@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXPORT_COLUMNS, type ExportRow } from '../../schemas/fact.js';
+import { EXPORT_COLUMNS, Period, type ExportRow } from '../../schemas/fact.js';
 import { writeCsv } from '../../src/export/csv-writer.js';
 import { goldRows, trickyRows } from './export-rows.js';
 
@@ -31,6 +31,7 @@ function expectedCell(row: ExportRow, col: keyof ExportRow): string {
   const v = row[col];
   if (v === null) return '';
   if (typeof v === 'number') return v === 1e21 ? '1000000000000000000000' : String(v);
+  if ((col === 'period' || col === 'report_period') && Period.safeParse(v).success) return v;
   return /^[=+\-@]/.test(v) ? `'${v}` : v;
 }
 
@@ -71,6 +72,24 @@ describe('writeCsv', () => {
     const fourth = Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, records[4][i]]));
     expect(fourth.metric).toBe("'@SUM(A1)");
     expect(fourth.title).toBe("'-tiêu đề");
+  });
+
+  it('writes periods in solieu\'s own notation as they are (a stock @2020-05 keeps its @) and neutralises a period that is not one', async () => {
+    const base = trickyRows()[0];
+    const rows: ExportRow[] = [
+      { ...base, period: '@2020-05', report_period: '2020-05' },
+      { ...base, period: '2020-01..2020-05' },
+      { ...base, period: '=HYPERLINK("http://x","y")', report_period: '@cmd' },
+    ];
+    const out = join(dir, 'periods.csv');
+    await writeCsv(rows, out);
+    const records = parseCsv(readFileSync(out, 'utf8').slice(1));
+    const col = (name: keyof ExportRow, r: number) => records[r][EXPORT_COLUMNS.indexOf(name)];
+    expect(col('period', 1)).toBe('@2020-05');
+    expect(col('report_period', 1)).toBe('2020-05');
+    expect(col('period', 2)).toBe('2020-01..2020-05');
+    expect(col('period', 3)).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(col('report_period', 3)).toBe("'@cmd");
   });
 
   it('writes numbers without grouping or exponent and nulls as empty fields', async () => {

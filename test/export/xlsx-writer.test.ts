@@ -16,7 +16,7 @@ function expectedCell(row: ExportRow, col: keyof ExportRow): string | number | n
   const v = row[col];
   if (v === null) return null;
   if (typeof v === 'number') return v;
-  return (/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/\r\n?/g, '\n');
+  return v.replace(/\r\n?/g, '\n');
 }
 
 async function readBack(path: string): Promise<ExcelJS.Workbook> {
@@ -59,14 +59,19 @@ describe('writeXlsx', () => {
     expect(facts.getRow(4).getCell(valueCol).value).toBe(-5);
   });
 
-  it('keeps formula-like text as neutralised string cells, never formulas', async () => {
-    const out = await write(trickyRows(), 'formula.xlsx');
+  it('keeps formula-like text and stock periods (@2020-05) as they are, in string cells, never formulas', async () => {
+    const rows = trickyRows();
+    rows[2] = { ...rows[2], period: '@2020-05' };
+    const out = await write(rows, 'formula.xlsx');
     const wb = await readBack(out);
     const facts = wb.getWorksheet('Facts') as ExcelJS.Worksheet;
     const metric = facts.getRow(4).getCell(EXPORT_COLUMNS.indexOf('metric') + 1);
     expect(metric.type).toBe(ExcelJS.ValueType.String);
     expect(metric.formula).toBeUndefined();
-    expect(metric.value).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(metric.value).toBe(`=HYPERLINK("http://x","y")`);
+    const period = facts.getRow(4).getCell(EXPORT_COLUMNS.indexOf('period') + 1);
+    expect(period.type).toBe(ExcelJS.ValueType.String);
+    expect(period.value).toBe('@2020-05');
     const zip = await JSZip.loadAsync(readFileSync(out));
     const sheetXml = await (zip.file('xl/worksheets/sheet1.xml') as JSZip.JSZipObject).async('string');
     expect(sheetXml).not.toContain('<f>');

@@ -1,14 +1,17 @@
 /**
- * `npm run eval`: run the pipeline on the gold documents' renditions, score the extracted facts
- * against ../shared/gold, print a table with every miss and false positive, write out/eval.json.
- * Options: `--rendition NAME` (repeatable), `--details NAME` (which rendition's misses to list),
- * `--ocr` (also OCR the image-only `*.scan.pdf` renditions: a few minutes), `--ocr-engine native`
- * (read the scans with the tesseract command instead of tesseract.js).
+ * `npm run eval`: run the product (the ingest executor's pipeline, the store, the export rows) on
+ * every gold set in ../shared/gold — the dev reports in every rendition, the real documents, the
+ * tables — and score it as the maintainers' `../shared/tools/score.mjs` does (it is also run, and
+ * any disagreement is printed). Prints a summary per set; writes every miss, extra and field
+ * difference to out/eval-misses.txt, the predictions to out/eval/<set>.jsonl, and out/eval.json.
+ * Options: `--set NAME` (repeatable: `dev`, `dev/pdf`, `real`, `tables`), `--ocr` (also the
+ * image-only scans: minutes), `--ocr-engine native`, `--misses` (print the misses too).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runEval } from './eval/run-eval.js';
-import { renderReport } from './eval/report.js';
+import { calibration } from './eval/calibration.js';
+import { confidencePoints, renderMisses, renderSummary } from './eval/report.js';
 
 function args(name: string): string[] {
   const out: string[] = [];
@@ -18,39 +21,35 @@ function args(name: string): string[] {
   return out;
 }
 
-async function peers(): Promise<string[]> {
-  const path = join(process.cwd(), 'scripts', 'eval-peer.ts');
-  if (!existsSync(path)) return ['peer scoring: scripts/eval-peer.ts is not in the tree yet (skipped)'];
-  const peerModule = './eval-peer.js'; // another engineer's file: imported by name so the eval runs without it
-  const mod = (await import(peerModule)) as { scorePeers?: () => unknown };
-  if (typeof mod.scorePeers !== 'function') return ['peer scoring: scripts/eval-peer.ts exports no scorePeers() (skipped)'];
-  const result = await mod.scorePeers();
-  return ['peer scoring:', typeof result === 'string' ? result : JSON.stringify(result, null, 2)];
+async function peers(): Promise<string> {
+  if (!existsSync(join(process.cwd(), 'scripts', 'eval-peer.ts'))) return 'peer scoring: scripts/eval-peer.ts missing (skipped)';
+  const mod = (await import('./eval-peer.js')) as { scorePeers: () => unknown };
+  const r = mod.scorePeers() as { files: { file: string; scored: number; correct: number }[] };
+  return 'number parser on the peers\' corpora: ' + r.files.map((f) => `${f.file} ${f.correct}/${f.scored}`).join(', ');
 }
 
 async function main(): Promise<void> {
-  const renditions = args('--rendition');
+  const sets = [...args('--set'), ...args('--rendition').map((r) => `dev/${r}`)];
   const engine = args('--ocr-engine')[0] ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'native') throw new Error(`--ocr-engine wants wasm or native, got "${engine}"`);
-  const result = await runEval({ renditions: renditions.length ? renditions : undefined, ocr: process.argv.includes('--ocr'), ocrEngine: engine });
-  console.log(renderReport(result, args('--details')[0] ?? 'source.txt'));
-  console.log('');
-  console.log((await peers()).join('\n'));
+  const results = await runEval({ sets: sets.length ? sets : undefined, ocr: process.argv.includes('--ocr'), ocrEngine: engine });
+  console.log(renderSummary(results));
+  console.log(await peers());
   mkdirSync('out', { recursive: true });
-  const json = {
-    notes: result.notes,
-    overall: result.overall,
-    byRendition: result.byRendition,
-    docs: result.docs.map((d) => ({
-      doc: d.doc,
-      rendition: d.rendition,
-      facts: d.facts.length,
-      misses: d.matching.missed.map((m) => ({ quote: m.gold.quote, value: m.gold.value, found: m.found, start: m.start })),
-      falsePositives: d.matching.falsePositives.map((f) => ({ quote: f.quote, value: f.value, confidence: f.confidence, start: f.prov.start, evidence: f.evidence })),
-    })),
-  };
-  writeFileSync(join('out', 'eval.json'), JSON.stringify(json, null, 2));
-  console.log('\nwrote out/eval.json');
+  const misses = renderMisses(results);
+  writeFileSync(join('out', 'eval-misses.txt'), misses);
+  if (process.argv.includes('--misses')) console.log('\n' + misses);
+  const json = results.map((r) => ({
+    set: r.set.name,
+    tp: r.score.tp, fp: r.score.fp, fn: r.score.fn,
+    precision: r.score.precision, recall: r.score.recall, f1: r.score.f1,
+    fieldAccuracy: r.score.fieldAccuracy,
+    calibration: calibration(confidencePoints(r.score)),
+    scorerDisagreement: r.scorerDisagreement,
+    misses: r.score.misses, extras: r.score.extras, diffs: r.score.diffs,
+  }));
+  writeFileSync(join('out', 'eval.json'), JSON.stringify(json, null, 1));
+  console.log('\nwrote out/eval.json, out/eval-misses.txt (every miss, extra and field difference), out/eval/*.jsonl');
 }
 
 main().catch((err: unknown) => {

@@ -1,66 +1,53 @@
-import type { DocResult, EvalResult } from './run-eval.js';
-import { FIELDS, type Score } from './score.js';
+import { calibration, type Calibration } from './calibration.js';
+import { isRight, SCORED_FIELDS, type GoldScore } from './gold-scorer.js';
+import type { SetResult } from './run-eval.js';
 
-const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
+const pct = (x: number | null): string => (x === null ? '   –  ' : (x * 100).toFixed(1).padStart(6));
 
-function context(text: string, start: number, end: number): string {
-  const a = Math.max(0, start - 60);
-  const b = Math.min(text.length, end + 60);
-  return `${text.slice(a, start)}[[${text.slice(start, end)}]]${text.slice(end, b)}`.replace(/\s+/g, ' ');
+/** Confidence points of a set as score.mjs counts them (optional matches left out). */
+export function confidencePoints(score: GoldScore): { confidence: number; right: boolean }[] {
+  return score.verdicts.filter((v) => !v.optional).map((v) => ({ confidence: v.row.confidence, right: isRight(v) }));
 }
 
-export function scoreTable(name: string, s: Score): string[] {
-  const lines = [`${name}: P ${pct(s.overall.precision)}  R ${pct(s.overall.recall)}  F1 ${pct(s.overall.f1)}   (tp ${s.overall.tp}, fp ${s.overall.fp}, fn ${s.overall.fn})`];
-  for (const [k, v] of Object.entries(s.byKind)) lines.push(`  kind ${k.padEnd(8)} P ${pct(v.precision)}  R ${pct(v.recall)}  F1 ${pct(v.f1)}   (tp ${v.tp}, fp ${v.fp}, fn ${v.fn})`);
-  lines.push('  accuracy among matched: ' + FIELDS.map((f) => `${f} ${pct(s.fields[f].accuracy).trim()}%`).join(', '));
-  lines.push('  precision by confidence: ' + s.buckets.map((b) => `[${b.range}] ${b.facts ? pct(b.precision).trim() + '%' : '–'} of ${b.facts}`).join('  '));
-  lines.push(`  lowest-confidence fifth holds ${pct(s.lowestFifthErrorShare).trim()}% of the false positives`);
-  return lines;
+export function calibrationLine(c: Calibration): string {
+  return (
+    `  confidence: right among ≥0.9 ${pct(c.rightAtOrAbove09).trim()}% (${c.atOrAbove09}); errors in the lowest 10% ${pct(c.errorsInLowest10pct).trim()}%; ` +
+    `ECE ${c.ece.toFixed(3)}; Brier ${c.brier.toFixed(3)} (${c.scored} predictions, ${c.errors} wrong)`
+  );
 }
 
-function fieldErrors(d: DocResult): string[] {
-  const out: string[] = [];
-  for (const p of d.matching.pairs) {
-    const g = p.gold.gold as unknown as Record<string, unknown>;
-    const f = p.fact as unknown as Record<string, unknown>;
-    const wrong = FIELDS.filter((k) => {
-      const gv = g[k] ?? null;
-      const fv = f[k] ?? null;
-      return k === 'base_unit' ? String(gv).toLowerCase() !== String(fv).toLowerCase() : gv !== fv;
-    });
-    if (wrong.length) out.push(`  ${d.doc} ${JSON.stringify(p.fact.quote)}: ${wrong.map((k) => `${k} ${JSON.stringify(f[k] ?? null)} ≠ gold ${JSON.stringify(g[k] ?? null)}`).join('; ')}`);
-  }
-  return out;
-}
-
-/** The whole human-readable report. */
-export function renderReport(r: EvalResult, detailsFor = 'source.txt'): string {
-  const lines: string[] = ['solieu extraction eval', ''];
-  for (const note of r.notes) lines.push(`note: ${note}`);
-  lines.push('');
-  for (const [name, v] of Object.entries(r.byRendition)) {
-    lines.push(...scoreTable(`${name}${v.fallback ? ' (stand-in pipeline)' : ''}`, v.score));
-    const docs = r.docs.filter((d) => d.rendition === name && d.tree.golden);
-    const equal = docs.filter((d) => d.tree.equal);
-    const noisy = docs.filter((d) => !d.tree.equal && d.tree.pathsEqual).map((d) => `${d.doc} (title CER ≤ ${(d.tree.titleCer * 100).toFixed(1)}%)`);
-    const wrong = docs.filter((d) => !d.tree.pathsEqual).map((d) => `${d.doc} (${d.tree.differing.slice(0, 5).join(', ')})`);
-    lines.push(
-      `  section trees equal to the golden tree: ${equal.length}/${docs.length}` +
-        (noisy.length ? `; same paths, titles with OCR noise: ${noisy.join('; ')}` : '') +
-        (wrong.length ? `; paths differ: ${wrong.join('; ')}` : ''),
-      '',
-    );
-  }
-  lines.push(...scoreTable('all renditions', r.overall), '');
-  for (const d of r.docs.filter((x) => x.rendition === detailsFor)) {
-    lines.push(`== ${d.doc}.${d.rendition}: misses (${d.matching.missed.length})`);
-    for (const m of d.matching.missed) {
-      lines.push(m.found ? `  MISS ${JSON.stringify(m.gold.quote)} value ${m.gold.value}: ${context(d.text, m.start, m.end)}` : `  MISS ${JSON.stringify(m.gold.quote)}: quote not found in the text`);
+/** The summary table: one block per gold set. */
+export function renderSummary(results: SetResult[]): string {
+  const lines: string[] = ['solieu eval — the product pipeline (ingest → store → export rows), scored as ../shared/tools/score.mjs scores', ''];
+  for (const r of results) {
+    const s = r.score;
+    lines.push(`${r.set.name.padEnd(16)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+    lines.push('  fields on matched: ' + SCORED_FIELDS.map((f) => `${f} ${pct(s.fieldAccuracy[f]).trim()}`).join(', '));
+    lines.push(calibrationLine(calibration(confidencePoints(s))));
+    if (r.trees.length) {
+      const equal = r.trees.filter((t) => t.equal).length;
+      const wrong = r.trees.filter((t) => !t.pathsEqual).map((t) => `${t.doc} (${t.differing.slice(0, 4).join(', ')})`);
+      lines.push(`  section trees equal to the golden tree: ${equal}/${r.trees.length}${wrong.length ? `; paths differ: ${wrong.join('; ')}` : ''}`);
     }
-    lines.push(`== ${d.doc}.${d.rendition}: false positives (${d.matching.falsePositives.length})`);
-    for (const f of d.matching.falsePositives) lines.push(`  FP ${JSON.stringify(f.quote)} value ${f.value} conf ${f.confidence}: ${context(d.text, f.prov.start, f.prov.end)}`);
-    lines.push(`== ${d.doc}.${d.rendition}: field errors among matched`);
-    lines.push(...fieldErrors(d));
+    if (r.scorerDisagreement) lines.push(`  !! score.mjs disagrees: ${r.scorerDisagreement}`);
+    for (const n of r.notes) lines.push(`  note: ${n}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** Every miss, extra and field difference of every set (written to out/eval-misses.txt). */
+export function renderMisses(results: SetResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    const s = r.score;
+    lines.push(`== ${r.set.name}: misses (${s.misses.length})`);
+    for (const m of s.misses) lines.push(`  MISS ${m.doc} ${JSON.stringify(m.quote)} (${m.kind})`);
+    lines.push(`== ${r.set.name}: extras (${s.extras.length})`);
+    for (const e of s.extras) lines.push(`  FP ${e.doc} ${JSON.stringify(e.quote)} conf ${e.confidence}`);
+    lines.push(`== ${r.set.name}: field differences (${s.diffs.length})`);
+    for (const d of s.diffs) lines.push(`  ${d.doc} ${d.field}: gold ${JSON.stringify(d.gold)} ≠ ${JSON.stringify(d.pred)} | ${d.quote}`);
+    lines.push('');
   }
   return lines.join('\n');
 }

@@ -1,99 +1,125 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Document } from '../../schemas/document.js';
-import type { Fact } from '../../schemas/fact.js';
-import { loadGold } from './gold-set.js';
+import { PIPELINE_VERSION } from '../../pipelines/report-pipeline.js';
+import { inProcessExecutor } from '../../src/cli/ingest/pipeline-executor.js';
+import { DocumentStore } from '../../src/store/document-store.js';
+import { openDb } from '../../src/store/open-db.js';
+import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
+import { jsonlRecord } from '../../src/export/jsonl-writer.js';
 import { characterErrorRate } from '../../src/read/ocr-error-rate.js';
-import { matchFacts, placeGold, type Matching, type PlacedGold } from './matcher.js';
-import { loadPipeline, runPipeline, type RenditionFormat } from './pipeline-runner.js';
 import type { OcrEngine } from '../../src/read/ocr-scheduler.js';
-import { score, type Score } from './score.js';
+import { evalSets, type EvalSet } from './eval-sets.js';
+import { keyOf, loadGoldSet, predictionSpans, scoreGold, SCORED_FIELDS, type GoldScore, type ScoredRow } from './gold-scorer.js';
 
-/** The renditions of each gold document, by file suffix. */
-export const RENDITIONS: { name: string; suffix: string; format: RenditionFormat; slow?: boolean }[] = [
-  { name: 'source.txt', suffix: '.source.txt', format: 'text' },
-  { name: 'pdf', suffix: '.pdf', format: 'pdf' },
-  { name: 'docx', suffix: '.docx', format: 'docx' },
-  { name: 'autonum.docx', suffix: '.autonum.docx', format: 'docx' },
-  { name: 'tcvn3.docx', suffix: '.tcvn3.docx', format: 'docx' },
-  // OCR of the image-only scans: minutes, so only when asked for (`--ocr` or `--rendition scan.pdf`).
-  { name: 'scan.pdf', suffix: '.scan.pdf', format: 'ocr', slow: true },
-];
-
-export interface DocResult {
-  doc: string;
-  rendition: string;
-  text: string;
-  matching: Matching;
-  placed: PlacedGold[];
-  facts: Fact[];
-  fallback: boolean;
-  /**
-   * The document's section tree against the hand-checked golden tree in fixtures/golden/: `equal`
-   * when paths and titles are identical; `pathsEqual` when the paths are, with `titleCer` the
-   * largest character error rate of a title (OCR noise in titles, `quý 1/2020` for `quý I/2020`).
-   */
-  tree: { golden: boolean; equal: boolean; pathsEqual: boolean; titleCer: number; differing: string[] };
-}
-
-export interface EvalResult {
-  byRendition: Record<string, { score: Score; docs: string[]; fallback: boolean }>;
-  overall: Score;
-  docs: DocResult[];
+export interface SetResult {
+  set: EvalSet;
+  score: GoldScore;
+  /** The scored predictions (export rows with their evidence), after the coverage filter. */
+  rows: ScoredRow[];
+  /** The maintainers' score.mjs on the same predictions: null when it agrees, else what differs. */
+  scorerDisagreement: string | null;
+  trees: { doc: string; equal: boolean; pathsEqual: boolean; titleCer: number; differing: string[] }[];
   notes: string[];
 }
 
 export interface EvalOptions {
   shared?: string;
-  renditions?: string[];
-  /** Include the slow renditions (OCR of scans) when no rendition list is given. */
+  /** Only the sets with these names (`dev/pdf`, `real`, `tables`) or name prefixes (`dev`). */
+  sets?: string[];
+  /** Include the slow sets (OCR of the scans) when no set list is given. */
   ocr?: boolean;
-  /** Which OCR engine reads the scans (default wasm, tesseract.js). */
   ocrEngine?: OcrEngine;
+  /** Where the predictions are written (JSON Lines, the export contract), for score.mjs. */
+  outDir?: string;
 }
 
-/** Run the pipeline on every rendition of every gold document and score it. */
-export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
+/**
+ * Run the product on every gold set exactly as `solieu ingest` + `solieu export --format jsonl`
+ * would — the ingest executor's pipeline, the store, the export rows — and score the predictions
+ * against the gold with the maintainers' rules.
+ */
+export async function runEval(options: EvalOptions = {}): Promise<SetResult[]> {
   const shared = resolve(options.shared ?? join(process.cwd(), '..', 'shared'));
-  const gold = loadGold(join(shared, 'gold'));
-  const pipeline = await loadPipeline(options.ocrEngine);
-  const notes = [...pipeline.notes];
-  const docs: DocResult[] = [];
-  const wanted = RENDITIONS.filter((r) => (options.renditions ? options.renditions.includes(r.name) : !r.slow || options.ocr));
-  for (const r of wanted) {
-    for (const [key, goldFacts] of gold) {
-      const path = join(shared, 'corpus', `${key}${r.suffix}`);
-      if (!existsSync(path)) continue;
-      const run = await runPipeline(pipeline, path, r.format);
-      if (run.note) notes.push(`${key}${r.suffix}: ${run.note}`);
-      if (!run.doc) continue;
-      docs.push(evaluateDoc(key, r.name, run.doc, goldFacts, run.fallback ?? false));
-    }
+  const outDir = options.outDir ?? join('out', 'eval');
+  mkdirSync(outDir, { recursive: true });
+  const wanted = evalSets(shared).filter((s) =>
+    options.sets ? options.sets.some((w) => s.name === w || s.name.startsWith(`${w}/`)) : !s.slow || options.ocr,
+  );
+  const executor = inProcessExecutor({ read: { ocr: 'auto', ocrEngine: options.ocrEngine ?? 'wasm' } });
+  const results: SetResult[] = [];
+  try {
+    for (const set of wanted) results.push(await runSet(set, executor, outDir, shared));
+  } finally {
+    await executor.close();
   }
-  await pipeline.close();
-  const byRendition: EvalResult['byRendition'] = {};
-  for (const r of wanted) {
-    const rs = docs.filter((d) => d.rendition === r.name);
-    if (rs.length) byRendition[r.name] = { score: score(rs.map((d) => d.matching)), docs: rs.map((d) => d.doc), fallback: rs.some((d) => d.fallback) };
-  }
-  return { byRendition, overall: score(docs.map((d) => d.matching)), docs, notes: [...new Set(notes)] };
+  return results;
 }
 
-function evaluateDoc(key: string, rendition: string, doc: Document, goldFacts: ReturnType<typeof loadGold> extends Map<string, infer G> ? G : never, fallback: boolean): DocResult {
-  const placed = placeGold(doc.text, goldFacts);
-  const matching = matchFacts(placed, doc.facts, (f) => f.prov);
-  return { doc: key, rendition, text: doc.text, matching, placed, facts: doc.facts, fallback, tree: compareTree(key, doc) };
+async function runSet(set: EvalSet, executor: ReturnType<typeof inProcessExecutor>, outDir: string, shared: string): Promise<SetResult> {
+  const db = openDb(':memory:');
+  const store = new DocumentStore(db);
+  const notes: string[] = [];
+  const trees: SetResult['trees'] = [];
+  for (const file of set.files) {
+    const doc = await executor.process(file);
+    if (doc.status === 'failed') notes.push(`${file}: ${doc.messages.find((m) => m.severity === 'fail')?.reason ?? 'failed'}`);
+    store.save(doc, PIPELINE_VERSION);
+    const tree = compareTree(keyOf(file), doc);
+    if (tree) trees.push(tree);
+  }
+  const { gold, texts } = loadGoldSet(set.goldDir, set.textDir, set.docs);
+  const rows = queryFacts(db)
+    .map((r): ScoredRow => ({ ...toExportRow(r), evidence: r.evidence }))
+    .filter((r) => covered(set, r, texts.get(keyOf(r.file)) ?? ''));
+  db.close();
+  const jsonl = join(outDir, `${set.name.replace(/\//g, '-')}.jsonl`);
+  writeFileSync(jsonl, rows.map((r) => jsonlRecord(r) + '\n').join(''));
+  const score = scoreGold(gold, texts, rows);
+  return { set, score, rows, scorerDisagreement: checkAgainstScoreMjs(shared, set, jsonl, score), trees, notes };
 }
 
-/** Compare a document's section tree with its golden file: the paths whose title differs or that are missing/extra. */
-function compareTree(key: string, doc: Document): DocResult['tree'] {
+/** Is this prediction inside what the gold set's annotators covered? */
+function covered(set: EvalSet, row: ScoredRow, text: string): boolean {
+  const c = set.coverage?.find((x) => x.key === keyOf(row.file));
+  if (!c) return true;
+  if (c.lastPage !== undefined && row.page > c.lastPage) return false;
+  if (c.endOffset !== undefined && row.page === c.lastPage) {
+    const spans = predictionSpans(text, row.quote);
+    return spans.length === 0 || spans.some(([s]) => s < c.endOffset!);
+  }
+  return true;
+}
+
+/** Run ../shared/tools/score.mjs on the same file; say what differs from the port (null when all agrees). */
+function checkAgainstScoreMjs(shared: string, set: EvalSet, jsonl: string, mine: GoldScore): string | null {
+  const scorer = join(shared, 'tools', 'score.mjs');
+  if (!existsSync(scorer)) return 'score.mjs not found: the figures are the port only';
+  const args = [scorer, set.goldDir, jsonl, '--text', set.textDir, '--json', ...(set.docs ? ['--docs', set.docs.join(',')] : [])];
+  const out = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 })) as {
+    tp: number; fp: number; fn: number; fieldAccuracy: Record<string, number | null>;
+  };
+  const diffs: string[] = [];
+  for (const k of ['tp', 'fp', 'fn'] as const) if (out[k] !== mine[k]) diffs.push(`${k} ${mine[k]} vs score.mjs ${out[k]}`);
+  for (const f of SCORED_FIELDS) {
+    const a = mine.fieldAccuracy[f];
+    const b = out.fieldAccuracy[f];
+    if ((a === null) !== (b === null) || (a !== null && b !== null && Math.abs(a - b) > 1e-12)) diffs.push(`${f} ${a} vs score.mjs ${b}`);
+  }
+  return diffs.length ? diffs.join('; ') : null;
+}
+
+/** Compare a document's section tree with its hand-checked golden file in fixtures/golden/, if there is one. */
+function compareTree(key: string, doc: Document): SetResult['trees'][number] | undefined {
   const path = join('fixtures', 'golden', `${key}.sections.json`);
-  if (!existsSync(path)) return { golden: false, equal: false, pathsEqual: false, titleCer: 1, differing: [] };
+  if (!existsSync(path)) return undefined;
   const golden = JSON.parse(readFileSync(path, 'utf8')) as { path: string; title: string }[];
   const got = new Map(doc.sections.map((s) => [s.path, s.title]));
   const want = new Map(golden.map((s) => [s.path, s.title]));
   const differing = [...new Set([...want.keys(), ...got.keys()])].filter((p) => want.get(p) !== got.get(p));
   const pathsEqual = golden.map((s) => s.path).join('|') === doc.sections.map((s) => s.path).join('|');
   const titleCer = pathsEqual ? Math.max(0, ...golden.map((s) => characterErrorRate(s.title, got.get(s.path) ?? '').cer)) : 1;
-  return { golden: true, equal: differing.length === 0 && golden.length === doc.sections.length, pathsEqual, titleCer, differing };
+  return { doc: key, equal: differing.length === 0 && golden.length === doc.sections.length, pathsEqual, titleCer, differing };
 }
+

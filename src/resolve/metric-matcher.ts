@@ -243,7 +243,35 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
     return found ? (catalog.find((m) => m.id === found.metric_id) ?? null) : null;
   }
 
-  return { match, rank, lookup };
+  /**
+   * What `compare --metric` names: the metric `lookup` finds, or else the catalog metrics the
+   * words could mean — those with a name or alias holding every word of the query (folded,
+   * abbreviations expanded), or when none does, the closest by score (at most `CANDIDATES`);
+   * best score first, then catalog order.
+   */
+  function query(idOrWords: string): MetricQuery {
+    const found = lookup(idOrWords);
+    if (found) return { metric: found, candidates: [] };
+    const words = metricTokens(idOrWords);
+    const ranked = rank(idOrWords);
+    const score = new Map(ranked.map((r) => [r.metric_id, r.score]));
+    const order = new Map(catalog.map((m, i) => [m.id, i]));
+    const containing = words.length === 0 ? [] : prepared.filter((m) => m.aliases.some((a) => words.every((w) => a.tokens.includes(w)))).map((m) => m.def);
+    const chosen = containing.length > 0 ? containing : ranked.slice(0, CANDIDATES).flatMap((r) => catalog.filter((m) => m.id === r.metric_id));
+    chosen.sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return { metric: null, candidates: chosen };
+  }
+
+  return { match, rank, lookup, query };
+}
+
+/** How many closest metrics `query` offers when no metric holds every word of the query. */
+const CANDIDATES = 10;
+
+/** A `--metric` argument resolved: one metric, or none and the metrics it could mean. */
+export interface MetricQuery {
+  metric: MetricDef | null;
+  candidates: MetricDef[];
 }
 
 const defaultMatcher = createMetricMatcher();
@@ -261,6 +289,11 @@ export function rankMetrics(phrase: string, ctx?: MatchContext): MetricMatch[] {
 /** A catalog metric by id or by words. */
 export function lookupMetric(idOrWords: string): MetricDef | null {
   return defaultMatcher.lookup(idOrWords);
+}
+
+/** A metric by id or words, or the candidates to choose from (see `createMetricMatcher().query`). */
+export function queryMetric(idOrWords: string): MetricQuery {
+  return defaultMatcher.query(idOrWords);
 }
 
 export { foldVietnamese };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { METRIC_CATALOG } from '../../schemas/metric-catalog.js';
-import { lookupMetric, matchMetric, MATCH_THRESHOLD, type MatchContext } from '../../src/resolve/metric-matcher.js';
+import { lookupMetric, matchMetric, MATCH_THRESHOLD, queryMetric, type MatchContext } from '../../src/resolve/metric-matcher.js';
 
 /** Invented phrasings (not copied from the corpus) and the metric each must map to. */
 const SHOULD_MATCH: [string, MatchContext, string][] = [
@@ -127,5 +127,22 @@ describe('lookupMetric', () => {
     expect(lookupMetric('telecom-revenue')?.id).toBe('telecom-revenue');
     expect(lookupMetric('doanh thu viễn thông')?.id).toBe('telecom-revenue');
     expect(lookupMetric('không có gì')).toBeNull();
+  });
+});
+
+describe('queryMetric', () => {
+  it('offers every catalog metric whose wording holds all the words when the words name no single one', () => {
+    const q = queryMetric('thuê bao');
+    expect(q.metric).toBeNull();
+    const ids = q.candidates.map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(['phone-subscribers', 'mobile-subscribers', 'fixed-phone-subscribers', 'broadband-subscribers', 'mobile-broadband-subscribers']));
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('resolves an id or unambiguous words to one metric, and offers nothing for words the catalog does not know', () => {
+    expect(queryMetric('mobile-subscribers')).toEqual({ metric: expect.objectContaining({ id: 'mobile-subscribers' }), candidates: [] });
+    expect(queryMetric('thuê bao di động').metric?.id).toBe('mobile-subscribers');
+    expect(queryMetric('không có gì')).toEqual({ metric: null, candidates: [] });
   });
 });

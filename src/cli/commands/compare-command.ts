@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { openDb } from '../../store/open-db.js';
-import { lookupMetric } from '../../resolve/metric-matcher.js';
+import { queryMetric } from '../../resolve/metric-matcher.js';
+import type { MetricDef } from '../../../schemas/metric-catalog.js';
 import { compareMetric, type CompareRow } from '../../export/compare-report.js';
 import { csvField } from '../../export/csv-writer.js';
+import { formatNumber, neutralizeText } from '../../export/cell-safety.js';
 
 export function registerCompare(program: Command, exit: (code: number) => void): void {
   program
@@ -16,9 +18,9 @@ export function registerCompare(program: Command, exit: (code: number) => void):
       if (!['table', 'csv', 'json'].includes(o.format)) throw new Error(`--format must be table, csv or json (got "${o.format}")`);
       if (o.province !== 'written' && o.province !== 'current') throw new Error(`--province must be written or current (got "${o.province}")`);
       const mode = o.province;
-      const def = lookupMetric(o.metric);
+      const { metric: def, candidates } = queryMetric(o.metric);
       if (!def) {
-        process.stderr.write(`solieu: no canonical metric matches "${o.metric}" (list them with: solieu metrics)\n`);
+        process.stderr.write(noSingleMetric(o.metric, candidates));
         exit(1);
         return;
       }
@@ -32,6 +34,15 @@ export function registerCompare(program: Command, exit: (code: number) => void):
     });
 }
 
+/** The message when `--metric` names no single metric: the candidates, one per line, to pick by id. */
+export function noSingleMetric(asked: string, candidates: readonly MetricDef[]): string {
+  if (candidates.length === 0) return `solieu: no canonical metric matches "${asked}" (list them with: solieu metrics)\n`;
+  const width = Math.max(...candidates.map((m) => m.id.length));
+  const lines = candidates.map((m) => `  ${m.id.padEnd(width)}  ${m.name}`);
+  const what = candidates.length === 1 ? 'one catalog metric is close' : `${candidates.length} catalog metrics could be meant`;
+  return `solieu: "${asked}" names no single metric; ${what} — pick one with --metric <id>:\n${lines.join('\n')}\n`;
+}
+
 function printCompare(id: string, name: string, rows: CompareRow[], format: string): void {
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify({ metric_id: id, metric: name, rows }, null, 2)}\n`);
@@ -40,7 +51,9 @@ function printCompare(id: string, name: string, rows: CompareRow[], format: stri
   const cols: (keyof CompareRow)[] = ['province', 'report_period', 'value', 'unit', 'period', 'approx', 'file', 'page', 'quote'];
   if (format === 'csv') {
     process.stdout.write(`\uFEFF${cols.join(',')}\r\n`);
-    for (const r of rows) process.stdout.write(`${cols.map((c) => csvField(String(r[c]))).join(',')}\r\n`);
+    const cell = (r: CompareRow, c: keyof CompareRow): string =>
+      typeof r[c] === 'number' ? formatNumber(r[c]) : csvField(neutralizeText(String(r[c]), c === 'period' || c === 'report_period' ? c : undefined));
+    for (const r of rows) process.stdout.write(`${cols.map((c) => cell(r, c)).join(',')}\r\n`);
     return;
   }
   process.stdout.write(`${name} (${id})\n`);

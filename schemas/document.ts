@@ -3,6 +3,7 @@ import { Message } from './message.js';
 import { Provenance } from './provenance.js';
 import { PageInfo, RawBlock, SourceFormat } from './raw-document.js';
 import { Fact } from './fact.js';
+import { Table } from './table.js';
 
 /** Role of a normalized block: body content, or recognised non-content. */
 export const BlockRole = z.enum([
@@ -33,6 +34,8 @@ export const Block = z.object({
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   ocrConfidence: z.number().min(0).max(1).optional(),
+  /** For table cell blocks: the table (`Document.tables[].id`) and the grid position of the cell. */
+  cell: z.object({ table: z.number().int().positive(), row: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
 });
 export type Block = z.infer<typeof Block>;
 
@@ -93,6 +96,8 @@ export const Document = z.object({
   source: SourceInfo,
   pages: z.array(PageInfo),
   raw: z.array(RawBlock),
+  /** Tables, from the reader; normalization gives their cells spans in `text`. */
+  tables: z.array(Table).optional(),
   text: z.string(),
   blocks: z.array(Block),
   sections: z.array(Section),

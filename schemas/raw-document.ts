@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BBox } from './provenance.js';
+import { Table } from './table.js';
 
 /**
  * What a reader emits: format-neutral text blocks in reading order, before normalization.
@@ -20,8 +21,12 @@ export const RawBlock = z.object({
   /** Left indent (PDF: x of the first glyph in points; DOCX: indent in twips), used for wrap/heading cues. */
   indent: z.number().optional(),
   bbox: BBox.optional(),
-  /** Inside a table cell (tables are kept as text, one block per cell paragraph). */
-  table: z.object({ table: z.number().int(), row: z.number().int(), cell: z.number().int() }).optional(),
+  /**
+   * Inside a table cell (one block per cell paragraph or line): the table's id, the 1-based row,
+   * the 1-based cell within the row as written, and (when the reader knows the grid) the 0-based
+   * grid column, which with `row - 1` finds the cell in `ReadResult.tables`.
+   */
+  table: z.object({ table: z.number().int(), row: z.number().int(), cell: z.number().int(), col: z.number().int().nonnegative().optional() }).optional(),
   /** Word style name when known (`Heading1`, `ListParagraph`). */
   style: z.string().optional(),
   /** OCR evidence: mean word confidence in [0,1] and word boxes. */
@@ -57,5 +62,7 @@ export const ReadResult = z.object({
   format: SourceFormat,
   raw: z.array(RawBlock),
   pages: z.array(PageInfo),
+  /** Tables found, with their grids (cells' text spans are filled by normalization). */
+  tables: z.array(Table).optional(),
 });
 export type ReadResult = z.infer<typeof ReadResult>;

@@ -181,6 +181,11 @@ function sameCell(a: RawBlock, b: RawBlock): boolean {
   return !!a.table && !!b.table && a.table.table === b.table.table && a.table.row === b.table.row && a.table.cell === b.table.cell;
 }
 
+/** Lines of one table cell run on as one paragraph, unless a bullet or label starts after a sentence's end. */
+function continuesCell(prev: string, cur: string): boolean {
+  return !(NEW_UNIT.test(cur) && ENDS_SENTENCE.test(prev));
+}
+
 /**
  * Join raw blocks into paragraphs. `skip` holds blocks kept apart (furniture): each becomes its
  * own paragraph, emitted after the paragraph open around it, which may go on across it.
@@ -228,7 +233,7 @@ export function joinLines(raw: RawBlock[], texts: string[], skip: Set<number>): 
       sameCell(prev, b) &&
       !standsAlone(texts[prevIndex]) &&
       !standsAlone(texts[i]) &&
-      (layout.geometry ? continuesGeometry(prev, b, layout, openFirst) : continuesText(prev, b, layout));
+      (prev.table && b.table ? continuesCell(texts[prevIndex], texts[i]) : layout.geometry ? continuesGeometry(prev, b, layout, openFirst) : continuesText(prev, b, layout));
     if (joinable && open) {
       open.lines.push(i);
       // A line broken right after a hyphen (`411/QĐ-` + `TTg`) continues the same token.

@@ -7,6 +7,7 @@ import { frontMatterRoles } from './front-matter.js';
 import { joinLines, type Paragraph } from './line-joiner.js';
 import { readMetadata } from './metadata-reader.js';
 import { cleanText, type CleanupCounts } from './text-cleanup.js';
+import { attachTables } from './table-blocks.js';
 
 /**
  * The normalize stage: `doc.raw` → `doc.text`, `doc.blocks`, `doc.metadata`.
@@ -78,8 +79,10 @@ export function createNormalizeStage(options?: NormalizeOptions): Stage {
 
     let text = '';
     const blocks: Block[] = [];
+    const rawOf: number[][] = [];
     paras.forEach((p, i) => {
       if (p.text === '') return;
+      rawOf.push(p.lines);
       if (blocks.length > 0) text += PARAGRAPH_SEPARATOR;
       const start = text.length;
       text += p.text;
@@ -98,10 +101,15 @@ export function createNormalizeStage(options?: NormalizeOptions): Stage {
       blocks.push(block);
     });
     if (blocks.length === 0) file.warn('the document has no text after normalization', 'normalize:empty');
+    const hasCells = doc.raw.some((b) => b.table);
+    const tables = hasCells ? attachTables({ tables: doc.tables ?? [], raw: doc.raw, blocks, rawOf, text }) : [];
 
     const metadata = { ...doc.metadata, ...readMetadata(blocks.map((b) => ({ text: b.text, role: b.role }))) };
     if (!metadata.reportType) file.info('no document type found in the title or number', 'normalize:no-report-type');
     if (!metadata.province) file.info('no province found in the header, title or body', 'normalize:no-province');
-    return { ...doc, text, blocks, metadata };
+    const out: Document = { ...doc, text, blocks, metadata };
+    if (tables.length > 0) out.tables = tables;
+    else delete out.tables;
+    return out;
   };
 }

@@ -6,6 +6,10 @@ import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy
 import { learnFonts, oneLine, openPdf, type PdfFont } from './pdf-document.js';
 import { buildLines, type LineOptions, type TextLine, type TextRun } from './pdf-lines.js';
 import { repairPage } from './pdf-viet-repair.js';
+import { rulesOfPage } from './pdf-table-rules.js';
+import { ruledGrids, type RuledGrid } from './pdf-table-grid.js';
+import { placeRuns, releaseRepeatedBoxes, type PageSplit } from './pdf-table-cells.js';
+import { PdfTableBuilder, type CellLines } from './pdf-table-builder.js';
 
 export interface PdfReaderOptions {
   /** Return pages without a text layer (chars 0) instead of failing when no page has text (the OCR path). */
@@ -14,6 +18,8 @@ export interface PdfReaderOptions {
   fontNames?: boolean;
   /** Repair Vietnamese words split around diacritics (default true). */
   repairWords?: boolean;
+  /** Find ruled tables from the pages' drawn lines and read them cell by cell (default true). */
+  tables?: boolean;
   lines?: LineOptions;
 }
 
@@ -27,6 +33,8 @@ interface PageText {
   width: number;
   height: number;
   runs: PageRun[];
+  /** Ruled tables drawn on the page. */
+  grids: RuledGrid[];
 }
 
 /**
@@ -41,29 +49,42 @@ interface PageText {
 export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}): Promise<ReadResult> {
   const pdf = await openPdf(file);
   try {
-    const { pages, fonts } = await collectRuns(pdf, file, options.fontNames ?? true);
+    const { pages, fonts } = await collectRuns(pdf, file, options.fontNames ?? true, options.tables ?? true);
     const decoders = legacyDecoders(pages, fonts, file);
+    const splits: PageSplit[] = pages.map((page) =>
+      placeRuns(
+        page.runs.map((run) => styleRun(run, fonts.get(run.font), decoders.get(run.font))),
+        page.grids,
+      ),
+    );
+    const released = releaseRepeatedBoxes(splits);
+    if (released > 0) file.info(`${released} ruled box(es) repeated at the same place on several pages read as page headers/footers, not tables`, 'read:repeated-box');
+    const tables = new PdfTableBuilder();
     const raw: RawBlock[] = [];
     const infos: PageInfo[] = [];
-    for (const page of pages) {
-      const runs = page.runs.map((run) => styleRun(run, fonts.get(run.font), decoders.get(run.font)));
-      let lines = buildLines(runs, options.lines);
-      if (options.repairWords ?? true) {
-        const texts = repairPage(lines.map((l) => l.text));
-        lines = lines.map((l, i) => ({ ...l, text: texts[i] }));
-      } else {
-        lines = lines.map((l) => ({ ...l, text: l.text.normalize('NFC') }));
-      }
-      lines = lines.filter((l) => l.text.length > 0);
-      const chars = lines.reduce((n, l) => n + l.text.replace(/\s/gu, '').length, 0);
+    pages.forEach((page, p) => {
+      const split = splits[p];
+      const free = buildLines(split.free, options.lines);
+      const cellLines: CellLines[] = split.tables.map((t) => ({ grid: t.grid, lines: t.cells.map((runs) => buildLines(runs, options.lines)) }));
+      // repair and clean the page's text in one pass: free lines, then every cell's lines
+      const all = [...free, ...cellLines.flatMap((t) => t.lines.flat())];
+      const texts = options.repairWords ?? true ? repairPage(all.map((l) => l.text)) : all.map((l) => l.text.normalize('NFC'));
+      all.forEach((l, i) => (l.text = texts[i]));
+      const lines = free.filter((l) => l.text.length > 0);
+      for (const t of cellLines) t.lines = t.lines.map((cell) => cell.filter((l) => l.text.length > 0));
+      const chars = all.reduce((n, l) => n + l.text.replace(/\s/gu, '').length, 0);
       infos.push({ page: page.page, width: round(page.width), height: round(page.height), origin: 'text-layer', chars });
       if (chars === 0) file.warn(`page ${page.page} has no text layer`, 'read:no-text-layer', { page: page.page });
-      raw.push(...toBlocks(lines, page));
-    }
+      const inked = all.filter((l) => l.text.length > 0);
+      const blocks = lines.length > 0 ? toBlocks(lines, page, inked) : [];
+      raw.push(...tables.addPage(page.page, page.height, blocks, cellLines, (l) => toBlocks([l], page, inked)[0]));
+    });
     if (infos.length > 0 && infos.every((p) => p.chars === 0) && !options.allowEmpty) {
       file.fail('no text layer (scanned PDF?) — needs OCR', 'read:needs-ocr');
     }
-    return { format: 'pdf', raw, pages: infos };
+    const found = tables.tables();
+    if (found.length > 0) file.info(`${found.length} ruled table(s) read cell by cell`, 'read:tables');
+    return { format: 'pdf', raw, pages: infos, ...(found.length > 0 ? { tables: found } : {}) };
   } finally {
     await pdf.destroy();
   }
@@ -74,7 +95,7 @@ export function pagesWithoutText(result: ReadResult, minChars = 1): number[] {
   return result.pages.filter((p) => p.origin === 'text-layer' && p.chars < minChars).map((p) => p.page);
 }
 
-async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: boolean): Promise<{ pages: PageText[]; fonts: Map<string, PdfFont> }> {
+async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: boolean, findTables: boolean): Promise<{ pages: PageText[]; fonts: Map<string, PdfFont> }> {
   const pages: PageText[] = [];
   const fonts = new Map<string, PdfFont>();
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -97,12 +118,21 @@ async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: b
           for (const id of Object.keys(content.styles)) if (!fonts.has(id)) fonts.set(id, { name: '', bold: false, italic: false });
         }
       }
+      let grids: RuledGrid[] = [];
+      if (findTables && runs.length > 0) {
+        try {
+          grids = ruledGrids(await rulesOfPage(page));
+        } catch (error) {
+          if (error instanceof DocumentFailure) throw error;
+          file.warn(`drawn lines of page ${n} could not be read (${oneLine(error)}); its tables are read as text`, 'read:table-rules', { page: n });
+        }
+      }
       page.cleanup();
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, runs });
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, runs, grids });
     } catch (error) {
       if (error instanceof DocumentFailure) throw error;
       file.warn(`page ${n} could not be read: ${oneLine(error)}`, 'read:bad-page', { page: n });
-      pages.push({ page: n, width: 0, height: 0, runs: [] });
+      pages.push({ page: n, width: 0, height: 0, runs: [], grids: []});
     }
   }
   return { pages, fonts };
@@ -172,9 +202,11 @@ function styleRun(run: PageRun, font: PdfFont | undefined, decoder: Decoder | un
   return { ...run, text, bold: font?.bold ?? false, italic: font?.italic ?? false };
 }
 
-function toBlocks(lines: TextLine[], page: PageText): RawBlock[] {
-  const left = Math.min(...lines.map((l) => l.bbox[0]));
-  const right = Math.max(...lines.map((l) => l.bbox[2]));
+/** Raw blocks of a page's lines; `context` (all the page's lines) sets the text area that centring is judged in. */
+function toBlocks(lines: TextLine[], page: PageText, context: TextLine[] = lines): RawBlock[] {
+  const area = context.length > 0 ? context : lines;
+  const left = Math.min(...area.map((l) => l.bbox[0]));
+  const right = Math.max(...area.map((l) => l.bbox[2]));
   const middle = (left + right) / 2;
   return lines.map((line) => {
     const block: RawBlock = {

@@ -53,7 +53,9 @@ export function createReadStage(options: ReadOptions = {}, services: ReadService
     }
     const chars = result.raw.reduce((n, b) => n + b.text.trim().length, 0);
     if (chars === 0) file.fail('the document has no text', 'read:no-text');
-    return { ...doc, source: { ...doc.source, format: result.format }, raw: result.raw, pages: result.pages };
+    const out: Document = { ...doc, source: { ...doc.source, format: result.format }, raw: result.raw, pages: result.pages };
+    if (result.tables && result.tables.length > 0) out.tables = result.tables;
+    return out;
   };
 }
 
@@ -78,7 +80,10 @@ async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOption
       m.reason = `${m.reason}; read by OCR`;
     }
   }
-  return { format: needs.length === text.pages.length ? 'ocr' : 'pdf', raw: mergeByPage(text, ocr), pages };
+  // tables read from the text layer of pages now read by OCR are gone with those pages' text
+  const ocrPages = new Set(ocr.raw.map((b) => b.page));
+  const tables = text.tables?.filter((t) => !ocrPages.has(t.page));
+  return { format: needs.length === text.pages.length ? 'ocr' : 'pdf', raw: mergeByPage(text, ocr), pages, ...(tables && tables.length > 0 ? { tables } : {}) };
 }
 
 /** Text-layer pages and OCR'd pages, in page order, each page's blocks in its reader's order. */

@@ -7,7 +7,7 @@ import { isRank, readAspect } from './aspect-rules.js';
 import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { resolvePeriod } from './period-resolver.js';
-import { metricPhrase } from './metric-phrase.js';
+import { metricPhrase, openBracket } from './metric-phrase.js';
 import { confidenceOf } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
@@ -31,6 +31,8 @@ interface Placed {
   /** The period before a stock was made of it (`2021-01` for `@2021-01`): what a change compares. */
   flowPeriod: string;
   figure: Figure;
+  /** End of the words the fact's metric phrase used after it (the next figure's phrase starts there). */
+  metricEnd: number;
 }
 
 /**
@@ -152,9 +154,24 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       previous: samePrevious ? { period: samePrevious.flowPeriod, stock: samePrevious.stock } : undefined,
     });
     const unitStart = skipSpaces(text, f.end);
-    const metric = metricPhrase(text, cStart, f.start, unitStart, read ? unitEnd : unitStart, finalKind);
-    if (!metric) evidence.push('metric:none');
-    evidence.push(...approx.evidence, ...aspect.evidence, ...period.evidence);
+    const counted = read?.kind === 'count';
+    const bracket = openBracket(text, sStart, f.start);
+    const parent = bracket >= 0 ? [...placed].reverse().find((p) => p.end <= bracket && p.start >= sStart && /^[\s\p{L}\p{M}]{0,40}$/u.test(text.slice(p.end, bracket))) : undefined;
+    const reading = metricPhrase({
+      text,
+      sentence: sStart,
+      parent: parent?.fact.metric,
+      from: samePrevious ? Math.max(sStart, samePrevious.metricEnd) : sStart,
+      start: f.start,
+      unitStart,
+      unitEnd: read ? unitEnd : unitStart,
+      kind: finalKind,
+      aspect: aspect.aspect,
+      countedNoun: counted ? unit?.baseUnit : undefined,
+      compared: samePrevious?.fact.metric,
+    });
+    const metric = reading.metric;
+    evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
     const quote = text.slice(f.start, unitEnd);
     const fact: Fact = {
       value: f.value,
@@ -177,7 +194,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       confidence: confidenceOf(evidence, block.ocrConfidence),
       evidence,
     };
-    placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, flowPeriod: period.flow, figure: f });
+    placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, flowPeriod: period.flow, figure: f, metricEnd: Math.max(reading.usedEnd, repeated ? repeated.end : unitEnd) });
   }
   return placed.map((p) => p.fact);
 }

@@ -1,49 +1,280 @@
-import type { FactKind } from '../../schemas/fact.js';
+import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
 
-/** Words that end a metric phrase on the left (verbs and linkers before the number). */
-const TRAILING = [
-  'ước đạt', 'ước thực hiện', 'ước tính', 'ước', 'đạt', 'là', 'có', 'được', 'chiếm', 'tăng', 'giảm', 'với',
-  'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'đến', 'lên', 'gồm', 'bằng', 'tổng', 'cho', 'của', 'đã', 'và',
-  'xếp thứ', 'xếp hạng thứ', 'thứ',
+/**
+ * The metric phrase of a figure: what it measures, in the report's words, read from the structure
+ * of the Vietnamese clause around it rather than from a window of words.
+ *
+ *   [adverbials,] [subject NP] [đã/được] [verb phrase] (ước đạt|là|:) NUMBER [unit noun] [modifiers]
+ *
+ * - A subject that names the measure before a linker (`Doanh thu dịch vụ viễn thông quý III ước
+ *   đạt: 25.300 triệu đồng`) is the metric, without its time words (`doanh thu dịch vụ viễn thông`).
+ * - A count is its counted noun with the modifiers after it and the verb phrase before it
+ *   (`đã xây dựng và đưa vào phát sóng 52 trạm BTS` → `trạm BTS đã xây dựng và đưa vào phát sóng`).
+ * - A share written before its noun (`100% văn bản đến được ký số`) is `tỷ lệ` + that noun phrase;
+ *   a metric named after the number (`50% tỷ lệ dân số được phủ sóng`) is found there.
+ * - A change or plan percentage measures what the value it compares measures (`Doanh thu … ước đạt
+ *   357 tỷ đồng, tăng 8% so với cùng kỳ` → `doanh thu … so với cùng kỳ`).
+ * Words are never cut (phrases end at word boundaries) and acronyms keep their case.
+ */
+export interface MetricInput {
+  text: string;
+  /** Start of the sentence holding the figure. */
+  sentence: number;
+  /** Where the words that may name this figure start: the sentence start, or the end of what the previous figure of the sentence used. */
+  from: number;
+  start: number;
+  /** Offsets of the unit as read (equal when the figure has no unit of its own). */
+  unitStart: number;
+  unitEnd: number;
+  kind: FactKind;
+  aspect: Aspect;
+  /** Counted noun of a count or ratio (`trạm`, `thuê bao`). */
+  countedNoun?: string;
+  /** Metric of the value a change or plan percentage compares (the previous figure of the sentence). */
+  compared?: string;
+  /** Metric of the figure a bracket right after it splits (`1.652 chứng thư số (1.618 USB, 34 SIM)`). */
+  parent?: string;
+}
+
+export interface MetricReading {
+  metric: string;
+  /** End of the text this figure's phrase used after the number: the next figure's words start there. */
+  usedEnd: number;
+  evidence: string[];
+}
+
+const LETTER = '\\p{L}\\p{M}';
+const W = (s: string) => `(?<![${LETTER}])(?:${s})(?![${LETTER}])`;
+
+/** Linkers and verbs of measuring that stand between a subject and its number; never part of the metric at its end. */
+const LINKERS = [
+  'ước đạt', 'ước thực hiện', 'ước tính', 'ước', 'đạt được', 'đạt', 'là', 'có', 'được', 'chiếm', 'chiếm tỷ lệ', 'với', 'bằng', 'gồm',
+  'tăng', 'giảm', 'tăng thêm', 'giảm đi', 'lên', 'xuống', 'đến', 'tới', 'còn', 'từ', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'tổng', 'tổng cộng',
+  'cho', 'của', 'đã', 'và', 'với tổng số', 'tổng số', 'số lượng', 'xếp thứ', 'xếp hạng thứ', 'đứng thứ', 'thứ', 'tại', 'trong', 'đạt tỷ lệ',
+  'tương ứng', 'tương đương', 'mới', 'thêm', 'hiện', 'nay', 'ở mức', 'mức', 'khoảng chừng', 'lần lượt là', 'lần lượt', 'cụ thể',
   ...QUALIFIERS.map((q) => q.words),
 ].sort((a, b) => b.length - a.length);
 
-const MAX_WORDS = 10;
+/** Discourse markers and adverbials that open a sentence but are not part of what it measures. */
+const OPENERS = new RegExp(
+  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'nhìn chung', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
+  'iu',
+);
 
-function tidy(phrase: string): string {
-  return phrase.replace(/\s+/g, ' ').replace(/^[\s,;:\-+.]+|[\s,;:\-+.]+$/g, '').trim();
+/** Time words inside a phrase: a metric is compared across periods, so it does not name one. */
+const TIME = new RegExp(
+  [
+    `(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:ngày\\s+)?(?:nay|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?|năm\\s+\\d{4}|quý\\s+[IVX\\d]+(?:[/.-]\\d{4})?)`,
+    `(?:\\d+\\s+)?tháng\\s+(?:đầu|cuối)\\s+năm(?:\\s+\\d{4})?`,
+    `(?:trong\\s+|của\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
+    `giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
+    `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
+    `(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/\\d{4}`,
+  ].map(W).join('|'),
+  'giu',
+);
+
+/** Where the words after a number stop naming what it counts. */
+const POST_STOP = new RegExp(
+  `[,;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|đạt|chiếm|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa')}`,
+  'iu',
+);
+const POST_MAX_WORDS = 12;
+const PRE_MAX_WORDS = 14;
+
+/** Words that say a phrase names a measure of its own (a subject NP), not an action. */
+const MEASURE_HEAD = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|số lượng|tổng số|số|doanh thu|tổng mức|giá trị|chỉ số|mật độ|tốc độ|tổng|lượng|sản lượng|công suất|kim ngạch|thu nhập|nộp ngân sách|vốn|dân số|diện tích|chiều dài|thứ hạng|xếp hạng'), 'iu');
+
+function tidy(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/^[\s,;:\-–+.•*]+|[\s,;:\-–+.(•*]+$/gu, '').replace(/\(\s*\)/g, '').trim();
 }
 
-function stripTrailing(phrase: string): string {
+function words(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean);
+}
+
+/** Drop linkers (and bare numbers) from the end of a phrase, repeatedly. */
+function stripLinkers(phrase: string): string {
   let p = tidy(phrase);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed && p; ) {
     changed = false;
-    for (const w of TRAILING) {
-      if (p === w || p.endsWith(` ${w}`)) {
-        p = tidy(p.slice(0, p.length - w.length));
-        changed = true;
-      }
+    const lower = p.toLowerCase();
+    const hit = LINKERS.find((w) => lower === w || lower.endsWith(` ${w}`));
+    if (hit) {
+      p = tidy(p.slice(0, p.length - hit.length));
+      changed = true;
+    } else if (/(?:^|\s)[\d.,/%]+$/u.test(p)) {
+      p = tidy(p.replace(/(?:^|\s)[\d.,/%]+$/u, ''));
+      changed = true;
     }
   }
   return p;
 }
 
-/**
- * The noun phrase naming what is measured, in the report's words: for a count, the counted noun
- * and what follows it in the clause (`thuê bao di động trả trước phát triển mới`); for money,
- * percentages and bare numbers, the phrase before the figure (`doanh thu dịch vụ viễn thông`).
- */
-export function metricPhrase(text: string, clauseStart: number, start: number, unitStart: number, unitEnd: number, kind: FactKind): string {
-  if ((kind === 'count' || kind === 'ratio') && unitEnd > unitStart) {
-    const rest = text.slice(unitStart, Math.min(text.length, unitStart + 160));
-    const stop = rest.search(/[,;:().]|\s\d|\s(?:và|tăng|giảm|so với)\s/u);
-    const words = (stop >= 0 ? rest.slice(0, stop) : rest).split(/\s+/).slice(0, MAX_WORDS).join(' ');
-    const phrase = tidy(words);
-    if (phrase) return phrase.toLowerCase() === phrase ? phrase : phrase[0].toLowerCase() + phrase.slice(1);
+/** Drop openers and leading linkers from the start of a phrase. */
+function stripOpeners(phrase: string): string {
+  let p = tidy(phrase);
+  for (let changed = true; changed && p; ) {
+    changed = false;
+    const m = OPENERS.exec(p);
+    if (m && m[0].length) {
+      p = tidy(p.slice(m[0].length));
+      changed = true;
+      continue;
+    }
+    const lower = p.toLowerCase();
+    const hit = ['và', 'của', 'với', 'trong đó', 'đã', 'được', 'còn', 'riêng', 'là', 'có'].find((w) => lower.startsWith(`${w} `));
+    if (hit) {
+      p = tidy(p.slice(hit.length));
+      changed = true;
+    }
   }
-  const before = stripTrailing(text.slice(clauseStart, start));
-  const words = before.split(/\s+/).filter(Boolean);
-  const phrase = tidy(words.slice(-MAX_WORDS).join(' '));
-  return phrase ? phrase[0].toLowerCase() + phrase.slice(1) : '';
+  return p;
+}
+
+function withoutTime(s: string): string {
+  return tidy(s.replace(TIME, ' ').replace(/\s+/g, ' '));
+}
+
+/** The last `max` words of a phrase, starting after a comma when the phrase is long. */
+function lastWords(s: string, max: number): string {
+  let p = s;
+  while (words(p).length > max && p.includes(',')) p = p.slice(p.indexOf(',') + 1);
+  const w = words(p);
+  return tidy(w.slice(Math.max(0, w.length - max)).join(' '));
+}
+
+function contentWords(s: string): number {
+  return words(s.toLowerCase()).filter((w) => /\p{L}/u.test(w) && !LINKERS.includes(w)).length;
+}
+
+/** Has the phrase a content word (a letter-word that is not a linker)? */
+function hasContent(s: string): boolean {
+  return contentWords(s) > 0;
+}
+
+/** A phrase that is only a measure's head (`tỷ lệ`, `tổng số`): it needs the thing it measures. */
+function headOnly(s: string): boolean {
+  return !!s && tidy(s.replace(MEASURE_HEAD, ' ')).length === 0;
+}
+
+/** Offset of a bracket opened before `start` in the sentence and not closed, or -1. */
+export function openBracket(text: string, sentence: number, start: number): number {
+  let depth = 0;
+  for (let p = start - 1; p >= sentence; p--) {
+    if (text[p] === ')') depth++;
+    else if (text[p] === '(') {
+      if (depth === 0) return p;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** Comma-separated parts that continue a previous clause rather than name this figure. */
+const CONTINUATION = new RegExp(`^(?:${W('so với|tăng|giảm|đạt|chiếm|bằng')})`, 'iu');
+
+/**
+ * The words between `from` and the number, as the clause's noun or verb phrase: bracketed asides,
+ * other numbers and time words dropped; of comma-separated parts, the last one that says something
+ * (two content words at least, growing leftwards until it does).
+ */
+function before(text: string, from: number, start: number): string {
+  const pre = text
+    .slice(from, start)
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/(?<![\p{L}\p{M}])\d[\d.,/]*%?(?![\p{L}\p{M}\d])/gu, ' ');
+  const parts = pre.split(',').map((x) => stripOpeners(x)).filter((x) => x && !CONTINUATION.test(x));
+  let phrase = '';
+  for (let i = parts.length - 1; i >= 0; i--) {
+    phrase = tidy(`${parts[i]}${phrase ? `, ${phrase}` : ''}`);
+    if (contentWords(stripLinkers(withoutTime(phrase))) >= 2) break;
+  }
+  return lastWords(stripLinkers(withoutTime(stripOpeners(stripLinkers(phrase)))), PRE_MAX_WORDS);
+}
+
+/** The words after the number's unit that qualify what it counts, and where they end. */
+function after(text: string, from: number): { phrase: string; end: number } {
+  const rest = text.slice(from, Math.min(text.length, from + 200));
+  const stop = rest.search(POST_STOP);
+  const raw = stop >= 0 ? rest.slice(0, stop) : rest;
+  let end = from;
+  let n = 0;
+  for (const w of raw.matchAll(/\S+/gu)) {
+    if (++n > POST_MAX_WORDS) break;
+    end = from + (w.index ?? 0) + w[0].length;
+  }
+  return { phrase: stripLinkers(withoutTime(text.slice(from, end))), end };
+}
+
+/** Lower-case the first letter unless the first word is an acronym (`DTI`, `TTHC`, `GRDP`). */
+function caseOf(phrase: string): string {
+  if (!phrase) return phrase;
+  const first = phrase.split(/[\s,]/)[0];
+  if (first.length > 1 && first === first.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(first)) return phrase;
+  if (/^\p{Lu}\p{Ll}*\s*$/u.test(first) || first.length <= 1 || first.slice(1) === first.slice(1).toLowerCase()) return phrase[0].toLowerCase() + phrase.slice(1);
+  return phrase;
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+
+/** Does the phrase already name the counted noun (`tổng số thuê bao 2G …` for `thuê bao`)? */
+function names(phrase: string, noun: string): boolean {
+  return !!noun && ` ${fold(phrase)} `.includes(` ${fold(noun)} `);
+}
+
+/** The metric phrase of one figure. */
+export function metricPhrase(m: MetricInput): MetricReading {
+  const bracket = openBracket(m.text, m.sentence, m.start);
+  const post = after(m.text, m.unitEnd);
+  const pre = before(m.text, bracket >= 0 ? Math.max(m.from, bracket + 1) : m.from, m.start);
+  const ev: string[] = [];
+  let metric = '';
+  const compared = /^so với/iu.test(m.text.slice(m.unitEnd).trimStart()) ? comparisonPhrase(m.text, m.unitEnd) : undefined;
+  const comparison = compared?.phrase ?? '';
+  if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && !hasContent(pre)) {
+    metric = tidy(`${m.compared} ${comparison}`);
+    ev.push('metric:compared');
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
+    const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));
+    const head = tidy(`${noun} ${post.phrase}`);
+    if (names(pre, m.countedNoun)) metric = pre;
+    else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);
+    else metric = tidy(`${head} ${caseOf(pre)}`);
+    ev.push(hasContent(pre) ? 'metric:noun+clause' : 'metric:noun');
+  } else if (headOnly(pre) && (m.compared || m.parent)) {
+    metric = tidy(`${pre} ${m.compared ?? m.parent}`);
+    ev.push('metric:head+previous');
+  } else if (hasContent(pre)) {
+    metric = pre;
+    if (m.kind === 'percent' && m.aspect === 'share' && hasContent(post.phrase) && !MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${post.phrase}`);
+    if (comparison && m.aspect !== 'change') metric = tidy(`${metric} ${comparison}`);
+    ev.push('metric:subject');
+  } else if (hasContent(post.phrase)) {
+    metric = m.kind === 'percent' && !MEASURE_HEAD.test(post.phrase) ? `tỷ lệ ${post.phrase}` : post.phrase;
+    ev.push('metric:after');
+  } else if (m.compared) {
+    metric = tidy(`${m.compared} ${comparison}`);
+    ev.push('metric:compared');
+  }
+  if (bracket >= 0) {
+    // an aside in brackets splits or explains what the words before the bracket name
+    const context = m.parent ?? before(m.text, m.sentence, bracket);
+    if (context && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
+    ev.push('metric:bracket');
+  }
+  metric = caseOf(tidy(metric));
+  if (!metric) ev.push('metric:none');
+  const usedEnd = m.kind === 'count' || m.kind === 'ratio' || !hasContent(pre) ? post.end : m.unitEnd;
+  return { metric, usedEnd: compared ? Math.max(usedEnd, compared.end) : usedEnd, evidence: ev };
+}
+
+/** `so với cùng kỳ năm 2023` → `so với cùng kỳ` (the comparison base, without its time), and where it ends. */
+function comparisonPhrase(text: string, from: number): { phrase: string; end: number } {
+  const lead = text.slice(from).length - text.slice(from).trimStart().length;
+  const rest = text.slice(from + lead, from + lead + 120);
+  const stop = rest.slice(7).search(/[,;:().]|\s(?=\d[\d.,]*(?![\d\p{L}]))/u);
+  const raw = stop >= 0 ? rest.slice(0, 7 + stop) : rest;
+  return { phrase: withoutTime(words(raw).slice(0, 8).join(' ')), end: from + lead + raw.length };
 }

@@ -1,7 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { ensureBuilt, solieu } from './cli-harness.js';
+import { mountTmpfs, type MountedPlace } from './fs-places.js';
 
 const FIXTURE = 'fixtures/reports/bao-cao-thang-8-2021.txt';
 
@@ -23,5 +27,132 @@ describe('solieu compare, facts and the other read commands', () => {
     const picked = solieu(['compare', '--metric', 'mobile-subscribers', '--db', db]);
     expect(picked.code).toBe(0);
     expect(picked.stdout.split('\n')[0]).toBe('Thuê bao điện thoại di động (mobile-subscribers)');
+  });
+});
+
+describe('solieu commands on a missing, foreign or newer database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'solieu-dbs-'));
+  const good = join(dir, 'good.db');
+
+  beforeAll(() => {
+    ensureBuilt();
+    const r = solieu(['ingest', FIXTURE, '--db', good, '--ocr', 'never', '--quiet']);
+    if (r.code !== 0) throw new Error(`ingest of the fixture failed: ${r.stdout}${r.stderr}`);
+  });
+
+  it('ingest of a missing file names it, exits 1, shows no progress and creates no database', () => {
+    const db = join(dir, 'never.db');
+    const r = solieu(['ingest', join(dir, 'missing.txt'), '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`solieu: ${join(dir, 'missing.txt')}: no such file or folder`);
+    expect(r.stderr).toContain(`solieu: nothing to ingest; ${db} was not touched`);
+    expect(r.stderr).not.toMatch(/0\/0/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('facts on a missing database names the file and creates nothing', () => {
+    const db = join(dir, 'absent.db');
+    const r = solieu(['facts', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`solieu: no database at ${db}: nothing has been ingested into it yet (solieu ingest <files> --db ${db})\n`);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('every command given a file that is not SQLite names the file', () => {
+    const notDb = join(dir, 'notes.db');
+    writeFileSync(notDb, 'Báo cáo tháng 8: đây là văn bản, không phải cơ sở dữ liệu.\n'.repeat(100));
+    for (const args of [['facts'], ['status'], ['export', '--format', 'csv', '--out', join(dir, 'x.csv')], ['ingest', FIXTURE, '--quiet']]) {
+      const r = solieu([...args, '--db', notDb]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^solieu: ${notDb.replace(/[.]/g, '\\.')} is not an SQLite database \\(SQLite says: file is not a database\\); check --db\\n$`));
+    }
+  });
+
+  it('every command refuses a database of a newer schema, naming it and both versions', () => {
+    const newer = join(dir, 'newer.db');
+    copyFileSync(good, newer);
+    const sql = new Database(newer);
+    sql.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', '2099-01-01')").run();
+    sql.close();
+    const commands = [
+      ['facts'], ['status'], ['show', 'bao-cao-thang-8-2021.txt'], ['compare', '--metric', 'mobile-subscribers'],
+      ['export', '--format', 'jsonl', '--out', join(dir, 'x.jsonl')], ['metrics', '--unmatched'], ['ingest', FIXTURE, '--quiet'],
+    ];
+    for (const args of commands) {
+      const r = solieu([...args, '--db', newer]);
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({
+        args, code: 2, stderr: `solieu: ${newer}: database schema version 99 is newer than this solieu (${MIGRATIONS.at(-1)?.version}); upgrade solieu to read it\n`,
+      });
+    }
+    expect(existsSync(join(dir, 'x.jsonl'))).toBe(false);
+  });
+
+  it('a read command upgrades a database of an older schema first, as ingest would, then reads it', () => {
+    const older = join(dir, 'older.db');
+    copyFileSync(good, older);
+    const sql = new Database(older);
+    const newest = MIGRATIONS.at(-1) as (typeof MIGRATIONS)[number];
+    sql.prepare('DELETE FROM schema_migrations WHERE version = ?').run(newest.version);
+    sql.exec('DROP INDEX IF EXISTS sections_doc_path');
+    sql.close();
+    const r = solieu(['facts', '--db', older]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^\d+ fact\(s\)\n$/);
+    const after = new Database(older, { readonly: true });
+    expect((after.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(newest.version);
+    after.close();
+  });
+
+  it('ingest refuses to add its tables to an SQLite database that is not solieu\'s', () => {
+    const foreign = join(dir, 'foreign.db');
+    const sql = new Database(foreign);
+    sql.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)');
+    sql.close();
+    const r = solieu(['ingest', FIXTURE, '--db', foreign, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`solieu: ${foreign} is an SQLite database but not a solieu one (tables invoices); give --db a new file or a solieu database\n`);
+    const facts = solieu(['facts', '--db', foreign]);
+    expect(facts.stderr).toBe(`solieu: ${foreign} is an SQLite database but not a solieu one (it has no schema_migrations table); check --db\n`);
+  });
+
+  it('a --db in a place where no folder can be made fails at once, naming the folder', () => {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, ['bin/solieu.js', 'ingest', FIXTURE, '--db', '/proc/self/x/y.db', '--quiet'], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^solieu: cannot create the folder \/proc\/self\/x for the database \/proc\/self\/x\/y\.db: /);
+  });
+});
+
+const roDir = join(mkdtempSync(join(tmpdir(), 'solieu-ro-')), 'mnt');
+const ro = mountTmpfs(roDir, 4096);
+(typeof ro === 'string' ? describe.skip : describe)(`solieu on a read-only place${typeof ro === 'string' ? ` (${ro})` : ''}`, () => {
+  const place = ro as MountedPlace;
+  const db = join(roDir, 'copy.db');
+
+  beforeAll(() => {
+    ensureBuilt();
+    const src = join(mkdtempSync(join(tmpdir(), 'solieu-rosrc-')), 'src.db');
+    const r = solieu(['ingest', FIXTURE, '--db', src, '--ocr', 'never', '--quiet']);
+    if (r.code !== 0) throw new Error(`ingest of the fixture failed: ${r.stdout}${r.stderr}`);
+    copyFileSync(src, db);
+    place.remountReadOnly();
+  });
+  afterAll(() => place.unmount());
+
+  it('a read command names the database, the read-only folder and what to do', () => {
+    const r = solieu(['facts', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `solieu: cannot open ${db}: its folder ${roDir} is read-only (the place is read-only), and a database in WAL mode needs its -shm file created beside it; copy the database to a writable place\n`,
+    );
+  });
+
+  it('ingest into a new database there names the folder', () => {
+    const r = solieu(['ingest', FIXTURE, '--db', join(roDir, 'new.db'), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^solieu: cannot write the database ${join(roDir, 'new.db').replace(/[.]/g, '\\.')}: its folder ${roDir} cannot be written \\(the place is read-only\\)\\n$`));
   });
 });

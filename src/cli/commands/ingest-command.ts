@@ -42,6 +42,12 @@ Examples:
       }
       const { files, problems } = await collectInputs(inputs);
       for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
+      if (files.length === 0) {
+        // Nothing to read: no database is created and no progress is shown.
+        process.stderr.write(`solieu: nothing to ingest; ${o.db} was not touched\n`);
+        exit(1);
+        return;
+      }
       const db = openDb(o.db);
       try {
         // Loaded here, not at start-up: the pipeline (pdfjs, mammoth, tesseract.js) would slow every other command.

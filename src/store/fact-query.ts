@@ -11,6 +11,8 @@ export interface FactFilter {
   minConfidence?: number;
   status?: FactStatus[];
   limit?: number;
+  /** `document` (default): by file name, then position in it; `confidence`: lowest first, then as `document`. */
+  order?: 'document' | 'confidence';
 }
 
 export interface StoredFactRow extends ExportRow {
@@ -58,7 +60,7 @@ export function queryFacts(db: Database.Database, filter: FactFilter = {}): Stor
     where.push(`f.status IN (${filter.status.map((_, i) => `@st${i}`).join(',')})`);
     filter.status.forEach((s, i) => (params[`st${i}`] = s));
   }
-  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY d.name, f.start${
+  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${filter.order === 'confidence' ? 'f.confidence, ' : ''}d.name, f.start${
     filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : ''
   }`;
   const rows = db.prepare(sql).all(params) as (Omit<StoredFactRow, 'evidence'> & { evidence: string })[];

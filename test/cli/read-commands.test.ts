@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -27,6 +27,36 @@ describe('solieu compare, facts and the other read commands', () => {
     const picked = solieu(['compare', '--metric', 'mobile-subscribers', '--db', db]);
     expect(picked.code).toBe(0);
     expect(picked.stdout.split('\n')[0]).toBe('Thuê bao điện thoại di động (mobile-subscribers)');
+  });
+});
+
+describe('solieu facts', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'solieu-facts-')), 'facts.db');
+  beforeAll(() => {
+    ensureBuilt();
+    const r = solieu(['ingest', FIXTURE, '--db', db, '--ocr', 'never', '--quiet']);
+    if (r.code !== 0) throw new Error(`ingest of the fixture failed: ${r.stdout}${r.stderr}`);
+  });
+
+  it('lists the lowest confidence first, as its --help says, in text and in --json', () => {
+    expect(solieu(['facts', '--help']).stdout).toContain('lowest confidence first');
+    const lines = solieu(['facts', '--db', db]).stdout.trimEnd().split('\n').slice(1);
+    const conf = lines.map((l) => Number(l.slice(8, 12)));
+    expect(conf.length).toBeGreaterThan(20);
+    expect(new Set(conf).size).toBeGreaterThan(1);
+    expect(conf).toEqual([...conf].sort((a, b) => a - b));
+    const json = solieu(['facts', '--db', db, '--json']).stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { confidence: number }).confidence);
+    expect(json).toEqual([...json].sort((a, b) => a - b));
+    const docOrder = solieu(['facts', '--db', db, '--order', 'document', '--json']).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { quote: string });
+    const text = readFileSync(FIXTURE, 'utf8');
+    const positions = docOrder.map((f) => text.indexOf(f.quote));
+    expect(positions.filter((p, i) => i > 0 && p < positions[i - 1]).length).toBeLessThan(3);
+  });
+
+  it('prints a header row naming the columns above the facts', () => {
+    const out = solieu(['facts', '--db', db]).stdout.split('\n');
+    expect(out[0]).toBe('    id  conf  status    section    value unit  [kind/aspect/direction/approx] period  metric → metric_id  «quote» file:page');
+    expect(out[1]).toMatch(/^ {0,5}\d+  [01]\.\d\d  \w+ +\S+ /);
   });
 });
 

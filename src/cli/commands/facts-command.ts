@@ -6,17 +6,22 @@ import { jsonlRecord } from '../../export/jsonl-writer.js';
 import { parseConfidence } from '../option-parsers.js';
 import { printHistory } from './history-printer.js';
 
+/** The header of `facts`' text output: the first four columns aligned, the rest in the order each line gives them. */
+export const FACTS_HEADER = `${'id'.padStart(6)}  ${'conf'}  ${'status'.padEnd(9)} ${'section'.padEnd(10)} value unit  [kind/aspect/direction/approx] period  metric → metric_id  «quote» file:page`;
+
 export function registerFacts(program: Command, exit: (code: number) => void): void {
   program
     .command('facts')
-    .description('list stored facts (reviewed values), lowest confidence last')
+    .description('list stored facts (reviewed values), lowest confidence first (as review shows them), or in document order')
     .option('--db <file>', 'SQLite database', 'solieu.db')
     .option('--doc <doc>', 'only this document (id, file name or path)')
     .option('--metric <text>', 'metric phrase or canonical metric id contains this text')
     .option('--below <confidence>', 'only facts with confidence below this', parseConfidence)
+    .option('--order <order>', 'confidence: lowest first, then by file and position; document: by file, then position (as export writes them)', 'confidence')
     .option('--json', 'one JSON object per line with the export columns', false)
     .option('--history <factId>', 'show the review history (corrections) of one fact')
-    .action(async (o: { db: string; doc?: string; metric?: string; below?: number; json: boolean; history?: string }) => {
+    .action(async (o: { db: string; doc?: string; metric?: string; below?: number; order: string; json: boolean; history?: string }) => {
+      if (o.order !== 'confidence' && o.order !== 'document') throw new Error(`--order must be confidence or document (got "${o.order}")`);
       const db = openDb(o.db, { readonly: true });
       try {
         if (o.history) {
@@ -29,11 +34,12 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
           exit(1);
           return;
         }
-        const rows = queryFacts(db, { docId, metric: o.metric, below: o.below });
+        const rows = queryFacts(db, { docId, metric: o.metric, below: o.below, order: o.order });
         if (o.json) {
           for (const r of rows) process.stdout.write(jsonlRecord(toExportRow(r)) + '\n');
           return;
         }
+        if (rows.length > 0) process.stdout.write(`${FACTS_HEADER}\n`);
         for (const r of rows) {
           const value = r.of != null ? `${r.value}/${r.of}` : r.value_max != null ? `${r.value}–${r.value_max}` : `${r.value}`;
           process.stdout.write(

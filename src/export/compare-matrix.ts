@@ -8,9 +8,20 @@ export const vietnameseOrder = new Intl.Collator('vi').compare;
 const REVIEWED = new Set(['accepted', 'corrected']);
 const TITLE_IN_LABEL = 40;
 
-function reportLabel(r: { title: string; province: string; report_period: string; doc_id: string }): string {
+function reportLabel(r: { title: string; province: string; report_period: string; doc_id: string; file: string }): string {
   const title = r.title.length > TITLE_IN_LABEL ? `${r.title.slice(0, TITLE_IN_LABEL - 1)}…` : r.title;
-  return [r.province, r.report_period, title || r.doc_id].filter((s) => s !== '').join(' · ');
+  return [r.province, r.report_period, title || r.file || r.doc_id].filter((s) => s !== '').join(' · ');
+}
+
+/** Make every header unique: ` (file)` on headers that two reports share, then ` (doc id)` if still shared. */
+function distinctLabels(reports: CompareReport[]): void {
+  const add = (suffix: (r: CompareReport) => string) => {
+    const count = new Map<string, number>();
+    for (const r of reports) count.set(r.label, (count.get(r.label) ?? 0) + 1);
+    for (const r of reports) if ((count.get(r.label) ?? 0) > 1 && suffix(r) !== '') r.label = `${r.label} (${suffix(r)})`;
+  };
+  add((r) => (r.label.endsWith(r.file) ? '' : r.file));
+  add((r) => r.doc_id);
 }
 
 /**
@@ -44,7 +55,7 @@ export function buildCompareMatrix(rows: Iterable<ExportRow>, catalog: readonly 
   const chosen = new Map<string, { row: ExportRow; candidates: number }>();
   for (const row of rows) {
     if (!reports.has(row.doc_id)) {
-      reports.set(row.doc_id, { doc_id: row.doc_id, title: row.title, province: row.province, report_period: row.report_period, label: reportLabel(row) });
+      reports.set(row.doc_id, { doc_id: row.doc_id, title: row.title, province: row.province, report_period: row.report_period, file: row.file, label: reportLabel(row) });
     }
     if (row.status === 'rejected' || !row.metric_id) continue;
     const d = defs.get(row.metric_id);
@@ -57,6 +68,7 @@ export function buildCompareMatrix(rows: Iterable<ExportRow>, catalog: readonly 
   const reportList = [...reports.values()].sort(
     (a, b) => vietnameseOrder(a.province, b.province) || a.report_period.localeCompare(b.report_period) || a.doc_id.localeCompare(b.doc_id),
   );
+  distinctLabels(reportList);
   const used = new Set([...chosen.keys()].map((k) => k.split('\u0000')[0]));
   const metricList: CompareMetric[] = [...used]
     .sort((a, b) => (defs.get(a)?.order ?? 0) - (defs.get(b)?.order ?? 0))

@@ -7,7 +7,13 @@ export const CompareReport = z.object({
   title: z.string(),
   province: z.string(),
   report_period: z.string(),
-  /** Column header: `province · report_period · title` (title shortened). */
+  /** The file it was ingested from (names the report when it has no title). */
+  file: z.string().default(''),
+  /**
+   * Column header: `province · report_period · title` (title shortened; the file name when
+   * there is no title), with ` (file)` added where two reports would have the same header
+   * (the .docx and the .pdf of one document).
+   */
   label: z.string(),
 });
 export type CompareReport = z.infer<typeof CompareReport>;

@@ -28,9 +28,10 @@ type CellValue = string | number | null;
  * A text cell: always a string value, which exceljs writes as a typed string cell that no
  * spreadsheet evaluates, so it is written as it is (`=…` stays text, a period `@2021-08` keeps
  * its `@`; no `'` marker, which in XLSX would be part of the value). CR LF and lone CR become
- * LF, Excel's line break inside a cell (XML would drop a raw CR).
+ * LF, Excel's line break inside a cell (XML would drop a raw CR). An empty text is a blank
+ * cell, not a cell holding `''`.
  */
-const text = (v: unknown): CellValue => (v === null || v === undefined ? null : String(v).replace(/\r\n?/g, '\n'));
+const text = (v: unknown): CellValue => (v === null || v === undefined || v === '' ? null : String(v).replace(/\r\n?/g, '\n'));
 
 function factCells(row: ExportRow): CellValue[] {
   return EXPORT_COLUMNS.map((col) => {

@@ -11,10 +11,12 @@ import { matchMetric } from '../../src/resolve/metric-matcher.js';
 import { goldRows, trickyRows } from './export-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'solieu-xlsx-'));
+/** Column index of `agency` on the Sources sheet (doc_id, file, title, province, report_period, report_type, agency, …). */
+const SOURCE_AGENCY = 6;
 
 function expectedCell(row: ExportRow, col: keyof ExportRow): string | number | null {
   const v = row[col];
-  if (v === null) return null;
+  if (v === null || v === '') return null;
   if (typeof v === 'number') return v;
   return v.replace(/\r\n?/g, '\n');
 }
@@ -98,6 +100,38 @@ describe('writeXlsx', () => {
     const src = sheetValues(wb.getWorksheet('Sources') as ExcelJS.Worksheet, 14);
     expect(src[1].slice(0, 5)).toEqual(['a1b2c3d4e5f60718', 'bao-cao-thang-8.pdf', 'Báo cáo tình hình tháng 8', 'Nam Định', '2021-08']);
     expect(src[1].slice(11)).toEqual([5, 4, 2]);
+  });
+
+  it('heads a report without a title by its file name and tells the .docx and the .pdf of one document apart', async () => {
+    const base = trickyRows()[0];
+    const rows: ExportRow[] = [
+      { ...base, doc_id: 'd0c0000000000001', file: 'bao-cao-thang-8.docx' },
+      { ...base, doc_id: 'd0c0000000000002', file: 'bao-cao-thang-8.pdf' },
+      { ...base, doc_id: 'd0c0000000000003', file: 'cong-van-15.pdf', title: '' },
+    ];
+    const wb = await readBack(await write(rows, 'labels.xlsx'));
+    const header = sheetValues(wb.getWorksheet('Compare') as ExcelJS.Worksheet, 6)[0].slice(3);
+    expect(header).toEqual([
+      'Nam Định · 2021-08 · Báo cáo tình hình tháng 8 (bao-cao-thang-8.docx)',
+      'Nam Định · 2021-08 · Báo cáo tình hình tháng 8 (bao-cao-thang-8.pdf)',
+      'Nam Định · 2021-08 · cong-van-15.pdf',
+    ]);
+  });
+
+  it('writes empty values as blank cells, not cells holding an empty string', async () => {
+    const base = trickyRows()[0];
+    const rows: ExportRow[] = [{ ...base, province: '', period: '', section_title: '', title: '' }];
+    const out = await write(rows, 'blank.xlsx');
+    const wb = await readBack(out);
+    const facts = wb.getWorksheet('Facts') as ExcelJS.Worksheet;
+    for (const col of ['province', 'period', 'section_title', 'title', 'of', 'direction'] as const) {
+      expect({ col, type: facts.getRow(2).getCell(EXPORT_COLUMNS.indexOf(col) + 1).type }).toEqual({ col, type: ExcelJS.ValueType.Null });
+    }
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const shared = await (zip.file('xl/sharedStrings.xml') as JSZip.JSZipObject).async('string');
+    expect(shared).not.toMatch(/<t[^>]*\/>|<t[^>]*><\/t>/);
+    const sources = sheetValues(wb.getWorksheet('Sources') as ExcelJS.Worksheet, 14)[1];
+    expect(sources[SOURCE_AGENCY]).toBeNull();
   });
 
   it('round-trips every gold fact of the shared corpus and lines up telecom revenue across reports', async () => {

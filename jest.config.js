@@ -9,4 +9,6 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   testTimeout: 120000,
+  // Lists the tests skipped for lack of a tool (`[needs …]` in their names) at the end of the run.
+  reporters: ['default', '<rootDir>/test/skip-reporter.js'],
 };

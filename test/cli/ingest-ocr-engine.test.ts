@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativeTesseractVersion } from '../../src/read/ocr-native-engine.js';
 import { ensureBuilt, ROOT, solieu } from './cli-harness.js';
+import { NEEDS_TESSERACT } from '../needs.js';
 
 /** `solieu ingest --ocr-engine native`: the tesseract command with the npm model, or one clear error. */
 const SCAN = '../shared/corpus-real/phutho_STTTT_275-STTTT-CNTT_2011_scan.pdf';
@@ -33,7 +34,7 @@ describe('ingest --ocr-engine', () => {
   });
 
   (nativeTesseractVersion() ? it : it.skip)(
-    'reads a real scan with the native engine',
+    `reads a real scan with the native engine${nativeTesseractVersion() ? '' : ` ${NEEDS_TESSERACT}`}`,
     () => {
       const db = join(dir, 'native.db');
       const run = solieu(['ingest', SCAN, '--db', db, '--ocr-engine', 'native', '--quiet']);

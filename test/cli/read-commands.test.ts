@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { ensureBuilt, solieu } from './cli-harness.js';
 import { mountTmpfs, type MountedPlace } from './fs-places.js';
+import { needs } from '../needs.js';
 
 const FIXTURE = 'fixtures/reports/bao-cao-thang-8-2021.txt';
 
@@ -158,7 +159,7 @@ describe('solieu commands on a missing, foreign or newer database', () => {
 
 const roDir = join(mkdtempSync(join(tmpdir(), 'solieu-ro-')), 'mnt');
 const ro = mountTmpfs(roDir, 4096);
-(typeof ro === 'string' ? describe.skip : describe)(`solieu on a read-only place${typeof ro === 'string' ? ` (${ro})` : ''}`, () => {
+(typeof ro === 'string' ? describe.skip : describe)(`solieu on a read-only place${typeof ro === 'string' ? ` ${needs(ro)}` : ''}`, () => {
   const place = ro as MountedPlace;
   const db = join(roDir, 'copy.db');
 

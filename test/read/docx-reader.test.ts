@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { DocumentFailure, SourceFile } from '../../src/core/source-file.js';
 import { readDocx } from '../../src/read/docx-reader.js';
 import { encodeLegacy } from '../../src/normalize/legacy-encoding.js';
+import { needs } from '../needs.js';
 
 const CORPUS = '../shared/corpus';
 const REAL = '../shared/corpus-real';
@@ -86,7 +87,7 @@ describe('readDocx on the corpus', () => {
   });
 
   const dongthap = `${REAL}/dongthap_THPTCaoLanh2_58-KH_sinh-hoat-Lich-su_2026.docx`;
-  (existsSync(dongthap) ? test : test.skip)('a real file with drawing anchors yields only w:t text and two pages', async () => {
+  (existsSync(dongthap) ? test : test.skip)(`a real file with drawing anchors yields only w:t text and two pages${existsSync(dongthap) ? '' : ` ${needs(dongthap)}`}`, async () => {
     const result = await readDocx(load(dongthap));
     const texts = result.raw.map((b) => b.text);
     expect(texts.some((t) => /\d{6,}/.test(t.replace(/\s/g, '')) && !/[a-zà-ỹ]/i.test(t))).toBe(false);

@@ -5,6 +5,7 @@ import { characterErrorRate } from '../../src/read/ocr-error-rate.js';
 import { createNativeSlot, nativeModelDir, nativeTesseractVersion, parseTesseractTsv } from '../../src/read/ocr-native-engine.js';
 import { ocrPdf } from '../../src/read/ocr-reader.js';
 import { createOcrScheduler } from '../../src/read/ocr-scheduler.js';
+import { NEEDS_TESSERACT } from '../needs.js';
 
 const HEADER = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
 const row = (cells: (string | number)[]) => cells.join('\t');
@@ -53,9 +54,10 @@ describe('native engine set-up', () => {
   });
 });
 
-// CI installs tesseract-ocr (.ci/run → scripts/install-tesseract.sh); elsewhere this part needs it.
+// CI installs tesseract-ocr (.ci/run → scripts/install-tesseract.sh); elsewhere this part needs it,
+// and is skipped with `[needs …]` in its name, which the skip reporter lists at the end of the run.
 const native = nativeTesseractVersion();
-(native ? describe : describe.skip)(`native engine on a real page (${native ?? 'tesseract not installed'})`, () => {
+(native ? describe : describe.skip)(`native engine on a real page ${native ? `(${native})` : NEEDS_TESSERACT}`, () => {
   it('reads a corpus scan page as tesseract.js does (same model), with word boxes and confidences', async () => {
     const path = '../shared/corpus/003.scan.pdf';
     const engines: string[] = [];

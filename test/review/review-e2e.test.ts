@@ -9,6 +9,7 @@ import { startReviewServer, type ReviewServer } from '../../src/review/review-se
 import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
 import { openDb } from '../../src/store/open-db.js';
 import { ATTR_ATTACK, reviewDb, SCRIPT_ATTACK } from './review-fixture.js';
+import { NEEDS_CHROMIUM } from '../needs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(process.cwd(), 'test-output');
@@ -16,7 +17,8 @@ const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`review end-to-end test SKIPPED: ${CHROMIUM} is absent (install it with scripts/install-chromium.sh)`);
 }
-const e2e = haveChromium ? test : test.skip;
+/** Each end-to-end test; without Chromium skipped, with `[needs …]` in its name for the skip reporter. */
+const e2e = haveChromium ? test : (name: string, fn: () => unknown, timeout?: number) => test.skip(`${name} ${NEEDS_CHROMIUM}`, fn as () => void, timeout);
 
 let dir: string;
 let dbPath: string;

@@ -3,7 +3,7 @@ import { openDb } from '../../store/open-db.js';
 import { queryFacts, toExportRow } from '../../store/fact-query.js';
 import { findDocumentId } from '../../store/document-query.js';
 import { jsonlRecord } from '../../export/jsonl-writer.js';
-import { parseConfidence } from '../option-parsers.js';
+import { parseConfidence, parsePositiveInt } from '../option-parsers.js';
 import { printHistory } from './history-printer.js';
 
 /** The header of `facts`' text output: the first four columns aligned, the rest in the order each line gives them. */
@@ -18,9 +18,10 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
     .option('--metric <text>', 'metric phrase or canonical metric id contains this text')
     .option('--below <confidence>', 'only facts with confidence below this', parseConfidence)
     .option('--order <order>', 'confidence: lowest first, then by file and position; document: by file, then position (as export writes them)', 'confidence')
+    .option('--limit <n>', 'at most this many facts', parsePositiveInt)
     .option('--json', 'one JSON object per line with the export columns', false)
     .option('--history <factId>', 'show the review history (corrections) of one fact')
-    .action(async (o: { db: string; doc?: string; metric?: string; below?: number; order: string; json: boolean; history?: string }) => {
+    .action(async (o: { db: string; doc?: string; metric?: string; below?: number; order: string; limit?: number; json: boolean; history?: string }) => {
       if (o.order !== 'confidence' && o.order !== 'document') throw new Error(`--order must be confidence or document (got "${o.order}")`);
       const db = openDb(o.db, { readonly: true });
       try {
@@ -34,7 +35,7 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
           exit(1);
           return;
         }
-        const rows = queryFacts(db, { docId, metric: o.metric, below: o.below, order: o.order });
+        const rows = queryFacts(db, { docId, metric: o.metric, below: o.below, order: o.order, limit: o.limit });
         if (o.json) {
           for (const r of rows) process.stdout.write(jsonlRecord(toExportRow(r)) + '\n');
           return;

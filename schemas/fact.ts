@@ -47,6 +47,9 @@ export const Fact = FactFields.extend({
   confidence: z.number().min(0).max(1),
   /** Names of evidence and repairs (`unit:known`, `ocr:repaired-O-0`), for review and calibration. */
   evidence: z.array(z.string()),
+  /** For a table cell: the labels of its row (group first) and of its column (header path), joined by ` — `. */
+  row: z.string().optional(),
+  column: z.string().optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 
@@ -76,6 +79,9 @@ export const ExportRow = z.object({
   page: z.number().int().positive(),
   confidence: z.number().min(0).max(1),
   status: FactStatus,
+  /** Row and column labels of a table cell's fact; '' for facts from sentences. */
+  table_row: z.string(),
+  table_column: z.string(),
 });
 export type ExportRow = z.infer<typeof ExportRow>;
 /** The export columns, in contract order, derived from the schema. */

@@ -13,7 +13,7 @@ export interface XlsxInput {
 const FACT_WIDTHS: Partial<Record<keyof ExportRow, number>> = {
   doc_id: 18, file: 28, title: 40, province: 16, report_period: 16, section: 10, section_title: 36,
   metric: 48, metric_id: 28, value: 14, unit: 14, base_value: 18, base_unit: 14, of: 10, value_max: 10,
-  kind: 10, aspect: 11, direction: 9, approx: 11, period: 18, quote: 40, page: 6, confidence: 11, status: 10,
+  kind: 10, aspect: 11, direction: 9, approx: 11, period: 18, quote: 40, page: 6, confidence: 11, status: 10, table_row: 36, table_column: 36,
 };
 
 const SOURCE_COLUMNS: (keyof SourceRow)[] = [

@@ -72,9 +72,9 @@ export class DocumentStore {
       });
       const factStmt = db.prepare(
         `INSERT INTO facts (doc_id, idx, quote, also, start, end, page, bbox, section, value, unit, base_value, base_unit, of, value_max,
-           kind, aspect, direction, approx, metric, metric_id, period, confidence, evidence)
+           kind, aspect, direction, approx, metric, metric_id, period, confidence, evidence, table_row, table_column)
          VALUES (@doc_id, @idx, @quote, @also, @start, @end, @page, @bbox, @section, @value, @unit, @base_value, @base_unit, @of, @value_max,
-           @kind, @aspect, @direction, @approx, @metric, @metric_id, @period, @confidence, @evidence)`,
+           @kind, @aspect, @direction, @approx, @metric, @metric_id, @period, @confidence, @evidence, @table_row, @table_column)`,
       );
       doc.facts.forEach((f, i) => {
         factStmt.run({
@@ -102,7 +102,13 @@ export class DocumentStore {
           period: f.period,
           confidence: f.confidence,
           evidence: JSON.stringify(f.evidence),
+          table_row: f.row ?? null,
+          table_column: f.column ?? null,
         });
+      });
+      const tableStmt = db.prepare('INSERT INTO document_tables (doc_id, idx, page, start, end, table_json) VALUES (?,?,?,?,?,?)');
+      (doc.tables ?? []).forEach((t, i) => {
+        tableStmt.run(doc.id, i, t.page, t.start ?? null, t.end ?? null, JSON.stringify(t));
       });
       const replay = reapplyCorrections(db, doc.id);
       const messages = [...doc.messages];

@@ -9,7 +9,7 @@ export function trickyRows(): ExportRow[] {
     report_period: '2021-08', section: 'I/2', section_title: 'Bưu chính, viễn thông', metric: 'doanh thu dịch vụ viễn thông',
     metric_id: 'telecom-revenue', value: 1150.5, unit: 'tỷ đồng', base_value: 1150500000000, base_unit: 'VND', of: null,
     value_max: null, kind: 'money', aspect: 'level', direction: null, approx: 'estimate', period: '2021-08',
-    quote: '1.150,5 tỷ đồng', page: 3, confidence: 0.87, status: 'auto',
+    quote: '1.150,5 tỷ đồng', page: 3, confidence: 0.87, status: 'auto', table_row: '', table_column: '',
   };
   return [
     base,
@@ -34,6 +34,7 @@ export function goldRows(): ExportRow[] {
         of: typeof g.of === 'number' ? g.of : null, value_max: typeof g.value_max === 'number' ? g.value_max : null,
         kind: g.kind as ExportRow['kind'], aspect: g.aspect as ExportRow['aspect'], direction: (g.direction as ExportRow['direction']) ?? null,
         approx: g.approx as ExportRow['approx'], period: String(g.period ?? ''), quote: String(g.quote), page: 1 + (i % 20), confidence: 1, status: 'auto',
+        table_row: String(g.row ?? ''), table_column: String(g.column ?? ''),
       });
     });
   }

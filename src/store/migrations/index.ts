@@ -1,5 +1,6 @@
 import * as m001 from './001-initial.js';
 import * as m002 from './002-section-path-index.js';
+import * as m003 from './003-table-cells.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: m001.sql },
   { version: 2, name: 'section-path-index', sql: m002.sql },
+  { version: 3, name: 'table-cells', sql: m003.sql },
 ];

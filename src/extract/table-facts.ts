@@ -1,0 +1,417 @@
+import type { Block, Document } from '../../schemas/document.js';
+import type { Aspect, Approx, Fact, FactKind } from '../../schemas/fact.js';
+import type { Table, TableCell } from '../../schemas/table.js';
+import { findNumbers } from './number-parser.js';
+import { groupFigures, type Figure } from './figure-finder.js';
+import { readUnit } from './unit-reader.js';
+import { findTimeMentions, stockOf } from './period-mentions.js';
+import { rejectReason } from './reject-rules.js';
+import { lowerSameLength } from './text-window.js';
+import { isEmptyCell, LEADS_WITH_FIGURE, readLabels, type TableLabels } from './table-labels.js';
+
+/**
+ * Facts from table cells (GUIDELINES "Tables"). A data cell that leads with a figure (`56 vị
+ * trí`, `36,28`, `128 (Kbit/s)`, `~ 1600 – 1700 Mbps`) is read here: each figure in it is a fact
+ * whose metric is the row's label (with its group) and the column's label (less the time it
+ * names), whose unit comes from the cell, else the row's unit column, else the column header,
+ * else the row label, else a unit note above the table, and whose period and aspect come from
+ * the column header. Cells of running text are left to the sentence extractor; its facts there
+ * get the row's label in front of their metric and the row and column (`annotateCellFacts`).
+ * Row numbers, codes, time columns and the unit column are never facts.
+ */
+
+export interface TableFactsResult {
+  facts: Fact[];
+  /** Blocks whose numbers are all read here (the sentence extractor skips them). */
+  handled: Set<number>;
+}
+
+const SCALE: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 };
+const MONEY: Record<string, number> = { đồng: 1, đ: 1, vnđ: 1, vnd: 1 };
+const BRACKET_UNIT = /\(([^()]{1,30})\)/gu;
+/** A short unit token written after a number (`Mbps`, `dBm`, `Kbit/s`, `%/năm`, `kWh`). */
+const UNIT_TOKEN = /^\s*\(?\s*([%\p{L}][\p{L}\d²³%]*(?:\/[\p{L}\d²³]+)?)\s*\)?/u;
+const NOT_UNITS = /^(?:và|hoặc|hay|là|có|của|tại|trong|với|đến|từ|so|riêng|đạt|gồm|trên|dưới)$/iu;
+
+interface UnitInfo {
+  unit: string;
+  baseUnit: string;
+  kind: Exclude<FactKind, 'rank' | 'ratio'>;
+  /** Multiplier from the written value to the base unit. */
+  factor: number;
+}
+
+/** A unit as written (`triệu KWh/năm`, `tỷ đồng`, `%`, `Mbit/s`, `vị trí`) read into unit, base unit, kind and factor. */
+export function unitFromText(written: string): UnitInfo | undefined {
+  const unit = written.replace(/\s+/gu, ' ').trim().toLocaleLowerCase('vi');
+  if (!unit || unit.length > 30 || /\d{2,}/u.test(unit)) return undefined;
+  if (unit.startsWith('%')) return { unit, baseUnit: '%', kind: 'percent', factor: 1 };
+  const m = /^(nghìn|ngàn|triệu|tỷ|tỉ)\s+(.+)$/u.exec(unit);
+  const scale = m ? SCALE[m[1]] : 1;
+  const rest = m ? m[2] : unit;
+  if (rest in MONEY) return { unit, baseUnit: 'VND', kind: 'money', factor: scale * MONEY[rest] };
+  const read = readUnit(`1 ${rest}`, `1 ${rest}`, 1);
+  if (read && read.end >= rest.length + 1 - 1) {
+    if (read.kind === 'percent') return { unit, baseUnit: '%', kind: 'percent', factor: 1 };
+    if (read.kind === 'money') return { unit, baseUnit: 'VND', kind: 'money', factor: scale };
+    return { unit, baseUnit: read.kind === 'count' ? read.baseUnit : rest, kind: read.kind, factor: scale };
+  }
+  return { unit, baseUnit: rest, kind: 'measure', factor: scale };
+}
+
+/** Does a bracket hold a unit (`MW`, `triệu KWh/năm`, `%`, `Mbit/s`, `tỷ đồng`, `người`) rather than a name (`Ookla`, `Download`, `B.Phước`)? */
+function looksLikeUnit(inner: string): boolean {
+  const t = inner.trim();
+  if (/[/%]/u.test(t) || /^(?:nghìn|ngàn|triệu|tỷ|tỉ)\s/iu.test(t)) return true;
+  if (/^\p{L}{1,4}$/u.test(t)) return true;
+  const lower = `1 ${t.toLocaleLowerCase('vi')}`;
+  const read = readUnit(lower, lower, 1);
+  return read !== undefined && !read.evidence.includes('unit:guessed') && read.end === lower.length;
+}
+
+/** The unit a label gives in brackets (`Công suất PLM (MW)`, `Tốc độ … (Mbit/s)`), the last one written. */
+function bracketUnit(label: string): UnitInfo | undefined {
+  let found: UnitInfo | undefined;
+  for (const m of label.matchAll(BRACKET_UNIT)) {
+    if (!looksLikeUnit(m[1])) continue;
+    const u = unitFromText(m[1]);
+    if (u) found = u;
+  }
+  return found;
+}
+
+/** `Số nhà máy`, `Số lượng hộ`: a header that names what it counts gives that noun as the unit. */
+function countedNoun(label: string): UnitInfo | undefined {
+  for (const part of label.split(' — ')) {
+    const m = /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,20})$/iu.exec(part.replace(BRACKET_UNIT, '').trim());
+    if (!m) continue;
+    const lower = `1 ${m[1].toLocaleLowerCase('vi')}`;
+    const read = readUnit(lower, lower, 1);
+    if (read?.kind === 'count') return { unit: read.unit, baseUnit: read.baseUnit, kind: 'count', factor: 1 };
+  }
+  return undefined;
+}
+
+/** The unit most cells of a row or column write after their figure, when they all agree (`0` among `56 vị trí` cells). */
+function siblingUnit(cells: TableCell[], doc: Document): UnitInfo | undefined {
+  const units = new Set<string>();
+  let info: UnitInfo | undefined;
+  for (const c of cells) {
+    const text = doc.text.slice(c.start ?? 0, c.end ?? 0);
+    const figures = groupFigures(text, findNumbers(text));
+    if (figures.length !== 1) continue;
+    const own = cellUnit(text, figures[0]);
+    if (!own) continue;
+    units.add(own.info.unit);
+    info = own.info;
+  }
+  return units.size === 1 ? info : undefined;
+}
+
+/** Labels without unit brackets and extra spaces. */
+function bare(label: string): string {
+  return label
+    .replace(BRACKET_UNIT, (all, inner: string) => (bracketUnit(all) || /^(?:%|[\p{L}]+\/[\p{L}]+)/u.test(inner.trim()) ? '' : all))
+    .replace(/\s+/gu, ' ')
+    .replace(/\s+—\s*$/u, '')
+    .trim();
+}
+
+const SPAN = /^(?:giai\s+đoạn\s+|gđ\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)$/iu;
+const YEAR = /^(?:năm\s+)?((?:19|20)\d\d)$/iu;
+const UNTIL = /^(?:đến|tính\s+đến|đến\s+hết|đến\s+cuối)\s+(?:năm\s+)?((?:19|20)\d\d)$/iu;
+
+/** The period one header part names: `Năm 2024`, `2016`, `2011- 2015`, `Đến 2010`, `Tháng 8/2021`, `Quý I/2026`. */
+export function periodOfHeader(part: string): { period: string; span: boolean } | undefined {
+  const t = part.replace(/\s+/gu, ' ').trim();
+  let m = SPAN.exec(t);
+  if (m) return { period: `${m[1]}-01..${m[2]}-12`, span: true };
+  m = YEAR.exec(t);
+  if (m) return { period: m[1], span: false };
+  m = UNTIL.exec(t);
+  if (m) return { period: `@${m[1]}-12`, span: false };
+  const mentions = findTimeMentions(t.toLocaleLowerCase('vi'));
+  if (mentions.length === 1) return { period: mentions[0].period, span: mentions[0].period.includes('..') };
+  return undefined;
+}
+
+/** A header part that names only a time or an aspect adds nothing to the metric. */
+const ASPECT_ONLY = /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|thực\s+hiện|th|ước\s+(?:thực\s+hiện|tính|đạt)|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
+
+function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
+  const h = header.toLocaleLowerCase('vi');
+  if (/xếp\s+hạng|thứ\s+hạng/u.test(h)) return { aspect: 'rank', direction: null, evidence: ['table:aspect-rank'] };
+  if (/lũy\s+kế|luỹ\s+kế/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
+  if (/so\s+sánh|tăng,?\s*giảm|tốc\s+độ\s+tăng|tăng\s+trưởng|chênh\s+lệch/u.test(h)) {
+    return { aspect: 'change', direction: /giảm/u.test(h) && !/tăng/u.test(h) ? 'down' : /tăng/u.test(h) && !/giảm/u.test(h) ? 'up' : null, evidence: ['table:aspect-change'] };
+  }
+  if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(`${h} ${row.toLocaleLowerCase('vi')}`)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
+  return { aspect: 'level', direction: null, evidence: [] };
+}
+
+function approxBefore(text: string, start: number): Approx {
+  const before = text.slice(Math.max(0, start - 12), start).toLocaleLowerCase('vi');
+  if (/(?:~|≈|khoảng|xấp\s*xỉ|gần)\s*$/u.test(before)) return 'about';
+  if (/(?:≥|>|>=|trên|hơn|tối\s+thiểu|ít\s+nhất)\s*$/u.test(before)) return 'more_than';
+  if (/(?:≤|<|<=|dưới|tối\s+đa|không\s+quá)\s*$/u.test(before)) return 'less_than';
+  return 'none';
+}
+
+/** The unit written right after a figure in a cell: the lexicon's reading, a bracketed unit or a short unit token. */
+function cellUnit(text: string, f: Figure): { info: UnitInfo; end: number } | undefined {
+  const lower = lowerSameLength(text);
+  const read = readUnit(text, lower, f.end, f.scaleWord);
+  if (read && read.kind !== 'count') {
+    const info = unitFromText(read.unit);
+    if (info) return { info: { ...info, unit: read.unit, baseUnit: read.baseUnit, kind: read.kind }, end: read.end };
+  }
+  const m = UNIT_TOKEN.exec(text.slice(f.end));
+  if (m && !NOT_UNITS.test(m[1])) {
+    const written = f.scaleWord ? `${f.scaleWord} ${m[1]}` : m[1];
+    const info = unitFromText(written);
+    if (info && (info.kind !== 'count' || read)) return { info: read && read.kind === 'count' ? { ...info, baseUnit: read.baseUnit } : info, end: f.end + m[0].length };
+  }
+  if (read) {
+    const info = unitFromText(read.unit);
+    if (info) return { info: { ...info, baseUnit: read.baseUnit, kind: read.kind }, end: read.end };
+  }
+  return undefined;
+}
+
+interface TableContext {
+  doc: Document;
+  table: Table;
+  labels: TableLabels;
+  /** Period of the caption or the introducing sentences, else of the section, else the report's. */
+  fallbackPeriod: string;
+  tableUnit?: UnitInfo;
+}
+
+/** The period of the table as a whole: the caption, the last two sentences of the introduction, the section, the report. */
+function tablePeriod(doc: Document, table: Table, block: Block | undefined): string {
+  for (const text of [table.caption, lastSentences(table.intro ?? '', 2)]) {
+    if (!text) continue;
+    const mentions = findTimeMentions(text.toLocaleLowerCase('vi'));
+    if (mentions.length > 0) return mentions[mentions.length - 1].period;
+  }
+  const byPath = new Map(doc.sections.map((s) => [s.path, s]));
+  for (let p = block?.section ?? ''; p; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
+    const period = byPath.get(p)?.period;
+    if (period) return period;
+  }
+  return doc.metadata.reportPeriod && /^\d{4}(-\d{2})?$/.test(doc.metadata.reportPeriod) ? doc.metadata.reportPeriod : '';
+}
+
+function lastSentences(text: string, n: number): string {
+  const parts = text.split(/(?<=[.!?;])\s+(?=\p{Lu}|-)/u);
+  return parts.slice(-n).join(' ');
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
+ * A cell's separator style: English when it writes a number only the English way reads
+ * (`66.6`, `2.139 Gbps/ 66.6 Mbps`, `41.6%`) and none only the Vietnamese way reads (`36,28`).
+ */
+function cellStyle(text: string): 'vi' | 'en' {
+  let en = 0;
+  let vi = 0;
+  for (const m of text.matchAll(/(?<![\p{L}\d.,])\d+(?:[.,]\d+)+/gu)) {
+    const run = m[0];
+    const last = run.slice(Math.max(run.lastIndexOf('.'), run.lastIndexOf(',')) + 1);
+    if ((run.match(/\./g) ?? []).length === 1 && !run.includes(',') && last.length !== 3) en++;
+    else if ((run.match(/,/g) ?? []).length === 1 && !run.includes('.') && last.length !== 3) vi++;
+    else if (run.includes('.') && run.includes(',')) {
+      if (run.lastIndexOf(',') > run.lastIndexOf('.')) vi++;
+      else en++;
+    }
+  }
+  return en > 0 && vi === 0 ? 'en' : 'vi';
+}
+
+/** Two figures joined by a dash with nothing else between them (`1600 – 1700 Mbps`) are one range. */
+function joinRanges(text: string, figures: Figure[]): Figure[] {
+  const out: Figure[] = [];
+  for (const f of figures) {
+    const prev = out[out.length - 1];
+    if (prev && prev.shape === 'single' && f.shape === 'single' && /^\s*[-–—]\s*$/u.test(text.slice(prev.end, f.start)) && f.value > prev.value) {
+      out[out.length - 1] = { ...prev, end: f.end, valueMax: f.value, shape: 'range', numbers: [...prev.numbers, ...f.numbers], scaleWord: f.scaleWord ?? prev.scaleWord, scale: f.scaleWord ? f.scale : prev.scale };
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** Facts of one figure cell. */
+function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
+  const { table, labels } = ctx;
+  const text = ctx.doc.text.slice(cell.start ?? 0, cell.end ?? 0);
+  const lower = lowerSameLength(text);
+  const rowLabel = labels.rowLabel.get(cell.row) ?? '';
+  const columnLabel = labels.columnLabel[cell.col] ?? '';
+  const parts = columnLabel.split(' — ').filter((p) => p.trim() !== '');
+  let period: string | undefined;
+  let span = false;
+  const named: string[] = [];
+  for (const part of parts) {
+    const p = periodOfHeader(bare(part));
+    if (p) {
+      period = p.period;
+      span = p.span;
+    } else if (!ASPECT_ONLY.test(bare(part))) named.push(bare(part));
+    else if (/(?:tỷ|tỉ)\s+lệ/iu.test(part)) named.push(bare(part));
+  }
+  const headerUnit = bracketUnit(columnLabel);
+  const rowUnitText = labels.rowUnit.get(cell.row);
+  const rowUnit = rowUnitText ? unitFromText(rowUnitText) : bracketUnit(rowLabel);
+  const metric = [bare(rowLabel), ...named].filter((x) => x).join(' — ');
+  const figures = joinRanges(text, groupFigures(text, findNumbers(text, { style: cellStyle(text) })));
+  const facts: Fact[] = [];
+  let lastEnd = 0;
+  for (const f of figures) {
+    if (f.start < lastEnd) continue;
+    const reason = rejectReason(text, lower, f, false);
+    if (reason && reason !== 'reject:list-label') continue;
+    // a bare year in a data cell is a time, not a measure (`2024-2025` in a schedule column)
+    if (f.form === 'digits' && f.scale === 1 && /^(?:19|20)\d\d$/u.test(text.slice(f.start, f.end).trim()) && !headerUnit && !rowUnit) continue;
+    const own = cellUnit(text, f);
+    const inherited =
+      rowUnitText && rowUnit
+        ? rowUnit
+        : (headerUnit ?? rowUnit ?? countedNoun(columnLabel) ?? siblingUnit(siblings(table, cell, labels), ctx.doc) ?? ctx.tableUnit);
+    let info: UnitInfo | undefined = own?.info ?? inherited;
+    const evidence = [...f.evidence, 'table:cell', own ? 'unit:cell' : inherited ? 'unit:table-header' : 'unit:none'];
+    // a percent sign in the cell, or `%` in the header
+    if (!info) evidence.push('metric:unit-missing');
+    const end = own ? own.end : f.end;
+    const kind: FactKind = f.of !== null ? 'ratio' : (info?.kind ?? 'count');
+    // the cell's own unit carries its scale word (`1,3 triệu tài khoản`); an inherited one does not
+    const scale = own || info?.kind === 'percent' ? 1 : f.scaleWord ? f.scale : 1;
+    const base = round6(f.value * (info?.kind === 'percent' ? 1 : (info?.factor ?? 1)) * scale);
+    if (!Number.isFinite(base)) continue;
+    const aspect = aspectOf(columnLabel, rowLabel, kind);
+    let factPeriod = period ?? ctx.fallbackPeriod;
+    // a level in a column that names a span is the value at the span's end (capacity `@2015-12`, output `2015`)
+    if (period && span && aspect.aspect === 'level') factPeriod = stockOf(period);
+    if (labels.totalRows.has(cell.row)) evidence.push('table:total-row');
+    const quoteStart = f.start;
+    facts.push({
+      value: f.value,
+      unit: info?.unit ?? '',
+      base_value: base,
+      base_unit: info?.baseUnit ?? '',
+      of: f.of,
+      value_max: f.valueMax,
+      kind,
+      aspect: aspect.aspect,
+      direction: aspect.direction,
+      approx: approxBefore(text, f.start),
+      metric,
+      metric_id: null,
+      period: factPeriod,
+      quote: text.slice(quoteStart, end).trim(),
+      prov: {
+        source: ctx.doc.source.name,
+        page: cell.page,
+        start: (cell.start ?? 0) + quoteStart,
+        end: (cell.start ?? 0) + end,
+        ...(cell.bbox ? { bbox: cell.bbox } : {}),
+      },
+      section: block.section,
+      confidence: info ? 0.8 : 0.5,
+      evidence: [...evidence, ...aspect.evidence],
+      row: rowLabel,
+      column: columnLabel,
+    });
+    lastEnd = end;
+  }
+  return facts;
+}
+
+/** The other data cells of a cell's row and column. */
+function siblings(table: Table, cell: TableCell, labels: TableLabels): TableCell[] {
+  return table.cells.filter(
+    (c) => c !== cell && c.row >= table.headerRows && labels.roles[c.col] === 'data' && (c.row === cell.row || c.col === cell.col) && c.start !== undefined,
+  );
+}
+
+/** Is this cell's text a figure (or figures) with units, not running text? */
+function isFigureCell(text: string): boolean {
+  const t = text.trim();
+  if (!LEADS_WITH_FIGURE.test(t)) return false;
+  const words = t.replace(/\([^)]*\)/gu, ' ').match(/\p{L}{2,}/gu) ?? [];
+  return words.length <= 8 && !/[.;:]\s+\p{Lu}/u.test(t);
+}
+
+/** Cells of the table's data columns below the header, each once, row by row. */
+function dataCells(table: Table, labels: TableLabels): TableCell[] {
+  return table.cells
+    .filter((c) => c.row >= table.headerRows && labels.roles[c.col] === 'data' && !labels.groupRows.has(c.row) && c.start !== undefined && !isEmptyCell(c.text))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** Facts of every table of the document, and the blocks they cover. */
+export function extractTableFacts(doc: Document): TableFactsResult {
+  const facts: Fact[] = [];
+  const handled = new Set<number>();
+  const blocksOf = new Map<string, Block[]>();
+  for (const b of doc.blocks) {
+    if (!b.cell) continue;
+    const key = `${b.cell.table}:${b.cell.row}:${b.cell.col}`;
+    blocksOf.set(key, [...(blocksOf.get(key) ?? []), b]);
+  }
+  for (const table of doc.tables ?? []) {
+    const cellBlocks = (c: TableCell): Block[] => blocksOf.get(`${table.id}:${c.row}:${c.col}`) ?? [];
+    // the admin header laid out as a table is front matter, not data
+    if (!table.cells.some((c) => cellBlocks(c).some((b) => b.role === 'table'))) continue;
+    const labels = readLabels(table);
+    const first = table.cells.map(cellBlocks).find((bs) => bs.length > 0)?.[0];
+    const ctx: TableContext = {
+      doc,
+      table,
+      labels,
+      fallbackPeriod: tablePeriod(doc, table, first),
+      tableUnit: table.unit ? unitFromText(table.unit) : undefined,
+    };
+    // header cells, row numbers, codes, units and time columns are never facts
+    for (const c of table.cells) {
+      const role = labels.roles[c.col];
+      if (c.row < table.headerRows || role === 'number' || role === 'code' || role === 'unit' || role === 'time' || labels.groupRows.has(c.row)) {
+        for (const b of cellBlocks(c)) handled.add(b.id);
+      }
+    }
+    for (const cell of dataCells(table, labels)) {
+      const blocks = cellBlocks(cell).filter((b) => b.role === 'table');
+      if (blocks.length === 0 || !isFigureCell(cell.text)) continue;
+      facts.push(...cellFacts(ctx, cell, blocks[0]));
+      for (const b of blocks) handled.add(b.id);
+    }
+  }
+  return { facts, handled };
+}
+
+/**
+ * Facts the sentence extractor found in table cells of running text: the row and column they
+ * belong to, and the row's label in front of their metric (`… — Viettel`).
+ */
+export function annotateCellFacts(doc: Document, facts: Fact[]): Fact[] {
+  const tables = doc.tables ?? [];
+  if (tables.length === 0) return facts;
+  const labels = new Map(tables.map((t) => [t.id, readLabels(t)]));
+  return facts.map((f) => {
+    for (const t of tables) {
+      if (t.start === undefined || t.end === undefined || f.prov.start < t.start || f.prov.start >= t.end) continue;
+      const cell = t.cells.find((c) => c.start !== undefined && c.end !== undefined && c.start <= f.prov.start && f.prov.start < c.end);
+      const l = labels.get(t.id);
+      if (!cell || !l) return f;
+      const row = l.rowLabel.get(cell.row) ?? '';
+      const column = l.columnLabel[cell.col] ?? '';
+      const metric = row && !f.metric.includes(row) ? (f.metric ? `${f.metric} — ${row}` : row) : f.metric;
+      return { ...f, metric, row, column, evidence: [...f.evidence, 'table:running-text'] };
+    }
+    return f;
+  });
+}

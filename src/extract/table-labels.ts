@@ -1,0 +1,131 @@
+import type { Table, TableCell } from '../../schemas/table.js';
+import { cellAt } from '../../schemas/table.js';
+
+/**
+ * What the columns and rows of a table say: which columns are row numbers (`STT`), codes, the
+ * unit column (`ĐVT`), time columns or labels (the stub), which rows are group rows, and each
+ * data row's and column's labels (GUIDELINES "Tables").
+ */
+
+export type ColumnRole = 'number' | 'code' | 'unit' | 'time' | 'label' | 'data';
+
+export interface TableLabels {
+  roles: ColumnRole[];
+  /** The header path of each column (top level first), unit brackets kept. */
+  columnLabel: string[];
+  /** For each row at or below the header: its label path (group first), '' when none. */
+  rowLabel: Map<number, string>;
+  /** Each data row's unit from the unit column, if any. */
+  rowUnit: Map<number, string>;
+  /** Rows that only name a group (their one label spans the data columns). */
+  groupRows: Set<number>;
+  /** Rows that are totals (`Tổng cộng`, `Tổng số`, `Toàn tỉnh`, `Cả nước`). */
+  totalRows: Set<number>;
+}
+
+const NUMBER_HEADER = /^(?:stt|tt|số\s*tt|số\s+thứ\s+tự|thứ\s+tự|no\.?)$/iu;
+const CODE_HEADER = /^(?:mã(?:\s+số)?|mã\s+\p{L}+|ký\s+hiệu|code)$/iu;
+const UNIT_HEADER = /^(?:đvt|đơn\s+vị(?:\s+tính)?|đơn\s+vị\s+đo)$/iu;
+const TIME_HEADER = /^(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|thời\s+hạn(?:\s+hoàn\s+thành)?|ngày(?:\s+\p{L}+)*|tiến\s+độ)$/iu;
+/** A row number as written: `1`, `01`, `I`, `1.1`, `5.1.`, `a`, `a)`. */
+const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?)$/u;
+/** A cell that leads with a figure. */
+export const LEADS_WITH_FIGURE = /^[~≈<>≤≥+\-–−]?\s*\(?\d/u;
+const TOTAL_ROW = /^(?:tổng(?:\s+(?:cộng|số|chung))?|cộng|toàn\s+(?:tỉnh|thành\s+phố|huyện|quốc|ngành|vùng)|cả\s+nước|chung)\b/iu;
+const EMPTY = /^[-–—x.…\s]*$/iu;
+
+export function isEmptyCell(text: string): boolean {
+  return EMPTY.test(text);
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** The header text above each column, top level first, repeated merged cells said once. */
+function columnLabels(table: Table): string[] {
+  const labels: string[] = [];
+  for (let col = 0; col < table.cols; col++) {
+    const parts: string[] = [];
+    for (let row = 0; row < table.headerRows; row++) {
+      const cell = cellAt(table, row, col);
+      const text = cell ? clean(cell.text) : '';
+      if (text && parts[parts.length - 1] !== text) parts.push(text);
+    }
+    labels.push(parts.join(' — '));
+  }
+  return labels;
+}
+
+function dataCells(table: Table, col: number): TableCell[] {
+  return table.cells.filter((c) => c.col === col && c.row >= table.headerRows && !isEmptyCell(c.text));
+}
+
+/**
+ * The role of a column. Label columns stand together on the left: the first may hold a few
+ * figures among its labels (`Quy mô` rows of a transposed table), the next ones none at all;
+ * after the first data, time, unit or code column every column is data.
+ */
+function roleOf(table: Table, col: number, label: string, seenData: boolean, firstLabel: boolean): ColumnRole {
+  const bare = label.replace(/\([^)]*\)/gu, '').trim();
+  if (NUMBER_HEADER.test(bare)) return 'number';
+  if (CODE_HEADER.test(bare)) return 'code';
+  if (UNIT_HEADER.test(bare)) return 'unit';
+  if (TIME_HEADER.test(bare)) return 'time';
+  const cells = dataCells(table, col);
+  if (cells.length === 0) return seenData ? 'data' : 'label';
+  // the first column holding nothing but row numbers, without a header that says so
+  if (!seenData && col === 0 && cells.every((c) => ROW_NUMBER.test(c.text.trim()))) return 'number';
+  const figures = cells.filter((c) => LEADS_WITH_FIGURE.test(c.text.trim())).length;
+  if (!seenData && (firstLabel ? figures * 2 < cells.length : figures === 0)) return 'label';
+  return 'data';
+}
+
+/** Read a table's columns and rows. */
+export function readLabels(table: Table): TableLabels {
+  const columnLabel = columnLabels(table);
+  const roles: ColumnRole[] = [];
+  let seenData = false;
+  for (let col = 0; col < table.cols; col++) {
+    const role = roleOf(table, col, columnLabel[col], seenData, !roles.includes('label'));
+    if (role === 'data' || role === 'time' || role === 'unit' || role === 'code') seenData = true;
+    roles.push(role);
+  }
+  const labelCols = roles.map((r, i) => (r === 'label' ? i : -1)).filter((i) => i >= 0);
+  const unitCol = roles.indexOf('unit');
+  const dataCols = roles.map((r, i) => (r === 'data' ? i : -1)).filter((i) => i >= 0);
+  const rowLabel = new Map<number, string>();
+  const rowUnit = new Map<number, string>();
+  const groupRows = new Set<number>();
+  const totalRows = new Set<number>();
+  let group = '';
+  let previous = '';
+  for (let row = table.headerRows; row < table.rows; row++) {
+    const own = table.cells.filter((c) => c.row === row && !isEmptyCell(c.text));
+    // a group row: one label reaching across the data columns, no figures of its own
+    const spanning = own.find((c) => c.colSpan > 1 && dataCols.some((d) => c.col <= d && d < c.col + c.colSpan));
+    if (spanning && own.every((c) => c === spanning || roles[c.col] !== 'data')) {
+      group = clean(spanning.text);
+      groupRows.add(row);
+      previous = '';
+      continue;
+    }
+    const parts: string[] = [];
+    for (const col of labelCols) {
+      const cell = cellAt(table, row, col);
+      const text = cell ? clean(cell.text) : '';
+      if (text && !isEmptyCell(text) && parts[parts.length - 1] !== text) parts.push(text);
+    }
+    let label = parts.join(' — ');
+    // a row with no label of its own goes on from the row above (a cell broken over a page)
+    if (!label) label = previous;
+    previous = label;
+    if (TOTAL_ROW.test(label)) totalRows.add(row);
+    rowLabel.set(row, group && label !== group ? (label ? `${group} — ${label}` : group) : label);
+    if (unitCol >= 0) {
+      const unit = cellAt(table, row, unitCol);
+      if (unit && !isEmptyCell(unit.text)) rowUnit.set(row, clean(unit.text).toLocaleLowerCase('vi'));
+    }
+  }
+  return { roles, columnLabel, rowLabel, rowUnit, groupRows, totalRows };
+}

@@ -118,8 +118,12 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
 /** `từ 90% đến 95%`, `90 - 95%`, `từ 3 đến 5 ngày`. */
 function isRange(text: string, a: NumberMatch, b: NumberMatch): boolean {
   const between = text.slice(a.end, b.start);
-  const lower = text.toLowerCase();
-  if (/^\s*%?\s*(đến|tới)\s*$/u.test(between)) return wordBefore(lower, skipSpacesBack(lower, a.start), 'từ');
+  if (/^\s*%?\s*(đến|tới)\s*$/u.test(between)) {
+    // `từ` and the character before it, lowercased: a window of three, not the whole block per pair.
+    const end = skipSpacesBack(text, a.start);
+    const lower = text.slice(Math.max(0, end - 3), end).toLowerCase();
+    return wordBefore(lower, lower.length, 'từ');
+  }
   if (/^\s*%?\s*[-–]\s*$/u.test(between)) {
     // 2015-2020 is a span of years, not a range of measures
     const years = [a, b].every((n) => n.value >= 1900 && n.value <= 2100 && n.form === 'digits');

@@ -26,6 +26,8 @@ export interface RuledGrid {
 
 /** Rules this close (points) are the same line; ends this close join. */
 const SNAP = 2;
+/** Grid lines this close (points) are one: a double border is one line, not a column of its own. */
+const GRID_SNAP = 4;
 /** A rule drawn along at least this share of a grid cell's side separates it from its neighbour. */
 const SEPARATES = 0.5;
 
@@ -98,14 +100,14 @@ function covered(rules: Rule[], at: number, from: number, to: number): number {
   if (len <= 0) return 1;
   let sum = 0;
   for (const r of rules) {
-    if (Math.abs(r.at - at) > SNAP) continue;
+    if (Math.abs(r.at - at) > GRID_SNAP) continue;
     sum += Math.max(0, Math.min(r.to, to) - Math.max(r.from, from));
   }
   return Math.min(1, sum / len);
 }
 
 function distinct(values: number[]): number[] {
-  const snap = snapValues(values, SNAP);
+  const snap = snapValues(values, GRID_SNAP);
   return [...new Set(values.map(snap))].sort((a, b) => a - b);
 }
 

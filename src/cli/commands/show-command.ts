@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 import { openDb } from '../../store/open-db.js';
 import { findDocumentId, getDocumentSummary } from '../../store/document-query.js';
+import { getDocumentTables } from '../../store/table-query.js';
+import { renderTableGrid } from './table-grid-printer.js';
 
 export function registerShow(program: Command, exit: (code: number) => void): void {
   program
     .command('show')
-    .description("print a stored report's metadata and heading tree")
+    .description("print a stored report's metadata, heading tree and tables")
     .argument('<doc>', 'document id (or prefix), file name or path')
     .option('--db <file>', 'SQLite database', 'solieu.db')
-    .option('--json', 'print JSON: {doc_id, file, title, province, report_period, report_type, status, sections, messages}', false)
+    .option('--json', 'print JSON: {doc_id, file, title, province, report_period, report_type, status, sections, messages, tables}', false)
     .action((ref: string, o: { db: string; json: boolean }) => {
       const db = openDb(o.db, { readonly: true });
       try {
@@ -19,10 +21,11 @@ export function registerShow(program: Command, exit: (code: number) => void): vo
           exit(1);
           return;
         }
+        const tables = id ? getDocumentTables(db, id) : [];
         if (o.json) {
           const { doc_id, file, title, province, report_period, report_type, status, messages } = d;
           const sections = d.sections.map(({ path, title: t, page }) => ({ path, title: t, page }));
-          process.stdout.write(`${JSON.stringify({ doc_id, file, title, province, report_period, report_type, status, sections, messages }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ doc_id, file, title, province, report_period, report_type, status, sections, messages, tables }, null, 2)}\n`);
           return;
         }
         const line = (k: string, v: string | number | null) => process.stdout.write(`${k.padEnd(14)}${v ?? '—'}\n`);
@@ -40,6 +43,10 @@ export function registerShow(program: Command, exit: (code: number) => void): vo
         process.stdout.write(`\nsections (${d.sections.length}):\n`);
         for (const s of d.sections) {
           process.stdout.write(`${'  '.repeat(s.level + 1)}${s.path.padEnd(12)} ${s.title}  [p.${s.page}]\n`);
+        }
+        if (tables.length) {
+          process.stdout.write(`\ntables (${tables.length}):\n`);
+          for (const t of tables) process.stdout.write(`${renderTableGrid(t).join('\n')}\n\n`);
         }
         if (d.messages.length) {
           process.stdout.write(`\nmessages:\n`);

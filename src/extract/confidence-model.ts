@@ -1,37 +1,51 @@
+import { z } from 'zod';
+import { confidenceFeatures, type ConfidenceInput } from './confidence-features.js';
+import { CONFIDENCE_WEIGHTS } from './confidence-weights.js';
+
 /**
- * Confidence of a fact from the names of the rules that fired (its evidence). Weights are data;
- * they are calibrated with `npm run eval` (precision per confidence bucket), not by hand per case.
+ * Confidence of a fact: the probability that it is right in every field (value, unit, metric,
+ * period, aspect, qualifier), from a logistic regression over the features of
+ * `confidence-features.ts`. The weights are data (`confidence-weights.ts`, written by the fit script), fit by
+ * `npx tsx scripts/fit-confidence.ts` on the gold sets and evaluated there by leave-one-document-out
+ * cross-validation; the model's version is stored with every fact (evidence `model:<version>`).
  */
-export const EVIDENCE_WEIGHTS: Record<string, number> = {
-  'number:digits': 0.1,
-  'number:mixed': 0.05,
-  'number:words': -0.1,
-  'unit:percent': 0.3,
-  'unit:money': 0.3,
-  'unit:noun': 0.25,
-  'unit:rate': 0.25,
-  'unit:measure': 0.1,
-  'unit:guessed': -0.2,
-  'unit:inferred': -0.05,
-  'unit:none': -0.1,
-  'shape:ratio': 0.05,
-  'shape:range': 0.05,
-  'period:unknown': -0.1,
-  'metric:none': -0.1,
-  'separator:ambiguous': -0.15,
-  'value:leading-zero': 0.02,
-};
+export const ConfidenceWeights = z.object({
+  version: z.string(),
+  fitted: z.string(),
+  bias: z.number(),
+  weights: z.record(z.string(), z.number()),
+  /** Held-out figures measured when the weights were fit (for the README and the review UI). */
+  heldOut: z.record(z.string(), z.number().nullable()).optional(),
+});
+export type ConfidenceWeights = z.infer<typeof ConfidenceWeights>;
 
-const BASE = 0.5;
-/** Added once when the period was resolved and once when a metric phrase was found. */
-const RESOLVED_BONUS = 0.04;
+let loaded: ConfidenceWeights | undefined;
 
-/** Confidence in [0.05, 0.99]; an OCR confidence scales it down. */
-export function confidenceOf(evidence: string[], ocrConfidence?: number): number {
-  let score = BASE;
-  for (const e of new Set(evidence)) score += EVIDENCE_WEIGHTS[e] ?? 0;
-  if (evidence.some((e) => e.startsWith('period:') && e !== 'period:unknown')) score += RESOLVED_BONUS;
-  if (!evidence.includes('metric:none')) score += RESOLVED_BONUS;
-  if (ocrConfidence !== undefined) score *= 0.6 + 0.4 * ocrConfidence;
-  return Math.round(Math.min(0.99, Math.max(0.05, score)) * 1000) / 1000;
+/** The shipped weights (read once). */
+export function confidenceWeights(): ConfidenceWeights {
+  loaded ??= ConfidenceWeights.parse(CONFIDENCE_WEIGHTS);
+  return loaded;
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The model's probability for a set of active features. */
+export function probabilityOf(features: readonly string[], model: Pick<ConfidenceWeights, 'bias' | 'weights'>): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return sigmoid(z);
+}
+
+/** Confidence in [0.01, 0.99]; a page read by OCR scales it by the page's mean word confidence. */
+export function confidenceOf(fact: ConfidenceInput, ocrConfidence?: number, model: ConfidenceWeights = confidenceWeights()): number {
+  let p = probabilityOf(confidenceFeatures(fact), model);
+  if (ocrConfidence !== undefined) p *= 0.6 + 0.4 * ocrConfidence;
+  return Math.round(Math.min(0.99, Math.max(0.01, p)) * 1000) / 1000;
+}
+
+/** The evidence name that records which model gave a fact its confidence. */
+export function modelEvidence(model: ConfidenceWeights = confidenceWeights()): string {
+  return `model:${model.version}`;
 }

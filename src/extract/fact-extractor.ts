@@ -8,7 +8,7 @@ import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { resolvePeriod } from './period-resolver.js';
 import { metricPhrase, openBracket } from './metric-phrase.js';
-import { confidenceOf } from './confidence-model.js';
+import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
 /** Block roles that carry content; headers, titles, closings and furniture never hold facts. */
@@ -50,7 +50,7 @@ export function sectionPeriodOf(sections: Section[], path: string): string | und
       if (!/^\d{4}$/.test(period)) return period;
       found = period;
     } else {
-      return period.startsWith(`${found}-`) && !period.includes('..') ? period : found;
+      return period.split('..').every((end) => end.startsWith(`${found}-`)) ? period : found;
     }
   }
   return found;
@@ -191,9 +191,11 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       ...(repeated ? { also: repeated.also } : {}),
       prov: { source: ctx.source, page: block.prov.page, start: block.prov.start + f.start, end: block.prov.start + unitEnd },
       section: block.section,
-      confidence: confidenceOf(evidence, block.ocrConfidence),
+      confidence: 0,
       evidence,
     };
+    fact.confidence = confidenceOf(fact, block.ocrConfidence);
+    evidence.push(modelEvidence());
     placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, flowPeriod: period.flow, figure: f, metricEnd: Math.max(reading.usedEnd, repeated ? repeated.end : unitEnd) });
   }
   return placed.map((p) => p.fact);

@@ -74,13 +74,65 @@ function cumulativeBefore(lower: string, start: number): boolean {
   return /lũy kế|luỹ kế/u.test(before.slice(cut + 1));
 }
 
-type Make = (m: RegExpExecArray, year: number | undefined, lower: string) => string | undefined;
+type Make = (m: RegExpExecArray, year: number | undefined, lower: string, reportEnd: string | undefined) => string | undefined;
+
+/** A quarter as the span of its months (GUIDELINES: there is no other period format). */
+export function quarterSpan(y: number, q: number): string {
+  return `${y}-${pad2(q * 3 - 2)}..${y}-${pad2(q * 3)}`;
+}
+
+/** `2011-2015` → `2011-01..2015-12`. */
+function yearSpan(a: string, b: string): string | undefined {
+  const x = Number(a);
+  const y = Number(b.length === 2 ? a.slice(0, 2) + b : b);
+  return validYear(x) && validYear(y) && y > x ? `${x}-01..${y}-12` : undefined;
+}
 
 function until(y: number, month: number, m: RegExpExecArray, lower: string): string {
   return cumulativeBefore(lower, m.index) ? `${y}-01..${y}-${pad2(month)}` : `@${y}-${pad2(month)}`;
 }
 
 const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
+  {
+    // từ ngày 01/3/2025 đến nay, từ tháng 3/2025 đến nay: a span the sentence bounds, to the report's month
+    re: /từ\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
+    rule: 'period:since',
+    make: (m, _y, _l, reportEnd) => {
+      const month = Number(m[1]);
+      const y = Number(m[2]);
+      if (!reportEnd || month < 1 || month > 12 || !validYear(y)) return undefined;
+      return `${y}-${pad2(month)}..${reportEnd}`;
+    },
+  },
+  {
+    // tính đến ngày 30/10/2025, tính đến 12/2021: a value as of that month
+    re: /(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    rule: 'period:as-of',
+    make: (m, _y, lower) => {
+      const month = Number(m[1]);
+      const y = Number(m[2]);
+      if (month < 1 || month > 12 || !validYear(y)) return undefined;
+      return until(y, month, m, lower);
+    },
+  },
+  {
+    // tính đến nay, đến thời điểm báo cáo, hiện nay: a value as of the report's month
+    re: /(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời điểm báo cáo|thời điểm hiện tại)|(?<![\p{L}])hiện nay(?![\p{L}])/gu,
+    rule: 'period:as-of-now',
+    make: (_m, _y, _l, reportEnd) => (reportEnd ? `@${reportEnd}` : undefined),
+  },
+  {
+    // giai đoạn 2011-2015, thời kỳ 2016 - 2020, từ năm 2010 đến năm 2019, 2011-2015
+    re: /(?:(?:giai đoạn|thời kỳ|trong|năm)\s+)?(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?![\d/])|từ\s+năm\s+(\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(\d{4})/gu,
+    rule: 'period:years',
+    make: (m) => yearSpan(m[1] ?? m[3], m[2] ?? m[4]),
+  },
+  {
+    // đến năm 2025 (a target's horizon)
+    re: /(?:đến|tới)\s+năm\s+(\d{4})/gu,
+    rule: 'period:horizon',
+    make: (m) => (validYear(Number(m[1])) ? m[1] : undefined),
+  },
   {
     // đến hết tháng 8/2021, đến cuối năm 2021, (lũy kế) đến tháng 8
     re: new RegExp(`đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_TOKEN}${YEAR_TAIL}|(?:hết|cuối)\\s+năm\\s+(\\d{4}))`, 'gu'),
@@ -107,7 +159,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     rule: 'period:quarter',
     make: (m, year) => {
       const y = Number(m[2] ?? m[3] ?? year);
-      return validYear(y) ? `${y}-Q${ROMAN_QUARTER[m[1]]}` : undefined;
+      return validYear(y) ? quarterSpan(y, ROMAN_QUARTER[m[1]]) : undefined;
     },
   },
   {
@@ -129,7 +181,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
 ];
 
 /** All time mentions in a lower-cased text, left to right, without overlaps (earlier patterns win). */
-export function findTimeMentions(lower: string, defaultYear?: number): TimeMention[] {
+export function findTimeMentions(lower: string, defaultYear?: number, reportPeriod?: string): TimeMention[] {
+  const reportEnd = reportPeriod ? endMonth(reportPeriod) : undefined;
   const found: TimeMention[] = [];
   for (const { re, rule, make } of PATTERNS) {
     re.lastIndex = 0;
@@ -138,7 +191,7 @@ export function findTimeMentions(lower: string, defaultYear?: number): TimeMenti
       const start = m.index;
       const end = m.index + m[0].length;
       if (found.some((f) => start < f.end && f.start < end)) continue;
-      const period = make(m, defaultYear, lower);
+      const period = make(m, defaultYear, lower, reportEnd);
       if (period) found.push({ start, end, period, rule });
     }
   }

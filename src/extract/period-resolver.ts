@@ -43,13 +43,17 @@ export interface PeriodReading {
 }
 
 /**
- * A bare year (`dự án đầu tư công năm 2020`) often names the thing rather than the time of the
- * figure: it counts only when the heading or report gives no period, or when it is said as the
- * time (`trong năm 2024`, `cả năm 2024`).
+ * A bare year (`dự án đầu tư công năm 2020`), a span of years (`Kế hoạch giai đoạn 2024-2025`) or a
+ * horizon (`chỉ tiêu đến năm 2025`) often names a plan or a thing rather than the time of the
+ * figure: in a dated report it counts only when said as the time (`trong năm 2024`, `cả giai đoạn
+ * 2021-2025`). The base of a comparison (`so với năm 2009`) is never the figure's time.
  */
+const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
-  if (m.rule !== 'period:year' || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
-  return /(?:trong|cả|tính chung|riêng)\s+$/u.test(ctx.lower.slice(Math.max(0, m.start - 12), m.start));
+  const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
+  if (/so với\s+(?:\S+\s+){0,3}$/u.test(before)) return false;
+  if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
+  return /(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24));
 }
 
 function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undefined {
@@ -67,8 +71,14 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
   }
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
-  const mentions = findTimeMentions(sentence, year).map((m) => ({ ...m, start: m.start + ctx.sentenceStart, end: m.end + ctx.sentenceStart }));
-  const mention = mentionFor(ctx, mentions);
+  const mentions = findTimeMentions(sentence, year, ctx.reportPeriod).map((m) => ({ ...m, start: m.start + ctx.sentenceStart, end: m.end + ctx.sentenceStart }));
+  let mention = mentionFor(ctx, mentions);
+  if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.sentenceStart > 0) {
+    // an undated document (a study): the time its paragraph set earlier holds for the sentences after it
+    const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter((m) => governing(ctx, m));
+    const last = earlier[earlier.length - 1];
+    if (last) mention = { ...last, rule: `${last.rule}+paragraph` };
+  }
   const evidence: string[] = [];
   let period: string;
   if (mention) {
@@ -85,7 +95,9 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   }
   if (period.startsWith('@')) return { period, flow: period.slice(1), stock: true, evidence };
   if (period.includes('..') || ctx.aspect === 'cumulative') {
-    if (ctx.aspect === 'cumulative' && !period.includes('..')) {
+    const oneYear = period.split('..').every((p) => p.slice(0, 4) === period.slice(0, 4));
+    const explicit = mention?.rule === 'period:since' || mention?.rule === 'period:years';
+    if (ctx.aspect === 'cumulative' && oneYear && !explicit && !period.startsWith(`${period.slice(0, 4)}-01..`)) {
       const y = yearOf(period);
       const end = stockOf(period).slice(1);
       if (y !== undefined) period = `${y}-01..${end}`;

@@ -26,7 +26,7 @@ export function longestAt(lower: string, pos: number, entries: string[]): string
 
 /** `/100 dân`, `/1 điểm`, `/ngày`: the tail of a rate or density, or undefined. */
 function rateTail(lower: string, pos: number): number | undefined {
-  const m = /^\/\s?(?:(\d+)\s?)?([\p{L}]+)/u.exec(lower.slice(pos, pos + 24));
+  const m = /^\/\s?(?:(\d+)\s?)?([\p{L}]+[2²]?)/u.exec(lower.slice(pos, pos + 24));
   if (!m || !RATE_DENOMINATORS.includes(m[2])) return undefined;
   return pos + m[0].length;
 }
@@ -63,7 +63,12 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   let pos = skipSpaces(text, end);
   // the scale word belongs to the number; skip it if the parser's span stopped before it
   if (scaleWord && wordAt(lower, pos, scaleWord.toLowerCase())) pos = skipSpaces(text, pos + scaleWord.length);
-  if (text[pos] === '%') return { unit: '%', baseUnit: '%', kind: 'percent', end: pos + 1, evidence: ['unit:percent'] };
+  if (text[pos] === '%') {
+    // a rate per period (`tăng bình quân 12,2%/năm`)
+    const per = /^\/\s?(năm|tháng|quý)(?![\p{L}])/u.exec(lower.slice(pos + 1, pos + 8));
+    if (per) return { unit: `%/${per[1]}`, baseUnit: `%/${per[1]}`, kind: 'percent', end: pos + 1 + per[0].length, evidence: ['unit:percent', 'unit:percent-rate'] };
+    return { unit: '%', baseUnit: '%', kind: 'percent', end: pos + 1, evidence: ['unit:percent'] };
+  }
   if (lower.startsWith('phần trăm', pos)) return { unit: 'phần trăm', baseUnit: '%', kind: 'percent', end: pos + 9, evidence: ['unit:percent'] };
   if (!lower.startsWith('đ/c', pos)) {
     const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));

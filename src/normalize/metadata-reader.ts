@@ -181,6 +181,9 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
 
   const period = firstPeriod(subject || (typeLine ?? ''));
   if (period) meta.reportPeriod = period;
+  // a plan's horizon (`Kế hoạch … đến năm 2025`) is the year its targets are for
+  const horizon = /(?:đến|tới)\s+năm\s+(\d{4})/iu.exec(fullTitle ?? '');
+  if (!period && meta.reportType === 'kế hoạch' && horizon) meta.reportPeriod = horizon[1];
 
   province ??= provinceFromText(subject);
   const national = isNationalAgency(meta.agency);

@@ -53,7 +53,7 @@ const RULES: Rule[] = [
     make: (m, fy) => {
       const q = ROMAN[m[1]];
       const y = yearOf(m, 2, 3, fy);
-      return q && y ? `${y}-Q${q}` : undefined;
+      return q && y ? `${y}-${pad2(q * 3 - 2)}..${y}-${pad2(q * 3)}` : undefined;
     },
   },
   {

@@ -57,12 +57,12 @@ describe('sectionPeriodOf', () => {
   const section = (path: string, period?: string): Section =>
     ({ path, label: path, level: path.split('/').length - 1, kind: 'arabic', title: path, page: 1, start: 0, end: 0, sectionEnd: 0, period }) as unknown as Section;
   it('takes the nearest heading period up the path', () => {
-    expect(sectionPeriodOf([section('I', '2023-Q3'), section('I/1', '2023-08')], 'I/1')).toBe('2023-08');
-    expect(sectionPeriodOf([section('I', '2023-Q3'), section('I/1')], 'I/1')).toBe('2023-Q3');
+    expect(sectionPeriodOf([section('I', '2023-07..2023-09'), section('I/1', '2023-08')], 'I/1')).toBe('2023-08');
+    expect(sectionPeriodOf([section('I', '2023-07..2023-09'), section('I/1')], 'I/1')).toBe('2023-07..2023-09');
   });
   it('lets a bare year give way to a finer period of that year above it, not to another year', () => {
-    expect(sectionPeriodOf([section('II', '2023-Q4'), section('II/1', '2023')], 'II/1')).toBe('2023-Q4');
-    expect(sectionPeriodOf([section('II', '2024-Q1'), section('II/1', '2023')], 'II/1')).toBe('2023');
+    expect(sectionPeriodOf([section('II', '2023-10..2023-12'), section('II/1', '2023')], 'II/1')).toBe('2023-10..2023-12');
+    expect(sectionPeriodOf([section('II', '2024-01..2024-03'), section('II/1', '2023')], 'II/1')).toBe('2023');
     expect(sectionPeriodOf([section('II/1', '2023')], 'II/1')).toBe('2023');
   });
 });

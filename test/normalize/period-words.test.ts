@@ -8,8 +8,8 @@ describe('firstPeriod', () => {
     ['Báo cáo tháng 8 năm 2021', '2021-08'],
     ['I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01/2021', '2021-01'],
     ['KẾT QUẢ 6 THÁNG ĐẦU NĂM 2023', '2023-01..2023-06'],
-    ['Tình hình quý II năm 2022', '2022-Q2'],
-    ['Sơ kết quý 3/2022', '2022-Q3'],
+    ['Tình hình quý II năm 2022', '2022-04..2022-06'],
+    ['Sơ kết quý 3/2022', '2022-07..2022-09'],
   ])('%s → %s', (text, period) => {
     expect(firstPeriod(text)).toBe(period);
   });

@@ -1,0 +1,114 @@
+/**
+ * Fit the confidence model (src/extract/confidence-model.ts): a logistic regression of "this fact is
+ * right in every scored field" on the features of src/extract/confidence-features.ts, over the gold
+ * sets (dev reports as PDF, real documents, tables). Reports leave-one-document-out cross-validated
+ * figures — each document's facts scored by a model fit without that document — and writes the
+ * weights fit on all documents to src/extract/confidence-weights.ts.
+ *   npx tsx scripts/fit-confidence.ts [--dry-run] [--l2 1.0]
+ */
+import { writeFileSync } from 'node:fs';
+import { runEval } from './eval/run-eval.js';
+import { calibration, type Calibration } from './eval/calibration.js';
+import { isRight } from './eval/gold-scorer.js';
+import { confidenceFeatures } from '../src/extract/confidence-features.js';
+import { probabilityOf } from '../src/extract/confidence-model.js';
+
+interface Example {
+  doc: string;
+  features: string[];
+  right: boolean;
+  shipped: number;
+}
+
+/** L2-regularised logistic regression by Newton-free gradient descent (small, sparse, binary features). */
+export function fitLogistic(examples: Example[], l2: number, iterations = 3000): { bias: number; weights: Record<string, number> } {
+  const names = [...new Set(examples.flatMap((e) => e.features))].sort();
+  const index = new Map(names.map((n, i) => [n, i]));
+  const rows = examples.map((e) => e.features.map((f) => index.get(f)!));
+  const y = examples.map((e) => (e.right ? 1 : 0));
+  const w = new Float64Array(names.length);
+  let b = 0;
+  const n = examples.length;
+  // Adam on the mean log-loss + l2/n * |w|²/2
+  const m = new Float64Array(names.length + 1);
+  const v = new Float64Array(names.length + 1);
+  const lr = 0.05;
+  for (let t = 1; t <= iterations; t++) {
+    const g = new Float64Array(names.length + 1);
+    for (let i = 0; i < n; i++) {
+      let z = b;
+      for (const j of rows[i]) z += w[j];
+      const err = 1 / (1 + Math.exp(-z)) - y[i];
+      for (const j of rows[i]) g[j] += err / n;
+      g[names.length] += err / n;
+    }
+    for (let j = 0; j < names.length; j++) g[j] += (l2 / n) * w[j];
+    for (let j = 0; j <= names.length; j++) {
+      m[j] = 0.9 * m[j] + 0.1 * g[j];
+      v[j] = 0.999 * v[j] + 0.001 * g[j] * g[j];
+      const step = (lr * (m[j] / (1 - 0.9 ** t))) / (Math.sqrt(v[j] / (1 - 0.999 ** t)) + 1e-8);
+      if (j === names.length) b -= step;
+      else w[j] -= step;
+    }
+  }
+  const weights: Record<string, number> = {};
+  names.forEach((nm, j) => {
+    if (Math.abs(w[j]) > 1e-4) weights[nm] = Math.round(w[j] * 1e4) / 1e4;
+  });
+  return { bias: Math.round(b * 1e4) / 1e4, weights };
+}
+
+function fmt(c: Calibration): string {
+  const p = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+  return `right among ≥0.9 ${p(c.rightAtOrAbove09)} (${c.atOrAbove09} facts); errors in the lowest 10% ${p(c.errorsInLowest10pct)}; ECE ${c.ece.toFixed(3)}; Brier ${c.brier.toFixed(3)}; ${c.scored} facts, ${c.errors} wrong`;
+}
+
+async function main(): Promise<void> {
+  const arg = (k: string) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : undefined);
+  const l2 = Number(arg('--l2') ?? '1');
+  const results = await runEval({ sets: ['dev/pdf', 'real', 'tables'], outDir: 'out/fit-confidence' });
+  const examples: Example[] = results.flatMap((r) =>
+    r.score.verdicts
+      .filter((v) => !v.optional)
+      .map((v) => ({
+        doc: v.doc,
+        features: confidenceFeatures({ ...v.row, evidence: (v.row.evidence ?? []).filter((e) => !e.startsWith('model:')) }),
+        right: isRight(v),
+        shipped: v.row.confidence,
+      })),
+  );
+  const docs = [...new Set(examples.map((e) => e.doc))].sort();
+  console.log(`${examples.length} scored facts from ${docs.length} documents (${docs.join(', ')}); ${examples.filter((e) => !e.right).length} wrong; L2 ${l2}`);
+  // leave one document out
+  const heldOut: { confidence: number; right: boolean; doc: string }[] = [];
+  for (const d of docs) {
+    const model = fitLogistic(examples.filter((e) => e.doc !== d), l2, 1500);
+    for (const e of examples.filter((x) => x.doc === d)) heldOut.push({ confidence: probabilityOf(e.features, model), right: e.right, doc: d });
+  }
+  const cv = calibration(heldOut);
+  console.log(`held out (leave-one-document-out): ${fmt(cv)}`);
+  for (const d of docs) console.log(`  ${d.padEnd(5)} ${fmt(calibration(heldOut.filter((h) => h.doc === d)))}`);
+  console.log(`current confidences (in-sample for what they were fit on): ${fmt(calibration(examples.map((e) => ({ confidence: e.shipped, right: e.right }))))}`);
+  console.log('reliability (held out):');
+  for (const b of cv.bins) if (b.n) console.log(`  [${b.range}] n ${String(b.n).padStart(4)}  mean confidence ${b.meanConfidence.toFixed(2)}  right ${(b.right * 100).toFixed(1)}%`);
+  if (process.argv.includes('--dry-run')) return;
+  const full = fitLogistic(examples, l2);
+  const version = `lr-${new Date().toISOString().slice(0, 10)}-${docs.length}docs`;
+  const data = {
+    version,
+    fitted: `${examples.length} facts of ${docs.join(', ')}; L2 ${l2}`,
+    bias: full.bias,
+    weights: full.weights,
+    heldOut: { rightAtOrAbove09: cv.rightAtOrAbove09, atOrAbove09: cv.atOrAbove09, errorsInLowest10pct: cv.errorsInLowest10pct, ece: cv.ece, brier: cv.brier },
+  };
+  writeFileSync(
+    'src/extract/confidence-weights.ts',
+    `// Written by \`npx tsx scripts/fit-confidence.ts\`; do not edit by hand.\nexport const CONFIDENCE_WEIGHTS = ${JSON.stringify(data, null, 2)};\n`,
+  );
+  console.log(`wrote src/extract/confidence-weights.ts (${Object.keys(full.weights).length} weights, version ${version})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,41 @@
+import type { FactFields } from '../../schemas/fact.js';
+
+/**
+ * The features the confidence model reads: what the extractor already knows about a fact — which
+ * rules fired (its evidence), its kind, aspect and qualifier, how long its metric phrase is, whether
+ * it has a period. One home, used both when a fact is made and when the model is fit
+ * (`scripts/fit-confidence.ts`), so the two can never differ.
+ */
+export type ConfidenceInput = Pick<FactFields, 'kind' | 'aspect' | 'approx' | 'metric' | 'period'> & { evidence: readonly string[] };
+
+/** Evidence names are `family:rule` (`unit:noun`, `period:heading+paragraph`): the rule before any `+` is the feature. */
+function evidenceFeature(e: string): string {
+  return `ev:${e.split('+')[0]}`;
+}
+
+function metricLength(metric: string): string {
+  const n = metric.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  if (n === 0) return 'metric-words:0';
+  if (n <= 2) return 'metric-words:1-2';
+  if (n <= 5) return 'metric-words:3-5';
+  if (n <= 12) return 'metric-words:6-12';
+  return 'metric-words:13+';
+}
+
+/** The active (value 1) features of a fact. */
+export function confidenceFeatures(f: ConfidenceInput): string[] {
+  const out = new Set<string>();
+  for (const e of f.evidence) out.add(evidenceFeature(e));
+  out.add(`kind:${f.kind}`);
+  out.add(`aspect:${f.aspect}`);
+  if (f.approx !== 'none') out.add('approx:any');
+  out.add(metricLength(f.metric));
+  out.add(f.period ? (f.period.includes('..') ? 'period:span' : f.period.startsWith('@') ? 'period:stock-form' : 'period:point') : 'period:empty');
+  // the rule that made the metric and the one that gave the period, by kind: where each is reliable differs
+  const metricRule = f.evidence.find((e) => e.startsWith('metric:'))?.split('+')[0] ?? 'metric:other';
+  const periodRule = f.evidence.find((e) => e.startsWith('period:'))?.split('+')[0] ?? 'period:other';
+  out.add(`${f.kind}&${metricRule}`);
+  out.add(`${f.kind}&${periodRule}`);
+  out.add(`${f.kind}&${f.evidence.some((e) => e.startsWith('table:')) ? 'table' : 'text'}`);
+  return [...out].sort();
+}

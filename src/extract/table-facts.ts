@@ -136,7 +136,7 @@ export function periodOfHeader(part: string): { period: string; span: boolean } 
 }
 
 /** A header part that names only a time or an aspect adds nothing to the metric. */
-const ASPECT_ONLY = /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|thực\s+hiện|th|ước\s+(?:thực\s+hiện|tính|đạt)|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
+const ASPECT_ONLY = /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước\s+(?:thực\s+hiện|tính|đạt)|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
 
 function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
   const h = header.toLocaleLowerCase('vi');

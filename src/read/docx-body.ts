@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import { children, isW, NS, wAttr, wChild, wToggle, wVal } from './docx-xml.js';
 import { mergePara, readParaProps, readRunProps, type DocxStyles, type ParaProps, type RunProps } from './docx-styles.js';
 import type { DocxNumbering } from './docx-numbering.js';
+import type { Table } from '../../schemas/table.js';
 
 /**
  * Walks `w:body` into paragraphs with their runs: text only from `w:t` (plus tabs, breaks and
@@ -26,7 +27,7 @@ export interface DocxParagraph {
   label?: string;
   align?: ParaProps['align'];
   indent?: number;
-  table?: { table: number; row: number; cell: number };
+  table?: { table: number; row: number; cell: number; col?: number };
   /** Inside a text box or drawing. */
   textBox: boolean;
 }
@@ -46,11 +47,13 @@ const IGNORED = new Set([
 
 export class DocxBodyWalker {
   readonly paragraphs: DocxParagraph[] = [];
+  /** Table grids (`w:gridSpan` merges across, `w:vMerge` down, `w:tblHeader` header rows); texts are filled by normalization. */
+  readonly tables: Table[] = [];
   /** Unknown elements met (local names), for one warning. */
   readonly unknown = new Set<string>();
   private page = 1;
   private explicitBreakPending = false;
-  private tables = 0;
+  private tables_ = 0;
 
   constructor(
     private readonly styles: DocxStyles,
@@ -94,20 +97,38 @@ export class DocxBodyWalker {
   }
 
   private table(tbl: Element, textBox: boolean): void {
-    const index = ++this.tables;
+    const index = ++this.tables_;
+    const grid: Table = { id: index, origin: 'docx', page: this.page, rows: 0, cols: 0, headerRows: 0, cells: [] };
+    this.tables.push(grid);
     let row = 0;
+    let header = true;
     const rows = (container: Element): Element[] =>
       children(container).flatMap((c) => (isW(c, 'tr') ? [c] : isW(c, 'sdt') || isW(c, 'customXml') ? rows(wChild(c, 'sdtContent') ?? c) : []));
     for (const tr of rows(tbl)) {
       row++;
+      // leading rows marked "repeat as header row" are the header
+      if (header && wToggle(wChild(tr, 'trPr'), 'tblHeader')) grid.headerRows = row;
+      else header = false;
       let cell = 0;
+      let col = Number(wVal(wChild(tr, 'trPr'), 'gridBefore') ?? 0) || 0;
       const cells = (container: Element): Element[] =>
         children(container).flatMap((c) => (isW(c, 'tc') ? [c] : isW(c, 'sdt') || isW(c, 'customXml') ? cells(wChild(c, 'sdtContent') ?? c) : []));
       for (const tc of cells(tr)) {
         cell++;
-        this.walkBlocks(tc, { table: index, row, cell }, textBox);
+        const tcPr = wChild(tc, 'tcPr');
+        const span = Math.max(1, Number(wVal(tcPr, 'gridSpan') ?? 1) || 1);
+        const vMerge = wChild(tcPr, 'vMerge');
+        const merge = vMerge ? (wAttr(vMerge, 'val') ?? 'continue') : undefined;
+        const above = merge === 'continue' ? grid.cells.find((c) => c.col === col && c.row + c.rowSpan === row - 1) : undefined;
+        if (above) above.rowSpan++;
+        else grid.cells.push({ row: row - 1, col, rowSpan: 1, colSpan: span, text: '', page: this.page });
+        this.walkBlocks(tc, { table: index, row, cell, col }, textBox);
+        col += span;
       }
+      grid.cols = Math.max(grid.cols, col);
     }
+    grid.rows = row;
+    if (grid.headerRows > 0) grid.headerDeclared = true;
   }
 
   private paragraph(p: Element, table: TableRef, textBox: boolean): void {

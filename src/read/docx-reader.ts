@@ -182,5 +182,6 @@ export async function readDocx(file: SourceFile, options: DocxReadOptions = {}):
     pages.push({ page, origin: 'docx', chars });
   }
   if (raw.length === 0) file.warn('the document body has no text', 'read:docx-empty-body');
-  return { format: 'docx', raw, pages };
+  const tables = walker.tables.filter((t) => t.cells.length > 0);
+  return { format: 'docx', raw, pages, ...(tables.length > 0 ? { tables } : {}) };
 }

@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Document } from '../../schemas/document.js';
+import type { Fact } from '../../schemas/fact.js';
+import { SourceFile } from '../../src/core/source-file.js';
+import { runPipeline } from '../../src/core/run-pipeline.js';
+import { createReadStage } from '../../src/read/read-stage.js';
+import { createNormalizeStage } from '../../src/normalize/normalize-stage.js';
+import { createSegmentStage } from '../../src/segment/segment-stage.js';
+import { createExtractStage } from '../../src/extract/extract-stage.js';
+import { periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
+import { ruledTablePdf, tableDocx } from '../../scripts/make-test-tables.js';
+
+async function run(name: string, bytes: Buffer): Promise<Document> {
+  const file = new SourceFile(name, bytes);
+  return runPipeline(
+    [
+      { name: 'read', run: createReadStage({ ocr: 'never' }) },
+      { name: 'normalize', run: createNormalizeStage() },
+      { name: 'segment', run: createSegmentStage() },
+      { name: 'extract', run: createExtractStage() },
+    ],
+    file,
+  );
+}
+
+const cellFacts = (doc: Document): Fact[] => doc.facts.filter((f) => f.row !== undefined);
+const shape = (f: Fact) => ({
+  quote: f.quote,
+  value: f.value,
+  unit: f.unit,
+  base_value: f.base_value,
+  base_unit: f.base_unit,
+  kind: f.kind,
+  aspect: f.aspect,
+  period: f.period,
+  metric: f.metric,
+  row: f.row,
+  column: f.column,
+});
+
+describe('facts from table cells', () => {
+  it('reads every figure cell of the DOCX table as a fact with its row, column, unit and period', async () => {
+    const doc = await run('table.docx', await tableDocx());
+    const facts = cellFacts(doc).map(shape);
+    expect(facts).toHaveLength(8);
+    expect(facts[0]).toEqual({
+      quote: '125,4',
+      value: 125.4,
+      unit: 'tỷ đồng',
+      base_value: 125400000000,
+      base_unit: 'VND',
+      kind: 'money',
+      aspect: 'level',
+      period: '2023',
+      metric: 'Tổng thu ngân sách',
+      row: 'Tổng thu ngân sách',
+      column: 'Kết quả thực hiện — Năm 2023',
+    });
+    expect(facts.find((f) => f.quote === '987')).toMatchObject({ unit: 'hộ', base_unit: 'hộ', kind: 'count', period: '2024', metric: 'Số hộ nghèo' });
+    expect(facts.find((f) => f.quote === '70')).toMatchObject({ unit: '%', kind: 'percent', aspect: 'share', period: '2024' });
+    expect(doc.messages.map((m) => m.rule)).toContain('extract:table-cells');
+  });
+
+  it('never makes facts of row numbers, the unit column or header years', async () => {
+    const doc = await run('table.docx', await tableDocx());
+    const quotes = doc.facts.map((f) => f.quote);
+    for (const q of ['1', '2', '3', '2023', '2024']) expect(quotes).not.toContain(q);
+  });
+
+  it('recognises the totals row', async () => {
+    const doc = await run('table.docx', await tableDocx());
+    const total = cellFacts(doc).filter((f) => f.row === 'Tổng cộng');
+    expect(total).toHaveLength(2);
+    for (const f of total) expect(f.evidence).toContain('table:total-row');
+  });
+
+  it('gives the same cells from the ruled PDF as from the DOCX', async () => {
+    const [docx, pdf] = await Promise.all([tableDocx().then((b) => run('table.docx', b)), ruledTablePdf().then((b) => run('table.pdf', b))]);
+    const strip = (fs: Fact[]) => fs.map((f) => ({ ...shape(f) }));
+    expect(strip(cellFacts(pdf))).toEqual(strip(cellFacts(docx)));
+    expect(cellFacts(pdf).every((f) => f.prov.bbox !== undefined && f.prov.page === 1)).toBe(true);
+  });
+
+  it('puts each fact quote at its place in the document text', async () => {
+    const doc = await run('table.pdf', await ruledTablePdf());
+    for (const f of cellFacts(doc)) expect(doc.text.slice(f.prov.start, f.prov.end)).toBe(f.quote);
+  });
+});
+
+describe('table header and unit readers', () => {
+  it.each([
+    ['Năm 2024', '2024'],
+    ['2016', '2016'],
+    ['2011- 2015', '2011-01..2015-12'],
+    ['Đến 2010', '@2010-12'],
+    ['Tháng 8/2021', '2021-08'],
+  ])('reads the period of the header %s as %s', (header, period) => {
+    expect(periodOfHeader(header)?.period).toBe(period);
+  });
+
+  it('reads no period from a header that names no time', () => {
+    expect(periodOfHeader('Số lượng')).toBeUndefined();
+  });
+
+  it.each([
+    ['triệu KWh/năm', { unit: 'triệu kwh/năm', baseUnit: 'kwh/năm', kind: 'measure', factor: 1e6 }],
+    ['tỷ đồng', { unit: 'tỷ đồng', baseUnit: 'VND', kind: 'money', factor: 1e9 }],
+    ['%', { unit: '%', baseUnit: '%', kind: 'percent', factor: 1 }],
+    ['Mbit/s', { unit: 'mbit/s', baseUnit: 'mbit/s', kind: 'measure', factor: 1 }],
+  ])('reads the written unit %s', (written, info) => {
+    expect(unitFromText(written)).toEqual(info);
+  });
+});

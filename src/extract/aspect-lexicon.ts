@@ -6,6 +6,13 @@ export const CHANGE_WORDS: { words: string; direction: 'up' | 'down' }[] = [
   { words: 'tăng thêm', direction: 'up' },
   { words: 'tăng trưởng', direction: 'up' },
   { words: 'tăng lên', direction: 'up' },
+  { words: 'tăng bình quân', direction: 'up' },
+  { words: 'tăng trưởng bình quân', direction: 'up' },
+  { words: 'tốc độ tăng', direction: 'up' },
+  { words: 'tốc độ tăng bình quân', direction: 'up' },
+  { words: 'tốc độ tăng trưởng', direction: 'up' },
+  { words: 'tốc độ tăng trưởng bình quân', direction: 'up' },
+  { words: 'giảm bình quân', direction: 'down' },
   { words: 'giảm', direction: 'down' },
   { words: 'giảm đi', direction: 'down' },
   { words: 'giảm xuống', direction: 'down' },
@@ -19,6 +26,12 @@ export const PLAN_AFTER = /^\s*(?:so với\s+|của\s+)?(?:kế hoạch|kh\b|ch�
 
 /** In the clause before the figure: cumulative (`lũy kế`, `cấp đến nay`). */
 export const CUMULATIVE_BEFORE = /lũy kế|luỹ kế|đến nay|từ đầu năm/u;
+
+/**
+ * In the clause before a rate per period (`%/năm`): a growth rate, up or down, even when the
+ * change word is not right before the figure (`tăng rất nhanh, đạt tốc độ tới 41,6%/năm`).
+ */
+export const GROWTH_IN_CLAUSE = /(?<![\p{L}])(tăng|giảm)(?![\p{L}])/gu;
 
 /** Words that make a percentage a share, for evidence (a percentage is a share by default). */
 export const SHARE_WORDS = /tỷ lệ|tỉ lệ|chiếm|tỷ trọng|tỉ trọng/u;

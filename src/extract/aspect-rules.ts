@@ -1,5 +1,5 @@
 import type { Aspect, Direction, FactKind } from '../../schemas/fact.js';
-import { CHANGE_WORDS, CUMULATIVE_BEFORE, PLAN_AFTER, RANK_WORDS, SHARE_WORDS } from './aspect-lexicon.js';
+import { CHANGE_WORDS, CUMULATIVE_BEFORE, GROWTH_IN_CLAUSE, PLAN_AFTER, RANK_WORDS, SHARE_WORDS } from './aspect-lexicon.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
 import { skipSpacesBack, wordBefore } from './text-window.js';
 
@@ -34,6 +34,11 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   const pos = beforeQualifier(lower, start);
   const change = CHANGES.find((c) => wordBefore(lower, pos, c.words));
   if (change) return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
+  if (kind === 'percent' && /^[^%]*%\s*\/\s*(?:năm|tháng|quý)/u.test(lower.slice(start, unitEnd))) {
+    const words = [...lower.slice(clauseStart, start).matchAll(GROWTH_IN_CLAUSE)];
+    const last = words[words.length - 1];
+    if (last) return { aspect: 'change', direction: last[1] === 'giảm' ? 'down' : 'up', evidence: ['aspect:growth-rate'] };
+  }
   if (kind === 'percent') {
     if (PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) return { aspect: 'plan', direction: null, evidence: ['aspect:plan'] };
     const named = SHARE_WORDS.test(lower.slice(clauseStart, start));

@@ -112,6 +112,25 @@ export function isNationalAgency(agency: string | undefined): boolean {
 }
 
 /** Read the metadata from paragraphs with their roles. */
+/**
+ * Some re-typeset documents print their title only in the running header of every page (so it is
+ * furniture): `KẾ HOẠCH NÂNG CAO …` broken over lines beside a code and an edition line. Without a
+ * title of its own, the document's title is the first header run that starts with a document-type
+ * word, its capital lines joined (codes like `TD004` and mixed-case lines between them skipped).
+ */
+export function titleInRunningHeader(paras: MetadataInput[]): string[] {
+  const at = paras.findIndex((p) => p.role === 'furniture' && DOC_TYPE_WORD.test(p.text));
+  if (at < 0) return [];
+  const parts = [paras[at].text];
+  let skipped = 0;
+  for (let i = at + 1; i < paras.length && paras[i].role === 'furniture' && skipped <= 2; i++) {
+    const t = paras[i].text.trim();
+    if (/^\p{Lu}+\d+$/u.test(t) || (!isUpperCase(t) && !/^\d{4}$/.test(t))) skipped++;
+    else parts.push(t);
+  }
+  return [parts.join(' ')];
+}
+
 export function readMetadata(paras: MetadataInput[]): Metadata {
   const meta: Metadata = {};
   // Two header columns read as one line (`SỞ … TỈNH CỘNG HÒA XÃ HỘI …`): split at the national motto.
@@ -120,7 +139,8 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
     .flatMap((p) => p.text.split(/\s+(?=CỘNG HÒA(?![\p{L}\p{N}])|CỘNG HOÀ(?![\p{L}\p{N}])|Độc lập\s*[-–])/u))
     // OCR specks before a header line (`„UBND TỈNH …`)
     .map((t) => t.replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, ''));
-  const title = paras.filter((p) => p.role === 'title').map((p) => p.text);
+  const titled = paras.filter((p) => p.role === 'title').map((p) => p.text);
+  const title = titled.length ? titled : titleInRunningHeader(paras);
   const body = paras.filter((p) => p.role === 'body').map((p) => p.text);
 
   // agency: capitals of the header; below a `UBND TỈNH X` parent line, the lines that follow it

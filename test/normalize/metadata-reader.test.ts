@@ -7,6 +7,26 @@ import type { BlockRole } from '../../schemas/document.js';
 const para = (text: string, role: BlockRole = 'admin-header') => ({ text, role });
 
 describe('readMetadata', () => {
+  it('takes the title from a running header when the document has no title of its own, and a plan title\'s horizon as its period', () => {
+    const meta = readMetadata([
+      para('CỔNG DỮ LIỆU MẪU', 'furniture'),
+      para('KH017', 'furniture'),
+      para('KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG', 'furniture'),
+      para('Phiên bản: 2', 'furniture'),
+      para('SỐ TỈNH LÀO CAI ĐẾN NĂM', 'furniture'),
+      para('2030', 'furniture'),
+      para('Căn cứ Nghị quyết của Tỉnh ủy về chuyển đổi số.', 'body'),
+    ]);
+    expect(meta.title).toBe('KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG SỐ TỈNH LÀO CAI ĐẾN NĂM 2030');
+    expect(meta.reportType).toBe('kế hoạch');
+    expect(meta.reportPeriod).toBe('2030');
+  });
+
+  it('gives a report no period from a horizon in its title (only a plan is for its horizon)', () => {
+    const meta = readMetadata([para('BÁO CÁO', 'title'), para('Tình hình triển khai Đề án đến năm 2030', 'title')]);
+    expect(meta.reportPeriod).toBeUndefined();
+  });
+
   it('splits two header columns read as one line at `CỘNG HOÀ` (a word ending in a non-ASCII letter)', () => {
     const meta = readMetadata([
       para('SỞ THÔNG TIN VÀ TRUYỀN THÔNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'),

@@ -181,10 +181,7 @@ const CONTINUATION = new RegExp(`^(?:${W('so với|tăng|giảm|đạt|chiếm|b
  * (two content words at least, growing leftwards until it does).
  */
 function before(text: string, from: number, start: number): string {
-  const pre = text
-    .slice(from, start)
-    .replace(/\([^()]*\)/g, ' ')
-    .replace(/(?<![\p{L}\p{M}])\d[\d.,/]*%?(?![\p{L}\p{M}\d])/gu, ' ');
+  const pre = withoutTime(text.slice(from, start).replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   const parts = pre.split(',').map((x) => stripOpeners(x)).filter((x) => x && !CONTINUATION.test(x));
   let phrase = '';
   for (let i = parts.length - 1; i >= 0; i--) {

@@ -64,6 +64,18 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
   return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && !ctx.lower.slice(ctx.unitEnd, m.start).includes(';'));
 }
 
+/**
+ * Is a time mention in the lead of its sentence — before the sentence's first comma (`Năm 2019, …`,
+ * `Theo kết quả Tổng điều tra năm 2019, …`, `Tính đến 12/2021, …`)? Such a mention sets the time
+ * of what follows; one inside the sentence (`… trong giai đoạn 2009-2019 (…)`) is that sentence's.
+ */
+function inLead(lower: string, m: TimeMention): boolean {
+  let s0 = m.start;
+  while (s0 > 0 && lower[s0 - 1] !== '\n' && !(lower[s0 - 1] === ' ' && lower[s0 - 2] === '.')) s0--;
+  const comma = lower.indexOf(',', s0);
+  return comma >= m.end && !lower.slice(s0, m.end).includes('(') && !/[.;]\s/.test(lower.slice(m.end, comma));
+}
+
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
@@ -75,7 +87,7 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   let mention = mentionFor(ctx, mentions);
   if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.sentenceStart > 0) {
     // an undated document (a study): the time its paragraph set earlier holds for the sentences after it
-    const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter((m) => governing(ctx, m));
+    const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter((m) => governing(ctx, m) && inLead(ctx.lower, m));
     const last = earlier[earlier.length - 1];
     if (last) mention = { ...last, rule: `${last.rule}+paragraph` };
   }

@@ -72,9 +72,9 @@ export class DocumentStore {
       });
       const factStmt = db.prepare(
         `INSERT INTO facts (doc_id, idx, quote, also, start, end, page, bbox, section, value, unit, base_value, base_unit, of, value_max,
-           kind, aspect, direction, approx, metric, metric_id, period, confidence, evidence, table_row, table_column)
+           kind, aspect, direction, approx, metric, metric_id, period, confidence, evidence)
          VALUES (@doc_id, @idx, @quote, @also, @start, @end, @page, @bbox, @section, @value, @unit, @base_value, @base_unit, @of, @value_max,
-           @kind, @aspect, @direction, @approx, @metric, @metric_id, @period, @confidence, @evidence, @table_row, @table_column)`,
+           @kind, @aspect, @direction, @approx, @metric, @metric_id, @period, @confidence, @evidence)`,
       );
       doc.facts.forEach((f, i) => {
         factStmt.run({
@@ -102,14 +102,20 @@ export class DocumentStore {
           period: f.period,
           confidence: f.confidence,
           evidence: JSON.stringify(f.evidence),
-          table_row: f.row ?? null,
-          table_column: f.column ?? null,
         });
       });
-      const tableStmt = db.prepare('INSERT INTO document_tables (doc_id, idx, page, start, end, table_json) VALUES (?,?,?,?,?,?)');
-      (doc.tables ?? []).forEach((t, i) => {
-        tableStmt.run(doc.id, i, t.page, t.start ?? null, t.end ?? null, JSON.stringify(t));
-      });
+      // table cells' labels and the table model (only documents with tables touch these tables)
+      const cellFacts = doc.facts.map((f, i) => ({ f, i })).filter(({ f }) => f.row !== undefined || f.column !== undefined);
+      if (cellFacts.length > 0) {
+        const cellStmt = db.prepare('INSERT INTO fact_cells (doc_id, idx, table_row, table_column) VALUES (?,?,?,?)');
+        for (const { f, i } of cellFacts) cellStmt.run(doc.id, i, f.row ?? '', f.column ?? '');
+      }
+      if (doc.tables && doc.tables.length > 0) {
+        const tableStmt = db.prepare('INSERT INTO document_tables (doc_id, idx, page, start, end, table_json) VALUES (?,?,?,?,?,?)');
+        doc.tables.forEach((t, i) => {
+          tableStmt.run(doc.id, i, t.page, t.start ?? null, t.end ?? null, JSON.stringify(t));
+        });
+      }
       const replay = reapplyCorrections(db, doc.id);
       const messages = [...doc.messages];
       if (replay.orphans > 0) {

@@ -30,8 +30,8 @@ SELECT f.id, f.start, f.end, f.version, f.evidence,
   COALESCE((SELECT s.title FROM sections s WHERE s.doc_id = f.doc_id AND s.path = f.section LIMIT 1), '') AS section_title,
   f.metric, f.metric_id, f.value, f.unit, f.base_value, f.base_unit, f.of, f.value_max, f.kind, f.aspect,
   f.direction, f.approx, f.period, f.quote, f.page, f.confidence, f.status,
-  COALESCE(f.table_row, '') AS table_row, COALESCE(f.table_column, '') AS table_column
-FROM facts f JOIN documents d ON d.id = f.doc_id`;
+  COALESCE(c.table_row, '') AS table_row, COALESCE(c.table_column, '') AS table_column
+FROM facts f JOIN documents d ON d.id = f.doc_id LEFT JOIN fact_cells c ON c.doc_id = f.doc_id AND c.idx = f.idx`;
 
 /** Facts with their document and section context, reviewed values, in export-row shape. */
 export function queryFacts(db: Database.Database, filter: FactFilter = {}): StoredFactRow[] {

@@ -200,11 +200,11 @@ describe('readDocx runs, text boxes and pages', () => {
     expect(result.pages.map((p) => p.page)).toEqual([1, 2, 3]);
   });
 
-  test('tables give table, row and cell positions', async () => {
+  test('tables give table, row, cell and grid column positions', async () => {
     const cell = (t: string) => `<w:tc>${para(t)}</w:tc>`;
     const body = `<w:tbl><w:tr>${cell('a')}${cell('b')}</w:tr><w:tr>${cell('c')}</w:tr></w:tbl>${para('sau')}`;
     const { blocks } = await read(await buildDocx(body));
-    expect(blocks.map((b) => b.table)).toEqual([{ table: 1, row: 1, cell: 1 }, { table: 1, row: 1, cell: 2 }, { table: 1, row: 2, cell: 1 }, undefined]);
+    expect(blocks.map((b) => b.table)).toEqual([{ table: 1, row: 1, cell: 1, col: 0 }, { table: 1, row: 1, cell: 2, col: 1 }, { table: 1, row: 2, cell: 1, col: 0 }, undefined]);
   });
 });
 

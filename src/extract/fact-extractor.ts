@@ -11,6 +11,9 @@ import { metricPhrase, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
+/** Units whose values are often below zero (signal levels, temperatures). */
+const SIGNED_UNITS: ReadonlySet<string> = new Set(['dbm', 'db', '°c']);
+
 /** Block roles that carry content; headers, titles, closings and furniture never hold facts. */
 export const FACT_ROLES: ReadonlySet<Block['role']> = new Set(['body', 'item', 'table', 'heading']);
 
@@ -117,8 +120,12 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     if (f.numbers.some((n) => n.separatorStyle === 'ambiguous')) evidence.push('separator:ambiguous');
     if (f.numbers.some((n) => n.leadingZero)) evidence.push('value:leading-zero');
     const unitEnd = unit ? Math.max(unit.end, f.end) : f.end;
+    // a signal level below zero (`– 110 dBm`, `~ -83 dBm`): a dash before the number that does not close a range
+    const sign = unit && SIGNED_UNITS.has(unit.baseUnit) && /(?:^|[^\d\s])\s*[-–−]\s?$/u.test(text.slice(Math.max(0, f.start - 4), f.start)) ? -1 : 1;
+    if (sign < 0) evidence.push('value:negative');
+    const value = sign * f.value;
     const multiplier = unit?.kind === 'percent' ? 1 : f.scale;
-    let base = f.value * multiplier;
+    let base = value * multiplier;
     if (!Number.isFinite(base)) continue;
     base = Math.round(base * 1e6) / 1e6;
     const kind = kindOf(unit, f, rank);
@@ -174,12 +181,12 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
     const quote = text.slice(f.start, unitEnd);
     const fact: Fact = {
-      value: f.value,
+      value,
       unit: unit?.unit ?? '',
       base_value: base,
       base_unit: unit?.baseUnit ?? '',
       of,
-      value_max: f.valueMax,
+      value_max: f.valueMax === null ? null : sign * f.valueMax,
       kind: finalKind,
       aspect: aspect.aspect,
       direction: aspect.direction,

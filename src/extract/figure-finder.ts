@@ -124,10 +124,13 @@ function isRange(text: string, a: NumberMatch, b: NumberMatch): boolean {
     const lower = text.slice(Math.max(0, end - 3), end).toLowerCase();
     return wordBefore(lower, lower.length, 'từ');
   }
-  if (/^\s*%?\s*[-–]\s*$/u.test(between)) {
+  if (/^\s*%?\s*[-–÷]\s*$/u.test(between)) {
     // 2015-2020 is a span of years, not a range of measures
     const years = [a, b].every((n) => n.value >= 1900 && n.value <= 2100 && n.form === 'digits');
-    return !years && /^\s*%/.test(text.slice(b.end)) ;
+    if (years) return false;
+    if (/^\s*%/.test(text.slice(b.end))) return true;
+    // `10-20 cơ sở`, `200-250m`, `4 ÷ 5 ngày`: a low and a high end in the same unit, which follows
+    return a.value * (a.scale || 1) < b.value * (b.scale || 1) && /^\s?[\p{L}]/u.test(text.slice(b.end, b.end + 2));
   }
   return false;
 }

@@ -50,9 +50,9 @@ const W = (s: string) => `(?<![${LETTER}])(?:${s})(?![${LETTER}])`;
 /** Linkers and verbs of measuring that stand between a subject and its number; never part of the metric at its end. */
 const LINKERS = [
   'ước đạt', 'ước thực hiện', 'ước tính', 'ước', 'đạt được', 'đạt', 'là', 'có', 'được', 'chiếm', 'chiếm tỷ lệ', 'với', 'bằng', 'gồm',
-  'tăng', 'giảm', 'tăng thêm', 'giảm đi', 'lên', 'xuống', 'đến', 'tới', 'còn', 'từ', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'tổng', 'tổng cộng',
+  'tăng', 'giảm', 'tăng thêm', 'giảm đi', 'tăng lên', 'giảm xuống', 'lên đến', 'lên tới', 'đến', 'tới', 'còn', 'từ', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'tổng', 'tổng cộng',
   'cho', 'của', 'đã', 'và', 'với tổng số', 'tổng số', 'số lượng', 'xếp thứ', 'xếp hạng thứ', 'đứng thứ', 'thứ', 'tại', 'trong', 'đạt tỷ lệ',
-  'tương ứng', 'tương đương', 'mới', 'thêm', 'hiện', 'nay', 'ở mức', 'mức', 'khoảng chừng', 'lần lượt là', 'lần lượt', 'cụ thể',
+  'tương ứng', 'tương đương', 'mới', 'thêm', 'hiện', 'nay', 'chỉ', 'chỉ có', 'mỗi', 'ở mức', 'mức', 'khoảng chừng', 'lần lượt là', 'lần lượt', 'cụ thể',
   ...QUALIFIERS.map((q) => q.words),
 ].sort((a, b) => b.length - a.length);
 
@@ -154,9 +154,12 @@ function hasContent(s: string): boolean {
   return contentWords(s) > 0;
 }
 
-/** A phrase that is only a measure's head (`tỷ lệ`, `tổng số`): it needs the thing it measures. */
+/** Heads that need the thing they measure: `tỷ lệ` of what, `tổng số` of what. */
+const RATIO_HEAD = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tổng số|số lượng|tổng'), 'giu');
+
+/** A phrase that is only such a head (`tỷ lệ`, `tổng số`): it takes what the figure before it measures. */
 function headOnly(s: string): boolean {
-  return !!s && tidy(s.replace(MEASURE_HEAD, ' ')).length === 0;
+  return !!s && tidy(s.replace(RATIO_HEAD, ' ')).length === 0;
 }
 
 /** Offset of a bracket opened before `start` in the sentence and not closed, or -1. */
@@ -205,13 +208,17 @@ function after(text: string, from: number): { phrase: string; end: number } {
   return { phrase: stripLinkers(withoutTime(text.slice(from, end))), end };
 }
 
-/** Lower-case the first letter unless the first word is an acronym (`DTI`, `TTHC`, `GRDP`). */
+/**
+ * Lower-case a sentence-initial capital (`Doanh thu …` → `doanh thu …`), but never an acronym
+ * (`DTI`, `TTHC`) or a proper name, whose syllables are all capitalised (`Lạng Sơn`, `Việt Nam`).
+ */
 function caseOf(phrase: string): string {
   if (!phrase) return phrase;
-  const first = phrase.split(/[\s,]/)[0];
+  const [first, second] = phrase.split(/[\s,]+/);
   if (first.length > 1 && first === first.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(first)) return phrase;
-  if (/^\p{Lu}\p{Ll}*\s*$/u.test(first) || first.length <= 1 || first.slice(1) === first.slice(1).toLowerCase()) return phrase[0].toLowerCase() + phrase.slice(1);
-  return phrase;
+  if (second && /^\p{Lu}/u.test(second) && /^\p{Lu}\p{Ll}/u.test(first)) return phrase;
+  if (first.slice(1) !== first.slice(1).toLowerCase()) return phrase;
+  return phrase[0].toLowerCase() + phrase.slice(1);
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();

@@ -20,6 +20,8 @@ export const QUALIFIERS: Qualifier[] = [
   { words: 'khoảng', approx: 'about', reach: 'adjacent' },
   { words: 'gần', approx: 'about', reach: 'adjacent' },
   { words: 'xấp xỉ', approx: 'about', reach: 'adjacent' },
+  { words: '~', approx: 'about', reach: 'adjacent' },
+  { words: '≈', approx: 'about', reach: 'adjacent' },
   { words: 'trên dưới', approx: 'about', reach: 'adjacent' },
   { words: 'chừng', approx: 'about', reach: 'adjacent' },
   { words: 'hơn', approx: 'more_than', reach: 'adjacent' },

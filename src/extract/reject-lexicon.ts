@@ -16,6 +16,8 @@ export const NAME_WORDS_BEFORE = [
   'quốc lộ', 'tỉnh lộ', 'chợ', 'cách mạng', 'công nghiệp', 'web', 'top', 'covid', 'lần thứ', 'thứ', 'hạng',
   'kỳ', 'khóa', 'tầng', 'phường', 'quận', 'ấp', 'khóm', 'thôn', 'xóm', 'tờ', 'trang', 'tập', 'số hiệu', 'hotline',
   'tổng đài', 'đầu số', 'điện thoại', 'ban chỉ đạo', 'bcđ', 'kv', 'ql', 'đt', 'tl',
+  // labels of parts of a document (`bảng 2.3`, `Phụ lục 02`, `mục 3.1`)
+  'bảng', 'biểu', 'biểu mẫu', 'hình', 'sơ đồ', 'phụ lục', 'mục', 'tiểu mục', 'điều', 'khoản', 'chương', 'phần',
 ];
 
 /** Words after a number that make it a time, a tier or an anniversary. */

@@ -14,6 +14,10 @@ function listLabel(text: string, f: Figure): boolean {
   const before = text.slice(0, f.start);
   const after = text.slice(f.end, f.end + 2);
   if (/^[\s\-+*•(]*$/.test(before) && /^[.)](\s|$|\d)/.test(after)) return true;
+  // a multi-level heading label at the start of a block (`3.1 Tổ chức …`, `2.4.1. Kết quả`): dotted
+  // groups that are not thousands (a group of other than three digits), then a capital
+  const label = f.numbers[0]?.text.trim() ?? '';
+  if (/^[\s\-+*•(]*$/.test(before) && /^\d{1,2}(?:\.\d{1,2})+\.?$/.test(label) && /^\.?\s+\p{Lu}/u.test(text.slice(f.end, f.end + 4))) return true;
   return text[f.start - 1] === '(' && text[f.end] === ')';
 }
 

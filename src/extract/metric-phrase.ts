@@ -149,6 +149,11 @@ function contentWords(s: string): number {
   return words(s.toLowerCase()).filter((w) => /\p{L}/u.test(w) && !LINKERS.includes(w)).length;
 }
 
+/** Content words that are not parts of a proper name (those are written with a capital). */
+function commonWords(s: string): number {
+  return words(s).filter((w) => /^\p{Ll}/u.test(w) && !LINKERS.includes(w)).length;
+}
+
 /** Has the phrase a content word (a letter-word that is not a linker)? */
 function hasContent(s: string): boolean {
   return contentWords(s) > 0;
@@ -186,10 +191,13 @@ const CONTINUATION = new RegExp(`^(?:${W('so với|tăng|giảm|đạt|chiếm|b
 function before(text: string, from: number, start: number): string {
   const pre = withoutTime(text.slice(from, start).replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   const parts = pre.split(',').map((x) => stripOpeners(x)).filter((x) => x && !CONTINUATION.test(x));
+  // grow leftwards until the phrase says something of its own: three common words (a list of proper
+  // names `Giao Thủy, Hải Hậu, Vụ Bản` says only where), and the measure's head when the clause names one
+  const headAt = parts.findIndex((x) => MEASURE_HEAD.test(x));
   let phrase = '';
   for (let i = parts.length - 1; i >= 0; i--) {
     phrase = tidy(`${parts[i]}${phrase ? `, ${phrase}` : ''}`);
-    if (contentWords(stripLinkers(withoutTime(phrase))) >= 2) break;
+    if (commonWords(stripLinkers(withoutTime(phrase))) >= 3 && (headAt < 0 || i <= headAt || parts.length - i > 3)) break;
   }
   return lastWords(stripLinkers(withoutTime(stripOpeners(stripLinkers(phrase)))), PRE_MAX_WORDS);
 }

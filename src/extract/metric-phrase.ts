@@ -199,7 +199,14 @@ function before(text: string, from: number, start: number): string {
     phrase = tidy(`${parts[i]}${phrase ? `, ${phrase}` : ''}`);
     if (commonWords(stripLinkers(withoutTime(phrase))) >= 3 && (headAt < 0 || i <= headAt || parts.length - i > 3)) break;
   }
-  return lastWords(stripLinkers(withoutTime(stripOpeners(stripLinkers(phrase)))), PRE_MAX_WORDS);
+  const clean = stripLinkers(withoutTime(stripOpeners(stripLinkers(phrase))));
+  // too long: a subject that opens with the measure's head (`Tổng số viên chức đủ tiêu chuẩn … năm
+  // 2025:`) keeps its head and first modifiers; anything else its last words, nearest the number
+  const head = MEASURE_HEAD.exec(clean);
+  if (words(clean).length > PRE_MAX_WORDS && head && words(clean.slice(0, head.index)).length <= 2) {
+    return stripLinkers(tidy(words(clean.slice(head.index)).slice(0, PRE_MAX_WORDS).join(' ')));
+  }
+  return lastWords(clean, PRE_MAX_WORDS);
 }
 
 /** The words after the number's unit that qualify what it counts, and where they end. */

@@ -40,9 +40,8 @@ describe('the skip reporter', () => {
     expect(report([{ fullName: 'passes', status: 'passed' }])).toBe('');
   });
 
-  it('is one of the reporters of npm test', async () => {
-    const config = (await import('../../jest.config.js')) as { default: { reporters: string[] } };
-    expect(config.default.reporters).toEqual(['default', '<rootDir>/test/skip-reporter.js']);
+  it('is one of the reporters of npm test', () => {
+    expect(readFileSync(join(process.cwd(), 'jest.config.js'), 'utf8')).toContain("reporters: ['default', '<rootDir>/test/skip-reporter.js']");
   });
 
   it('every test skipped by what the machine has names what it needs ([needs …]), so the reporter lists it', () => {

@@ -8,6 +8,9 @@ import { DocumentStore } from '../../store/document-store.js';
 import { RunLog, type RunFailure } from '../../store/run-log.js';
 import { inProcessExecutor, workerEntry, workerExecutor, type PipelineExecutor } from './pipeline-executor.js';
 import type { ProgressReporter } from './progress-reporter.js';
+import type { Document } from '../../../schemas/document.js';
+import { newDocument } from '../../core/new-document.js';
+import { SourceFile } from '../../core/source-file.js';
 
 export interface IngestOptions {
   files: string[];
@@ -66,16 +69,19 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
             fail(path, `file is too large (${(info.size / 1048576).toFixed(1)} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`);
             return;
           }
-          const sha = createHash('sha256').update(await readFile(path)).digest('hex');
+          const bytes = await readFile(path);
+          const sha = createHash('sha256').update(bytes).digest('hex');
           const existing = store.findBySha(sha);
           if (existing && !opts.force && existing.status !== 'failed' && existing.extractor_version === PIPELINE_VERSION) {
             s.skipped++;
             return;
           }
-          const doc = await executor.process(path, (e) => {
-            s.ocrPages++;
-            tick(`${basename(path)}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
-          });
+          const doc = await executor
+            .process(path, (e) => {
+              s.ocrPages++;
+              tick(`${basename(path)}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
+            })
+            .catch((err: unknown) => failedDocument(path, bytes, err));
           store.save(doc, PIPELINE_VERSION);
           s.pages += doc.pages.length;
           s.facts += doc.facts.length;
@@ -105,6 +111,17 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
     opts.progress.stop();
   }
   return s;
+}
+
+/**
+ * The document of a file whose pipeline never answered (its worker died, e.g. out of memory):
+ * stored `failed` with the reason, so `status`, `show` and a re-run see it like any failed file.
+ */
+function failedDocument(path: string, bytes: Buffer, err: unknown): Document {
+  const file = new SourceFile(path, bytes);
+  const doc = newDocument(file);
+  const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return { ...doc, status: 'failed', messages: [{ severity: 'fail', reason, rule: 'ingest:pipeline-died' }] };
 }
 
 function makeExecutor(opts: IngestOptions): PipelineExecutor {

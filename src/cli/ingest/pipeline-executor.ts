@@ -123,11 +123,14 @@ export function workerExecutor(options: ReportPipelineOptions, slots: number, en
           res(r);
         };
         const onMessage = (m: WorkerReply) => (m.ocrPage ? onOcrPage?.(m.ocrPage) : done(m));
-        const onError = (e: Error) => done({ error: `worker crashed: ${e.message}`, crashed: true });
-        const onExit = (code: number) => done({ error: `worker exited with code ${code}`, crashed: true });
+        const onError = (e: Error) => done({ error: `the worker reading it died: ${e.message}`, crashed: true });
+        const onExit = (code: number) => done({ error: `the worker reading it died (exit code ${code})`, crashed: true });
         w.on('message', onMessage);
         w.on('error', onError);
         w.on('exit', onExit);
+        // Held while it has a file: an unref'd worker that dies (out of memory) with the last file
+        // in flight let the process exit 0 before its 'exit' event came, with no summary.
+        w.ref();
         w.postMessage({ path });
       });
       if (reply.crashed) {
@@ -135,6 +138,7 @@ export function workerExecutor(options: ReportPipelineOptions, slots: number, en
         void w.terminate();
         release(spawn());
       } else {
+        w.unref();
         release(w);
       }
       if (reply.doc) return reply.doc;

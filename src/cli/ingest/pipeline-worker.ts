@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { inProcessExecutor } from './pipeline-executor.js';
 import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
@@ -6,7 +7,18 @@ import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.j
 const { options, ocrWorkers } = workerData as { options: ReportPipelineOptions; ocrWorkers: number };
 const executor = inProcessExecutor(options, ocrWorkers);
 
+/**
+ * Test-only fault, for the tests of a worker that dies with a file in flight:
+ * `SOLIEU_TEST_WORKER_FAULT=exit:<file name>:<ms>` ends this worker thread that many ms after
+ * it is given that file, as running out of memory would.
+ */
+const fault = /^exit:(.+):(\d+)$/.exec(process.env.SOLIEU_TEST_WORKER_FAULT ?? '');
+
 parentPort?.on('message', (msg: { path: string }) => {
+  if (fault && basename(msg.path) === fault[1]) {
+    setTimeout(() => process.exit(70), Number(fault[2]));
+    return;
+  }
   executor.process(msg.path, (ocrPage) => parentPort?.postMessage({ ocrPage })).then(
     (doc) => parentPort?.postMessage({ doc }),
     (err: unknown) => parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) }),

@@ -12,51 +12,7 @@ import { calibration, type Calibration } from './eval/calibration.js';
 import { isRight } from './eval/gold-scorer.js';
 import { confidenceFeatures } from '../src/extract/confidence-features.js';
 import { probabilityOf } from '../src/extract/confidence-model.js';
-
-interface Example {
-  doc: string;
-  features: string[];
-  right: boolean;
-  shipped: number;
-}
-
-/** L2-regularised logistic regression by Newton-free gradient descent (small, sparse, binary features). */
-export function fitLogistic(examples: Example[], l2: number, iterations = 3000): { bias: number; weights: Record<string, number> } {
-  const names = [...new Set(examples.flatMap((e) => e.features))].sort();
-  const index = new Map(names.map((n, i) => [n, i]));
-  const rows = examples.map((e) => e.features.map((f) => index.get(f)!));
-  const y = examples.map((e) => (e.right ? 1 : 0));
-  const w = new Float64Array(names.length);
-  let b = 0;
-  const n = examples.length;
-  // Adam on the mean log-loss + l2/n * |w|²/2
-  const m = new Float64Array(names.length + 1);
-  const v = new Float64Array(names.length + 1);
-  const lr = 0.05;
-  for (let t = 1; t <= iterations; t++) {
-    const g = new Float64Array(names.length + 1);
-    for (let i = 0; i < n; i++) {
-      let z = b;
-      for (const j of rows[i]) z += w[j];
-      const err = 1 / (1 + Math.exp(-z)) - y[i];
-      for (const j of rows[i]) g[j] += err / n;
-      g[names.length] += err / n;
-    }
-    for (let j = 0; j < names.length; j++) g[j] += (l2 / n) * w[j];
-    for (let j = 0; j <= names.length; j++) {
-      m[j] = 0.9 * m[j] + 0.1 * g[j];
-      v[j] = 0.999 * v[j] + 0.001 * g[j] * g[j];
-      const step = (lr * (m[j] / (1 - 0.9 ** t))) / (Math.sqrt(v[j] / (1 - 0.999 ** t)) + 1e-8);
-      if (j === names.length) b -= step;
-      else w[j] -= step;
-    }
-  }
-  const weights: Record<string, number> = {};
-  names.forEach((nm, j) => {
-    if (Math.abs(w[j]) > 1e-4) weights[nm] = Math.round(w[j] * 1e4) / 1e4;
-  });
-  return { bias: Math.round(b * 1e4) / 1e4, weights };
-}
+import { fitLogistic, type Example } from './eval/logistic-fit.js';
 
 function fmt(c: Calibration): string {
   const p = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
@@ -67,7 +23,7 @@ async function main(): Promise<void> {
   const arg = (k: string) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : undefined);
   const l2 = Number(arg('--l2') ?? '1');
   const results = await runEval({ sets: ['dev/pdf', 'real', 'tables'], outDir: 'out/fit-confidence' });
-  const examples: Example[] = results.flatMap((r) =>
+  const examples: (Example & { doc: string; shipped: number })[] = results.flatMap((r) =>
     r.score.verdicts
       .filter((v) => !v.optional)
       .map((v) => ({

@@ -1,6 +1,7 @@
 import { calibration, type Calibration } from './calibration.js';
 import { isRight, SCORED_FIELDS, type GoldScore } from './gold-scorer.js';
 import type { SetResult } from './run-eval.js';
+import { confidenceWeights } from '../../src/extract/confidence-model.js';
 
 const pct = (x: number | null): string => (x === null ? '   –  ' : (x * 100).toFixed(1).padStart(6));
 
@@ -18,7 +19,16 @@ export function calibrationLine(c: Calibration): string {
 
 /** The summary table: one block per gold set. */
 export function renderSummary(results: SetResult[]): string {
-  const lines: string[] = ['solieu eval — the product pipeline (ingest → store → export rows), scored as ../shared/tools/score.mjs scores', ''];
+  const model = confidenceWeights();
+  const h = model.heldOut;
+  const lines: string[] = [
+    'solieu eval — the product pipeline (ingest → store → export rows), scored as ../shared/tools/score.mjs scores',
+    `confidence model ${model.version} (${model.fitted}): the confidence lines below are IN-SAMPLE for the sets it was fit on;`,
+    h
+      ? `  held out (leave-one-document-out, scripts/fit-confidence.ts): right among ≥0.9 ${pct(h.rightAtOrAbove09 ?? null).trim()}% (${h.atOrAbove09}); errors in the lowest 10% ${pct(h.errorsInLowest10pct ?? null).trim()}%; ECE ${(h.ece ?? 0).toFixed(3)}; Brier ${(h.brier ?? 0).toFixed(3)}`
+      : '  no held-out figures recorded with the model',
+    '',
+  ];
   for (const r of results) {
     const s = r.score;
     lines.push(`${r.set.name.padEnd(16)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);

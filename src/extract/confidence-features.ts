@@ -25,7 +25,7 @@ function metricLength(metric: string): string {
 /** The active (value 1) features of a fact. */
 export function confidenceFeatures(f: ConfidenceInput): string[] {
   const out = new Set<string>();
-  for (const e of f.evidence) out.add(evidenceFeature(e));
+  for (const e of f.evidence) if (!e.startsWith('model:')) out.add(evidenceFeature(e));
   out.add(`kind:${f.kind}`);
   out.add(`aspect:${f.aspect}`);
   if (f.approx !== 'none') out.add('approx:any');

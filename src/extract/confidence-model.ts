@@ -49,3 +49,9 @@ export function confidenceOf(fact: ConfidenceInput, ocrConfidence?: number, mode
 export function modelEvidence(model: ConfidenceWeights = confidenceWeights()): string {
   return `model:${model.version}`;
 }
+
+/** A fact with the model's confidence and the model's version in its evidence (the OCR confidence of its page, if read by OCR). */
+export function withModelConfidence<F extends ConfidenceInput & { confidence: number }>(fact: F, ocrConfidence?: number): F {
+  const evidence = fact.evidence.filter((e) => !e.startsWith('model:'));
+  return { ...fact, confidence: confidenceOf({ ...fact, evidence }, ocrConfidence), evidence: [...evidence, modelEvidence()] };
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseOptions, type Stage } from '../core/stage.js';
 import { extractFacts } from './fact-extractor.js';
 import { annotateCellFacts, extractTableFacts } from './table-facts.js';
+import { withModelConfidence } from './confidence-model.js';
 
 export const ExtractOptions = z.object({
   enabled: z.boolean().default(true),
@@ -24,7 +25,9 @@ export function createExtractStage(options?: ExtractOptions): Stage {
     const table = opts.tables ? extractTableFacts(doc) : { facts: [], handled: new Set<number>() };
     const rest = table.handled.size > 0 ? { ...doc, blocks: doc.blocks.filter((b) => !table.handled.has(b.id)) } : doc;
     const sentences = opts.tables ? annotateCellFacts(doc, extractFacts(rest)) : extractFacts(rest);
-    const facts = [...table.facts, ...sentences]
+    // table facts get the same confidence model as sentence facts (the page's OCR confidence, if any)
+    const tableFacts = table.facts.map((f) => withModelConfidence(f, doc.pages.find((p) => p.page === f.prov.page)?.ocrConfidence));
+    const facts = [...tableFacts, ...sentences]
       .sort((a, b) => a.prov.start - b.prov.start || a.prov.end - b.prov.end)
       .filter((f) => f.confidence >= opts.minConfidence);
     if (table.facts.length > 0) file.info(`${table.facts.length} fact(s) read from table cells`, 'extract:table-cells');

@@ -261,7 +261,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
     if (names(pre, m.countedNoun)) metric = pre;
     else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);
     else metric = tidy(`${head} ${caseOf(pre)}`);
-    ev.push(hasContent(pre) ? 'metric:noun+clause' : 'metric:noun');
+    ev.push(hasContent(pre) ? 'metric:noun-clause' : 'metric:noun');
   } else if (headOnly(pre) && (m.compared || m.parent)) {
     metric = tidy(`${pre} ${m.compared ?? m.parent}`);
     ev.push('metric:head+previous');

@@ -5,6 +5,7 @@ import type { MetricDef } from '../../../schemas/metric-catalog.js';
 import { compareMetric, type CompareRow } from '../../export/compare-report.js';
 import { csvField } from '../../export/csv-writer.js';
 import { formatNumber, neutralizeText } from '../../export/cell-safety.js';
+import { printable } from '../printable.js';
 
 export function registerCompare(program: Command, exit: (code: number) => void): void {
   program
@@ -57,7 +58,7 @@ function printCompare(id: string, name: string, rows: CompareRow[], format: stri
     return;
   }
   process.stdout.write(`${name} (${id})\n`);
-  const cells = rows.map((r) => cols.map((c) => (c === 'value' ? r.value.toLocaleString('vi-VN') : c === 'approx' ? (r.approx === 'none' ? '' : `~${r.approx}`) : String(r[c]))));
+  const cells = rows.map((r) => cols.map((c) => (c === 'value' ? r.value.toLocaleString('vi-VN') : c === 'approx' ? (r.approx === 'none' ? '' : `~${r.approx}`) : printable(String(r[c])))));
   const widths = cols.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((row) => row[i].length))));
   process.stdout.write(`${cols.map((c, i) => c.padEnd(widths[i])).join('  ')}\n`);
   for (const row of cells) process.stdout.write(`${row.map((v, i) => (v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}…` : v.padEnd(widths[i]))).join('  ')}\n`);

@@ -5,6 +5,7 @@ import { findDocumentId } from '../../store/document-query.js';
 import { jsonlRecord } from '../../export/jsonl-writer.js';
 import { parseConfidence, parsePositiveInt } from '../option-parsers.js';
 import { printHistory } from './history-printer.js';
+import { printable } from '../printable.js';
 
 /** The header of `facts`' text output: the first four columns aligned, the rest in the order each line gives them. */
 export const FACTS_HEADER = `${'id'.padStart(6)}  ${'conf'}  ${'status'.padEnd(9)} ${'section'.padEnd(10)} value unit  [kind/aspect/direction/approx] period  metric → metric_id  «quote» file:page`;
@@ -44,7 +45,7 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
         for (const r of rows) {
           const value = r.of != null ? `${r.value}/${r.of}` : r.value_max != null ? `${r.value}–${r.value_max}` : `${r.value}`;
           process.stdout.write(
-            `${String(r.id).padStart(6)}  ${r.confidence.toFixed(2)}  ${r.status.padEnd(9)} ${r.section.padEnd(10)} ${value} ${r.unit}  [${r.kind}/${r.aspect}${r.direction ? `/${r.direction}` : ''}${r.approx !== 'none' ? `/${r.approx}` : ''}] ${r.period || '—'}  ${r.metric}${r.metric_id ? ` → ${r.metric_id}` : ''}  «${r.quote}» ${r.file}:p${r.page}\n`,
+            `${String(r.id).padStart(6)}  ${r.confidence.toFixed(2)}  ${r.status.padEnd(9)} ${r.section.padEnd(10)} ${value} ${r.unit}  [${r.kind}/${r.aspect}${r.direction ? `/${r.direction}` : ''}${r.approx !== 'none' ? `/${r.approx}` : ''}] ${r.period || '—'}  ${r.metric}${r.metric_id ? ` → ${r.metric_id}` : ''}  «${r.quote}» ${printable(r.file)}:p${r.page}\n`,
           );
         }
         process.stderr.write(`${rows.length} fact(s)\n`);

@@ -4,6 +4,7 @@ import { openDb } from '../../store/open-db.js';
 import { collectInputs } from '../ingest/collect-inputs.js';
 import { createProgressReporter } from '../ingest/progress-reporter.js';
 import { parseMegabytes, parsePositiveInt } from '../option-parsers.js';
+import { printable } from '../printable.js';
 
 export function registerIngest(program: Command, exit: (code: number) => void): void {
   program
@@ -64,7 +65,7 @@ Examples:
         process.stdout.write(
           `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR)` : ''}, ${summary.facts} facts → ${o.db}\n`,
         );
-        for (const f of summary.failures) process.stdout.write(`  failed: ${f.file}: ${f.reason}\n`);
+        for (const f of summary.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
         exit(summary.failed > 0 || problems.length > 0 ? 1 : 0);
       } finally {
         db.close();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openDb } from '../../store/open-db.js';
 import { RunLog } from '../../store/run-log.js';
+import { printable } from '../printable.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -19,9 +20,9 @@ export function registerStatus(program: Command): void {
         process.stdout.write(`documents: ${counts.map((c) => `${c.n} ${c.status}`).join(', ') || 'none'}; facts: ${facts} (${reviewed} reviewed)\n\n`);
         for (const r of new RunLog(db).recent(Number(o.runs) || 5)) {
           process.stdout.write(
-            `run ${r.id}  ${r.started_at}${r.finished_at ? '' : '  (did not finish)'}  ${r.extractor_version}\n  ${r.command}\n  seen ${r.files_seen}, stored ${r.stored}, skipped ${r.skipped}, failed ${r.failed}\n`,
+            `run ${r.id}  ${r.started_at}${r.finished_at ? '' : '  (did not finish)'}  ${r.extractor_version}\n  ${printable(r.command)}\n  seen ${r.files_seen}, stored ${r.stored}, skipped ${r.skipped}, failed ${r.failed}\n`,
           );
-          for (const f of r.failures) process.stdout.write(`    ✗ ${f.file}: ${f.reason}\n`);
+          for (const f of r.failures) process.stdout.write(`    ✗ ${printable(f.file)}: ${printable(f.reason)}\n`);
         }
       } finally {
         db.close();

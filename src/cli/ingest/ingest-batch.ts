@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import PQueue from 'p-queue';
@@ -8,6 +8,7 @@ import { DocumentStore } from '../../store/document-store.js';
 import { RunLog, type RunFailure } from '../../store/run-log.js';
 import { inProcessExecutor, workerEntry, workerExecutor, type PipelineExecutor } from './pipeline-executor.js';
 import type { ProgressReporter } from './progress-reporter.js';
+import { printable } from '../printable.js';
 import type { Document } from '../../../schemas/document.js';
 import { newDocument } from '../../core/new-document.js';
 import { SourceFile } from '../../core/source-file.js';
@@ -57,7 +58,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
   const fail = (path: string, reason: string) => {
     s.failed++;
     s.failures.push({ file: path, reason });
-    opts.progress.log(`✗ ${path}: ${reason}`);
+    opts.progress.log(`✗ ${printable(path)}: ${printable(reason)}`);
   };
   tick();
   try {
@@ -65,11 +66,21 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
       void queue.add(async () => {
         try {
           const info = await stat(path);
-          if (info.size > opts.maxBytes) {
-            fail(path, `file is too large (${(info.size / 1048576).toFixed(1)} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`);
+          const tooLarge = (size: string) => `file is too large (${size} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`;
+          if (!info.isFile()) {
+            fail(path, 'not a regular file (a device, FIFO or socket); skipped');
             return;
           }
-          const bytes = await readFile(path);
+          if (info.size > opts.maxBytes) {
+            fail(path, tooLarge((info.size / 1048576).toFixed(1)));
+            return;
+          }
+          // Read with a bound: a file may grow after stat, or report a size of 0 (/proc, devices).
+          const bytes = await readAtMost(path, opts.maxBytes);
+          if (!bytes) {
+            fail(path, tooLarge(`more than ${(opts.maxBytes / 1048576).toFixed(1)}`));
+            return;
+          }
           const sha = createHash('sha256').update(bytes).digest('hex');
           const existing = store.findBySha(sha);
           if (existing && !opts.force && existing.status !== 'failed' && existing.extractor_version === PIPELINE_VERSION) {
@@ -79,7 +90,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
           const doc = await executor
             .process(path, (e) => {
               s.ocrPages++;
-              tick(`${basename(path)}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
+              tick(`${printable(basename(path))}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
             })
             .catch((err: unknown) => failedDocument(path, bytes, err));
           store.save(doc, PIPELINE_VERSION);
@@ -93,14 +104,14 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
             if (doc.status === 'partial') {
               s.partial++;
               const why = doc.messages.find((m) => m.severity === 'warn')?.reason;
-              opts.progress.log(`! ${basename(path)}: partial${why ? ` — ${why}` : ''}`);
+              opts.progress.log(`! ${printable(basename(path))}: partial${why ? ` — ${printable(why)}` : ''}`);
             }
           }
         } catch (err) {
           fail(path, err instanceof Error ? err.message.split('\n')[0] : String(err));
         } finally {
           done++;
-          tick(basename(path));
+          tick(printable(basename(path)));
         }
       });
     }
@@ -122,6 +133,25 @@ function failedDocument(path: string, bytes: Buffer, err: unknown): Document {
   const doc = newDocument(file);
   const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return { ...doc, status: 'failed', messages: [{ severity: 'fail', reason, rule: 'ingest:pipeline-died' }] };
+}
+
+/** The file's bytes, or undefined when it holds more than `max` (read no further than that). */
+async function readAtMost(path: string, max: number): Promise<Buffer | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) return undefined;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 function makeExecutor(opts: IngestOptions): PipelineExecutor {

@@ -1,5 +1,6 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
+import { splitsWord } from '../core/viet-word-list.js';
 
 /**
  * The metric phrase of a figure: what it measures, in the report's words, read from the structure
@@ -137,12 +138,22 @@ function withoutTime(s: string): string {
   return tidy(s.replace(TIME, ' ').replace(/\s+/g, ' '));
 }
 
-/** The last `max` words of a phrase, starting after a comma when the phrase is long. */
+/** The last `max` words of a phrase, starting after a comma when the phrase is long, never inside a word (`thanh | toán`). */
 function lastWords(s: string, max: number): string {
   let p = s;
   while (words(p).length > max && p.includes(',')) p = p.slice(p.indexOf(',') + 1);
   const w = words(p);
-  return tidy(w.slice(Math.max(0, w.length - max)).join(' '));
+  let from = Math.max(0, w.length - max);
+  for (let k = 0; k < 3 && from > 0 && splitsWord(w, from); k++) from--;
+  return tidy(w.slice(from).join(' '));
+}
+
+/** The first `max` words of a phrase, never ending inside a word. */
+function firstWords(s: string, max: number): string {
+  const w = words(s);
+  let to = Math.min(w.length, max);
+  for (let k = 0; k < 3 && to < w.length && splitsWord(w, to); k++) to++;
+  return tidy(w.slice(0, to).join(' '));
 }
 
 function contentWords(s: string): number {
@@ -204,7 +215,7 @@ function before(text: string, from: number, start: number): string {
   // 2025:`) keeps its head and first modifiers; anything else its last words, nearest the number
   const head = MEASURE_HEAD.exec(clean);
   if (words(clean).length > PRE_MAX_WORDS && head && words(clean.slice(0, head.index)).length <= 2) {
-    return stripLinkers(tidy(words(clean.slice(head.index)).slice(0, PRE_MAX_WORDS).join(' ')));
+    return stripLinkers(firstWords(clean.slice(head.index), PRE_MAX_WORDS));
   }
   return lastWords(clean, PRE_MAX_WORDS);
 }
@@ -214,12 +225,11 @@ function after(text: string, from: number): { phrase: string; end: number } {
   const rest = text.slice(from, Math.min(text.length, from + 200));
   const stop = rest.search(POST_STOP);
   const raw = stop >= 0 ? rest.slice(0, stop) : rest;
-  let end = from;
-  let n = 0;
-  for (const w of raw.matchAll(/\S+/gu)) {
-    if (++n > POST_MAX_WORDS) break;
-    end = from + (w.index ?? 0) + w[0].length;
-  }
+  const all = [...raw.matchAll(/\S+/gu)];
+  let n = Math.min(all.length, POST_MAX_WORDS);
+  for (let k = 0; k < 3 && n < all.length && splitsWord(all.map((w) => w[0]), n); k++) n++;
+  const last = all[n - 1];
+  const end = last ? from + (last.index ?? 0) + last[0].length : from;
   return { phrase: stripLinkers(withoutTime(text.slice(from, end))), end };
 }
 

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * Vietnamese words of more than one syllable (`thanh toán`, `đầu tư`, `chuyển đổi số`), from the
+ * Viet74K list of `@vntk/dictionary` (MIT), read once from the package's data file. Vietnamese
+ * writes a space between the syllables of a word, so a phrase cut at a space may cut a word in
+ * two (`toán vốn đầu tư` from `thanh toán vốn đầu tư`); this list says where the words are.
+ */
+export interface VietWordList {
+  /** Lower-case NFC words of 2+ syllables, syllables joined by one space. */
+  words: ReadonlySet<string>;
+  /** The most syllables a word of the list has (bounds the lookups). */
+  longest: number;
+}
+
+let cached: VietWordList | undefined;
+
+export function vietWordList(): VietWordList {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const path = join(dirname(require.resolve('@vntk/dictionary/package.json')), 'data', 'Viet74K.txt');
+  cached = wordListFrom(readFileSync(path, 'utf8').split('\n'));
+  return cached;
+}
+
+/** A word list from lines (one word per line, syllables separated by spaces or hyphens). */
+export function wordListFrom(lines: string[]): VietWordList {
+  const words = new Set<string>();
+  let longest = 1;
+  for (const line of lines) {
+    const parts = line.normalize('NFC').trim().toLowerCase().split(/[\s-]+/u).filter(Boolean);
+    if (parts.length < 2 || !parts.every((p) => /^\p{L}+$/u.test(p))) continue;
+    words.add(parts.join(' '));
+    longest = Math.max(longest, parts.length);
+  }
+  return { words, longest };
+}
+
+/**
+ * Does a cut between syllable `at - 1` and `at` of `syllables` split a word of the list? True when
+ * some dictionary word covers both syllables (`thanh | toán`).
+ */
+export function splitsWord(syllables: readonly string[], at: number, list: VietWordList = vietWordList()): boolean {
+  if (at <= 0 || at >= syllables.length) return false;
+  const lower = syllables.map((s) => s.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+  for (let start = Math.max(0, at - list.longest + 1); start < at; start++) {
+    for (let end = at + 1; end <= Math.min(lower.length, start + list.longest); end++) {
+      const piece = lower.slice(start, end);
+      if (piece.every((p) => p) && list.words.has(piece.join(' '))) return true;
+    }
+  }
+  return false;
+}

@@ -27,18 +27,29 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
+/** A cookie's value; `null` when it is there but not valid percent-encoding (`%E0%A4%A`). */
+function cookie(req: IncomingMessage, name: string): string | undefined | null {
   const raw = header(req, 'cookie');
   if (!raw) return undefined;
   for (const part of raw.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        // URIError: malformed percent-encoding, the client's fault (answered 400 by checkAccess)
+        return null;
+      }
+    }
   }
   return undefined;
 }
 
-/** The access token a request carries: `Authorization: Bearer`, `X-Review-Token` or the cookie. */
-export function presentedToken(req: IncomingMessage): string | undefined {
+/**
+ * The access token a request carries: `Authorization: Bearer`, `X-Review-Token` or the cookie;
+ * `null` when the only one is a cookie that cannot be decoded.
+ */
+export function presentedToken(req: IncomingMessage): string | undefined | null {
   const auth = header(req, 'authorization');
   const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
   return bearer ?? header(req, 'x-review-token') ?? cookie(req, TOKEN_COOKIE);
@@ -53,18 +64,20 @@ export interface GuardOptions {
 }
 
 /**
- * Access check for every request: with a token, the request must carry it; without one (a
- * loopback server), the Host header must name this server, so a web page on another origin
- * cannot reach the API through DNS rebinding.
+ * Access check for every request: the Host header must name this server, so a web page on
+ * another origin cannot reach the API through DNS rebinding (with a token too); with a token,
+ * the request must also carry it (401 without; 400 for a token cookie that cannot be decoded).
  */
 export function checkAccess(req: IncomingMessage, opts: GuardOptions): Refusal | undefined {
-  if (opts.token !== undefined) {
-    return sameSecret(presentedToken(req), opts.token)
-      ? undefined
-      : { status: 401, message: 'access token required: open the URL printed by `solieu review` (it carries ?token=…)' };
-  }
   const host = (header(req, 'host') ?? '').toLowerCase();
-  return opts.allowedHosts.has(host) ? undefined : { status: 403, message: `unexpected Host header ${JSON.stringify(host)}` };
+  if (!opts.allowedHosts.has(host)) {
+    const hint = opts.token !== undefined ? ' (name this server by another host with --allow-host)' : '';
+    return { status: 403, message: `unexpected Host header ${JSON.stringify(host.slice(0, 200))}${hint}` };
+  }
+  if (opts.token === undefined) return undefined;
+  const presented = presentedToken(req);
+  if (presented === null) return { status: 400, message: `malformed ${TOKEN_COOKIE} cookie: clear it and open the URL printed by \`solieu review\` again` };
+  return sameSecret(presented, opts.token) ? undefined : { status: 401, message: 'access token required: open the URL printed by `solieu review` (it carries ?token=…)' };
 }
 
 /**

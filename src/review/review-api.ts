@@ -43,11 +43,23 @@ export const QueueQuery = z
   })
   .strict();
 
+/** Longest metric phrase a reviewer may write (the longest in the gold sets is under 200 characters). */
+export const MAX_METRIC_LENGTH = 500;
+/** Longest unit a reviewer may write. */
+export const MAX_UNIT_LENGTH = 100;
+
+/** The fields of a correction, with lengths bounded (a 60k-character metric is refused, not stored). */
+const DecisionFields = FieldPatch.extend({
+  metric: z.string().max(MAX_METRIC_LENGTH, `metric: at most ${MAX_METRIC_LENGTH} characters`).optional(),
+  unit: z.string().max(MAX_UNIT_LENGTH, `unit: at most ${MAX_UNIT_LENGTH} characters`).optional(),
+  base_unit: z.string().max(MAX_UNIT_LENGTH, `base_unit: at most ${MAX_UNIT_LENGTH} characters`).optional(),
+}).strict();
+
 export const DecisionBody = z
   .object({
     expectedVersion: z.number().int().positive(),
     action: CorrectionAction,
-    fields: FieldPatch.optional(),
+    fields: DecisionFields.optional(),
     reviewer: z.string().trim().min(1).max(100).optional(),
   })
   .strict();

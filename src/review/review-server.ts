@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { userInfo } from 'node:os';
+import { hostname, networkInterfaces, userInfo } from 'node:os';
 import { z } from 'zod';
 import { METRIC_CATALOG } from '../../schemas/metric-catalog.js';
 import { openDb } from '../store/open-db.js';
@@ -22,6 +22,8 @@ export const ReviewServerOptions = z
     token: z.string().min(12, 'token: use at least 12 characters').regex(/^[\x21-\x7e]+$/, 'token: printable ASCII without spaces').optional(),
     /** Name recorded with decisions unless the page sends one. */
     reviewer: z.string().trim().min(1).max(100).optional(),
+    /** More names (DNS names, addresses) clients may reach this server by, for the Host check. */
+    allowHosts: z.array(z.string().trim().min(1).max(253)).default([]),
   })
   .strict();
 export type ReviewServerOptions = z.input<typeof ReviewServerOptions>;
@@ -94,6 +96,16 @@ function urlHost(host: string): string {
 }
 
 /**
+ * The names a server listening on every address (`0.0.0.0`, `::`) is reached by: this
+ * machine's name and the addresses of its interfaces. Others (a DNS alias) come by `--allow-host`.
+ */
+function hostNames(bind: string): string[] {
+  if (bind !== '0.0.0.0' && bind !== '::' && bind !== '[::]') return [];
+  const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => urlHost(a.address.replace(/%.*$/, ''))));
+  return [hostname(), ...addresses];
+}
+
+/**
  * Serve the review app: one static page and a JSON API over the database. Binds to 127.0.0.1
  * by default; any other host needs a token, which every request must then carry (header, or
  * the cookie set when the printed `?token=` URL is first opened). State changes only by POST
@@ -119,7 +131,8 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     const method = req.method ?? 'GET';
     const refusal = checkAccess(req, guard);
     if (refusal) {
-      const fromLink = opts.token !== undefined && method === 'GET' && sameSecret(url.searchParams.get('token') ?? undefined, opts.token);
+      // Only a missing token may be given by the printed link; a foreign Host or a bad cookie stays refused.
+      const fromLink = refusal.status === 401 && opts.token !== undefined && method === 'GET' && sameSecret(url.searchParams.get('token') ?? undefined, opts.token);
       if (!fromLink) return error(res, refusal.status, refusal.message);
       url.searchParams.delete('token');
       const cookie = `${TOKEN_COOKIE}=${encodeURIComponent(opts.token ?? '')}; HttpOnly; SameSite=Strict; Path=/`;
@@ -187,7 +200,9 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   });
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${urlHost(opts.host)}:${port}`;
-  for (const h of [urlHost(opts.host), 'localhost', '127.0.0.1', '[::1]']) guard.allowedHosts.add(`${h.toLowerCase()}:${port}`);
+  for (const h of [urlHost(opts.host), 'localhost', '127.0.0.1', '[::1]', ...hostNames(opts.host), ...opts.allowHosts.map(urlHost)]) {
+    guard.allowedHosts.add(`${h.toLowerCase()}:${port}`);
+  }
   return {
     url: `${origin}/${opts.token !== undefined ? `?token=${encodeURIComponent(opts.token)}` : ''}`,
     origin,

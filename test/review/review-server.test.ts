@@ -1,9 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReviewServer, type ReviewServer } from '../../src/review/review-server.js';
+import { resolveToken } from '../../src/cli/commands/review-command.js';
+import { ensureBuilt, ROOT } from '../cli/cli-harness.js';
 import { openDb } from '../../src/store/open-db.js';
 import { ATTR_ATTACK, factId, reviewDb, SCRIPT_ATTACK } from './review-fixture.js';
 
@@ -197,6 +200,51 @@ describe('review API', () => {
     expect(ok.status).toBe(200);
   });
 
+  test('a malformed token cookie gets a 400, not a 500 with a stack in the server log', async () => {
+    const token = 'tok-3f9a1c77e2d54b8a';
+    server = await startReviewServer({ db: dbPath, port: 0, token });
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (const cookie of ['solieu_review_token=%E0%A4%A', 'other=1; solieu_review_token=%']) {
+        const r = await http(`${server.origin}/api/queue`, { headers: { Cookie: cookie } });
+        expect([cookie, r.status]).toEqual([cookie, 400]);
+        expect(r.json()).toEqual({ error: 'malformed solieu_review_token cookie: clear it and open the URL printed by `solieu review` again' });
+        expect((await http(`${server.origin}/?token=${token}`, { headers: { Cookie: cookie } })).status).toBe(400);
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+    expect((await http(`${server.origin}/api/queue`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  test('with a token the Host header is checked too, and the printed link does not get round it', async () => {
+    const token = 'tok-3f9a1c77e2d54b8a';
+    server = await startReviewServer({ db: dbPath, host: '0.0.0.0', port: 0, token, allowHosts: ['review.office.example'] });
+    const port = new URL(server.origin).port;
+    const base = `http://127.0.0.1:${port}`;
+    const bearer = { Authorization: `Bearer ${token}` };
+    const foreign = await http(`${base}/api/queue`, { headers: { ...bearer, Host: `evil.example:${port}` } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.json()).toEqual({ error: `unexpected Host header "evil.example:${port}" (name this server by another host with --allow-host)` });
+    expect((await http(`${base}/?token=${token}`, { headers: { Host: `evil.example:${port}` } })).status).toBe(403);
+    expect((await http(`${base}/api/queue`, { headers: { ...bearer, Host: `review.office.example:${port}` } })).status).toBe(200);
+    expect((await http(`${base}/api/queue`, { headers: { ...bearer, Host: `${hostname()}:${port}` } })).status).toBe(200);
+    expect((await http(`${base}/api/queue`, { headers: bearer })).status).toBe(200);
+  });
+
+  test('a correction\'s metric and units are length-limited', async () => {
+    server = await startReviewServer({ db: dbPath, port: 0 });
+    const csrf = await csrfOf(server);
+    const id = idOf('42 trạm');
+    const long = await decide(server, id, csrf, { expectedVersion: 1, action: 'correct', fields: { metric: 'x'.repeat(60_000) } });
+    expect(long.status).toBe(400);
+    expect(long.json()).toEqual({ error: 'invalid decision', issues: ['fields.metric: metric: at most 500 characters'] });
+    expect((await decide(server, id, csrf, { expectedVersion: 1, action: 'correct', fields: { unit: 'x'.repeat(101) } })).status).toBe(400);
+    expect((await http(`${server.origin}/api/facts/${id}`)).json()).toMatchObject({ fact: { version: 1, status: 'auto' } });
+    expect((await decide(server, id, csrf, { expectedVersion: 1, action: 'correct', fields: { metric: 'trạm BTS' } })).status).toBe(200);
+  });
+
   test('document text never reaches the page as markup and JSON carries no raw angle brackets', async () => {
     server = await startReviewServer({ db: dbPath, port: 0, reviewer: '<b onmouseover="x">Lan</b>' });
     const page = await http(`${server.origin}/`);
@@ -218,5 +266,41 @@ describe('review API', () => {
     const detail = (await http(`${server.origin}/api/facts/${id}`)).json() as { sentence: { before: string; match: string } };
     expect(detail.sentence.before).toContain(ATTR_ATTACK);
     expect(detail.sentence.match).toBe('42 trạm');
+  });
+});
+
+describe('review --token sources', () => {
+  test('--token wins, then the first line of --token-file, then SOLIEU_REVIEW_TOKEN; an unreadable or empty file is named', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'solieu-token-')), 'token');
+    writeFileSync(file, 'tok-from-file-0123456\nsecond line\n');
+    expect(resolveToken('tok-from-flag-012345', file, 'tok-from-env-0123456')).toBe('tok-from-flag-012345');
+    expect(resolveToken(undefined, file, 'tok-from-env-0123456')).toBe('tok-from-file-0123456');
+    expect(resolveToken(undefined, undefined, 'tok-from-env-0123456')).toBe('tok-from-env-0123456');
+    expect(resolveToken(undefined, undefined, undefined)).toBeUndefined();
+    expect(() => resolveToken(undefined, `${file}.missing`, undefined)).toThrow(`cannot read --token-file ${file}.missing: ENOENT`);
+    writeFileSync(file, '\n');
+    expect(() => resolveToken(undefined, file, undefined)).toThrow(`--token-file ${file} is empty; put the token on its first line`);
+  });
+
+  test('solieu review takes the token from SOLIEU_REVIEW_TOKEN, off loopback, without it on the command line', async () => {
+    ensureBuilt();
+    const child = spawn(process.execPath, ['bin/solieu.js', 'review', '--db', dbPath, '--host', '0.0.0.0', '--port', '43179'], {
+      cwd: ROOT, env: { ...process.env, SOLIEU_REVIEW_TOKEN: 'tok-env-3f9a1c77e2d5' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('\n')) resolve(out);
+        });
+        child.on('exit', (code) => reject(new Error(`review exited ${code}`)));
+      });
+      expect(line).toBe('solieu review: open http://0.0.0.0:43179/?token=tok-env-3f9a1c77e2d5  (Ctrl+C to stop)\n');
+      expect((await http('http://127.0.0.1:43179/api/queue')).status).toBe(401);
+      expect((await http('http://127.0.0.1:43179/api/queue', { headers: { 'X-Review-Token': 'tok-env-3f9a1c77e2d5' } })).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

@@ -53,7 +53,14 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   if (/so với\s+(?:\S+\s+){0,3}$/u.test(before)) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
-  return /(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24));
+  if (/(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24))) return true;
+  // the result of an earlier year reported later (`kết quả Chỉ số CCHC năm 2025 …` in a report of
+  // quý I/2026) is of the year the text names; a plan or a programme named with its year is not
+  const own = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
+  const year = Number(m.period.slice(0, 4));
+  const named = /(?:kế hoạch|chương trình|đề án|dự án|nghị quyết|quyết định|chỉ thị|kh|ct|đa)\s+(?:\S+\s+){0,4}$/u.test(before);
+  const result = /(?:kết quả|chỉ số|xếp hạng|xếp loại|đánh giá|điểm)\s+(?:\S+\s+){0,5}$/u.test(ctx.lower.slice(Math.max(0, m.start - 50), m.start));
+  return m.rule === 'period:year' && own !== undefined && year < own && result && !named;
 }
 
 function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undefined {

@@ -7,6 +7,7 @@ import { isRank, readAspect } from './aspect-rules.js';
 import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { resolvePeriod } from './period-resolver.js';
+import { findTimeMentions, yearOf } from './period-mentions.js';
 import { metricPhrase, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
@@ -23,6 +24,8 @@ export interface BlockContext {
   reportPeriod?: string;
   /** Period named by the nearest heading up the block's section path. */
   sectionPeriod?: string;
+  /** Period of the sentence that introduces a list (`tính đến cuối tháng 5/2020, … trong đó:`), for its items. */
+  introPeriod?: string;
 }
 
 interface Placed {
@@ -156,7 +159,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       unitEnd,
       kind: finalKind,
       aspect: aspect.aspect,
-      sectionPeriod: ctx.sectionPeriod,
+      sectionPeriod: ctx.introPeriod ?? ctx.sectionPeriod,
       reportPeriod: ctx.reportPeriod,
       previous: samePrevious ? { period: samePrevious.flowPeriod, stock: samePrevious.stock } : undefined,
     });
@@ -208,18 +211,31 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
   return placed.map((p) => p.fact);
 }
 
+/** The time the last sentence of an introducing block names (the list's), if it names one. */
+function introPeriodOf(text: string, reportPeriod?: string): string | undefined {
+  const lower = lowerSameLength(text);
+  const last = lower.slice(sentenceStart(text, text.length - 1));
+  const mentions = findTimeMentions(last, yearOf(reportPeriod), reportPeriod).filter((m) => !/so với\s+(?:\S+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)));
+  return mentions[mentions.length - 1]?.period;
+}
+
 /** Extract every numeric fact of a segmented document, in document order. */
 export function extractFacts(doc: Document): Fact[] {
   const facts: Fact[] = [];
+  // items after a sentence that ends with a colon (`…, tính đến cuối tháng 5/2020, … trong đó:`) split
+  // what it introduced and inherit its time
+  let intro: string | undefined;
   for (const block of doc.blocks) {
     if (!FACT_ROLES.has(block.role)) continue;
-    facts.push(
-      ...extractFromBlock(block, {
-        source: doc.source.name,
-        reportPeriod: doc.metadata.reportPeriod,
-        sectionPeriod: sectionPeriodOf(doc.sections, block.section),
-      }),
-    );
+    if (block.role !== 'item') intro = undefined;
+    const blockFacts = extractFromBlock(block, {
+      source: doc.source.name,
+      reportPeriod: doc.metadata.reportPeriod,
+      sectionPeriod: sectionPeriodOf(doc.sections, block.section),
+      introPeriod: intro,
+    });
+    facts.push(...blockFacts);
+    if (block.role !== 'item' && /:\s*$/.test(block.text)) intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
   }
   return facts;
 }

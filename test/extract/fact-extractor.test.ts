@@ -66,3 +66,29 @@ describe('sectionPeriodOf', () => {
     expect(sectionPeriodOf([section('II/1', '2023')], 'II/1')).toBe('2023');
   });
 });
+
+describe('items of a list inherit the time of the sentence that introduces it', () => {
+  it('dates items after `…, tính đến cuối tháng 3/2024, … trong đó:` to that month, and stops at the next paragraph', async () => {
+    const { extractFacts } = await import('../../src/extract/fact-extractor.js');
+    const texts: [Block['role'], string][] = [
+      ['body', 'Theo thống kê, tính đến cuối tháng 3/2024, cả nước có 120 doanh nghiệp cung cấp dịch vụ, trong đó:'],
+      ['item', '- 45 doanh nghiệp cung cấp dịch vụ di động;'],
+      ['item', '- 30 doanh nghiệp cung cấp dịch vụ cố định.'],
+      ['body', 'Ngoài ra có 12 doanh nghiệp mới đăng ký.'],
+    ];
+    let at = 0;
+    const blocks: Block[] = texts.map(([role, text], id) => {
+      const b: Block = { id, role, text, prov: { source: 'spec.txt', page: 1, start: at, end: at + text.length }, section: '1' };
+      at += text.length + 2;
+      return b;
+    });
+    const doc = { source: { name: 'spec.txt' }, metadata: { reportPeriod: '2024-06' }, sections: [], blocks } as unknown as Parameters<typeof extractFacts>[0];
+    const facts = extractFacts(doc);
+    expect(facts.map((f) => [f.quote, f.period])).toEqual([
+      ['120 doanh nghiệp', '@2024-03'],
+      ['45 doanh nghiệp', '@2024-03'],
+      ['30 doanh nghiệp', '@2024-03'],
+      ['12 doanh nghiệp', '2024-06'],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statfsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate } from './migrator.js';
@@ -129,6 +129,16 @@ function reasonOf(code: string): string {
   }
 }
 
+/** Is the file system holding this folder out of space (for an I/O error on open, e.g. creating the WAL)? */
+function diskFull(dir: string): boolean {
+  try {
+    return statfsSync(dir).bavail === 0;
+  } catch {
+    // statfs unsupported here: no claim about the disk
+    return false;
+  }
+}
+
 /** Can this folder take new files (the database's `-wal` and `-shm`)? The errno code when not. */
 function folderUnwritable(dir: string): string | undefined {
   try {
@@ -145,9 +155,11 @@ export function describeOpenError(err: unknown, path: string, readonly: boolean)
   const message = err instanceof Error ? err.message : String(err);
   if (code === 'SQLITE_NOTADB') return `${path} is not an SQLite database (SQLite says: ${message}); check --db`;
   if (code === 'SQLITE_CORRUPT') return `${path} is damaged (SQLite says: ${message}); restore it from a copy`;
-  if (code === 'SQLITE_FULL') return `cannot write to ${path}: the disk is full`;
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR' || code === 'SQLITE_PERM') {
-    const dir = dirname(resolve(path));
+  const dir = dirname(resolve(path));
+  if (code === 'SQLITE_FULL' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && diskFull(dir))) {
+    return `cannot write the database ${path}: the disk holding it is full (SQLite says: ${message}); free space and run the command again`;
+  }
+  if (typeof code === 'string' && /^SQLITE_(CANTOPEN|READONLY|IOERR|PERM)/.test(code)) {
     const unwritable = folderUnwritable(dir);
     if (unwritable && readonly) {
       return `cannot open ${path}: its folder ${dir} is read-only (${reasonOf(unwritable)}), and a database in WAL mode needs its -shm file created beside it; copy the database to a writable place`;

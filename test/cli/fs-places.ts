@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface MountedPlace {
   dir: string;
@@ -27,4 +29,21 @@ export function mountTmpfs(dir: string, sizeKiB: number): MountedPlace | string 
     remountReadOnly: () => execFileSync('mount', ['-o', 'remount,ro', dir], { stdio: 'pipe' }),
     unmount: () => execFileSync('umount', ['-l', dir], { stdio: 'pipe' }),
   };
+}
+
+/**
+ * Whether this process can mount a tmpfs: undefined when it can, else the reason (for the
+ * `[needs …]` name of the skipped tests). Probes with a mount undone at once, so that a test
+ * file whose tests are all filtered out leaves no mount behind; mount in `beforeAll`.
+ */
+export function cannotMount(): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'solieu-probe-'));
+  const place = mountTmpfs(dir, 64);
+  if (typeof place === 'string') {
+    rmdirSync(dir);
+    return place;
+  }
+  place.unmount();
+  rmdirSync(dir);
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { ensureBuilt, solieu } from './cli-harness.js';
-import { mountTmpfs, type MountedPlace } from './fs-places.js';
+import { cannotMount, mountTmpfs, type MountedPlace } from './fs-places.js';
 import { needs } from '../needs.js';
 
 const FIXTURE = 'fixtures/reports/bao-cao-thang-8-2021.txt';
@@ -158,13 +158,14 @@ describe('solieu commands on a missing, foreign or newer database', () => {
 });
 
 const roDir = join(mkdtempSync(join(tmpdir(), 'solieu-ro-')), 'mnt');
-const ro = mountTmpfs(roDir, 4096);
-(typeof ro === 'string' ? describe.skip : describe)(`solieu on a read-only place${typeof ro === 'string' ? ` ${needs(ro)}` : ''}`, () => {
-  const place = ro as MountedPlace;
+const noMount = cannotMount();
+(noMount ? describe.skip : describe)(`solieu on a read-only place${noMount ? ` ${needs(noMount)}` : ''}`, () => {
+  let place: MountedPlace;
   const db = join(roDir, 'copy.db');
 
   beforeAll(() => {
     ensureBuilt();
+    place = mountTmpfs(roDir, 4096) as MountedPlace;
     const src = join(mkdtempSync(join(tmpdir(), 'solieu-rosrc-')), 'src.db');
     const r = solieu(['ingest', FIXTURE, '--db', src, '--ocr', 'never', '--quiet']);
     if (r.code !== 0) throw new Error(`ingest of the fixture failed: ${r.stdout}${r.stderr}`);

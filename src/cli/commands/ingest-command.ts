@@ -66,7 +66,10 @@ Examples:
           `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR)` : ''}, ${summary.facts} facts → ${o.db}\n`,
         );
         for (const f of summary.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
-        exit(summary.failed > 0 || problems.length > 0 ? 1 : 0);
+        if (summary.stopped) {
+          process.stderr.write(`solieu: ingest stopped: ${o.db}: ${summary.stopped}; ${summary.notRead} file(s) not read — free space and run the same command again\n`);
+        }
+        exit(summary.failed > 0 || summary.stopped || problems.length > 0 ? 1 : 0);
       } finally {
         db.close();
       }

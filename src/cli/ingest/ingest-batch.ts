@@ -35,6 +35,24 @@ export interface IngestSummary {
   /** Pages read by OCR (counted as they are read, also for files that then fail). */
   ocrPages: number;
   failures: RunFailure[];
+  /**
+   * Why the batch stopped early: the database could not be written (disk full, I/O error,
+   * read-only); the files not read then are counted in `notRead`.
+   */
+  stopped?: string;
+  notRead: number;
+}
+
+/** SQLite errors after which no file can be stored: the batch stops and says why. */
+const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)/;
+
+/** One line for a storage error (`SQLITE_FULL` → the disk is full), or undefined for other errors. */
+export function storageFailure(err: unknown): string | undefined {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !STORAGE_CODES.test(code)) return undefined;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code.startsWith('SQLITE_FULL')) return `the database cannot grow: the disk is full (SQLite: ${message})`;
+  return `the database cannot be written (${code}: ${message})`;
 }
 
 /**
@@ -46,14 +64,39 @@ export interface IngestSummary {
 export async function ingestBatch(db: Database.Database, opts: IngestOptions): Promise<IngestSummary> {
   const store = new DocumentStore(db);
   const runs = new RunLog(db);
-  const runId = runs.start(opts.command, PIPELINE_VERSION);
-  const s: IngestSummary = { runId, seen: opts.files.length, stored: 0, skipped: 0, failed: 0, partial: 0, facts: 0, pages: 0, ocrPages: 0, failures: [] };
+  let runId: number;
+  try {
+    runId = runs.start(opts.command, PIPELINE_VERSION);
+  } catch (err) {
+    const why = storageFailure(err);
+    if (why) throw new Error(`nothing ingested: ${why}`);
+    throw err;
+  }
+  const s: IngestSummary = { runId, seen: opts.files.length, stored: 0, skipped: 0, failed: 0, partial: 0, facts: 0, pages: 0, ocrPages: 0, failures: [], notRead: 0 };
   const executor = makeExecutor(opts);
   const queue = new PQueue({ concurrency: Math.max(1, executor.slots) });
   let done = 0;
+  let started = 0;
+  /** A write to the database: on a storage error the batch stops (no file could be stored after it). */
+  const write = (fn: () => void): boolean => {
+    try {
+      fn();
+      return true;
+    } catch (err) {
+      const why = storageFailure(err);
+      if (!why) throw err;
+      if (!s.stopped) {
+        s.stopped = why;
+        queue.clear();
+        opts.progress.log(`✗ stopping: ${why}`);
+      }
+      return false;
+    }
+  };
+  const counts = () => ({ files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures });
   const tick = (file?: string) => {
     opts.progress.update({ done, total: s.seen, pages: s.pages, ocrPages: s.ocrPages, facts: s.facts, failed: s.failed, skipped: s.skipped }, file);
-    runs.update(runId, { files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures });
+    if (!s.stopped) write(() => runs.update(runId, counts()));
   };
   const fail = (path: string, reason: string) => {
     s.failed++;
@@ -64,6 +107,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
   try {
     for (const path of opts.files) {
       void queue.add(async () => {
+        started++;
         try {
           const info = await stat(path);
           const tooLarge = (size: string) => `file is too large (${size} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`;
@@ -93,7 +137,10 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
               tick(`${printable(basename(path))}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
             })
             .catch((err: unknown) => failedDocument(path, bytes, err));
-          store.save(doc, PIPELINE_VERSION);
+          if (s.stopped || !write(() => store.save(doc, PIPELINE_VERSION))) {
+            fail(path, `not stored: ${s.stopped ?? 'the database cannot be written'}`);
+            return;
+          }
           s.pages += doc.pages.length;
           s.facts += doc.facts.length;
           if (doc.status === 'failed') {
@@ -118,7 +165,9 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
     await queue.onIdle();
   } finally {
     await executor.close();
-    runs.update(runId, { files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures }, true);
+    s.notRead = s.seen - started;
+    // After a storage error this may fail too: the run then shows as not finished.
+    write(() => runs.update(runId, counts(), true));
     opts.progress.stop();
   }
   return s;

@@ -76,6 +76,16 @@ function inferredUnit(text: string, lower: string, f: Figure, placed: Placed[]):
   return undefined;
 }
 
+/** Is the word right before `start` a name (a capitalised word that does not open the sentence, or an acronym)? */
+function afterName(text: string, sentence: number, start: number): boolean {
+  const m = /([\p{L}\p{M}]+)\s*$/u.exec(text.slice(Math.max(sentence, start - 30), start));
+  if (!m) return false;
+  const word = m[1];
+  const at = start - m[0].length;
+  if (/^\p{Lu}{2,}$/u.test(word)) return true;
+  return /^\p{Lu}/u.test(word) && text.slice(sentence, at).replace(/[\s\-+•*–]/gu, '').length > 0;
+}
+
 /** `91 km trên tổng gần 150 km`: the denominator of a ratio written in words. */
 function ofInWords(text: string, end: number, next: Figure | undefined): number | undefined {
   if (!next) return undefined;
@@ -118,6 +128,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const read = readUnit(text, lower, f.end, f.scaleWord);
     const unit = read ?? inferredUnit(text, lower, f, placed);
     if (!unit && !rank) continue;
+    // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
+    // name, before words that only look like a counted noun, belongs to the name
+    if (unit?.evidence.includes('unit:guessed') && afterName(text, sentenceStart(text, f.start), f.start)) continue;
     if (unit?.kind === 'measure' && /^(năm|tháng|tuần)$/.test(unit.baseUnit) && f.value >= 1900) continue;
     const evidence = [...f.evidence, ...(unit?.evidence ?? ['unit:none'])];
     if (f.numbers.some((n) => n.separatorStyle === 'ambiguous')) evidence.push('separator:ambiguous');

@@ -142,7 +142,7 @@ export function gluedToName(text: string, f: Figure): boolean {
   if (before === '-' && isLetter(text[f.start - 2])) return true;
   const after = text.slice(f.end);
   if (/^[\p{L}]/u.test(after)) {
-    return !/^(?:đ|km²?|km2|m²?|m2|kg|ha|tr|k|gb|mb|tb|mbps|gbps)(?![\p{L}\d])/iu.test(after);
+    return !/^(?:đ|km²?|km2|m²?|m2|kg|ha|tr|k|gb|mb|tb|kbps|mbps|gbps|[kmg]bit\/s|[kmg]b\/s|ms|[kmg]?w(?:h|p)?|[kmg]hz|db[m]?|kv)(?![\p{L}\d])/iu.test(after);
   }
   return /^[-.]\d|^-\p{L}/u.test(after) && f.shape === 'single' && skipSpaces(text, f.end) === f.end;
 }

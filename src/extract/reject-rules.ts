@@ -40,6 +40,19 @@ function bareYear(text: string, f: Figure): boolean {
 }
 
 /**
+ * A time of day: `lúc 14 giờ 00 phút`, `14 giờ 30`, `từ 7h30 đến 11h`, `00 phút` after a clock hour
+ * — never a duration (`trong 24 giờ`, `08 giờ/ngày`).
+ */
+function clockTime(lower: string, f: Figure): boolean {
+  const before = lower.slice(Math.max(0, f.start - 16), f.start);
+  const after = lower.slice(f.end, f.end + 16);
+  if (/(?<![\p{L}])(?:lúc|vào lúc|từ lúc)\s+$/u.test(before) && /^\s*(?:giờ|h)(?![\p{L}])/u.test(after)) return true;
+  if (/^\s*giờ\s+\d{1,2}(?:\s*phút)?(?![\d/])/u.test(after)) return true;
+  if (/(?<![\p{L}])\d{1,2}\s*(?:giờ|h)\s*$/u.test(before) && /^\s*(?:phút)?(?![\p{L}\/])/u.test(after) && f.value < 60) return true;
+  return /^h\d{2}(?![\d])/u.test(after) || /\d{1,2}h$/u.test(before);
+}
+
+/**
  * Why a figure is not a fact (a `reject:*` rule), or undefined when it may be one. Rules run
  * before the unit is read; `rank` figures skip the name rules (`xếp thứ 5`).
  */
@@ -49,6 +62,7 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (listLabel(text, f)) return 'reject:list-label';
   const pos = skipSpacesBack(lower, f.start);
   if (TIMES.some((w) => wordBefore(lower, pos, w))) return 'reject:time';
+  if (clockTime(lower, f)) return 'reject:time-of-day';
   if (bareYear(text, f)) return 'reject:year';
   if (/(?<![\p{L}])(?:hàng|vài|mấy|dăm|nhiều)\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start))) return 'reject:vague';
   if (documentIdentifier(text, lower, pos)) return 'reject:identifier';

@@ -38,8 +38,24 @@ export function sniffFormat(path: string, head: Buffer): Sniffed {
       if (head.subarray(0, 5).toString('latin1') === '{\\rtf') return { error: 'an RTF file named .doc (RTF is not supported; save it as .docx)', rule: 'read:unsupported' };
       return { error: 'not a Word 97-2003 document (no OLE2 header)', rule: 'read:corrupt' };
     case 'text':
-      return head.subarray(0, 4096).includes(0) && !(head[0] === 0xff || head[0] === 0xfe)
+      return head.subarray(0, 4096).includes(0) && !(head[0] === 0xff || head[0] === 0xfe) && !guessUtf16(head)
         ? { error: 'binary data in a text file', rule: 'read:corrupt' }
         : { format };
   }
+}
+
+/** UTF-16 without a BOM: most odd (LE) or even (BE) bytes are zero in Vietnamese/ASCII text. */
+export function guessUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le';
+  if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be';
+  return undefined;
 }

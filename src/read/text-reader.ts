@@ -1,5 +1,6 @@
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import type { SourceFile } from '../core/source-file.js';
+import { guessUtf16 } from './format-sniffer.js';
 
 /**
  * Reader for plain text and markdown-ish text (`.txt`, `.md`, the corpus `*.source.txt`).
@@ -19,21 +20,6 @@ function startsWith(bytes: Buffer, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-/** UTF-16 without a BOM: most odd (LE) or even (BE) bytes are zero in Vietnamese/ASCII text. */
-function guessUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return undefined;
-  let zeroOdd = 0;
-  let zeroEven = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) zeroEven++;
-    if (bytes[i + 1] === 0) zeroOdd++;
-  }
-  const pairs = n / 2;
-  if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le';
-  if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be';
-  return undefined;
-}
 
 function decodeUtf16be(bytes: Buffer): string {
   const swapped = Buffer.from(bytes);
@@ -41,7 +27,11 @@ function decodeUtf16be(bytes: Buffer): string {
   return new TextDecoder('utf-16le').decode(swapped);
 }
 
-/** Decode the bytes: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then a warned lossy UTF-8. */
+/**
+ * Decode the bytes: BOM first (UTF-8, UTF-16 LE/BE), then UTF-16 without a BOM from its zero
+ * bytes, then strict UTF-8, then Windows-1258 when the result reads as Vietnamese. Anything
+ * else fails the document with the reason: text is never kept with U+FFFD in it.
+ */
 export function decodeText(file: SourceFile): string {
   const bytes = file.bytes;
   if (startsWith(bytes, UTF8_BOM)) return new TextDecoder('utf-8').decode(bytes.subarray(3));
@@ -54,13 +44,38 @@ export function decodeText(file: SourceFile): string {
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (err) {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const bad = (text.match(/\uFFFD/g) ?? []).length;
-    const why = err instanceof Error ? err.message : String(err);
-    file.warn(`not valid UTF-8 (${why}); ${bad} invalid byte sequence(s) replaced by U+FFFD`, 'read:invalid-utf8');
-    return text;
+  } catch {
+    // Not UTF-8: Windows-1258 (Vietnamese Windows), or something solieu must not guess at.
+    const bad = (new TextDecoder('utf-8').decode(bytes).match(/\uFFFD/g) ?? []).length;
+    const cp1258 = new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
+    if (looksVietnamese(cp1258)) {
+      file.info('not UTF-8; decoded as Windows-1258 (Vietnamese Windows code page)', 'read:windows-1258');
+      return cp1258;
+    }
+    return file.fail(
+      `not valid UTF-8 (${bad} invalid byte sequence(s)) and not Windows-1258 Vietnamese: a legacy 8-bit encoding (TCVN3, VNI) or mixed encodings; save the file as UTF-8`,
+      'read:encoding',
+    );
   }
+}
+
+/** Vietnamese letters with their marks (lower case; upper case is checked lowered). */
+const VIET_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
+
+/**
+ * Text decoded as Windows-1258 is Vietnamese when its non-ASCII characters are, nearly all,
+ * Vietnamese letters after NFC (the code page writes tone marks as combining characters):
+ * TCVN3, VNI or UTF-8 bytes read as Windows-1258 give symbols, stray marks and odd letters.
+ */
+function looksVietnamese(text: string): boolean {
+  let nonAscii = 0;
+  let viet = 0;
+  for (const c of text) {
+    if (c.charCodeAt(0) < 0x80) continue;
+    nonAscii++;
+    if (VIET_LETTER.test(c.toLowerCase())) viet++;
+  }
+  return viet >= 3 && viet >= nonAscii * 0.95;
 }
 
 const MD_HEADING = /^\s{0,3}#{1,6}\s+/;

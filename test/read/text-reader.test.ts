@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DocumentFailure, SourceFile } from '../../src/core/source-file.js';
 import { readText } from '../../src/read/text-reader.js';
+import { sniffFormat } from '../../src/read/format-sniffer.js';
 
 const file = (name: string, content: string | Buffer): SourceFile => new SourceFile(name, Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
 
@@ -74,12 +75,36 @@ describe('readText', () => {
     expect(f.messages.map((m) => [m.severity, m.rule])).toEqual([['info', 'read:utf16-no-bom']]);
   });
 
-  it('warns about invalid UTF-8 and keeps the readable text', async () => {
-    const f = file('latin1.txt', Buffer.concat([Buffer.from('Doanh thu '), Buffer.from([0xe9, 0xff]), Buffer.from(' 10 tỷ đồng')]));
+  it('fails a file of mixed or unknown 8-bit encoding with the reason, never keeping U+FFFD', async () => {
+    const mixed = file('mixed.txt', Buffer.concat([Buffer.from('Doanh thu '), Buffer.from([0xe9, 0xff]), Buffer.from(' 10 tỷ đồng')]));
+    await expect(readText(mixed)).rejects.toThrow(DocumentFailure);
+    expect(mixed.messages).toEqual([
+      {
+        severity: 'fail',
+        rule: 'read:encoding',
+        reason: 'not valid UTF-8 (2 invalid byte sequence(s)) and not Windows-1258 Vietnamese: a legacy 8-bit encoding (TCVN3, VNI) or mixed encodings; save the file as UTF-8',
+        place: undefined,
+      },
+    ]);
+    // `Báo cáo đạt` in the TCVN3 (.VnTime) code: á = 0xB8, đ = 0xAE, ạ = 0xB9.
+    const tcvn3 = file('tcvn3.txt', Buffer.from([0x42, 0xb8, 0x6f, 0x20, 0x63, 0xb8, 0x6f, 0x20, 0xae, 0xb9, 0x74, 0x0a]));
+    await expect(readText(tcvn3)).rejects.toThrow(/not Windows-1258 Vietnamese/);
+  });
+
+  it('reads Windows-1258 text (tone marks as combining characters) as Vietnamese in NFC, and says so', async () => {
+    const text = 'BÁO CÁO\nDoanh thu dịch vụ viễn thông ước đạt 1.150,5 tỷ đồng, tăng 8,3% so với cùng kỳ; Thừa Thiên Huế có 1.904 trạm BTS.\n';
+    const f = file('cp1258.txt', encodeWindows1258(text));
     const r = await readText(f);
-    expect(r.raw[0].text).toBe('Doanh thu \uFFFD\uFFFD 10 tỷ đồng');
-    expect(f.messages.map((m) => [m.severity, m.rule])).toEqual([['warn', 'read:invalid-utf8']]);
-    expect(f.messages[0].reason).toMatch(/2 invalid byte sequence/);
+    expect(r.raw.map((b) => b.text).join('\n')).toBe(text.trim());
+    expect(r.raw.some((b) => b.text.includes('\uFFFD'))).toBe(false);
+    expect(f.messages.map((m) => [m.severity, m.rule])).toEqual([['info', 'read:windows-1258']]);
+  });
+
+  it('lets UTF-16 without a BOM through the format check (it was refused as binary)', () => {
+    expect(sniffFormat('nobom.txt', Buffer.from('Báo cáo tháng 8 năm 2021\n', 'utf16le'))).toEqual({ format: 'text' });
+    const be = Buffer.from('Báo cáo tháng 8 năm 2021\n', 'utf16le').swap16();
+    expect(sniffFormat('nobom-be.txt', be)).toEqual({ format: 'text' });
+    expect(sniffFormat('data.txt', Buffer.from([0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0x7f, 0x10, 0x00]))).toEqual({ error: 'binary data in a text file', rule: 'read:corrupt' });
   });
 
   it('fails an empty or whitespace-only file with a clear reason', async () => {
@@ -97,3 +122,26 @@ describe('readText', () => {
     expect(r.raw.some((b) => b.text.startsWith('III. PHƯƠNG HƯỚNG'))).toBe(true);
   });
 });
+
+/**
+ * Encode text as Windows-1258, in memory: the code page's table read back from TextDecoder;
+ * letters it has precomposed (â ê ô ơ ư ă đ) as one byte, tone marks as combining bytes after them.
+ */
+function encodeWindows1258(text: string): Buffer {
+  const table = new Map<string, number>();
+  const decoded = new TextDecoder('windows-1258').decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)));
+  [...decoded].forEach((c, i) => table.set(c, i));
+  const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+  const out: number[] = [];
+  for (const c of text.normalize('NFC')) {
+    const parts = [...c.normalize('NFD')];
+    const tone = parts.find((p) => TONES.has(p));
+    const base = parts.filter((p) => !TONES.has(p)).join('').normalize('NFC');
+    for (const piece of tone ? [base, tone] : [base]) {
+      const byte = table.get(piece);
+      if (byte === undefined) throw new Error(`not in Windows-1258: ${JSON.stringify(piece)}`);
+      out.push(byte);
+    }
+  }
+  return Buffer.from(out);
+}

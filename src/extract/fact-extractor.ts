@@ -39,6 +39,8 @@ interface Placed {
   figure: Figure;
   /** End of the words the fact's metric phrase used after it (the next figure's phrase starts there). */
   metricEnd: number;
+  /** The words before the number its metric used (or inherited): a figure joined to it shares them. */
+  pre: string;
 }
 
 /**
@@ -192,6 +194,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       countedNoun: counted ? unit?.baseUnit : undefined,
       compared: samePrevious?.fact.metric,
+      shared: samePrevious && /^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) ? samePrevious.pre : undefined,
     });
     const metric = reading.metric;
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
@@ -219,7 +222,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     };
     fact.confidence = confidenceOf(fact, block.ocrConfidence);
     evidence.push(modelEvidence());
-    placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, flowPeriod: period.flow, figure: f, metricEnd: Math.max(reading.usedEnd, repeated ? repeated.end : unitEnd) });
+    placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, flowPeriod: period.flow, figure: f, metricEnd: Math.max(reading.usedEnd, repeated ? repeated.end : unitEnd), pre: reading.pre || (samePrevious?.pre ?? '') });
   }
   return placed.map((p) => p.fact);
 }

@@ -36,10 +36,14 @@ export interface MetricInput {
   compared?: string;
   /** Metric of the figure a bracket right after it splits (`1.652 chứng thư số (1.618 USB, 34 SIM)`). */
   parent?: string;
+  /** The words before the previous figure, when this one is joined to it by `và` or a comma only. */
+  shared?: string;
 }
 
 export interface MetricReading {
   metric: string;
+  /** The words before the number this phrase used (a figure joined to this one shares them). */
+  pre: string;
   /** End of the text this figure's phrase used after the number: the next figure's words start there. */
   usedEnd: number;
   evidence: string[];
@@ -59,7 +63,7 @@ const LINKERS = [
 
 /** Discourse markers and adverbials that open a sentence but are not part of what it measures. */
 const OPENERS = new RegExp(
-  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'nhìn chung', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
+  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'tương ứng', 'tương đương', 'nâng', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'nhìn chung', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
   'iu',
 );
 
@@ -88,7 +92,14 @@ const PRE_MAX_WORDS = 14;
 const MEASURE_HEAD = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|số lượng|tổng số|số|doanh thu|tổng mức|giá trị|chỉ số|mật độ|tốc độ|tổng|lượng|sản lượng|công suất|kim ngạch|thu nhập|nộp ngân sách|vốn|dân số|diện tích|chiều dài|thứ hạng|xếp hạng'), 'iu');
 
 function tidy(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[\s,;:\-–+.•*]+|[\s,;:\-–+.(•*]+$/gu, '').replace(/\(\s*\)/g, '').trim();
+  let t = s.replace(/\s+/g, ' ').replace(/\(\s*\)/g, '');
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(/^[\s,;:\-–+.•*)]+|[\s,;:\-–+.(•*]+$/gu, '');
+    // a closing bracket at the end whose opening is not in the phrase
+    if (t.endsWith(')') && !t.includes('(')) t = t.slice(0, -1);
+  }
+  return t.trim();
 }
 
 function words(s: string): string[] {
@@ -210,7 +221,8 @@ function before(text: string, from: number, start: number): string {
     phrase = tidy(`${parts[i]}${phrase ? `, ${phrase}` : ''}`);
     if (commonWords(stripLinkers(withoutTime(phrase))) >= 3 && (headAt < 0 || i <= headAt || parts.length - i > 3)) break;
   }
-  const clean = stripLinkers(withoutTime(stripOpeners(stripLinkers(phrase))));
+  // a topic before a colon (`Cổng thông tin điện tử: đăng …`) stays as context, without the colon
+  const clean = stripLinkers(withoutTime(stripOpeners(stripLinkers(phrase)))).replace(/\s*:\s*/g, ' ');
   // too long: a subject that opens with the measure's head (`Tổng số viên chức đủ tiêu chuẩn … năm
   // 2025:`) keeps its head and first modifiers; anything else its last words, nearest the number
   const head = MEASURE_HEAD.exec(clean);
@@ -257,7 +269,10 @@ function names(phrase: string, noun: string): boolean {
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   const post = after(m.text, m.unitEnd);
-  const pre = before(m.text, bracket >= 0 ? Math.max(m.from, bracket + 1) : m.from, m.start);
+  const own = before(m.text, bracket >= 0 ? Math.max(m.from, bracket + 1) : m.from, m.start);
+  // `đã rà soát và thẩm định … cho 40 xã và 03 huyện`: a figure joined to the one before it by `và`
+  // or a comma shares that figure's verb or subject
+  const pre = !hasContent(own) && m.shared ? m.shared : own;
   const ev: string[] = [];
   let metric = '';
   const compared = /^so với/iu.test(m.text.slice(m.unitEnd).trimStart()) ? comparisonPhrase(m.text, m.unitEnd) : undefined;
@@ -296,7 +311,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
   metric = caseOf(tidy(metric));
   if (!metric) ev.push('metric:none');
   const usedEnd = m.kind === 'count' || m.kind === 'ratio' || !hasContent(pre) ? post.end : m.unitEnd;
-  return { metric, usedEnd: compared ? Math.max(usedEnd, compared.end) : usedEnd, evidence: ev };
+  return { metric, pre, usedEnd: compared ? Math.max(usedEnd, compared.end) : usedEnd, evidence: ev };
 }
 
 /** `so với cùng kỳ năm 2023` → `so với cùng kỳ` (the comparison base, without its time), and where it ends. */

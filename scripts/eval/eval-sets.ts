@@ -68,5 +68,11 @@ export function evalSets(shared: string): EvalSet[] {
   if (tableKeys.length) {
     sets.push({ name: 'tables', goldDir: tables, textDir: tableText, files: tableKeys.map((k) => join(tableText, `${k}.pdf`)), coverage: [{ key: 't340', lastPage: 2 }] });
   }
+  // fixtures/blind: invented reports annotated without looking at the extractor (fixtures/blind/README.md)
+  const blind = join('fixtures', 'blind');
+  const blindKeys = goldKeys(join(blind, 'gold')).filter((k) => existsSync(join(blind, `${k}.txt`)));
+  if (blindKeys.length) {
+    sets.push({ name: 'blind', goldDir: join(blind, 'gold'), textDir: join(blind, 'text'), files: blindKeys.map((k) => join(blind, `${k}.txt`)) });
+  }
   return sets;
 }

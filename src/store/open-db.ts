@@ -152,7 +152,8 @@ function folderUnwritable(dir: string): string | undefined {
 /** A SQLite error on open, as one line naming the file. */
 export function describeOpenError(err: unknown, path: string, readonly: boolean): string {
   const code = (err as { code?: unknown }).code;
-  const message = err instanceof Error ? err.message : String(err);
+  const raw = (err as { message?: unknown }).message; // not instanceof: a SqliteError may come from another realm
+  const message = typeof raw === 'string' ? raw : String(err);
   if (code === 'SQLITE_NOTADB') return `${path} is not an SQLite database (SQLite says: ${message}); check --db`;
   if (code === 'SQLITE_CORRUPT') return `${path} is damaged (SQLite says: ${message}); restore it from a copy`;
   const dir = dirname(resolve(path));

@@ -50,7 +50,9 @@ const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)/;
 export function storageFailure(err: unknown): string | undefined {
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string' || !STORAGE_CODES.test(code)) return undefined;
-  const message = err instanceof Error ? err.message : String(err);
+  // `message`, not `instanceof Error`: a SqliteError may come from another realm (a test's vm context).
+  const raw = (err as { message?: unknown }).message;
+  const message = typeof raw === 'string' ? raw : String(err);
   if (code.startsWith('SQLITE_FULL')) return `the database cannot grow: the disk is full (SQLite: ${message})`;
   return `the database cannot be written (${code}: ${message})`;
 }

@@ -259,6 +259,8 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
     const containing = words.length === 0 ? [] : prepared.filter((m) => m.aliases.some((a) => words.every((w) => a.tokens.includes(w)))).map((m) => m.def);
     const chosen = containing.length > 0 ? containing : ranked.slice(0, CANDIDATES).flatMap((r) => catalog.filter((m) => m.id === r.metric_id));
     chosen.sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    // one metric holds every word asked (`thanh toán trực tuyến`): that is the one meant
+    if (containing.length === 1) return { metric: containing[0], candidates: [], byWords: true };
     return { metric: null, candidates: chosen };
   }
 
@@ -272,6 +274,8 @@ const CANDIDATES = 10;
 export interface MetricQuery {
   metric: MetricDef | null;
   candidates: MetricDef[];
+  /** The metric was found from words (every word in one metric's names), not named by id or name. */
+  byWords?: boolean;
 }
 
 const defaultMatcher = createMetricMatcher();

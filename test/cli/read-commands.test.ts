@@ -20,6 +20,27 @@ describe('solieu compare, facts and the other read commands', () => {
     if (r.code !== 0) throw new Error(`ingest of the fixture failed: ${r.stdout}${r.stderr}`);
   });
 
+  it('compare --metric with words that one catalog metric holds compares that metric, and says which', () => {
+    const r = solieu(['compare', '--metric', 'thanh toán trực tuyến', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('catalog metric online-payment-share');
+    expect(r.stdout).toMatch(/^Tỷ lệ hồ sơ có thanh toán trực tuyến \(online-payment-share\)$/m);
+  });
+
+  it('compare --metric with words no catalog metric holds compares the facts by phrase and lists the phrases grouped', () => {
+    const r = solieu(['compare', '--metric', 'thuê bao di động trả trước', '--by-phrase', '--db', db, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { metric_id: null; rows: { value: number; unit: string }[]; phrases: { phrase: string; facts: number }[] };
+    expect(out.metric_id).toBeNull();
+    expect(out.rows.length).toBeGreaterThan(0);
+    expect(new Set(out.rows.map((x) => x.unit)).size).toBe(1);
+    expect(out.phrases.length).toBeGreaterThan(0);
+    for (const p of out.phrases) expect(p.phrase.toLowerCase()).toContain('di động');
+    const none = solieu(['compare', '--metric', 'xyz không có từ này', '--db', db]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no stored fact has a metric phrase with the words');
+  });
+
   it('compare --metric with words that fit several metrics lists them by id, and one of the ids then works', () => {
     const r = solieu(['compare', '--metric', 'thuê bao', '--db', db]);
     expect(r.code).toBe(1);

@@ -3,6 +3,7 @@ import { openDb } from '../../store/open-db.js';
 import { queryMetric } from '../../resolve/metric-matcher.js';
 import type { MetricDef } from '../../../schemas/metric-catalog.js';
 import { compareMetric, type CompareRow } from '../../export/compare-report.js';
+import { comparePhrase, type PhraseComparison } from '../../export/compare-phrases.js';
 import { csvField } from '../../export/csv-writer.js';
 import { formatNumber, neutralizeText } from '../../export/cell-safety.js';
 import { printable } from '../printable.js';
@@ -15,20 +16,40 @@ export function registerCompare(program: Command, exit: (code: number) => void):
     .option('--db <file>', 'SQLite database', 'solieu.db')
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--province <mode>', 'written: the province as the report names it; current: the province it belongs to now (after the 2025 merger of 63 into 34)', 'written')
-    .action((o: { metric: string; db: string; format: string; province: string }) => {
+    .option('--by-phrase', 'compare the facts whose metric phrase holds the words asked, even where a catalog metric exists')
+    .addHelpText(
+      'after',
+      '\nWords that name one catalog metric compare it; words that fit several list them to pick by id. Words that no catalog\n' +
+        'metric holds are compared by phrase: facts whose metric phrase holds most of the words (diacritics and case aside),\n' +
+        'in their commonest base unit, one value per report; the phrases grouped are listed under the table.',
+    )
+    .action((o: { metric: string; db: string; format: string; province: string; byPhrase?: boolean }) => {
       if (!['table', 'csv', 'json'].includes(o.format)) throw new Error(`--format must be table, csv or json (got "${o.format}")`);
       if (o.province !== 'written' && o.province !== 'current') throw new Error(`--province must be written or current (got "${o.province}")`);
       const mode = o.province;
-      const { metric: def, candidates } = queryMetric(o.metric);
-      if (!def) {
-        process.stderr.write(noSingleMetric(o.metric, candidates));
-        exit(1);
-        return;
-      }
+      const { metric: def, candidates, byWords } = o.byPhrase ? { metric: null, candidates: [], byWords: false } : queryMetric(o.metric);
       const db = openDb(o.db, { readonly: true });
       try {
-        const out = compareMetric(db, def, mode);
-        printCompare(def.id, def.name, out, o.format);
+        if (def) {
+          if (byWords && o.format === 'table') process.stderr.write(`"${o.metric}": catalog metric ${def.id} (${def.name})\n`);
+          printCompare(def.id, def.name, compareMetric(db, def, mode), o.format);
+          exit(0);
+          return;
+        }
+        // several catalog metrics fit: the user picks (a phrase group would mix them)
+        if (candidates.length > 1 && !o.byPhrase) {
+          process.stderr.write(noSingleMetric(o.metric, candidates) + `or compare the facts whose metric phrase holds these words: --by-phrase\n`);
+          exit(1);
+          return;
+        }
+        const byPhrase = comparePhrase(db, o.metric, mode);
+        if (byPhrase.rows.length === 0) {
+          process.stderr.write(noSingleMetric(o.metric, candidates).replace(/\n$/, '') + `\nno stored fact has a metric phrase with the words "${o.metric}" either\n`);
+          exit(1);
+          return;
+        }
+        printCompare('', `"${o.metric}" by phrase (${byPhrase.baseUnit})`, byPhrase.rows, o.format, byPhrase.phrases);
+        exit(0);
       } finally {
         db.close();
       }
@@ -44,9 +65,9 @@ export function noSingleMetric(asked: string, candidates: readonly MetricDef[]):
   return `solieu: "${asked}" names no single metric; ${what} — pick one with --metric <id>:\n${lines.join('\n')}\n`;
 }
 
-function printCompare(id: string, name: string, rows: CompareRow[], format: string): void {
+function printCompare(id: string, name: string, rows: CompareRow[], format: string, phrases?: PhraseComparison['phrases']): void {
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ metric_id: id, metric: name, rows }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ metric_id: id || null, metric: name, rows, ...(phrases ? { phrases } : {}) }, null, 2)}\n`);
     return;
   }
   const cols: (keyof CompareRow)[] = ['province', 'report_period', 'value', 'unit', 'period', 'approx', 'file', 'page', 'quote'];
@@ -57,10 +78,15 @@ function printCompare(id: string, name: string, rows: CompareRow[], format: stri
     for (const r of rows) process.stdout.write(`${cols.map((c) => cell(r, c)).join(',')}\r\n`);
     return;
   }
-  process.stdout.write(`${name} (${id})\n`);
+  process.stdout.write(id ? `${name} (${id})\n` : `${name}\n`);
   const cells = rows.map((r) => cols.map((c) => (c === 'value' ? r.value.toLocaleString('vi-VN') : c === 'approx' ? (r.approx === 'none' ? '' : `~${r.approx}`) : printable(String(r[c])))));
   const widths = cols.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((row) => row[i].length))));
   process.stdout.write(`${cols.map((c, i) => c.padEnd(widths[i])).join('  ')}\n`);
   for (const row of cells) process.stdout.write(`${row.map((v, i) => (v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}…` : v.padEnd(widths[i]))).join('  ')}\n`);
   if (rows.length === 0) process.stdout.write('(no report has a value for this metric)\n');
+  if (phrases) {
+    process.stdout.write(`phrases grouped (${phrases.length}):\n`);
+    for (const p of phrases.slice(0, 20)) process.stdout.write(`  ${String(p.facts).padStart(4)}  ${printable(p.phrase)}\n`);
+    if (phrases.length > 20) process.stdout.write(`  … and ${phrases.length - 20} more (--format json lists them all)\n`);
+  }
 }

@@ -422,6 +422,121 @@ const DEFINITIONS: MetricDefInput[] = [
     id: 'security-level-approved-share', name: 'Tỷ lệ hệ thống thông tin được phê duyệt cấp độ an toàn thông tin', kind: 'percent', base_unit: '%', aspect: 'share',
     aliases: ['tỷ lệ hệ thống thông tin được phê duyệt hồ sơ cấp độ an toàn thông tin', 'hệ thống thông tin được phê duyệt cấp độ'],
   },
+  // Socio-economic indicators that provincial and district reports, plans and studies share
+  // (grown from `solieu metrics --unmatched` on plans, studies and reports of other sectors).
+  {
+    id: 'grdp', name: 'Tổng sản phẩm trên địa bàn (GRDP)', kind: 'money', base_unit: 'VND',
+    aliases: ['GRDP', 'tổng sản phẩm trên địa bàn', 'quy mô GRDP', 'quy mô nền kinh tế'],
+    excludes: ['bình quân', 'đầu người', 'tốc độ', 'tăng trưởng', 'tỷ trọng'],
+  },
+  {
+    id: 'grdp-growth', name: 'Tốc độ tăng trưởng GRDP', kind: 'percent', base_unit: '%', aspect: 'change',
+    aliases: ['tốc độ tăng trưởng GRDP', 'tăng trưởng kinh tế', 'tốc độ tăng trưởng kinh tế'],
+    excludes: ['tỷ trọng', 'chiếm', 'quy mô', 'tổng'],
+  },
+  {
+    id: 'grdp-per-capita', name: 'GRDP bình quân đầu người', kind: 'money', base_unit: 'VND',
+    aliases: ['GRDP bình quân đầu người', 'thu nhập bình quân đầu người', 'GRDP đầu người'],
+  },
+  {
+    id: 'budget-revenue', name: 'Thu ngân sách nhà nước trên địa bàn', kind: 'money', base_unit: 'VND',
+    aliases: ['thu ngân sách nhà nước', 'tổng thu ngân sách', 'thu ngân sách trên địa bàn', 'thu nội địa', 'nộp ngân sách nhà nước'],
+    excludes: ['chi'],
+  },
+  {
+    id: 'budget-expenditure', name: 'Chi ngân sách địa phương', kind: 'money', base_unit: 'VND',
+    aliases: ['chi ngân sách địa phương', 'tổng chi ngân sách', 'chi ngân sách nhà nước'],
+  },
+  {
+    id: 'public-investment-disbursed', name: 'Giải ngân vốn đầu tư công', kind: 'money', base_unit: 'VND',
+    aliases: ['giải ngân vốn đầu tư công', 'vốn đầu tư công đã giải ngân', 'thanh toán vốn đầu tư công', 'giá trị giải ngân'],
+  },
+  {
+    id: 'public-investment-disbursement-share', name: 'Tỷ lệ giải ngân vốn đầu tư công', kind: 'percent', base_unit: '%', aspect: 'share',
+    aliases: ['tỷ lệ giải ngân vốn đầu tư công', 'tỷ lệ giải ngân', 'giải ngân đạt kế hoạch vốn'],
+  },
+  {
+    id: 'retail-sales', name: 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', kind: 'money', base_unit: 'VND',
+    aliases: ['tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', 'tổng mức bán lẻ hàng hóa', 'tổng mức bán lẻ'],
+  },
+  {
+    id: 'new-enterprises', name: 'Doanh nghiệp thành lập mới', kind: 'count', base_unit: 'doanh nghiệp',
+    aliases: ['doanh nghiệp thành lập mới', 'doanh nghiệp đăng ký thành lập mới', 'doanh nghiệp được cấp giấy chứng nhận đăng ký doanh nghiệp'],
+  },
+  {
+    id: 'active-enterprises', name: 'Doanh nghiệp đang hoạt động', kind: 'count', base_unit: 'doanh nghiệp',
+    aliases: ['doanh nghiệp đang hoạt động', 'doanh nghiệp hoạt động có kết quả sản xuất kinh doanh'],
+  },
+  {
+    id: 'population', name: 'Dân số', kind: 'count', base_unit: 'người',
+    aliases: ['dân số', 'tổng số dân', 'quy mô dân số', 'dân số trung bình'],
+    units: ['nhân khẩu', 'dân'],
+    excludes: ['mật độ', 'tỷ lệ', 'tỷ trọng', 'thành thị', 'nông thôn', 'tăng'],
+  },
+  {
+    id: 'population-density', name: 'Mật độ dân số', kind: 'measure', base_unit: 'người/km²',
+    aliases: ['mật độ dân số'],
+    units: ['người/km2', 'người/km²', 'người/ km2'],
+  },
+  {
+    id: 'poverty-rate', name: 'Tỷ lệ hộ nghèo', kind: 'percent', base_unit: '%', aspect: 'share',
+    aliases: ['tỷ lệ hộ nghèo', 'tỷ lệ hộ nghèo đa chiều', 'hộ nghèo giảm còn'],
+    excludes: ['cận nghèo'],
+  },
+  {
+    id: 'unemployment-rate', name: 'Tỷ lệ thất nghiệp', kind: 'percent', base_unit: '%', aspect: 'share',
+    aliases: ['tỷ lệ thất nghiệp', 'tỷ lệ thất nghiệp khu vực thành thị'],
+  },
+  {
+    id: 'trained-labour-share', name: 'Tỷ lệ lao động qua đào tạo', kind: 'percent', base_unit: '%', aspect: 'share',
+    aliases: ['tỷ lệ lao động qua đào tạo', 'lao động qua đào tạo đạt'],
+  },
+  {
+    id: 'jobs-created', name: 'Lao động được giải quyết việc làm', kind: 'count', base_unit: 'lao động',
+    aliases: ['giải quyết việc làm', 'lao động được giải quyết việc làm', 'tạo việc làm mới'],
+    units: ['người', 'lượt lao động'],
+  },
+  {
+    id: 'health-insurance-coverage', name: 'Tỷ lệ dân số tham gia bảo hiểm y tế', kind: 'percent', base_unit: '%', aspect: 'share',
+    aliases: ['tỷ lệ dân số tham gia bảo hiểm y tế', 'tỷ lệ bao phủ bảo hiểm y tế', 'tỷ lệ người dân tham gia BHYT'],
+  },
+  {
+    id: 'new-rural-communes', name: 'Xã đạt chuẩn nông thôn mới', kind: 'count', base_unit: 'xã',
+    aliases: ['xã đạt chuẩn nông thôn mới', 'xã đạt chuẩn NTM', 'xã được công nhận đạt chuẩn nông thôn mới'],
+    excludes: ['nâng cao', 'kiểu mẫu'],
+  },
+  {
+    id: 'standard-schools', name: 'Trường đạt chuẩn quốc gia', kind: 'count', base_unit: 'trường',
+    aliases: ['trường đạt chuẩn quốc gia', 'trường học đạt chuẩn quốc gia', 'trường được công nhận đạt chuẩn quốc gia'],
+  },
+  {
+    id: 'tourist-arrivals', name: 'Lượt khách du lịch', kind: 'count', base_unit: 'lượt khách',
+    aliases: ['lượt khách du lịch', 'khách du lịch', 'lượt khách đến tham quan, du lịch'],
+    units: ['lượt', 'lượt khách', 'lượt người', 'khách'],
+  },
+  {
+    id: 'tourism-revenue', name: 'Doanh thu du lịch', kind: 'money', base_unit: 'VND',
+    aliases: ['doanh thu du lịch', 'tổng thu từ du lịch', 'doanh thu từ hoạt động du lịch'],
+  },
+  {
+    id: 'rice-output', name: 'Sản lượng lúa', kind: 'measure', base_unit: 'tấn',
+    aliases: ['sản lượng lúa', 'sản lượng lương thực có hạt', 'sản lượng lương thực'],
+  },
+  {
+    id: 'power-capacity', name: 'Công suất lắp đặt nguồn điện', kind: 'measure', base_unit: 'mw',
+    aliases: ['công suất lắp đặt', 'tổng công suất', 'công suất đặt', 'công suất nhà máy điện'],
+    units: ['kw', 'gw', 'mwp', 'kwp'],
+  },
+  {
+    id: 'electricity-output', name: 'Sản lượng điện', kind: 'measure', base_unit: 'kwh',
+    aliases: ['sản lượng điện', 'sản lượng điện sản xuất', 'điện sản xuất', 'sản lượng điện thương phẩm'],
+    units: ['kwh/năm', 'mwh', 'gwh', 'mwh/năm', 'gwh/năm'],
+  },
+  {
+    id: 'mobile-download-speed', name: 'Tốc độ tải xuống trung bình (di động)', kind: 'measure', base_unit: 'mbit/s',
+    aliases: ['tốc độ tải xuống trung bình', 'tốc độ tải xuống', 'tốc độ tải dữ liệu trung bình'],
+    units: ['mbps', 'mb/s', 'kbit/s', 'kbps', 'gbit/s', 'gbps'],
+  },
 ];
 
 function buildCatalog(defs: MetricDefInput[]): MetricDef[] {

@@ -40,6 +40,17 @@ const SHOULD_MATCH: [string, MatchContext, string][] = [
   ['mật độ điện thoại trên 100 dân', { kind: 'measure', unit: 'thuê bao/100 dân' }, 'phone-density'],
   ['thuê bao di dông', { kind: 'count', unit: 'thuê bao' }, 'mobile-subscribers'],
   ['doanh thu vien thonq', { kind: 'money' }, 'telecom-revenue'],
+  ['tổng sản phẩm trên địa bàn tỉnh theo giá hiện hành', { kind: 'money', unit: 'tỷ đồng' }, 'grdp'],
+  ['tốc độ tăng trưởng GRDP so với cùng kỳ', { kind: 'percent', unit: '%', aspect: 'change' }, 'grdp-growth'],
+  ['tổng thu ngân sách nhà nước trên địa bàn huyện', { kind: 'money', unit: 'triệu đồng' }, 'budget-revenue'],
+  ['giải ngân vốn đầu tư công 9 tháng', { kind: 'money', unit: 'tỷ đồng' }, 'public-investment-disbursed'],
+  ['số doanh nghiệp đăng ký thành lập mới trong kỳ', { kind: 'count', unit: 'doanh nghiệp' }, 'new-enterprises'],
+  ['mật độ dân số toàn vùng', { kind: 'measure', unit: 'người/km2' }, 'population-density'],
+  ['tỷ lệ hộ nghèo đa chiều của huyện', { kind: 'percent', unit: '%', aspect: 'share' }, 'poverty-rate'],
+  ['xã được công nhận đạt chuẩn nông thôn mới', { kind: 'count', unit: 'xã' }, 'new-rural-communes'],
+  ['lượt khách du lịch đến tham quan', { kind: 'count', unit: 'lượt khách' }, 'tourist-arrivals'],
+  ['tổng công suất lắp đặt các nhà máy điện mặt trời', { kind: 'measure', unit: 'mw' }, 'power-capacity'],
+  ['tốc độ tải xuống trung bình mạng 4G', { kind: 'measure', unit: 'mbit/s' }, 'mobile-download-speed'],
 ];
 
 /** Phrases that must not get a canonical metric (or not the tempting wrong one). */
@@ -49,6 +60,9 @@ const MUST_NOT_MATCH: [string, MatchContext][] = [
   ['doanh thu bán sách tại hội chợ', { kind: 'money' }],
   ['số tiền hỗ trợ mua điện thoại', { kind: 'money' }],
   ['dự án đầu tư công', { kind: 'count', unit: 'dự án' }],
+  ['tỷ lệ hộ cận nghèo', { kind: 'percent', unit: '%', aspect: 'share' }],
+  ['xã đạt chuẩn nông thôn mới nâng cao', { kind: 'count', unit: 'xã' }],
+  ['mật độ dân số', { kind: 'count', unit: 'người' }],
   ['', {}],
   ['của các và', {}],
 ];

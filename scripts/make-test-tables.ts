@@ -1,7 +1,10 @@
 /**
  * Builds small documents with numeric tables for the table tests: a DOCX with a merged two-level
  * header (`w:gridSpan`, `w:vMerge`, "repeat as header row"), a ruled PDF table with the same
- * layout (borders drawn as stroked lines), and the same table in a PDF without any lines.
+ * layout (borders drawn as stroked lines), and the same table in a PDF without any lines; tables
+ * built from a spec (`TableSpec`) as DOCX and as PDF without vertical lines (an indicator table
+ * with ĐVT, year, plan and comparison columns; a two-level header; a table over a page break);
+ * and a page of text that lines up in columns without being a table.
  * The tables are made up (an invented district's indicators), never copied from a real report.
  *
  * Tests call the builders in memory; `npx tsx scripts/make-test-tables.ts [dir]` writes them to
@@ -145,13 +148,258 @@ export function unruledTablePdf(): Promise<Buffer> {
   return tablePdf(false);
 }
 
+// ---------- tables from a spec: the same table as DOCX and as a PDF without vertical lines ----------
+
+export interface HeaderCell {
+  /** Lines of the cell as the PDF wraps them ('\n'); DOCX writes them as one paragraph. */
+  text: string;
+  row: number;
+  col: number;
+  rowSpan?: number;
+  colSpan?: number;
+}
+
+/** A body row: its cells ('' for empty, '\n' where the PDF wraps), or a group row (its label spans every column after the STT). */
+export type BodyRow = string[] | { group: string; stt: string };
+
+export interface TableSpec {
+  /** Paragraphs before the table (the last ones its caption and intro). */
+  before: string[];
+  widths: number[];
+  align: ('left' | 'center' | 'right')[];
+  header: HeaderCell[];
+  headerRows: number;
+  body: BodyRow[];
+  after: string;
+}
+
+/** A made-up district's socio-economic indicators: STT, label, ĐVT, a year, plan, result and a comparison; group rows; wrapped labels and header cells. */
+export const INDICATORS: TableSpec = {
+  before: ['2. Kết quả thực hiện các chỉ tiêu', 'Kết quả thực hiện các chỉ tiêu chủ yếu năm 2024 như sau:', 'Biểu 02: Các chỉ tiêu kinh tế - xã hội chủ yếu'],
+  widths: [28, 150, 52, 62, 62, 62, 62],
+  align: ['center', 'left', 'center', 'right', 'right', 'right', 'right'],
+  header: [
+    { text: 'STT', row: 0, col: 0 },
+    { text: 'Chỉ tiêu', row: 0, col: 1 },
+    { text: 'ĐVT', row: 0, col: 2 },
+    { text: 'Năm 2023', row: 0, col: 3 },
+    { text: 'Kế hoạch\nnăm 2024', row: 0, col: 4 },
+    { text: 'Thực hiện\nnăm 2024', row: 0, col: 5 },
+    { text: 'So sánh\nTH/KH (%)', row: 0, col: 6 },
+  ],
+  headerRows: 1,
+  body: [
+    { group: 'Kinh tế', stt: 'I' },
+    ['1', 'Tổng giá trị sản xuất', 'tỷ đồng', '1.245,6', '1.320', '1.351,2', '102,4'],
+    ['2', 'Thu ngân sách trên địa bàn', 'tỷ đồng', '86,4', '90', '93,7', '104,1'],
+    ['3', 'Thu nhập bình quân đầu\nngười', 'triệu đồng', '48,5', '52', '53,1', '102,1'],
+    { group: 'Xã hội', stt: 'II' },
+    ['4', 'Số hộ nghèo', 'hộ', '1.204', '1.000', '987', '98,7'],
+    ['5', 'Số lao động được giải quyết\nviệc làm', 'người', '2.150', '2.200', '2.315', '105,2'],
+    ['6', 'Số xã đạt chuẩn nông thôn mới', 'xã', '9', '11', '11', '100'],
+  ],
+  after: 'Nhìn chung các chỉ tiêu đều đạt và vượt kế hoạch.',
+};
+
+/** Two header levels, the unit in the upper header cell, a totals row. */
+export const TWO_LEVEL: TableSpec = {
+  before: ['3. Sản xuất nông nghiệp', 'Bảng 3: Diện tích và sản lượng lúa theo xã'],
+  widths: [30, 120, 75, 75, 75, 75],
+  align: ['center', 'left', 'right', 'right', 'right', 'right'],
+  header: [
+    { text: 'STT', row: 0, col: 0, rowSpan: 2 },
+    { text: 'Đơn vị', row: 0, col: 1, rowSpan: 2 },
+    { text: 'Diện tích gieo trồng (ha)', row: 0, col: 2, colSpan: 2 },
+    { text: 'Sản lượng (tấn)', row: 0, col: 4, colSpan: 2 },
+    { text: 'Năm 2023', row: 1, col: 2 },
+    { text: 'Năm 2024', row: 1, col: 3 },
+    { text: 'Năm 2023', row: 1, col: 4 },
+    { text: 'Năm 2024', row: 1, col: 5 },
+  ],
+  headerRows: 2,
+  body: [
+    ['1', 'Xã Tân Hòa', '1.250', '1.310', '7.845', '8.102'],
+    ['2', 'Xã Phú Lâm', '980,5', '1.002', '6.120', '6.388'],
+    ['3', 'Xã Mỹ Đức', '1.105', '1.098', '6.930', '6.875'],
+    ['4', 'Thị trấn Long Sơn', '312', '305,5', '1.870', '1.851'],
+    ['', 'Toàn huyện', '3.647,5', '3.715,5', '22.765', '23.216'],
+  ],
+  after: 'Năng suất lúa bình quân tăng so với năm trước.',
+};
+
+const COMMUNES = ['Ân Thi', 'Bắc Sơn', 'Cẩm Bình', 'Đại Đồng', 'Gia Hòa', 'Hải Xuân', 'Kim Sơn', 'Lạc Long', 'Mai Lâm', 'Nam Tiến', 'Ngọc Lâm', 'Phong Phú', 'An Bình', 'An Hòa', 'An Lạc', 'An Phú', 'Bình Minh', 'Bình Thạnh', 'Đông Hưng', 'Đông Sơn', 'Hòa Bình', 'Hòa Lợi', 'Hưng Đạo', 'Long Hải', 'Long Phước', 'Minh Tân', 'Mỹ Lộc', 'Nghĩa Hưng', 'Phú Cường', 'Phước Hòa', 'Quang Trung', 'Tân An', 'Tân Lập', 'Thanh Bình', 'Thạnh Lộc', 'Thuận An', 'Tiên Phong', 'Trung Hòa', 'Vĩnh Phúc', 'Xuân Lộc'];
+
+/** A long table that runs over a page break (no repeated header on the second page). */
+export const LONG: TableSpec = {
+  before: ['4. Dân số', 'Bảng 4: Dân số và diện tích các xã năm 2024'],
+  widths: [36, 150, 90, 90, 90],
+  align: ['center', 'left', 'right', 'right', 'right'],
+  header: [
+    { text: 'STT', row: 0, col: 0 },
+    { text: 'Xã', row: 0, col: 1 },
+    { text: 'Dân số (người)', row: 0, col: 2 },
+    { text: 'Diện tích (km2)', row: 0, col: 3 },
+    { text: 'Số hộ (hộ)', row: 0, col: 4 },
+  ],
+  headerRows: 1,
+  body: COMMUNES.map((name, i) => [String(i + 1), `Xã ${name}`, (8000 + i * 517).toLocaleString('de-DE'), `${20 + (i % 7)},${(i * 3) % 10}`, (2000 + i * 131).toLocaleString('de-DE')]),
+  after: 'Dân số toàn huyện tăng nhẹ so với năm trước.',
+};
+
+function docxCell(text: string, opts: { rowSpan?: number; columnSpan?: number; bold?: boolean }): TableCell {
+  return cell(text.replace(/\n/g, ' '), opts);
+}
+
+/** The spec as a Word document: merged header cells, header rows flagged, group rows one merged cell after the STT. */
+export async function specDocx(spec: TableSpec): Promise<Buffer> {
+  const n = spec.widths.length;
+  const headerRows = Array.from({ length: spec.headerRows }, (_, r) =>
+    new TableRow({
+      tableHeader: true,
+      children: spec.header.filter((h) => h.row === r).map((h) => docxCell(h.text, { rowSpan: h.rowSpan, columnSpan: h.colSpan, bold: true })),
+    }),
+  );
+  const bodyRows = spec.body.map((r) =>
+    Array.isArray(r) ? new TableRow({ children: r.map((t) => docxCell(t, {})) }) : new TableRow({ children: [docxCell(r.stt, {}), docxCell(r.group, { columnSpan: n - 1, bold: true })] }),
+  );
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          ...spec.before.map((t) => new Paragraph({ children: [new TextRun(t)] })),
+          new Table({ rows: [...headerRows, ...bodyRows] }),
+          new Paragraph({ children: [new TextRun(spec.after)] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+const LINE_H = 12;
+const PAD = 8;
+/** Below this the page is full (pdfkit's own bottom margin starts at 770). */
+const PAGE_BOTTOM = 740;
+
+/**
+ * The spec as a PDF with no vertical lines: text placed in its columns (header cells centred in
+ * their span, body cells top-aligned), optionally horizontal rules above and below the header and
+ * below the table; rows that do not fit go on the next page without the header.
+ */
+export function specPdf(spec: TableSpec, options: { rules?: boolean } = {}): Promise<Buffer> {
+  return buildPdf((doc) => {
+    const x = 57;
+    let y = 80;
+    doc.font(VIET_FONT).fontSize(12);
+    for (const t of spec.before) {
+      doc.text(t, x, y, { lineBreak: false });
+      y += 22;
+    }
+    const xs = spec.widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [x]);
+    const rule = (yy: number): void => {
+      if (options.rules) doc.lineWidth(0.5).moveTo(xs[0], yy).lineTo(xs[xs.length - 1], yy).stroke();
+    };
+    const put = (text: string, c0: number, c1: number, yy: number, align: 'left' | 'center' | 'right'): void => {
+      text.split('\n').forEach((line, k) => doc.text(line, xs[c0] + 3, yy + k * LINE_H, { width: xs[c1] - xs[c0] - 6, align, lineBreak: false }));
+    };
+    // header: each level two lines high, a cell's lines centred in its span
+    const levelH = 2 * LINE_H + PAD;
+    rule(y);
+    doc.font(VIET_FONT_BOLD).fontSize(9);
+    for (const h of spec.header) {
+      const lines = h.text.split('\n').length;
+      const top = y + h.row * levelH;
+      const height = (h.rowSpan ?? 1) * levelH;
+      put(h.text, h.col, h.col + (h.colSpan ?? 1), top + (height - lines * LINE_H) / 2, 'center');
+    }
+    y += spec.headerRows * levelH;
+    rule(y);
+    doc.font(VIET_FONT).fontSize(10);
+    for (const r of spec.body) {
+      const cells = Array.isArray(r) ? r : [r.stt, r.group];
+      const height = Math.max(...cells.map((t) => t.split('\n').length)) * LINE_H + PAD;
+      if (y + height > PAGE_BOTTOM) {
+        rule(y);
+        doc.addPage();
+        y = 72;
+      }
+      if (Array.isArray(r)) r.forEach((t, c) => put(t, c, c + 1, y + PAD / 2, spec.align[c]));
+      else {
+        put(r.stt, 0, 1, y + PAD / 2, 'center');
+        doc.font(VIET_FONT_BOLD);
+        put(r.group, 1, spec.widths.length, y + PAD / 2, 'left');
+        doc.font(VIET_FONT);
+      }
+      y += height;
+    }
+    rule(y);
+    doc.fontSize(12).text(spec.after, x, y + 20, { lineBreak: false });
+  });
+}
+
+/**
+ * Text that lines up in columns but holds no table: an administrative header in two columns, a
+ * paragraph set in two columns with figures in its sentences, a table of contents with page
+ * numbers, a list of figures, and a signature block.
+ */
+export function lookalikesPdf(): Promise<Buffer> {
+  return buildPdf((doc) => {
+    doc.font(VIET_FONT_BOLD).fontSize(11);
+    const two = (left: string, right: string, y: number): void => {
+      doc.text(left, 57, y, { width: 200, align: 'center', lineBreak: false });
+      doc.text(right, 270, y, { width: 290, align: 'center', lineBreak: false });
+    };
+    two('UBND HUYỆN AN PHÚ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 60);
+    two('PHÒNG THỐNG KÊ', 'Độc lập - Tự do - Hạnh phúc', 75);
+    doc.font(VIET_FONT).fontSize(11);
+    two('Số: 125/BC-PTK', 'An Phú, ngày 15 tháng 01 năm 2025', 95);
+    const columns = [
+      ['Tổng thu ngân sách năm 2024 đạt 93,7', 'Số hộ nghèo giảm còn 987 hộ, bằng'],
+      ['tỷ đồng, bằng 104,1% kế hoạch, tăng', '98,7% kế hoạch; tỷ lệ hộ nghèo còn'],
+      ['8,4% so với năm 2023; thu nhập bình', '3,38%, giảm 0,74 điểm phần trăm;'],
+      ['quân đầu người đạt 53,1 triệu đồng.', 'giải quyết việc làm cho 2.315 người.'],
+    ];
+    columns.forEach(([l, r], i) => {
+      doc.text(l, 57, 130 + i * 15, { lineBreak: false });
+      doc.text(r, 310, 130 + i * 15, { lineBreak: false });
+    });
+    const toc = [
+      ['I. Tình hình kinh tế', '3'],
+      ['II. Văn hóa - xã hội', '5'],
+      ['III. Quốc phòng - an ninh', '8'],
+      ['IV. Nhiệm vụ năm 2025', '10'],
+    ];
+    toc.forEach(([t, p], i) => {
+      doc.text(t, 57, 220 + i * 15, { lineBreak: false });
+      doc.text(p, 500, 220 + i * 15, { width: 40, align: 'right', lineBreak: false });
+    });
+    const facts = ['- Dân số:', '- Diện tích tự nhiên:', '- Số đơn vị hành chính:'];
+    const values = ['25.430 người', '112,5 km2', '12 xã'];
+    facts.forEach((t, i) => {
+      doc.text(t, 57, 300 + i * 15, { lineBreak: false });
+      doc.text(values[i], 250, 300 + i * 15, { lineBreak: false });
+    });
+    doc.font(VIET_FONT_BOLD);
+    two('Nơi nhận:', 'TRƯỞNG PHÒNG', 380);
+    doc.font(VIET_FONT);
+    two('- UBND huyện (02 bản);', '(Đã ký)', 395);
+    two('- Lưu: VT.', 'Nguyễn Văn An', 440);
+  });
+}
+
 async function main(): Promise<void> {
   const dir = resolve(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'solieu-tables-')));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'table.docx'), await tableDocx());
   writeFileSync(join(dir, 'table-ruled.pdf'), await ruledTablePdf());
   writeFileSync(join(dir, 'table-unruled.pdf'), await unruledTablePdf());
-  process.stdout.write(`wrote table.docx, table-ruled.pdf, table-unruled.pdf to ${dir}\n`);
+  for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG]] as const) {
+    writeFileSync(join(dir, `${name}.docx`), await specDocx(spec));
+    writeFileSync(join(dir, `${name}-unruled.pdf`), await specPdf(spec));
+    writeFileSync(join(dir, `${name}-hrules.pdf`), await specPdf(spec, { rules: true }));
+  }
+  writeFileSync(join(dir, 'lookalikes.pdf'), await lookalikesPdf());
+  process.stdout.write(`wrote table.docx, table-ruled.pdf, table-unruled.pdf, indicators/two-level/long (.docx, -unruled.pdf, -hrules.pdf), lookalikes.pdf to ${dir}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

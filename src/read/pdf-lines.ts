@@ -47,11 +47,17 @@ const SPACE = /^\s*$/u;
  * of their own are put back after the letter they sit on.
  */
 export function buildLines(runs: TextRun[], options: LineOptions = {}): TextLine[] {
+  return buildRows(runs, options).flat();
+}
+
+/** The same lines as `buildLines`, grouped by visual row (the pieces a wide gap splits one row into), top to bottom. */
+export function buildRows(runs: TextRun[], options: LineOptions = {}): TextLine[][] {
   const spaceGap = options.spaceGap ?? 0.15;
   const columnGap = options.columnGap ?? 2;
   const rows = groupRows(runs.filter((r) => r.text.length > 0));
-  const lines: TextLine[] = [];
+  const out: TextLine[][] = [];
   for (const row of rows) {
+    const lines: TextLine[] = [];
     const marks = row.filter((r) => MARK.test(r.text));
     // Copies: attaching a mark edits a run's text.
     const glyphs = row
@@ -64,8 +70,9 @@ export function buildLines(runs: TextRun[], options: LineOptions = {}): TextLine
       const line = joinSegment(segment, spaceGap);
       if (line) lines.push(line);
     }
+    if (lines.length > 0) out.push(lines);
   }
-  return lines;
+  return out;
 }
 
 function top(r: TextRun): number {

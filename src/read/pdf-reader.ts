@@ -9,6 +9,7 @@ import { repairPage } from './pdf-viet-repair.js';
 import { rulesOfPage } from './pdf-table-rules.js';
 import { ruledGrids, type RuledGrid } from './pdf-table-grid.js';
 import { placeRuns, releaseRepeatedBoxes, type PageSplit } from './pdf-table-cells.js';
+import { alignedGridsOfPages } from './pdf-table-stream.js';
 import { PdfTableBuilder, type CellLines } from './pdf-table-builder.js';
 
 export interface PdfReaderOptions {
@@ -18,8 +19,10 @@ export interface PdfReaderOptions {
   fontNames?: boolean;
   /** Repair Vietnamese words split around diacritics (default true). */
   repairWords?: boolean;
-  /** Find ruled tables from the pages' drawn lines and read them cell by cell (default true). */
+  /** Find tables — ruled ones from the pages' drawn lines, others from the alignment of their columns — and read them cell by cell (default true). */
   tables?: boolean;
+  /** With `tables`: which finders run — drawn lines (`ruled`), column alignment (`aligned`); default both. */
+  tableFinders?: { ruled?: boolean; aligned?: boolean };
   lines?: LineOptions;
 }
 
@@ -49,14 +52,16 @@ interface PageText {
 export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}): Promise<ReadResult> {
   const pdf = await openPdf(file);
   try {
-    const { pages, fonts } = await collectRuns(pdf, file, options.fontNames ?? true, options.tables ?? true);
+    const findTables = options.tables ?? true;
+    const { pages, fonts } = await collectRuns(pdf, file, options.fontNames ?? true, findTables && (options.tableFinders?.ruled ?? true));
     const decoders = legacyDecoders(pages, fonts, file);
-    const splits: PageSplit[] = pages.map((page) =>
+    let splits: PageSplit[] = pages.map((page) =>
       placeRuns(
         page.runs.map((run) => styleRun(run, fonts.get(run.font), decoders.get(run.font))),
         page.grids,
       ),
     );
+    if (findTables && (options.tableFinders?.aligned ?? true)) splits = withAlignedTables(splits);
     const released = releaseRepeatedBoxes(splits);
     if (released > 0) file.info(`${released} ruled box(es) repeated at the same place on several pages read as page headers/footers, not tables`, 'read:repeated-box');
     const tables = new PdfTableBuilder();
@@ -83,11 +88,24 @@ export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}):
       file.fail('no text layer (scanned PDF?) — needs OCR', 'read:needs-ocr');
     }
     const found = tables.tables();
-    if (found.length > 0) file.info(`${found.length} ruled table(s) read cell by cell`, 'read:tables');
+    const ruled = found.filter((t) => t.origin === 'pdf-ruled').length;
+    const aligned = found.length - ruled;
+    if (ruled > 0) file.info(`${ruled} ruled table(s) read cell by cell`, 'read:tables');
+    if (aligned > 0) file.info(`${aligned} table(s) drawn without lines found from the alignment of their columns and read cell by cell`, 'read:aligned-tables');
     return { format: 'pdf', raw, pages: infos, ...(found.length > 0 ? { tables: found } : {}) };
   } finally {
     await pdf.destroy();
   }
+}
+
+/** The pages' tables drawn without lines, found in the text outside their ruled tables. */
+function withAlignedTables(splits: PageSplit[]): PageSplit[] {
+  const grids = alignedGridsOfPages(splits.map((s) => s.free));
+  return splits.map((split, p) => {
+    if (grids[p].length === 0) return split;
+    const more = placeRuns(split.free, grids[p]);
+    return { free: more.free, tables: [...split.tables, ...more.tables] };
+  });
 }
 
 /** Pages of a read result that have no usable text layer (fewer than `minChars` characters): the pages to OCR. */

@@ -26,6 +26,8 @@ interface Open {
   table: Table;
   /** Column edges of the table (x of each grid line). */
   xs: number[];
+  /** The blank strips between the columns of a table found from text alignment. */
+  gaps?: [number, number][];
   firstRow: string;
   /** Nothing but page furniture came after it on its page. */
   endsPage: boolean;
@@ -86,6 +88,7 @@ export class PdfTableBuilder {
       this.last = {
         table,
         xs: t.grid.xs,
+        gaps: t.grid.gaps,
         firstRow: continued?.firstRow ?? rowText(t, 0),
         endsPage: !textBelow && k === sorted.length - 1,
         lastPage: page,
@@ -98,7 +101,7 @@ export class PdfTableBuilder {
   private newTable(page: number, t: CellLines): Table {
     const table: Table = {
       id: this.found.length + 1,
-      origin: 'pdf-ruled',
+      origin: t.grid.aligned ? 'pdf-aligned' : 'pdf-ruled',
       page,
       bbox: t.grid.bbox.map(round) as Table['bbox'],
       rows: 0,
@@ -113,11 +116,22 @@ export class PdfTableBuilder {
   private continuation(page: number, t: CellLines): Open | undefined {
     const last = this.last;
     if (!last || !last.endsPage || last.lastPage !== page - 1) return undefined;
-    if (last.xs.length !== t.grid.xs.length || last.xs.some((x, i) => Math.abs(x - t.grid.xs[i]) > SAME_EDGE)) return undefined;
+    if (last.xs.length !== t.grid.xs.length || !sameColumns(last, t.grid)) return undefined;
     // a repeated header row starts a table of its own (it names its columns again)
     if (rowText(t, 0) === last.firstRow) return undefined;
     return last;
   }
+}
+
+/**
+ * The same columns on two pages: ruled edges within a few points; for tables found from text
+ * alignment (whose edges depend on the text each page holds) the blank strips between columns overlap.
+ */
+function sameColumns(last: Open, grid: RuledGrid): boolean {
+  const gaps = grid.gaps;
+  if (last.gaps && gaps) return last.gaps.every(([a, b], i) => a <= gaps[i][1] && gaps[i][0] <= b);
+  if (last.gaps || gaps) return false;
+  return last.xs.every((x, i) => Math.abs(x - grid.xs[i]) <= SAME_EDGE);
 }
 
 function rowText(t: CellLines, row: number): string {

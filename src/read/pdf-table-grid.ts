@@ -22,6 +22,10 @@ export interface RuledGrid {
   xs: number[];
   ys: number[];
   cells: GridCell[];
+  /** Found from the alignment of text into columns (no lines drawn), not from drawn rules. */
+  aligned?: boolean;
+  /** For an aligned grid: the blank strip between each two neighbouring columns (x from, x to). */
+  gaps?: [number, number][];
 }
 
 /** Rules this close (points) are the same line; ends this close join. */

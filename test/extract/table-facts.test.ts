@@ -8,7 +8,7 @@ import { createNormalizeStage } from '../../src/normalize/normalize-stage.js';
 import { createSegmentStage } from '../../src/segment/segment-stage.js';
 import { createExtractStage } from '../../src/extract/extract-stage.js';
 import { periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
-import { ruledTablePdf, tableDocx } from '../../scripts/make-test-tables.js';
+import { INDICATORS, LONG, TWO_LEVEL, ruledTablePdf, specDocx, specPdf, tableDocx, unruledTablePdf } from '../../scripts/make-test-tables.js';
 
 async function run(name: string, bytes: Buffer): Promise<Document> {
   const file = new SourceFile(name, bytes);
@@ -79,6 +79,30 @@ describe('facts from table cells', () => {
     const strip = (fs: Fact[]) => fs.map((f) => ({ ...shape(f) }));
     expect(strip(cellFacts(pdf))).toEqual(strip(cellFacts(docx)));
     expect(cellFacts(pdf).every((f) => f.prov.bbox !== undefined && f.prov.page === 1)).toBe(true);
+  });
+
+  it('gives the same cells from the PDF without lines as from the DOCX', async () => {
+    const [docx, pdf] = await Promise.all([tableDocx().then((b) => run('table.docx', b)), unruledTablePdf().then((b) => run('table.pdf', b))]);
+    expect(cellFacts(pdf).map(shape)).toEqual(cellFacts(docx).map(shape));
+    expect(cellFacts(pdf)).toHaveLength(8);
+  });
+
+  it.each([
+    ['an indicator table (ĐVT, year, plan, result, comparison; group rows)', INDICATORS, false, 24],
+    ['the indicator table with horizontal rules only', INDICATORS, true, 24],
+    ['a two-level header', TWO_LEVEL, false, 20],
+    ['a table over a page break', LONG, false, 120],
+  ] as const)('gives the same cell facts from %s as a PDF without vertical lines and as DOCX', async (_name, spec, rules, count) => {
+    const [docx, pdf] = await Promise.all([specDocx(spec).then((b) => run('t.docx', b)), specPdf(spec, { rules }).then((b) => run('t.pdf', b))]);
+    expect(cellFacts(docx)).toHaveLength(count);
+    expect(cellFacts(pdf).map(shape)).toEqual(cellFacts(docx).map(shape));
+  });
+
+  it('reads group, unit and year columns of the indicator table into metric, unit and period', async () => {
+    const doc = await run('t.pdf', await specPdf(INDICATORS));
+    const facts = cellFacts(doc).map(shape);
+    expect(facts.find((f) => f.quote === '53,1')).toMatchObject({ metric: 'Kinh tế — Thu nhập bình quân đầu người', unit: 'triệu đồng', base_value: 53100000, period: '2024', column: 'Thực hiện năm 2024' });
+    expect(facts.find((f) => f.quote === '1.000')).toMatchObject({ metric: 'Xã hội — Số hộ nghèo', unit: 'hộ', period: '2024', column: 'Kế hoạch năm 2024' });
   });
 
   it('puts each fact quote at its place in the document text', async () => {

@@ -187,19 +187,70 @@ interface TableContext {
   tableUnit?: UnitInfo;
 }
 
-/** The period of the table as a whole: the caption, the last two sentences of the introduction, the section, the report. */
+/**
+ * The period of the table as a whole: the caption, the last two sentences of the introduction,
+ * the time set in the lead of the paragraph before it, the section, the report.
+ */
 function tablePeriod(doc: Document, table: Table, block: Block | undefined): string {
   for (const text of [table.caption, lastSentences(table.intro ?? '', 2)]) {
     if (!text) continue;
     const mentions = findTimeMentions(text.toLocaleLowerCase('vi'));
     if (mentions.length > 0) return mentions[mentions.length - 1].period;
   }
+  const led = block ? periodLedBefore(doc, block) : undefined;
+  if (led !== undefined) return led;
   const byPath = new Map(doc.sections.map((s) => [s.path, s]));
   for (let p = block?.section ?? ''; p; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
     const period = byPath.get(p)?.period;
     if (period) return period;
   }
   return doc.metadata.reportPeriod && /^\d{4}(-\d{2})?$/.test(doc.metadata.reportPeriod) ? doc.metadata.reportPeriod : '';
+}
+
+/** How many paragraphs back an undated document's paragraph lead may set a table's time. */
+const LEAD_REACH = 8;
+/** A lead that sets the present (`Hiện nay, …`, `Đến nay, …`): later paragraphs and tables speak of now. */
+const PRESENT_LEAD = /^(?:hiện\s+nay|hiện|đến\s+nay|tính\s+đến\s+nay|hiện\s+tại)\b/u;
+
+/**
+ * The time set in the lead of a sentence (before its first comma: `Tính đến 12/2021, …`, `Năm
+ * 2020, …`) of the paragraph right before the table, as a sentence takes it from its paragraph's
+ * lead. In an undated document (a study) a lead's time holds on for the paragraphs after it, so
+ * the paragraphs further back are read too, up to another table, a heading, or a lead that
+ * speaks of now. Undefined when no lead sets a time; '' when a lead sets the present in an undated document.
+ */
+function periodLedBefore(doc: Document, first: Block): string | undefined {
+  const undated = !doc.metadata.reportPeriod;
+  const at = doc.blocks.indexOf(first);
+  let seen = 0;
+  for (let i = at - 1; i >= 0 && seen < (undated ? LEAD_REACH : 1); i--) {
+    const b = doc.blocks[i];
+    if (b.role === 'furniture' || b.cell?.table === first.cell?.table) continue;
+    if (b.cell || b.role === 'heading' || b.section !== first.section) break;
+    const text = b.text.trim();
+    // the caption, a unit note or a source line (`Nguồn: …`) is not the paragraph that introduces the table
+    if (text === (doc.tables ?? []).find((t) => t.id === first.cell?.table)?.caption || /^(?:nguồn|đơn vị|đvt)\b/iu.test(text) || !/\p{L}{2,}.*[\s,]/u.test(text)) continue;
+    seen++;
+    const leads = sentenceLeads(text.toLocaleLowerCase('vi'));
+    for (const lead of leads.reverse()) {
+      if (undated && PRESENT_LEAD.test(lead)) return '';
+      const mentions = findTimeMentions(lead);
+      if (mentions.length > 0) return mentions[mentions.length - 1].period;
+    }
+  }
+  return undefined;
+}
+
+/** The lead of each sentence: its words before the first comma, when a comma comes within a few words. */
+function sentenceLeads(lower: string): string[] {
+  return lower
+    .split(/(?<=[.!?;])\s+/u)
+    .map((s) => {
+      const comma = s.indexOf(',');
+      const lead = comma > 0 ? s.slice(0, comma) : '';
+      return lead.split(/\s+/u).length <= 8 && !lead.includes('(') ? lead : '';
+    })
+    .filter((l) => l !== '');
 }
 
 function lastSentences(text: string, n: number): string {

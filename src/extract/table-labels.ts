@@ -70,7 +70,7 @@ function roleOf(table: Table, col: number, label: string, seenData: boolean, fir
   const bare = label.replace(/\([^)]*\)/gu, '').trim();
   if (NUMBER_HEADER.test(bare)) return 'number';
   if (CODE_HEADER.test(bare)) return 'code';
-  if (UNIT_HEADER.test(bare)) return 'unit';
+  if (UNIT_HEADER.test(bare) && (!/^đơn\s+vị$/iu.test(bare) || holdsUnits(dataCells(table, col)))) return 'unit';
   if (TIME_HEADER.test(bare)) return 'time';
   const cells = dataCells(table, col);
   if (cells.length === 0) return seenData ? 'data' : 'label';
@@ -79,6 +79,18 @@ function roleOf(table: Table, col: number, label: string, seenData: boolean, fir
   const figures = cells.filter((c) => LEADS_WITH_FIGURE.test(c.text.trim())).length;
   if (!seenData && (firstLabel ? figures * 2 < cells.length : figures === 0)) return 'label';
   return 'data';
+}
+
+/**
+ * `Đơn vị` heads a unit column or a column of units of administration (`Xã Tân Hòa`, `Sở Y tế`):
+ * units are a word or two, not a name whose every word is capitalised.
+ */
+function holdsUnits(cells: TableCell[]): boolean {
+  const units = cells.filter((c) => {
+    const words = clean(c.text).split(' ');
+    return words.length <= 2 && !(words.length === 2 && words.every((w) => /^\p{Lu}/u.test(w)));
+  });
+  return units.length * 2 >= cells.length;
 }
 
 /** Read a table's columns and rows. */

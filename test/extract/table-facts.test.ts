@@ -105,6 +105,32 @@ describe('facts from table cells', () => {
     expect(facts.find((f) => f.quote === '1.000')).toMatchObject({ metric: 'Xã hội — Số hộ nghèo', unit: 'hộ', period: '2024', column: 'Kế hoạch năm 2024' });
   });
 
+  it('gives a table without time in its header or caption the time set in the lead of the paragraphs before it (an undated study)', async () => {
+    const spec = {
+      ...TWO_LEVEL,
+      header: [
+        { text: 'STT', row: 0, col: 0 },
+        { text: 'Đơn vị', row: 0, col: 1 },
+        { text: 'Diện tích (ha)', row: 0, col: 2 },
+        { text: 'Sản lượng (tấn)', row: 0, col: 3 },
+      ],
+      headerRows: 1,
+      widths: [30, 150, 90, 90],
+      align: ['center', 'left', 'right', 'right'] as ('left' | 'center' | 'right')[],
+      body: TWO_LEVEL.body.map((r) => (r as string[]).slice(0, 4)),
+    };
+    const led = { ...spec, before: ['1. Sản xuất lúa', 'Tính đến 12/2023, toàn vùng có bốn đơn vị trồng lúa.', 'Như vậy, diện tích lúa tập trung ở các xã phía bắc', 'Bảng 5: Diện tích và sản lượng lúa'] };
+    const now = { ...spec, before: ['1. Sản xuất lúa', 'Tính đến 12/2023, toàn vùng có bốn đơn vị trồng lúa.', 'Hiện nay, diện tích lúa tập trung ở các xã phía bắc.', 'Bảng 6: Diện tích và sản lượng lúa'] };
+    for (const [s, period] of [[led, '@2023-12'], [now, '']] as const) {
+      for (const [name, bytes] of [['t.docx', await specDocx(s)], ['t.pdf', await specPdf(s)]] as const) {
+        const doc = await run(name, bytes);
+        expect(cellFacts(doc)).toHaveLength(10);
+        expect(doc.metadata.reportPeriod).toBeUndefined();
+        expect(new Set(cellFacts(doc).map((f) => f.period))).toEqual(new Set([period]));
+      }
+    }
+  });
+
   it('puts each fact quote at its place in the document text', async () => {
     const doc = await run('table.pdf', await ruledTablePdf());
     for (const f of cellFacts(doc)) expect(doc.text.slice(f.prov.start, f.prov.end)).toBe(f.quote);

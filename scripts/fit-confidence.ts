@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const arg = (k: string) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : undefined);
   const l2 = Number(arg('--l2') ?? '1');
   const results = await runEval({ sets: ['dev/pdf', 'real', 'tables'], outDir: 'out/fit-confidence' });
-  const examples: (Example & { doc: string; shipped: number })[] = results.flatMap((r) =>
+  const examples: (Example & { doc: string; shipped: number; why: string; quote: string })[] = results.flatMap((r) =>
     r.score.verdicts
       .filter((v) => !v.optional)
       .map((v) => ({
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
         features: confidenceFeatures({ ...v.row, evidence: (v.row.evidence ?? []).filter((e) => !e.startsWith('model:')) }),
         right: isRight(v),
         shipped: v.row.confidence,
+        why: v.matched ? v.wrong.join(',') : 'unmatched',
+        quote: v.row.quote,
       })),
   );
   const docs = [...new Set(examples.map((e) => e.doc))].sort();
@@ -39,7 +41,11 @@ async function main(): Promise<void> {
   const heldOut: { confidence: number; right: boolean; doc: string }[] = [];
   for (const d of docs) {
     const model = fitLogistic(examples.filter((e) => e.doc !== d), l2, 1500);
-    for (const e of examples.filter((x) => x.doc === d)) heldOut.push({ confidence: probabilityOf(e.features, model), right: e.right, doc: d });
+    for (const e of examples.filter((x) => x.doc === d)) {
+      const confidence = probabilityOf(e.features, model);
+      heldOut.push({ confidence, right: e.right, doc: d });
+      if (process.argv.includes('--dump') && !e.right && confidence >= 0.9) console.log(`  wrong at ${confidence.toFixed(2)}: ${d} ${JSON.stringify(e.quote)} (${e.why}) ${e.features.join(' ')}`);
+    }
   }
   const cv = calibration(heldOut);
   console.log(`held out (leave-one-document-out): ${fmt(cv)}`);

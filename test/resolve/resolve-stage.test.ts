@@ -27,7 +27,7 @@ function doc(facts: Fact[], province?: string): { doc: Document; file: SourceFil
 }
 
 describe('createResolveStage', () => {
-  it('sets metric ids, lowers confidence a little by the match score and records evidence', async () => {
+  it('sets metric ids and records evidence, leaving confidence to the score stage', async () => {
     const { doc: d, file } = doc([
       fact({}),
       fact({ metric: 'doanh thu', section: 'I' }),
@@ -36,10 +36,7 @@ describe('createResolveStage', () => {
     ]);
     const out = await createResolveStage()(d, file);
     expect(out.facts.map((f) => f.metric_id)).toEqual(['telecom-revenue', 'postal-revenue', null, 'mobile-subscribers']);
-    expect(out.facts[0].confidence).toBeLessThanOrEqual(0.9);
-    expect(out.facts[0].confidence).toBeGreaterThanOrEqual(0.9 * 0.96);
-    expect(out.facts[1].confidence).toBeLessThan(0.9);
-    expect(out.facts[2].confidence).toBe(0.9);
+    expect(out.facts.map((f) => f.confidence)).toEqual([0.9, 0.9, 0.9, 0.9]);
     expect(out.facts[0].evidence).toEqual(['metric:matched']);
     expect(out.facts[2].evidence).toEqual(['metric:unmatched']);
     expect(out.facts[3]).toBe(d.facts[3]);
@@ -69,6 +66,6 @@ describe('createResolveStage', () => {
     const out = await createResolveStage({ metrics: false, provinces: false })(d, file);
     expect(out.facts[0].metric_id).toBeNull();
     expect(out.metadata.province).toBe('nam dinh');
-    expect(() => createResolveStage({ confidenceWeight: 2 } as never)).toThrow(/resolve: invalid options/);
+    expect(() => createResolveStage({ metrics: 'yes' } as never)).toThrow(/resolve: invalid options/);
   });
 });

@@ -3,6 +3,8 @@
  * pass/fail timings). Sections, in order:
  *   pipeline  read → normalize → segment vs bare pdfjs-dist getTextContent on the text PDFs of
  *             ../shared/corpus and ../shared/corpus-real (target ≤ 1.3×), per file, with a breakdown;
+ *   tables    what table finding (ruled: drawn lines; aligned: columns of text) costs as a share of
+ *             readPdf on every text PDF of both corpora, sub-folders included (scripts/bench/tables.ts);
  *   extract   extract + resolve on the segmented documents: chars/s, pages/s, and every stage's
  *             share of the whole pipeline (read → resolve, no store);
  *   scale     batch ingest of 100 / 1000 generated reports with the built CLI (docs/min, peak RSS),
@@ -29,7 +31,7 @@ import { benchExtract, benchRead, formatExtractBench, formatReadBench, type Benc
 import type { Document } from '../schemas/document.js';
 import { useClock } from './bench/clock.js';
 
-const SECTIONS = ['pipeline', 'extract', 'scale', 'ocr'] as const;
+const SECTIONS = ['pipeline', 'tables', 'extract', 'scale', 'ocr'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `usage: npx tsx scripts/bench.ts [--only ${SECTIONS.join(',')}] [--quick] [--reps N] [--breakdown|--no-breakdown] [--profile] [--wall]
@@ -184,6 +186,11 @@ async function main(): Promise<number> {
     const r = await benchRead({ reps: opts.reps, breakdown: opts.breakdown, profile: opts.profile, log });
     docs = r.docs;
     return { json: r.result, text: formatReadBench(r.result) };
+  });
+  await section('tables', 'table finding: its cost as a share of readPdf (the read stage)', async () => {
+    const { benchTables, formatTableBench } = await import('./bench/tables.js');
+    const r = await benchTables({ reps: opts.reps, log });
+    return { json: r, text: formatTableBench(r) };
   });
   await section('extract', 'extraction throughput and share of the pipeline', async () => {
     const r = await benchExtract({ reps: opts.reps, docs, log });

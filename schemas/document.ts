@@ -64,6 +64,8 @@ export type ReportType = z.infer<typeof ReportType>;
 export const Metadata = z.object({
   title: z.string().optional(),
   province: z.string().optional(),
+  /** Stable id of that province (`nam-dinh`), set by the resolve stage when it knows the province. */
+  provinceId: z.string().optional(),
   agency: z.string().optional(),
   docNumber: z.string().optional(),
   /** ISO date `YYYY-MM-DD` (or partial `YYYY-MM`) of issue. */

@@ -1,6 +1,6 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
-import { splitsWord } from '../core/viet-word-list.js';
+import { splitsWord } from '../text/viet-word-list.js';
 
 /**
  * The metric phrase of a figure: what it measures, in the report's words, read from the structure

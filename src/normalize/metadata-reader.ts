@@ -1,6 +1,8 @@
 import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
 import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, SUBJECT_LINE, isUpperCase } from './front-matter.js';
-import { firstPeriod } from './period-words.js';
+import { firstPeriod } from '../text/period-words.js';
+import { isNationalAgency } from '../text/national-agency.js';
+import { pad2 } from '../text/zero-pad.js';
 
 /**
  * Report metadata from the administrative header, the title and (as a last resort) the body:
@@ -61,10 +63,6 @@ export interface MetadataInput {
   role: BlockRole;
 }
 
-function pad2(n: string): string {
-  return n.padStart(2, '0');
-}
-
 function provinceFromText(text: string): string | undefined {
   PROVINCE_IN_TEXT.lastIndex = 0;
   const m = PROVINCE_IN_TEXT.exec(text);
@@ -101,14 +99,6 @@ function joinUnitLines(lines: string[]): string[] {
     else out.push(line);
   }
   return out;
-}
-
-/**
- * A ministry, the government or the national assembly writes from Hà Nội about the whole
- * country: neither its place of issue nor the provinces its body names are its province.
- */
-export function isNationalAgency(agency: string | undefined): boolean {
-  return /^(BỘ|CHÍNH PHỦ|THỦ TƯỚNG|VĂN PHÒNG CHÍNH PHỦ|QUỐC HỘI)(?!\p{L})/u.test(agency ?? '');
 }
 
 /** Read the metadata from paragraphs with their roles. */

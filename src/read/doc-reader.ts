@@ -1,7 +1,7 @@
 import WordExtractor from 'word-extractor';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import type { SourceFile } from '../core/source-file.js';
-import { decodeLegacy, guessLegacyEncoding } from '../normalize/legacy-encoding.js';
+import { decodeLegacy, guessLegacyEncoding } from '../text/legacy-encoding.js';
 
 /**
  * Reader for legacy Word 97-2003 `.doc` (OLE2) files, via word-extractor (pure JavaScript, no

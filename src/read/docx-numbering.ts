@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { wAttr, wChild, wChildren, wInt, wToggle, wVal } from './docx-xml.js';
-import { toRoman } from '../core/roman-numerals.js';
+import { toRoman } from '../text/roman-numerals.js';
 
 /**
  * Word automatic numbering (`word/numbering.xml`) rendered as Word shows it.

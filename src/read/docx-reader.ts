@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import type { Element } from '@xmldom/xmldom';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import type { SourceFile } from '../core/source-file.js';
-import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../normalize/legacy-encoding.js';
+import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../text/legacy-encoding.js';
 import { DocxBodyWalker, type DocxParagraph, type DocxRun } from './docx-body.js';
 import { DocxNumbering } from './docx-numbering.js';
 import { DocxStyles } from './docx-styles.js';

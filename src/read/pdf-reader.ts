@@ -2,7 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import { DocumentFailure, type SourceFile } from '../core/source-file.js';
-import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../normalize/legacy-encoding.js';
+import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../text/legacy-encoding.js';
 import { learnFonts, oneLine, openPdf, type PdfFont } from './pdf-document.js';
 import { buildLines, type LineOptions, type TextLine, type TextRun } from './pdf-lines.js';
 import { repairPage } from './pdf-viet-repair.js';

@@ -1,4 +1,4 @@
-import { hasVietLetter, isSyllable, QUALITY_MARKS, TONE_MARKS } from '../normalize/viet-syllable.js';
+import { hasVietLetter, isSyllable, QUALITY_MARKS, TONE_MARKS } from '../text/viet-syllable.js';
 
 /**
  * Rebuild Vietnamese words that a PDF text layer broke around diacritics, then NFC:

@@ -1,7 +1,7 @@
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { METRIC_CATALOG, type MetricDef } from '../../schemas/metric-catalog.js';
-import { foldedTokens, foldVietnamese } from './fold-text.js';
+import { foldedTokens, foldVietnamese } from '../text/fold-text.js';
 
 /** What the matcher may know about a fact besides its metric phrase. */
 export interface MatchContext {

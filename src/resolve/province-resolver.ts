@@ -6,7 +6,7 @@ import {
   type ProvinceDef,
   type ProvinceUnit2025,
 } from '../../schemas/provinces.js';
-import { foldVietnamese } from './fold-text.js';
+import { foldVietnamese } from '../text/fold-text.js';
 
 /** A province identity: stable id and display name (without `tỉnh` / `thành phố`). */
 export interface ProvinceRef {

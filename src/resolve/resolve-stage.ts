@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Document } from '../../schemas/document.js';
+import type { Document, Metadata } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
 import { matchMetric, type MetricMatch } from './metric-matcher.js';
 import { resolveProvince } from './province-resolver.js';
-import { isNationalAgency } from '../normalize/metadata-reader.js';
+import { isNationalAgency } from '../text/national-agency.js';
 
 export const ResolveOptions = z.object({
   /** Map metric phrases to the catalog. */
@@ -45,19 +45,25 @@ function resolveDocProvince(doc: Document, file: SourceFile): string | undefined
   return undefined;
 }
 
+/** The metadata with the province's canonical name and, when it is one of the provinces, its id. */
+function withProvince(metadata: Metadata, province: string | undefined): Metadata {
+  if (province === undefined) return metadata;
+  const id = resolveProvince(province)?.id;
+  return id === undefined ? { ...metadata, province } : { ...metadata, province, provinceId: id };
+}
+
 /**
  * The resolve stage: sets `metric_id` on every fact that matches a canonical metric (the
  * section title helps short phrases), records `metric:matched` / `metric:unmatched` evidence
  * (which the score stage's confidence model reads), and writes the
- * canonical province name into the metadata. Pure: returns a new document, no I/O.
+ * canonical province name and its id into the metadata (the store writes them as they are).
+ * Pure: returns a new document, no I/O.
  */
 export function createResolveStage(options?: ResolveOptions): Stage {
   const opts = parseOptions('resolve', ResolveOptions, options);
   return (doc: Document, file: SourceFile): Document => {
     const titles = new Map(doc.sections.map((s) => [s.path, s.title]));
     const facts = opts.metrics ? doc.facts.map((f) => resolveFact(f, titles.get(f.section))) : doc.facts;
-    const province = opts.provinces ? resolveDocProvince(doc, file) : doc.metadata.province;
-    const metadata = province === undefined ? doc.metadata : { ...doc.metadata, province };
-    return { ...doc, facts, metadata };
+    return { ...doc, facts, metadata: opts.provinces ? withProvince(doc.metadata, resolveDocProvince(doc, file)) : doc.metadata };
   };
 }

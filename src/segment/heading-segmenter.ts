@@ -1,4 +1,4 @@
-import { toRoman } from '../core/roman-numerals.js';
+import { toRoman } from '../text/roman-numerals.js';
 import { letterDistance, parseLabel, type HeadingLabel, type LabelKind } from './heading-label.js';
 
 /**

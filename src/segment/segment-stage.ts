@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
-import { firstPeriod, periodYear } from '../normalize/period-words.js';
+import { firstPeriod, periodYear } from '../text/period-words.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
 

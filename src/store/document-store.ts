@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Document } from '../../schemas/document.js';
 import { reapplyCorrections } from './correction-replay.js';
-import { resolveProvince } from '../resolve/province-resolver.js';
 
 export interface SaveResult {
   docId: string;
@@ -46,7 +45,7 @@ export class DocumentStore {
         status: doc.status,
         title: m.title ?? null,
         province: m.province ?? null,
-        province_id: m.province ? (resolveProvince(m.province)?.id ?? null) : null,
+        province_id: m.provinceId ?? null,
         agency: m.agency ?? null,
         doc_number: m.docNumber ?? null,
         issue_date: m.issueDate ?? null,

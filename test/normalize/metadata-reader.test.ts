@@ -1,6 +1,6 @@
 import { MOTTO } from '../../src/normalize/front-matter.js';
 import { joinLines } from '../../src/normalize/line-joiner.js';
-import { isNationalAgency, readMetadata } from '../../src/normalize/metadata-reader.js';
+import { readMetadata } from '../../src/normalize/metadata-reader.js';
 import type { RawBlock } from '../../schemas/raw-document.js';
 import type { BlockRole } from '../../schemas/document.js';
 
@@ -58,16 +58,6 @@ describe('readMetadata', () => {
   it('takes the place as the province of a provincial agency', () => {
     const meta = readMetadata([para('SỞ Y TẾ'), para('Lào Cai, ngày 1 tháng 2 năm 2023'), para('Về việc tiêm chủng', 'title')]);
     expect(meta).toMatchObject({ province: 'Lào Cai', reportType: 'công văn', title: 'Về việc tiêm chủng' });
-  });
-});
-
-describe('isNationalAgency', () => {
-  it('knows ministries and the government, not a provincial department', () => {
-    expect(isNationalAgency('BỘ THÔNG TIN VÀ TRUYỀN THÔNG')).toBe(true);
-    expect(isNationalAgency('CHÍNH PHỦ')).toBe(true);
-    expect(isNationalAgency('BỘT GIẶT')).toBe(false);
-    expect(isNationalAgency('SỞ THÔNG TIN VÀ TRUYỀN THÔNG')).toBe(false);
-    expect(isNationalAgency(undefined)).toBe(false);
   });
 });
 

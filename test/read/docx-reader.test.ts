@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { DocumentFailure, SourceFile } from '../../src/core/source-file.js';
 import { readDocx } from '../../src/read/docx-reader.js';
-import { encodeLegacy } from '../../src/normalize/legacy-encoding.js';
+import { encodeLegacy } from '../../src/text/legacy-encoding.js';
 import { needs } from '../needs.js';
 
 const CORPUS = '../shared/corpus';

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { SourceFile } from '../../src/core/source-file.js';
 import { DocumentFailure } from '../../src/core/source-file.js';
 import { readPdf, undoPdfjsFolding } from '../../src/read/pdf-reader.js';
-import { encodeLegacy } from '../../src/normalize/legacy-encoding.js';
+import { encodeLegacy } from '../../src/text/legacy-encoding.js';
 import {
   DECOMPOSED_LINES,
   LAYOUT,

@@ -43,12 +43,12 @@ describe('createResolveStage', () => {
     expect(d.facts[0].metric_id).toBeNull();
   });
 
-  it('normalizes the province to its canonical name, warning when it is unknown', async () => {
+  it('normalizes the province to its canonical name with its id, warning when it is unknown', async () => {
     const a = doc([], 'TỈNH NINH THUẬN');
-    expect((await createResolveStage()(a.doc, a.file)).metadata.province).toBe('Ninh Thuận');
+    expect((await createResolveStage()(a.doc, a.file)).metadata).toEqual({ province: 'Ninh Thuận', provinceId: 'ninh-thuan' });
     expect(a.file.messages).toEqual([]);
     const b = doc([], 'Xứ Đoài');
-    expect((await createResolveStage()(b.doc, b.file)).metadata.province).toBe('Xứ Đoài');
+    expect((await createResolveStage()(b.doc, b.file)).metadata).toEqual({ province: 'Xứ Đoài' });
     expect(b.file.messages).toEqual([expect.objectContaining({ severity: 'warn', rule: 'resolve:unknown-province' })]);
   });
 
@@ -57,7 +57,7 @@ describe('createResolveStage', () => {
     const header = readFileSync(join(process.cwd(), '..', 'shared', 'corpus', '002.source.txt'), 'utf8').split('\n').slice(0, 12).join(' ');
     d.blocks = [{ id: 0, role: 'admin-header', text: header, prov: { source: 'x', page: 1, start: 0, end: 1 }, section: '' }];
     const out = await createResolveStage()(d, file);
-    expect(out.metadata.province).toBe('Nam Định');
+    expect(out.metadata).toEqual({ province: 'Nam Định', provinceId: 'nam-dinh' });
     expect(file.messages.map((m) => m.rule)).toEqual(['resolve:province-from-header']);
   });
 
@@ -65,7 +65,7 @@ describe('createResolveStage', () => {
     const { doc: d, file } = doc([fact({})], 'nam dinh');
     const out = await createResolveStage({ metrics: false, provinces: false })(d, file);
     expect(out.facts[0].metric_id).toBeNull();
-    expect(out.metadata.province).toBe('nam dinh');
+    expect(out.metadata).toEqual({ province: 'nam dinh' });
     expect(() => createResolveStage({ metrics: 'yes' } as never)).toThrow(/resolve: invalid options/);
   });
 });

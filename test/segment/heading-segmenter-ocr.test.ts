@@ -1,5 +1,5 @@
 import { HeadingSegmenter } from '../../src/segment/heading-segmenter.js';
-import { toRoman } from '../../src/core/roman-numerals.js';
+import { toRoman } from '../../src/text/roman-numerals.js';
 
 function paths(lines: string[], ocr: boolean): (string | undefined)[] {
   const seg = new HeadingSegmenter();

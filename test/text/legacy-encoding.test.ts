@@ -5,7 +5,7 @@ import {
   encodeLegacy,
   encodingFromFontName,
   textFitsLegacy,
-} from '../../src/normalize/legacy-encoding.js';
+} from '../../src/text/legacy-encoding.js';
 
 /** Every Vietnamese letter: the base vowels with their 5 tones, đ, and the plain letters. */
 function vietnameseLetters(): string[] {

@@ -1,4 +1,4 @@
-import { firstPeriod, periodYear } from '../../src/normalize/period-words.js';
+import { firstPeriod, periodYear } from '../../src/text/period-words.js';
 
 describe('firstPeriod', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { splitsWord, vietWordList, wordListFrom } from '../../src/core/viet-word-list.js';
+import { splitsWord, vietWordList, wordListFrom } from '../../src/text/viet-word-list.js';
 import { metricPhrase } from '../../src/extract/metric-phrase.js';
 
 describe('Vietnamese word list (Viet74K of @vntk/dictionary)', () => {

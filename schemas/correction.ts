@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactFields, FactStatus } from './fact.js';
+import { jsonText } from './json-text.js';
 
 /** The reviewable state of a fact: its editable fields plus its review status. */
 export const CorrectionState = FactFields.extend({ status: FactStatus });
@@ -22,3 +23,29 @@ export const Correction = z.object({
   at: z.string(),
 });
 export type Correction = z.infer<typeof Correction>;
+
+/** A row of the `corrections` table as stored: before and after as JSON text. */
+export const CorrectionRow = z.object({
+  id: z.number().int(),
+  doc_id: z.string(),
+  fact_start: z.number().int().nonnegative(),
+  fact_end: z.number().int().nonnegative(),
+  quote: z.string(),
+  action: CorrectionAction,
+  before_json: z.string(),
+  after_json: z.string(),
+  reviewer: z.string(),
+  at: z.string(),
+});
+export type CorrectionRow = z.infer<typeof CorrectionRow>;
+
+/** A correction as `facts --history` prints it: before and after as they were stored, every key kept. */
+export const HistoryEntry = CorrectionRow.pick({ id: true, action: true, reviewer: true, at: true }).extend({
+  before_json: jsonText(z.record(z.string(), z.unknown())),
+  after_json: jsonText(z.record(z.string(), z.unknown())),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** What re-applying a correction to re-extracted facts needs: where it was recorded and the state it set. */
+export const ReplayRow = CorrectionRow.pick({ id: true, fact_start: true, quote: true, after_json: true });
+export type ReplayRow = z.infer<typeof ReplayRow>;

@@ -1,6 +1,6 @@
 import type { ExportRow } from '../../schemas/fact.js';
 import type { MetricDef } from '../../schemas/metric-catalog.js';
-import type { CompareCell, CompareMatrix, CompareMetric, CompareReport, SourceRow } from './export-shapes.js';
+import type { CompareCell, CompareMatrix, CompareMetric, CompareReport, SourceRow } from '../../schemas/export.js';
 
 /** Vietnamese alphabetical order (one collator: `localeCompare(…, 'vi')` builds one per call). */
 export const vietnameseOrder = new Intl.Collator('vi').compare;

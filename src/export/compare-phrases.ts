@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { queryFacts, type StoredFactRow } from '../store/fact-query.js';
+import { queryFacts } from '../store/fact-query.js';
+import type { StoredFactRow } from '../../schemas/stored-fact.js';
 import { foldedTokens } from '../text/fold-text.js';
 import { provinceShown, type CompareRow, type ProvinceMode } from './compare-report.js';
 import { vietnameseOrder } from './compare-matrix.js';

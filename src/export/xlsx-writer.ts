@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, type ExportRow } from '../../schemas/fact.js';
 import { NUMERIC_COLUMNS } from './cell-safety.js';
-import { CompareMatrix, SourceRow, type SourceRowInput } from './export-shapes.js';
+import { CompareMatrix, SourceRow, type SourceRowInput } from '../../schemas/export.js';
 
 export interface XlsxInput {
   rows: Iterable<ExportRow>;

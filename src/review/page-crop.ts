@@ -2,7 +2,8 @@ import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
 import type Database from 'better-sqlite3';
 import { readFile } from 'node:fs/promises';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { factDetail } from './review-queries.js';
+import { documentPath } from '../store/document-query.js';
+import { factDetail } from './fact-detail.js';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
 
@@ -37,7 +38,7 @@ export async function renderFactCrop(db: Database.Database, factId: number): Pro
   const detail = factDetail(db, factId);
   if (!detail) return { status: 404, error: `fact ${factId} not found` };
   const bbox = detail.fact.bbox;
-  const path = (db.prepare('SELECT path FROM documents WHERE id = ?').get(detail.document.doc_id) as { path: string }).path;
+  const path = documentPath(db, detail.document.doc_id);
   if (!bbox || detail.pageOrigin !== 'ocr') return { status: 404, error: 'no page image for this fact (not an OCR fact with a box)' };
   let bytes: Buffer;
   try {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { CorrectionAction } from '../../schemas/correction.js';
 import { FactStatus } from '../../schemas/fact.js';
 import { factHistory, FieldPatch, recordDecision } from '../store/correction-log.js';
-import { factDetail, reviewQueue } from './review-queries.js';
+import { reviewQueue } from '../store/review-query.js';
+import { factDetail } from './fact-detail.js';
 
 /** A JSON answer of the API. */
 export interface JsonReply {

@@ -1,17 +1,9 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { Correction, CorrectionAction, CorrectionState } from '../../schemas/correction.js';
+import { Correction, CorrectionAction, CorrectionRow, CorrectionState } from '../../schemas/correction.js';
 import { FactFields } from '../../schemas/fact.js';
-
-/** The reviewable state of one stored fact, with what locates it and its version. */
-export interface FactState extends CorrectionState {
-  id: number;
-  doc_id: string;
-  start: number;
-  end: number;
-  quote: string;
-  version: number;
-}
+import { FactAnchor, FactKey, FactState } from '../../schemas/stored-fact.js';
+import { parseOptionalRow, parseRow, parseRows } from './row-parser.js';
 
 export interface Decision {
   factId: number;
@@ -39,23 +31,9 @@ const SELECT_FACT = `SELECT id, doc_id, start, end, quote, version, status, ${FA
 /** Window (characters) within which a quote may have moved after re-normalization (as in correction-replay). */
 const MAX_SHIFT = 2000;
 
-interface CorrectionRow {
-  id: number;
-  doc_id: string;
-  fact_start: number;
-  fact_end: number;
-  quote: string;
-  action: string;
-  before_json: string;
-  after_json: string;
-  reviewer: string;
-  at: string;
-}
-
 /** The current reviewable state of a fact, or undefined when there is no such fact. */
 export function readFactState(db: Database.Database, factId: number): FactState | undefined {
-  const row = db.prepare(SELECT_FACT).get(factId) as FactState | undefined;
-  return row ? { ...row } : undefined;
+  return parseOptionalRow(FactState, db.prepare(SELECT_FACT).get(factId), 'fact');
 }
 
 function stateOf(f: FactState): CorrectionState {
@@ -143,9 +121,7 @@ export function recordDecision(db: Database.Database, decision: Decision): Decis
     ).run({ ...after, id: current.id, expected: current.version });
     const fact = readFactState(db, current.id);
     if (!fact) throw new Error(`fact ${current.id} vanished inside its own transaction`);
-    const correction = toCorrection(
-      db.prepare('SELECT * FROM corrections WHERE id = ?').get(Number(ins.lastInsertRowid)) as CorrectionRow,
-    );
+    const correction = toCorrection(parseRow(CorrectionRow, db.prepare('SELECT * FROM corrections WHERE id = ?').get(Number(ins.lastInsertRowid)), 'correction'));
     return { fact, correction };
   });
   // IMMEDIATE: take the write lock before reading the version, so two servers on one
@@ -161,11 +137,6 @@ function undoStack(history: Correction[]): Correction[] {
     else stack.push(c);
   }
   return stack;
-}
-
-interface FactKey {
-  id: number;
-  start: number;
 }
 
 /** The fact a correction belongs to: same document and quote, nearest start within the shift window. */
@@ -185,15 +156,11 @@ function nearest(facts: FactKey[], start: number): FactKey | undefined {
  * re-ingestion. Empty for an unknown fact.
  */
 export function factHistory(db: Database.Database, factId: number): Correction[] {
-  const fact = db.prepare('SELECT id, doc_id, quote, start FROM facts WHERE id = ?').get(factId) as
-    | { id: number; doc_id: string; quote: string; start: number }
-    | undefined;
+  const fact = parseOptionalRow(FactAnchor, db.prepare('SELECT id, doc_id, quote, start FROM facts WHERE id = ?').get(factId), 'fact');
   if (!fact) return [];
-  const rows = db
-    .prepare('SELECT * FROM corrections WHERE doc_id = ? AND quote = ? ORDER BY id')
-    .all(fact.doc_id, fact.quote) as CorrectionRow[];
+  const rows = parseRows(CorrectionRow, db.prepare('SELECT * FROM corrections WHERE doc_id = ? AND quote = ? ORDER BY id').all(fact.doc_id, fact.quote), 'correction');
   if (rows.length === 0) return [];
-  const sameQuote = db.prepare('SELECT id, start FROM facts WHERE doc_id = ? AND quote = ?').all(fact.doc_id, fact.quote) as FactKey[];
+  const sameQuote = parseRows(FactKey, db.prepare('SELECT id, start FROM facts WHERE doc_id = ? AND quote = ?').all(fact.doc_id, fact.quote), 'fact');
   return rows.filter((r) => nearest(sameQuote, r.fact_start)?.id === fact.id).map(toCorrection);
 }
 
@@ -202,11 +169,11 @@ export function factHistory(db: Database.Database, factId: number): Correction[]
  * quote is near the recorded position), oldest first. They stay in the log; this reports them.
  */
 export function orphanCorrections(db: Database.Database, docId?: string): Correction[] {
-  const rows = (
-    docId
-      ? db.prepare('SELECT * FROM corrections WHERE doc_id = ? ORDER BY id').all(docId)
-      : db.prepare('SELECT * FROM corrections ORDER BY id').all()
-  ) as CorrectionRow[];
+  const rows = parseRows(
+    CorrectionRow,
+    docId ? db.prepare('SELECT * FROM corrections WHERE doc_id = ? ORDER BY id').all(docId) : db.prepare('SELECT * FROM corrections ORDER BY id').all(),
+    'correction',
+  );
   const factsByKey = new Map<string, FactKey[]>();
   const lookup = db.prepare('SELECT id, start FROM facts WHERE doc_id = ? AND quote = ?');
   return rows
@@ -214,7 +181,7 @@ export function orphanCorrections(db: Database.Database, docId?: string): Correc
       const key = `${r.doc_id}\u0000${r.quote}`;
       let facts = factsByKey.get(key);
       if (!facts) {
-        facts = lookup.all(r.doc_id, r.quote) as FactKey[];
+        facts = parseRows(FactKey, lookup.all(r.doc_id, r.quote), 'fact');
         factsByKey.set(key, facts);
       }
       return nearest(facts, r.fact_start) === undefined;

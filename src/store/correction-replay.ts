@@ -1,18 +1,7 @@
 import type Database from 'better-sqlite3';
-import { CorrectionState } from '../../schemas/correction.js';
-
-interface CorrectionRow {
-  id: number;
-  fact_start: number;
-  quote: string;
-  after_json: string;
-}
-
-interface FactKey {
-  id: number;
-  start: number;
-  quote: string;
-}
+import { CorrectionState, ReplayRow } from '../../schemas/correction.js';
+import { QuotedFactKey } from '../../schemas/stored-fact.js';
+import { parseRows } from './row-parser.js';
 
 /**
  * Re-apply reviewers' decisions to freshly extracted facts of one document. A correction
@@ -21,13 +10,11 @@ interface FactKey {
  * correction of a fact wins (an undo is itself a correction restoring the earlier state).
  */
 export function reapplyCorrections(db: Database.Database, docId: string): { applied: number; orphans: number } {
-  const rows = db
-    .prepare('SELECT id, fact_start, quote, after_json FROM corrections WHERE doc_id = ? ORDER BY id')
-    .all(docId) as CorrectionRow[];
+  const rows = parseRows(ReplayRow, db.prepare('SELECT id, fact_start, quote, after_json FROM corrections WHERE doc_id = ? ORDER BY id').all(docId), 'correction');
   if (rows.length === 0) return { applied: 0, orphans: 0 };
-  const latest = new Map<string, CorrectionRow>();
+  const latest = new Map<string, ReplayRow>();
   for (const r of rows) latest.set(`${r.fact_start}\u0000${r.quote}`, r);
-  const facts = db.prepare('SELECT id, start, quote FROM facts WHERE doc_id = ?').all(docId) as FactKey[];
+  const facts = parseRows(QuotedFactKey, db.prepare('SELECT id, start, quote FROM facts WHERE doc_id = ?').all(docId), 'fact');
   const update = db.prepare(
     `UPDATE facts SET value=@value, unit=@unit, base_value=@base_value, base_unit=@base_unit, of=@of, value_max=@value_max,
        kind=@kind, aspect=@aspect, direction=@direction, approx=@approx, metric=@metric, metric_id=@metric_id,
@@ -53,8 +40,8 @@ export function reapplyCorrections(db: Database.Database, docId: string): { appl
 /** Window (characters) within which a quote may have moved after re-normalization. */
 const MAX_SHIFT = 2000;
 
-function findFact(facts: FactKey[], c: CorrectionRow, taken: Set<number>): FactKey | undefined {
-  let best: FactKey | undefined;
+function findFact(facts: QuotedFactKey[], c: ReplayRow, taken: Set<number>): QuotedFactKey | undefined {
+  let best: QuotedFactKey | undefined;
   for (const f of facts) {
     if (f.quote !== c.quote || taken.has(f.id)) continue;
     const d = Math.abs(f.start - c.fact_start);

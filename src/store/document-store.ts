@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Document } from '../../schemas/document.js';
+import { StoredVersionRow } from '../../schemas/stored-document.js';
 import { reapplyCorrections } from './correction-replay.js';
+import { parseOptionalRow } from './row-parser.js';
 
 export interface SaveResult {
   docId: string;
@@ -14,10 +16,8 @@ export class DocumentStore {
   constructor(private readonly db: Database.Database) {}
 
   /** The stored document with this content hash, if any (idempotent ingestion). */
-  findBySha(sha256: string): { id: string; status: string; extractor_version: string } | undefined {
-    return this.db.prepare('SELECT id, status, extractor_version FROM documents WHERE sha256 = ?').get(sha256) as
-      | { id: string; status: string; extractor_version: string }
-      | undefined;
+  findBySha(sha256: string): StoredVersionRow | undefined {
+    return parseOptionalRow(StoredVersionRow, this.db.prepare('SELECT id, status, extractor_version FROM documents WHERE sha256 = ?').get(sha256), 'document');
   }
 
   /**

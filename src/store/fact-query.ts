@@ -1,26 +1,14 @@
 import type Database from 'better-sqlite3';
-import { ExportRow, type FactStatus } from '../../schemas/fact.js';
+import { ExportRow } from '../../schemas/fact.js';
+import { FactMetricRow, StoredFactRow } from '../../schemas/stored-fact.js';
+import { factWhere, type FactFilter } from './fact-filter.js';
+import { parseRows } from './row-parser.js';
 
-export interface FactFilter {
-  docId?: string;
-  /** Words to look for in the metric phrase or the canonical metric id. */
-  metric?: string;
-  metricId?: string;
-  /** Only facts with confidence strictly below this. */
-  below?: number;
-  minConfidence?: number;
-  status?: FactStatus[];
+/** A fact query: which facts (the shared filter), in which order, how many. */
+export interface FactQuery extends FactFilter {
   limit?: number;
   /** `document` (default): by file name, then position in it; `confidence`: lowest first, then as `document`. */
   order?: 'document' | 'confidence';
-}
-
-export interface StoredFactRow extends ExportRow {
-  id: number;
-  start: number;
-  end: number;
-  version: number;
-  evidence: string[];
 }
 
 const SELECT = `
@@ -34,38 +22,17 @@ SELECT f.id, f.start, f.end, f.version, f.evidence,
 FROM facts f JOIN documents d ON d.id = f.doc_id LEFT JOIN fact_cells c ON c.doc_id = f.doc_id AND c.idx = f.idx`;
 
 /** Facts with their document and section context, reviewed values, in export-row shape. */
-export function queryFacts(db: Database.Database, filter: FactFilter = {}): StoredFactRow[] {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.docId) {
-    where.push('(f.doc_id = @doc OR d.name = @doc OR d.path = @doc)');
-    params.doc = filter.docId;
-  }
-  if (filter.metricId) {
-    where.push('f.metric_id = @metricId');
-    params.metricId = filter.metricId;
-  }
-  if (filter.metric) {
-    where.push("(f.metric LIKE @metricLike OR COALESCE(f.metric_id,'') LIKE @metricLike)");
-    params.metricLike = `%${filter.metric}%`;
-  }
-  if (filter.below !== undefined) {
-    where.push('f.confidence < @below');
-    params.below = filter.below;
-  }
-  if (filter.minConfidence !== undefined) {
-    where.push('f.confidence >= @minConf');
-    params.minConf = filter.minConfidence;
-  }
-  if (filter.status?.length) {
-    where.push(`f.status IN (${filter.status.map((_, i) => `@st${i}`).join(',')})`);
-    filter.status.forEach((s, i) => (params[`st${i}`] = s));
-  }
-  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${filter.order === 'confidence' ? 'f.confidence, ' : ''}d.name, f.start${
+export function queryFacts(db: Database.Database, filter: FactQuery = {}): StoredFactRow[] {
+  const where = factWhere(filter);
+  const sql = `${SELECT}${where.sql} ORDER BY ${filter.order === 'confidence' ? 'f.confidence, ' : ''}d.name, f.start${
     filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : ''
   }`;
-  const rows = db.prepare(sql).all(params) as (Omit<StoredFactRow, 'evidence'> & { evidence: string })[];
-  return rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence) as string[] }));
+  return parseRows(StoredFactRow, db.prepare(sql).all(where.params), 'fact');
+}
+
+/** The metric phrase and canonical metric of every stored fact. */
+export function factMetrics(db: Database.Database): FactMetricRow[] {
+  return parseRows(FactMetricRow, db.prepare('SELECT metric, metric_id FROM facts').all(), 'fact metric');
 }
 
 /** Strip the storage-only columns: exactly the export contract, validated. */

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { SchemaVersionRow } from '../../schemas/database-meta.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { parseRow } from './row-parser.js';
 
 /**
  * Bring a database to the newest schema, one numbered migration at a time, each in its own
@@ -7,7 +9,7 @@ import { MIGRATIONS, type Migration } from './migrations/index.js';
  */
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): { from: number; to: number } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const row = parseRow(SchemaVersionRow, db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get(), 'schema version');
   const from = row.v ?? 0;
   const newest = migrations.at(-1)?.version ?? 0;
   if (from > newest) {

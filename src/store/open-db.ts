@@ -3,6 +3,8 @@ import { accessSync, constants, existsSync, mkdirSync, statfsSync, statSync } fr
 import { dirname, resolve } from 'node:path';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate } from './migrator.js';
+import { SchemaVersionRow, TableNameRow } from '../../schemas/database-meta.js';
+import { parseRow, parseRows } from './row-parser.js';
 
 /**
  * Open (creating if needed) a solieu database and bring it to the newest schema.
@@ -68,7 +70,7 @@ function newestVersion(): number {
 function schemaVersion(db: Database.Database, path: string): number {
   const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!table) throw new DbOpenError(`${path} is an SQLite database but not a solieu one (it has no schema_migrations table); check --db`);
-  const v = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const v = parseRow(SchemaVersionRow, db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get(), 'schema version').v ?? 0;
   if (v > newestVersion()) {
     throw new DbOpenError(`${path}: database schema version ${v} is newer than this solieu (${newestVersion()}); upgrade solieu to read it`);
   }
@@ -80,7 +82,7 @@ function schemaVersion(db: Database.Database, path: string): number {
  * Returns whether the database already is solieu's (false: a new, empty one).
  */
 function refuseForeign(db: Database.Database, path: string): boolean {
-  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+  const names = parseRows(TableNameRow, db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all(), 'table name').map((r) => r.name);
   if (names.length > 0 && !names.includes('schema_migrations')) {
     throw new DbOpenError(`${path} is an SQLite database but not a solieu one (tables ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}); give --db a new file or a solieu database`);
   }

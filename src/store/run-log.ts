@@ -1,22 +1,6 @@
 import type Database from 'better-sqlite3';
-
-export interface RunFailure {
-  file: string;
-  reason: string;
-}
-
-export interface RunRecord {
-  id: number;
-  started_at: string;
-  finished_at: string | null;
-  extractor_version: string;
-  command: string;
-  files_seen: number;
-  stored: number;
-  skipped: number;
-  failed: number;
-  failures: RunFailure[];
-}
+import { RunRecord, type RunFailure } from '../../schemas/run.js';
+import { parseRows } from './row-parser.js';
 
 /** The `runs` table: one row per ingest run, updated as the run goes so a killed run still shows. */
 export class RunLog {
@@ -38,7 +22,6 @@ export class RunLog {
   }
 
   recent(limit = 10): RunRecord[] {
-    const rows = this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit) as (Omit<RunRecord, 'failures'> & { failures_json: string })[];
-    return rows.map(({ failures_json, ...r }) => ({ ...r, failures: JSON.parse(failures_json) as RunFailure[] }));
+    return parseRows(RunRecord, this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit), 'run');
   }
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { openDb } from '../../store/open-db.js';
+import { factMetrics } from '../../store/fact-query.js';
 import { METRIC_CATALOG } from '../../../schemas/metric-catalog.js';
 import { unmatchedPhrases } from '../../resolve/unmatched-report.js';
 
@@ -17,8 +18,7 @@ export function registerMetrics(program: Command): void {
       }
       const db = openDb(o.db, { readonly: true });
       try {
-        const facts = db.prepare('SELECT metric, metric_id FROM facts').all() as { metric: string; metric_id: string | null }[];
-        for (const p of unmatchedPhrases(facts, Number(o.limit) || 50)) process.stdout.write(`${String(p.count).padStart(5)}  ${p.phrase}\n`);
+        for (const p of unmatchedPhrases(factMetrics(db), Number(o.limit) || 50)) process.stdout.write(`${String(p.count).padStart(5)}  ${p.phrase}\n`);
       } finally {
         db.close();
       }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openDb } from '../../store/open-db.js';
 import { RunLog } from '../../store/run-log.js';
+import { storeTotals } from '../../store/status-query.js';
 import { printable } from '../printable.js';
 
 export function registerStatus(program: Command): void {
@@ -12,12 +13,8 @@ export function registerStatus(program: Command): void {
     .action((o: { db: string; runs: string }) => {
       const db = openDb(o.db, { readonly: true });
       try {
-        const counts = db
-          .prepare(`SELECT status, COUNT(*) AS n FROM documents GROUP BY status ORDER BY status`)
-          .all() as { status: string; n: number }[];
-        const facts = (db.prepare('SELECT COUNT(*) AS n FROM facts').get() as { n: number }).n;
-        const reviewed = (db.prepare("SELECT COUNT(*) AS n FROM facts WHERE status != 'auto'").get() as { n: number }).n;
-        process.stdout.write(`documents: ${counts.map((c) => `${c.n} ${c.status}`).join(', ') || 'none'}; facts: ${facts} (${reviewed} reviewed)\n\n`);
+        const { documents, facts, reviewed } = storeTotals(db);
+        process.stdout.write(`documents: ${documents.map((c) => `${c.n} ${c.status}`).join(', ') || 'none'}; facts: ${facts} (${reviewed} reviewed)\n\n`);
         for (const r of new RunLog(db).recent(Number(o.runs) || 5)) {
           process.stdout.write(
             `run ${r.id}  ${r.started_at}${r.finished_at ? '' : '  (did not finish)'}  ${r.extractor_version}\n  ${printable(r.command)}\n  seen ${r.files_seen}, stored ${r.stored}, skipped ${r.skipped}, failed ${r.failed}\n`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Approx } from '../../schemas/fact.js';
+import { Approx } from './fact.js';
 
 /** A report (column) of the Compare sheet. */
 export const CompareReport = z.object({

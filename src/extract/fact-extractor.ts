@@ -176,7 +176,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       sectionPeriod: ctx.introPeriod ?? ctx.sectionPeriod,
       reportPeriod: ctx.reportPeriod,
-      previous: samePrevious ? { period: samePrevious.flowPeriod, stock: samePrevious.stock } : undefined,
+      // a change of a stock (`là 14 sở, giảm 07 sở`) is as of the stock's time; of a flow, over the flow's
+      previous: samePrevious ? { period: samePrevious.stock ? samePrevious.fact.period : samePrevious.flowPeriod, stock: samePrevious.stock } : undefined,
     });
     const unitStart = skipSpaces(text, f.end);
     const counted = read?.kind === 'count';

@@ -113,6 +113,8 @@ function stripLinkers(phrase: string): string {
     changed = false;
     const lower = p.toLowerCase();
     const hit = LINKERS.find((w) => lower === w || lower.endsWith(` ${w}`));
+    // not the last syllable of a word (`thực hiện`, `hiện có`, `tổng cộng`): a word stays whole
+    if (hit && !hit.includes(' ') && splitsWord(words(lower), words(lower).length - 1)) break;
     if (hit) {
       p = tidy(p.slice(0, p.length - hit.length));
       changed = true;

@@ -6,7 +6,7 @@ import { findTimeMentions, previousMonth, stockOf, yearOf, type TimeMention } fr
  * a flow is an amount over the period (`phát triển mới`, `trong tháng`). The nearest cue before
  * the figure in its sentence decides; a stock carries on through the sentence.
  */
-const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|toàn tỉnh|tỉnh có|nâng tổng số|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
+const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|toàn tỉnh|tỉnh có|nâng tổng số|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
 const FLOW_CUES = /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành/gu;
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
 const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})tồn(?!\p{L})/u;
@@ -54,9 +54,14 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   if (/so với\s+(?:\S+\s+){0,3}$/u.test(before)) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
   if (/(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24))) return true;
+  // an amount whose subject names its year (`Kinh phí … năm 2025 được giao 14,6 tỷ đồng`, `Kế hoạch vốn
+  // đầu tư công năm 2025 của huyện là …`): the year is the budget's, in the figure's own clause
+  if (m.rule === 'period:year' && ctx.kind === 'money' && m.end <= ctx.start && !/[,;]/.test(ctx.lower.slice(m.end, ctx.start))) return true;
   // the result of an earlier year reported later (`kết quả Chỉ số CCHC năm 2025 …` in a report of
   // quý I/2026) is of the year the text names; a plan or a programme named with its year is not
   const own = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
+  // a plan's own span (`Tổng kinh phí thực hiện Kế hoạch giai đoạn 2025-2027` in a plan to 2027)
+  if (m.rule === 'period:years' && own !== undefined && yearOf(m.period) === own) return true;
   const year = Number(m.period.slice(0, 4));
   const named = /(?:kế hoạch|chương trình|đề án|dự án|nghị quyết|quyết định|chỉ thị|kh|ct|đa)\s+(?:\S+\s+){0,4}$/u.test(before);
   const result = /(?:kết quả|chỉ số|xếp hạng|xếp loại|đánh giá|điểm)\s+(?:\S+\s+){0,5}$/u.test(ctx.lower.slice(Math.max(0, m.start - 50), m.start));
@@ -65,7 +70,8 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
 
 function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undefined {
   const mentions = all.filter((m) => governing(ctx, m));
-  const before = mentions.filter((m) => m.end <= ctx.start);
+  // a time in an earlier `;` clause is that clause's, unless it leads the sentence (`Trong tháng, …; …`)
+  const before = mentions.filter((m) => m.end <= ctx.start && (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m)));
   if (before.length) return before[before.length - 1];
   // after the figure, only within its clause: `…; lũy kế 8 tháng đầu năm đạt …` is another figure's
   return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && !ctx.lower.slice(ctx.unitEnd, m.start).includes(';'));
@@ -113,7 +119,10 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     return { period: '', flow: '', stock: false, evidence: ['period:unknown'] };
   }
   if (period.startsWith('@')) return { period, flow: period.slice(1), stock: true, evidence };
-  if (period.includes('..') || ctx.aspect === 'cumulative') {
+  // a span the report or heading gives (`quý I/2025`) is a flow's period; a stock in it (`hiện có 52
+  // trường`) is as of its end, so such a span goes on to the stock test below
+  const inherited = !mention && period.includes('..') && ctx.aspect !== 'cumulative';
+  if ((period.includes('..') && !inherited) || ctx.aspect === 'cumulative') {
     const oneYear = period.split('..').every((p) => p.slice(0, 4) === period.slice(0, 4));
     const explicit = mention?.rule === 'period:since' || mention?.rule === 'period:years';
     if (ctx.aspect === 'cumulative' && oneYear && !explicit && !period.startsWith(`${period.slice(0, 4)}-01..`)) {

@@ -12,7 +12,7 @@ export const TIME_WORDS_BEFORE = ['ngày', 'tháng', 'năm', 'quý', 'tuần', '
 
 /** Words before a number that make it part of a name: a level, a version, an area code. */
 export const NAME_WORDS_BEFORE = [
-  'mức độ', 'mức', 'cấp độ', 'phiên bản', 'version', 'khu vực', 'vùng', 'tổ', 'đội', 'phòng', 'lô', 'đường',
+  'mức độ', 'cấp độ', 'phiên bản', 'version', 'khu vực', 'vùng', 'tổ', 'đội', 'phòng', 'lô', 'đường',
   'quốc lộ', 'tỉnh lộ', 'chợ', 'cách mạng', 'công nghiệp', 'web', 'top', 'covid', 'lần thứ', 'thứ', 'hạng',
   'kỳ', 'khóa', 'tầng', 'phường', 'quận', 'ấp', 'khóm', 'thôn', 'xóm', 'tờ', 'trang', 'tập', 'số hiệu', 'hotline',
   'tổng đài', 'đầu số', 'điện thoại', 'ban chỉ đạo', 'bcđ', 'kv', 'ql', 'đt', 'tl',

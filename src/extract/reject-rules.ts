@@ -2,6 +2,7 @@ import type { Figure } from './figure-finder.js';
 import { gluedToName } from './figure-finder.js';
 import { AFTER_MARKS_NOT_FACT, DOCUMENT_TYPES, NAME_WORDS_BEFORE, TIME_WORDS_BEFORE } from './reject-lexicon.js';
 import { skipSpacesBack, wordBefore } from './text-window.js';
+import { vietWordList } from '../text/viet-word-list.js';
 
 const byLength = (a: string, b: string): number => b.length - a.length;
 const DOCS = [...DOCUMENT_TYPES].sort(byLength);
@@ -40,6 +41,16 @@ function bareYear(text: string, f: Figure): boolean {
 }
 
 /**
+ * Is a name word the last syllable of a longer word (`danh mục`, `cổ phần`, `đại biểu`, `mô hình`)?
+ * Then it does not name a part or a level: `danh mục 386 TTHC` counts procedures.
+ */
+function tailOfWord(lower: string, at: number, word: string): boolean {
+  if (word.includes(' ')) return false;
+  const prev = /([\p{L}\p{M}]+)\s+$/u.exec(lower.slice(Math.max(0, at - 12), at))?.[1];
+  return !!prev && vietWordList().words.has(`${prev} ${word}`);
+}
+
+/**
  * A time of day: `lúc 14 giờ 00 phút`, `14 giờ 30`, `từ 7h30 đến 11h`, `00 phút` after a clock hour
  * — never a duration (`trong 24 giờ`, `08 giờ/ngày`).
  */
@@ -67,7 +78,7 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (/(?<![\p{L}])(?:hàng|vài|mấy|dăm|nhiều)\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start))) return 'reject:vague';
   if (documentIdentifier(text, lower, pos)) return 'reject:identifier';
   if (/^\s*(?:Ngày|Năm)(?![\p{L}])/u.test(text.slice(f.end, f.end + 8))) return 'reject:anniversary';
-  if (!rank && NAMES.some((w) => wordBefore(lower, pos, w))) return 'reject:name';
+  if (!rank && NAMES.some((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w))) return 'reject:name';
   const after = text.slice(f.end, f.end + 40);
   const mark = AFTER_MARKS_NOT_FACT.find((m) => m.re.test(after));
   if (mark) return mark.rule;

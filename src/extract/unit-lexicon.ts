@@ -75,7 +75,10 @@ export const COUNT_NOUNS: string[] = [
   'nhà báo', 'công dân', 'cá nhân', 'tổ chức', 'tổ chức cá nhân', 'đơn vị', 'cơ quan', 'doanh nghiệp', 'sở',
   'ban', 'ngành', 'hộ', 'hộ gia đình', 'đối tượng', 'thành viên', 'lao động', 'đ/c', 'đồng chí', 'nhân dân',
   'văn phòng đại diện', 'nhà xuất bản', 'cơ sở', 'cơ sở in', 'đại lý', 'chi nhánh', 'hợp tác xã', 'trường',
-  'trường học', 'bệnh viện', 'trạm y tế',
+  'trường học', 'bệnh viện', 'trạm y tế', 'em', 'trẻ', 'trẻ em', 'cháu', 'bệnh nhân', 'giáo viên', 'hộ nghèo',
+  'hộ cận nghèo', 'gia đình', 'khách', 'lượt khách', 'du khách', 'thí điểm',
+  // cases, animals, produce
+  'ca', 'ca mắc', 'ca bệnh', 'ổ dịch', 'con', 'cây', 'gốc', 'ha', 'sản phẩm', 'mô hình', 'công trình',
   // places
   'tỉnh', 'thành phố', 'huyện', 'xã', 'phường', 'thị trấn', 'thôn', 'xóm', 'ấp', 'khóm', 'địa phương',
   'điểm', 'điểm phục vụ', 'điểm chuyên mạch', 'điểm truy nhập', 'vị trí', 'bưu cục', 'bưu điện văn hóa xã',

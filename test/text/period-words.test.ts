@@ -23,6 +23,8 @@ describe('firstPeriod', () => {
     expect(firstPeriod('Nam Định, ngày 26 tháng 01 năm 2021')).toBeUndefined();
     expect(firstPeriod('Chuyển đổi số giai đoạn 2020 - 2025, tầm nhìn đến năm 2030')).toBeUndefined();
     expect(firstPeriod('Lĩnh vực thông tin, tuyên truyền')).toBeUndefined();
+    expect(firstPeriod('Phấn đấu giảm ít nhất 10% số ca mắc so với tháng 11')).toBeUndefined();
+    expect(firstPeriod('Doanh thu tăng so với cùng kỳ năm 2023')).toBeUndefined();
   });
 
   it('gives the year of a period', () => {

@@ -77,7 +77,7 @@ const RULES: Rule[] = [
 function notAPeriod(lower: string, index: number): boolean {
   const before = lower.slice(Math.max(0, index - 14), index);
   // a day's date, a horizon, or the base of a comparison (`giảm 10% so với tháng 11`)
-  return /ngày\s*(\d{1,2}|\.+|…)?\s*$/u.test(before) || /(?:đến|tới)\s*$/u.test(before) || /so với\s+(?:cùng kỳ\s+)?$/u.test(before);
+  return /ngày\s*(\d{1,2}|\.+|…)?\s*$/u.test(before) || /(?:đến|tới)\s*$/u.test(before) || /so với\s+(?:cùng kỳ\s+)?$/u.test(lower.slice(Math.max(0, index - 24), index));
 }
 
 /**

@@ -1,8 +1,6 @@
-import type Database from 'better-sqlite3';
-import { queryFacts } from '../store/fact-query.js';
-import type { StoredFactRow } from '../../schemas/stored-fact.js';
+import type { ExportRow } from '../../schemas/fact.js';
 import { foldedTokens } from '../text/fold-text.js';
-import { provinceShown, type CompareRow, type ProvinceMode } from './compare-report.js';
+import type { CompareOptions, CompareRow } from './compare-report.js';
 import { vietnameseOrder } from './compare-matrix.js';
 
 /**
@@ -39,11 +37,13 @@ export function coverage(asked: ReadonlySet<string>, phrase: string): number {
 /** How much of the asked words a phrase must hold to be grouped. */
 export const PHRASE_COVERAGE = 2 / 3;
 
-const rank = (r: StoredFactRow): number => (r.status === 'accepted' || r.status === 'corrected' ? 2 : 0) + (r.aspect === 'level' ? 1 : 0) + r.confidence;
+const rank = (r: ExportRow): number => (r.status === 'accepted' || r.status === 'corrected' ? 2 : 0) + (r.aspect === 'level' ? 1 : 0) + r.confidence;
 
-export function comparePhrase(db: Database.Database, words: string, mode: ProvinceMode = 'written'): PhraseComparison {
+/** The facts (all stored facts) whose metric phrase holds most of `words`, one value per report. */
+export function comparePhrase(facts: readonly ExportRow[], words: string, options: CompareOptions = {}): PhraseComparison {
+  const shown = options.province ?? ((written: string) => written);
   const asked = phraseWords(words);
-  const matching = queryFacts(db).filter((r) => r.status !== 'rejected' && r.metric && coverage(asked, r.metric) >= PHRASE_COVERAGE);
+  const matching = facts.filter((r) => r.status !== 'rejected' && r.metric && coverage(asked, r.metric) >= PHRASE_COVERAGE);
   const units = new Map<string, number>();
   for (const r of matching) units.set(r.base_unit, (units.get(r.base_unit) ?? 0) + 1);
   const baseUnit = [...units].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
@@ -51,14 +51,14 @@ export function comparePhrase(db: Database.Database, words: string, mode: Provin
   const phrases = new Map<string, number>();
   for (const r of group) phrases.set(r.metric, (phrases.get(r.metric) ?? 0) + 1);
   // one value per report: reviewed first, then a level, then the most confident
-  const best = new Map<string, { row: StoredFactRow; n: number }>();
+  const best = new Map<string, { row: ExportRow; n: number }>();
   for (const r of group) {
     const seen = best.get(r.doc_id);
     if (!seen) best.set(r.doc_id, { row: r, n: 1 });
     else best.set(r.doc_id, { row: rank(r) > rank(seen.row) ? r : seen.row, n: seen.n + 1 });
   }
   const rows: CompareRow[] = [...best.values()].map(({ row, n }) => ({
-    province: provinceShown(row.province, mode),
+    province: shown(row.province),
     report_period: row.report_period,
     value: row.base_value,
     unit: baseUnit,

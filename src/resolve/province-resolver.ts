@@ -91,6 +91,20 @@ export function currentProvince(id: string, date?: string): ProvinceRef {
   return provinceAt(id, date ?? new Date().toISOString().slice(0, 10));
 }
 
+/**
+ * The province whose territory a province named in a report belongs to now (after the 1 July 2025
+ * merger, one of the 34), with the written name in brackets when it differs: `Ninh Bình (Nam Định)`,
+ * so that reports of Nam Định and Ninh Bình line up under Ninh Bình. A name that is no province is
+ * returned as it is.
+ */
+export function currentProvinceLabel(written: string): string {
+  if (written === '') return written;
+  const ref = resolveProvince(written);
+  if (!ref) return written;
+  const now = currentProvince(ref.id);
+  return now.name === ref.name ? now.name : `${now.name} (${ref.name})`;
+}
+
 /** The old provinces that formed a 2025 unit (or `[id]` for an old id that is not a unit). */
 export function provincesMergedInto(unitId: string): ProvinceRef[] {
   const unit = unitById.get(unitId);

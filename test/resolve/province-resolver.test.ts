@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROVINCES_2008, PROVINCES_2025 } from '../../schemas/provinces.js';
-import { currentProvince, provinceAt, provincesMergedInto, resolveProvince } from '../../src/resolve/province-resolver.js';
+import { currentProvince, currentProvinceLabel, provinceAt, provincesMergedInto, resolveProvince } from '../../src/resolve/province-resolver.js';
 
 describe('province data', () => {
   it('lists 63 provinces before July 2025 and 34 units after, each old province in exactly one unit', () => {
@@ -90,5 +90,14 @@ describe('provinceAt and currentProvince', () => {
   it('throws with the fix on an unknown id or date', () => {
     expect(() => provinceAt('atlantis', '2021')).toThrow(/resolveProvince/);
     expect(() => provinceAt('nam-dinh', 'yesterday')).toThrow(/ISO/);
+  });
+});
+
+describe('currentProvinceLabel', () => {
+  it('names the province a report\'s territory belongs to now, with the written one in brackets when it differs', () => {
+    expect(currentProvinceLabel('Nam Định')).toBe('Ninh Bình (Nam Định)');
+    expect(currentProvinceLabel('Ninh Bình')).toBe('Ninh Bình');
+    expect(currentProvinceLabel('Xứ Đoài')).toBe('Xứ Đoài');
+    expect(currentProvinceLabel('')).toBe('');
   });
 });

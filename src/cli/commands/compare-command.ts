@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { openDb } from '../../store/open-db.js';
+import { queryFacts } from '../../store/fact-query.js';
 import { queryMetric } from '../../resolve/metric-matcher.js';
+import { currentProvinceLabel } from '../../resolve/province-resolver.js';
 import type { MetricDef } from '../../../schemas/metric-catalog.js';
-import { compareMetric, type CompareRow } from '../../export/compare-report.js';
+import { compareMetric, type CompareOptions, type CompareRow } from '../../export/compare-report.js';
 import { comparePhrase, type PhraseComparison } from '../../export/compare-phrases.js';
 import { csvField } from '../../export/csv-writer.js';
 import { formatNumber, neutralizeText } from '../../export/cell-safety.js';
@@ -26,13 +28,13 @@ export function registerCompare(program: Command, exit: (code: number) => void):
     .action((o: { metric: string; db: string; format: string; province: string; byPhrase?: boolean }) => {
       if (!['table', 'csv', 'json'].includes(o.format)) throw new Error(`--format must be table, csv or json (got "${o.format}")`);
       if (o.province !== 'written' && o.province !== 'current') throw new Error(`--province must be written or current (got "${o.province}")`);
-      const mode = o.province;
+      const shown: CompareOptions = o.province === 'current' ? { province: currentProvinceLabel } : {};
       const { metric: def, candidates, byWords } = o.byPhrase ? { metric: null, candidates: [], byWords: false } : queryMetric(o.metric);
       const db = openDb(o.db, { readonly: true });
       try {
         if (def) {
           if (byWords && o.format === 'table') process.stderr.write(`"${o.metric}": catalog metric ${def.id} (${def.name})\n`);
-          printCompare(def.id, def.name, compareMetric(db, def, mode), o.format);
+          printCompare(def.id, def.name, compareMetric(queryFacts(db, { metricId: def.id }), def, shown), o.format);
           exit(0);
           return;
         }
@@ -42,7 +44,7 @@ export function registerCompare(program: Command, exit: (code: number) => void):
           exit(1);
           return;
         }
-        const byPhrase = comparePhrase(db, o.metric, mode);
+        const byPhrase = comparePhrase(queryFacts(db), o.metric, shown);
         if (byPhrase.rows.length === 0) {
           process.stderr.write(noSingleMetric(o.metric, candidates).replace(/\n$/, '') + `\nno stored fact has a metric phrase with the words "${o.metric}" either\n`);
           exit(1);

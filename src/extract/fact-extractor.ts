@@ -6,7 +6,7 @@ import { rejectReason } from './reject-rules.js';
 import { isRank, readAspect } from './aspect-rules.js';
 import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
-import { resolvePeriod } from './period-resolver.js';
+import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions, yearOf } from './period-mentions.js';
 import { metricPhrase, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
@@ -26,6 +26,8 @@ export interface BlockContext {
   sectionPeriod?: string;
   /** Period of the sentence that introduces a list (`tính đến cuối tháng 5/2020, … trong đó:`), for its items. */
   introPeriod?: string;
+  /** Undated documents: the time an earlier paragraph's sentence lead set (`Năm 2019, …`), still holding. */
+  carriedPeriod?: string;
 }
 
 interface Placed {
@@ -176,6 +178,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       sectionPeriod: ctx.introPeriod ?? ctx.sectionPeriod,
       reportPeriod: ctx.reportPeriod,
+      carried: ctx.carriedPeriod,
       // a change of a stock (`là 14 sở, giảm 07 sở`) is as of the stock's time; of a flow, over the flow's
       previous: samePrevious ? { period: samePrevious.stock ? samePrevious.fact.period : samePrevious.flowPeriod, stock: samePrevious.stock } : undefined,
     });
@@ -242,17 +245,28 @@ export function extractFacts(doc: Document): Fact[] {
   // items after a sentence that ends with a colon (`…, tính đến cuối tháng 5/2020, … trong đó:`) split
   // what it introduced and inherit its time
   let intro: string | undefined;
+  // an undated document (a study): a time a paragraph's sentence lead sets (`Năm 2019, …`) holds for
+  // the paragraph after it in the section, unless a heading, a table or a lead that speaks of now comes between
+  let carried: { period: string; section: string } | undefined;
   for (const block of doc.blocks) {
+    if (block.role === 'heading' || block.cell) carried = undefined;
     if (!FACT_ROLES.has(block.role)) continue;
     if (block.role !== 'item') intro = undefined;
+    if (carried && carried.section !== block.section) carried = undefined;
     const blockFacts = extractFromBlock(block, {
       source: doc.source.name,
       reportPeriod: doc.metadata.reportPeriod,
       sectionPeriod: sectionPeriodOf(doc.sections, block.section),
       introPeriod: intro,
+      carriedPeriod: carried?.period,
     });
     facts.push(...blockFacts);
     if (block.role !== 'item' && /:\s*$/.test(block.text)) intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
+    if (!doc.metadata.reportPeriod && block.role === 'body' && !block.cell) {
+      // the next paragraph only: further on, a study has moved to another topic as often as not
+      const lead = leadPeriodOf(lowerSameLength(block.text));
+      carried = lead ? { period: lead, section: block.section } : undefined;
+    }
   }
   return facts;
 }

@@ -30,6 +30,8 @@ export interface PeriodContext {
   /** The period of the nearest heading that names one, up the section path. */
   sectionPeriod?: string;
   reportPeriod?: string;
+  /** In an undated document: the time an earlier paragraph's sentence lead set, still holding. */
+  carried?: string;
   /** The previous figure in the same sentence: a change or plan takes its period; a stock carries. */
   previous?: { period: string; stock: boolean };
 }
@@ -89,6 +91,27 @@ function inLead(lower: string, m: TimeMention): boolean {
   return comma >= m.end && !lower.slice(s0, m.end).includes('(') && !/[.;]\s/.test(lower.slice(m.end, comma));
 }
 
+/** A sentence that opens by speaking of now (`Hiện nay, …`, `Hiện cả nước có …`, `Đến nay, …`). */
+const PRESENT_LEAD = /^\s*(?:[-+•]\s*)?(?:hiện nay|hiện tại|hiện|đến nay|tính đến nay)(?!\p{L})/u;
+
+/**
+ * The time the sentence leads of a paragraph set, for the paragraphs after it (undated documents):
+ * the last lead's time; '' when the last sentence with a time-setting lead speaks of now; undefined
+ * when no sentence lead sets a time.
+ */
+export function leadPeriodOf(lower: string): string | undefined {
+  let found: string | undefined;
+  for (const sentence of lower.split(/(?<=[.!?])\s+|\n+/u)) {
+    if (PRESENT_LEAD.test(sentence)) {
+      found = '';
+      continue;
+    }
+    const lead = findTimeMentions(sentence).filter((m) => inLead(sentence, m));
+    if (lead.length) found = lead[lead.length - 1].period;
+  }
+  return found;
+}
+
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
@@ -103,6 +126,9 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter((m) => governing(ctx, m) && inLead(ctx.lower, m));
     const last = earlier[earlier.length - 1];
     if (last) mention = { ...last, rule: `${last.rule}+paragraph` };
+  }
+  if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.carried && !PRESENT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start))) {
+    mention = { start: 0, end: 0, period: ctx.carried, rule: 'period:earlier-paragraph' };
   }
   const evidence: string[] = [];
   let period: string;

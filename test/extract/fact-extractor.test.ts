@@ -92,3 +92,53 @@ describe('items of a list inherit the time of the sentence that introduces it', 
     ]);
   });
 });
+
+describe('an undated study: the time a paragraph sets in a sentence lead holds for the next paragraph', () => {
+  const run = async (texts: [Block['role'], string][]) => {
+    const { extractFacts } = await import('../../src/extract/fact-extractor.js');
+    let at = 0;
+    const blocks: Block[] = texts.map(([role, text], id) => {
+      const b: Block = { id, role, text, prov: { source: 'study.txt', page: 1, start: at, end: at + text.length }, section: '1' };
+      at += text.length + 2;
+      return b;
+    });
+    const doc = { source: { name: 'study.txt' }, metadata: {}, sections: [], blocks } as unknown as Parameters<typeof extractFacts>[0];
+    return extractFacts(doc).map((f) => [f.quote, f.period]);
+  };
+
+  it('carries `Năm 2018, …` into the next paragraph, not the one after', async () => {
+    expect(
+      await run([
+        ['body', 'Năm 2018, dân số toàn vùng là 4,2 triệu người.'],
+        ['body', 'Mật độ dân số toàn vùng là 96 người/km2.'],
+        ['body', 'Vùng có 320 km đường sắt.'],
+      ]),
+    ).toEqual([
+      ['4,2 triệu người', '2018'],
+      ['96 người/km2', '@2018-12'],
+      ['320 km', ''],
+    ]);
+  });
+
+  it('does not carry past a heading or into a paragraph that speaks of now', async () => {
+    expect(
+      await run([
+        ['body', 'Năm 2018, dân số toàn vùng là 4,2 triệu người.'],
+        ['body', 'Hiện cả vùng có 12 nhà máy điện.'],
+      ]),
+    ).toEqual([
+      ['4,2 triệu người', '2018'],
+      ['12 nhà máy', ''],
+    ]);
+    expect(
+      await run([
+        ['body', 'Năm 2018, dân số toàn vùng là 4,2 triệu người.'],
+        ['heading', '2. Giao thông'],
+        ['body', 'Vùng có 320 km đường sắt.'],
+      ]),
+    ).toEqual([
+      ['4,2 triệu người', '2018'],
+      ['320 km', ''],
+    ]);
+  });
+});

@@ -168,6 +168,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const approx = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;
+    // `… đạt 21,1%/năm. Trong đó, các nhà máy công suất lớn tăng 17,4%/năm`: a sentence that opens
+    // with `trong đó` splits the last figure of the sentence before, and takes its time
+    const splitOf = !samePrevious && /^\s*(?:[-+•]\s*)?trong đó(?!\p{L})/u.test(lower.slice(sStart, f.start)) ? previous : undefined;
     const period = resolvePeriod({
       lower,
       sentenceStart: sStart,
@@ -176,7 +179,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       unitEnd,
       kind: finalKind,
       aspect: aspect.aspect,
-      sectionPeriod: ctx.introPeriod ?? ctx.sectionPeriod,
+      sectionPeriod: splitOf?.fact.period || (ctx.introPeriod ?? ctx.sectionPeriod),
       reportPeriod: ctx.reportPeriod,
       carried: ctx.carriedPeriod,
       // a change of a stock (`là 14 sở, giảm 07 sở`) is as of the stock's time; of a flow, over the flow's

@@ -121,11 +121,19 @@ const SPAN = /^(?:giai\s+đoạn\s+|gđ\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20
 const YEAR = /^(?:năm\s+)?((?:19|20)\d\d)$/iu;
 const UNTIL = /^(?:đến|tính\s+đến|đến\s+hết|đến\s+cuối)\s+(?:năm\s+)?((?:19|20)\d\d)$/iu;
 
-/** The period one header part names: `Năm 2024`, `2016`, `2011- 2015`, `Đến 2010`, `Tháng 8/2021`, `Quý I/2026`. */
-export function periodOfHeader(part: string): { period: string; span: boolean } | undefined {
+/** `10-15`, `20-22`: a span of years written with two digits, next to columns that write them whole. */
+const SHORT_SPAN = /^(?:giai\s+đoạn\s+|gđ\s+)?(\d\d)\s*[-–]\s*(\d\d)$/iu;
+
+/**
+ * The period one header part names: `Năm 2024`, `2016`, `2011- 2015`, `Đến 2010`, `Tháng 8/2021`,
+ * `Quý I/2026`; `10-15` too when the table's other headers give the century (`century`: `20`).
+ */
+export function periodOfHeader(part: string, century?: string): { period: string; span: boolean } | undefined {
   const t = part.replace(/\s+/gu, ' ').trim();
   let m = SPAN.exec(t);
   if (m) return { period: `${m[1]}-01..${m[2]}-12`, span: true };
+  m = century ? SHORT_SPAN.exec(t) : null;
+  if (m && century && Number(m[1]) < Number(m[2])) return { period: `${century}${m[1]}-01..${century}${m[2]}-12`, span: true };
   m = YEAR.exec(t);
   if (m) return { period: m[1], span: false };
   m = UNTIL.exec(t);
@@ -307,8 +315,10 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   let period: string | undefined;
   let span = false;
   const named: string[] = [];
+  // the century of two-digit year spans (`10-15`), from a four-digit year in any column header
+  const century = /(?<!\d)(19|20)\d\d(?!\d)/u.exec(labels.columnLabel.join(' '))?.[1];
   for (const part of parts) {
-    const p = periodOfHeader(bare(part));
+    const p = periodOfHeader(bare(part), century);
     if (p) {
       period = p.period;
       span = p.span;

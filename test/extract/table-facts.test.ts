@@ -152,6 +152,13 @@ describe('table header and unit readers', () => {
     expect(periodOfHeader('Số lượng')).toBeUndefined();
   });
 
+  it('reads a two-digit span of years (10-15) only when the table gives the century', () => {
+    expect(periodOfHeader('10-15', '20')?.period).toBe('2010-01..2015-12');
+    expect(periodOfHeader('GĐ 16-20', '20')?.period).toBe('2016-01..2020-12');
+    expect(periodOfHeader('10-15')).toBeUndefined();
+    expect(periodOfHeader('15-10', '20')).toBeUndefined();
+  });
+
   it.each([
     ['triệu KWh/năm', { unit: 'triệu kwh/năm', baseUnit: 'kwh/năm', kind: 'measure', factor: 1e6 }],
     ['tỷ đồng', { unit: 'tỷ đồng', baseUnit: 'VND', kind: 'money', factor: 1e9 }],

@@ -170,7 +170,12 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const samePrevious = previous && previous.end > sStart ? previous : undefined;
     // `… đạt 21,1%/năm. Trong đó, các nhà máy công suất lớn tăng 17,4%/năm`: a sentence that opens
     // with `trong đó` splits the last figure of the sentence before, and takes its time
-    const splitOf = !samePrevious && /^\s*(?:[-+•]\s*)?trong đó(?!\p{L})/u.test(lower.slice(sStart, f.start)) ? previous : undefined;
+    // `… 186,4 tỷ đồng, trong đó: ngân sách tỉnh 72,5 tỷ đồng; … 21,3 tỷ đồng`: the parts after a
+    // `trong đó` in the sentence take the time of the total before it
+    const opens = !samePrevious && /^\s*(?:[-+•]\s*)?trong đó(?!\p{L})/u.test(lower.slice(sStart, f.start));
+    const within = lower.lastIndexOf('trong đó', f.start);
+    const total = within > sStart ? [...placed].reverse().find((p) => p.start >= sStart && p.end <= within) : undefined;
+    const splitOf = opens ? previous : total;
     const period = resolvePeriod({
       lower,
       sentenceStart: sStart,

@@ -58,7 +58,7 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   if (/(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24))) return true;
   // an amount whose subject names its year (`Kinh phí … năm 2025 được giao 14,6 tỷ đồng`, `Kế hoạch vốn
   // đầu tư công năm 2025 của huyện là …`): the year is the budget's, in the figure's own clause
-  if (m.rule === 'period:year' && ctx.kind === 'money' && m.end <= ctx.start && !/[,;]/.test(ctx.lower.slice(m.end, ctx.start))) return true;
+  if (m.rule === 'period:year' && ctx.kind === 'money' && m.end <= ctx.start && !/[,;]\s/.test(ctx.lower.slice(m.end, ctx.start))) return true;
   // the result of an earlier year reported later (`kết quả Chỉ số CCHC năm 2025 …` in a report of
   // quý I/2026) is of the year the text names; a plan or a programme named with its year is not
   const own = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
@@ -66,6 +66,8 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   if (m.rule === 'period:years' && own !== undefined && yearOf(m.period) === own) return true;
   const year = Number(m.period.slice(0, 4));
   const named = /(?:kế hoạch|chương trình|đề án|dự án|nghị quyết|quyết định|chỉ thị|kh|ct|đa)\s+(?:\S+\s+){0,4}$/u.test(before);
+  // a time that leads the sentence (`Giai đoạn 2016-2020, …`) is said as the time of what follows
+  if (!named && m.start >= ctx.sentenceStart && inLead(ctx.lower, m)) return true;
   const result = /(?:kết quả|chỉ số|xếp hạng|xếp loại|đánh giá|điểm)\s+(?:\S+\s+){0,5}$/u.test(ctx.lower.slice(Math.max(0, m.start - 50), m.start));
   return m.rule === 'period:year' && own !== undefined && year < own && result && !named;
 }
@@ -88,7 +90,9 @@ function inLead(lower: string, m: TimeMention): boolean {
   let s0 = m.start;
   while (s0 > 0 && lower[s0 - 1] !== '\n' && !(lower[s0 - 1] === ' ' && lower[s0 - 2] === '.')) s0--;
   const comma = lower.indexOf(',', s0);
-  return comma >= m.end && !lower.slice(s0, m.end).includes('(') && !/[.;]\s/.test(lower.slice(m.end, comma));
+  // a lead is a short adverbial (ten words at most), not a whole clause that happens to end in a comma
+  const leadWords = lower.slice(s0, Math.max(comma, 0)).split(/\s+/).filter(Boolean).length;
+  return comma >= m.end && leadWords <= 10 && !lower.slice(s0, m.end).includes('(') && !/[.;]\s/.test(lower.slice(m.end, comma));
 }
 
 /** A sentence that opens by speaking of now (`Hiện nay, …`, `Hiện cả nước có …`, `Đến nay, …`). */

@@ -50,7 +50,9 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           prov: { ...b.prov },
           end: b.prov.end,
         };
-        const period = title.length <= opts.periodTitleMax ? firstPeriod(title, year) : undefined;
+        // in a plan, a heading's horizon names the year its targets are for (`3. Mục tiêu đến năm 2026`)
+        const horizon = doc.metadata.reportType === 'kế hoạch' ? /(?:đến|tới)\s+năm\s+(\d{4})/iu.exec(title)?.[1] : undefined;
+        const period = title.length <= opts.periodTitleMax ? firstPeriod(title, year) ?? horizon : undefined;
         if (period) section.period = period;
         sections.push(section);
         byPath.set(section.path, section);

@@ -197,7 +197,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const reading = metricPhrase({
       text,
       sentence: sStart,
-      parent: parent?.fact.metric,
+      parent: parent?.fact.metric ?? total?.fact.metric,
+      splits: !parent && !!total,
       from: samePrevious ? Math.max(sStart, samePrevious.metricEnd) : sStart,
       start: f.start,
       unitStart,

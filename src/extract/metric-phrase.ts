@@ -38,6 +38,8 @@ export interface MetricInput {
   parent?: string;
   /** The words before the previous figure, when this one is joined to it by `và` or a comma only. */
   shared?: string;
+  /** The figure is a part after `trong đó` of the total whose metric is `parent` (`… 9.486 ha, trong đó lúa 3.120 ha`). */
+  splits?: boolean;
 }
 
 export interface MetricReading {
@@ -61,9 +63,12 @@ const LINKERS = [
   ...QUALIFIERS.map((q) => q.words),
 ].sort((a, b) => b.length - a.length);
 
+/** Linkers that also end common words (`thực hiện`, `đổi mới`, `hiện nay`, `tổng cộng`). */
+const WORD_TAILS = new Set(['hiện', 'mới', 'nay', 'thêm', 'chỉ', 'mỗi', 'còn']);
+
 /** Discourse markers and adverbials that open a sentence but are not part of what it measures. */
 const OPENERS = new RegExp(
-  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'tương ứng', 'tương đương', 'nâng', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'nhìn chung', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
+  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'tương ứng', 'tương đương', 'nâng', 'phấn đấu đạt', 'phấn đấu', 'đảm bảo', 'bảo đảm', 'mục tiêu', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'nhìn chung', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
   'iu',
 );
 
@@ -82,9 +87,11 @@ const TIME = new RegExp(
 
 /** Where the words after a number stop naming what it counts. */
 const POST_STOP = new RegExp(
-  `[,;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|đạt|chiếm|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa')}`,
+  `[,;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa')}`,
   'iu',
 );
+/** Where the noun phrase of a share written before its noun ends: commas may join a list of nouns. */
+const SHARE_STOP = new RegExp(`[;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|,\\s+(?=${['tăng', 'giảm', 'đạt', 'chiếm', 'so với', 'trong đó', 'tối thiểu', 'ít nhất', 'phấn đấu'].join('|')})|${W('tăng|giảm|so với|trong đó|tương ứng|tương đương')}`, 'iu');
 const POST_MAX_WORDS = 12;
 const PRE_MAX_WORDS = 14;
 
@@ -113,8 +120,10 @@ function stripLinkers(phrase: string): string {
     changed = false;
     const lower = p.toLowerCase();
     const hit = LINKERS.find((w) => lower === w || lower.endsWith(` ${w}`));
-    // not the last syllable of a word (`thực hiện`, `hiện có`, `tổng cộng`): a word stays whole
-    if (hit && !hit.includes(' ') && splitsWord(words(lower), words(lower).length - 1)) break;
+    // not the last syllable of a word (`thực hiện`, `đổi mới`): a word stays whole — for the few linkers
+    // that end common words; `đạt`, `là`, `có` stay linkers whatever stands before them (`thông đạt` is
+    // a word, but `viễn thông đạt` is not it)
+    if (hit && WORD_TAILS.has(hit) && splitsWord(words(lower), words(lower).length - 1)) break;
     if (hit) {
       p = tidy(p.slice(0, p.length - hit.length));
       changed = true;
@@ -213,6 +222,9 @@ const CONTINUATION = new RegExp(`^(?:${W('so với|tăng|giảm|đạt|chiếm|b
  * (two content words at least, growing leftwards until it does).
  */
 function before(text: string, from: number, start: number): string {
+  // the clause ends at a `;`: what stands before it is another item's
+  const semi = text.lastIndexOf(';', start - 1);
+  if (semi >= from) from = semi + 1;
   const pre = withoutTime(text.slice(from, start).replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   const parts = pre.split(',').map((x) => stripOpeners(x)).filter((x) => x && !CONTINUATION.test(x));
   // grow leftwards until the phrase says something of its own: three common words (a list of proper
@@ -235,9 +247,9 @@ function before(text: string, from: number, start: number): string {
 }
 
 /** The words after the number's unit that qualify what it counts, and where they end. */
-function after(text: string, from: number): { phrase: string; end: number } {
+function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase: string; end: number } {
   const rest = text.slice(from, Math.min(text.length, from + 200));
-  const stop = rest.search(POST_STOP);
+  const stop = rest.search(stops);
   const raw = stop >= 0 ? rest.slice(0, stop) : rest;
   const all = [...raw.matchAll(/\S+/gu)];
   let n = Math.min(all.length, POST_MAX_WORDS);
@@ -277,6 +289,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
   const pre = !hasContent(own) && m.shared ? m.shared : own;
   const ev: string[] = [];
   let metric = '';
+  let usedAfter = 0;
   const compared = /^so với/iu.test(m.text.slice(m.unitEnd).trimStart()) ? comparisonPhrase(m.text, m.unitEnd) : undefined;
   const comparison = compared?.phrase ?? '';
   if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && !hasContent(pre)) {
@@ -298,21 +311,24 @@ export function metricPhrase(m: MetricInput): MetricReading {
     if (comparison && m.aspect !== 'change') metric = tidy(`${metric} ${comparison}`);
     ev.push('metric:subject');
   } else if (hasContent(post.phrase)) {
-    metric = m.kind === 'percent' && !MEASURE_HEAD.test(post.phrase) ? `tỷ lệ ${post.phrase}` : post.phrase;
+    // a share written before its noun names it after, lists and all (`100% thôn, tổ dân phố có sóng 4G`)
+    const noun = m.kind === 'percent' ? after(m.text, m.unitEnd, SHARE_STOP) : post;
+    metric = m.kind === 'percent' && !MEASURE_HEAD.test(noun.phrase) ? `tỷ lệ ${noun.phrase}` : noun.phrase;
+    usedAfter = noun.end;
     ev.push('metric:after');
   } else if (m.compared) {
     metric = tidy(`${m.compared} ${comparison}`);
     ev.push('metric:compared');
   }
-  if (bracket >= 0) {
-    // an aside in brackets splits or explains what the words before the bracket name
+  if (bracket >= 0 || (m.splits && m.parent)) {
+    // an aside in brackets, or a part after `trong đó`, splits or explains what the total names
     const context = m.parent ?? before(m.text, m.sentence, bracket);
     if (context && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
   }
   metric = caseOf(tidy(metric));
   if (!metric) ev.push('metric:none');
-  const usedEnd = m.kind === 'count' || m.kind === 'ratio' || !hasContent(pre) ? post.end : m.unitEnd;
+  const usedEnd = Math.max(usedAfter, m.kind === 'count' || m.kind === 'ratio' || !hasContent(pre) ? post.end : m.unitEnd);
   return { metric, pre, usedEnd: compared ? Math.max(usedEnd, compared.end) : usedEnd, evidence: ev };
 }
 
@@ -322,5 +338,5 @@ function comparisonPhrase(text: string, from: number): { phrase: string; end: nu
   const rest = text.slice(from + lead, from + lead + 120);
   const stop = rest.slice(7).search(/[,;:().]|\s(?=\d[\d.,]*(?![\d\p{L}]))/u);
   const raw = stop >= 0 ? rest.slice(0, 7 + stop) : rest;
-  return { phrase: withoutTime(words(raw).slice(0, 8).join(' ')), end: from + lead + raw.length };
+  return { phrase: withoutTime(words(raw).slice(0, 8).join(' ')).replace(/\s+(?:năm|tháng|quý)$/u, ''), end: from + lead + raw.length };
 }

@@ -1,7 +1,7 @@
 /**
  * Fit the confidence model (src/extract/confidence-model.ts): a logistic regression of "this fact is
  * right in every scored field" on the features of src/extract/confidence-features.ts, over the gold
- * sets (dev reports as PDF, real documents, tables). Reports leave-one-document-out cross-validated
+ * sets (dev reports as PDF, real documents, tables, the blind set once it was measured). Reports leave-one-document-out cross-validated
  * figures — each document's facts scored by a model fit without that document — and writes the
  * weights fit on all documents to src/extract/confidence-weights.ts.
  *   npx tsx scripts/fit-confidence.ts [--dry-run] [--l2 1.0]
@@ -22,7 +22,7 @@ function fmt(c: Calibration): string {
 async function main(): Promise<void> {
   const arg = (k: string) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : undefined);
   const l2 = Number(arg('--l2') ?? '1');
-  const results = await runEval({ sets: ['dev/pdf', 'real', 'tables'], outDir: 'out/fit-confidence' });
+  const results = await runEval({ sets: ['dev/pdf', 'real', 'tables', 'blind'], outDir: 'out/fit-confidence' });
   const examples: (Example & { doc: string; shipped: number; why: string; quote: string })[] = results.flatMap((r) =>
     r.score.verdicts
       .filter((v) => !v.optional)

@@ -7,12 +7,13 @@ import { createSegmentStage } from '../src/segment/segment-stage.js';
 import { createExtractStage } from '../src/extract/extract-stage.js';
 import { createResolveStage } from '../src/resolve/resolve-stage.js';
 import { createScoreStage } from '../src/extract/score-stage.js';
+import { createLocateStage } from '../src/locate/locate-stage.js';
 
 /**
  * Version of the extraction pipeline stored with every document and run. Bump it when a
  * change to any stage changes what is stored, so re-ingestion knows old results are stale.
  */
-export const PIPELINE_VERSION = 'solieu-0.1.0/p3';
+export const PIPELINE_VERSION = 'solieu-0.1.0/p4';
 
 export const ReportPipelineOptions = z.object({
   read: ReadOptions.default({ ocr: 'auto', ocrEngine: 'wasm', maxBytes: 200 * 1024 * 1024 }),
@@ -22,7 +23,7 @@ export const ReportPipelineOptions = z.object({
 });
 export type ReportPipelineOptions = z.input<typeof ReportPipelineOptions>;
 
-/** The default report pipeline: read → normalize → segment → extract → resolve → score. */
+/** The default report pipeline: read → normalize → segment → extract → resolve → locate → score. */
 export function createReportPipeline(options: ReportPipelineOptions = {}, services: ReadServices = {}): NamedStage[] {
   const opts = parseOptions('report-pipeline', ReportPipelineOptions, options);
   const stages: NamedStage[] = [
@@ -32,6 +33,8 @@ export function createReportPipeline(options: ReportPipelineOptions = {}, servic
   ];
   if (opts.extract) stages.push({ name: 'extract', run: createExtractStage() });
   if (opts.extract && opts.resolve) stages.push({ name: 'resolve', run: createResolveStage() });
+  // each fact's box on its page, from the positions the readers kept
+  if (opts.extract) stages.push({ name: 'locate', run: createLocateStage() });
   // confidence last, once every stage has added its evidence
   if (opts.extract) stages.push({ name: 'score', run: createScoreStage() });
   return stages;

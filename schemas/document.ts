@@ -25,6 +25,11 @@ export const Block = z.object({
   role: BlockRole,
   text: z.string(),
   prov: Provenance,
+  /**
+   * The offset map back to the reader: the raw blocks (`Document.raw` indexes) the text was
+   * joined from, each with the half-open span its cleaned text takes in `Document.text`.
+   */
+  parts: z.array(z.object({ raw: z.number().int().nonnegative(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).optional(),
   /** Last page the block runs onto (a paragraph can cross a page break). */
   pageEnd: z.number().int().positive().optional(),
   /** Path of the section this block belongs to ('' for the preamble). */

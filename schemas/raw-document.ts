@@ -22,6 +22,11 @@ export const RawBlock = z.object({
   indent: z.number().optional(),
   bbox: BBox.optional(),
   /**
+   * Where the line's text is drawn, piece by piece (PDF text layer: its text runs in line order,
+   * each with its box; OCR lines keep theirs in `ocr.words`): what a fact's box is made from.
+   */
+  words: z.array(z.object({ text: z.string(), bbox: BBox })).optional(),
+  /**
    * Inside a table cell (one block per cell paragraph or line): the table's id, the 1-based row,
    * the 1-based cell within the row as written, and (when the reader knows the grid) the 0-based
    * grid column, which with `row - 1` finds the cell in `ReadResult.tables`.

@@ -18,6 +18,8 @@ export interface Paragraph {
   /** Raw block indexes, in order. */
   lines: number[];
   text: string;
+  /** Where each raw block's text sits in `text`: half-open offsets, in the order of `lines`. */
+  parts: { raw: number; start: number; end: number }[];
   page: number;
   pageEnd: number;
   bold?: boolean;
@@ -198,7 +200,7 @@ export function joinLines(raw: RawBlock[], texts: string[], skip: Set<number>): 
   let pending: Paragraph[] = [];
   const single = (i: number): Paragraph => {
     const b = raw[i];
-    const p: Paragraph = { lines: [i], text: texts[i], page: b.page, pageEnd: b.page };
+    const p: Paragraph = { lines: [i], text: texts[i], parts: [{ raw: i, start: 0, end: texts[i].length }], page: b.page, pageEnd: b.page };
     if (b.bold) p.bold = true;
     if (b.italic) p.italic = true;
     if (b.label) p.label = b.label;
@@ -238,7 +240,9 @@ export function joinLines(raw: RawBlock[], texts: string[], skip: Set<number>): 
       open.lines.push(i);
       // A line broken right after a hyphen (`411/QĐ-` + `TTg`) continues the same token.
       const glue = /[^\s\-][-\u2010\u2011]$/u.test(open.text) && /^[\p{L}\p{N}]/u.test(texts[i]) ? '' : ' ';
+      const at = open.text.length + glue.length;
       open.text = `${open.text}${glue}${texts[i]}`;
+      open.parts.push({ raw: i, start: at, end: open.text.length });
       open.pageEnd = b.page;
       if (b.page === open.page) open.bbox = unionBox(open.bbox, b.bbox);
       if (!b.bold) delete open.bold;

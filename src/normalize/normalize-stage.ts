@@ -36,11 +36,14 @@ export type NormalizeOptions = z.input<typeof NormalizeOptions>;
 
 export const PARAGRAPH_SEPARATOR = '\n\n';
 
-function withLabel(label: string | undefined, text: string): string {
-  if (!label) return text;
-  const l = label.trim();
+/** Put a Word numbering label in front of the paragraph's text, moving its offset map along. */
+function withLabel(p: Paragraph): void {
+  if (!p.label) return;
+  const l = p.label.trim();
   // the reader may already have put the label in the text
-  return text.startsWith(l) ? text : `${l} ${text}`;
+  if (p.text.startsWith(l)) return;
+  p.text = `${l} ${p.text}`;
+  p.parts = p.parts.map((part) => ({ raw: part.raw, start: part.start + l.length + 1, end: part.end + l.length + 1 }));
 }
 
 export function createNormalizeStage(options?: NormalizeOptions): Stage {
@@ -57,7 +60,7 @@ export function createNormalizeStage(options?: NormalizeOptions): Stage {
       ? detectFurniture(doc.raw, doc.pages, { edgeLines: opts.furnitureEdgeLines, minShare: opts.furnitureMinShare })
       : new Map();
     const paras: Paragraph[] = joinLines(doc.raw, texts, new Set(furniture.keys()));
-    for (const p of paras) p.text = withLabel(p.label, p.text);
+    for (const p of paras) withLabel(p);
     const rejoined = paras.filter((p) => p.rejoined).length;
     if (rejoined > 0) file.info(`${rejoined} paragraph(s) broken mid-sentence across a blank line or page were re-joined`, 'normalize:rejoined');
 
@@ -91,6 +94,7 @@ export function createNormalizeStage(options?: NormalizeOptions): Stage {
         role: roles[i],
         text: p.text,
         prov: { source: doc.source.path, page: p.page, start, end: text.length, ...(p.bbox ? { bbox: p.bbox } : {}) },
+        parts: p.parts.filter((part) => part.end > part.start).map((part) => ({ raw: part.raw, start: start + part.start, end: start + part.end })),
         section: '',
       };
       if (p.pageEnd !== p.page) block.pageEnd = p.pageEnd;

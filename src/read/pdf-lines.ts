@@ -27,6 +27,8 @@ export interface TextLine {
   fontSize: number;
   bold: boolean;
   italic: boolean;
+  /** The runs the line was joined from, in order, each with its box (a fact's box is cut from them). */
+  words: { text: string; bbox: BBox }[];
 }
 
 export interface LineOptions {
@@ -188,7 +190,8 @@ function joinSegment(segment: TextRun[], spaceGap: number): TextLine | undefined
     round(Math.max(...ink.map((r) => r.x1))),
     round(Math.max(...ink.map(bottom))),
   ];
-  return { text, bbox, indent: bbox[0], fontSize, bold: boldChars * 2 > total, italic: italicChars * 2 > total };
+  const words = ink.map((r) => ({ text: r.text, bbox: [round(r.x0), round(top(r)), round(r.x1), round(bottom(r))] as BBox }));
+  return { text, bbox, indent: bbox[0], fontSize, bold: boldChars * 2 > total, italic: italicChars * 2 > total, words };
 }
 
 function round(n: number): number {

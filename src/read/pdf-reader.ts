@@ -234,6 +234,7 @@ function toBlocks(lines: TextLine[], page: PageText, context: TextLine[] = lines
       fontSize: round(line.fontSize),
       indent: line.indent,
       bbox: line.bbox,
+      words: line.words,
     };
     if (line.bold) block.bold = true;
     if (line.italic) block.italic = true;

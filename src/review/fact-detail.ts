@@ -4,6 +4,9 @@ import type { FactState } from '../../schemas/stored-fact.js';
 import { factRecord } from '../store/review-query.js';
 import { sentenceAround, type SentenceWindow } from './sentence-window.js';
 
+/** Page origins whose facts carry a box in the page's own units (PDF points; image pixels): the crop can be drawn. */
+export const DRAWN_ORIGINS: readonly string[] = ['text-layer', 'ocr'];
+
 export interface FactDetail {
   fact: FactState & {
     page: number;
@@ -16,7 +19,7 @@ export interface FactDetail {
   /** The section and its ancestors, outermost first (`I`, `I/2`, `I/2/b`). */
   sections: { path: string; title: string }[];
   sentence: SentenceWindow;
-  /** How the page's text was obtained (`ocr` pages may have an image crop). */
+  /** How the page's text was obtained (facts on `text-layer` and `ocr` pages may have an image crop). */
   pageOrigin: string | null;
   /** Whether `GET /api/facts/:id/crop.png` can render the region of this fact. */
   cropAvailable: boolean;
@@ -43,6 +46,6 @@ export function factDetail(db: Database.Database, factId: number): FactDetail | 
     sections,
     sentence: sentenceAround(d.text, state.start, state.end),
     pageOrigin,
-    cropAvailable: drawable && pageOrigin === 'ocr' && bbox?.success === true,
+    cropAvailable: drawable && DRAWN_ORIGINS.includes(pageOrigin ?? '') && bbox?.success === true,
   };
 }

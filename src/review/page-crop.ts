@@ -2,8 +2,9 @@ import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
 import type Database from 'better-sqlite3';
 import { readFile } from 'node:fs/promises';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfjsParams } from '../read/pdf-document.js';
 import { documentPath } from '../store/document-query.js';
-import { factDetail } from './fact-detail.js';
+import { DRAWN_ORIGINS, factDetail } from './fact-detail.js';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
 
@@ -30,16 +31,16 @@ const MARGIN_Y = 36;
 const IMAGE_FILE = /\.(png|jpe?g|webp)$/i;
 
 /**
- * The region of the page image around an OCR fact's box, as PNG, with the box outlined.
- * PDF pages are drawn with pdfjs (boxes are in PDF points); image files are cut directly
- * (boxes in pixels). Only for facts on OCR pages that carry a box.
+ * The region of the page around a fact's box, as PNG, with the box outlined. PDF pages (text
+ * layer or OCR'd) are drawn with pdfjs (boxes are in PDF points); image files are cut directly
+ * (boxes in pixels). For every fact from a PDF or image page that carries a box.
  */
 export async function renderFactCrop(db: Database.Database, factId: number): Promise<CropResult> {
   const detail = factDetail(db, factId);
   if (!detail) return { status: 404, error: `fact ${factId} not found` };
   const bbox = detail.fact.bbox;
   const path = documentPath(db, detail.document.doc_id);
-  if (!bbox || detail.pageOrigin !== 'ocr') return { status: 404, error: 'no page image for this fact (not an OCR fact with a box)' };
+  if (!bbox || !DRAWN_ORIGINS.includes(detail.pageOrigin ?? '')) return { status: 404, error: 'no page image for this fact (not a PDF or OCR fact with a box)' };
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -86,7 +87,8 @@ async function cropImage(bytes: Buffer, bbox: [number, number, number, number]):
 }
 
 async function cropPdf(bytes: Buffer, pageNumber: number, bbox: [number, number, number, number]): Promise<Buffer> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isOffscreenCanvasSupported: false, isEvalSupported: false, verbosity: 0 }).promise;
+  // the readers' parameters: standard fonts from node_modules, so text in a non-embedded font is drawn
+  const pdf = await getDocument(pdfjsParams(new Uint8Array(bytes))).promise;
   try {
     const page = await pdf.getPage(pageNumber);
     const unit = page.getViewport({ scale: 1 });

@@ -27,7 +27,7 @@ export function importsOf(source: string): string[] {
   return specs;
 }
 
-const STAGES = ['read', 'normalize', 'segment', 'extract', 'resolve'];
+const STAGES = ['read', 'normalize', 'segment', 'extract', 'resolve', 'locate'];
 const SHARED = ['schemas', 'core', 'text'];
 
 /** What each folder of src/ may import besides itself and packages; folders not listed are not checked. */

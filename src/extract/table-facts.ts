@@ -304,6 +304,23 @@ function joinRanges(text: string, figures: Figure[]): Figure[] {
   return out;
 }
 
+/** A row label that names a place or a total rather than an indicator: proper names, `Tổng số`, `Toàn tỉnh`, `Cả nước`. */
+export function namesWhere(label: string): boolean {
+  const t = label.trim();
+  if (!t) return false;
+  // a total row: the word alone, or before a name (`Tổng số vùng TDMNPB`); `Tổng thu ngân sách` is an indicator
+  const total = /^(?:tổng\s+số|tổng\s+cộng|tổng|cộng|toàn\s+(?:tỉnh|vùng|quốc|huyện)|cả\s+nước|chung)(?![\p{L}])\s*/iu.exec(t);
+  const rest = total ? t.slice(total[0].length).replace(/^(?:cả\s+nước|toàn\s+\p{L}+|vùng|tỉnh)\s*/iu, '') : t;
+  if (total && !rest) return true;
+  const w = rest.split(/[\s,.&()\-–/]+/u).filter(Boolean);
+  return w.length > 0 && w.every((x) => /^\p{Lu}/u.test(x) || /^(?:và|tỉnh|thành|phố|huyện|vùng)$/u.test(x));
+}
+
+/** The subject a caption names: `Bảng 2.1: Các nhà máy thủy điện công suất lớn` → `Các nhà máy thủy điện công suất lớn`. */
+export function captionSubject(caption: string | undefined): string {
+  return (caption ?? '').replace(/^\s*(?:bảng|biểu|phụ\s+lục|table)\s*[\dIVXivx.]*\s*[:.\-–]?\s*/iu, '').replace(/\s*\([^)]*\)\s*$/u, '').trim();
+}
+
 /** Facts of one figure cell. */
 function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const { table, labels } = ctx;
@@ -328,7 +345,10 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const headerUnit = bracketUnit(columnLabel);
   const rowUnitText = labels.rowUnit.get(cell.row);
   const rowUnit = rowUnitText ? unitFromText(rowUnitText) : bracketUnit(rowLabel);
-  const metric = [bare(rowLabel), ...named].filter((x) => x).join(' — ');
+  // a row that names a place or a total (`Bắc Trung Bộ`, `Lào Cai`, `Tổng số`) says where, not what:
+  // what is measured is then the table's subject, from its caption (`Bảng 2.1: Các nhà máy thủy điện …`)
+  const subject = namesWhere(bare(rowLabel)) ? captionSubject(table.caption) : '';
+  const metric = [subject, bare(rowLabel), ...named].filter((x) => x).join(' — ');
   const figures = joinRanges(text, groupFigures(text, findNumbers(text, { style: cellStyle(text) })));
   const facts: Fact[] = [];
   let lastEnd = 0;

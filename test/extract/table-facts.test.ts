@@ -7,7 +7,7 @@ import { createReadStage } from '../../src/read/read-stage.js';
 import { createNormalizeStage } from '../../src/normalize/normalize-stage.js';
 import { createSegmentStage } from '../../src/segment/segment-stage.js';
 import { createExtractStage } from '../../src/extract/extract-stage.js';
-import { periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
+import { captionSubject, namesWhere, periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
 import { INDICATORS, LONG, TWO_LEVEL, ruledTablePdf, specDocx, specPdf, tableDocx, unruledTablePdf } from '../../scripts/make-test-tables.js';
 
 async function run(name: string, bytes: Buffer): Promise<Document> {
@@ -146,6 +146,17 @@ describe('table header and unit readers', () => {
     ['Tháng 8/2021', '2021-08'],
   ])('reads the period of the header %s as %s', (header, period) => {
     expect(periodOfHeader(header)?.period).toBe(period);
+  });
+
+  it('tells rows that say where (places, totals) from rows that name an indicator', () => {
+    expect(['Lào Cai', 'Bắc Trung Bộ và DHMT', 'Tổng số', 'Tổng số vùng TDMNPB', 'Toàn tỉnh', 'TP. Hà Tĩnh'].map(namesWhere)).toEqual([true, true, true, true, true, true]);
+    expect(['Tổng thu ngân sách', 'Số thuê bao di động', 'Doanh thu', ''].map(namesWhere)).toEqual([false, false, false, false]);
+  });
+
+  it('takes the subject of a caption without its label', () => {
+    expect(captionSubject('Bảng 2.1: Các nhà máy thủy điện công suất lớn')).toBe('Các nhà máy thủy điện công suất lớn');
+    expect(captionSubject('Biểu 03. Chỉ tiêu kinh tế (theo giá hiện hành)')).toBe('Chỉ tiêu kinh tế');
+    expect(captionSubject(undefined)).toBe('');
   });
 
   it('reads no period from a header that names no time', () => {

@@ -12,6 +12,9 @@ import { metricPhrase, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
+/** A stretch between two figures that only names a time (`; lũy kế 10 tháng đạt`, `, 6 tháng đầu năm ước đạt`). */
+const ONLY_TIME = /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)\s*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
+
 /** Units whose values are often below zero (signal levels, temperatures). */
 const SIGNED_UNITS: ReadonlySet<string> = new Set(['dbm', 'db', '°c']);
 
@@ -207,7 +210,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       countedNoun: counted ? unit?.baseUnit : undefined,
       compared: samePrevious?.fact.metric,
-      shared: samePrevious && /^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) ? samePrevious.pre : undefined,
+      // a figure joined to the previous one by `và` or a comma, or in a clause that names only a time
+      // (`…; lũy kế 10 tháng đạt 951,8 tỷ đồng`), goes on about the previous figure's subject
+      shared: samePrevious && (/^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) || ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start))) ? samePrevious.pre : undefined,
     });
     const metric = reading.metric;
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);

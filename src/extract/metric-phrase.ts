@@ -77,6 +77,8 @@ const TIME = new RegExp(
   [
     `(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:ngày\\s+)?(?:nay|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?|năm\\s+\\d{4}|quý\\s+[IVX\\d]+(?:[/.-]\\d{4})?)`,
     `(?:\\d+\\s+)?tháng\\s+(?:đầu|cuối)\\s+năm(?:\\s+\\d{4})?`,
+    `\\d{1,2}\\s+tháng(?!\\s*[/.-]?\\s*\\d)`,
+    `trong\\s+(?:tháng|kỳ|quý|năm)(?!\\s*(?:\\d|[IVX]+\\b))`,
     `(?:trong\\s+|của\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
@@ -292,7 +294,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
   let usedAfter = 0;
   const compared = /^so với/iu.test(m.text.slice(m.unitEnd).trimStart()) ? comparisonPhrase(m.text, m.unitEnd) : undefined;
   const comparison = compared?.phrase ?? '';
-  if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && !hasContent(pre)) {
+  if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && !hasContent(own)) {
     metric = tidy(`${m.compared} ${comparison}`);
     ev.push('metric:compared');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {

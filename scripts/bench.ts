@@ -7,6 +7,9 @@
  *             readPdf on every text PDF of both corpora, sub-folders included (scripts/bench/tables.ts);
  *   extract   extract + resolve on the segmented documents: chars/s, pages/s, and every stage's
  *             share of the whole pipeline (read → resolve, no store);
+ *   ingest-cpu  the whole `solieu ingest` as a process (built CLI) vs bare pdfjs-dist getTextContent in one
+ *             process on the same files: CPU (user+sys, all threads) and wall time, 60 distinct copies of the
+ *             text PDFs with 1 and 2 workers, and one 6-page PDF (scripts/bench/ingest-cpu.ts);
  *   scale     batch ingest of 100 / 1000 generated reports with the built CLI (docs/min, peak RSS),
  *             compare/export on 100k facts (scripts/bench/scale.ts);
  *   ocr       tesseract.js with 1 and 2 workers vs the native tesseract CLI (scripts/bench/ocr.ts).
@@ -31,7 +34,7 @@ import { benchExtract, benchRead, formatExtractBench, formatReadBench, type Benc
 import type { Document } from '../schemas/document.js';
 import { useClock } from './bench/clock.js';
 
-const SECTIONS = ['pipeline', 'tables', 'extract', 'scale', 'ocr'] as const;
+const SECTIONS = ['pipeline', 'tables', 'extract', 'ingest-cpu', 'scale', 'ocr'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `usage: npx tsx scripts/bench.ts [--only ${SECTIONS.join(',')}] [--quick] [--reps N] [--breakdown|--no-breakdown] [--profile] [--wall]
@@ -195,6 +198,12 @@ async function main(): Promise<number> {
   await section('extract', 'extraction throughput and share of the pipeline', async () => {
     const r = await benchExtract({ reps: opts.reps, docs, log });
     return { json: r, text: formatExtractBench(r) };
+  });
+  await section('ingest-cpu', 'the whole `solieu ingest` as a process vs bare pdfjs in one process', async () => {
+    const build = ensureBuilt(opts.build);
+    const { benchIngestCpu, formatIngestCpuBench } = await import('./bench/ingest-cpu.js');
+    const r = await benchIngestCpu({ copies: opts.quick ? 24 : 60, reps: opts.quick ? 1 : 3, log });
+    return { json: { ...r, build }, text: `  (${build})\n${formatIngestCpuBench(r)}` };
   });
   await section('scale', `batch ingest (${Math.min(100, opts.docs)}/${opts.docs} docs) and compare/export on ${opts.facts} facts`, async () => {
     const build = ensureBuilt(opts.build);

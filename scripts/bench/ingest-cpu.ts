@@ -1,0 +1,191 @@
+/**
+ * Bench section `ingest-cpu` (issue 13, speed of the whole ingest): the real `solieu ingest`
+ * (the built CLI, bin/solieu.js) as a child process, against bare pdfjs-dist `getTextContent`
+ * of the same files in one plain Node process (scripts/bench/bare-pdfjs.mjs), both measured
+ * from outside: CPU time (user + sys of the process and all its threads, from wait4 via
+ * bash's `time`) and wall time.
+ *
+ * - batch: the text PDFs of ../shared/corpus and ../shared/corpus-real (sub-folders included,
+ *   each content once, scans excluded), copied round-robin to `copies` files whose bytes differ
+ *   (a PDF comment after %%EOF), so the content-hash skip never applies; ingested with
+ *   `--concurrency 1` (in-process) and `--concurrency 2` (worker threads) into a new database;
+ * - one file: a 6-page PDF (corpus/003.pdf), `solieu ingest` with its defaults vs a bare pdfjs
+ *   process on it (latency: Node and module start-up included on both sides).
+ * The contenders run interleaved, in a seeded random order per round; figures are medians.
+ * Targets (issue 13): batch CPU ≤ 1.5× and wall (2 workers) ≤ 1.0× bare pdfjs; one file ≤ 1.2×.
+ *
+ * Standalone: `npx tsx scripts/bench/ingest-cpu.ts [--copies 60] [--reps 3]` (needs `npm run build`).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { seededRandom } from '../seeded-random.js';
+import { tableBenchFiles } from './tables.js';
+import { fixed, median, ratio, round, table } from './table.js';
+
+export const INGEST_CPU_TARGET = 1.5;
+export const INGEST_WALL_TARGET = 1.0;
+export const SINGLE_FILE_TARGET = 1.2;
+
+/** One timed run of a child process. */
+interface Timed {
+  wallMs: number;
+  cpuMs: number;
+  userMs: number;
+  sysMs: number;
+  output: string;
+}
+
+export interface ContenderResult {
+  name: string;
+  /** Medians over the rounds. */
+  cpuMs: number;
+  wallMs: number;
+  userMs: number;
+  sysMs: number;
+  runs: { cpuMs: number; wallMs: number }[];
+}
+
+export interface IngestCpuResult {
+  copies: number;
+  sources: number;
+  pages: number;
+  reps: number;
+  batch: ContenderResult[];
+  single: { file: string; pages: number; contenders: ContenderResult[] };
+}
+
+const BASH_TIME = 'TIMEFORMAT="%3R %3U %3S"; { time "$@" >"$SOLIEU_BENCH_OUT" 2>&1 ; } 2>"$SOLIEU_BENCH_TIME"';
+
+/** Run a command under bash's `time` (wait4: user and sys of every thread of the child and its children). */
+function timed(cmd: string[], work: string): Timed {
+  const out = join(work, 'out.txt');
+  const time = join(work, 'time.txt');
+  const run = spawnSync('bash', ['-c', BASH_TIME, 'bench', ...cmd], { env: { ...process.env, SOLIEU_BENCH_OUT: out, SOLIEU_BENCH_TIME: time }, encoding: 'utf8' });
+  const output = readFileSync(out, 'utf8');
+  if (run.status !== 0) throw new Error(`${cmd.slice(0, 3).join(' ')} … exited with ${run.status}: ${output.trim().split('\n').slice(-3).join(' | ')}`);
+  const [real, user, sys] = readFileSync(time, 'utf8').trim().split(/\s+/).map((s) => Number(s) * 1000);
+  return { wallMs: real, userMs: user, sysMs: sys, cpuMs: user + sys, output };
+}
+
+function shuffled<T>(items: T[], random: () => number): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+interface Contender {
+  name: string;
+  run: (work: string) => Timed;
+}
+
+function measure(contenders: Contender[], reps: number, work: string, random: () => number, log?: (line: string) => void, label = ''): ContenderResult[] {
+  const runs = new Map<string, Timed[]>(contenders.map((c) => [c.name, []]));
+  for (let rep = 0; rep < reps; rep++) {
+    log?.(`  ingest-cpu${label}: round ${rep + 1}/${reps}`);
+    for (const c of shuffled(contenders, random)) runs.get(c.name)?.push(c.run(work));
+  }
+  return contenders.map((c) => {
+    const r = runs.get(c.name) ?? [];
+    const m = (f: (t: Timed) => number) => round(median(r.map(f)), 0);
+    return { name: c.name, cpuMs: m((t) => t.cpuMs), wallMs: m((t) => t.wallMs), userMs: m((t) => t.userMs), sysMs: m((t) => t.sysMs), runs: r.map((t) => ({ cpuMs: round(t.cpuMs, 0), wallMs: round(t.wallMs, 0) })) };
+  });
+}
+
+export async function benchIngestCpu(options: { copies?: number; reps?: number; single?: string; log?: (line: string) => void } = {}): Promise<IngestCpuResult> {
+  const copies = options.copies ?? 60;
+  const reps = options.reps ?? 3;
+  const sources = tableBenchFiles();
+  if (sources.length === 0) throw new Error('no text PDFs found in ../shared/corpus or ../shared/corpus-real');
+  const cli = resolve('bin', 'solieu.js');
+  const bare = resolve('scripts', 'bench', 'bare-pdfjs.mjs');
+  const work = mkdtempSync(join(tmpdir(), 'solieu-ingest-cpu-'));
+  try {
+    const batch = join(work, 'batch');
+    mkdirSync(batch);
+    const files: string[] = [];
+    for (let i = 0; i < copies; i++) {
+      const src = sources[i % sources.length];
+      const path = join(batch, `${String(i).padStart(3, '0')}-${basename(src.name)}`);
+      writeFileSync(path, Buffer.concat([src.bytes, Buffer.from(`\n%solieu-bench copy ${i}\n`)]));
+      files.push(path);
+    }
+    const db = join(work, 'bench.db');
+    const ingest = (args: string[], expect: number) => (w: string): Timed => {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+      const t = timed([process.execPath, cli, 'ingest', ...args, '--db', db, '--quiet', '--ocr', 'never'], w);
+      if (!new RegExp(`: ${expect} stored`).test(t.output)) throw new Error(`solieu ingest did not store ${expect} files: ${t.output.trim().split('\n')[0]}`);
+      return t;
+    };
+    const random = seededRandom(13);
+    const pagesOut = timed([process.execPath, bare, ...files], work).output; // warm-up (file cache), and the page count
+    const pages = Number(/(\d+) pages/.exec(pagesOut)?.[1] ?? 0);
+    const batchResults = measure(
+      [
+        { name: 'bare pdfjs, one process', run: (w) => timed([process.execPath, bare, ...files], w) },
+        { name: 'solieu ingest --concurrency 1', run: ingest([batch, '--concurrency', '1'], copies) },
+        { name: 'solieu ingest --concurrency 2', run: ingest([batch, '--concurrency', '2'], copies) },
+      ],
+      reps,
+      work,
+      random,
+      options.log,
+      ' (batch)',
+    );
+    const singleName = options.single ?? 'corpus/003.pdf';
+    const single = sources.find((s) => s.name === singleName);
+    if (!single) throw new Error(`${singleName} not found among the text PDFs`);
+    const one = join(work, 'one', basename(single.name));
+    mkdirSync(join(work, 'one'));
+    writeFileSync(one, single.bytes);
+    const onePages = Number(/(\d+) pages/.exec(timed([process.execPath, bare, one], work).output)?.[1] ?? 0);
+    const singleResults = measure(
+      [
+        { name: 'bare pdfjs process', run: (w) => timed([process.execPath, bare, one], w) },
+        // the defaults, as a user types it (one file: one slot, in-process)
+        { name: 'solieu ingest', run: ingest([one], 1) },
+      ],
+      Math.max(reps, 5),
+      work,
+      random,
+      options.log,
+      ' (one file)',
+    );
+    return { copies, sources: sources.length, pages, reps, batch: batchResults, single: { file: singleName, pages: onePages, contenders: singleResults } };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export function formatIngestCpuBench(r: IngestCpuResult): string {
+  const rows = (list: ContenderResult[]) => {
+    const base = list[0];
+    return list.map((c) => [c.name, fixed(c.cpuMs / 1000, 2), fixed(c.userMs / 1000, 2), fixed(c.sysMs / 1000, 2), fixed(c.wallMs / 1000, 2), ratio(c.cpuMs / base.cpuMs), ratio(c.wallMs / base.wallMs)]);
+  };
+  const head = ['contender', 'CPU s', 'user s', 'sys s', 'wall s', 'CPU ×', 'wall ×'];
+  const [b, one, two] = r.batch;
+  const [sb, s1] = r.single.contenders;
+  return [
+    `batch: ${r.copies} distinct copies of ${r.sources} text PDFs (${r.pages} pages), medians of ${r.reps} interleaved rounds:`,
+    table(head, rows(r.batch)),
+    `  targets: CPU ≤ ${INGEST_CPU_TARGET}× (${fixed(one.cpuMs / b.cpuMs, 2)}× with 1, ${fixed(two.cpuMs / b.cpuMs, 2)}× with 2), ` +
+      `wall with 2 ≤ ${INGEST_WALL_TARGET}× (${fixed(two.wallMs / b.wallMs, 2)}×)`,
+    '',
+    `one file: ${r.single.file} (${r.single.pages} pages), medians of ${r.single.contenders[0].runs.length} rounds:`,
+    table(head, rows(r.single.contenders)),
+    `  target: ≤ ${SINGLE_FILE_TARGET}× a bare pdfjs process (${fixed(s1.wallMs / sb.wallMs, 2)}× wall, ${fixed(s1.cpuMs / sb.cpuMs, 2)}× CPU)`,
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { copies: { type: 'string', default: '60' }, reps: { type: 'string', default: '3' }, json: { type: 'string' } } });
+  const r = await benchIngestCpu({ copies: Number(values.copies), reps: Number(values.reps), log: (l) => console.error(l) });
+  console.log(formatIngestCpuBench(r));
+  if (values.json) writeFileSync(values.json, JSON.stringify(r, null, 2));
+}

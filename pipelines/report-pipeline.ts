@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NamedStage } from '../src/core/stage.js';
 import { parseOptions } from '../src/core/stage.js';
 import { createReadStage, ReadOptions, type ReadServices } from '../src/read/read-stage.js';
+import { DEFAULT_INFLATE_LIMITS } from '../src/read/inflate-limits.js';
 import { createNormalizeStage } from '../src/normalize/normalize-stage.js';
 import { createSegmentStage } from '../src/segment/segment-stage.js';
 import { createExtractStage } from '../src/extract/extract-stage.js';
@@ -16,7 +17,7 @@ import { createLocateStage } from '../src/locate/locate-stage.js';
 export const PIPELINE_VERSION = 'solieu-0.1.0/p4';
 
 export const ReportPipelineOptions = z.object({
-  read: ReadOptions.default({ ocr: 'auto', ocrEngine: 'wasm', maxBytes: 200 * 1024 * 1024 }),
+  read: ReadOptions.default({ ocr: 'auto', ocrEngine: 'wasm', maxBytes: 200 * 1024 * 1024, limits: DEFAULT_INFLATE_LIMITS }),
   /** Switch stages off without editing the list (e.g. `extract: false` to check segmentation only). */
   extract: z.boolean().default(true),
   resolve: z.boolean().default(true),

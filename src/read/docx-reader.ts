@@ -7,6 +7,7 @@ import { DocxBodyWalker, type DocxParagraph, type DocxRun } from './docx-body.js
 import { DocxNumbering } from './docx-numbering.js';
 import { DocxStyles } from './docx-styles.js';
 import { parseXml, wChild, wChildren, wAttr, wInt, wVal } from './docx-xml.js';
+import { DEFAULT_INFLATE_LIMITS, megabytes, type InflateLimits } from './inflate-limits.js';
 
 /**
  * Reader for Word `.docx`: one `paragraph` RawBlock per paragraph of the body (table cells and
@@ -24,6 +25,8 @@ import { parseXml, wChild, wChildren, wAttr, wInt, wVal } from './docx-xml.js';
 export interface DocxReadOptions {
   /** Decode runs in legacy Vietnamese fonts (default true). */
   legacy?: boolean;
+  /** What the XML parts may unpack to (default DEFAULT_INFLATE_LIMITS). */
+  limits?: InflateLimits;
 }
 
 const MAIN_PART = 'word/document.xml';
@@ -39,21 +42,59 @@ async function openZip(file: SourceFile): Promise<JSZip> {
 }
 
 /** The main document part named by `_rels/.rels` (officeDocument), else `word/document.xml`. */
-async function mainPartName(zip: JSZip): Promise<string> {
-  const rels = await zip.file('_rels/.rels')?.async('string');
+async function mainPartName(zip: JSZip, file: SourceFile, limits: InflateLimits): Promise<string> {
+  const entry = zip.file('_rels/.rels');
+  let rels: string | undefined;
+  try {
+    rels = entry ? await unpackBounded(entry, limits.xmlBytes) : undefined;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return file.fail(`not a valid .docx (_rels/.rels cannot be unpacked: ${why})`, 'read:corrupt');
+  }
   const m = rels?.match(/<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/);
   const target = m?.[0].match(/Target="([^"]+)"/)?.[1]?.replace(/^\//, '');
   return target && zip.file(target) ? target : MAIN_PART;
 }
 
-async function readPart(zip: JSZip, name: string, file: SourceFile): Promise<Element | undefined> {
+/** Marks a part that unpacks to more than the limit (a zip bomb, or a document far larger than any report). */
+class PartTooLarge extends Error {}
+
+/**
+ * Unpack a zip entry as UTF-8 text, counting what it inflates to as it goes: past `limit` bytes
+ * the inflation stops (what the central directory claims is not trusted).
+ */
+function unpackBounded(entry: JSZip.JSZipObject, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = entry.nodeStream('nodebuffer');
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        stream.pause();
+        stream.removeAllListeners('data');
+        chunks.length = 0;
+        reject(new PartTooLarge(`more than ${megabytes(limit)}`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))));
+    stream.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+  });
+}
+
+async function readPart(zip: JSZip, name: string, file: SourceFile, limits: InflateLimits): Promise<Element | undefined> {
   const entry = zip.file(name);
   if (!entry) return undefined;
   let xml: string;
   try {
-    xml = await entry.async('string');
+    xml = await unpackBounded(entry, limits.xmlBytes);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
+    if (err instanceof PartTooLarge) {
+      return file.fail(`${name} unpacks to ${why} (limit ${megabytes(limits.xmlBytes)} per XML part: a zip bomb, or far larger than any report)`, 'read:too-large-unpacked');
+    }
     return file.fail(`not a valid .docx (${name} cannot be unpacked: ${why})`, 'read:corrupt');
   }
   try {
@@ -148,14 +189,15 @@ function toBlock(p: DocxParagraph): RawBlock | undefined {
 
 export async function readDocx(file: SourceFile, options: DocxReadOptions = {}): Promise<ReadResult> {
   const zip = await openZip(file);
-  const mainName = await mainPartName(zip);
-  const document = await readPart(zip, mainName, file);
+  const limits = options.limits ?? DEFAULT_INFLATE_LIMITS;
+  const mainName = await mainPartName(zip, file, limits);
+  const document = await readPart(zip, mainName, file, limits);
   if (!document) file.fail(`not a valid .docx (no ${MAIN_PART} in the archive)`, 'read:corrupt');
   const body = wChild(document, 'body');
   if (!body) file.fail(`not a valid .docx (${mainName} has no w:body)`, 'read:corrupt');
 
-  const stylesRoot = await readPart(zip, 'word/styles.xml', file);
-  const numberingRoot = await readPart(zip, 'word/numbering.xml', file);
+  const stylesRoot = await readPart(zip, 'word/styles.xml', file, limits);
+  const numberingRoot = await readPart(zip, 'word/numbering.xml', file, limits);
   const styles = new DocxStyles(stylesRoot);
   const styleNum = styleNumbering(stylesRoot);
   const numbering = new DocxNumbering(numberingRoot, (id) => styleNum(id)?.numId);

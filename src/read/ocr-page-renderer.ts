@@ -55,6 +55,8 @@ export interface RenderOptions {
   embedded?: boolean;
   /** Below this resolution an embedded image is not used and the page is drawn at `dpi` (default 150). */
   minEmbeddedDpi?: number;
+  /** Draw the page on at most this many pixels, lowering the resolution to fit (default 40 million: a huge page box cannot take the memory). */
+  maxPixels?: number;
 }
 
 /** pdfjs `ImageKind` values (decoded image pixel layouts). */
@@ -90,7 +92,9 @@ async function pageImage(pdf: PDFDocumentProxy, page: PDFPageProxy, options: Ren
     const image = await embeddedScan(page, viewport.width, viewport.height);
     if (image && image.dpi >= (options.minEmbeddedDpi ?? 150)) return image;
   }
-  return drawPage(pdf, page, dpi);
+  const maxPixels = options.maxPixels ?? 40_000_000;
+  const pixels = (viewport.width * dpi * viewport.height * dpi) / (72 * 72);
+  return drawPage(pdf, page, pixels > maxPixels ? Math.max(1, Math.floor(dpi * Math.sqrt(maxPixels / pixels))) : dpi);
 }
 
 /**

@@ -9,6 +9,7 @@ import { checkRomanLabels } from './ocr-label-check.js';
 import { repairPageDiacritics } from './ocr-diacritic-repair.js';
 import { repairNumbers, repairedConfidence, type Repair } from './ocr-number-repair.js';
 import { createOcrScheduler, type OcrScheduler } from './ocr-scheduler.js';
+import { DEFAULT_INFLATE_LIMITS } from './inflate-limits.js';
 
 export interface OcrPdfOptions {
   /** 1-based pages to OCR (default: all). */
@@ -25,6 +26,10 @@ export interface OcrPdfOptions {
   repairDiacritics?: boolean;
   /** A scheduler shared across the batch; without one, a scheduler is made for this file and ended after it. */
   scheduler?: OcrScheduler;
+  /** Images larger than this many pixels are not decoded (pdfjs `maxImageSize`; default DEFAULT_INFLATE_LIMITS). */
+  maxImagePixels?: number;
+  /** A page is drawn on at most this many pixels, its resolution lowered to fit (default DEFAULT_INFLATE_LIMITS). */
+  maxRenderPixels?: number;
 }
 
 /** A number repair made on an OCR'd line. */
@@ -43,7 +48,7 @@ const LOW_CONFIDENCE = 0.6;
  * with the origin at the top-left of the page, word confidences and boxes kept in `ocr`.
  */
 export async function ocrPdf(file: SourceFile, options: OcrPdfOptions = {}): Promise<OcrReadResult> {
-  const pdf = await openPdf(file);
+  const pdf = await openPdf(file, options.maxImagePixels ?? DEFAULT_INFLATE_LIMITS.imagePixels);
   const pages = choosePages(file, pdf.numPages, options.pages);
   if (pages.length === 0) {
     await pdf.destroy();
@@ -97,7 +102,7 @@ interface PageOutcome {
 async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, scheduler: OcrScheduler, options: OcrPdfOptions): Promise<PageOutcome> {
   let image: PageImage;
   try {
-    image = await renderPageImage(pdf, page, { dpi: options.dpi, embedded: options.embedded });
+    image = await renderPageImage(pdf, page, { dpi: options.dpi, embedded: options.embedded, maxPixels: options.maxRenderPixels ?? DEFAULT_INFLATE_LIMITS.renderPixels });
   } catch (error) {
     file.warn(`page ${page} could not be drawn for OCR (${errorText(error)})`, 'read:ocr-render-failed', { page });
     return { page, toBox: (b) => b };
@@ -244,10 +249,10 @@ function unit(percent: number): number {
   return Math.min(1, Math.max(0, percent / 100));
 }
 
-async function openPdf(file: SourceFile): Promise<PDFDocumentProxy> {
+async function openPdf(file: SourceFile, maxImageSize: number): Promise<PDFDocumentProxy> {
   try {
-    // pdfjs takes ownership of the buffer it is given: hand it a copy.
-    return await getDocument({ data: new Uint8Array(file.bytes), isOffscreenCanvasSupported: false, isEvalSupported: false, verbosity: 0 })
+    // pdfjs takes ownership of the buffer it is given: hand it a copy. Images over the pixel limit are not decoded.
+    return await getDocument({ data: new Uint8Array(file.bytes), isOffscreenCanvasSupported: false, isEvalSupported: false, verbosity: 0, maxImageSize })
       .promise;
   } catch (error) {
     if (error instanceof Error && error.name === 'PasswordException') {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceFile } from '../core/source-file.js';
+import { DEFAULT_INFLATE_LIMITS } from './inflate-limits.js';
 
 const require = createRequire(import.meta.url);
 /** pdfjs-dist's own data folders: standard fonts and CMaps load from node_modules, never from the network. */
@@ -15,7 +16,8 @@ export const PDFJS_DATA = {
 
 /** The getDocument parameters every solieu PDF reader uses (no eval, no system fonts, local data). */
 export function pdfjsParams(data: Uint8Array, extra: { maxImageSize?: number } = {}): Parameters<typeof getDocument>[0] {
-  return { data, isEvalSupported: false, useSystemFonts: false, isOffscreenCanvasSupported: false, verbosity: 0, ...PDFJS_DATA, ...extra };
+  // images over the pixel limit are never decoded (a 40k × 40k image would take gigabytes)
+  return { data, isEvalSupported: false, useSystemFonts: false, isOffscreenCanvasSupported: false, verbosity: 0, maxImageSize: DEFAULT_INFLATE_LIMITS.imagePixels, ...PDFJS_DATA, ...extra };
 }
 
 /**

@@ -11,6 +11,8 @@ import { readText } from './text-reader.js';
 import { ocrPdf } from './ocr-reader.js';
 import { pageNeedsOcr } from './ocr-page-check.js';
 import type { OcrScheduler } from './ocr-scheduler.js';
+import { DEFAULT_INFLATE_LIMITS } from './inflate-limits.js';
+import { checkPdfStreams } from './pdf-stream-check.js';
 
 export const ReadOptions = z.object({
   /** auto: OCR pages without a usable text layer; always: OCR every PDF page; never: no OCR. */
@@ -19,6 +21,10 @@ export const ReadOptions = z.object({
   ocrEngine: z.enum(['wasm', 'native']).default('wasm'),
   /** Files larger than this are refused (bytes). */
   maxBytes: z.number().int().positive().default(200 * 1024 * 1024),
+  /** What a file's compressed parts may inflate to (DOCX XML parts, PDF streams and images, OCR page images). */
+  limits: z
+    .object({ xmlBytes: z.number().int().positive(), streamBytes: z.number().int().positive(), imagePixels: z.number().int().positive(), renderPixels: z.number().int().positive() })
+    .default(DEFAULT_INFLATE_LIMITS),
 });
 export type ReadOptions = z.input<typeof ReadOptions>;
 
@@ -39,10 +45,11 @@ export function createReadStage(options: ReadOptions = {}, services: ReadService
     let result: ReadResult;
     switch (sniffed.format) {
       case 'pdf':
+        checkPdfStreams(file, opts.limits);
         result = await readPdfWithOcr(file, opts, services);
         break;
       case 'docx':
-        result = await readDocx(file);
+        result = await readDocx(file, { limits: opts.limits });
         break;
       case 'doc':
         result = await readDoc(file);
@@ -52,7 +59,10 @@ export function createReadStage(options: ReadOptions = {}, services: ReadService
         break;
     }
     const chars = result.raw.reduce((n, b) => n + b.text.trim().length, 0);
-    if (chars === 0) file.fail('the document has no text', 'read:no-text');
+    if (chars === 0) {
+      const undrawn = file.messages.find((m) => m.rule === 'read:image-too-large');
+      file.fail(undrawn ? `the document has no text: ${undrawn.reason}` : 'the document has no text', 'read:no-text');
+    }
     const out: Document = { ...doc, source: { ...doc.source, format: result.format }, raw: result.raw, pages: result.pages };
     if (result.tables && result.tables.length > 0) out.tables = result.tables;
     return out;
@@ -60,7 +70,8 @@ export function createReadStage(options: ReadOptions = {}, services: ReadService
 }
 
 async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOptions>, services: ReadServices): Promise<ReadResult> {
-  if (opts.ocr === 'always') return ocrPdf(file, { scheduler: await services.ocrScheduler?.() });
+  const bounds = { maxImagePixels: opts.limits.imagePixels, maxRenderPixels: opts.limits.renderPixels };
+  if (opts.ocr === 'always') return ocrPdf(file, { scheduler: await services.ocrScheduler?.(), ...bounds });
   const text = await readPdf(file, { allowEmpty: opts.ocr === 'auto' });
   const texts = pageTexts(text);
   const needs = text.pages.filter((p) => p.chars === 0 || pageNeedsOcr(texts.get(p.page) ?? '').needs).map((p) => p.page);
@@ -70,7 +81,7 @@ async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOption
     return text;
   }
   file.info(`OCR of ${needs.length} page(s) without a usable text layer: ${needs.join(', ')}`, 'read:ocr');
-  const ocr = await ocrPdf(file, { pages: needs, scheduler: await services.ocrScheduler?.() });
+  const ocr = await ocrPdf(file, { pages: needs, scheduler: await services.ocrScheduler?.(), ...bounds });
   const pages = text.pages.map((p) => ocr.pages.find((o) => o.page === p.page) ?? p);
   // A page OCR read is not lost: its "no text layer" warning becomes a note.
   const read = new Set(ocr.pages.filter((p) => p.chars > 0).map((p) => p.page));

@@ -52,6 +52,9 @@ const PROVINCE_IN_AGENCY = new RegExp(
 const PROVINCE_AFTER_AGENCY_WORD = new RegExp(`^(?:SỞ|BAN|TRUNG TÂM|VĂN PHÒNG).*?\\b${UNIT_WORD}\\s+([\\p{Lu}][\\p{Lu} -]+)$`, 'u');
 /** `tỉnh Nam Định`, `thành phố Hà Nội`: capitalised words after the unit word. */
 const PROVINCE_IN_TEXT = /(?:tỉnh|thành phố)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+(?:-\s+)?\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+const DOC_CODE_ALONE = /^\/?[\p{Lu}\d]+(?:[-/][\p{Lu}\d]+)+$/u;
+/** The same code joined onto the end of the agency's line. */
+const DOC_CODE_AT_END = /\s+\/?[\p{Lu}\d]+(?:[-/][\p{Lu}\d]+)+$/u;
 const DOC_NUMBER = /Số\s*:?\s*([\d.…_ ]*\/\s*[\p{L}\d&/-]*[\p{L}\d])/u;
 /** A document number as OCR leaves it: `Sô1849BGDĐT-GDPT`, `Số 62 /VP-KSTTHC`. */
 /** The code after the number is a whole word of two letters or more (`2J§ /STTTT` is no `2/J`). */
@@ -134,7 +137,11 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const body = paras.filter((p) => p.role === 'body').map((p) => p.text);
 
   // agency: capitals of the header; below a `UBND TỈNH X` parent line, the lines that follow it
-  const upper = joinUnitLines(admin.filter((t) => isUpperCase(t) && !MOTTO.test(t) && !/^Số(?![\p{L}\p{N}])/u.test(t) && !DOC_TYPE_WORD.test(t)));
+  // a document code standing alone (`STNMT-CCBVMT`, `/BC-HĐXTH`: the number of a signed letter is
+  // drawn in a signature widget, and without it the code is a line of capitals) is no part of the agency
+  const upper = joinUnitLines(
+    admin.filter((t) => isUpperCase(t) && !MOTTO.test(t) && !/^Số(?![\p{L}\p{N}])/u.test(t) && !DOC_TYPE_WORD.test(t) && !DOC_CODE_ALONE.test(t)),
+  );
   let province: string | undefined;
   for (const t of upper) {
     const m = PROVINCE_IN_AGENCY.exec(t);
@@ -157,7 +164,7 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
       if (/^(SỞ|BAN|BỘ|TRUNG TÂM|UBND|ỦY BAN|PHÒNG|CỤC)(?![\p{L}\p{N}])/u.test(l)) break;
       agency.push(l);
     }
-    meta.agency = agency.join(' ').replace(/\s+/g, ' ').trim().replace(/[.,;:]+$/u, '');
+    meta.agency = agency.join(' ').replace(/\s+/g, ' ').trim().replace(/[.,;:]+$/u, '').replace(DOC_CODE_AT_END, '');
   }
 
   const numberLine = admin.find((t) => DOC_NUMBER.test(t) && /^Số(?![\p{L}\p{N}])/u.test(t)) ?? admin.find((t) => DOC_NUMBER.test(t));

@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { PageInfo, RawBlock, ReadResult } from '../../schemas/raw-document.js';
 import { DocumentFailure, type SourceFile } from '../core/source-file.js';
@@ -6,6 +6,7 @@ import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy
 import { learnFonts, oneLine, openPdf, type PdfFont } from './pdf-document.js';
 import { buildLines, type LineOptions, type TextLine, type TextRun } from './pdf-lines.js';
 import { repairPage } from './pdf-viet-repair.js';
+import { alignToLines, widgetTextRuns, type AnnotationRun } from './pdf-annotation-text.js';
 import { rulesOfPage } from './pdf-table-rules.js';
 import { ruledGrids, type RuledGrid } from './pdf-table-grid.js';
 import { placeRuns, releaseRepeatedBoxes, type PageSplit } from './pdf-table-cells.js';
@@ -127,6 +128,7 @@ async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: b
         const run = toRun(item, x0, y1, content.styles[item.fontName]);
         if (run) runs.push(run);
       }
+      runs.push(...alignToLines(await annotationRuns(page, file, n, x0, y1), runs));
       if (fontNames && runs.length > 0) {
         try {
           await learnFonts(page, Object.keys(content.styles), fonts);
@@ -154,6 +156,19 @@ async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: b
     }
   }
   return { pages, fonts };
+}
+
+/** The text drawn in the page's form and signature widgets (a signed letter's number and day); a page whose widgets cannot be read keeps its own text. */
+async function annotationRuns(page: PDFPageProxy, file: SourceFile, n: number, originX: number, topY: number): Promise<AnnotationRun[]> {
+  try {
+    const runs = await widgetTextRuns(page, originX, topY);
+    if (runs.length > 0) file.info(`page ${n}: text drawn in signature or form widgets read (${runs.map((r) => r.text.trim()).join(', ')})`, 'read:widget-text', { page: n });
+    return runs;
+  } catch (error) {
+    if (error instanceof DocumentFailure) throw error;
+    file.warn(`the widgets of page ${n} could not be read (${oneLine(error)}); text drawn in them is missing`, 'read:widget-text', { page: n });
+    return [];
+  }
 }
 
 function toRun(item: TextItem, originX: number, topY: number, style: { ascent?: number; descent?: number } | undefined): PageRun | undefined {

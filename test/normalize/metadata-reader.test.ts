@@ -76,3 +76,14 @@ describe('the national motto as OCR reads it', () => {
     expect(paragraphs.map((p) => p.text)).toEqual(raw.map((b) => b.text));
   });
 });
+
+describe('readMetadata on a signed letter whose number is drawn in a signature widget', () => {
+  it('keeps a document code standing alone, or joined onto the agency line, out of the agency', () => {
+    const alone = readMetadata([para('SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG'), para('Số:'), para('STNMT-CCBVMT'), para('BÁO CÁO', 'title')]);
+    expect(alone.agency).toBe('SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG');
+    const joined = readMetadata([para('SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG STNMT-CCBVMT'), para('Số:'), para('BÁO CÁO', 'title')]);
+    expect(joined.agency).toBe('SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG');
+    const slash = readMetadata([para('SỞ GIÁO DỤC VÀ ĐÀO TẠO'), para('/BC-HĐXTH'), para('BÁO CÁO', 'title')]);
+    expect(slash.agency).toBe('SỞ GIÁO DỤC VÀ ĐÀO TẠO');
+  });
+});

@@ -32,7 +32,8 @@ export function isRank(lower: string, start: number): boolean {
 export function readAspect(lower: string, start: number, unitEnd: number, kind: FactKind, clauseStart: number): AspectReading {
   if (kind === 'rank') return { aspect: 'rank', direction: null, evidence: ['aspect:rank'] };
   const pos = beforeQualifier(lower, start);
-  const change = CHANGES.find((c) => wordBefore(lower, pos, c.words));
+  const right = skipSpacesBack(lower, start);
+  const change = CHANGES.find((c) => wordBefore(lower, pos, c.words) || wordBefore(lower, right, c.words));
   if (change) return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
   if (kind === 'percent' && /^[^%]*%\s*\/\s*(?:năm|tháng|quý)/u.test(lower.slice(start, unitEnd))) {
     const words = [...lower.slice(clauseStart, start).matchAll(GROWTH_IN_CLAUSE)];
@@ -44,6 +45,9 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
     const named = SHARE_WORDS.test(lower.slice(clauseStart, start));
     return { aspect: 'share', direction: null, evidence: named ? ['aspect:share-named'] : ['aspect:share'] };
   }
-  if (CUMULATIVE_BEFORE.test(lower.slice(clauseStart, start))) return { aspect: 'cumulative', direction: null, evidence: ['aspect:cumulative'] };
+  const clause = lower.slice(clauseStart, start);
+  // `Đến nay đã có 81 nhà cung cấp`: what exists now is a level; `cấp đến nay 189 giấy phép` a running total
+  const existing = /(?:^|\s)(?:đến nay|tính đến nay)\s*,?\s*(?:\S+\s+){0,3}(?:đã\s+)?có(?!\p{L})/u.test(clause) && !/lũy kế|luỹ kế/u.test(clause);
+  if (CUMULATIVE_BEFORE.test(clause) && !existing) return { aspect: 'cumulative', direction: null, evidence: ['aspect:cumulative'] };
   return { aspect: 'level', direction: null, evidence: [] };
 }

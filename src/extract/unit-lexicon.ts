@@ -76,7 +76,8 @@ export const COUNT_NOUNS: string[] = [
   'ban', 'ngành', 'hộ', 'hộ gia đình', 'đối tượng', 'thành viên', 'lao động', 'đ/c', 'đồng chí', 'nhân dân',
   'văn phòng đại diện', 'nhà xuất bản', 'cơ sở', 'cơ sở in', 'đại lý', 'chi nhánh', 'hợp tác xã', 'trường',
   'trường học', 'bệnh viện', 'trạm y tế', 'em', 'trẻ', 'trẻ em', 'cháu', 'bệnh nhân', 'giáo viên', 'hộ nghèo',
-  'hộ cận nghèo', 'gia đình', 'khách', 'lượt khách', 'du khách', 'thí điểm',
+  'hộ cận nghèo', 'gia đình', 'khách', 'lượt khách', 'du khách', 'thí điểm', 'nhà cung cấp', 'nhà mạng',
+  'nhà máy', 'nhà đầu tư', 'quốc gia', 'vùng lãnh thổ', 'khu công nghiệp', 'cụm công nghiệp', 'làng nghề',
   // cases, animals, produce
   'ca', 'ca mắc', 'ca bệnh', 'ổ dịch', 'con', 'cây', 'gốc', 'ha', 'sản phẩm', 'mô hình', 'công trình',
   // places

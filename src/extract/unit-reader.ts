@@ -70,6 +70,8 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
     return { unit: '%', baseUnit: '%', kind: 'percent', end: pos + 1, evidence: ['unit:percent'] };
   }
   if (lower.startsWith('phần trăm', pos)) return { unit: 'phần trăm', baseUnit: '%', kind: 'percent', end: pos + 9, evidence: ['unit:percent'] };
+  // percentage points (`thấp hơn 5,5 điểm phần trăm`): a difference of percentages, not a count of points
+  if (lower.startsWith('điểm phần trăm', pos)) return { unit: 'điểm phần trăm', baseUnit: 'điểm phần trăm', kind: 'percent', end: pos + 14, evidence: ['unit:percent', 'unit:percentage-points'] };
   if (!lower.startsWith('đ/c', pos)) {
     const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));
     if (money) return { unit: scale + money, baseUnit: 'VND', kind: 'money', end: pos + money.length, evidence: ['unit:money'] };

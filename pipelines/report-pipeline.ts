@@ -10,11 +10,9 @@ import { createResolveStage } from '../src/resolve/resolve-stage.js';
 import { createScoreStage } from '../src/extract/score-stage.js';
 import { createLocateStage } from '../src/locate/locate-stage.js';
 
-/**
- * Version of the extraction pipeline stored with every document and run. Bump it when a
- * change to any stage changes what is stored, so re-ingestion knows old results are stale.
- */
-export const PIPELINE_VERSION = 'solieu-0.1.0/p4';
+// In its own module so that `solieu ingest`'s main thread, which only stores what the worker
+// threads send, knows the version without loading every stage.
+export { PIPELINE_VERSION } from './pipeline-version.js';
 
 export const ReportPipelineOptions = z.object({
   read: ReadOptions.default({ ocr: 'auto', ocrEngine: 'wasm', maxBytes: 200 * 1024 * 1024, limits: DEFAULT_INFLATE_LIMITS }),

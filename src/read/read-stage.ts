@@ -5,10 +5,7 @@ import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
 import { sniffFormat } from './format-sniffer.js';
 import { readPdf } from './pdf-reader.js';
-import { readDocx } from './docx-reader.js';
-import { readDoc } from './doc-reader.js';
 import { readText } from './text-reader.js';
-import { ocrPdf } from './ocr-reader.js';
 import { pageNeedsOcr } from './ocr-page-check.js';
 import type { OcrScheduler } from './ocr-scheduler.js';
 import { DEFAULT_INFLATE_LIMITS } from './inflate-limits.js';
@@ -33,7 +30,12 @@ export interface ReadServices {
   ocrScheduler?: () => Promise<OcrScheduler>;
 }
 
-/** The read stage: picks the reader by extension and magic bytes, OCRs pages that need it. */
+/**
+ * The read stage: picks the reader by extension and magic bytes, OCRs pages that need it. The
+ * DOCX, DOC and OCR readers are loaded when a file needs them: a worker thread that reads text
+ * PDFs never loads mammoth, jszip, xmldom, word-extractor or tesseract.js (module loading is a
+ * large part of a small batch's CPU time, and every worker thread pays it again).
+ */
 export function createReadStage(options: ReadOptions = {}, services: ReadServices = {}): Stage {
   const opts = parseOptions('read', ReadOptions, options);
   return async (doc: Document, file: SourceFile): Promise<Document> => {
@@ -49,10 +51,10 @@ export function createReadStage(options: ReadOptions = {}, services: ReadService
         result = await readPdfWithOcr(file, opts, services);
         break;
       case 'docx':
-        result = await readDocx(file, { limits: opts.limits });
+        result = await (await import('./docx-reader.js')).readDocx(file, { limits: opts.limits });
         break;
       case 'doc':
-        result = await readDoc(file);
+        result = await (await import('./doc-reader.js')).readDoc(file);
         break;
       case 'text':
         result = await readText(file);
@@ -71,7 +73,7 @@ export function createReadStage(options: ReadOptions = {}, services: ReadService
 
 async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOptions>, services: ReadServices): Promise<ReadResult> {
   const bounds = { maxImagePixels: opts.limits.imagePixels, maxRenderPixels: opts.limits.renderPixels };
-  if (opts.ocr === 'always') return ocrPdf(file, { scheduler: await services.ocrScheduler?.(), ...bounds });
+  if (opts.ocr === 'always') return (await ocrReader()).ocrPdf(file, { scheduler: await services.ocrScheduler?.(), ...bounds });
   const text = await readPdf(file, { allowEmpty: opts.ocr === 'auto' });
   const texts = pageTexts(text);
   const needs = text.pages.filter((p) => p.chars === 0 || pageNeedsOcr(texts.get(p.page) ?? '').needs).map((p) => p.page);
@@ -81,7 +83,7 @@ async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOption
     return text;
   }
   file.info(`OCR of ${needs.length} page(s) without a usable text layer: ${needs.join(', ')}`, 'read:ocr');
-  const ocr = await ocrPdf(file, { pages: needs, scheduler: await services.ocrScheduler?.(), ...bounds });
+  const ocr = await (await ocrReader()).ocrPdf(file, { pages: needs, scheduler: await services.ocrScheduler?.(), ...bounds });
   const pages = text.pages.map((p) => ocr.pages.find((o) => o.page === p.page) ?? p);
   // A page OCR read is not lost: its "no text layer" warning becomes a note.
   const read = new Set(ocr.pages.filter((p) => p.chars > 0).map((p) => p.page));
@@ -95,6 +97,11 @@ async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOption
   const ocrPages = new Set(ocr.raw.map((b) => b.page));
   const tables = text.tables?.filter((t) => !ocrPages.has(t.page));
   return { format: needs.length === text.pages.length ? 'ocr' : 'pdf', raw: mergeByPage(text, ocr), pages, ...(tables && tables.length > 0 ? { tables } : {}) };
+}
+
+/** The OCR reader, loaded at the first page that needs it (see the DOCX and DOC readers above). */
+function ocrReader(): Promise<typeof import('./ocr-reader.js')> {
+  return import('./ocr-reader.js');
 }
 
 /** Text-layer pages and OCR'd pages, in page order, each page's blocks in its reader's order. */

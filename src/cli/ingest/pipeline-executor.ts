@@ -5,10 +5,11 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Document } from '../../../schemas/document.js';
-import { createReportPipeline, type ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
+import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
+import type { NamedStage } from '../../core/stage.js';
 import { runPipeline } from '../../core/run-pipeline.js';
 import { SourceFile } from '../../core/source-file.js';
-import { createOcrScheduler, type OcrPageEvent, type OcrScheduler } from '../../read/ocr-scheduler.js';
+import type { OcrPageEvent, OcrScheduler } from '../../read/ocr-scheduler.js';
 
 /** A page of the file being processed has been OCR'd (for progress). */
 export interface OcrPageDone {
@@ -32,20 +33,28 @@ export function ocrWorkersPerSlot(slots: number, cores = availableParallelism())
   return Math.max(1, Math.floor(cores / Math.max(1, slots)));
 }
 
-/** In this thread (concurrency 1, or when compiled workers are unavailable, e.g. under jest). */
+/**
+ * In this thread (concurrency 1, or when compiled workers are unavailable, e.g. under jest).
+ * The pipeline's modules (pdfjs, the stages' lexicons and catalogs) and the OCR engine are
+ * loaded at the first file and the first page to OCR, not when the executor is made: the main
+ * thread of a batch read by worker threads never loads them.
+ */
 export function inProcessExecutor(options: ReportPipelineOptions, ocrWorkers = ocrWorkersPerSlot(1)): PipelineExecutor {
   let scheduler: Promise<OcrScheduler> | undefined;
   // one file at a time: the OCR pages reported belong to the file being processed
   let listener: ((event: OcrPageDone) => void) | undefined;
   const onPage = (e: OcrPageEvent) => listener?.({ page: e.page, seconds: e.seconds, confidence: e.confidence });
   const engine = options.read?.ocrEngine;
-  const stages = createReportPipeline(options, { ocrScheduler: () => (scheduler ??= createOcrScheduler({ workers: ocrWorkers, onPage, engine })) });
+  const ocrScheduler = () =>
+    (scheduler ??= import('../../read/ocr-scheduler.js').then(({ createOcrScheduler }) => createOcrScheduler({ workers: ocrWorkers, onPage, engine })));
+  let stages: Promise<NamedStage[]> | undefined;
+  const pipeline = () => (stages ??= import('../../../pipelines/report-pipeline.js').then(({ createReportPipeline }) => createReportPipeline(options, { ocrScheduler })));
   return {
     slots: 1,
     async process(path, onOcrPage) {
       listener = onOcrPage;
       try {
-        return await runPipeline(stages, new SourceFile(path, await readFile(path)));
+        return await runPipeline(await pipeline(), new SourceFile(path, await readFile(path)));
       } finally {
         listener = undefined;
       }

@@ -15,6 +15,9 @@ import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } 
 /** A stretch between two figures that only names a time (`; lũy kế 10 tháng đạt`, `, 6 tháng đầu năm ước đạt`). */
 const ONLY_TIME = /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)\s*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
 
+/** Words before a frequency that make it a band's name. */
+const BAND_BEFORE = /(?:băng tần|băng|dải tần|dải|tần số|mạng|[2345]g|lte|nr|band|tần)\s*(?:\S+\s+){0,1}$/u;
+
 /** Units whose values are often below zero (signal levels, temperatures). */
 const SIGNED_UNITS: ReadonlySet<string> = new Set(['dbm', 'db', '°c']);
 
@@ -138,6 +141,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
     // name, before words that only look like a counted noun, belongs to the name
     if (unit?.evidence.includes('unit:guessed') && afterName(text, sentenceStart(text, f.start), f.start)) continue;
+    // a frequency that names a band (`băng tần 3.500 MHz`, `mạng 4G 1800 MHz`) is a name, not a measure
+    if (unit && /^[kmg]hz$/.test(unit.baseUnit) && BAND_BEFORE.test(lower.slice(Math.max(0, f.start - 24), f.start))) continue;
     if (unit?.kind === 'measure' && /^(năm|tháng|tuần)$/.test(unit.baseUnit) && f.value >= 1900) continue;
     const evidence = [...f.evidence, ...(unit?.evidence ?? ['unit:none'])];
     if (f.numbers.some((n) => n.separatorStyle === 'ambiguous')) evidence.push('separator:ambiguous');

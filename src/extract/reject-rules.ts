@@ -3,6 +3,7 @@ import { gluedToName } from './figure-finder.js';
 import { AFTER_MARKS_NOT_FACT, DOCUMENT_TYPES, NAME_WORDS_BEFORE, TIME_WORDS_BEFORE } from './reject-lexicon.js';
 import { skipSpacesBack, wordBefore } from './text-window.js';
 import { vietWordList } from '../text/viet-word-list.js';
+import { readUnit } from './unit-reader.js';
 
 const byLength = (a: string, b: string): number => b.length - a.length;
 const DOCS = [...DOCUMENT_TYPES].sort(byLength);
@@ -40,6 +41,12 @@ function bareYear(text: string, f: Figure): boolean {
   return f.shape !== 'ratio' && n.form === 'digits' && /^\d{4}$/.test(n.text.trim()) && n.value >= 1900 && n.value <= 2100;
 }
 
+/** Is the number followed by a counted noun or a measure of the lexicon (not a time word)? */
+function countedAfter(text: string, lower: string, f: Figure): boolean {
+  const u = readUnit(text, lower, f.end);
+  return !!u && (u.evidence.includes('unit:noun') || u.kind === 'measure' || u.kind === 'money') && !/^(?:năm|tháng|ngày|tuần|quý|giờ)/u.test(u.baseUnit);
+}
+
 /**
  * Is a name word the last syllable of a longer word (`danh mục`, `cổ phần`, `đại biểu`, `mô hình`)?
  * Then it does not name a part or a level: `danh mục 386 TTHC` counts procedures.
@@ -74,7 +81,8 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   const pos = skipSpacesBack(lower, f.start);
   if (TIMES.some((w) => wordBefore(lower, pos, w))) return 'reject:time';
   if (clockTime(lower, f)) return 'reject:time-of-day';
-  if (bareYear(text, f)) return 'reject:year';
+  // `2000 thiết bị/thành phố`: a four-digit number before a counted noun or a measure counts; a year does not take one
+  if (bareYear(text, f) && !countedAfter(text, lower, f)) return 'reject:year';
   if (/(?<![\p{L}])(?:hàng|vài|mấy|dăm|nhiều)\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start))) return 'reject:vague';
   if (documentIdentifier(text, lower, pos)) return 'reject:identifier';
   if (/^\s*(?:Ngày|Năm)(?![\p{L}])/u.test(text.slice(f.end, f.end + 8))) return 'reject:anniversary';

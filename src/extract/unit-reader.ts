@@ -31,6 +31,12 @@ function rateTail(lower: string, pos: number): number | undefined {
   return pos + m[0].length;
 }
 
+/** A counted loanword (`47 module`, `05 laptop`, `19 hotspot`): one lower-case ASCII word of four letters or more. */
+function loanNoun(text: string, lower: string, pos: number): string | undefined {
+  const m = /^([a-z]{4,})(?![\p{L}\d])/u.exec(text.slice(pos, pos + 20));
+  return m && !NOT_NOUNS.includes(m[1]) ? lower.slice(pos, pos + m[1].length) : undefined;
+}
+
 /** A general rule for nouns outside the lexicon: an acronym, or one or two plain syllables. */
 function guessNoun(text: string, lower: string, pos: number): string | undefined {
   const acronym = /^\p{Lu}{2,}(?:\s\p{Lu}{2,})?(?![\p{L}\d])/u.exec(text.slice(pos, pos + 16));
@@ -93,7 +99,7 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
     const { noun: full, end: nounEnd } = coordinate(lower, noun, pos);
     return { unit: scale + full, baseUnit: full, kind: 'count', end: nounEnd, evidence: ['unit:noun'] };
   }
-  const guess = guessNoun(text, lower, pos);
+  const guess = guessNoun(text, lower, pos) ?? loanNoun(text, lower, pos);
   if (guess) return { unit: scale + guess, baseUnit: guess, kind: 'count', end: pos + guess.length, evidence: ['unit:guessed'] };
   return undefined;
 }

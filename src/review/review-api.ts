@@ -4,6 +4,7 @@ import { CorrectionAction } from '../../schemas/correction.js';
 import { FactStatus } from '../../schemas/fact.js';
 import { factHistory, FieldPatch, recordDecision } from '../store/correction-log.js';
 import { reviewQueue } from '../store/review-query.js';
+import { baseOfUnit } from '../extract/unit-base.js';
 import { factDetail } from './fact-detail.js';
 
 /** A JSON answer of the API. */
@@ -65,6 +66,24 @@ export const DecisionBody = z
   })
   .strict();
 
+type Fields = z.infer<typeof DecisionFields>;
+
+/**
+ * A correction of the unit or the value carries the base columns that follow from it, unless the
+ * reviewer set them too: a new unit is read by the extractor's unit reader (`triệu đồng` →
+ * value × 10⁶ VND), a new value in the same unit scales the base value with it.
+ */
+function withBase(db: Database.Database, factId: number, fields: Fields): Fields {
+  if (fields.base_unit !== undefined || fields.base_value !== undefined) return fields;
+  if (fields.unit === undefined && fields.value === undefined) return fields;
+  const current = factDetail(db, factId)?.fact;
+  if (!current) return fields;
+  const value = fields.value ?? current.value;
+  if (fields.unit !== undefined && fields.unit !== current.unit) return { ...fields, ...baseOfUnit(value, fields.unit) };
+  if (current.value !== 0) return { ...fields, base_value: Math.round(((current.base_value * value) / current.value) * 1e6) / 1e6 };
+  return { ...fields, ...baseOfUnit(value, current.unit) };
+}
+
 /** A zod failure as a 400 answer with one line per problem. */
 export function badRequest(error: z.ZodError, what: string): JsonReply {
   const issues = error.issues.map((i) => `${i.path.join('.') || what}: ${i.message}`);
@@ -103,11 +122,12 @@ export function postDecision(db: Database.Database, factId: number, body: unknow
   const parsed = DecisionBody.safeParse(body);
   if (!parsed.success) return badRequest(parsed.error, 'decision');
   const d = parsed.data;
+  const fields = d.action === 'correct' && d.fields ? withBase(db, factId, d.fields) : d.fields;
   const result = recordDecision(db, {
     factId,
     expectedVersion: d.expectedVersion,
     action: d.action,
-    ...(d.fields ? { fields: d.fields } : {}),
+    ...(fields ? { fields } : {}),
     reviewer: d.reviewer ?? defaultReviewer,
   });
   if ('notFound' in result) return notFound(`fact ${factId}`);

@@ -140,10 +140,12 @@ describe('review in a real browser', () => {
     const lines = readFileSync(csvPath, 'utf8').split('\r\n');
     const corrected = lines.find((l) => l.includes(',1.234.567 thuê bao,'));
     const rejected = lines.find((l) => l.includes(',42 trạm,'));
-    expect(corrected).toMatch(/,1234568,thuê bao,1234567,/);
-    expect(corrected).toMatch(/,corrected$/);
-    expect(rejected).toMatch(/,rejected$/);
-    expect(lines.find((l) => l.includes(',87,5%,') || l.includes(',"87,5%",'))).toMatch(/,auto$/);
+    // the base value follows the corrected value (issue 15: the base columns never go stale)
+    expect(corrected).toMatch(/,1234568,thuê bao,1234568,thuê bao,/);
+    // status, then the two table columns (empty for a fact from a sentence)
+    expect(corrected).toMatch(/,corrected,,$/);
+    expect(rejected).toMatch(/,rejected,,$/);
+    expect(lines.find((l) => l.includes(',87,5%,') || l.includes(',"87,5%",'))).toMatch(/,auto,,$/);
     expect(incidents).toEqual([]);
   });
 

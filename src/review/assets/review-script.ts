@@ -13,7 +13,7 @@ export const REVIEW_SCRIPT = String.raw`'use strict';
   var NUMERIC = { value: true, base_value: true };
   var NULLABLE = { metric_id: true, direction: true };
   var PERIOD = /^(|@?\d{4}(-\d{2})?(\.\.\d{4}(-\d{2})?)?|\d{4}-Q[1-4])$/;
-  var state = { items: [], index: -1, detail: null, editing: false, busy: false, undo: [], counts: null, total: 0 };
+  var state = { items: [], index: -1, detail: null, editing: false, busy: false, undo: [], counts: null, total: 0, hashDoc: '' };
 
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -50,7 +50,8 @@ export const REVIEW_SCRIPT = String.raw`'use strict';
   function readHash() { return new URLSearchParams(location.hash.slice(1)); }
   function filterParams() {
     var p = new URLSearchParams();
-    var doc = $('f-doc').value, metric = $('f-metric').value.trim(), status = $('f-status').value;
+    // before the first queue has filled the document list, the address's document is the filter
+    var doc = $('f-doc').value || state.hashDoc, metric = $('f-metric').value.trim(), status = $('f-status').value;
     var min = $('f-min').value, max = $('f-max').value;
     if (doc) p.set('doc', doc);
     if (metric) p.set('metric', metric);
@@ -67,6 +68,7 @@ export const REVIEW_SCRIPT = String.raw`'use strict';
   }
   function applyHash() {
     var h = readHash();
+    state.hashDoc = h.get('doc') || '';
     $('f-metric').value = h.get('metric') || '';
     $('f-status').value = h.get('status') || 'auto';
     if (!$('f-status').value) $('f-status').value = 'auto';
@@ -92,7 +94,8 @@ export const REVIEW_SCRIPT = String.raw`'use strict';
   }
 
   function fillDocuments(docs) {
-    var sel = $('f-doc'), want = sel.value || readHash().get('doc') || '';
+    var sel = $('f-doc'), want = sel.value || state.hashDoc;
+    state.hashDoc = '';
     while (sel.options.length > 1) sel.remove(1);
     docs.forEach(function (d) {
       var o = el('option', null, d.title ? d.file + ' — ' + d.title : d.file);

@@ -128,12 +128,16 @@ const SHORT_SPAN = /^(?:giai\s+đoạn\s+|gđ\s+)?(\d\d)\s*[-–]\s*(\d\d)$/iu;
  * The period one header part names: `Năm 2024`, `2016`, `2011- 2015`, `Đến 2010`, `Tháng 8/2021`,
  * `Quý I/2026`; `10-15` too when the table's other headers give the century (`century`: `20`).
  */
-export function periodOfHeader(part: string, century?: string): { period: string; span: boolean } | undefined {
+export function periodOfHeader(part: string, century?: string, growth = false): { period: string; span: boolean } | undefined {
   const t = part.replace(/\s+/gu, ' ').trim();
   let m = SPAN.exec(t);
   if (m) return { period: `${m[1]}-01..${m[2]}-12`, span: true };
   m = century ? SHORT_SPAN.exec(t) : null;
-  if (m && century && Number(m[1]) < Number(m[2])) return { period: `${century}${m[1]}-01..${century}${m[2]}-12`, span: true };
+  if (m && century && Number(m[1]) < Number(m[2])) {
+    // a growth rate from year a to year b (`Tốc độ tăng … 10-15`) grows over the years after a
+    const from = growth ? Number(m[1]) + 1 : Number(m[1]);
+    return { period: `${century}${String(from).padStart(2, '0')}-01..${century}${m[2]}-12`, span: true };
+  }
   m = YEAR.exec(t);
   if (m) return { period: m[1], span: false };
   m = UNTIL.exec(t);
@@ -335,7 +339,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   // the century of two-digit year spans (`10-15`), from a four-digit year in any column header
   const century = /(?<!\d)(19|20)\d\d(?!\d)/u.exec(labels.columnLabel.join(' '))?.[1];
   for (const part of parts) {
-    const p = periodOfHeader(bare(part), century);
+    const p = periodOfHeader(bare(part), century, /tăng|tốc\s+độ/iu.test(columnLabel));
     if (p) {
       period = p.period;
       span = p.span;

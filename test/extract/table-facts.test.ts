@@ -167,6 +167,7 @@ describe('table header and unit readers', () => {
     expect(periodOfHeader('10-15', '20')?.period).toBe('2010-01..2015-12');
     expect(periodOfHeader('GĐ 16-20', '20')?.period).toBe('2016-01..2020-12');
     expect(periodOfHeader('10-15')).toBeUndefined();
+    expect(periodOfHeader('10-15', '20', true)?.period).toBe('2011-01..2015-12');
     expect(periodOfHeader('15-10', '20')).toBeUndefined();
   });
 

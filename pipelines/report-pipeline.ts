@@ -15,7 +15,7 @@ import { createLocateStage } from '../src/locate/locate-stage.js';
 export { PIPELINE_VERSION } from './pipeline-version.js';
 
 export const ReportPipelineOptions = z.object({
-  read: ReadOptions.default({ ocr: 'auto', ocrEngine: 'wasm', maxBytes: 200 * 1024 * 1024, limits: DEFAULT_INFLATE_LIMITS }),
+  read: ReadOptions.default({ ocr: 'auto', ocrEngine: 'auto', maxBytes: 200 * 1024 * 1024, limits: DEFAULT_INFLATE_LIMITS }),
   /** Switch stages off without editing the list (e.g. `extract: false` to check segmentation only). */
   extract: z.boolean().default(true),
   resolve: z.boolean().default(true),

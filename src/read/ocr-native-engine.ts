@@ -31,6 +31,12 @@ export interface NativeSlotOptions {
 const versions = new Map<string, string | undefined>();
 
 /** `tesseract --version`'s first line, or undefined when the command is not installed (asked once per command). */
+/** `auto` as the engine that runs: the native command when it is installed, tesseract.js otherwise. */
+export function chooseOcrEngine(engine: 'auto' | 'wasm' | 'native', command = 'tesseract'): 'wasm' | 'native' {
+  if (engine !== 'auto') return engine;
+  return nativeTesseractVersion(command) ? 'native' : 'wasm';
+}
+
 export function nativeTesseractVersion(command = 'tesseract'): string | undefined {
   if (!versions.has(command)) {
     const run = spawnSync(command, ['--version'], { encoding: 'utf8' });

@@ -27,12 +27,13 @@ export interface OcrSchedulerOptions {
   /** Called after every OCR'd page. */
   onPage?: (event: OcrPageEvent) => void;
   /**
-   * `wasm` (default): tesseract.js, tesseract compiled to WebAssembly, nothing to install.
+   * `auto` (default): `native` when the `tesseract` command is installed, else `wasm`.
+   * `wasm`: tesseract.js, tesseract compiled to WebAssembly, nothing to install.
    * `native`: the `tesseract` command (Debian `tesseract-ocr`), one process per page, with the
    * same model (`ocr-native-engine.ts`); 1.3–1.6× faster per page on a CPU with AVX2
    * (`npx tsx scripts/bench.ts --only ocr`).
    */
-  engine?: OcrEngine;
+  engine?: OcrEngine | 'auto';
 }
 
 export interface OcrScheduler {
@@ -65,7 +66,8 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
   const model = options.model ?? 'best_int';
   let slots: EngineSlot[];
   let description: string;
-  if (options.engine === 'native') {
+  const engine: OcrEngine = options.engine === 'native' || options.engine === 'wasm' ? options.engine : (await import('./ocr-native-engine.js')).chooseOcrEngine('auto');
+  if (engine === 'native') {
     const { createNativeSlot, nativeModelDir, nativeTesseractVersion } = await import('./ocr-native-engine.js');
     const dir = await nativeModelDir(model);
     slots = Array.from({ length: count }, () => createNativeSlot({ modelDir: dir, model, parameters }));
@@ -113,7 +115,7 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
 
   return {
     workers: count,
-    engine: options.engine ?? 'wasm',
+    engine,
     description,
     recognize(image, recognizeOptions = {}) {
       if (terminated) throw new Error('OcrScheduler.recognize: the scheduler was terminated; create a new one.');

@@ -14,8 +14,8 @@ import { checkPdfStreams } from './pdf-stream-check.js';
 export const ReadOptions = z.object({
   /** auto: OCR pages without a usable text layer; always: OCR every PDF page; never: no OCR. */
   ocr: z.enum(['auto', 'always', 'never']).default('auto'),
-  /** wasm: tesseract.js (nothing to install); native: the `tesseract` command with the same model (faster). */
-  ocrEngine: z.enum(['wasm', 'native']).default('wasm'),
+  /** auto: native when the `tesseract` command is installed, else wasm; wasm: tesseract.js (nothing to install); native: the `tesseract` command with the same model (faster). */
+  ocrEngine: z.enum(['auto', 'wasm', 'native']).default('auto'),
   /** Files larger than this are refused (bytes). */
   maxBytes: z.number().int().positive().default(200 * 1024 * 1024),
   /** What a file's compressed parts may inflate to (DOCX XML parts, PDF streams and images, OCR page images). */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nativeTesseractVersion } from '../../src/read/ocr-native-engine.js';
+import { chooseOcrEngine, nativeTesseractVersion } from '../../src/read/ocr-native-engine.js';
 import { ensureBuilt, ROOT, solieu } from './cli-harness.js';
 import { NEEDS_TESSERACT } from '../needs.js';
 
@@ -17,7 +17,7 @@ describe('ingest --ocr-engine', () => {
   it('refuses an unknown engine, and native without the tesseract command, in one line before reading anything', () => {
     const unknown = solieu(['ingest', SCAN, '--db', join(dir, 'a.db'), '--ocr-engine', 'cuda']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr.trim()).toBe('solieu: --ocr-engine must be wasm or native (got "cuda")');
+    expect(unknown.stderr.trim()).toBe('solieu: --ocr-engine must be auto, wasm or native (got "cuda")');
     // a PATH with node only
     const bin = join(dir, 'bin');
     mkdirSync(bin);
@@ -33,13 +33,31 @@ describe('ingest --ocr-engine', () => {
     ]);
   });
 
+  it('auto, the default, runs the native command where it is installed and tesseract.js elsewhere, and the summary says which', () => {
+    expect(chooseOcrEngine('auto', 'no-such-tesseract-command')).toBe('wasm');
+    expect(chooseOcrEngine('auto')).toBe(nativeTesseractVersion() ? 'native' : 'wasm');
+    expect(chooseOcrEngine('wasm')).toBe('wasm');
+    expect(chooseOcrEngine('native', 'no-such-tesseract-command')).toBe('native');
+    // a PATH with node only: auto falls back to tesseract.js and says so
+    const bin = join(dir, 'bin-auto');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'solieu.js'), 'ingest', SCAN, '--db', join(dir, 'auto.db'), '--quiet'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: bin },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/2 pages \(2 read by OCR, tesseract\.js\)/u);
+  }, 300_000);
+
   (nativeTesseractVersion() ? it : it.skip)(
     `reads a real scan with the native engine${nativeTesseractVersion() ? '' : ` ${NEEDS_TESSERACT}`}`,
     () => {
       const db = join(dir, 'native.db');
       const run = solieu(['ingest', SCAN, '--db', db, '--ocr-engine', 'native', '--quiet']);
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/1 stored .* 2 pages \(2 read by OCR\)/u);
+      expect(run.stdout).toMatch(/1 stored .* 2 pages \(2 read by OCR, native tesseract\)/u);
       const shown = solieu(['show', SCAN.split('/').pop() as string, '--db', db]);
       // OCR of the two engines differs by a mark here and there on this hard page (`TRUYỆN`)
       expect(shown.stdout).toMatch(/agency\s+SỞ THÔNG TIN VÀ TRUY\S+N THÔNG/u);

@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('ingest progress with OCR', () => {
   it('reports each OCR page as it is read, and the count in the summary', () => {
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/1 stored .* 2 pages \(2 read by OCR\)/u);
+    expect(run.stdout).toMatch(/1 stored .* 2 pages \(2 read by OCR, (?:tesseract\.js|native tesseract)\)/u);
     // the last progress line counts them too
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('ingest: '));
     expect(lines.at(-1)).toMatch(/1\/1 files, 2 pages \(2 OCR'd\)/u);

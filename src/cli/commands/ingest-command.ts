@@ -6,6 +6,9 @@ import { createProgressReporter } from '../ingest/progress-reporter.js';
 import { parseMegabytes, parsePositiveInt } from '../option-parsers.js';
 import { printable } from '../printable.js';
 
+/** How the summary names the OCR engine that ran. */
+const ENGINE_NAME = { native: 'native tesseract', wasm: 'tesseract.js' } as const;
+
 export function registerIngest(program: Command, exit: (code: number) => void): void {
   program
     .command('ingest')
@@ -16,8 +19,8 @@ export function registerIngest(program: Command, exit: (code: number) => void): 
     .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; always; never', 'auto')
     .option(
       '--ocr-engine <engine>',
-      'wasm: tesseract.js, nothing to install; native: the tesseract command (apt-get install tesseract-ocr) with the same Vietnamese model, 1.3-1.6x faster per page on CPUs with AVX2',
-      'wasm',
+      'auto: native when the tesseract command is installed, else wasm; wasm: tesseract.js, nothing to install; native: the tesseract command (apt-get install tesseract-ocr) with the same Vietnamese model, 1.3-1.6x faster per page on CPUs with AVX2',
+      'auto',
     )
     .option('--force', 're-process files already stored with the same content', false)
     .addOption(new Option('--max-size <MB>', 'refuse files larger than this many megabytes').argParser(parseMegabytes).default(200 * 1024 * 1024, '200'))
@@ -36,10 +39,12 @@ Examples:
     )
     .action(async (inputs: string[], o: { db: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean }) => {
       if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
-      if (!['wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be wasm or native (got "${o.ocrEngine}")`);
-      if (o.ocrEngine === 'native' && o.ocr !== 'never') {
-        const { nativeTesseractVersion } = await import('../../read/ocr-native-engine.js');
-        if (!nativeTesseractVersion()) throw new Error('--ocr-engine native needs the tesseract command (Debian: apt-get install tesseract-ocr); or use --ocr-engine wasm');
+      if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
+      let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
+      if (o.ocr !== 'never' && o.ocrEngine !== 'wasm') {
+        const { chooseOcrEngine, nativeTesseractVersion } = await import('../../read/ocr-native-engine.js');
+        if (o.ocrEngine === 'native' && !nativeTesseractVersion()) throw new Error('--ocr-engine native needs the tesseract command (Debian: apt-get install tesseract-ocr); or use --ocr-engine wasm');
+        engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');
       }
       const { files, problems } = await collectInputs(inputs);
       for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
@@ -55,7 +60,7 @@ Examples:
         const { ingestBatch } = await import('../ingest/ingest-batch.js');
         const summary = await ingestBatch(db, {
           files,
-          pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: o.ocrEngine as 'wasm' | 'native', maxBytes: o.maxSize } },
+          pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine, maxBytes: o.maxSize } },
           concurrency: Math.min(o.concurrency, Math.max(1, files.length)),
           force: o.force,
           maxBytes: o.maxSize,
@@ -63,7 +68,7 @@ Examples:
           progress: createProgressReporter(process.stderr, o.quiet),
         });
         process.stdout.write(
-          `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR)` : ''}, ${summary.facts} facts → ${o.db}\n`,
+          `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR, ${ENGINE_NAME[engine]})` : ''}, ${summary.facts} facts → ${o.db}\n`,
         );
         for (const f of summary.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
         if (summary.stopped) {

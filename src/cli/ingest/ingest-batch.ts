@@ -81,6 +81,11 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
   const queue = new PQueue({ concurrency: Math.max(1, executor.slots) });
   let done = 0;
   let started = 0;
+  // for the time left, from pages (page-eta.ts): sizes of the files, OCR seconds so far
+  const sizes = await Promise.all(opts.files.map((f) => stat(f).then((i) => (i.isFile() ? i.size : 0), () => 0)));
+  let bytesLeft = sizes.reduce((a, b) => a + b, 0);
+  let bytesDone = 0;
+  let ocrSeconds = 0;
   /** A write to the database: on a storage error the batch stops (no file could be stored after it). */
   const write = (fn: () => void): boolean => {
     try {
@@ -99,7 +104,10 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
   };
   const counts = () => ({ files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures });
   const tick = (file?: string) => {
-    opts.progress.update({ done, total: s.seen, pages: s.pages, ocrPages: s.ocrPages, facts: s.facts, failed: s.failed, skipped: s.skipped }, file);
+    opts.progress.update(
+      { done, total: s.seen, pages: s.pages, ocrPages: s.ocrPages, facts: s.facts, failed: s.failed, skipped: s.skipped, ocrSeconds, bytesDone, bytesLeft, slots: executor.slots },
+      file,
+    );
     if (!s.stopped) write(() => runs.update(runId, counts()));
   };
   const fail = (path: string, reason: string) => {
@@ -109,9 +117,10 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
   };
   tick();
   try {
-    for (const path of opts.files) {
+    opts.files.forEach((path, index) => {
       void queue.add(async () => {
         started++;
+        let read = false;
         try {
           const info = await stat(path);
           const tooLarge = (size: string) => `file is too large (${size} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`;
@@ -133,11 +142,15 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
           const existing = store.findBySha(sha);
           if (existing && !opts.force && existing.status !== 'failed' && existing.extractor_version === PIPELINE_VERSION) {
             s.skipped++;
+            // a stored file costs nothing: its bytes leave the estimate
+            bytesLeft -= sizes[index];
+            sizes[index] = 0;
             return;
           }
           const doc = await executor
             .process(path, (e) => {
               s.ocrPages++;
+              ocrSeconds += e.seconds;
               tick(`${printable(basename(path))}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
             })
             .catch((err: unknown) => failedDocument(path, bytes, err));
@@ -146,6 +159,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
             return;
           }
           s.pages += doc.pages.length;
+          read = true;
           s.facts += doc.facts.length;
           if (doc.status === 'failed') {
             const why = doc.messages.find((m) => m.severity === 'fail')?.reason ?? 'failed';
@@ -162,10 +176,12 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
           fail(path, err instanceof Error ? err.message.split('\n')[0] : String(err));
         } finally {
           done++;
+          bytesLeft -= sizes[index];
+          if (read) bytesDone += sizes[index];
           tick(printable(basename(path)));
         }
       });
-    }
+    });
     await queue.onIdle();
   } finally {
     await executor.close();

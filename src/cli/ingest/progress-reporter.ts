@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { formatEta, pageEta } from './page-eta.js';
 
 export interface ProgressCounts {
   done: number;
@@ -9,6 +10,20 @@ export interface ProgressCounts {
   facts: number;
   failed: number;
   skipped: number;
+  /** For the time left, from pages (page-eta.ts): seconds OCR took so far, bytes of the files read and left, files read at once. */
+  ocrSeconds?: number;
+  bytesDone?: number;
+  bytesLeft?: number;
+  slots?: number;
+}
+
+/** Seconds left from pages when the batch gives bytes, else from files (as before). */
+function secondsLeft(c: ProgressCounts, elapsed: number): number | undefined {
+  if (c.bytesDone !== undefined && c.bytesLeft !== undefined) {
+    return pageEta({ elapsed, slots: c.slots ?? 1, pages: c.pages, ocrPages: c.ocrPages ?? 0, ocrSeconds: c.ocrSeconds ?? 0, bytesDone: c.bytesDone, bytesLeft: c.bytesLeft });
+  }
+  const rate = c.done / Math.max(0.001, elapsed);
+  return rate > 0 ? Math.round((c.total - c.done) / rate) : undefined;
 }
 
 export interface ProgressReporter {
@@ -29,18 +44,19 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'ingest [{bar}] {value}/{total} files | {pages} pages ({ocr} OCR) | {facts} facts | {failed} failed | {rate} files/s | ETA {eta_formatted} {file}',
+        format: 'ingest [{bar}] {value}/{total} files | {pages} pages ({ocr} OCR) | {facts} facts | {failed} failed | {rate} files/s | ETA {left} {file}',
         hideCursor: true,
         etaBuffer: 50,
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(0, 0, { pages: 0, ocr: 0, facts: 0, failed: 0, rate: '0.0', file: '' });
+    bar.start(0, 0, { pages: 0, ocr: 0, facts: 0, failed: 0, rate: '0.0', left: formatEta(undefined), file: '' });
     return {
       update(c, lastFile) {
         const rate = (c.done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
         bar.setTotal(c.total);
-        bar.update(c.done, { pages: c.pages, ocr: c.ocrPages ?? 0, facts: c.facts, failed: c.failed, rate, file: lastFile ?? '' });
+        const left = formatEta(secondsLeft(c, (Date.now() - started) / 1000));
+        bar.update(c.done, { pages: c.pages, ocr: c.ocrPages ?? 0, facts: c.facts, failed: c.failed, rate, left, file: lastFile ?? '' });
       },
       log(line) {
         stream.write(`\r\x1b[K${line}\n`);
@@ -58,9 +74,9 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       lastLine = now;
       const secs = (now - started) / 1000;
       const rate = c.done / Math.max(0.001, secs);
-      const eta = rate > 0 ? Math.round((c.total - c.done) / rate) : 0;
+      const eta = formatEta(secondsLeft(c, secs));
       stream.write(
-        `ingest: ${c.done}/${c.total} files, ${c.pages} pages${c.ocrPages ? ` (${c.ocrPages} OCR'd)` : ''}, ${c.facts} facts, ${c.failed} failed, ${c.skipped} skipped, ${rate.toFixed(1)} files/s, ETA ${eta}s${lastFile ? ` (${lastFile})` : ''}\n`,
+        `ingest: ${c.done}/${c.total} files, ${c.pages} pages${c.ocrPages ? ` (${c.ocrPages} OCR'd)` : ''}, ${c.facts} facts, ${c.failed} failed, ${c.skipped} skipped, ${rate.toFixed(1)} files/s, ETA ${eta}${lastFile ? ` (${lastFile})` : ''}\n`,
       );
     },
     log(line) {

@@ -180,9 +180,12 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // with `trong đó` splits the last figure of the sentence before, and takes its time
     // `… 186,4 tỷ đồng, trong đó: ngân sách tỉnh 72,5 tỷ đồng; … 21,3 tỷ đồng`: the parts after a
     // `trong đó` in the sentence take the time of the total before it
-    const opens = !samePrevious && /^\s*(?:[-+•]\s*)?trong đó(?!\p{L})/u.test(lower.slice(sStart, f.start));
+    const opensSplit = /^\s*(?:[-+•]\s*)?trong đó(?!\p{L})/u.test(lower.slice(sStart, f.start));
+    const splitTotal = opensSplit ? [...placed].reverse().find((p) => p.start < sStart && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && p.fact.kind === finalKind) : undefined;
+    const opens = !samePrevious && opensSplit;
     const within = lower.lastIndexOf('trong đó', f.start);
-    const total = within > sStart ? [...placed].reverse().find((p) => p.start >= sStart && p.end <= within) : undefined;
+    // the total is the last level before `trong đó`, not a change or plan figure said of it
+    const total = within > sStart ? [...placed].reverse().find((p) => p.start >= sStart && p.end <= within && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative')) : undefined;
     const splitOf = opens ? previous : total;
     const period = resolvePeriod({
       lower,
@@ -205,8 +208,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const reading = metricPhrase({
       text,
       sentence: sStart,
-      parent: parent?.fact.metric ?? total?.fact.metric,
-      splits: !parent && !!total,
+      parent: parent?.fact.metric ?? (splitTotal ?? total)?.fact.metric,
+      splits: !parent && !!(splitTotal ?? total),
       from: samePrevious ? Math.max(sStart, samePrevious.metricEnd) : sStart,
       start: f.start,
       unitStart,

@@ -194,6 +194,9 @@ function hasContent(s: string): boolean {
   return contentWords(s) > 0;
 }
 
+/** What a plan percentage is of (`đạt 96% kế hoạch`, `so với dự toán`): not the thing measured. */
+const PLAN_WORDS = new RegExp(`^(?:${W('kế hoạch|kh|chỉ tiêu|dự toán|cùng kỳ|mục tiêu')})`, 'iu');
+
 /** Heads that need the thing they measure: `tỷ lệ` of what, `tổng số` of what. */
 const RATIO_HEAD = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tổng số|số lượng|tổng'), 'giu');
 
@@ -294,7 +297,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
   let usedAfter = 0;
   const compared = /^so với/iu.test(m.text.slice(m.unitEnd).trimStart()) ? comparisonPhrase(m.text, m.unitEnd) : undefined;
   const comparison = compared?.phrase ?? '';
-  if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && !hasContent(own)) {
+  if ((m.aspect === 'change' || m.aspect === 'plan') && !hasContent(own) && hasContent(post.phrase) && !PLAN_WORDS.test(post.phrase) && m.kind === 'percent') {
+    // `giảm ít nhất 10% số ca mắc sốt xuất huyết so với tháng 11`: the change names its noun after it
+    metric = tidy(`${post.phrase} ${comparison}`);
+    ev.push('metric:after');
+  } else if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && !hasContent(own)) {
     metric = tidy(`${m.compared} ${comparison}`);
     ev.push('metric:compared');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
@@ -307,6 +314,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
   } else if (headOnly(pre) && (m.compared || m.parent)) {
     metric = tidy(`${pre} ${m.compared ?? m.parent}`);
     ev.push('metric:head+previous');
+  } else if (hasContent(pre) && m.kind === 'measure' && hasContent(post.phrase)) {
+    // `cứng hóa 12,4 km đường giao thông nông thôn`: a measure's noun follows its unit
+    metric = tidy(`${post.phrase} ${caseOf(pre)}`);
+    usedAfter = post.end;
+    ev.push('metric:noun-clause');
   } else if (hasContent(pre)) {
     metric = pre;
     if (m.kind === 'percent' && m.aspect === 'share' && hasContent(post.phrase) && !MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${post.phrase}`);

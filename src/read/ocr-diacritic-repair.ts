@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { viet74kLines } from '../text/viet-word-list.js';
 
 /**
  * Repair of Vietnamese diacritics that OCR lost or misread, by the words around them.
@@ -105,10 +103,7 @@ let cached: Lexicon | undefined;
 
 /** The dictionary, read from `@vntk/dictionary` on first use. */
 export function loadLexicon(): Lexicon {
-  if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const path = join(dirname(require.resolve('@vntk/dictionary/package.json')), 'data', 'Viet74K.txt');
-  cached = buildLexicon(readFileSync(path, 'utf8').split('\n'));
+  cached ??= buildLexicon(viet74kLines());
   return cached;
 }
 

@@ -17,11 +17,15 @@ export interface VietWordList {
 
 let cached: VietWordList | undefined;
 
-export function vietWordList(): VietWordList {
-  if (cached) return cached;
+/** The lines of the Viet74K list (one word per line), read from the package's data file. */
+export function viet74kLines(): string[] {
   const require = createRequire(import.meta.url);
   const path = join(dirname(require.resolve('@vntk/dictionary/package.json')), 'data', 'Viet74K.txt');
-  cached = wordListFrom(readFileSync(path, 'utf8').split('\n'));
+  return readFileSync(path, 'utf8').split('\n');
+}
+
+export function vietWordList(): VietWordList {
+  cached ??= wordListFrom(viet74kLines());
   return cached;
 }
 

@@ -51,7 +51,11 @@ export const Section = z.object({
   /** Normalized label: `I`, `2`, `2.1`, `b`. */
   label: z.string(),
   level: z.number().int().nonnegative(),
-  kind: z.enum(['roman', 'arabic', 'multilevel', 'letter', 'part']),
+  /**
+   * `part` Phần, `chapter` Chương, `division` Mục, `article` Điều; `document` is the root of a
+   * second document inside the file (an annexed QUYẾT ĐỊNH, a PHỤ LỤC), labelled by its type.
+   */
+  kind: z.enum(['roman', 'arabic', 'multilevel', 'letter', 'part', 'chapter', 'division', 'article', 'document']),
   title: z.string(),
   page: z.number().int().positive(),
   /** Span of the heading text and of the whole section (heading through its last block). */
@@ -59,6 +63,8 @@ export const Section = z.object({
   end: z.number().int().nonnegative(),
   /** The time the heading names, when it names one (`tháng 8/2021` → `2021-08`). */
   period: z.string().optional(),
+  /** How sure the segmenter is that this paragraph opens a section here (sequence, typography, length). */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Section = z.infer<typeof Section>;
 

@@ -1,7 +1,7 @@
 import type { Section } from '../../schemas/document.js';
 
 /**
- * Heading labels at the start of a paragraph: `Phần I`, Roman `I.`, Arabic `1.`/`1)`,
+ * Heading labels at the start of a paragraph: `Phần I`, `Chương II`, `Mục 1`, `Điều 3.`, Roman `I.`, Arabic `1.`/`1)`,
  * multi-level `1.1.`/`2.3.1` and letters `a)`…`đ)` in Vietnamese alphabet order. Only the
  * shape is read here; whether a label really opens a section is decided by the sequence
  * (heading-segmenter). Shapes that are numbers, not labels, do not parse: `2.500 thuê bao`
@@ -22,6 +22,8 @@ export interface HeadingLabel {
   parts?: number[];
   /** The text after the label. */
   rest: string;
+  /** The punctuation after the number (`.`, `)`, or '' when none): `1.` and `1)` are different sequences. */
+  sep: string;
 }
 
 /** Vietnamese list letters in order (no ă â ê ô ơ ư, which are not used as labels); f j w z as some writers use them. */
@@ -51,6 +53,9 @@ export function romanValue(s: string): number | undefined {
 }
 
 const PART = /^(Phần|PHẦN)\s+(thứ\s+\p{L}+|THỨ\s+\p{L}+|[IVXLC]+|\d{1,2})\s*[.:–-]?\s*(.*)$/u;
+/** `Chương I`, `Mục 2`, `Điều 3.`: the levels of legal texts, a number after the word. */
+const LEGAL = /^(Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+([IVXLC]+|\d{1,3})(?![\p{L}\d])\s*([.:–-]?)\s*(.*)$/u;
+const LEGAL_KIND: Record<string, LabelKind> = { chương: 'chapter', mục: 'division', điều: 'article' };
 const ROMAN = /^([IVXLC]{1,7})\s*[.)]\s*(\S.*)$/u;
 const MULTI = /^(\d{1,2}(?:\.\d{1,2}){1,4})(?!\d)(\.?)(?:\s+|(?=\p{Lu}))(\S.*)$/u;
 const ARABIC = /^(\d{1,2})\s*([.)])\s*([\p{L}"“(].*)$/u;
@@ -65,26 +70,39 @@ export function parseLabel(text: string): HeadingLabel | undefined {
     const token = m[2];
     const word = /^thứ\s+(\p{L}+)$/iu.exec(token);
     const value = word ? PART_WORDS[word[1].toLocaleLowerCase('vi')] : /^\d+$/.test(token) ? Number(token) : romanValue(token);
-    if (value) return { kind: 'part', label: `Phần ${token}`, written: `${m[1]} ${token}`, value, rest: m[3] };
+    if (value) return { kind: 'part', label: `Phần ${token}`, written: `${m[1]} ${token}`, value, rest: m[3], sep: '' };
+  }
+  m = LEGAL.exec(t);
+  if (m) {
+    const word = m[1].toLocaleLowerCase('vi');
+    const value = /^\d+$/.test(m[2]) ? Number(m[2]) : romanValue(m[2]);
+    const name = word.charAt(0).toLocaleUpperCase('vi') + word.slice(1);
+    // `Điều 5 của Luật …` in a sentence is a reference, not a label: an article label has its
+    // punctuation or stands alone; a chapter or division may be followed by its title directly
+    const standsAlone = m[3] !== '' || m[4] === '' || word !== 'điều';
+    if (value && standsAlone) return { kind: LEGAL_KIND[word], label: `${name} ${m[2]}`, written: `${m[1]} ${m[2]}${m[3]}`, value, rest: m[4], sep: m[3] };
   }
   m = ROMAN.exec(t);
   if (m) {
     const value = romanValue(m[1]);
-    if (value) return { kind: 'roman', label: m[1], written: t.slice(0, t.length - m[2].length).trim(), value, rest: m[2] };
+    if (value) {
+      const written = t.slice(0, t.length - m[2].length).trim();
+      return { kind: 'roman', label: m[1], written, value, rest: m[2], sep: written.slice(-1) };
+    }
   }
   m = MULTI.exec(t);
   if (m) {
     const parts = m[1].split('.').map(Number);
     if (parts.every((p) => p > 0))
-      return { kind: 'multilevel', label: m[1], written: m[1] + m[2], value: parts[parts.length - 1], parts, rest: m[3] };
+      return { kind: 'multilevel', label: m[1], written: m[1] + m[2], value: parts[parts.length - 1], parts, rest: m[3], sep: m[2] };
   }
   m = ARABIC.exec(t);
-  if (m && Number(m[1]) > 0) return { kind: 'arabic', label: String(Number(m[1])), written: `${m[1]}${m[2]}`, value: Number(m[1]), rest: m[3] };
+  if (m && Number(m[1]) > 0) return { kind: 'arabic', label: String(Number(m[1])), written: `${m[1]}${m[2]}`, value: Number(m[1]), rest: m[3], sep: m[2] };
   m = LETTER.exec(t);
   if (m) {
     // `a.` is a label only before a capital (`a. Kết quả`); `a)` before anything
     if (m[2] === '.' && !/^\p{Lu}/u.test(m[3])) return undefined;
-    return { kind: 'letter', label: m[1], written: `${m[1]}${m[2]}`, value: LETTERS.indexOf(m[1]) + 1, rest: m[3] };
+    return { kind: 'letter', label: m[1], written: `${m[1]}${m[2]}`, value: LETTERS.indexOf(m[1]) + 1, rest: m[3], sep: m[2] };
   }
   return undefined;
 }

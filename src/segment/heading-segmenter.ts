@@ -18,6 +18,12 @@ import { letterDistance, parseLabel, type HeadingLabel, type LabelKind } from '.
 export interface HeadingInput {
   text: string;
   bold?: boolean;
+  /** The reader gives typography for this document (some block is bold): `bold` false means plain. */
+  typography?: boolean;
+  /** The paragraph before ends with `:`, a lead that introduces a list. */
+  afterLead?: boolean;
+  /** A table cell: never a heading. */
+  cell?: boolean;
   /** The label came from Word automatic numbering: trust its shape. */
   numbered?: boolean;
   /** The text was read by OCR, which drops strokes of Roman numerals (`II.` read as `I.`). */
@@ -32,6 +38,18 @@ export interface HeadingDecision {
   gap?: string;
   /** Set when an OCR'd Roman label was read as the next numeral of its sequence. */
   repaired?: string;
+  /** How sure the decision is, from the sequence, the typography and the length (0–1). */
+  confidence: number;
+  /** Why the confidence is low, when it is. */
+  doubt?: string;
+}
+
+/** A paragraph with the shape of a heading that the segmenter kept as body, and why. */
+export interface Rejection {
+  label: HeadingLabel;
+  reason: 'list-item' | 'sequence';
+  /** The paragraph looks like a heading (bold or short): worth a message. */
+  strong: boolean;
 }
 
 export interface SegmenterOptions {
@@ -48,12 +66,17 @@ export const DEFAULT_SEGMENTER: SegmenterOptions = { romanGap: 2, arabicGap: 1, 
 interface Open {
   label: HeadingLabel;
   path: string;
+  bold?: boolean;
 }
 
-const RANK: Record<LabelKind, number> = { part: 0, roman: 1, arabic: 2, multilevel: 3, letter: 4 };
+const RANK: Record<LabelKind, number> = { document: -1, part: 0, chapter: 1, division: 2, roman: 3, article: 4, arabic: 5, multilevel: 6, letter: 7 };
+/** Kinds that open at most one sequence in a document (a second `I.` is not a new list). */
+const ONCE: ReadonlySet<LabelKind> = new Set(['part', 'chapter', 'division', 'roman', 'article']);
 
 function sameFamily(a: HeadingLabel, b: HeadingLabel): boolean {
   if (a.kind !== b.kind) return false;
+  // `1.` and `1)` are two lists: a report's `2.` after a list of `1)`…`4)` closes that list
+  if (a.kind === 'arabic') return a.sep === b.sep;
   if (a.kind !== 'multilevel') return true;
   const pa = a.parts ?? [];
   const pb = b.parts ?? [];
@@ -74,7 +97,8 @@ function maxStep(kind: LabelKind, opts: SegmenterOptions): number {
 
 function titleShapeOk(label: HeadingLabel, input: HeadingInput): boolean {
   if (input.numbered) return true;
-  if (label.kind === 'letter' || label.kind === 'part') return label.rest.length > 0 || label.kind === 'part';
+  if (label.kind === 'part' || label.kind === 'chapter' || label.kind === 'division' || label.kind === 'article') return true;
+  if (label.kind === 'letter') return label.rest.length > 0;
   const first = /^[\p{L}"“(]/u.exec(label.rest)?.[0] ?? '';
   if (!/^[\p{Lu}"“(]/u.test(first)) return false;
   if (label.kind === 'roman') return label.rest.length < 300;
@@ -98,23 +122,50 @@ export class HeadingSegmenter {
     return parent ? `${parent}/${label.label}` : label.label;
   }
 
-  private open(depth: number, label: HeadingLabel, gap?: string): HeadingDecision | undefined {
+  private open(depth: number, label: HeadingLabel, input: HeadingInput, gap?: string, confidence = 0.85): HeadingDecision | undefined {
     const path = this.pathOf(depth, label);
     if (this.paths.has(path)) return undefined;
     this.stack.length = depth;
-    this.stack.push({ label, path });
+    this.stack.push({ label, path, bold: input.bold });
     this.paths.add(path);
-    return { label, path, level: depth, ...(gap ? { gap } : {}) };
+    return { label, path, level: depth, confidence, ...(gap ? { gap } : {}) };
+  }
+
+  /** What the segmenter kept as body although it had a label, since the last call. */
+  rejected?: Rejection;
+
+  /** Close every open section: a second document in the file (an annex) starts its own tree under `root`. */
+  restart(root: HeadingLabel, path: string): void {
+    this.stack.length = 0;
+    this.stack.push({ label: root, path });
+    this.paths.add(path);
+  }
+
+  /** Whether a path is taken already. */
+  has(path: string): boolean {
+    return this.paths.has(path);
   }
 
   /** Decide whether a paragraph opens a section; if so the tree advances. */
   consider(input: HeadingInput): HeadingDecision | undefined {
+    this.rejected = undefined;
+    if (input.cell) return undefined;
     const label = parseLabel(input.text);
     if (!label || !titleShapeOk(label, input)) return undefined;
+    const decision = this.decide(label, input);
+    if (!decision) {
+      const short = label.rest.length <= 80 && !/[.;,]$/u.test(label.rest.trim());
+      this.rejected ??= { label, reason: 'sequence', strong: input.typography ? input.bold === true : short };
+      return undefined;
+    }
+    return this.score(decision, input);
+  }
+
+  private decide(label: HeadingLabel, input: HeadingInput): HeadingDecision | undefined {
     const repaired = input.ocr ? this.repairOcrRoman(label) : undefined;
     if (repaired) {
-      const decision = this.open(repaired.depth, repaired.label);
-      return decision ? { ...decision, repaired: `${label.written} read as ${repaired.label.written}` } : undefined;
+      const decision = this.open(repaired.depth, repaired.label, input);
+      return decision ? { ...decision, repaired: `${label.written} read as ${repaired.label.written}`, confidence: 0.6 } : undefined;
     }
 
     // 1. continue an open sibling, deepest first
@@ -124,7 +175,7 @@ export class HeadingSegmenter {
       const s = step(sib, label);
       if (s >= 1 && s <= maxStep(label.kind, this.opts)) {
         const gap = s > 1 ? `${label.written} follows ${sib.written}` : undefined;
-        return this.open(d, label, gap);
+        return this.open(d, label, input, gap, gap ? 0.6 : 0.9);
       }
       if (label.kind !== 'multilevel') break;
     }
@@ -137,18 +188,73 @@ export class HeadingSegmenter {
         const l = this.stack[d].label;
         if ((l.kind === 'arabic' || l.kind === 'multilevel') && l.label === prefix) {
           const gap = label.value > 1 ? `${label.written} opens ${l.written} without ${prefix}.1` : undefined;
-          return this.open(d + 1, label, gap);
+          return this.open(d + 1, label, input, gap, gap ? 0.6 : 0.85);
         }
       }
       if (label.value !== 1) return undefined;
-      return this.open(this.depthForNew(label), label);
+      return this.open(this.depthForNew(label), label, input, undefined, 0.8);
     }
-    if (label.value !== 1) return undefined;
-    if (label.kind === 'roman' || label.kind === 'part') {
-      if (this.stack.some((o) => o.label.kind === label.kind)) return undefined;
-      return this.open(this.depthForNew(label), label);
+    if (ONCE.has(label.kind)) {
+      if (label.value !== 1 || this.stack.some((o) => o.label.kind === label.kind)) return undefined;
+      return this.open(this.depthForNew(label), label, input, undefined, 0.85);
     }
-    return this.open(this.stack.length, label);
+    if (label.value !== 1) return this.openWithoutFirst(label, input);
+    if (this.isListItem(label, input)) {
+      this.rejected = { label, reason: 'list-item', strong: false };
+      return undefined;
+    }
+    return this.open(this.stack.length, label, input, undefined, 0.85);
+  }
+
+  /**
+   * A list written inside a section, not a level of headings: a new `1)` list (the separator of
+   * the report's lowest lists) under a bold heading, in plain type while the reader gives
+   * typography, after a lead that ends with `:` or running a whole paragraph long.
+   */
+  private isListItem(label: HeadingLabel, input: HeadingInput): boolean {
+    if (label.kind !== 'arabic' || label.sep !== ')' || !input.typography || input.bold) return false;
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent || parent.bold !== true) return false;
+    return input.afterLead === true || label.rest.length > 150;
+  }
+
+  /**
+   * `2.` where the list's `1.` is missing (lost with Word's automatic numbering, or never
+   * typed): opened as the second child of the deepest open section when that section has no
+   * child of the kind yet and the paragraph reads as a heading — short, no sentence end, bold
+   * when the reader gives typography — with a gap message and a low confidence.
+   */
+  private openWithoutFirst(label: HeadingLabel, input: HeadingInput): HeadingDecision | undefined {
+    if (label.kind !== 'arabic' || label.value - 1 > this.opts.arabicGap) return undefined;
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent || RANK[parent.label.kind] >= RANK.arabic) return undefined;
+    const rest = label.rest.trim();
+    if (rest.length > 100 || /[.;,]$/u.test(rest) || (input.typography && !input.bold)) return undefined;
+    return this.open(this.stack.length, label, input, `${label.written} opens ${parent.label.written || parent.path} without ${label.value - 1}${label.sep}`, 0.45);
+  }
+
+  /** Adjust a decision's confidence by typography and length. */
+  private score(decision: HeadingDecision, input: HeadingInput): HeadingDecision {
+    let c = decision.confidence;
+    const doubts: string[] = decision.doubt ? [decision.doubt] : [];
+    if (input.numbered) c += 0.05;
+    if (input.typography) {
+      if (input.bold) c += 0.05;
+      else {
+        const parent = this.stack[this.stack.length - 2];
+        if (parent?.bold && decision.label.kind !== 'letter') {
+          c -= 0.1;
+          doubts.push('plain type under a bold heading');
+        }
+      }
+    }
+    if (decision.label.rest.length > 200) {
+      c -= 0.1;
+      doubts.push('a whole paragraph long');
+    }
+    if (decision.gap) doubts.push(decision.gap);
+    const confidence = Math.round(Math.min(0.98, Math.max(0.05, c)) * 100) / 100;
+    return { ...decision, confidence, ...(doubts.length ? { doubt: doubts.join('; ') } : {}) };
   }
 
   /**

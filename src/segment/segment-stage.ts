@@ -3,8 +3,10 @@ import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
 import { firstPeriod, periodYear } from '../text/period-words.js';
-import { DEFAULT_SEGMENTER, HeadingSegmenter } from './heading-segmenter.js';
+import { embeddedStart } from './embedded-document.js';
+import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
+import { titleContinuation } from './title-continuation.js';
 
 /**
  * The segment stage: fills `doc.sections` (the heading tree from numbering) and sets
@@ -20,12 +22,19 @@ export const SegmentOptions = z
     letterGap: z.number().int().min(0).max(5).default(DEFAULT_SEGMENTER.letterGap),
     /** Headings longer than this (task items that are whole sentences) get no period. */
     periodTitleMax: z.number().int().positive().default(160),
+    /** Headings decided with less confidence than this are listed in a warning: the tree should be checked. */
+    doubtBelow: z.number().min(0).max(1).default(0.6),
   })
   .strict();
 export type SegmentOptions = z.input<typeof SegmentOptions>;
 
 const BULLET = /^(?:[-+•–*]\s*\S|\+\S)/u;
 const OUTSIDE: ReadonlySet<Block['role']> = new Set(['admin-header', 'title', 'addressee', 'closing', 'furniture']);
+
+/** Levels named by a word (`Phần I`, `Chương II`, `Mục 1`, `Điều 2`), whose title may stand on the next line. */
+function isStructural(decision: HeadingDecision): boolean {
+  return ['part', 'chapter', 'division', 'article'].includes(decision.label.kind);
+}
 
 export function createSegmentStage(options?: SegmentOptions): Stage {
   const opts = parseOptions('segment', SegmentOptions, options);
@@ -34,43 +43,94 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
     const year = periodYear(doc.metadata.reportPeriod) ?? periodYear(doc.metadata.issueDate);
     const sections: Section[] = [];
     const byPath = new Map<string, Section>();
-    const blocks: Block[] = doc.blocks.map((b) => {
-      if (OUTSIDE.has(b.role)) return { ...b, section: '' };
+    // the reader gives typography when some body paragraph is bold: then plain type is evidence too
+    const typography = doc.blocks.some((b) => b.bold === true && !OUTSIDE.has(b.role));
+    const doubtful: string[] = [];
+    let lead = false;
+    let titleTaken = -1;
+    const blocks: Block[] = [];
+    for (let i = 0; i < doc.blocks.length; i++) {
+      const b = doc.blocks[i];
+      if (OUTSIDE.has(b.role)) {
+        blocks.push({ ...b, section: '' });
+        continue;
+      }
       const block: Block = { ...b };
-      const decision = b.role === 'body' || b.role === 'heading' ? segmenter.consider({ text: b.text, bold: b.bold, numbered: b.label !== undefined, ocr: b.ocrConfidence !== undefined }) : undefined;
-      if (decision) {
-        const title = normalizeTitle(decision.label.rest);
-        const section: Section = {
-          path: decision.path,
-          label: decision.label.label,
-          level: decision.level,
-          kind: decision.label.kind,
-          title,
+      const considered = (b.role === 'body' || b.role === 'heading') && !b.cell && i > titleTaken;
+      const embedded = considered ? embeddedStart(doc.blocks, i) : undefined;
+      if (embedded && !segmenter.has(embedded.label)) {
+        const root: Section = {
+          path: embedded.label,
+          label: embedded.label,
+          level: 0,
+          kind: 'document',
+          title: normalizeTitle(embedded.title),
           page: b.prov.page,
           prov: { ...b.prov },
           end: b.prov.end,
+          confidence: 0.7,
         };
-        // in a plan, a heading's horizon names the year its targets are for (`3. Mục tiêu đến năm 2026`)
-        const horizon = doc.metadata.reportType === 'kế hoạch' ? /(?:đến|tới)\s+năm\s+(\d{4})/iu.exec(title)?.[1] : undefined;
-        const period = title.length <= opts.periodTitleMax ? firstPeriod(title, year) ?? horizon : undefined;
-        if (period) section.period = period;
-        sections.push(section);
-        byPath.set(section.path, section);
+        segmenter.restart({ kind: 'document', label: embedded.label, written: embedded.label, value: 1, rest: embedded.title, sep: '' }, embedded.label);
+        sections.push(root);
+        byPath.set(root.path, root);
         block.role = 'heading';
-        block.label ??= decision.label.written;
-        if (decision.repaired) file.warn(`OCR heading label repaired: ${decision.repaired}`, 'segment:ocr-label', { page: b.prov.page, start: b.prov.start, end: b.prov.end });
-        if (decision.gap) file.info(`numbering skips: ${decision.gap}`, 'segment:numbering-gap', { page: b.prov.page, start: b.prov.start, end: b.prov.end });
-      } else if (b.role === 'heading' || b.role === 'body') {
-        block.role = BULLET.test(b.text) ? 'item' : 'body';
+        titleTaken = i + embedded.titleBlocks;
+        file.info(`a second document starts here (${embedded.label}): its headings form their own tree`, 'segment:embedded-document', { page: b.prov.page, start: b.prov.start, end: b.prov.end });
+      } else {
+        const decision = considered ? segmenter.consider({ text: b.text, bold: b.bold, typography, afterLead: lead, numbered: b.label !== undefined, ocr: b.ocrConfidence !== undefined }) : undefined;
+        if (decision) {
+          let title = normalizeTitle(decision.label.rest);
+          // a wrapped title goes on in the lines under it; `Phần I` alone on its line has its title on the next
+          const more = titleContinuation(doc, doc.blocks, i);
+          if (more) title = normalizeTitle(`${decision.label.rest} ${more}`);
+          else if (title === '' && isStructural(decision)) {
+            const next = doc.blocks[i + 1];
+            if (next && next.role === 'body' && !next.cell && next.text.length <= 200 && !/[.;]$/u.test(next.text.trim())) {
+              title = normalizeTitle(next.text);
+              titleTaken = i + 1;
+            }
+          }
+          const section: Section = {
+            path: decision.path,
+            label: decision.label.label,
+            level: decision.level,
+            kind: decision.label.kind,
+            title,
+            page: b.prov.page,
+            prov: { ...b.prov },
+            end: b.prov.end,
+            confidence: decision.confidence,
+          };
+          // in a plan, a heading's horizon names the year its targets are for (`3. Mục tiêu đến năm 2026`)
+          const horizon = doc.metadata.reportType === 'kế hoạch' ? /(?:đến|tới)\s+năm\s+(\d{4})/iu.exec(title)?.[1] : undefined;
+          const period = title.length <= opts.periodTitleMax ? firstPeriod(title, year) ?? horizon : undefined;
+          if (period) section.period = period;
+          sections.push(section);
+          byPath.set(section.path, section);
+          block.role = 'heading';
+          block.label ??= decision.label.written;
+          const place = { page: b.prov.page, start: b.prov.start, end: b.prov.end };
+          if (decision.repaired) file.warn(`OCR heading label repaired: ${decision.repaired}`, 'segment:ocr-label', place);
+          if (decision.gap) file.info(`numbering skips: ${decision.gap}`, 'segment:numbering-gap', place);
+          if (decision.confidence < opts.doubtBelow) doubtful.push(`${decision.path} (${decision.confidence}: ${decision.doubt ?? 'weak evidence'}, p.${b.prov.page})`);
+        } else if (b.role === 'heading' || b.role === 'body') {
+          block.role = BULLET.test(b.text) ? 'item' : 'body';
+          const rejected = considered ? segmenter.rejected : undefined;
+          if (rejected?.strong && rejected.reason === 'sequence')
+            file.info(`"${rejected.label.written}" reads like a heading but does not continue the numbering: kept as body`, 'segment:sequence-break', { page: b.prov.page, start: b.prov.start, end: b.prov.end });
+        }
       }
+      if (b.role === 'body' || b.role === 'heading') lead = /:\s*$/u.test(b.text);
       block.section = segmenter.current;
       // the section and its ancestors run to the end of this block
       for (let p = block.section; p !== ''; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
-        const s = byPath.get(p);
-        if (s) s.end = Math.max(s.end, b.prov.end);
+        const sec = byPath.get(p);
+        if (sec) sec.end = Math.max(sec.end, b.prov.end);
       }
-      return block;
-    });
+      blocks.push(block);
+    }
+    if (doubtful.length)
+      file.warn(`heading tree to check: ${doubtful.length} heading(s) decided on weak evidence — ${doubtful.join('; ')}`, 'segment:doubtful-tree');
     if (sections.length === 0 && blocks.some((b) => b.role === 'body')) file.info('no numbered headings found: the document has no section tree', 'segment:no-sections');
     return { ...doc, blocks, sections };
   };

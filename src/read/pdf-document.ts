@@ -1,8 +1,12 @@
+// first: it must see the engine's own builtins before pdfjs-dist's polyfills replace them
+import { restoreBuiltins } from './pdfjs-builtins.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceFile } from '../core/source-file.js';
 import { DEFAULT_INFLATE_LIMITS } from './inflate-limits.js';
+
+restoreBuiltins();
 
 const require = createRequire(import.meta.url);
 /** pdfjs-dist's own data folders: standard fonts and CMaps load from node_modules, never from the network. */
@@ -36,6 +40,9 @@ export async function openPdf(file: SourceFile): Promise<PDFDocumentProxy> {
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') return file.fail('the PDF is password-protected (encrypted); cannot read it without the password', 'read:encrypted');
     return file.fail(`not a readable PDF: ${oneLine(error)}`, 'read:corrupt');
+  } finally {
+    // the first document loads pdfjs's worker module, whose polyfills replace the builtins again
+    restoreBuiltins();
   }
 }
 

@@ -98,12 +98,20 @@ function measure(contenders: Contender[], reps: number, work: string, random: ()
   });
 }
 
-export async function benchIngestCpu(options: { copies?: number; reps?: number; single?: string; log?: (line: string) => void } = {}): Promise<IngestCpuResult> {
+/** A built CLI to measure: its bin/solieu.js, and a label for its rows (empty for this clone's). */
+export interface CliUnderTest {
+  label: string;
+  path: string;
+}
+
+export async function benchIngestCpu(
+  options: { copies?: number; reps?: number; single?: string; clis?: CliUnderTest[]; log?: (line: string) => void } = {},
+): Promise<IngestCpuResult> {
   const copies = options.copies ?? 60;
   const reps = options.reps ?? 3;
   const sources = tableBenchFiles();
   if (sources.length === 0) throw new Error('no text PDFs found in ../shared/corpus or ../shared/corpus-real');
-  const cli = resolve('bin', 'solieu.js');
+  const clis = options.clis ?? [{ label: '', path: resolve('bin', 'solieu.js') }];
   const bare = resolve('scripts', 'bench', 'bare-pdfjs.mjs');
   const work = mkdtempSync(join(tmpdir(), 'solieu-ingest-cpu-'));
   try {
@@ -117,7 +125,7 @@ export async function benchIngestCpu(options: { copies?: number; reps?: number; 
       files.push(path);
     }
     const db = join(work, 'bench.db');
-    const ingest = (args: string[], expect: number) => (w: string): Timed => {
+    const ingest = (cli: string, args: string[], expect: number) => (w: string): Timed => {
       for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
       const t = timed([process.execPath, cli, 'ingest', ...args, '--db', db, '--quiet', '--ocr', 'never'], w);
       if (!new RegExp(`: ${expect} stored`).test(t.output)) throw new Error(`solieu ingest did not store ${expect} files: ${t.output.trim().split('\n')[0]}`);
@@ -129,8 +137,7 @@ export async function benchIngestCpu(options: { copies?: number; reps?: number; 
     const batchResults = measure(
       [
         { name: 'bare pdfjs, one process', run: (w) => timed([process.execPath, bare, ...files], w) },
-        { name: 'solieu ingest --concurrency 1', run: ingest([batch, '--concurrency', '1'], copies) },
-        { name: 'solieu ingest --concurrency 2', run: ingest([batch, '--concurrency', '2'], copies) },
+        ...clis.flatMap((c) => [1, 2].map((n) => ({ name: `solieu ingest --concurrency ${n}${c.label}`, run: ingest(c.path, [batch, '--concurrency', String(n)], copies) }))),
       ],
       reps,
       work,
@@ -149,7 +156,7 @@ export async function benchIngestCpu(options: { copies?: number; reps?: number; 
       [
         { name: 'bare pdfjs process', run: (w) => timed([process.execPath, bare, one], w) },
         // the defaults, as a user types it (one file: one slot, in-process)
-        { name: 'solieu ingest', run: ingest([one], 1) },
+        ...clis.map((c) => ({ name: `solieu ingest${c.label}`, run: ingest(c.path, [one], 1) })),
       ],
       Math.max(reps, 5),
       work,
@@ -184,8 +191,13 @@ export function formatIngestCpuBench(r: IngestCpuResult): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { copies: { type: 'string', default: '60' }, reps: { type: 'string', default: '3' }, json: { type: 'string' } } });
-  const r = await benchIngestCpu({ copies: Number(values.copies), reps: Number(values.reps), log: (l) => console.error(l) });
+  // --cli LABEL=PATH (repeatable): measure these builds instead of this clone's, interleaved (e.g. before/after a change)
+  const { values } = parseArgs({ options: { copies: { type: 'string', default: '60' }, reps: { type: 'string', default: '3' }, json: { type: 'string' }, cli: { type: 'string', multiple: true } } });
+  const clis = values.cli?.map((spec) => {
+    const at = spec.indexOf('=');
+    return { label: ` (${spec.slice(0, at)})`, path: resolve(spec.slice(at + 1)) };
+  });
+  const r = await benchIngestCpu({ copies: Number(values.copies), reps: Number(values.reps), clis, log: (l) => console.error(l) });
   console.log(formatIngestCpuBench(r));
   if (values.json) writeFileSync(values.json, JSON.stringify(r, null, 2));
 }

@@ -45,7 +45,8 @@ describe('the real documents of ../shared/corpus-real', () => {
         const needsOcr = doc.messages.filter((m) => /^read:(no-text-layer|needs-ocr)$/u.test(m.rule));
         expect([name, doc.status === 'ok' || (needsOcr.length > 0 && needsOcr.length * 10 <= doc.pages.length)]).toEqual([name, true]);
         const warnings = doc.messages.filter((m) => m.severity === 'warn').map((m) => m.rule);
-        expect(warnings.filter((r) => r !== 'read:no-text-layer' && r !== 'read:needs-ocr')).toEqual([]);
+        // a heading tree to check (segment:doubtful-tree) is a finding about the document, not a reading fault
+        expect(warnings.filter((r) => r !== 'read:no-text-layer' && r !== 'read:needs-ocr' && r !== 'segment:doubtful-tree')).toEqual([]);
         expect(doc.text.length).toBeGreaterThan(500);
       }
     }
@@ -66,8 +67,9 @@ describe('the real documents of ../shared/corpus-real', () => {
     // KH tiếp đoàn STEM (.doc draft): I. MỤC ĐÍCH, YÊU CẦU / 1. Mục đích / 2. Yêu cầu / II. … / VI.
     expect(paths('dongthap_SGDDT_KH-tiep-doan-STEM_2026_draft.doc').slice(0, 4)).toEqual(['I', 'I/1', 'I/2', 'II']);
     expect(docs.get('dongthap_SGDDT_KH-tiep-doan-STEM_2026_draft.doc')?.sections[0].title).toBe('MỤC ĐÍCH, YÊU CẦU');
-    // KH triển khai phần mềm QLVB (.doc, .VnTime in its font table but Unicode text): I., II. with a)…đ), III. with 1.–5.
-    expect(paths('phutho_STTTT_KH-trien-khai-phan-mem-QLVB_2011.doc')).toEqual(['I', 'II', 'II/a', 'II/b', 'II/c', 'II/d', 'II/đ', 'III', 'III/1', 'III/2', 'III/3', 'III/4', 'III/5']);
+    // KH triển khai phần mềm QLVB (.doc, .VnTime in its font table but Unicode text): I., II. with 2. (its 1. is not in the
+    // text) holding a)…đ), III. with 1.–5. (issue 17; the whole tree is in fixtures/golden/real/)
+    expect(paths('phutho_STTTT_KH-trien-khai-phan-mem-QLVB_2011.doc')).toEqual(['I', 'II', 'II/2', 'II/2/a', 'II/2/b', 'II/2/c', 'II/2/d', 'II/2/đ', 'III', 'III/1', 'III/2', 'III/3', 'III/4', 'III/5']);
     // Chỉ thị 09/2009 (.DOC): directives 1.–6. with lettered points
     expect(paths('binhduong_UBND_09-2009-CT-UBND.doc').filter((p) => !p.includes('/'))).toEqual(['1', '2', '3', '4', '5', '6']);
     // the signed PDF and the .docx of KH 58 give the same top of the tree

@@ -4,12 +4,12 @@
  * tables — and score it as the maintainers' `../shared/tools/score.mjs` does (it is also run, and
  * any disagreement is printed). Prints a summary per set; writes every miss, extra and field
  * difference to out/eval-misses.txt, the predictions to out/eval/<set>.jsonl, and out/eval.json.
- * Options: `--set NAME` (repeatable: `dev`, `dev/pdf`, `real`, `tables`), `--ocr` (also the
+ * Options: `--set NAME` (repeatable: `dev`, `dev/pdf`, `real`, `tables`, `blind`, `trees`), `--ocr` (also the
  * image-only scans: minutes), `--ocr-engine native`, `--misses` (print the misses too).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runEval } from './eval/run-eval.js';
+import { runEval, runTreeEval } from './eval/run-eval.js';
 import { calibration } from './eval/calibration.js';
 import { confidencePoints, renderMisses, renderSummary } from './eval/report.js';
 
@@ -34,6 +34,15 @@ async function main(): Promise<void> {
   if (engine !== 'wasm' && engine !== 'native') throw new Error(`--ocr-engine wants wasm or native, got "${engine}"`);
   const results = await runEval({ sets: sets.length ? sets : undefined, ocr: process.argv.includes('--ocr'), ocrEngine: engine });
   console.log(renderSummary(results));
+  if (!sets.length || sets.includes('trees')) {
+    const trees = await runTreeEval();
+    const exact = trees.filter((t) => t.exact).length;
+    console.log(`heading trees of ../shared/corpus-real against fixtures/golden/real (exact: ${exact}/${trees.length}):`);
+    for (const t of trees) {
+      console.log(`  ${t.exact ? 'exact ' : 'differs'} ${t.file}: ${t.pathsFound}/${t.golden} golden paths, ${t.titlesEqual}/${t.golden} with the same title, ${t.extra} extra`);
+    }
+    console.log('');
+  }
   console.log(await peers());
   mkdirSync('out', { recursive: true });
   const misses = renderMisses(results);

@@ -11,6 +11,7 @@ import { jsonlRecord } from '../../src/export/jsonl-writer.js';
 import { characterErrorRate } from '../../src/read/ocr-error-rate.js';
 import type { OcrEngine } from '../../src/read/ocr-scheduler.js';
 import { evalSets, type EvalSet } from './eval-sets.js';
+import { realTreeScores, type TreeScore } from './tree-eval.js';
 import { keyOf, loadGoldSet, predictionSpans, scoreGold, SCORED_FIELDS, type GoldScore, type ScoredRow } from './gold-scorer.js';
 
 export interface SetResult {
@@ -123,3 +124,14 @@ function compareTree(key: string, doc: Document): SetResult['trees'][number] | u
   return { doc: key, equal: differing.length === 0 && golden.length === doc.sections.length, pathsEqual, titleCer, differing };
 }
 
+
+/** Heading-tree accuracy on the real corpus, per document (`fixtures/golden/real`). */
+export async function runTreeEval(options: Pick<EvalOptions, 'shared'> = {}): Promise<TreeScore[]> {
+  const shared = resolve(options.shared ?? join(process.cwd(), '..', 'shared'));
+  const executor = inProcessExecutor({ read: { ocr: 'never' } });
+  try {
+    return await realTreeScores(shared, executor);
+  } finally {
+    await executor.close();
+  }
+}

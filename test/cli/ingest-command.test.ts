@@ -101,8 +101,12 @@ describe('solieu ingest on a batch with bad files', () => {
     const shown = solieu(['show', '003.txt', '--db', db, '--json']);
     expect(shown.code).toBe(0);
     const json = JSON.parse(shown.stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['doc_id', 'file', 'title', 'province', 'report_period', 'report_type', 'status', 'sections', 'messages', 'tables']);
+    expect(Object.keys(json)).toEqual(['doc_id', 'file', 'title', 'province', 'agency', 'doc_number', 'issue_date', 'report_period', 'report_type', 'status', 'sections', 'messages', 'tables']);
     expect(json).toMatchObject({ file: '003.txt', province: 'Ninh Thuận', report_period: '2021-01', status: 'ok' });
+    // what the text view shows of the header is in the JSON too (issue 15)
+    const text = solieu(['show', '003.txt', '--db', db]).stdout;
+    expect(typeof json.agency).toBe('string');
+    for (const key of ['agency', 'doc_number', 'issue_date'] as const) if (json[key] !== null) expect(text).toContain(String(json[key]));
     expect((json.sections as { path: string }[]).map((s) => s.path)).toContain('I/2/b');
     const missing = solieu(['show', 'nope.pdf', '--db', db]);
     expect(missing.code).toBe(1);

@@ -10,7 +10,7 @@ export function registerShow(program: Command, exit: (code: number) => void): vo
     .description("print a stored report's metadata, heading tree and tables")
     .argument('<doc>', 'document id (or prefix), file name or path')
     .option('--db <file>', 'SQLite database', 'solieu.db')
-    .option('--json', 'print JSON: {doc_id, file, title, province, report_period, report_type, status, sections, messages, tables}', false)
+    .option('--json', 'print JSON: {doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, sections, messages, tables}', false)
     .action((ref: string, o: { db: string; json: boolean }) => {
       const db = openDb(o.db, { readonly: true });
       try {
@@ -23,9 +23,9 @@ export function registerShow(program: Command, exit: (code: number) => void): vo
         }
         const tables = id ? getDocumentTables(db, id) : [];
         if (o.json) {
-          const { doc_id, file, title, province, report_period, report_type, status, messages } = d;
+          const { doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, messages } = d;
           const sections = d.sections.map(({ path, title: t, page }) => ({ path, title: t, page }));
-          process.stdout.write(`${JSON.stringify({ doc_id, file, title, province, report_period, report_type, status, sections, messages, tables }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, sections, messages, tables }, null, 2)}\n`);
           return;
         }
         const line = (k: string, v: string | number | null) => process.stdout.write(`${k.padEnd(14)}${v ?? '—'}\n`);

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { PIPELINE_VERSION } from '../../../pipelines/pipeline-version.js';
 import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
 import { DocumentStore } from '../../store/document-store.js';
+import { ClaimStore } from '../../store/claim-store.js';
 import { RunLog } from '../../store/run-log.js';
 import type { RunFailure } from '../../../schemas/run.js';
 import { inProcessExecutor, workerEntry, workerExecutor, type PipelineExecutor } from './pipeline-executor.js';
@@ -67,6 +68,7 @@ export function storageFailure(err: unknown): string | undefined {
  */
 export async function ingestBatch(db: Database.Database, opts: IngestOptions): Promise<IngestSummary> {
   const store = new DocumentStore(db);
+  const claims = new ClaimStore(db);
   const runs = new RunLog(db);
   let runId: number;
   try {
@@ -121,6 +123,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
       void queue.add(async () => {
         started++;
         let read = false;
+        let claimed: string | undefined;
         try {
           const info = await stat(path);
           const tooLarge = (size: string) => `file is too large (${size} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`;
@@ -147,6 +150,20 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
             sizes[index] = 0;
             return;
           }
+          // another ingest running now (the same folder from another terminal) is reading it: leave it to that one
+          let mine = false;
+          if (!write(() => (mine = claims.claim(sha)))) {
+            fail(path, `not read: ${s.stopped ?? 'the database cannot be written'}`);
+            return;
+          }
+          if (!mine) {
+            s.skipped++;
+            opts.progress.log(`- ${printable(basename(path))}: being read by another ingest; skipped`);
+            bytesLeft -= sizes[index];
+            sizes[index] = 0;
+            return;
+          }
+          claimed = sha;
           const doc = await executor
             .process(path, (e) => {
               s.ocrPages++;
@@ -175,6 +192,10 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
         } catch (err) {
           fail(path, err instanceof Error ? err.message.split('\n')[0] : String(err));
         } finally {
+          if (claimed !== undefined) {
+            const sha = claimed;
+            write(() => claims.release(sha));
+          }
           done++;
           bytesLeft -= sizes[index];
           if (read) bytesDone += sizes[index];

@@ -13,7 +13,7 @@ import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
 /** A stretch between two figures that only names a time (`; lũy kế 10 tháng đạt`, `, 6 tháng đầu năm ước đạt`). */
-const ONLY_TIME = /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)\s*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
+const ONLY_TIME = /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
 
 /** Words before a frequency that make it a band's name. */
 const BAND_BEFORE = /(?:băng tần|băng|dải tần|dải|tần số|mạng|[2345]g|lte|nr|band|tần)\s*(?:\S+\s+){0,1}$/u;

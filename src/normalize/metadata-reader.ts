@@ -1,6 +1,6 @@
 import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
 import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, SUBJECT_LINE, isUpperCase } from './front-matter.js';
-import { firstPeriod } from '../text/period-words.js';
+import { firstPeriod, horizonYear } from '../text/period-words.js';
 import { isNationalAgency } from '../text/national-agency.js';
 import { pad2 } from '../text/zero-pad.js';
 
@@ -199,8 +199,8 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const period = firstPeriod(subject || (typeLine ?? ''));
   if (period) meta.reportPeriod = period;
   // a plan's horizon (`Kế hoạch … đến năm 2025`) is the year its targets are for
-  const horizon = /(?:đến|tới)\s+năm\s+(\d{4})/iu.exec(fullTitle ?? '');
-  if (!period && meta.reportType === 'kế hoạch' && horizon) meta.reportPeriod = horizon[1];
+  const horizon = horizonYear(fullTitle ?? '');
+  if (!period && meta.reportType === 'kế hoạch' && horizon) meta.reportPeriod = horizon;
 
   province ??= provinceFromText(subject);
   const national = isNationalAgency(meta.agency);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
-import { firstPeriod, periodYear } from '../text/period-words.js';
+import { firstPeriod, horizonYear, periodYear } from '../text/period-words.js';
 import { embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
@@ -102,7 +102,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
             confidence: decision.confidence,
           };
           // in a plan, a heading's horizon names the year its targets are for (`3. Mục tiêu đến năm 2026`)
-          const horizon = doc.metadata.reportType === 'kế hoạch' ? /(?:đến|tới)\s+năm\s+(\d{4})/iu.exec(title)?.[1] : undefined;
+          const horizon = doc.metadata.reportType === 'kế hoạch' ? horizonYear(title) : undefined;
           const period = title.length <= opts.periodTitleMax ? firstPeriod(title, year) ?? horizon : undefined;
           if (period) section.period = period;
           sections.push(section);

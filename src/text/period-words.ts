@@ -111,3 +111,11 @@ export function periodYear(period: string | undefined): number | undefined {
   const all = period?.match(/\d{4}/g);
   return all ? Number(all[all.length - 1]) : undefined;
 }
+
+/**
+ * The year of a horizon a title names (`Kế hoạch … đến năm 2025`, `Mục tiêu đến năm 2026`): in a
+ * plan it is the year the targets are for. Not a period of a report (`firstPeriod` leaves it out).
+ */
+export function horizonYear(text: string): string | undefined {
+  return /(?:đến|tới)\s+năm\s+(\d{4})/iu.exec(text)?.[1];
+}

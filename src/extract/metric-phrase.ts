@@ -1,6 +1,7 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
 import { splitsWord } from '../text/viet-word-list.js';
+import { foldVietnamese } from '../text/fold-text.js';
 
 /**
  * The metric phrase of a figure: what it measures, in the report's words, read from the structure
@@ -68,7 +69,7 @@ const WORD_TAILS = new Set(['hiện', 'mới', 'nay', 'thêm', 'chỉ', 'mỗi',
 
 /** Discourse markers and adverbials that open a sentence but are not part of what it measures. */
 const OPENERS = new RegExp(
-  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'tương ứng', 'tương đương', 'nâng', 'phấn đấu đạt', 'phấn đấu', 'đảm bảo', 'bảo đảm', 'mục tiêu', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'nhìn chung', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
+  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'tương ứng', 'tương đương', 'nâng', 'phấn đấu đạt', 'phấn đấu', 'đảm bảo', 'bảo đảm', 'mục tiêu', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
   'iu',
 );
 
@@ -277,11 +278,9 @@ function caseOf(phrase: string): string {
   return phrase[0].toLowerCase() + phrase.slice(1);
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
-
 /** Does the phrase already name the counted noun (`tổng số thuê bao 2G …` for `thuê bao`)? */
 function names(phrase: string, noun: string): boolean {
-  return !!noun && ` ${fold(phrase)} `.includes(` ${fold(noun)} `);
+  return !!noun && ` ${foldVietnamese(phrase)} `.includes(` ${foldVietnamese(noun)} `);
 }
 
 /** The metric phrase of one figure. */

@@ -26,7 +26,10 @@ const { ocrPdf } = await import(${JSON.stringify(join(root, 'src/read/ocr-reader
 const probe = await fetch('https://cdn.jsdelivr.net/npm/@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz').then(() => 'reached', (e) => e.message);
 const path = ${JSON.stringify(join(root, '../shared/corpus/003.scan.pdf'))};
 const file = new SourceFile(path, await readFile(path));
-const result = await ocrPdf(file, { pages: [1] });
+const { createOcrScheduler } = await import(${JSON.stringify(join(root, 'src/read/ocr-scheduler.ts'))});
+const scheduler = await createOcrScheduler({ workers: 1, engine: 'wasm' });
+const result = await ocrPdf(file, { pages: [1], scheduler });
+await scheduler.terminate();
 console.log(JSON.stringify({ probe, text: result.raw.map((b) => b.text).join('\\n'), pages: result.pages, messages: file.messages }));
 `;
 

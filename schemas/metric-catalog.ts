@@ -37,6 +37,7 @@ const NEW = ['mới', 'phát triển', 'mật độ'];
 const SUBSCRIBER_UNITS = ['thuê bao', 'tb', 'máy'];
 const ENTITY_UNITS = ['đối tượng', 'đơn vị', 'tổ chức', 'cá nhân', 'tổ chức cá nhân', 'cơ sở', 'doanh nghiệp', 'trường hợp', 'cơ quan'];
 
+// biome-ignore format: the catalog is laid out by hand, one metric per block, its short fields on one line
 const DEFINITIONS: MetricDefInput[] = [
   // ---- Postal ----
   {

@@ -40,7 +40,12 @@ export const DEV_RENDITIONS: { name: string; suffix: string; slow?: boolean }[] 
 ];
 
 function goldKeys(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.gold.jsonl')).map((n) => n.split('.')[0]).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.gold.jsonl'))
+        .map((n) => n.split('.')[0])
+        .sort()
+    : [];
 }
 
 /** Every gold set present under `shared` (the dev reports per rendition, then real documents and tables). */
@@ -59,14 +64,26 @@ export function evalSets(shared: string): EvalSet[] {
   const realText = join(shared, 'corpus-real', 'text');
   const realKeys = goldKeys(real).filter((k) => existsSync(join(realText, `${k}.pdf`)));
   if (realKeys.length) {
-    sets.push({ name: 'real', goldDir: real, textDir: realText, files: realKeys.map((k) => join(realText, `${k}.pdf`)), coverage: [{ key: 'r577', lastPage: 8, endOffset: 12569 }] });
+    sets.push({
+      name: 'real',
+      goldDir: real,
+      textDir: realText,
+      files: realKeys.map((k) => join(realText, `${k}.pdf`)),
+      coverage: [{ key: 'r577', lastPage: 8, endOffset: 12569 }],
+    });
   }
   // corpus-real/tables/README.md: t340 is annotated on pages 1–2 only.
   const tables = join(shared, 'gold', 'tables');
   const tableText = join(shared, 'corpus-real', 'tables');
   const tableKeys = goldKeys(tables).filter((k) => existsSync(join(tableText, `${k}.pdf`)));
   if (tableKeys.length) {
-    sets.push({ name: 'tables', goldDir: tables, textDir: tableText, files: tableKeys.map((k) => join(tableText, `${k}.pdf`)), coverage: [{ key: 't340', lastPage: 2 }] });
+    sets.push({
+      name: 'tables',
+      goldDir: tables,
+      textDir: tableText,
+      files: tableKeys.map((k) => join(tableText, `${k}.pdf`)),
+      coverage: [{ key: 't340', lastPage: 2 }],
+    });
   }
   // fixtures/blind: invented reports annotated without looking at the extractor (fixtures/blind/README.md)
   const blind = join('fixtures', 'blind');

@@ -16,7 +16,13 @@ export type GoldLine = Record<string, unknown> & { quote: string; value: number;
 export const SCORED_FIELDS = ['base_value', 'base_unit', 'of', 'aspect', 'approx', 'period', 'metric'] as const;
 export type ScoredField = (typeof SCORED_FIELDS)[number];
 
-export const clean = (s: unknown): string => String(s ?? '').normalize('NFC').replace(/\*+/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+export const clean = (s: unknown): string =>
+  String(s ?? '')
+    .normalize('NFC')
+    .replace(/\*+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 const num = (x: unknown): number | null => (x === null || x === undefined || x === '' ? null : Number(x));
 const same = (a: number | null, b: number | null): boolean =>
   a !== null && b !== null && Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -36,7 +42,12 @@ const fold = (x: unknown): string =>
     .replace(/đ/gi, 'd')
     .toLowerCase();
 /** The content words of a metric phrase, as GUIDELINES scores them. */
-export const metricWords = (x: unknown): Set<string> => new Set(fold(x).split(/[^a-z0-9]+/).filter((w) => w && !STOP.has(w) && !/^\d+$/.test(w)));
+export const metricWords = (x: unknown): Set<string> =>
+  new Set(
+    fold(x)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w && !STOP.has(w) && !/^\d+$/.test(w)),
+  );
 
 /** GUIDELINES: the metric is right when the content-word token F1 is at least 0.5. */
 export function metricOk(gold: unknown, pred: unknown): boolean {
@@ -119,7 +130,9 @@ export function readJsonl<T>(file: string): T[] {
 export function loadGoldSet(goldDir: string, textDir: string, docs?: string[]): { gold: Map<string, GoldLine[]>; texts: Map<string, string> } {
   const gold = new Map<string, GoldLine[]>();
   const texts = new Map<string, string>();
-  for (const f of readdirSync(goldDir).filter((n) => n.endsWith('.gold.jsonl')).sort()) {
+  for (const f of readdirSync(goldDir)
+    .filter((n) => n.endsWith('.gold.jsonl'))
+    .sort()) {
     const key = f.split('.')[0];
     if (docs && !docs.includes(key)) continue;
     gold.set(key, readJsonl<GoldLine>(join(goldDir, f)));
@@ -147,11 +160,25 @@ export function scoreGold(gold: Map<string, GoldLine[]>, texts: Map<string, stri
   const preds = new Map<string, ScoredRow[]>();
   for (const p of predictions) {
     const key = keyOf(p.file);
-    if (gold.has(key)) (preds.get(key) ?? preds.set(key, []).get(key)!).push(p);
+    if (!gold.has(key)) continue;
+    const list = preds.get(key) ?? [];
+    list.push(p);
+    preds.set(key, list);
   }
   const s: GoldScore = {
-    tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0,
-    fieldAccuracy: {} as GoldScore['fieldAccuracy'], perKind: {}, perDoc: {}, misses: [], extras: [], diffs: [], verdicts: [],
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    precision: 0,
+    recall: 0,
+    f1: 0,
+    fieldAccuracy: {} as GoldScore['fieldAccuracy'],
+    perKind: {},
+    perDoc: {},
+    misses: [],
+    extras: [],
+    diffs: [],
+    verdicts: [],
   };
   const fieldOk = Object.fromEntries(SCORED_FIELDS.map((f) => [f, [0, 0]])) as Record<ScoredField, [number, number]>;
   for (const [key, g] of gold) {

@@ -8,7 +8,12 @@ export interface Example {
 export function fitLogistic(examples: Example[], l2: number, iterations = 3000): { bias: number; weights: Record<string, number> } {
   const names = [...new Set(examples.flatMap((e) => e.features))].sort();
   const index = new Map(names.map((n, i) => [n, i]));
-  const rows = examples.map((e) => e.features.map((f) => index.get(f)!));
+  const column = (f: string): number => {
+    const j = index.get(f);
+    if (j === undefined) throw new Error(`fitLogistic: feature ${f} has no column`);
+    return j;
+  };
+  const rows = examples.map((e) => e.features.map(column));
   const y = examples.map((e) => (e.right ? 1 : 0));
   const w = new Float64Array(names.length);
   let b = 0;
@@ -41,4 +46,3 @@ export function fitLogistic(examples: Example[], l2: number, iterations = 3000):
   });
   return { bias: Math.round(b * 1e4) / 1e4, weights };
 }
-

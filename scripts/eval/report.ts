@@ -32,7 +32,7 @@ export function renderSummary(results: SetResult[]): string {
   for (const r of results) {
     const s = r.score;
     lines.push(`${r.set.name.padEnd(16)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
-    lines.push('  fields on matched: ' + SCORED_FIELDS.map((f) => `${f} ${pct(s.fieldAccuracy[f]).trim()}`).join(', '));
+    lines.push(`  fields on matched: ${SCORED_FIELDS.map((f) => `${f} ${pct(s.fieldAccuracy[f]).trim()}`).join(', ')}`);
     lines.push(calibrationLine(calibration(confidencePoints(s))));
     if (r.trees.length) {
       const equal = r.trees.filter((t) => t.equal).length;

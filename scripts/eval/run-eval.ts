@@ -45,9 +45,7 @@ export async function runEval(options: EvalOptions = {}): Promise<SetResult[]> {
   const shared = resolve(options.shared ?? join(process.cwd(), '..', 'shared'));
   const outDir = options.outDir ?? join('out', 'eval');
   mkdirSync(outDir, { recursive: true });
-  const wanted = evalSets(shared).filter((s) =>
-    options.sets ? options.sets.some((w) => s.name === w || s.name.startsWith(`${w}/`)) : !s.slow || options.ocr,
-  );
+  const wanted = evalSets(shared).filter((s) => (options.sets ? options.sets.some((w) => s.name === w || s.name.startsWith(`${w}/`)) : !s.slow || options.ocr));
   const executor = inProcessExecutor({ read: { ocr: 'auto', ocrEngine: options.ocrEngine ?? 'wasm' } });
   const results: SetResult[] = [];
   try {
@@ -76,7 +74,7 @@ async function runSet(set: EvalSet, executor: ReturnType<typeof inProcessExecuto
     .filter((r) => covered(set, r, texts.get(keyOf(r.file)) ?? ''));
   db.close();
   const jsonl = join(outDir, `${set.name.replace(/\//g, '-')}.jsonl`);
-  writeFileSync(jsonl, rows.map((r) => jsonlRecord(r) + '\n').join(''));
+  writeFileSync(jsonl, rows.map((r) => `${jsonlRecord(r)}\n`).join(''));
   const score = scoreGold(gold, texts, rows);
   return { set, score, rows, scorerDisagreement: checkAgainstScoreMjs(shared, set, jsonl, score), trees, notes };
 }
@@ -86,9 +84,10 @@ function covered(set: EvalSet, row: ScoredRow, text: string): boolean {
   const c = set.coverage?.find((x) => x.key === keyOf(row.file));
   if (!c) return true;
   if (c.lastPage !== undefined && row.page > c.lastPage) return false;
-  if (c.endOffset !== undefined && row.page === c.lastPage) {
+  const end = c.endOffset;
+  if (end !== undefined && row.page === c.lastPage) {
     const spans = predictionSpans(text, row.quote);
-    return spans.length === 0 || spans.some(([s]) => s < c.endOffset!);
+    return spans.length === 0 || spans.some(([s]) => s < end);
   }
   return true;
 }
@@ -99,7 +98,10 @@ function checkAgainstScoreMjs(shared: string, set: EvalSet, jsonl: string, mine:
   if (!existsSync(scorer)) return 'score.mjs not found: the figures are the port only';
   const args = [scorer, set.goldDir, jsonl, '--text', set.textDir, '--json', ...(set.docs ? ['--docs', set.docs.join(',')] : [])];
   const out = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 })) as {
-    tp: number; fp: number; fn: number; fieldAccuracy: Record<string, number | null>;
+    tp: number;
+    fp: number;
+    fn: number;
+    fieldAccuracy: Record<string, number | null>;
   };
   const diffs: string[] = [];
   for (const k of ['tp', 'fp', 'fn'] as const) if (out[k] !== mine[k]) diffs.push(`${k} ${mine[k]} vs score.mjs ${out[k]}`);
@@ -123,7 +125,6 @@ function compareTree(key: string, doc: Document): SetResult['trees'][number] | u
   const titleCer = pathsEqual ? Math.max(0, ...golden.map((s) => characterErrorRate(s.title, got.get(s.path) ?? '').cer)) : 1;
   return { doc: key, equal: differing.length === 0 && golden.length === doc.sections.length, pathsEqual, titleCer, differing };
 }
-
 
 /** Heading-tree accuracy on the real corpus, per document (`fixtures/golden/real`). */
 export async function runTreeEval(options: Pick<EvalOptions, 'shared'> = {}): Promise<TreeScore[]> {

@@ -23,7 +23,9 @@ export async function realTreeScores(shared: string, executor: ReturnType<typeof
   const dir = join('fixtures', 'golden', 'real');
   if (!existsSync(dir)) return [];
   const out: TreeScore[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.sections.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.sections.json'))
+    .sort()) {
     const file = name.replace(/\.sections\.json$/, '');
     const path = join(shared, 'corpus-real', file);
     if (!existsSync(path)) continue;

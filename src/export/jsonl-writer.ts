@@ -15,7 +15,7 @@ export async function writeJsonl(rows: Iterable<ExportRow>, outPath: string): Pr
   try {
     let chunk = '';
     for (const row of rows) {
-      chunk += jsonlRecord(row) + '\n';
+      chunk += `${jsonlRecord(row)}\n`;
       count++;
       if (chunk.length > 1 << 20) {
         await file.write(chunk, null, 'utf8');

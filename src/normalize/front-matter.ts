@@ -7,9 +7,9 @@ import type { BlockRole } from '../../schemas/document.js';
  * (`Nơi nhận`, signature block). Works on paragraph texts; furniture is already set aside.
  */
 
-export const DOC_TYPE_WORD =
-  /^(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)(?=\s|$|:)/u;
-const AGENCY = /^(UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|BAN|TRUNG TÂM|CỤC|TỔNG CỤC|VĂN PHÒNG|PHÒNG|TRƯỜNG|TỈNH ỦY|TỈNH UỶ|CÔNG TY|TẬP ĐOÀN|VIỆN|CHI CỤC)(?![\p{L}\p{N}])/u;
+export const DOC_TYPE_WORD = /^(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)(?=\s|$|:)/u;
+const AGENCY =
+  /^(UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|BAN|TRUNG TÂM|CỤC|TỔNG CỤC|VĂN PHÒNG|PHÒNG|TRƯỜNG|TỈNH ỦY|TỈNH UỶ|CÔNG TY|TẬP ĐOÀN|VIỆN|CHI CỤC)(?![\p{L}\p{N}])/u;
 /**
  * The national motto's lines. OCR may put a speck before them (`w=CỌNG HOÀ`, `„CỘNG`) and lose
  * the dot or hat of `Ộ`: still the motto.
@@ -21,7 +21,8 @@ const RULE_LINE = /^[-_–—=*.·\s]{3,}$/u;
 const HEADING_START = /^(?:(?:Phần|PHẦN)\s+[IVX]+\b|[IVX]+[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+\p{Lu}|[a-zđ]\)\s)/u;
 const ADDRESSEE = /^Kính\s+gửi\b/u;
 const CLOSING_START = /^Nơi\s+nhận\b/u;
-const SIGNATURE = /^(?:(?:KT|TM|TL|TUQ|Q|PKT)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TRƯỞNG|HIỆU TRƯỞNG)(?![\p{L}\p{N}]))/u;
+const SIGNATURE =
+  /^(?:(?:KT|TM|TL|TUQ|Q|PKT)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TRƯỞNG|HIỆU TRƯỞNG)(?![\p{L}\p{N}]))/u;
 const APPENDIX = /^(PHỤ LỤC|Phụ lục\s+[\dIVX])/u;
 
 /** The subject line of a công văn: `V/v …` or written out, `Về việc …`. */
@@ -69,7 +70,9 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
     roles[head[titleAt]] = 'title';
     let k = titleAt + 1;
     // the subject line(s): short lines after the type word, not headings, salutations or bases
-    const alone = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)$/u.test(paras[head[titleAt]].text);
+    const alone = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)$/u.test(
+      paras[head[titleAt]].text,
+    );
     // a công văn's subject (`V/v …`) wrapped onto lines of its own: they go on in lower case
     if (SUBJECT_LINE.test(paras[head[titleAt]].text)) {
       // (the place and date of the other column may come between them in the reading order)

@@ -111,13 +111,22 @@ function layoutOf(raw: RawBlock[]): Layout {
   const pages = new Map<number, { start: number; end: number }>();
   for (const [page, pageBoxes] of byPage) {
     if (pageBoxes.length >= LINES_FOR_PAGE_MARGINS) {
-      pages.set(page, { start: commonStart(pageBoxes.map((b) => b[0])), end: percentile(pageBoxes.map((b) => b[2]), 0.9) });
+      pages.set(page, {
+        start: commonStart(pageBoxes.map((b) => b[0])),
+        end: percentile(
+          pageBoxes.map((b) => b[2]),
+          0.9,
+        ),
+      });
     }
   }
   return {
     geometry,
     wrapped: true,
-    typicalEnd: percentile(boxes.map((b) => b[2]), 0.9),
+    typicalEnd: percentile(
+      boxes.map((b) => b[2]),
+      0.9,
+    ),
     typicalStart: commonStart(boxes.map((b) => b[0])),
     lineStep: percentile(steps, 0.5),
     pages,
@@ -235,11 +244,15 @@ export function joinLines(raw: RawBlock[], texts: string[], skip: Set<number>): 
       sameCell(prev, b) &&
       !standsAlone(texts[prevIndex]) &&
       !standsAlone(texts[i]) &&
-      (prev.table && b.table ? continuesCell(texts[prevIndex], texts[i]) : layout.geometry ? continuesGeometry(prev, b, layout, openFirst) : continuesText(prev, b, layout));
+      (prev.table && b.table
+        ? continuesCell(texts[prevIndex], texts[i])
+        : layout.geometry
+          ? continuesGeometry(prev, b, layout, openFirst)
+          : continuesText(prev, b, layout));
     if (joinable && open) {
       open.lines.push(i);
       // A line broken right after a hyphen (`411/QĐ-` + `TTg`) continues the same token.
-      const glue = /[^\s\-][-\u2010\u2011]$/u.test(open.text) && /^[\p{L}\p{N}]/u.test(texts[i]) ? '' : ' ';
+      const glue = /[^\s-][-\u2010\u2011]$/u.test(open.text) && /^[\p{L}\p{N}]/u.test(texts[i]) ? '' : ' ';
       const at = open.text.length + glue.length;
       open.text = `${open.text}${glue}${texts[i]}`;
       open.parts.push({ raw: i, start: at, end: open.text.length });

@@ -164,7 +164,12 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
       if (/^(SỞ|BAN|BỘ|TRUNG TÂM|UBND|ỦY BAN|PHÒNG|CỤC)(?![\p{L}\p{N}])/u.test(l)) break;
       agency.push(l);
     }
-    meta.agency = agency.join(' ').replace(/\s+/g, ' ').trim().replace(/[.,;:]+$/u, '').replace(DOC_CODE_AT_END, '');
+    meta.agency = agency
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[.,;:]+$/u, '')
+      .replace(DOC_CODE_AT_END, '');
   }
 
   const numberLine = admin.find((t) => DOC_NUMBER.test(t) && /^Số(?![\p{L}\p{N}])/u.test(t)) ?? admin.find((t) => DOC_NUMBER.test(t));
@@ -186,7 +191,10 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   }
 
   const typeLine = title.find((t) => DOC_TYPE_WORD.test(t));
-  const subject = title.filter((t) => t !== typeLine).join(' ').trim();
+  const subject = title
+    .filter((t) => t !== typeLine)
+    .join(' ')
+    .trim();
   if (typeLine) meta.reportType = TYPE_WORDS[DOC_TYPE_WORD.exec(typeLine)?.[1] ?? ''] ?? 'other';
   else if (title.some((t) => SUBJECT_LINE.test(t))) meta.reportType = 'công văn';
   if (!meta.reportType && meta.docNumber) {

@@ -54,7 +54,8 @@ export function createNormalizeStage(options?: NormalizeOptions): Stage {
     if (counts.reattached > 0) file.info(`${counts.reattached} detached combining mark(s) re-attached to their letter`, 'normalize:combining-marks');
     if (counts.removed > 0) file.info(`${counts.removed} invisible or control character(s) removed`, 'normalize:invisible-chars');
     const replacement = texts.reduce((n, t) => n + (t.match(/\uFFFD/g)?.length ?? 0), 0);
-    if (replacement > 0) file.warn(`${replacement} replacement character(s) (U+FFFD) in the text: some characters could not be decoded`, 'normalize:replacement-char');
+    if (replacement > 0)
+      file.warn(`${replacement} replacement character(s) (U+FFFD) in the text: some characters could not be decoded`, 'normalize:replacement-char');
 
     const furniture = opts.furniture
       ? detectFurniture(doc.raw, doc.pages, { edgeLines: opts.furnitureEdgeLines, minShare: opts.furnitureMinShare })

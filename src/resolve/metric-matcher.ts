@@ -26,8 +26,10 @@ export const MATCH_THRESHOLD = 0.6;
  * with words that matter (`ký số`, `bản tin`).
  */
 const STOP = new Set(
-  ('cac nhung cua va la cho voi tai tu den ve theo trong tren nay do duoc da bi thi ma khi de o hoac hon gan khoang uoc dat tang giam ' +
-    'tinh huyen nam thang dia').split(' '),
+  (
+    'cac nhung cua va la cho voi tai tu den ve theo trong tren nay do duoc da bi thi ma khi de o hoac hon gan khoang uoc dat tang giam ' +
+    'tinh huyen nam thang dia'
+  ).split(' '),
 );
 
 /** A year used as time (`2023`) says nothing about the indicator. */

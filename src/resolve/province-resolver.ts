@@ -1,11 +1,4 @@
-import {
-  PROVINCE_RENAMES,
-  PROVINCES_2008,
-  PROVINCES_2025,
-  REORGANISATION_DATE,
-  type ProvinceDef,
-  type ProvinceUnit2025,
-} from '../../schemas/provinces.js';
+import { PROVINCE_RENAMES, PROVINCES_2008, PROVINCES_2025, REORGANISATION_DATE, type ProvinceDef, type ProvinceUnit2025 } from '../../schemas/provinces.js';
 import { foldVietnamese } from '../text/fold-text.js';
 
 /** A province identity: stable id and display name (without `tỉnh` / `thành phố`). */

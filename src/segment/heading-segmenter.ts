@@ -214,7 +214,7 @@ export class HeadingSegmenter {
   private isListItem(label: HeadingLabel, input: HeadingInput): boolean {
     if (label.kind !== 'arabic' || label.sep !== ')' || !input.typography || input.bold) return false;
     const parent = this.stack[this.stack.length - 1];
-    if (!parent || parent.bold !== true) return false;
+    if (parent?.bold !== true) return false;
     return input.afterLead === true || label.rest.length > 150;
   }
 
@@ -230,7 +230,13 @@ export class HeadingSegmenter {
     if (!parent || RANK[parent.label.kind] >= RANK.arabic) return undefined;
     const rest = label.rest.trim();
     if (rest.length > 100 || /[.;,]$/u.test(rest) || (input.typography && !input.bold)) return undefined;
-    return this.open(this.stack.length, label, input, `${label.written} opens ${parent.label.written || parent.path} without ${label.value - 1}${label.sep}`, 0.45);
+    return this.open(
+      this.stack.length,
+      label,
+      input,
+      `${label.written} opens ${parent.label.written || parent.path} without ${label.value - 1}${label.sep}`,
+      0.45,
+    );
   }
 
   /** Adjust a decision's confidence by typography and length. */

@@ -5,10 +5,5 @@
  * tham mưu …`). Case and other punctuation are kept as written.
  */
 export function normalizeTitle(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/\s*:$/u, '')
-    .trim();
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim().replace(/\s*:$/u, '').trim();
 }

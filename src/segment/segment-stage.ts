@@ -75,9 +75,15 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
         byPath.set(root.path, root);
         block.role = 'heading';
         titleTaken = i + embedded.titleBlocks;
-        file.info(`a second document starts here (${embedded.label}): its headings form their own tree`, 'segment:embedded-document', { page: b.prov.page, start: b.prov.start, end: b.prov.end });
+        file.info(`a second document starts here (${embedded.label}): its headings form their own tree`, 'segment:embedded-document', {
+          page: b.prov.page,
+          start: b.prov.start,
+          end: b.prov.end,
+        });
       } else {
-        const decision = considered ? segmenter.consider({ text: b.text, bold: b.bold, typography, afterLead: lead, numbered: b.label !== undefined, ocr: b.ocrConfidence !== undefined }) : undefined;
+        const decision = considered
+          ? segmenter.consider({ text: b.text, bold: b.bold, typography, afterLead: lead, numbered: b.label !== undefined, ocr: b.ocrConfidence !== undefined })
+          : undefined;
         if (decision) {
           let title = normalizeTitle(decision.label.rest);
           // a wrapped title goes on in the lines under it; `Phần I` alone on its line has its title on the next
@@ -103,7 +109,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           };
           // in a plan, a heading's horizon names the year its targets are for (`3. Mục tiêu đến năm 2026`)
           const horizon = doc.metadata.reportType === 'kế hoạch' ? horizonYear(title) : undefined;
-          const period = title.length <= opts.periodTitleMax ? firstPeriod(title, year) ?? horizon : undefined;
+          const period = title.length <= opts.periodTitleMax ? (firstPeriod(title, year) ?? horizon) : undefined;
           if (period) section.period = period;
           sections.push(section);
           byPath.set(section.path, section);
@@ -112,12 +118,17 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           const place = { page: b.prov.page, start: b.prov.start, end: b.prov.end };
           if (decision.repaired) file.warn(`OCR heading label repaired: ${decision.repaired}`, 'segment:ocr-label', place);
           if (decision.gap) file.info(`numbering skips: ${decision.gap}`, 'segment:numbering-gap', place);
-          if (decision.confidence < opts.doubtBelow) doubtful.push(`${decision.path} (${decision.confidence}: ${decision.doubt ?? 'weak evidence'}, p.${b.prov.page})`);
+          if (decision.confidence < opts.doubtBelow)
+            doubtful.push(`${decision.path} (${decision.confidence}: ${decision.doubt ?? 'weak evidence'}, p.${b.prov.page})`);
         } else if (b.role === 'heading' || b.role === 'body') {
           block.role = BULLET.test(b.text) ? 'item' : 'body';
           const rejected = considered ? segmenter.rejected : undefined;
           if (rejected?.strong && rejected.reason === 'sequence')
-            file.info(`"${rejected.label.written}" reads like a heading but does not continue the numbering: kept as body`, 'segment:sequence-break', { page: b.prov.page, start: b.prov.start, end: b.prov.end });
+            file.info(`"${rejected.label.written}" reads like a heading but does not continue the numbering: kept as body`, 'segment:sequence-break', {
+              page: b.prov.page,
+              start: b.prov.start,
+              end: b.prov.end,
+            });
         }
       }
       if (b.role === 'body' || b.role === 'heading') lead = /:\s*$/u.test(b.text);
@@ -131,7 +142,8 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
     }
     if (doubtful.length)
       file.warn(`heading tree to check: ${doubtful.length} heading(s) decided on weak evidence — ${doubtful.join('; ')}`, 'segment:doubtful-tree');
-    if (sections.length === 0 && blocks.some((b) => b.role === 'body')) file.info('no numbered headings found: the document has no section tree', 'segment:no-sections');
+    if (sections.length === 0 && blocks.some((b) => b.role === 'body'))
+      file.info('no numbered headings found: the document has no section tree', 'segment:no-sections');
     return { ...doc, blocks, sections };
   };
 }

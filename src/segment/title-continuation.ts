@@ -36,7 +36,7 @@ export function titleContinuation(doc: Document, blocks: readonly Block[], at: n
   const head = blocks[at];
   const lastPart = head.parts?.[head.parts.length - 1];
   let prev = lastPart ? lineOf(doc, lastPart.raw) : undefined;
-  if (!prev || prev.bold !== true) return '';
+  if (prev?.bold !== true) return '';
   const pieces: string[] = [];
   for (let i = at + 1; i < blocks.length && pieces.length < 4; i++) {
     const b = blocks[i];

@@ -4,7 +4,7 @@
  * run, an OCR word) without the font's metrics. Marks take no width.
  */
 const NARROW = /[ijlI.,:;'!|]/u;
-const THIN = /[frt()\-\/\[\]]/u;
+const THIN = /[frt()\-/[\]]/u;
 const WIDE = /[mwMW%@]/u;
 const MARK = /\p{M}/u;
 

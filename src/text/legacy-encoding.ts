@@ -38,6 +38,7 @@ function byteOf(ch: string): number | undefined {
 // ---------------------------------------------------------------- TCVN3 (VN3)
 
 /** TCVN3 byte → Unicode letter: the 7 base capitals, the 7 base small letters and all toned small letters. */
+// biome-ignore format: a byte table laid out by base letter and tone, five to a line
 const TCVN3_BYTES: ReadonlyArray<readonly [number, string]> = [
   [0xa1, 'Ă'], [0xa2, 'Â'], [0xa3, 'Ê'], [0xa4, 'Ô'], [0xa5, 'Ơ'], [0xa6, 'Ư'], [0xa7, 'Đ'],
   [0xa8, 'ă'], [0xa9, 'â'], [0xaa, 'ê'], [0xab, 'ô'], [0xac, 'ơ'], [0xad, 'ư'], [0xae, 'đ'],
@@ -121,7 +122,7 @@ for (const base of ['a', 'e', 'i', 'o', 'u', 'y', 'ô', 'ö']) {
 for (const base of ['a', 'e', 'o']) {
   for (const [mark, marks] of Object.entries(VNI_HAT_TONES)) addVni(base + mark, base + marks);
 }
-for (const [mark, marks] of Object.entries(VNI_BREVE_TONES)) addVni('a' + mark, 'a' + marks);
+for (const [mark, marks] of Object.entries(VNI_BREVE_TONES)) addVni(`a${mark}`, `a${marks}`);
 
 const VNI_ENCODE = new Map<string, string>();
 for (const [seq, letter] of VNI_DECODE) {
@@ -195,7 +196,10 @@ export function encodeLegacy(text: string, encoding: LegacyEncoding, options: Le
  * (`ABCDEF+`) and style suffixes (`,Bold`, `-Italic`) are ignored. Null for other fonts.
  */
 export function encodingFromFontName(fontName: string): LegacyFont | null {
-  let name = fontName.trim().replace(/^\/?/, '').replace(/^[A-Z]{6}\+/, '');
+  let name = fontName
+    .trim()
+    .replace(/^\/?/, '')
+    .replace(/^[A-Z]{6}\+/, '');
   name = name.replace(/[,-](bold|italic|oblique|bolditalic|boldoblique|regular|normal)+$/i, '').trim();
   if (/^vni[-_ ]/i.test(name)) return { encoding: 'vni', capitals: false };
   if (/^\.vn/i.test(name) || /^Vn[A-Z]/.test(name)) {
@@ -205,7 +209,7 @@ export function encodingFromFontName(fontName: string): LegacyFont | null {
 }
 
 /** Letters only Unicode Vietnamese text has (outside Latin-1): ă đ ĩ ũ ơ ư and the U+1EA0–U+1EF9 block, or combining marks. */
-const UNICODE_VIET = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0303\u0309\u0323]/gu;
+const UNICODE_VIET = /[\u0300-\u0303\u0309\u0323\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/gu;
 const UNICODE_VIET_ONE = new RegExp(UNICODE_VIET.source, 'u');
 /** TCVN3 codes that neither VNI nor Unicode Vietnamese letters use. */
 const TCVN3_ONLY = /[\u00a1-\u00a7\u00a8-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c7\u00d0\u00d7\u00dd\u00de\u00df\u00e7\u00f7\u00fe]/gu;
@@ -249,7 +253,10 @@ export function decodeByFont(text: string, fontName: string | undefined): { text
 
 /** Share of the words with a non-ASCII letter that are well-formed Vietnamese syllables. */
 function syllableShare(text: string): number {
-  const words = text.normalize('NFC').split(/[^\p{L}\p{M}]+/u).filter((w) => /[^\x00-\x7f]/u.test(w));
+  const words = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}]+/u)
+    .filter((w) => /[^\x00-\x7f]/u.test(w));
   if (words.length === 0) return 0;
   return words.filter(isSyllable).length / words.length;
 }

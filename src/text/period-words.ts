@@ -6,7 +6,7 @@
  */
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-const COUNT_WORDS: Record<string, number> = { 'sáu': 6, 'chín': 9, 'ba': 3, 'bốn': 4, 'năm': 5, 'bảy': 7, 'tám': 8, 'mười': 10, 'hai': 2 };
+const COUNT_WORDS: Record<string, number> = { sáu: 6, chín: 9, ba: 3, bốn: 4, năm: 5, bảy: 7, tám: 8, mười: 10, hai: 2 };
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
@@ -39,7 +39,7 @@ function yearOf(m: RegExpExecArray, a: number, b: number, fallbackYear?: number)
 const RULES: Rule[] = [
   {
     // 6 tháng đầu năm 2021, 9 tháng năm 2021, 10 tháng đầu năm
-    re: new RegExp(`(\\d{1,2}|sáu|chín|ba|bốn|năm|bảy|tám|mười|hai)\\s+tháng\\s+(đầu\\s+năm|năm|cuối\\s+năm)(?:\\s+(\\d{4}))?`, 'gu'),
+    re: /(\d{1,2}|sáu|chín|ba|bốn|năm|bảy|tám|mười|hai)\s+tháng\s+(đầu\s+năm|năm|cuối\s+năm)(?:\s+(\d{4}))?/gu,
     make: (m, fy) => {
       const n = count(m[1]);
       const y = m[3] ? Number(m[3]) : fy;
@@ -77,7 +77,11 @@ const RULES: Rule[] = [
 function notAPeriod(lower: string, index: number): boolean {
   const before = lower.slice(Math.max(0, index - 14), index);
   // a day's date, a horizon, or the base of a comparison (`giảm 10% so với tháng 11`)
-  return /ngày\s*(\d{1,2}|\.+|…)?\s*$/u.test(before) || /(?:đến|tới)\s*$/u.test(before) || /so với\s+(?:cùng kỳ\s+)?$/u.test(lower.slice(Math.max(0, index - 24), index));
+  return (
+    /ngày\s*(\d{1,2}|\.+|…)?\s*$/u.test(before) ||
+    /(?:đến|tới)\s*$/u.test(before) ||
+    /so với\s+(?:cùng kỳ\s+)?$/u.test(lower.slice(Math.max(0, index - 24), index))
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
  * PDF text layer split around diacritics.
  */
 
+// biome-ignore format: one list of onsets, read as one line
 const ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'th', 'tr', 'qu', 'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
 
 const RHYMES = new Set(

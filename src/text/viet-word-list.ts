@@ -34,7 +34,12 @@ export function wordListFrom(lines: string[]): VietWordList {
   const words = new Set<string>();
   let longest = 1;
   for (const line of lines) {
-    const parts = line.normalize('NFC').trim().toLowerCase().split(/[\s-]+/u).filter(Boolean);
+    const parts = line
+      .normalize('NFC')
+      .trim()
+      .toLowerCase()
+      .split(/[\s-]+/u)
+      .filter(Boolean);
     if (parts.length < 2 || !parts.every((p) => /^\p{L}+$/u.test(p))) continue;
     words.add(parts.join(' '));
     longest = Math.max(longest, parts.length);

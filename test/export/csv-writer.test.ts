@@ -14,13 +14,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
-    else if (c === '\n') throw new Error(`bare LF outside quotes at ${i}`);
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else if (c === '\n') throw new Error(`bare LF outside quotes at ${i}`);
     else field += c;
   }
   if (field !== '' || record.length > 0) throw new Error('last record not terminated by CRLF');
@@ -74,7 +83,7 @@ describe('writeCsv', () => {
     expect(fourth.title).toBe("'-tiêu đề");
   });
 
-  it('writes periods in solieu\'s own notation as they are (a stock @2020-05 keeps its @) and neutralises a period that is not one', async () => {
+  it("writes periods in solieu's own notation as they are (a stock @2020-05 keeps its @) and neutralises a period that is not one", async () => {
     const base = trickyRows()[0];
     const rows: ExportRow[] = [
       { ...base, period: '@2020-05', report_period: '2020-05' },
@@ -111,7 +120,9 @@ describe('writeCsv', () => {
     await writeCsv(rows, out);
     const records = parseCsv(readFileSync(out, 'utf8').slice(1));
     expect(records).toHaveLength(rows.length + 1);
-    rows.forEach((row, i) => expect(records[i + 1]).toEqual(EXPORT_COLUMNS.map((c) => expectedCell(row, c))));
+    rows.forEach((row, i) => {
+      expect(records[i + 1]).toEqual(EXPORT_COLUMNS.map((c) => expectedCell(row, c)));
+    });
     expect(records.some((r) => r[EXPORT_COLUMNS.indexOf('metric')].includes('bưu chính'))).toBe(true);
   });
 

@@ -22,7 +22,14 @@ describe('quoteBox', () => {
     text: 'tăng 5% so với cùng kỳ.',
     page: 1,
     unit: 'line',
-    ocr: { confidence: 0.9, words: ['tăng', '5%', 'so', 'với', 'cùng', 'kỳ.'].map((w, i) => ({ text: w, confidence: 0.9, bbox: [100 + i * 30, 220, 125 + i * 30, 232] as [number, number, number, number] })) },
+    ocr: {
+      confidence: 0.9,
+      words: ['tăng', '5%', 'so', 'với', 'cùng', 'kỳ.'].map((w, i) => ({
+        text: w,
+        confidence: 0.9,
+        bbox: [100 + i * 30, 220, 125 + i * 30, 232] as [number, number, number, number],
+      })),
+    },
   };
   const text = 'Doanh thu đạt 1.150 tỷ đồng, tăng 5% so với cùng kỳ.';
   const doc = { text, raw: [line1, line2] };

@@ -7,7 +7,7 @@ import type { BlockRole } from '../../schemas/document.js';
 const para = (text: string, role: BlockRole = 'admin-header') => ({ text, role });
 
 describe('readMetadata', () => {
-  it('takes the title from a running header when the document has no title of its own, and a plan title\'s horizon as its period', () => {
+  it("takes the title from a running header when the document has no title of its own, and a plan title's horizon as its period", () => {
     const meta = readMetadata([
       para('CỔNG DỮ LIỆU MẪU', 'furniture'),
       para('KH017', 'furniture'),
@@ -38,7 +38,12 @@ describe('readMetadata', () => {
   });
 
   it('reads an OCR-mangled number line and a date with a stray dot', () => {
-    const meta = readMetadata([para('BỘ GIÁO DỤC VÀ ĐÀO TẠO.'), para('Sô1849BGDĐT-GDPT'), para('Hà Nội, ngày. 10 tháng 4 năm 2026'), para('V/v khảo sát', 'title')]);
+    const meta = readMetadata([
+      para('BỘ GIÁO DỤC VÀ ĐÀO TẠO.'),
+      para('Sô1849BGDĐT-GDPT'),
+      para('Hà Nội, ngày. 10 tháng 4 năm 2026'),
+      para('V/v khảo sát', 'title'),
+    ]);
     expect(meta).toMatchObject({ agency: 'BỘ GIÁO DỤC VÀ ĐÀO TẠO', docNumber: '1849/BGDĐT-GDPT', issueDate: '2026-04-10', reportType: 'công văn' });
     // a ministry's place of issue is not its province
     expect(meta.province).toBeUndefined();
@@ -51,7 +56,13 @@ describe('readMetadata', () => {
   });
 
   it('knows the motto behind an OCR speck and a lost hat (`w=CỌNG HOÀ`), so the agency column is not taken for it', () => {
-    const meta = readMetadata([para('„UBNDTÍNHPHÚTHỌ'), para('w=CỌNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'), para('SỞ THÔNG TIN VÀ TRUYỀN THÔNG'), para('Phú Thọ, ngày 12 tháng 12 năm 2011'), para('V/v hội thi', 'title')]);
+    const meta = readMetadata([
+      para('„UBNDTÍNHPHÚTHỌ'),
+      para('w=CỌNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+      para('SỞ THÔNG TIN VÀ TRUYỀN THÔNG'),
+      para('Phú Thọ, ngày 12 tháng 12 năm 2011'),
+      para('V/v hội thi', 'title'),
+    ]);
     expect(meta).toMatchObject({ agency: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', province: 'Phú Thọ', issueDate: '2011-12-12' });
   });
 
@@ -72,7 +83,11 @@ describe('the national motto as OCR reads it', () => {
       { text: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', page: 1, unit: 'line', bbox: [13, 60, 241, 70] },
       { text: 'Độc lập - Tự do - Hạnh phúc', page: 1, unit: 'line', bbox: [308, 60, 469, 72] },
     ];
-    const paragraphs = joinLines(raw, raw.map((b) => b.text), new Set());
+    const paragraphs = joinLines(
+      raw,
+      raw.map((b) => b.text),
+      new Set(),
+    );
     expect(paragraphs.map((p) => p.text)).toEqual(raw.map((b) => b.text));
   });
 });

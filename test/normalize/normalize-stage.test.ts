@@ -75,15 +75,28 @@ describe('normalize stage on PDF-like lines', () => {
   });
 
   it('finds no furniture in a single-page document', async () => {
-    const { doc } = await normalize(pdfPages([[{ text: '1', short: true }, { text: 'Nội dung.', short: true }]], { header: false, pageNumbers: false }));
+    const { doc } = await normalize(
+      pdfPages(
+        [
+          [
+            { text: '1', short: true },
+            { text: 'Nội dung.', short: true },
+          ],
+        ],
+        { header: false, pageNumbers: false },
+      ),
+    );
     expect(doc.blocks.filter((b) => b.role === 'furniture')).toEqual([]);
   });
 
   it('keeps OCR confidence as the mean over the joined lines', async () => {
-    const lines = pdfPages([[{ text: 'Doanh thu ước đạt 145 triệu đồng, tăng 7% so với cùng kỳ, trong' }, { text: 'đó bưu chính công ích chiếm phần lớn.', short: true }]], {
-      header: false,
-      pageNumbers: false,
-    });
+    const lines = pdfPages(
+      [[{ text: 'Doanh thu ước đạt 145 triệu đồng, tăng 7% so với cùng kỳ, trong' }, { text: 'đó bưu chính công ích chiếm phần lớn.', short: true }]],
+      {
+        header: false,
+        pageNumbers: false,
+      },
+    );
     lines[0].ocr = { confidence: 0.9 };
     lines[1].ocr = { confidence: 0.7 };
     const { doc } = await normalize(lines);

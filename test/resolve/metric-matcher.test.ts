@@ -149,7 +149,9 @@ describe('queryMetric', () => {
     const q = queryMetric('thuê bao');
     expect(q.metric).toBeNull();
     const ids = q.candidates.map((m) => m.id);
-    expect(ids).toEqual(expect.arrayContaining(['phone-subscribers', 'mobile-subscribers', 'fixed-phone-subscribers', 'broadband-subscribers', 'mobile-broadband-subscribers']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['phone-subscribers', 'mobile-subscribers', 'fixed-phone-subscribers', 'broadband-subscribers', 'mobile-broadband-subscribers']),
+    );
     expect(ids.length).toBeGreaterThanOrEqual(10);
     expect(new Set(ids).size).toBe(ids.length);
   });

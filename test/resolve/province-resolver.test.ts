@@ -84,7 +84,11 @@ describe('provinceAt and currentProvince', () => {
   it('accepts report periods as dates and lists the provinces merged into a unit', () => {
     expect(provinceAt('nam-dinh', '2021-01..2021-06').id).toBe('nam-dinh');
     expect(provinceAt('nam-dinh', '@2025-08').id).toBe('ninh-binh');
-    expect(provincesMergedInto('ninh-binh').map((p) => p.id).sort()).toEqual(['ha-nam', 'nam-dinh', 'ninh-binh']);
+    expect(
+      provincesMergedInto('ninh-binh')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['ha-nam', 'nam-dinh', 'ninh-binh']);
   });
 
   it('throws with the fix on an unknown id or date', () => {
@@ -94,7 +98,7 @@ describe('provinceAt and currentProvince', () => {
 });
 
 describe('currentProvinceLabel', () => {
-  it('names the province a report\'s territory belongs to now, with the written one in brackets when it differs', () => {
+  it("names the province a report's territory belongs to now, with the written one in brackets when it differs", () => {
     expect(currentProvinceLabel('Nam Định')).toBe('Ninh Bình (Nam Định)');
     expect(currentProvinceLabel('Ninh Bình')).toBe('Ninh Bình');
     expect(currentProvinceLabel('Xứ Đoài')).toBe('Xứ Đoài');

@@ -8,9 +8,25 @@ import { createResolveStage } from '../../src/resolve/resolve-stage.js';
 
 function fact(over: Partial<Fact>): Fact {
   return {
-    value: 100, unit: 'tỷ đồng', base_value: 100e9, base_unit: 'VND', of: null, value_max: null, kind: 'money', aspect: 'level',
-    direction: null, approx: 'none', metric: 'doanh thu dịch vụ viễn thông', metric_id: null, period: '2021', quote: '100 tỷ đồng',
-    prov: { source: 'x.txt', page: 1, start: 0, end: 11 }, section: 'I/1', confidence: 0.9, evidence: [], ...over,
+    value: 100,
+    unit: 'tỷ đồng',
+    base_value: 100e9,
+    base_unit: 'VND',
+    of: null,
+    value_max: null,
+    kind: 'money',
+    aspect: 'level',
+    direction: null,
+    approx: 'none',
+    metric: 'doanh thu dịch vụ viễn thông',
+    metric_id: null,
+    period: '2021',
+    quote: '100 tỷ đồng',
+    prov: { source: 'x.txt', page: 1, start: 0, end: 11 },
+    section: 'I/1',
+    confidence: 0.9,
+    evidence: [],
+    ...over,
   };
 }
 
@@ -54,7 +70,10 @@ describe('createResolveStage', () => {
 
   it('takes the province from the administrative header when the metadata has none', async () => {
     const { doc: d, file } = doc([]);
-    const header = readFileSync(join(process.cwd(), '..', 'shared', 'corpus', '002.source.txt'), 'utf8').split('\n').slice(0, 12).join(' ');
+    const header = readFileSync(join(process.cwd(), '..', 'shared', 'corpus', '002.source.txt'), 'utf8')
+      .split('\n')
+      .slice(0, 12)
+      .join(' ');
     d.blocks = [{ id: 0, role: 'admin-header', text: header, prov: { source: 'x', page: 1, start: 0, end: 1 }, section: '' }];
     const out = await createResolveStage()(d, file);
     expect(out.metadata).toEqual({ province: 'Nam Định', provinceId: 'nam-dinh' });

@@ -33,7 +33,13 @@ describe('golden section trees from .source.txt', () => {
   it.each(KEYS)('every section named in the gold facts of %s is a path of its golden tree', (key) => {
     const golden = JSON.parse(readFileSync(goldenPath(key), 'utf8')) as GoldenSection[];
     const paths = new Set(golden.map((s) => s.path));
-    const named = [...new Set(readGold(key).map((f) => f.section).filter((s) => s !== ''))];
+    const named = [
+      ...new Set(
+        readGold(key)
+          .map((f) => f.section)
+          .filter((s) => s !== ''),
+      ),
+    ];
     expect(named.length).toBeGreaterThan(3);
     expect(named.filter((s) => !paths.has(s))).toEqual([]);
   });

@@ -80,7 +80,10 @@ describe('headings decided from evidence', () => {
 
 describe('segment stage: titles, parts and second documents', () => {
   it('takes the title of a Phần alone on its line from the next line', async () => {
-    const { doc } = await runText('plan.txt', text(['KẾ HOẠCH', 'Khảo sát hiện trạng', 'Phần I', 'THÔNG TIN CHUNG', '1. Tên nhiệm vụ:', 'Khảo sát.', 'Phần II', 'NỘI DUNG', '1. Mục tiêu:', 'Làm rõ.']));
+    const { doc } = await runText(
+      'plan.txt',
+      text(['KẾ HOẠCH', 'Khảo sát hiện trạng', 'Phần I', 'THÔNG TIN CHUNG', '1. Tên nhiệm vụ:', 'Khảo sát.', 'Phần II', 'NỘI DUNG', '1. Mục tiêu:', 'Làm rõ.']),
+    );
     expect(tree(doc)).toEqual([
       ['Phần I', 'THÔNG TIN CHUNG'],
       ['Phần I/1', 'Tên nhiệm vụ'],
@@ -123,8 +126,43 @@ describe('segment stage: titles, parts and second documents', () => {
     expect(file.messages.map((m) => m.rule)).toContain('segment:embedded-document');
   });
 
+  it('starts a tree for a second letter bound into the file (its own motto, number and V/v subject), not for the first', async () => {
+    const body = 'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về việc rà soát thủ tục hành chính năm 2024, Sở đề nghị các cơ quan, đơn vị khẩn trương xây dựng kế hoạch và gửi về Sở trước ngày 15/01/2025 để tổng hợp.';
+    const { doc } = await runText(
+      'letters.txt',
+      text([
+        'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Số: 112/UBND-KSTT',
+        'V/v rà soát thủ tục hành chính',
+        'Kính gửi: Các sở, ban, ngành.',
+        body,
+        'SỞ NỘI VỤ',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Số: 45/SNV-CCHC',
+        'Về việc hướng dẫn xây dựng',
+        'kế hoạch rà soát năm 2025',
+        'Kính gửi: Các phòng chuyên môn.',
+        body,
+        'I. NỘI DUNG RÀ SOÁT',
+        '1. Mục tiêu',
+        'Cắt giảm thủ tục.',
+      ]),
+    );
+    expect(tree(doc)).toEqual([
+      ['CÔNG VĂN', 'Về việc hướng dẫn xây dựng kế hoạch rà soát năm 2025'],
+      ['CÔNG VĂN/I', 'NỘI DUNG RÀ SOÁT'],
+      ['CÔNG VĂN/I/1', 'Mục tiêu'],
+    ]);
+  });
+
   it('starts a tree for an annex (Phụ lục I with its title on the next line)', async () => {
-    const { doc } = await runText('plan.txt', text(['KẾ HOẠCH', 'Đón đoàn kiểm tra', 'I. MỤC ĐÍCH', 'Nội dung.', 'Phụ lục I', 'DANH SÁCH CÁC TRƯỜNG', 'Có 09 trường.']));
+    const { doc } = await runText(
+      'plan.txt',
+      text(['KẾ HOẠCH', 'Đón đoàn kiểm tra', 'I. MỤC ĐÍCH', 'Nội dung.', 'Phụ lục I', 'DANH SÁCH CÁC TRƯỜNG', 'Có 09 trường.']),
+    );
     expect(tree(doc)).toEqual([
       ['I', 'MỤC ĐÍCH'],
       ['Phụ lục I', 'DANH SÁCH CÁC TRƯỜNG'],
@@ -132,7 +170,10 @@ describe('segment stage: titles, parts and second documents', () => {
   });
 
   it('warns that the tree should be checked when a heading is decided on weak evidence', async () => {
-    const { file } = await runText('plan.txt', text(['KẾ HOẠCH', 'Triển khai phần mềm', 'I. MỤC ĐÍCH', 'Nội dung.', 'II. PHƯƠNG ÁN', 'Cài đặt', '2. Hướng dẫn sử dụng', 'a) Khai mạc', 'b) Đào tạo']));
+    const { file } = await runText(
+      'plan.txt',
+      text(['KẾ HOẠCH', 'Triển khai phần mềm', 'I. MỤC ĐÍCH', 'Nội dung.', 'II. PHƯƠNG ÁN', 'Cài đặt', '2. Hướng dẫn sử dụng', 'a) Khai mạc', 'b) Đào tạo']),
+    );
     const warn = file.messages.find((m) => m.rule === 'segment:doubtful-tree');
     expect(warn?.severity).toBe('warn');
     expect(warn?.reason).toContain('II/2');

@@ -10,9 +10,7 @@ import { runPipeline, SourceFile } from '../../src/core/run-pipeline.js';
 
 const CORPUS = '../shared/corpus';
 const RENDITIONS = ['source.txt', 'docx', 'autonum.docx', 'pdf', 'tcvn3.docx'];
-const cases = ['002', '003', '004'].flatMap((key) =>
-  RENDITIONS.filter((r) => existsSync(`${CORPUS}/${key}.${r}`)).map((r) => [key, r] as const),
-);
+const cases = ['002', '003', '004'].flatMap((key) => RENDITIONS.filter((r) => existsSync(`${CORPUS}/${key}.${r}`)).map((r) => [key, r] as const));
 
 async function tree(path: string) {
   const stages = createReportPipeline({ read: { ocr: 'never' }, extract: false });

@@ -39,11 +39,23 @@ const REPORT = [
 ];
 
 describe('segment stage', () => {
-  it('gives a plan\'s heading the year of its horizon (Mục tiêu đến năm 2026), and a report\'s heading none', async () => {
-    const plan = await runText('plan.txt', text(['KẾ HOẠCH', 'Phát triển hạ tầng số đến năm 2028', 'I. MỤC TIÊU', '1. Mục tiêu đến năm 2026', '- Phủ sóng 5G 40 xã.']));
-    expect(plan.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([['I', ''], ['I/1', '2026']]);
-    const report = await runText('report.txt', text(['BÁO CÁO', 'Tình hình tháng 5 năm 2025', 'I. KẾT QUẢ', '1. Triển khai Đề án đến năm 2030', '- Phủ sóng 5G 40 xã.']));
-    expect(report.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([['I', ''], ['I/1', '']]);
+  it("gives a plan's heading the year of its horizon (Mục tiêu đến năm 2026), and a report's heading none", async () => {
+    const plan = await runText(
+      'plan.txt',
+      text(['KẾ HOẠCH', 'Phát triển hạ tầng số đến năm 2028', 'I. MỤC TIÊU', '1. Mục tiêu đến năm 2026', '- Phủ sóng 5G 40 xã.']),
+    );
+    expect(plan.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', ''],
+      ['I/1', '2026'],
+    ]);
+    const report = await runText(
+      'report.txt',
+      text(['BÁO CÁO', 'Tình hình tháng 5 năm 2025', 'I. KẾT QUẢ', '1. Triển khai Đề án đến năm 2030', '- Phủ sóng 5G 40 xã.']),
+    );
+    expect(report.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', ''],
+      ['I/1', ''],
+    ]);
   });
 
   it('builds the heading tree from Roman, Arabic, multi-level and letter labels', async () => {

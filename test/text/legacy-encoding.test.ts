@@ -1,11 +1,4 @@
-import {
-  decodeByFont,
-  decodeLegacy,
-  detectLegacyEncoding,
-  encodeLegacy,
-  encodingFromFontName,
-  textFitsLegacy,
-} from '../../src/text/legacy-encoding.js';
+import { decodeByFont, decodeLegacy, detectLegacyEncoding, encodeLegacy, encodingFromFontName, textFitsLegacy } from '../../src/text/legacy-encoding.js';
 
 /** Every Vietnamese letter: the base vowels with their 5 tones, đ, and the plain letters. */
 function vietnameseLetters(): string[] {
@@ -16,7 +9,8 @@ function vietnameseLetters(): string[] {
   return letters;
 }
 
-const SENTENCE = 'Sở Thông tin và Truyền thông tổ chức hội nghị tổng kết năm; người dân được hướng dẫn sử dụng dịch vụ công trực tuyến mức độ 3, 4 đạt 95% kế hoạch.';
+const SENTENCE =
+  'Sở Thông tin và Truyền thông tổ chức hội nghị tổng kết năm; người dân được hướng dẫn sử dụng dịch vụ công trực tuyến mức độ 3, 4 đạt 95% kế hoạch.';
 
 describe('decodeLegacy', () => {
   test('TCVN3 codes written as Windows-1252 characters decode to Unicode', () => {

@@ -246,6 +246,50 @@ export const LONG: TableSpec = {
   after: 'Dân số toàn huyện tăng nhẹ so với năm trước.',
 };
 
+/**
+ * A transposed table: the units in the columns, the rows attributes of what the stub's header
+ * names (`Nội dung đầu tư`: its scale, cost and time), figures with their units in the cells.
+ */
+export const TRANSPOSED: TableSpec = {
+  before: ['5. Đầu tư trường học', 'Các dự án trường học được phê duyệt với các thông tin chính sau:'],
+  widths: [30, 130, 110, 110, 110],
+  align: ['center', 'left', 'left', 'left', 'left'],
+  header: [
+    { text: 'TT', row: 0, col: 0 },
+    { text: 'Nội dung đầu tư', row: 0, col: 1 },
+    { text: 'Xã Tân Hòa', row: 0, col: 2 },
+    { text: 'Xã Phú Lâm', row: 0, col: 3 },
+    { text: 'Thị trấn Long Sơn', row: 0, col: 4 },
+  ],
+  headerRows: 1,
+  body: [
+    ['1', 'Quy mô', '12 phòng học', '8 phòng học', '15 phòng học'],
+    ['2', 'Kinh phí', '4,5 tỷ đồng', '3,2 tỷ đồng', '6,8 tỷ đồng'],
+    ['3', 'Thời gian', '18 tháng', '12 tháng', '24 tháng'],
+    ['4', 'Số học sinh được hưởng lợi', '420 học sinh', '310 học sinh', '560 học sinh'],
+  ],
+  after: 'Các dự án đều khởi công trong năm.',
+};
+
+/** Cells of running text under columns that name what they measure (two networks per commune). */
+export const RUNNING: TableSpec = {
+  before: ['6. Hạ tầng viễn thông', 'Kết quả khảo sát hạ tầng tại các xã như sau:'],
+  widths: [30, 90, 190, 190],
+  align: ['center', 'left', 'left', 'left'],
+  header: [
+    { text: 'TT', row: 0, col: 0 },
+    { text: 'Xã', row: 0, col: 1 },
+    { text: 'Mạng cáp quang', row: 0, col: 2 },
+    { text: 'Mạng di động', row: 0, col: 3 },
+  ],
+  headerRows: 1,
+  body: [
+    ['1', 'Tân Hòa', 'Cáp quang đã kéo đến\n12 thôn. Tốc độ trung bình\nđạt 80 Mbit/s.', 'Vùng phủ sóng đạt 95%\ndiện tích. Có 6 trạm\nphát sóng.'],
+    ['2', 'Phú Lâm', 'Cáp quang đã kéo đến\n9 thôn. Tốc độ trung bình\nđạt 65 Mbit/s.', 'Vùng phủ sóng đạt 88%\ndiện tích. Có 4 trạm\nphát sóng.'],
+  ],
+  after: 'Các xã còn lại chưa được khảo sát.',
+};
+
 function docxCell(text: string, opts: { rowSpan?: number; columnSpan?: number; bold?: boolean }): TableCell {
   return cell(text.replace(/\n/g, ' '), opts);
 }
@@ -393,7 +437,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'table.docx'), await tableDocx());
   writeFileSync(join(dir, 'table-ruled.pdf'), await ruledTablePdf());
   writeFileSync(join(dir, 'table-unruled.pdf'), await unruledTablePdf());
-  for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG]] as const) {
+  for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG], ['transposed', TRANSPOSED], ['running', RUNNING]] as const) {
     writeFileSync(join(dir, `${name}.docx`), await specDocx(spec));
     writeFileSync(join(dir, `${name}-unruled.pdf`), await specPdf(spec));
     writeFileSync(join(dir, `${name}-hrules.pdf`), await specPdf(spec, { rules: true }));

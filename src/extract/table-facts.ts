@@ -7,7 +7,7 @@ import { readUnit } from './unit-reader.js';
 import { findTimeMentions, stockOf } from './period-mentions.js';
 import { rejectReason } from './reject-rules.js';
 import { lowerSameLength } from './text-window.js';
-import { isEmptyCell, LEADS_WITH_FIGURE, readLabels, type TableLabels } from './table-labels.js';
+import { isEmptyCell, LEADS_WITH_FIGURE, readLabels, withStubSubject, type TableLabels } from './table-labels.js';
 
 /**
  * Facts from table cells (GUIDELINES "Tables"). A data cell that leads with a figure (`56 vị
@@ -31,6 +31,8 @@ const MONEY: Record<string, number> = { đồng: 1, đ: 1, vnđ: 1, vnd: 1 };
 const BRACKET_UNIT = /\(([^()]{1,30})\)/gu;
 /** A short unit token written after a number (`Mbps`, `dBm`, `Kbit/s`, `%/năm`, `kWh`). */
 const UNIT_TOKEN = /^\s*\(?\s*([%\p{L}][\p{L}\d²³%]*(?:\/[\p{L}\d²³]+)?)\s*\)?/u;
+/** A cell holding only a length of time: `18 tháng`, `02 năm`, `45 ngày`. */
+const DURATION_CELL = /^\d{1,3}\s+(?:năm|tháng|tuần|ngày|giờ)$/iu;
 const NOT_UNITS = /^(?:và|hoặc|hay|là|có|của|tại|trong|với|đến|từ|so|riêng|đạt|gồm|trên|dưới)$/iu;
 
 interface UnitInfo {
@@ -173,6 +175,8 @@ function approxBefore(text: string, start: number): Approx {
 function cellUnit(text: string, f: Figure): { info: UnitInfo; end: number } | undefined {
   const lower = lowerSameLength(text);
   const read = readUnit(text, lower, f.end, f.scaleWord);
+  // a counted noun the lexicon knows (`420 học sinh`) is read whole, not its first word
+  if (read && read.kind === 'count' && !read.evidence.includes('unit:guessed')) return { info: { unit: read.unit, baseUnit: read.baseUnit, kind: 'count', factor: 1 }, end: read.end };
   if (read && read.kind !== 'count') {
     const info = unitFromText(read.unit);
     if (info) return { info: { ...info, unit: read.unit, baseUnit: read.baseUnit, kind: read.kind }, end: read.end };
@@ -325,20 +329,17 @@ export function captionSubject(caption: string | undefined): string {
   return (caption ?? '').replace(/^\s*(?:bảng|biểu|phụ\s+lục|table)\s*[\dIVXivx.]*\s*[:.\-–]?\s*/iu, '').replace(/\s*\([^)]*\)\s*$/u, '').trim();
 }
 
-/** Facts of one figure cell. */
-function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
-  const { table, labels } = ctx;
-  const text = ctx.doc.text.slice(cell.start ?? 0, cell.end ?? 0);
-  const lower = lowerSameLength(text);
-  const rowLabel = labels.rowLabel.get(cell.row) ?? '';
-  const columnLabel = labels.columnLabel[cell.col] ?? '';
-  const parts = columnLabel.split(' — ').filter((p) => p.trim() !== '');
+/**
+ * What a column header says: the period its time part names, and the parts that name what is
+ * measured (not a time, not an aspect alone: `Băng tần C-Band`, `Chỉ số PCI — Điểm số`).
+ */
+function readColumn(columnLabel: string, allLabels: string[]): { period?: string; span: boolean; named: string[] } {
   let period: string | undefined;
   let span = false;
   const named: string[] = [];
   // the century of two-digit year spans (`10-15`), from a four-digit year in any column header
-  const century = /(?<!\d)(19|20)\d\d(?!\d)/u.exec(labels.columnLabel.join(' '))?.[1];
-  for (const part of parts) {
+  const century = /(?<!\d)(19|20)\d\d(?!\d)/u.exec(allLabels.join(' '))?.[1];
+  for (const part of columnLabel.split(' — ').filter((p) => p.trim() !== '')) {
     const p = periodOfHeader(bare(part), century, /tăng|tốc\s+độ/iu.test(columnLabel));
     if (p) {
       period = p.period;
@@ -346,20 +347,35 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
     } else if (!ASPECT_ONLY.test(bare(part))) named.push(bare(part));
     else if (/(?:tỷ|tỉ)\s+lệ/iu.test(part)) named.push(bare(part));
   }
+  return { period, span, named };
+}
+
+/** Facts of one figure cell. */
+function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
+  const { table, labels } = ctx;
+  const text = ctx.doc.text.slice(cell.start ?? 0, cell.end ?? 0);
+  const lower = lowerSameLength(text);
+  const rowLabel = labels.rowLabel.get(cell.row) ?? '';
+  const columnLabel = labels.columnLabel[cell.col] ?? '';
+  const { period, span, named } = readColumn(columnLabel, labels.columnLabel);
   const headerUnit = bracketUnit(columnLabel);
   const rowUnitText = labels.rowUnit.get(cell.row);
   const rowUnit = rowUnitText ? unitFromText(rowUnitText) : bracketUnit(rowLabel);
   // a row that names a place or a total (`Bắc Trung Bộ`, `Lào Cai`, `Tổng số`) says where, not what:
   // what is measured is then the table's subject, from its caption (`Bảng 2.1: Các nhà máy thủy điện …`)
-  const subject = namesWhere(bare(rowLabel)) ? captionSubject(table.caption) : '';
-  const metric = [subject, bare(rowLabel), ...named].filter((x) => x).join(' — ');
+  const where = namesWhere(bare(rowLabel));
+  const subject = where ? captionSubject(table.caption) : '';
+  // an attribute row (`Quy mô`) under a stub header that names its subject (`Nội dung thử nghiệm`)
+  const row = where ? bare(rowLabel) : withStubSubject(bare(rowLabel), labels.stubSubject);
+  const metric = [subject, row, ...named].filter((x) => x).join(' — ');
   const figures = joinRanges(text, groupFigures(text, findNumbers(text, { style: cellStyle(text) })));
   const facts: Fact[] = [];
   let lastEnd = 0;
   for (const f of figures) {
     if (f.start < lastEnd) continue;
     const reason = rejectReason(text, lower, f, false);
-    if (reason && reason !== 'reject:list-label') continue;
+    // a cell that is only a length of time (`18 tháng`) is a duration, not the time of something
+    if (reason && reason !== 'reject:list-label' && !(reason === 'reject:period' && DURATION_CELL.test(text.trim()))) continue;
     // a bare year in a data cell is a time, not a measure (`2024-2025` in a schedule column)
     if (f.form === 'digits' && f.scale === 1 && /^(?:19|20)\d\d$/u.test(text.slice(f.start, f.end).trim()) && !headerUnit && !rowUnit) continue;
     const own = cellUnit(text, f);
@@ -494,7 +510,11 @@ export function annotateCellFacts(doc: Document, facts: Fact[]): Fact[] {
       if (!cell || !l) return f;
       const row = l.rowLabel.get(cell.row) ?? '';
       const column = l.columnLabel[cell.col] ?? '';
-      const metric = row && !f.metric.includes(row) ? (f.metric ? `${f.metric} — ${row}` : row) : f.metric;
+      // the row's label, and the column's where it names what is measured (`Băng tần C-Band`), unless the sentence said them
+      const said = f.metric.toLocaleLowerCase('vi');
+      const named = l.roles[cell.col] === 'data' ? readColumn(column, l.columnLabel).named : [];
+      const add = [row, ...named].filter((x) => x && !said.includes(x.toLocaleLowerCase('vi')));
+      const metric = [f.metric, ...add].filter((x) => x).join(' — ');
       return { ...f, metric, row, column, evidence: [...f.evidence, 'table:running-text'] };
     }
     return f;

@@ -21,6 +21,11 @@ export interface TableLabels {
   groupRows: Set<number>;
   /** Rows that are totals (`Tổng cộng`, `Tổng số`, `Toàn tỉnh`, `Cả nước`). */
   totalRows: Set<number>;
+  /**
+   * What the rows are aspects of, when the header of the label column says it (`Nội dung thử
+   * nghiệm` → `thử nghiệm`: rows `Quy mô`, `Thời gian` are the trial's scale and time), '' otherwise.
+   */
+  stubSubject: string;
 }
 
 const NUMBER_HEADER = /^(?:stt|tt|số\s*tt|số\s+thứ\s+tự|thứ\s+tự|no\.?)$/iu;
@@ -33,6 +38,10 @@ const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?)$/
 export const LEADS_WITH_FIGURE = /^[~≈<>≤≥+\-–−]?\s*\(?\d/u;
 const TOTAL_ROW = /^(?:tổng(?:\s+(?:cộng|số|chung))?|cộng|toàn\s+(?:tỉnh|thành\s+phố|huyện|quốc|ngành|vùng)|cả\s+nước|chung)\b/iu;
 const EMPTY = /^[-–—x.…\s]*$/iu;
+/** A label column's header that names the rows as items of something: `Nội dung thử nghiệm`, `Hạng mục đầu tư`, `Thông tin dự án`. */
+const STUB_OF = /^(?:nội\s+dung|hạng\s+mục|thông\s+tin|tiêu\s+chí|yếu\s+tố|đặc\s+điểm)\s+(?:(?:của|về)\s+)?(\p{L}.*)$/iu;
+/** A row label short enough to be an attribute (`Quy mô`, `Thời gian`, `Đối tượng`) rather than an indicator named in full. */
+const ATTRIBUTE_WORDS = 3;
 
 export function isEmptyCell(text: string): boolean {
   return EMPTY.test(text);
@@ -77,8 +86,17 @@ function roleOf(table: Table, col: number, label: string, seenData: boolean, fir
   // the first column holding nothing but row numbers, without a header that says so
   if (!seenData && col === 0 && cells.every((c) => ROW_NUMBER.test(c.text.trim()))) return 'number';
   const figures = cells.filter((c) => LEADS_WITH_FIGURE.test(c.text.trim())).length;
+  // beside the labels, a column of running text with figures in its sentences is data (`Cáp quang đã kéo đến 12 thôn. …`)
+  if (!seenData && !firstLabel && cells.every((c) => isRunningText(c.text))) return 'data';
   if (!seenData && (firstLabel ? figures * 2 < cells.length : figures === 0)) return 'label';
   return 'data';
+}
+
+/** Running text with a figure in it: sentences of at least `RUNNING_WORDS` words, not a label. */
+const RUNNING_WORDS = 8;
+function isRunningText(text: string): boolean {
+  const t = clean(text);
+  return /\d/u.test(t) && (t.match(/\p{L}+/gu) ?? []).length >= RUNNING_WORDS && /[.;:]/u.test(t);
 }
 
 /**
@@ -139,5 +157,23 @@ export function readLabels(table: Table): TableLabels {
       if (unit && !isEmptyCell(unit.text)) rowUnit.set(row, clean(unit.text).toLocaleLowerCase('vi'));
     }
   }
-  return { roles, columnLabel, rowLabel, rowUnit, groupRows, totalRows };
+  return { roles, columnLabel, rowLabel, rowUnit, groupRows, totalRows, stubSubject: stubSubject(columnLabel[labelCols[0]] ?? '') };
+}
+
+/** The subject a label column's header names (`Nội dung thử nghiệm` → `thử nghiệm`), '' when it names none. */
+export function stubSubject(header: string): string {
+  const m = STUB_OF.exec(clean(header.replace(/\([^)]*\)/gu, ' ')));
+  return m ? m[1].trim() : '';
+}
+
+/**
+ * A row label with the stub's subject: a short label names an attribute of it (`Quy mô` under
+ * `Nội dung thử nghiệm` is `Quy mô thử nghiệm`); a longer one, or one that already says it, is kept.
+ */
+export function withStubSubject(label: string, subject: string): string {
+  if (!subject || !label) return label;
+  const last = label.split(' — ').pop() ?? '';
+  if (last.split(/\s+/u).length > ATTRIBUTE_WORDS) return label;
+  if (label.toLocaleLowerCase('vi').includes(subject.toLocaleLowerCase('vi'))) return label;
+  return `${label} ${subject}`;
 }

@@ -7,8 +7,11 @@ import { createReadStage } from '../../src/read/read-stage.js';
 import { createNormalizeStage } from '../../src/normalize/normalize-stage.js';
 import { createSegmentStage } from '../../src/segment/segment-stage.js';
 import { createExtractStage } from '../../src/extract/extract-stage.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { captionSubject, namesWhere, periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
-import { INDICATORS, LONG, TWO_LEVEL, ruledTablePdf, specDocx, specPdf, tableDocx, unruledTablePdf } from '../../scripts/make-test-tables.js';
+import { stubSubject, withStubSubject } from '../../src/extract/table-labels.js';
+import { INDICATORS, LONG, RUNNING, TRANSPOSED, TWO_LEVEL, ruledTablePdf, specDocx, specPdf, tableDocx, unruledTablePdf } from '../../scripts/make-test-tables.js';
+import { needs } from '../needs.js';
 
 async function run(name: string, bytes: Buffer): Promise<Document> {
   const file = new SourceFile(name, bytes);
@@ -135,6 +138,52 @@ describe('facts from table cells', () => {
     const doc = await run('table.pdf', await ruledTablePdf());
     for (const f of cellFacts(doc)) expect(doc.text.slice(f.prov.start, f.prov.end)).toBe(f.quote);
   });
+});
+
+describe('metrics of table cells: the row, its group, the stub and the column', () => {
+  it('gives an attribute row (Quy mô, Kinh phí, Thời gian) the subject the stub header names (Nội dung đầu tư), and keeps a row named in full', async () => {
+    const doc = await run('t.docx', await specDocx(TRANSPOSED));
+    const facts = cellFacts(doc).map(shape);
+    expect(facts).toHaveLength(12);
+    expect(facts.find((f) => f.quote === '4,5 tỷ đồng')).toMatchObject({ metric: 'Kinh phí đầu tư — Xã Tân Hòa', row: 'Kinh phí', column: 'Xã Tân Hòa', base_value: 4.5e9, base_unit: 'VND' });
+    expect(facts.find((f) => f.quote === '560 học sinh')).toMatchObject({ metric: 'Số học sinh được hưởng lợi — Thị trấn Long Sơn', unit: 'học sinh', kind: 'count' });
+    // a cell that is only a length of time is a duration of the row's subject, not a time
+    expect(facts.find((f) => f.quote === '18 tháng')).toMatchObject({ metric: 'Thời gian đầu tư — Xã Tân Hòa', value: 18, unit: 'tháng' });
+    // the row numbers are not facts
+    expect(doc.facts.map((f) => f.quote)).not.toEqual(expect.arrayContaining(['1', '2', '3', '4']));
+  });
+
+  it('reads a column of running text beside the labels as data: its sentences give facts that carry the row and the column that names what is measured', async () => {
+    const doc = await run('t.docx', await specDocx(RUNNING));
+    const facts = cellFacts(doc).map(shape);
+    expect(facts.map((f) => f.quote)).toEqual(['12 thôn', '80 Mbit/s', '95%', '6 trạm', '9 thôn', '65 Mbit/s', '88%', '4 trạm']);
+    expect(new Set(facts.map((f) => f.row))).toEqual(new Set(['Tân Hòa', 'Phú Lâm']));
+    expect(facts.find((f) => f.quote === '65 Mbit/s')).toMatchObject({ metric: 'tốc độ trung bình — Phú Lâm — Mạng cáp quang', column: 'Mạng cáp quang' });
+    expect(facts.find((f) => f.quote === '6 trạm')?.metric).toMatch(/ — Tân Hòa — Mạng di động$/u);
+    expect(doc.facts.filter((f) => f.row !== undefined).every((f) => f.evidence.includes('table:running-text'))).toBe(true);
+  });
+
+  it('reads the subject of a stub header and adds it only to short attribute rows that do not say it', () => {
+    expect(['Nội dung thử nghiệm', 'Hạng mục đầu tư', 'Thông tin về dự án', 'Nội dung', 'Chỉ tiêu', 'Tên đơn vị'].map(stubSubject)).toEqual(['thử nghiệm', 'đầu tư', 'dự án', '', '', '']);
+    expect(withStubSubject('Quy mô', 'thử nghiệm')).toBe('Quy mô thử nghiệm');
+    expect(withStubSubject('Nhóm A — Kinh phí', 'đầu tư')).toBe('Nhóm A — Kinh phí đầu tư');
+    expect(withStubSubject('Số học sinh được hưởng lợi', 'đầu tư')).toBe('Số học sinh được hưởng lợi');
+    expect(withStubSubject('Vốn đầu tư', 'đầu tư')).toBe('Vốn đầu tư');
+    expect(withStubSubject('Quy mô', '')).toBe('Quy mô');
+  });
+
+  const t339 = '../shared/corpus-real/tables/t339.pdf';
+  (existsSync(t339) ? it : it.skip)(`gives the licence table of a real report its stub's subject and the coverage table's running text its band column${existsSync(t339) ? '' : ` ${needs(t339)}`}`, async () => {
+    const doc = await run('t339.pdf', readFileSync(t339));
+    const byQuote = (q: string) => cellFacts(doc).filter((f) => f.quote === q);
+    // `TT | Nội dung thử nghiệm | VIETTEL | …`, row `Quy mô`
+    expect(byQuote('93 vị trí').map((f) => f.metric)).toEqual(['Quy mô thử nghiệm — VIETTEL']);
+    // the coverage table: row `Viettel`, column `Băng tần C-Band`, a sentence in the cell
+    const indoor = byQuote('87%');
+    expect(indoor).toHaveLength(1);
+    expect(indoor[0].metric).toMatch(/ — Viettel — Băng tần C-Band$/u);
+    expect(indoor[0].evidence).toContain('table:running-text');
+  }, 60_000);
 });
 
 describe('table header and unit readers', () => {

@@ -30,7 +30,7 @@ export interface Coverage {
 }
 
 /** The renditions of the dev reports in ../shared/corpus, by file suffix. */
-export const DEV_RENDITIONS: { name: string; suffix: string; slow?: boolean }[] = [
+const DEV_RENDITIONS: { name: string; suffix: string; slow?: boolean }[] = [
   { name: 'source.txt', suffix: '.source.txt' },
   { name: 'pdf', suffix: '.pdf' },
   { name: 'docx', suffix: '.docx' },

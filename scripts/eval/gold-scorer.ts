@@ -16,7 +16,7 @@ export type GoldLine = Record<string, unknown> & { quote: string; value: number;
 export const SCORED_FIELDS = ['base_value', 'base_unit', 'of', 'aspect', 'approx', 'period', 'metric'] as const;
 export type ScoredField = (typeof SCORED_FIELDS)[number];
 
-export const clean = (s: unknown): string =>
+const clean = (s: unknown): string =>
   String(s ?? '')
     .normalize('NFC')
     .replace(/\*+/g, '')
@@ -119,7 +119,7 @@ export interface GoldScore {
   verdicts: PredictionVerdict[];
 }
 
-export function readJsonl<T>(file: string): T[] {
+function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

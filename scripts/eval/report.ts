@@ -10,7 +10,7 @@ export function confidencePoints(score: GoldScore): { confidence: number; right:
   return score.verdicts.filter((v) => !v.optional).map((v) => ({ confidence: v.row.confidence, right: isRight(v) }));
 }
 
-export function calibrationLine(c: Calibration): string {
+function calibrationLine(c: Calibration): string {
   return (
     `  confidence: right among ≥0.9 ${pct(c.rightAtOrAbove09).trim()}% (${c.atOrAbove09}); errors in the lowest 10% ${pct(c.errorsInLowest10pct).trim()}%; ` +
     `ECE ${c.ece.toFixed(3)}; Brier ${c.brier.toFixed(3)} (${c.scored} predictions, ${c.errors} wrong)`

@@ -11,7 +11,7 @@ export function csvField(text: string): string {
 }
 
 /** One CSV record (without the line end): numbers unformatted, nulls empty, text neutralised. */
-export function csvRecord(row: ExportRow): string {
+function csvRecord(row: ExportRow): string {
   return EXPORT_COLUMNS.map((col) => {
     const v = row[col];
     if (v === null || v === undefined) return '';

@@ -37,7 +37,7 @@ export function isUpperCase(text: string): boolean {
 }
 
 /** A decorative rule line (`______`, `-----`): furniture wherever it is. */
-export function isRuleLine(text: string): boolean {
+function isRuleLine(text: string): boolean {
   return RULE_LINE.test(text);
 }
 

@@ -18,7 +18,7 @@ export interface FurnitureOptions {
   minShare: number;
 }
 
-export const DEFAULT_FURNITURE: FurnitureOptions = { edgeLines: 6, edgeBand: 0.15, minShare: 0.4 };
+const DEFAULT_FURNITURE: FurnitureOptions = { edgeLines: 6, edgeBand: 0.15, minShare: 0.4 };
 
 export type FurnitureKind = 'page-number' | 'running-header' | 'ocr-noise';
 
@@ -30,7 +30,7 @@ const NOISE_CONFIDENCE = 0.5;
  * confidence line without one real word in it. Real lines read badly keep a long letter run
  * (`„UBNDTÍNHPHÚTHỌ` at 0.23 is the agency line) and stay.
  */
-export function isOcrNoise(block: RawBlock, lineHeight?: number): boolean {
+function isOcrNoise(block: RawBlock, lineHeight?: number): boolean {
   if (!block.ocr) return false;
   const text = block.text.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return true;

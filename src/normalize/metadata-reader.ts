@@ -34,7 +34,7 @@ const NUMBER_CODES: Record<string, ReportType> = {
 };
 
 /** `NAM ĐỊNH` → `Nam Định`; `Bà Rịa - Vũng Tàu` stays. */
-export function titleCase(name: string): string {
+function titleCase(name: string): string {
   return name
     .toLocaleLowerCase('vi')
     .split(/(\s+|-)/u)
@@ -111,7 +111,7 @@ function joinUnitLines(lines: string[]): string[] {
  * title of its own, the document's title is the first header run that starts with a document-type
  * word, its capital lines joined (codes like `TD004` and mixed-case lines between them skipped).
  */
-export function titleInRunningHeader(paras: MetadataInput[]): string[] {
+function titleInRunningHeader(paras: MetadataInput[]): string[] {
   const at = paras.findIndex((p) => p.role === 'furniture' && DOC_TYPE_WORD.test(p.text));
   if (at < 0) return [];
   const parts = [paras[at].text];

@@ -34,7 +34,7 @@ export const NormalizeOptions = z
   .strict();
 export type NormalizeOptions = z.input<typeof NormalizeOptions>;
 
-export const PARAGRAPH_SEPARATOR = '\n\n';
+const PARAGRAPH_SEPARATOR = '\n\n';
 
 /** Put a Word numbering label in front of the paragraph's text, moving its offset map along. */
 function withLabel(p: Paragraph): void {

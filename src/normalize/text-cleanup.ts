@@ -40,6 +40,6 @@ export function cleanText(input: string, counts?: CleanupCounts): string {
 }
 
 /** Collapse runs of spaces and trim. */
-export function collapseSpaces(s: string): string {
+function collapseSpaces(s: string): string {
   return s.replace(/ {2,}/g, ' ').trim();
 }

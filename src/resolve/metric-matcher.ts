@@ -1,7 +1,7 @@
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { METRIC_CATALOG, type MetricDef } from '../../schemas/metric-catalog.js';
-import { foldedTokens, foldVietnamese } from '../text/fold-text.js';
+import { foldedTokens } from '../text/fold-text.js';
 
 /** What the matcher may know about a fact besides its metric phrase. */
 export interface MatchContext {
@@ -64,7 +64,7 @@ const ABBREVIATIONS: Record<string, string> = {
 const SCALE = new Set(['nghin', 'ngan', 'trieu', 'ty', 'ti', 'van', 'chuc', 'tram']);
 
 /** Tokens of a phrase: folded, abbreviations expanded, function words dropped. */
-export function metricTokens(text: string): string[] {
+function metricTokens(text: string): string[] {
   const out: string[] = [];
   for (const t of foldedTokens(text)) {
     const expanded = ABBREVIATIONS[t];
@@ -287,11 +287,6 @@ export function matchMetric(phrase: string, ctx?: MatchContext): MetricMatch | n
   return defaultMatcher.match(phrase, ctx);
 }
 
-/** All candidate metrics above zero, best first (for diagnostics). */
-export function rankMetrics(phrase: string, ctx?: MatchContext): MetricMatch[] {
-  return defaultMatcher.rank(phrase, ctx);
-}
-
 /** A catalog metric by id or by words. */
 export function lookupMetric(idOrWords: string): MetricDef | null {
   return defaultMatcher.lookup(idOrWords);
@@ -301,5 +296,3 @@ export function lookupMetric(idOrWords: string): MetricDef | null {
 export function queryMetric(idOrWords: string): MetricQuery {
   return defaultMatcher.query(idOrWords);
 }
-
-export { foldVietnamese };

@@ -9,7 +9,7 @@ const WIDE = /[mwMW%@]/u;
 const MARK = /\p{M}/u;
 
 /** Width of one character (a base letter with or without its combining marks), in ems. */
-export function glyphWidth(ch: string): number {
+function glyphWidth(ch: string): number {
   const base = ch.normalize('NFD')[0] ?? ch;
   if (MARK.test(base)) return 0;
   if (/\s/u.test(base)) return 0.25;

@@ -14,8 +14,8 @@ export interface LineSpec {
   align?: 'center';
 }
 
-export const MARGIN = 85;
-export const RIGHT = 540;
+const MARGIN = 85;
+const RIGHT = 540;
 
 export function pdfPages(pages: LineSpec[][], opts: { header?: boolean; pageNumbers?: boolean } = {}): RawBlock[] {
   const raw: RawBlock[] = [];

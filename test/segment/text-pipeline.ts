@@ -29,7 +29,7 @@ export async function runRaw(raw: RawBlock[], name = 'mem.pdf'): Promise<{ doc: 
 }
 
 export const CORPUS = '../shared/corpus';
-export const GOLD = '../shared/gold';
+const GOLD = '../shared/gold';
 
 export interface GoldFact {
   quote: string;

@@ -98,8 +98,9 @@ function ingestMeasured(files: string, db: string): Promise<IngestMeasure> {
 }
 
 /** Grow a database to `target` facts by cloning stored documents under new ids. */
-function growFacts(dbPath: string, target: number): number {
-  const db = openDb(dbPath);
+async function growFacts(dbPath: string, target: number): Promise<number> {
+  await (await openDb(dbPath)).close(); // the newest schema
+  const db = new Database(dbPath); // the bench's own SQLite-only shortcut: rows cloned in SQL
   const have = () => (db.prepare('SELECT COUNT(*) n FROM facts').get() as { n: number }).n;
   const docs = db.prepare('SELECT id FROM documents').all() as { id: string }[];
   let copy = 0;
@@ -157,26 +158,26 @@ export async function benchScale(opts: { docs?: number; facts?: number } = {}): 
     ingest.push({ docs: n, seconds: r.seconds, docsPerMinute: (n / r.seconds) * 60, peakRssMb: r.peakRssMb, rssAt100Mb: r.rssAt100Mb, rssAtEndMb: r.rssAtEndMb });
   }
   const big = join(work, `ingest-${docs}.db`);
-  const facts = growFacts(big, opts.facts ?? 100_000);
-  const db = openDb(big);
+  const facts = await growFacts(big, opts.facts ?? 100_000);
+  const db = await openDb(big);
   const def = lookupMetric('telecom-revenue') ?? METRIC_CATALOG[0];
   const calls: number[] = [];
   let compareRows = 0;
   for (let i = 0; i < 11; i++) {
     const t0 = performance.now();
-    compareRows = compareMetric(queryFacts(db, { metricId: def.id }), def).length;
+    compareRows = compareMetric(await queryFacts(db, { metricId: def.id }), def).length;
     calls.push(performance.now() - t0);
   }
   const [compareColdMs, ...warm] = calls;
   const compareCliMs = timeCli(['compare', '--metric', def.id, '--db', big, '--format', 'json']);
   const t1 = performance.now();
-  const all = queryFacts(db).map(toExportRow);
+  const all = (await queryFacts(db)).map(toExportRow);
   await writeCsv(all, join(work, 'facts.csv'));
   const exportCsvMs = performance.now() - t1;
   const t2 = performance.now();
-  await writeXlsx({ rows: all, compare: buildCompareMatrix(all, METRIC_CATALOG), sources: sourceRows(db) }, join(work, 'facts.xlsx'));
+  await writeXlsx({ rows: all, compare: buildCompareMatrix(all, METRIC_CATALOG), sources: await sourceRows(db) }, join(work, 'facts.xlsx'));
   const exportXlsxMs = performance.now() - t2;
-  db.close();
+  await db.close();
   return { ingest, facts, compareColdMs, compareMedianMs: median(warm), compareCalls: warm.length, compareCliMs, compareRows, exportCsvMs, exportXlsxMs };
 }
 

@@ -57,22 +57,22 @@ export async function runEval(options: EvalOptions = {}): Promise<SetResult[]> {
 }
 
 async function runSet(set: EvalSet, executor: ReturnType<typeof inProcessExecutor>, outDir: string, shared: string): Promise<SetResult> {
-  const db = openDb(':memory:');
+  const db = await openDb(':memory:');
   const store = new DocumentStore(db);
   const notes: string[] = [];
   const trees: SetResult['trees'] = [];
   for (const file of set.files) {
     const doc = await executor.process(file);
     if (doc.status === 'failed') notes.push(`${file}: ${doc.messages.find((m) => m.severity === 'fail')?.reason ?? 'failed'}`);
-    store.save(doc, PIPELINE_VERSION);
+    await store.save(doc, PIPELINE_VERSION);
     const tree = compareTree(keyOf(file), doc);
     if (tree) trees.push(tree);
   }
   const { gold, texts } = loadGoldSet(set.goldDir, set.textDir, set.docs);
-  const rows = queryFacts(db)
+  const rows = (await queryFacts(db))
     .map((r): ScoredRow => ({ ...toExportRow(r), evidence: r.evidence }))
     .filter((r) => covered(set, r, texts.get(keyOf(r.file)) ?? ''));
-  db.close();
+  await db.close();
   const jsonl = join(outDir, `${set.name.replace(/\//g, '-')}.jsonl`);
   writeFileSync(jsonl, rows.map((r) => `${jsonlRecord(r)}\n`).join(''));
   const score = scoreGold(gold, texts, rows);

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { BBox } from '../../schemas/provenance.js';
 import type { FactState } from '../../schemas/stored-fact.js';
+import type { Db } from '../store/db.js';
 import { factRecord } from '../store/review-query.js';
 import { sentenceAround, type SentenceWindow } from './sentence-window.js';
 
@@ -26,8 +26,8 @@ export interface FactDetail {
 }
 
 /** Everything the fact panel shows about one fact; undefined for an unknown id. */
-export function factDetail(db: Database.Database, factId: number): FactDetail | undefined {
-  const record = factRecord(db, factId);
+export async function factDetail(db: Db, factId: number): Promise<FactDetail | undefined> {
+  const record = await factRecord(db, factId);
   if (!record) return undefined;
   const { state, place, document: d, sections } = record;
   const bbox = place.bbox ? BBox.safeParse(JSON.parse(place.bbox)) : undefined;

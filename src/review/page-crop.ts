@@ -1,8 +1,8 @@
 import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
-import type Database from 'better-sqlite3';
 import { readFile } from 'node:fs/promises';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjsParams } from '../read/pdf-document.js';
+import type { Db } from '../store/db.js';
 import { documentPath } from '../store/document-query.js';
 import { DRAWN_ORIGINS, factDetail } from './fact-detail.js';
 
@@ -35,11 +35,11 @@ const IMAGE_FILE = /\.(png|jpe?g|webp)$/i;
  * layer or OCR'd) are drawn with pdfjs (boxes are in PDF points); image files are cut directly
  * (boxes in pixels). For every fact from a PDF or image page that carries a box.
  */
-export async function renderFactCrop(db: Database.Database, factId: number): Promise<CropResult> {
-  const detail = factDetail(db, factId);
+export async function renderFactCrop(db: Db, factId: number): Promise<CropResult> {
+  const detail = await factDetail(db, factId);
   if (!detail) return { status: 404, error: `fact ${factId} not found` };
   const bbox = detail.fact.bbox;
-  const path = documentPath(db, detail.document.doc_id);
+  const path = await documentPath(db, detail.document.doc_id);
   if (!bbox || !DRAWN_ORIGINS.includes(detail.pageOrigin ?? '')) return { status: 404, error: 'no page image for this fact (not a PDF or OCR fact with a box)' };
   let bytes: Buffer;
   try {

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CorrectionAction } from '../../schemas/correction.js';
 import { FactStatus } from '../../schemas/fact.js';
 import { factHistory, FieldPatch, recordDecision } from '../store/correction-log.js';
+import type { Db } from '../store/db.js';
 import { reviewQueue } from '../store/review-query.js';
 import { baseOfUnit } from '../extract/unit-base.js';
 import { factDetail } from './fact-detail.js';
@@ -73,10 +73,10 @@ type Fields = z.infer<typeof DecisionFields>;
  * reviewer set them too: a new unit is read by the extractor's unit reader (`triệu đồng` →
  * value × 10⁶ VND), a new value in the same unit scales the base value with it.
  */
-function withBase(db: Database.Database, factId: number, fields: Fields): Fields {
+async function withBase(db: Db, factId: number, fields: Fields): Promise<Fields> {
   if (fields.base_unit !== undefined || fields.base_value !== undefined) return fields;
   if (fields.unit === undefined && fields.value === undefined) return fields;
-  const current = factDetail(db, factId)?.fact;
+  const current = (await factDetail(db, factId))?.fact;
   if (!current) return fields;
   const value = fields.value ?? current.value;
   if (fields.unit !== undefined && fields.unit !== current.unit) return { ...fields, ...baseOfUnit(value, fields.unit) };
@@ -94,7 +94,7 @@ export function notFound(what: string): JsonReply {
   return { status: 404, body: { error: `${what} not found` } };
 }
 
-export function getQueue(db: Database.Database, query: URLSearchParams): JsonReply {
+export async function getQueue(db: Db, query: URLSearchParams): Promise<JsonReply> {
   const params: Record<string, string> = {};
   for (const [k, v] of query) {
     if (k in params) return { status: 400, body: { error: 'invalid query', issues: [`${k}: given more than once`] } };
@@ -103,27 +103,27 @@ export function getQueue(db: Database.Database, query: URLSearchParams): JsonRep
   const parsed = QueueQuery.safeParse(params);
   if (!parsed.success) return badRequest(parsed.error, 'query');
   const { status, ...rest } = parsed.data;
-  return { status: 200, body: reviewQueue(db, { ...rest, ...(status ? { status } : {}) }) };
+  return { status: 200, body: await reviewQueue(db, { ...rest, ...(status ? { status } : {}) }) };
 }
 
-export function getFact(db: Database.Database, factId: number): JsonReply {
-  const detail = factDetail(db, factId);
+export async function getFact(db: Db, factId: number): Promise<JsonReply> {
+  const detail = await factDetail(db, factId);
   return detail ? { status: 200, body: detail } : notFound(`fact ${factId}`);
 }
 
-export function getHistory(db: Database.Database, factId: number): JsonReply {
-  const detail = factDetail(db, factId);
+export async function getHistory(db: Db, factId: number): Promise<JsonReply> {
+  const detail = await factDetail(db, factId);
   if (!detail) return notFound(`fact ${factId}`);
-  return { status: 200, body: { fact_id: factId, corrections: factHistory(db, factId) } };
+  return { status: 200, body: { fact_id: factId, corrections: await factHistory(db, factId) } };
 }
 
 /** POST decision: 200 with the new state, 409 with the newer one, 400 for bad input, 404 for an unknown fact. */
-export function postDecision(db: Database.Database, factId: number, body: unknown, defaultReviewer: string): JsonReply {
+export async function postDecision(db: Db, factId: number, body: unknown, defaultReviewer: string): Promise<JsonReply> {
   const parsed = DecisionBody.safeParse(body);
   if (!parsed.success) return badRequest(parsed.error, 'decision');
   const d = parsed.data;
-  const fields = d.action === 'correct' && d.fields ? withBase(db, factId, d.fields) : d.fields;
-  const result = recordDecision(db, {
+  const fields = d.action === 'correct' && d.fields ? await withBase(db, factId, d.fields) : d.fields;
+  const result = await recordDecision(db, {
     factId,
     expectedVersion: d.expectedVersion,
     action: d.action,

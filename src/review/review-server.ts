@@ -121,7 +121,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   if (!isLoopback(opts.host) && opts.token === undefined) {
     throw new Error(`review: refusing to listen on ${opts.host} without a token; pass --token <secret> (or keep the default host 127.0.0.1)`);
   }
-  const db = openDb(opts.db);
+  const db = await openDb(opts.db);
   const reviewer = opts.reviewer ?? (userInfo().username || 'reviewer');
   const csrfToken = randomBytes(24).toString('hex');
   const guard: GuardOptions = { ...(opts.token !== undefined ? { token: opts.token } : {}), allowedHosts: new Set(), csrfToken };
@@ -148,7 +148,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', REVIEW_STYLE);
     if (path === '/api/queue') {
       if (method !== 'GET') return error(res, 405, 'use GET', { Allow: 'GET' });
-      return sendJson(res, getQueue(db, url.searchParams));
+      return sendJson(res, await getQueue(db, url.searchParams));
     }
     if (path === '/api/metrics') {
       if (method !== 'GET') return error(res, 405, 'use GET', { Allow: 'GET' });
@@ -168,16 +168,16 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       }
       const body = await readJson(req);
       if (!('value' in body)) return error(res, body.status, body.message);
-      return sendJson(res, postDecision(db, id, body.value, reviewer));
+      return sendJson(res, await postDecision(db, id, body.value, reviewer));
     }
     if (method !== 'GET') return error(res, 405, 'use GET', { Allow: 'GET' });
-    if (sub === 'history') return sendJson(res, getHistory(db, id));
+    if (sub === 'history') return sendJson(res, await getHistory(db, id));
     if (sub === 'crop.png') {
       const png = await renderFactCrop(db, id);
       if ('error' in png) return error(res, png.status, png.error);
       return send(res, 200, 'image/png', png.data);
     }
-    return sendJson(res, getFact(db, id));
+    return sendJson(res, await getFact(db, id));
   };
 
   const server = createServer((req, res) => {
@@ -193,7 +193,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e) => {
-      db.close();
+      void db.close();
       reject(new Error(`review: cannot listen on ${opts.host}:${opts.port}: ${(e as Error).message}`));
     });
     server.listen(opts.port, opts.host, () => resolve());
@@ -209,9 +209,10 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => {
-          db.close();
-          if (e) reject(e);
-          else resolve();
+          db.close().then(
+            () => (e ? reject(e) : resolve()),
+            (closing: unknown) => reject(e ?? closing),
+          );
         });
         server.closeAllConnections();
       }),

@@ -1,6 +1,8 @@
-import type Database from 'better-sqlite3';
 import { hostname } from 'node:os';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { writeTransaction, type Db } from './db.js';
+import { parseOptionalRow } from './row-parser.js';
 
 /** A claim older than this is taken over whoever holds it (a process on another machine that died). */
 const STALE_MS = 30 * 60 * 1000;
@@ -25,27 +27,37 @@ function alive(pid: number): boolean {
 export class ClaimStore {
   private readonly host = hostname();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Db) {}
 
   /** Claim a file for this process; false when another live ingest holds it. */
-  claim(sha256: string, now = new Date()): boolean {
-    const take = this.db.transaction((): boolean => {
-      const found = this.db.prepare('SELECT pid, host, claimed_at FROM claims WHERE sha256 = ?').get(sha256);
-      if (found !== undefined) {
-        const held = ClaimRow.parse(found);
+  async claim(sha256: string, now = new Date()): Promise<boolean> {
+    return writeTransaction(this.db, async (tx): Promise<boolean> => {
+      // PostgreSQL: one claimer of this hash at a time until commit (also where no row exists yet); SQLite holds its write lock already
+      if (tx.backend === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${sha256}))`.execute(tx.q);
+      const held = parseOptionalRow(
+        ClaimRow,
+        await tx.q.selectFrom('claims').select(['pid', 'host', 'claimed_at']).where('sha256', '=', sha256).executeTakeFirst(),
+        'claim',
+      );
+      if (held !== undefined) {
         const fresh = now.getTime() - Date.parse(held.claimed_at) < STALE_MS;
         const holder = held.pid === process.pid && held.host === this.host;
         const running = held.host === this.host ? alive(held.pid) : fresh;
         if (!holder && running && fresh) return false;
       }
-      this.db.prepare('INSERT OR REPLACE INTO claims (sha256, pid, host, claimed_at) VALUES (?, ?, ?, ?)').run(sha256, process.pid, this.host, now.toISOString());
-      return true;
+      const claim = { sha256, pid: process.pid, host: this.host, claimed_at: now.toISOString() };
+      const taken = await tx.q
+        .insertInto('claims')
+        .values(claim)
+        .onConflict((oc) => oc.column('sha256').doUpdateSet({ pid: claim.pid, host: claim.host, claimed_at: claim.claimed_at }))
+        .returning('sha256')
+        .executeTakeFirst();
+      return taken !== undefined;
     });
-    return take.immediate();
   }
 
   /** Give a claim back (after the document is stored, or its read failed). */
-  release(sha256: string): void {
-    this.db.prepare('DELETE FROM claims WHERE sha256 = ? AND pid = ? AND host = ?').run(sha256, process.pid, this.host);
+  async release(sha256: string): Promise<void> {
+    await this.db.q.deleteFrom('claims').where('sha256', '=', sha256).where('pid', '=', process.pid).where('host', '=', this.host).execute();
   }
 }

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { HistoryEntry } from '../../schemas/correction.js';
 import { FactAnchor } from '../../schemas/stored-fact.js';
+import type { Db } from './db.js';
 import { parseOptionalRow, parseRows } from './row-parser.js';
 
 /**
@@ -8,12 +8,19 @@ import { parseOptionalRow, parseRows } from './row-parser.js';
  * fact's quote; undefined for an unknown fact. (`factHistory` in correction-log also follows a
  * fact whose quote moved a little after re-ingestion; `facts --history` has always used this one.)
  */
-export function correctionsAt(db: Database.Database, factId: number): { quote: string; corrections: HistoryEntry[] } | undefined {
-  const fact = parseOptionalRow(FactAnchor, db.prepare('SELECT id, doc_id, quote, start FROM facts WHERE id = ?').get(factId), 'fact');
+export async function correctionsAt(db: Db, factId: number): Promise<{ quote: string; corrections: HistoryEntry[] } | undefined> {
+  const fact = parseOptionalRow(FactAnchor, await db.q.selectFrom('facts').select(['id', 'doc_id', 'quote', 'start']).where('id', '=', factId).executeTakeFirst(), 'fact');
   if (!fact) return undefined;
   const corrections = parseRows(
     HistoryEntry,
-    db.prepare('SELECT id, action, reviewer, at, before_json, after_json FROM corrections WHERE doc_id = ? AND quote = ? AND fact_start = ? ORDER BY id').all(fact.doc_id, fact.quote, fact.start),
+    await db.q
+      .selectFrom('corrections')
+      .select(['id', 'action', 'reviewer', 'at', 'before_json', 'after_json'])
+      .where('doc_id', '=', fact.doc_id)
+      .where('quote', '=', fact.quote)
+      .where('fact_start', '=', fact.start)
+      .orderBy('id')
+      .execute(),
     'correction',
   );
   return { quote: fact.quote, corrections };

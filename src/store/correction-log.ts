@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { Correction, CorrectionAction, CorrectionRow, CorrectionState } from '../../schemas/correction.js';
 import { FactFields } from '../../schemas/fact.js';
 import { FactAnchor, FactKey, FactState } from '../../schemas/stored-fact.js';
+import { lockFact, writeTransaction, type Db } from './db.js';
 import { parseOptionalRow, parseRow, parseRows } from './row-parser.js';
 
 export interface Decision {
@@ -26,14 +26,17 @@ export const FieldPatch = FactFields.partial().strict();
 
 const FACT_COLUMNS = Object.keys(FactFields.shape) as (keyof FactFields)[];
 
-const SELECT_FACT = `SELECT id, doc_id, start, end, quote, version, status, ${FACT_COLUMNS.join(', ')} FROM facts WHERE id = ?`;
-
 /** Window (characters) within which a quote may have moved after re-normalization (as in correction-replay). */
 const MAX_SHIFT = 2000;
 
 /** The current reviewable state of a fact, or undefined when there is no such fact. */
-export function readFactState(db: Database.Database, factId: number): FactState | undefined {
-  return parseOptionalRow(FactState, db.prepare(SELECT_FACT).get(factId), 'fact');
+export async function readFactState(db: Db, factId: number): Promise<FactState | undefined> {
+  const row = await db.q
+    .selectFrom('facts')
+    .select(['id', 'doc_id', 'start', 'end', 'quote', 'version', 'status', ...FACT_COLUMNS])
+    .where('id', '=', factId)
+    .executeTakeFirst();
+  return parseOptionalRow(FactState, row, 'fact');
 }
 
 function stateOf(f: FactState): CorrectionState {
@@ -71,14 +74,17 @@ function toCorrection(r: CorrectionRow): Correction {
  * `corrected`; `undo` restores the state before the latest decision not yet undone (repeated
  * undos walk further back). An undo is itself an appended correction.
  */
-export function recordDecision(db: Database.Database, decision: Decision): DecisionResult {
+export async function recordDecision(db: Db, decision: Decision): Promise<DecisionResult> {
   const reviewer = decision.reviewer.trim();
   if (!reviewer) return { invalid: true, issues: ['reviewer: a reviewer name is required'] };
   if (decision.action !== 'correct' && decision.fields && Object.keys(decision.fields).length > 0) {
     return { invalid: true, issues: [`fields: only "correct" changes fields (got "${decision.action}")`] };
   }
-  const run = db.transaction((): DecisionResult => {
-    const current = readFactState(db, decision.factId);
+  // SQLite: the write lock is taken before the version is read; PostgreSQL: the fact's row is locked
+  // first. Either way two reviewers (two servers on one database) cannot both pass the version check.
+  return writeTransaction(db, async (tx): Promise<DecisionResult> => {
+    await lockFact(tx, decision.factId);
+    const current = await readFactState(tx, decision.factId);
     if (!current) return { notFound: true };
     if (current.version !== decision.expectedVersion) return { conflict: true, current };
     const before = stateOf(current);
@@ -98,7 +104,7 @@ export function recordDecision(db: Database.Database, decision: Decision): Decis
         break;
       }
       case 'undo': {
-        const undoable = undoStack(factHistory(db, current.id));
+        const undoable = undoStack(await factHistory(tx, current.id));
         const last = undoable.at(-1);
         if (!last) return { invalid: true, issues: ['undo: this fact has no decision to undo'] };
         candidate = last.before;
@@ -109,24 +115,35 @@ export function recordDecision(db: Database.Database, decision: Decision): Decis
     if (!parsed.success) return { invalid: true, issues: issuesOf(parsed.error) };
     const after = parsed.data;
     const at = new Date().toISOString();
-    const ins = db
-      .prepare(
-        `INSERT INTO corrections (doc_id, fact_start, fact_end, quote, action, before_json, after_json, reviewer, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(current.doc_id, current.start, current.end, current.quote, decision.action, JSON.stringify(before), JSON.stringify(after), reviewer, at);
-    db.prepare(
-      `UPDATE facts SET ${FACT_COLUMNS.map((c) => `${c}=@${c}`).join(', ')}, status=@status, version=version+1
-       WHERE id=@id AND version=@expected`,
-    ).run({ ...after, id: current.id, expected: current.version });
-    const fact = readFactState(db, current.id);
+    const ins = await tx.q
+      .insertInto('corrections')
+      .values({
+        doc_id: current.doc_id,
+        fact_start: current.start,
+        fact_end: current.end,
+        quote: current.quote,
+        action: decision.action,
+        before_json: JSON.stringify(before),
+        after_json: JSON.stringify(after),
+        reviewer,
+        at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const fields: Partial<FactFields> = {};
+    for (const k of FACT_COLUMNS) Object.assign(fields, { [k]: after[k] });
+    await tx.q
+      .updateTable('facts')
+      .set((e) => ({ ...fields, status: after.status, version: e('version', '+', 1) }))
+      .where('id', '=', current.id)
+      .where('version', '=', current.version)
+      .execute();
+    const fact = await readFactState(tx, current.id);
     if (!fact) throw new Error(`fact ${current.id} vanished inside its own transaction`);
-    const correction = toCorrection(parseRow(CorrectionRow, db.prepare('SELECT * FROM corrections WHERE id = ?').get(Number(ins.lastInsertRowid)), 'correction'));
+    const stored = await tx.q.selectFrom('corrections').selectAll().where('id', '=', Number(ins.id)).executeTakeFirst();
+    const correction = toCorrection(parseRow(CorrectionRow, stored, 'correction'));
     return { fact, correction };
   });
-  // IMMEDIATE: take the write lock before reading the version, so two servers on one
-  // database cannot both pass the version check.
-  return run.immediate();
 }
 
 /** The decisions still in force, oldest first: each undo cancels the latest one before it. */
@@ -155,12 +172,16 @@ function nearest(facts: FactKey[], start: number): FactKey | undefined {
  * position (the nearest fact with that quote), never by row id, so the history survives
  * re-ingestion. Empty for an unknown fact.
  */
-export function factHistory(db: Database.Database, factId: number): Correction[] {
-  const fact = parseOptionalRow(FactAnchor, db.prepare('SELECT id, doc_id, quote, start FROM facts WHERE id = ?').get(factId), 'fact');
+export async function factHistory(db: Db, factId: number): Promise<Correction[]> {
+  const fact = parseOptionalRow(FactAnchor, await db.q.selectFrom('facts').select(['id', 'doc_id', 'quote', 'start']).where('id', '=', factId).executeTakeFirst(), 'fact');
   if (!fact) return [];
-  const rows = parseRows(CorrectionRow, db.prepare('SELECT * FROM corrections WHERE doc_id = ? AND quote = ? ORDER BY id').all(fact.doc_id, fact.quote), 'correction');
+  const rows = parseRows(
+    CorrectionRow,
+    await db.q.selectFrom('corrections').selectAll().where('doc_id', '=', fact.doc_id).where('quote', '=', fact.quote).orderBy('id').execute(),
+    'correction',
+  );
   if (rows.length === 0) return [];
-  const sameQuote = parseRows(FactKey, db.prepare('SELECT id, start FROM facts WHERE doc_id = ? AND quote = ?').all(fact.doc_id, fact.quote), 'fact');
+  const sameQuote = parseRows(FactKey, await sameQuoteFacts(db, fact.doc_id, fact.quote), 'fact');
   return rows.filter((r) => nearest(sameQuote, r.fact_start)?.id === fact.id).map(toCorrection);
 }
 
@@ -168,23 +189,24 @@ export function factHistory(db: Database.Database, factId: number): Correction[]
  * Corrections whose fact no longer exists (its document is gone, or no fact with the same
  * quote is near the recorded position), oldest first. They stay in the log; this reports them.
  */
-export function orphanCorrections(db: Database.Database, docId?: string): Correction[] {
-  const rows = parseRows(
-    CorrectionRow,
-    docId ? db.prepare('SELECT * FROM corrections WHERE doc_id = ? ORDER BY id').all(docId) : db.prepare('SELECT * FROM corrections ORDER BY id').all(),
-    'correction',
-  );
+function sameQuoteFacts(db: Db, docId: string, quote: string): Promise<unknown[]> {
+  return db.q.selectFrom('facts').select(['id', 'start']).where('doc_id', '=', docId).where('quote', '=', quote).execute();
+}
+
+export async function orphanCorrections(db: Db, docId?: string): Promise<Correction[]> {
+  let query = db.q.selectFrom('corrections').selectAll().orderBy('id');
+  if (docId) query = query.where('doc_id', '=', docId);
+  const rows = parseRows(CorrectionRow, await query.execute(), 'correction');
   const factsByKey = new Map<string, FactKey[]>();
-  const lookup = db.prepare('SELECT id, start FROM facts WHERE doc_id = ? AND quote = ?');
-  return rows
-    .filter((r) => {
-      const key = `${r.doc_id}\u0000${r.quote}`;
-      let facts = factsByKey.get(key);
-      if (!facts) {
-        facts = parseRows(FactKey, lookup.all(r.doc_id, r.quote), 'fact');
-        factsByKey.set(key, facts);
-      }
-      return nearest(facts, r.fact_start) === undefined;
-    })
-    .map(toCorrection);
+  const orphans: CorrectionRow[] = [];
+  for (const r of rows) {
+    const key = `${r.doc_id}\u0000${r.quote}`;
+    let facts = factsByKey.get(key);
+    if (!facts) {
+      facts = parseRows(FactKey, await sameQuoteFacts(db, r.doc_id, r.quote), 'fact');
+      factsByKey.set(key, facts);
+    }
+    if (nearest(facts, r.fact_start) === undefined) orphans.push(r);
+  }
+  return orphans.map(toCorrection);
 }

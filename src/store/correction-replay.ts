@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { CorrectionState, ReplayRow } from '../../schemas/correction.js';
 import { QuotedFactKey } from '../../schemas/stored-fact.js';
+import type { Db } from './db.js';
 import { parseRows } from './row-parser.js';
 
 /**
@@ -9,17 +9,16 @@ import { parseRows } from './row-parser.js';
  * within a small window), never by row id, so it survives re-extraction. The latest
  * correction of a fact wins (an undo is itself a correction restoring the earlier state).
  */
-export function reapplyCorrections(db: Database.Database, docId: string): { applied: number; orphans: number } {
-  const rows = parseRows(ReplayRow, db.prepare('SELECT id, fact_start, quote, after_json FROM corrections WHERE doc_id = ? ORDER BY id').all(docId), 'correction');
+export async function reapplyCorrections(db: Db, docId: string): Promise<{ applied: number; orphans: number }> {
+  const rows = parseRows(
+    ReplayRow,
+    await db.q.selectFrom('corrections').select(['id', 'fact_start', 'quote', 'after_json']).where('doc_id', '=', docId).orderBy('id').execute(),
+    'correction',
+  );
   if (rows.length === 0) return { applied: 0, orphans: 0 };
   const latest = new Map<string, ReplayRow>();
   for (const r of rows) latest.set(`${r.fact_start}\u0000${r.quote}`, r);
-  const facts = parseRows(QuotedFactKey, db.prepare('SELECT id, start, quote FROM facts WHERE doc_id = ?').all(docId), 'fact');
-  const update = db.prepare(
-    `UPDATE facts SET value=@value, unit=@unit, base_value=@base_value, base_unit=@base_unit, of=@of, value_max=@value_max,
-       kind=@kind, aspect=@aspect, direction=@direction, approx=@approx, metric=@metric, metric_id=@metric_id,
-       period=@period, status=@status, version=version+1 WHERE id=@id`,
-  );
+  const facts = parseRows(QuotedFactKey, await db.q.selectFrom('facts').select(['id', 'start', 'quote']).where('doc_id', '=', docId).execute(), 'fact');
   let applied = 0;
   let orphans = 0;
   const taken = new Set<number>();
@@ -30,8 +29,28 @@ export function reapplyCorrections(db: Database.Database, docId: string): { appl
       continue;
     }
     taken.add(fact.id);
-    const state = CorrectionState.parse(JSON.parse(c.after_json));
-    update.run({ ...state, id: fact.id });
+    const s = CorrectionState.parse(JSON.parse(c.after_json));
+    await db.q
+      .updateTable('facts')
+      .set((e) => ({
+        value: s.value,
+        unit: s.unit,
+        base_value: s.base_value,
+        base_unit: s.base_unit,
+        of: s.of,
+        value_max: s.value_max,
+        kind: s.kind,
+        aspect: s.aspect,
+        direction: s.direction,
+        approx: s.approx,
+        metric: s.metric,
+        metric_id: s.metric_id,
+        period: s.period,
+        status: s.status,
+        version: e('version', '+', 1),
+      }))
+      .where('id', '=', fact.id)
+      .execute();
     applied++;
   }
   return { applied, orphans };

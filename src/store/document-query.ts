@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Message } from '../../schemas/message.js';
 import { CountRow, DocumentHeadRow, DocumentIdRow, DocumentPathRow, MessageRow, SectionOutline } from '../../schemas/stored-document.js';
+import type { Db } from './db.js';
 import { parseOptionalRow, parseRow, parseRows } from './row-parser.js';
 
 export interface DocumentSummary {
@@ -22,47 +22,57 @@ export interface DocumentSummary {
 }
 
 /** Find a document by id (or id prefix), file name or path. */
-export function findDocumentId(db: Database.Database, ref: string): string | undefined {
+export async function findDocumentId(db: Db, ref: string): Promise<string | undefined> {
   const row = parseOptionalRow(
     DocumentIdRow,
-    db.prepare('SELECT id FROM documents WHERE id = @r OR name = @r OR path = @r OR id LIKE @prefix ORDER BY ingested_at DESC LIMIT 1').get({ r: ref, prefix: `${ref}%` }),
+    await db.q
+      .selectFrom('documents')
+      .select('id')
+      .where((e) => e.or([e('id', '=', ref), e('name', '=', ref), e('path', '=', ref), e('id', 'like', `${ref}%`)]))
+      .orderBy('ingested_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
     'document',
   );
   if (row) return row.id;
   const byName = parseOptionalRow(
     DocumentIdRow,
-    db.prepare("SELECT id FROM documents WHERE path LIKE @suffix ORDER BY ingested_at DESC LIMIT 1").get({ suffix: `%/${ref}` }),
+    await db.q.selectFrom('documents').select('id').where('path', 'like', `%/${ref}`).orderBy('ingested_at', 'desc').limit(1).executeTakeFirst(),
     'document',
   );
   return byName?.id;
 }
 
 /** The source path of a stored document (which must exist). */
-export function documentPath(db: Database.Database, docId: string): string {
-  return parseRow(DocumentPathRow, db.prepare('SELECT path FROM documents WHERE id = ?').get(docId), 'document').path;
+export async function documentPath(db: Db, docId: string): Promise<string> {
+  return parseRow(DocumentPathRow, await db.q.selectFrom('documents').select('path').where('id', '=', docId).executeTakeFirst(), 'document').path;
 }
 
-export function getDocumentSummary(db: Database.Database, docId: string): DocumentSummary | undefined {
+export async function getDocumentSummary(db: Db, docId: string): Promise<DocumentSummary | undefined> {
   const d = parseOptionalRow(
     DocumentHeadRow,
-    db
-      .prepare(
-        'SELECT id, name, path, title, province, agency, doc_number, issue_date, report_period, report_type, status, page_count FROM documents WHERE id = ?',
-      )
-      .get(docId),
+    await db.q
+      .selectFrom('documents')
+      .select(['id', 'name', 'path', 'title', 'province', 'agency', 'doc_number', 'issue_date', 'report_period', 'report_type', 'status', 'page_count'])
+      .where('id', '=', docId)
+      .executeTakeFirst(),
     'document',
   );
   if (!d) return undefined;
-  const sections = parseRows(SectionOutline, db.prepare('SELECT path, title, page, level FROM sections WHERE doc_id = ? ORDER BY idx').all(docId), 'section');
+  const sections = parseRows(
+    SectionOutline,
+    await db.q.selectFrom('sections').select(['path', 'title', 'page', 'level']).where('doc_id', '=', docId).orderBy('idx').execute(),
+    'section',
+  );
   const messages: Message[] = parseRows(
     MessageRow,
-    db.prepare('SELECT severity, rule, reason, page, start, end FROM messages WHERE doc_id = ? ORDER BY idx').all(docId),
+    await db.q.selectFrom('messages').select(['severity', 'rule', 'reason', 'page', 'start', 'end']).where('doc_id', '=', docId).orderBy('idx').execute(),
     'message',
   ).map((m) => {
     const place = { ...(m.page != null && { page: m.page }), ...(m.start != null && { start: m.start }), ...(m.end != null && { end: m.end }) };
     return { severity: m.severity, rule: m.rule, reason: m.reason, ...(Object.keys(place).length ? { place } : {}) };
   });
-  const facts = parseRow(CountRow, db.prepare('SELECT COUNT(*) AS n FROM facts WHERE doc_id = ?').get(docId), 'fact count').n;
+  const facts = parseRow(CountRow, await db.q.selectFrom('facts').select((e) => e.fn.countAll<number>().as('n')).where('doc_id', '=', docId).executeTakeFirst(), 'fact count').n;
   return {
     doc_id: d.id,
     file: d.name,

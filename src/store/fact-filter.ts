@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { FactStatus } from '../../schemas/fact.js';
 
 /** Which stored facts a query reads: every field narrows; none reads them all. */
@@ -19,44 +20,31 @@ export interface FactFilter {
   status?: FactStatus[];
 }
 
+/** `%`, `_` and the escape character itself, taken literally inside a LIKE pattern. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /**
- * The one WHERE clause of the fact filters, over `facts f JOIN documents d`: the SQL (empty, or
- * starting ` WHERE `) and its named parameters.
+ * The one WHERE clause of the fact filters, over `facts f JOIN documents d`, as a query-layer
+ * fragment (empty, or starting ` WHERE `) with its values bound, on SQLite and PostgreSQL alike.
+ * Words match case-folded on both (`lower(…) LIKE lower(…)`; SQLite folds ASCII letters only).
  */
-export function factWhere(filter: FactFilter): { sql: string; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.docId) {
-    where.push('(f.doc_id = @doc OR d.name = @doc OR d.path = @doc)');
-    params.doc = filter.docId;
-  }
-  if (filter.metricId) {
-    where.push('f.metric_id = @metricId');
-    params.metricId = filter.metricId;
-  }
+export function factWhere(filter: FactFilter): RawBuilder<unknown> {
+  const where: RawBuilder<unknown>[] = [];
+  if (filter.docId) where.push(sql`(f.doc_id = ${filter.docId} OR d.name = ${filter.docId} OR d.path = ${filter.docId})`);
+  if (filter.metricId) where.push(sql`f.metric_id = ${filter.metricId}`);
   if (filter.metric) {
-    where.push("(f.metric LIKE @metricLike OR COALESCE(f.metric_id,'') LIKE @metricLike)");
-    params.metricLike = `%${filter.metric}%`;
+    const like = `%${filter.metric}%`;
+    where.push(sql`(lower(f.metric) LIKE lower(${like}) OR lower(COALESCE(f.metric_id,'')) LIKE lower(${like}))`);
   }
   if (filter.metricIdOrPhrase) {
-    where.push('(f.metric_id = @metricIdOrPhrase OR instr(lower(f.metric), lower(@metricIdOrPhrase)) > 0)');
-    params.metricIdOrPhrase = filter.metricIdOrPhrase;
+    const words = `%${likeLiteral(filter.metricIdOrPhrase)}%`;
+    where.push(sql`(f.metric_id = ${filter.metricIdOrPhrase} OR lower(f.metric) LIKE lower(${words}) ESCAPE '\\')`);
   }
-  if (filter.below !== undefined) {
-    where.push('f.confidence < @below');
-    params.below = filter.below;
-  }
-  if (filter.minConfidence !== undefined) {
-    where.push('f.confidence >= @minConf');
-    params.minConf = filter.minConfidence;
-  }
-  if (filter.maxConfidence !== undefined) {
-    where.push('f.confidence <= @maxConf');
-    params.maxConf = filter.maxConfidence;
-  }
-  if (filter.status?.length) {
-    where.push(`f.status IN (${filter.status.map((_, i) => `@st${i}`).join(',')})`);
-    filter.status.forEach((s, i) => (params[`st${i}`] = s));
-  }
-  return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+  if (filter.below !== undefined) where.push(sql`f.confidence < ${filter.below}`);
+  if (filter.minConfidence !== undefined) where.push(sql`f.confidence >= ${filter.minConfidence}`);
+  if (filter.maxConfidence !== undefined) where.push(sql`f.confidence <= ${filter.maxConfidence}`);
+  if (filter.status?.length) where.push(sql`f.status IN (${sql.join(filter.status)})`);
+  return where.length ? sql` WHERE ${sql.join(where, sql` AND `)}` : sql``;
 }

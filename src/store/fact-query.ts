@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { ExportRow } from '../../schemas/fact.js';
 import { FactMetricRow, StoredFactRow } from '../../schemas/stored-fact.js';
+import type { Db } from './db.js';
 import { factWhere, type FactFilter } from './fact-filter.js';
 import { parseRows } from './row-parser.js';
 
@@ -11,8 +12,8 @@ export interface FactQuery extends FactFilter {
   order?: 'document' | 'confidence';
 }
 
-const SELECT = `
-SELECT f.id, f.start, f.end, f.version, f.evidence,
+const SELECT = sql`
+SELECT f.id, f.start, f."end", f.version, f.evidence,
   d.id AS doc_id, d.name AS file, COALESCE(d.title, '') AS title, COALESCE(d.province, '') AS province,
   COALESCE(d.report_period, '') AS report_period, f.section,
   COALESCE((SELECT s.title FROM sections s WHERE s.doc_id = f.doc_id AND s.path = f.section LIMIT 1), '') AS section_title,
@@ -22,17 +23,18 @@ SELECT f.id, f.start, f.end, f.version, f.evidence,
 FROM facts f JOIN documents d ON d.id = f.doc_id LEFT JOIN fact_cells c ON c.doc_id = f.doc_id AND c.idx = f.idx`;
 
 /** Facts with their document and section context, reviewed values, in export-row shape. */
-export function queryFacts(db: Database.Database, filter: FactQuery = {}): StoredFactRow[] {
-  const where = factWhere(filter);
-  const sql = `${SELECT}${where.sql} ORDER BY ${filter.order === 'confidence' ? 'f.confidence, ' : ''}d.name, f.start${
-    filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : ''
-  }`;
-  return parseRows(StoredFactRow, db.prepare(sql).all(where.params), 'fact');
+export async function queryFacts(db: Db, filter: FactQuery = {}): Promise<StoredFactRow[]> {
+  const order = filter.order === 'confidence' ? sql`f.confidence, d.name, f.start` : sql`d.name, f.start`;
+  // ties (two files of one name, a fact and its twin at one place) broken by content, not by row id: the same order on
+  // every database, whatever order the documents were stored in
+  const limit = filter.limit ? sql` LIMIT ${sql.lit(Math.floor(filter.limit))}` : sql``;
+  const { rows } = await sql`${SELECT}${factWhere(filter)} ORDER BY ${order}, d.path, f.idx${limit}`.execute(db.q);
+  return parseRows(StoredFactRow, rows, 'fact');
 }
 
 /** The metric phrase and canonical metric of every stored fact. */
-export function factMetrics(db: Database.Database): FactMetricRow[] {
-  return parseRows(FactMetricRow, db.prepare('SELECT metric, metric_id FROM facts').all(), 'fact metric');
+export async function factMetrics(db: Db): Promise<FactMetricRow[]> {
+  return parseRows(FactMetricRow, await db.q.selectFrom('facts').select(['metric', 'metric_id']).execute(), 'fact metric');
 }
 
 /** Strip the storage-only columns: exactly the export contract, validated. */

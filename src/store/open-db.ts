@@ -1,23 +1,61 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, mkdirSync, statfsSync, statSync } from 'node:fs';
+import { Kysely, SqliteDialect } from 'kysely';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { MIGRATIONS } from './migrations/index.js';
-import { migrate } from './migrator.js';
+import { migrate, newestVersion } from './migrator.js';
+import { isPostgresUrl, type Db } from './db.js';
+import type { Tables } from './tables.js';
 import { SchemaVersionRow, TableNameRow } from '../../schemas/database-meta.js';
 import { parseRow, parseRows } from './row-parser.js';
+import { connectPostgres, openPostgres } from './postgres-db.js';
+import { checkVersion, DbOpenError, describeOpenError, reasonOf, refuseForeign } from './open-errors.js';
+
+export { DbOpenError, describeOpenError } from './open-errors.js';
+
+/** The database a command uses: `--db`, else the environment variable `SOLIEU_DB`, else `solieu.db`. */
+export function dbLocation(flag: string | undefined): string {
+  return flag ?? (process.env.SOLIEU_DB?.trim() || 'solieu.db');
+}
 
 /**
- * Open (creating if needed) a solieu database and bring it to the newest schema.
- * WAL journal: readers (review, compare) never block the ingesting writer, and a killed
- * writer leaves only whole committed transactions.
+ * Open (creating if needed) a solieu database and bring it to the newest schema: an SQLite file
+ * (the default) or, for a `postgres://…` URL, a PostgreSQL database — the same schema and
+ * migrations on both (`migrator.ts`).
  *
- * Read-only opens (`facts`, `show`, `compare`, `export`, `status`, `metrics`) never create
- * anything: a missing file is an error naming it. Every command refuses a database of a newer
- * schema than this program; a read-only open of an older one upgrades it first (as a writing
- * command would). Errors name the file and say what to do (`DbOpenError`), never bare SQLite
- * messages such as `unable to open database file`.
+ * SQLite: WAL journal, so readers (review, compare) never block the ingesting writer, and a
+ * killed writer leaves only whole committed transactions. Read-only opens (`facts`, `show`,
+ * `compare`, `export`, `status`, `metrics`) never create anything: a missing file is an error
+ * naming it. Every command refuses a database of a newer schema than this program; a read-only
+ * open of an older one upgrades it first (as a writing command would). Errors name the database
+ * and say what to do (`DbOpenError`), never bare driver messages such as `unable to open database file`.
  */
-export function openDb(path: string, options: { readonly?: boolean } = {}): Database.Database {
+export async function openDb(location: string, options: { readonly?: boolean } = {}): Promise<Db> {
+  if (isPostgresUrl(location)) return openPostgres(location, options);
+  return openSqlite(location, options);
+}
+
+/**
+ * A database as a `Db` without any check or migration — for tests of the migrations themselves;
+ * commands use `openDb`.
+ */
+export function connectDb(location: string): Db {
+  if (isPostgresUrl(location)) return connectPostgres(location);
+  return sqliteDb(new Database(location), location);
+}
+
+function sqliteDb(raw: Database.Database, path: string): Db {
+  const db: Db = {
+    q: new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) }),
+    backend: 'sqlite',
+    name: path,
+    close: async () => {
+      await db.q.destroy(); // closes the better-sqlite3 handle
+    },
+  };
+  return db;
+}
+
+async function openSqlite(path: string, options: { readonly?: boolean }): Promise<Db> {
   if (path === ':memory:') return configure(new Database(path), path, false);
   const readonly = options.readonly ?? false;
   if (readonly) {
@@ -26,68 +64,48 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Data
     makeFolder(dirname(resolve(path)), path);
   }
   if (existsSync(path) && !statSync(path).isFile()) throw new DbOpenError(`${path} is not a database file (it is a folder or a device); give --db a file path`);
-  let db: Database.Database | undefined;
+  let raw: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly, fileMustExist: readonly });
-    if (readonly && schemaVersion(db, path) < newestVersion()) {
+    raw = new Database(path, { readonly, fileMustExist: readonly });
+    if (readonly && sqliteSchemaVersion(raw, path) < newestVersion()) {
       // An older database: upgrade it in place, as ingest or review would, then read.
-      db.close();
-      db = undefined;
-      openDb(path).close();
-      db = new Database(path, { readonly: true, fileMustExist: true });
+      raw.close();
+      raw = undefined;
+      await (await openSqlite(path, {})).close();
+      raw = new Database(path, { readonly: true, fileMustExist: true });
     }
-    return configure(db, path, readonly);
+    return await configure(raw, path, readonly);
   } catch (err) {
-    db?.close();
+    raw?.close();
     throw err instanceof DbOpenError ? err : new DbOpenError(describeOpenError(err, path, readonly));
   }
 }
 
-/** A database that cannot be opened: the message names the file and what to do. */
-export class DbOpenError extends Error {
-  override name = 'DbOpenError';
-}
-
-function configure(db: Database.Database, path: string, readonly: boolean): Database.Database {
-  db.pragma('foreign_keys = ON');
+async function configure(raw: Database.Database, path: string, readonly: boolean): Promise<Db> {
+  raw.pragma('foreign_keys = ON');
   if (readonly) {
-    schemaVersion(db, path);
+    sqliteSchemaVersion(raw, path);
   } else {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    if (path !== ':memory:' && refuseForeign(db, path)) schemaVersion(db, path);
-    migrate(db);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('busy_timeout = 5000');
+    if (path !== ':memory:' && refuseForeign(tableNames(raw), path)) sqliteSchemaVersion(raw, path);
   }
+  const db = sqliteDb(raw, path);
+  if (!readonly) await migrate(db);
   return db;
 }
 
-function newestVersion(): number {
-  return MIGRATIONS.at(-1)?.version ?? 0;
+function tableNames(raw: Database.Database): string[] {
+  return parseRows(TableNameRow, raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all(), 'table name').map((r) => r.name);
 }
 
-/** The schema version of a solieu database; throws when it is newer than this program or not solieu's. */
-function schemaVersion(db: Database.Database, path: string): number {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
-  if (!table) throw new DbOpenError(`${path} is an SQLite database but not a solieu one (it has no schema_migrations table); check --db`);
-  const v = parseRow(SchemaVersionRow, db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get(), 'schema version').v ?? 0;
-  if (v > newestVersion()) {
-    throw new DbOpenError(`${path}: database schema version ${v} is newer than this solieu (${newestVersion()}); upgrade solieu to read it`);
-  }
-  return v;
+/** The schema version of a solieu SQLite database; throws when it is newer than this program or not solieu's. */
+function sqliteSchemaVersion(raw: Database.Database, path: string): number {
+  if (!tableNames(raw).includes('schema_migrations')) throw new DbOpenError(`${path} is an SQLite database but not a solieu one (it has no schema_migrations table); check --db`);
+  return checkVersion(parseRow(SchemaVersionRow, raw.prepare('SELECT MAX(version) AS v FROM schema_migrations').get(), 'schema version').v ?? 0, path);
 }
 
-/**
- * A writing command must not add solieu's tables to somebody else's SQLite database.
- * Returns whether the database already is solieu's (false: a new, empty one).
- */
-function refuseForeign(db: Database.Database, path: string): boolean {
-  const names = parseRows(TableNameRow, db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all(), 'table name').map((r) => r.name);
-  if (names.length > 0 && !names.includes('schema_migrations')) {
-    throw new DbOpenError(`${path} is an SQLite database but not a solieu one (tables ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}); give --db a new file or a solieu database`);
-  }
-  return names.length > 0;
-}
 
 /**
  * Create the database's folder and any missing parents, one level at a time, without
@@ -115,61 +133,6 @@ function makeFolder(dir: string, dbPath: string): void {
   }
 }
 
-function reasonOf(code: string): string {
-  switch (code) {
-    case 'EROFS':
-      return 'the place is read-only';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'ENOENT':
-      return 'this place does not allow new folders';
-    default:
-      return code || 'unknown error';
-  }
-}
 
-/** Is the file system holding this folder out of space (for an I/O error on open, e.g. creating the WAL)? */
-function diskFull(dir: string): boolean {
-  try {
-    return statfsSync(dir).bavail === 0;
-  } catch {
-    // statfs unsupported here: no claim about the disk
-    return false;
-  }
-}
-
-/** Can this folder take new files (the database's `-wal` and `-shm`)? The errno code when not. */
-function folderUnwritable(dir: string): string | undefined {
-  try {
-    accessSync(dir, constants.W_OK);
-    return undefined;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code ?? 'EACCES';
-  }
-}
-
-/** A SQLite error on open, as one line naming the file. */
-export function describeOpenError(err: unknown, path: string, readonly: boolean): string {
-  const code = (err as { code?: unknown }).code;
-  const raw = (err as { message?: unknown }).message; // not instanceof: a SqliteError may come from another realm
-  const message = typeof raw === 'string' ? raw : String(err);
-  if (code === 'SQLITE_NOTADB') return `${path} is not an SQLite database (SQLite says: ${message}); check --db`;
-  if (code === 'SQLITE_CORRUPT') return `${path} is damaged (SQLite says: ${message}); restore it from a copy`;
-  const dir = dirname(resolve(path));
-  if (code === 'SQLITE_FULL' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && diskFull(dir))) {
-    return `cannot write the database ${path}: the disk holding it is full (SQLite says: ${message}); free space and run the command again`;
-  }
-  if (typeof code === 'string' && /^SQLITE_(CANTOPEN|READONLY|IOERR|PERM)/.test(code)) {
-    const unwritable = folderUnwritable(dir);
-    if (unwritable && readonly) {
-      return `cannot open ${path}: its folder ${dir} is read-only (${reasonOf(unwritable)}), and a database in WAL mode needs its -shm file created beside it; copy the database to a writable place`;
-    }
-    if (unwritable) return `cannot write the database ${path}: its folder ${dir} cannot be written (${reasonOf(unwritable)})`;
-    if (code === 'SQLITE_READONLY') return `cannot write the database ${path}: it is read-only (SQLite says: ${message})`;
-    return `cannot open the database ${path} (SQLite says: ${message})`;
-  }
-  return `cannot open the database ${path}: ${message}`;
-}
+/** The help of every command's `--db`. */
+export const DB_HELP = 'SQLite database file, or a PostgreSQL database as postgres://user:password@host:port/name (default: $SOLIEU_DB, else solieu.db)';

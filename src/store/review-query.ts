@@ -1,8 +1,9 @@
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { FactStatus } from '../../schemas/fact.js';
 import type { FactState } from '../../schemas/stored-fact.js';
 import { FactDocumentRow, FactPlaceRow, QueueDocument, QueueItem, StatusCount, type Queue, type QueueCounts } from '../../schemas/review.js';
 import { readFactState } from './correction-log.js';
+import type { Db } from './db.js';
 import { factWhere, type FactFilter } from './fact-filter.js';
 import { parseOptionalRow, parseRow, parseRows } from './row-parser.js';
 
@@ -18,10 +19,10 @@ export interface QueueFilter {
   offset: number;
 }
 
-const FROM = ' FROM facts f JOIN documents d ON d.id = f.doc_id';
+const FROM = sql` FROM facts f JOIN documents d ON d.id = f.doc_id`;
 
 /** The review queue: lowest confidence first, with counts of what is left. */
-export function reviewQueue(db: Database.Database, filter: QueueFilter): Queue {
+export async function reviewQueue(db: Db, filter: QueueFilter): Promise<Queue> {
   const unlessStatus: FactFilter = {
     ...(filter.doc ? { docId: filter.doc } : {}),
     ...(filter.metric ? { metricIdOrPhrase: filter.metric } : {}),
@@ -29,23 +30,22 @@ export function reviewQueue(db: Database.Database, filter: QueueFilter): Queue {
     ...(filter.maxConfidence !== undefined ? { maxConfidence: filter.maxConfidence } : {}),
   };
   const w = factWhere({ ...unlessStatus, ...(filter.status ? { status: filter.status } : {}) });
-  const facts = parseRows(
-    QueueItem,
-    db
-      .prepare(
-        `SELECT f.id, f.version, f.doc_id, d.name AS file, f.quote, f.metric, f.metric_id, f.value, f.unit, f.confidence, f.status,
-           f.page, f.section${FROM}${w.sql} ORDER BY f.confidence ASC, d.name, f.start, f.id LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...w.params, limit: filter.limit, offset: filter.offset }),
-    'review queue',
-  );
-  const total = parseRow(StatusCount.pick({ n: true }), db.prepare(`SELECT COUNT(*) AS n${FROM}${w.sql}`).get(w.params), 'fact count').n;
-  const c = factWhere(unlessStatus);
+  const items = await sql`SELECT f.id, f.version, f.doc_id, d.name AS file, f.quote, f.metric, f.metric_id, f.value, f.unit, f.confidence, f.status,
+      f.page, f.section${FROM}${w} ORDER BY f.confidence ASC, d.name, f.start, f.id LIMIT ${filter.limit} OFFSET ${filter.offset}`.execute(db.q);
+  const facts = parseRows(QueueItem, items.rows, 'review queue');
+  const total = parseRow(StatusCount.pick({ n: true }), (await sql`SELECT COUNT(*) AS n${FROM}${w}`.execute(db.q)).rows[0], 'fact count').n;
   const counts: QueueCounts = { auto: 0, accepted: 0, corrected: 0, rejected: 0 };
-  for (const r of parseRows(StatusCount, db.prepare(`SELECT f.status AS status, COUNT(*) AS n${FROM}${c.sql} GROUP BY f.status`).all(c.params), 'status count')) {
-    counts[r.status] = r.n;
-  }
-  const documents = parseRows(QueueDocument, db.prepare("SELECT id AS doc_id, name AS file, COALESCE(title, '') AS title FROM documents ORDER BY name").all(), 'document');
+  const byStatus = await sql`SELECT f.status AS status, COUNT(*) AS n${FROM}${factWhere(unlessStatus)} GROUP BY f.status`.execute(db.q);
+  for (const r of parseRows(StatusCount, byStatus.rows, 'status count')) counts[r.status] = r.n;
+  const documents = parseRows(
+    QueueDocument,
+    await db.q
+      .selectFrom('documents')
+      .select((e) => ['id as doc_id', 'name as file', e.fn.coalesce('title', sql.lit('')).as('title')])
+      .orderBy('name')
+      .execute(),
+    'document',
+  );
   return { facts, total, counts, documents };
 }
 
@@ -59,26 +59,40 @@ export interface FactRecord {
 }
 
 /** Everything stored about one fact that the fact panel shows; undefined for an unknown id. */
-export function factRecord(db: Database.Database, factId: number): FactRecord | undefined {
-  const state = readFactState(db, factId);
+export async function factRecord(db: Db, factId: number): Promise<FactRecord | undefined> {
+  const state = await readFactState(db, factId);
   if (!state) return undefined;
-  const place = parseRow(FactPlaceRow, db.prepare('SELECT page, bbox, section, confidence, evidence FROM facts WHERE id = ?').get(factId), 'fact');
+  const place = parseRow(
+    FactPlaceRow,
+    await db.q.selectFrom('facts').select(['page', 'bbox', 'section', 'confidence', 'evidence']).where('id', '=', factId).executeTakeFirst(),
+    'fact',
+  );
   const document = parseRow(
     FactDocumentRow,
-    db
-      .prepare(
-        "SELECT id, name, path, COALESCE(title, '') AS title, COALESCE(province, '') AS province, COALESCE(report_period, '') AS report_period, page_count, pages_json, text FROM documents WHERE id = ?",
-      )
-      .get(state.doc_id),
+    await db.q
+      .selectFrom('documents')
+      .select((e) => [
+        'id',
+        'name',
+        'path',
+        e.fn.coalesce('title', sql.lit('')).as('title'),
+        e.fn.coalesce('province', sql.lit('')).as('province'),
+        e.fn.coalesce('report_period', sql.lit('')).as('report_period'),
+        'page_count',
+        'pages_json',
+        'text',
+      ])
+      .where('id', '=', state.doc_id)
+      .executeTakeFirst(),
     'document',
   );
   const parts = place.section ? place.section.split('/') : [];
-  const titleOf = db.prepare('SELECT title FROM sections WHERE doc_id = ? AND path = ? LIMIT 1');
   const SectionTitle = FactDocumentRow.pick({ title: true });
-  const sections = parts.map((_, i) => {
+  const sections: { path: string; title: string }[] = [];
+  for (let i = 0; i < parts.length; i++) {
     const path = parts.slice(0, i + 1).join('/');
-    const row = parseOptionalRow(SectionTitle, titleOf.get(state.doc_id, path), 'section');
-    return { path, title: row?.title ?? '' };
-  });
+    const found = await db.q.selectFrom('sections').select('title').where('doc_id', '=', state.doc_id).where('path', '=', path).limit(1).executeTakeFirst();
+    sections.push({ path, title: parseOptionalRow(SectionTitle, found, 'section')?.title ?? '' });
+  }
   return { state, place, document, sections };
 }

@@ -1,27 +1,36 @@
-import type Database from 'better-sqlite3';
 import { RunRecord, type RunFailure } from '../../schemas/run.js';
+import type { Db } from './db.js';
 import { parseRows } from './row-parser.js';
 
 /** The `runs` table: one row per ingest run, updated as the run goes so a killed run still shows. */
 export class RunLog {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Db) {}
 
-  start(command: string, extractorVersion: string): number {
-    const r = this.db
-      .prepare('INSERT INTO runs (started_at, extractor_version, command) VALUES (?, ?, ?)')
-      .run(new Date().toISOString(), extractorVersion, command);
-    return Number(r.lastInsertRowid);
+  async start(command: string, extractorVersion: string): Promise<number> {
+    const r = await this.db.q
+      .insertInto('runs')
+      .values({ started_at: new Date().toISOString(), extractor_version: extractorVersion, command })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(r.id);
   }
 
-  update(id: number, counts: { files_seen: number; stored: number; skipped: number; failed: number; failures: RunFailure[] }, finished = false): void {
-    this.db
-      .prepare(
-        'UPDATE runs SET files_seen=?, stored=?, skipped=?, failed=?, failures_json=?, finished_at=COALESCE(?, finished_at) WHERE id=?',
-      )
-      .run(counts.files_seen, counts.stored, counts.skipped, counts.failed, JSON.stringify(counts.failures), finished ? new Date().toISOString() : null, id);
+  async update(id: number, counts: { files_seen: number; stored: number; skipped: number; failed: number; failures: RunFailure[] }, finished = false): Promise<void> {
+    await this.db.q
+      .updateTable('runs')
+      .set({
+        files_seen: counts.files_seen,
+        stored: counts.stored,
+        skipped: counts.skipped,
+        failed: counts.failed,
+        failures_json: JSON.stringify(counts.failures),
+        ...(finished ? { finished_at: new Date().toISOString() } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
-  recent(limit = 10): RunRecord[] {
-    return parseRows(RunRecord, this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit), 'run');
+  async recent(limit = 10): Promise<RunRecord[]> {
+    return parseRows(RunRecord, await this.db.q.selectFrom('runs').selectAll().orderBy('id', 'desc').limit(limit).execute(), 'run');
   }
 }

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { CountRow, DocumentStatusCount } from '../../schemas/stored-document.js';
+import type { Db } from './db.js';
 import { parseRow, parseRows } from './row-parser.js';
 
 /** What the database holds: documents by status, facts, and how many of them a reviewer decided. */
@@ -9,9 +9,17 @@ export interface StoreTotals {
   reviewed: number;
 }
 
-export function storeTotals(db: Database.Database): StoreTotals {
-  const documents = parseRows(DocumentStatusCount, db.prepare('SELECT status, COUNT(*) AS n FROM documents GROUP BY status ORDER BY status').all(), 'document count');
-  const facts = parseRow(CountRow, db.prepare('SELECT COUNT(*) AS n FROM facts').get(), 'fact count').n;
-  const reviewed = parseRow(CountRow, db.prepare("SELECT COUNT(*) AS n FROM facts WHERE status != 'auto'").get(), 'fact count').n;
+export async function storeTotals(db: Db): Promise<StoreTotals> {
+  const documents = parseRows(
+    DocumentStatusCount,
+    await db.q.selectFrom('documents').select((e) => ['status', e.fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute(),
+    'document count',
+  );
+  const facts = parseRow(CountRow, await db.q.selectFrom('facts').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst(), 'fact count').n;
+  const reviewed = parseRow(
+    CountRow,
+    await db.q.selectFrom('facts').select((e) => e.fn.countAll<number>().as('n')).where('status', '!=', 'auto').executeTakeFirst(),
+    'fact count',
+  ).n;
   return { documents, facts, reviewed };
 }

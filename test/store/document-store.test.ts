@@ -1,8 +1,10 @@
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { newDocument } from '../../src/core/new-document.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import { DocumentStore } from '../../src/store/document-store.js';
-import { openDb } from '../../src/store/open-db.js';
+import { connectDb, openDb } from '../../src/store/open-db.js';
+import type { Db } from '../../src/store/db.js';
+import { onEachBackend } from './backends.js';
 import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
 import { getDocumentSummary, findDocumentId } from '../../src/store/document-query.js';
 import { migrate } from '../../src/store/migrator.js';
@@ -33,66 +35,99 @@ function smallDoc(text = 'I. Viễn thông\n\nCó 1.904 trạm BTS.'): Document 
   return doc;
 }
 
-describe('DocumentStore', () => {
-  it('stores a document with its sections, facts and messages, and reads them back in export shape', () => {
-    const db = openDb(':memory:');
-    const doc = smallDoc();
-    new DocumentStore(db).save(doc, 'v1');
-    const rows = queryFacts(db).map(toExportRow);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ doc_id: doc.id, file: 'bao-cao.txt', province: 'Nam Định', section: 'I', section_title: 'Viễn thông', value: 1904, status: 'auto' });
-    const summary = getDocumentSummary(db, findDocumentId(db, 'bao-cao.txt') as string);
-    expect(summary?.sections).toEqual([{ path: 'I', title: 'Viễn thông', page: 1, level: 0 }]);
-    expect(summary?.messages).toEqual([{ severity: 'info', rule: 'read:ocr', reason: 'nothing to OCR' }]);
-    expect(db.prepare('SELECT province_id FROM documents').get()).toEqual({ province_id: 'nam-dinh' });
+/** One row of a raw query (the test looks into the tables directly). */
+async function one(db: Db, query: ReturnType<typeof sql>): Promise<unknown> {
+  return (await query.execute(db.q)).rows[0];
+}
+
+onEachBackend((backend) => {
+  describe('DocumentStore', () => {
+    it('stores a document with its sections, facts and messages, and reads them back in export shape', async () => {
+      const db = await openDb(await backend.fresh());
+      const doc = smallDoc();
+      await new DocumentStore(db).save(doc, 'v1');
+      const rows = (await queryFacts(db)).map(toExportRow);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ doc_id: doc.id, file: 'bao-cao.txt', province: 'Nam Định', section: 'I', section_title: 'Viễn thông', value: 1904, status: 'auto' });
+      const summary = await getDocumentSummary(db, (await findDocumentId(db, 'bao-cao.txt')) as string);
+      expect(summary?.sections).toEqual([{ path: 'I', title: 'Viễn thông', page: 1, level: 0 }]);
+      expect(summary?.messages).toEqual([{ severity: 'info', rule: 'read:ocr', reason: 'nothing to OCR' }]);
+      expect(await one(db, sql`SELECT province_id FROM documents`)).toEqual({ province_id: 'nam-dinh' });
+      await db.close();
+    });
+
+    it('keeps every digit of a value (PostgreSQL stores doubles, not 4-byte reals)', async () => {
+      const db = await openDb(await backend.fresh());
+      const doc = smallDoc();
+      doc.facts[0] = { ...doc.facts[0], value: 1904.123456789, base_value: 123456789012.5, confidence: 0.123456789 };
+      await new DocumentStore(db).save(doc, 'v1');
+      expect((await queryFacts(db))[0]).toMatchObject({ value: 1904.123456789, base_value: 123456789012.5, confidence: 0.123456789 });
+      await db.close();
+    });
+
+    it('keeps the earlier version whole when writing a new one fails half way', async () => {
+      const db = await openDb(await backend.fresh());
+      const store = new DocumentStore(db);
+      const doc = smallDoc();
+      await store.save(doc, 'v1');
+      const broken = smallDoc();
+      broken.blocks = [broken.blocks[0], { ...broken.blocks[1], id: 0 }]; // duplicate key: the insert fails after the delete
+      await expect(store.save(broken, 'v2')).rejects.toThrow(/UNIQUE|duplicate key/);
+      expect(await one(db, sql`SELECT extractor_version AS v FROM documents`)).toEqual({ v: 'v1' });
+      expect(await one(db, sql`SELECT COUNT(*) AS n FROM blocks`)).toEqual({ n: 2 });
+      expect(await one(db, sql`SELECT COUNT(*) AS n FROM facts`)).toEqual({ n: 1 });
+      await db.close();
+    });
+
+    it('re-applies a correction to the re-extracted fact, matched by quote and position, and reports orphans', async () => {
+      const db = await openDb(await backend.fresh());
+      const store = new DocumentStore(db);
+      const doc = smallDoc();
+      await store.save(doc, 'v1');
+      const f = doc.facts[0];
+      const after = JSON.stringify({ value: 1905, unit: f.unit, base_value: 1905, base_unit: f.base_unit, of: null, value_max: null, kind: f.kind, aspect: f.aspect, direction: null, approx: f.approx, metric: f.metric, metric_id: f.metric_id, period: f.period, status: 'corrected' });
+      const at = new Date().toISOString();
+      await db.q
+        .insertInto('corrections')
+        .values([
+          { doc_id: doc.id, fact_start: f.prov.start, fact_end: f.prov.end, quote: f.quote, action: 'correct', before_json: after, after_json: after, reviewer: 'lan', at },
+          { doc_id: doc.id, fact_start: 3, fact_end: 8, quote: 'không còn', action: 'reject', before_json: after, after_json: after, reviewer: 'lan', at },
+        ])
+        .execute();
+      const result = await store.save(smallDoc(), 'v2');
+      expect(result.orphanCorrections).toBe(1);
+      expect((await queryFacts(db))[0]).toMatchObject({ value: 1905, status: 'corrected' });
+      expect((await getDocumentSummary(db, doc.id))?.messages.map((m) => m.rule)).toContain('store:orphan-correction');
+      await db.close();
+    });
   });
 
-  it('keeps the earlier version whole when writing a new one fails half way', () => {
-    const db = openDb(':memory:');
-    const store = new DocumentStore(db);
-    const doc = smallDoc();
-    store.save(doc, 'v1');
-    const broken = smallDoc();
-    broken.blocks = [broken.blocks[0], { ...broken.blocks[1], id: 0 }]; // duplicate key: the insert fails after the delete
-    expect(() => store.save(broken, 'v2')).toThrow(/UNIQUE|PRIMARY/);
-    expect((db.prepare('SELECT extractor_version v FROM documents').get() as { v: string }).v).toBe('v1');
-    expect(db.prepare('SELECT COUNT(*) n FROM blocks').get()).toEqual({ n: 2 });
-    expect(db.prepare('SELECT COUNT(*) n FROM facts').get()).toEqual({ n: 1 });
-  });
+  describe('migrate', () => {
+    it('upgrades an old database in place, keeping its data, and refuses a newer one', async () => {
+      const db = connectDb(await backend.fresh());
+      expect(await migrate(db, MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
+      await db.q.insertInto('documents').values({ id: 'd1', sha256: 'x', path: '/a.txt', name: 'a.txt', size: 1, format: null, status: 'ok', title: null, province: null, province_id: null, agency: null, doc_number: null, issue_date: null, report_type: null, report_period: null, extractor_version: 'v0', ingested_at: 'now' }).execute();
+      const newest = MIGRATIONS.length;
+      expect(await migrate(db)).toEqual({ from: 1, to: newest });
+      await new DocumentStore(db).save(smallDoc(), 'v1');
+      expect(await queryFacts(db)).toHaveLength(1);
+      expect(await one(db, sql`SELECT COUNT(*) AS n FROM documents`)).toEqual({ n: 2 });
+      const next = [...MIGRATIONS, { version: newest + 1, name: 'fact-notes', sql: 'ALTER TABLE facts ADD COLUMN note TEXT' }];
+      expect(await migrate(db, next)).toEqual({ from: newest, to: newest + 1 });
+      expect(await one(db, sql`SELECT COUNT(*) AS n FROM facts WHERE note IS NULL`)).toEqual({ n: 1 });
+      await expect(migrate(db, MIGRATIONS)).rejects.toThrow(/newer than this solieu/);
+      await db.close();
+      await expect(openDb(db.name)).rejects.toThrow(/schema version 5 is newer than this solieu \(4\); upgrade solieu/);
+    });
 
-  it('re-applies a correction to the re-extracted fact, matched by quote and position, and reports orphans', () => {
-    const db = openDb(':memory:');
-    const store = new DocumentStore(db);
-    const doc = smallDoc();
-    store.save(doc, 'v1');
-    const f = doc.facts[0];
-    const state = { ...f, status: 'corrected' };
-    const after = JSON.stringify({ value: 1905, unit: f.unit, base_value: 1905, base_unit: f.base_unit, of: null, value_max: null, kind: f.kind, aspect: f.aspect, direction: null, approx: f.approx, metric: f.metric, metric_id: f.metric_id, period: f.period, status: state.status });
-    db.prepare('INSERT INTO corrections (doc_id, fact_start, fact_end, quote, action, before_json, after_json, reviewer, at) VALUES (?,?,?,?,?,?,?,?,?)').run(
-      doc.id, f.prov.start, f.prov.end, f.quote, 'correct', after, after, 'lan', new Date().toISOString(),
-    );
-    db.prepare("INSERT INTO corrections (doc_id, fact_start, fact_end, quote, action, before_json, after_json, reviewer, at) VALUES (?,?,?,?,?,?,?,?,?)").run(
-      doc.id, 3, 8, 'không còn', 'reject', after, after, 'lan', new Date().toISOString(),
-    );
-    const result = store.save(smallDoc(), 'v2');
-    expect(result.orphanCorrections).toBe(1);
-    expect(queryFacts(db)[0]).toMatchObject({ value: 1905, status: 'corrected' });
-    expect(getDocumentSummary(db, doc.id)?.messages.map((m) => m.rule)).toContain('store:orphan-correction');
-  });
-});
-
-describe('migrate', () => {
-  it('upgrades an old database in place, keeping its data, and refuses a newer one', () => {
-    const db = new Database(':memory:');
-    expect(migrate(db, MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
-    new DocumentStore(db).save(smallDoc(), 'v1');
-    const newest = MIGRATIONS.length;
-    expect(migrate(db)).toEqual({ from: 1, to: newest });
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'sections_doc_path'").get()).toEqual({ name: 'sections_doc_path' });
-    expect(queryFacts(db)).toHaveLength(1);
-    const next = [...MIGRATIONS, { version: newest + 1, name: 'fact-notes', sql: 'ALTER TABLE facts ADD COLUMN note TEXT' }];
-    expect(migrate(db, next)).toEqual({ from: newest, to: newest + 1 });
-    expect(db.prepare('SELECT COUNT(*) n FROM facts WHERE note IS NULL').get()).toEqual({ n: 1 });
-    expect(() => migrate(db, MIGRATIONS)).toThrow(/newer than this solieu/);
+    it('creates the same tables and columns on both backends', async () => {
+      const db = await openDb(await backend.fresh());
+      const tables = await db.q.introspection.getTables();
+      const shape = Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => c.name).sort()]));
+      expect(Object.keys(shape).sort()).toEqual(['blocks', 'claims', 'corrections', 'document_tables', 'documents', 'fact_cells', 'facts', 'messages', 'runs', 'schema_migrations', 'sections']);
+      expect(shape.facts).toContain('end');
+      expect(shape.facts).toHaveLength(27);
+      await db.close();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDb } from '../../store/open-db.js';
+import { DB_HELP, dbLocation, openDb } from '../../store/open-db.js';
 import { queryFacts } from '../../store/fact-query.js';
 import { queryMetric } from '../../resolve/metric-matcher.js';
 import { currentProvinceLabel } from '../../resolve/province-resolver.js';
@@ -15,7 +15,7 @@ export function registerCompare(program: Command, exit: (code: number) => void):
     .command('compare')
     .description('one indicator across every stored report: province, period, value in a common unit, source')
     .requiredOption('--metric <id or words>', 'canonical metric id (e.g. telecom-revenue) or words (e.g. "doanh thu viễn thông")')
-    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--db <file|url>', DB_HELP)
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--province <mode>', 'written: the province as the report names it; current: the province it belongs to now (after the 2025 merger of 63 into 34)', 'written')
     .option('--by-phrase', 'compare the facts whose metric phrase holds the words asked, even where a catalog metric exists')
@@ -25,16 +25,16 @@ export function registerCompare(program: Command, exit: (code: number) => void):
         'metric holds are compared by phrase: facts whose metric phrase holds most of the words (diacritics and case aside),\n' +
         'in their commonest base unit, one value per report; the phrases grouped are listed under the table.',
     )
-    .action((o: { metric: string; db: string; format: string; province: string; byPhrase?: boolean }) => {
+    .action(async (o: { metric: string; db?: string; format: string; province: string; byPhrase?: boolean }) => {
       if (!['table', 'csv', 'json'].includes(o.format)) throw new Error(`--format must be table, csv or json (got "${o.format}")`);
       if (o.province !== 'written' && o.province !== 'current') throw new Error(`--province must be written or current (got "${o.province}")`);
       const shown: CompareOptions = o.province === 'current' ? { province: currentProvinceLabel } : {};
       const { metric: def, candidates, byWords } = o.byPhrase ? { metric: null, candidates: [], byWords: false } : queryMetric(o.metric);
-      const db = openDb(o.db, { readonly: true });
+      const db = await openDb(dbLocation(o.db), { readonly: true });
       try {
         if (def) {
           if (byWords && o.format === 'table') process.stderr.write(`"${o.metric}": catalog metric ${def.id} (${def.name})\n`);
-          printCompare(def.id, def.name, compareMetric(queryFacts(db, { metricId: def.id }), def, shown), o.format);
+          printCompare(def.id, def.name, compareMetric(await queryFacts(db, { metricId: def.id }), def, shown), o.format);
           exit(0);
           return;
         }
@@ -44,7 +44,7 @@ export function registerCompare(program: Command, exit: (code: number) => void):
           exit(1);
           return;
         }
-        const byPhrase = comparePhrase(queryFacts(db), o.metric, shown);
+        const byPhrase = comparePhrase(await queryFacts(db), o.metric, shown);
         if (byPhrase.rows.length === 0) {
           process.stderr.write(noSingleMetric(o.metric, candidates).replace(/\n$/, '') + `\nno stored fact has a metric phrase with the words "${o.metric}" either\n`);
           exit(1);
@@ -53,7 +53,7 @@ export function registerCompare(program: Command, exit: (code: number) => void):
         printCompare('', `"${o.metric}" by phrase (${byPhrase.baseUnit})`, byPhrase.rows, o.format, byPhrase.phrases);
         exit(0);
       } finally {
-        db.close();
+        await db.close();
       }
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDb } from '../../store/open-db.js';
+import { DB_HELP, dbLocation, openDb } from '../../store/open-db.js';
 import { queryFacts, toExportRow } from '../../store/fact-query.js';
 import { findDocumentId } from '../../store/document-query.js';
 import { jsonlRecord } from '../../export/jsonl-writer.js';
@@ -14,7 +14,7 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
   program
     .command('facts')
     .description('list stored facts (reviewed values), lowest confidence first (as review shows them), or in document order')
-    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--db <file|url>', DB_HELP)
     .option('--doc <doc>', 'only this document (id, file name or path)')
     .option('--metric <text>', 'metric phrase or canonical metric id contains this text')
     .option('--below <confidence>', 'only facts with confidence below this', parseConfidence)
@@ -22,21 +22,21 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
     .option('--limit <n>', 'at most this many facts', parsePositiveInt)
     .option('--json', 'one JSON object per line with the export columns', false)
     .option('--history <factId>', 'show the review history (corrections) of one fact')
-    .action(async (o: { db: string; doc?: string; metric?: string; below?: number; order: string; limit?: number; json: boolean; history?: string }) => {
+    .action(async (o: { db?: string; doc?: string; metric?: string; below?: number; order: string; limit?: number; json: boolean; history?: string }) => {
       if (o.order !== 'confidence' && o.order !== 'document') throw new Error(`--order must be confidence or document (got "${o.order}")`);
-      const db = openDb(o.db, { readonly: true });
+      const db = await openDb(dbLocation(o.db), { readonly: true });
       try {
         if (o.history) {
           exit(await printHistory(db, Number(o.history), o.json));
           return;
         }
-        const docId = o.doc ? findDocumentId(db, o.doc) : undefined;
+        const docId = o.doc ? await findDocumentId(db, o.doc) : undefined;
         if (o.doc && !docId) {
-          process.stderr.write(`solieu: no document "${o.doc}" in ${o.db}\n`);
+          process.stderr.write(`solieu: no document "${o.doc}" in ${db.name}\n`);
           exit(1);
           return;
         }
-        const rows = queryFacts(db, { docId, metric: o.metric, below: o.below, order: o.order, limit: o.limit });
+        const rows = await queryFacts(db, { docId, metric: o.metric, below: o.below, order: o.order, limit: o.limit });
         if (o.json) {
           for (const r of rows) process.stdout.write(jsonlRecord(toExportRow(r)) + '\n');
           return;
@@ -50,7 +50,7 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
         }
         process.stderr.write(`${rows.length} fact(s)\n`);
       } finally {
-        db.close();
+        await db.close();
       }
     });
 }

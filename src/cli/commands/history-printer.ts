@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
 import { correctionsAt } from '../../store/correction-history.js';
+import type { Db } from '../../store/db.js';
 
 /** Print the corrections of one fact (matched by document, quote and position), oldest first. */
-export async function printHistory(db: Database.Database, factId: number, json: boolean): Promise<number> {
-  const found = correctionsAt(db, factId);
+export async function printHistory(db: Db, factId: number, json: boolean): Promise<number> {
+  const found = await correctionsAt(db, factId);
   if (!found) {
     process.stderr.write(`solieu: no fact with id ${factId}\n`);
     return 1;

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { openDb } from '../../store/open-db.js';
+import { DB_HELP, dbLocation, openDb } from '../../store/open-db.js';
 import { collectInputs } from '../ingest/collect-inputs.js';
 import { createProgressReporter } from '../ingest/progress-reporter.js';
 import { parseMegabytes, parsePositiveInt } from '../option-parsers.js';
@@ -14,7 +14,7 @@ export function registerIngest(program: Command, exit: (code: number) => void): 
     .command('ingest')
     .description('read reports (.pdf .docx .doc .txt .md; folders recursively; globs) and store their sections and facts')
     .argument('<inputs...>', 'files, folders or glob patterns')
-    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--db <file|url>', DB_HELP)
     .option('--concurrency <n>', 'files processed at once, each in its own worker thread', parsePositiveInt, Math.max(1, availableParallelism()))
     .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; always; never', 'auto')
     .option(
@@ -37,7 +37,7 @@ Examples:
   solieu ingest "scans/**/*.pdf" --ocr always --concurrency 2
   solieu ingest scans/ --ocr-engine native                       (with tesseract-ocr installed)`,
     )
-    .action(async (inputs: string[], o: { db: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean }) => {
+    .action(async (inputs: string[], o: { db?: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean }) => {
       if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
       if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
       let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
@@ -50,11 +50,11 @@ Examples:
       for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
       if (files.length === 0) {
         // Nothing to read: no database is created and no progress is shown.
-        process.stderr.write(`solieu: nothing to ingest; ${o.db} was not touched\n`);
+        process.stderr.write(`solieu: nothing to ingest; ${dbLocation(o.db)} was not touched\n`);
         exit(1);
         return;
       }
-      const db = openDb(o.db);
+      const db = await openDb(dbLocation(o.db));
       try {
         // Loaded here, not at start-up: the pipeline (pdfjs, mammoth, tesseract.js) would slow every other command.
         const { ingestBatch } = await import('../ingest/ingest-batch.js');
@@ -68,15 +68,15 @@ Examples:
           progress: createProgressReporter(process.stderr, o.quiet),
         });
         process.stdout.write(
-          `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR, ${ENGINE_NAME[engine]})` : ''}, ${summary.facts} facts → ${o.db}\n`,
+          `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR, ${ENGINE_NAME[engine]})` : ''}, ${summary.facts} facts → ${db.name}\n`,
         );
         for (const f of summary.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
         if (summary.stopped) {
-          process.stderr.write(`solieu: ingest stopped: ${o.db}: ${summary.stopped}; ${summary.notRead} file(s) not read — free space and run the same command again\n`);
+          process.stderr.write(`solieu: ingest stopped: ${db.name}: ${summary.stopped}; ${summary.notRead} file(s) not read — free space and run the same command again\n`);
         }
         exit(summary.failed > 0 || summary.stopped || problems.length > 0 ? 1 : 0);
       } finally {
-        db.close();
+        await db.close();
       }
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDb } from '../../store/open-db.js';
+import { DB_HELP, dbLocation, openDb } from '../../store/open-db.js';
 import { findDocumentId, getDocumentSummary } from '../../store/document-query.js';
 import { getDocumentTables } from '../../store/table-query.js';
 import { renderTableGrid } from './table-grid-printer.js';
@@ -9,19 +9,19 @@ export function registerShow(program: Command, exit: (code: number) => void): vo
     .command('show')
     .description("print a stored report's metadata, heading tree and tables")
     .argument('<doc>', 'document id (or prefix), file name or path')
-    .option('--db <file>', 'SQLite database', 'solieu.db')
+    .option('--db <file|url>', DB_HELP)
     .option('--json', 'print JSON: {doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, sections, messages, tables}', false)
-    .action((ref: string, o: { db: string; json: boolean }) => {
-      const db = openDb(o.db, { readonly: true });
+    .action(async (ref: string, o: { db?: string; json: boolean }) => {
+      const db = await openDb(dbLocation(o.db), { readonly: true });
       try {
-        const id = findDocumentId(db, ref);
-        const d = id ? getDocumentSummary(db, id) : undefined;
+        const id = await findDocumentId(db, ref);
+        const d = id ? await getDocumentSummary(db, id) : undefined;
         if (!d) {
-          process.stderr.write(`solieu: no document "${ref}" in ${o.db} (try: solieu status --db ${o.db})\n`);
+          process.stderr.write(`solieu: no document "${ref}" in ${db.name} (try: solieu status --db ${db.name})\n`);
           exit(1);
           return;
         }
-        const tables = id ? getDocumentTables(db, id) : [];
+        const tables = id ? await getDocumentTables(db, id) : [];
         if (o.json) {
           const { doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, messages } = d;
           const sections = d.sections.map(({ path, title: t, page }) => ({ path, title: t, page }));
@@ -53,7 +53,7 @@ export function registerShow(program: Command, exit: (code: number) => void): vo
           for (const m of d.messages) process.stdout.write(`  ${m.severity.padEnd(5)} ${m.rule}: ${m.reason}${m.place?.page ? ` (p.${m.place.page})` : ''}\n`);
         }
       } finally {
-        db.close();
+        await db.close();
       }
     });
 }

@@ -2,12 +2,12 @@ import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import PQueue from 'p-queue';
-import type Database from 'better-sqlite3';
 import { PIPELINE_VERSION } from '../../../pipelines/pipeline-version.js';
 import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
 import { DocumentStore } from '../../store/document-store.js';
 import { ClaimStore } from '../../store/claim-store.js';
 import { RunLog } from '../../store/run-log.js';
+import type { Db } from '../../store/db.js';
 import type { RunFailure } from '../../../schemas/run.js';
 import { inProcessExecutor, workerEntry, workerExecutor, type PipelineExecutor } from './pipeline-executor.js';
 import type { ProgressReporter } from './progress-reporter.js';
@@ -66,13 +66,13 @@ export function storageFailure(err: unknown): string | undefined {
  * slot) and committed in one transaction. A failing file is stored as `failed` with its reason
  * and the batch goes on; a killed batch re-run picks up where it stopped.
  */
-export async function ingestBatch(db: Database.Database, opts: IngestOptions): Promise<IngestSummary> {
+export async function ingestBatch(db: Db, opts: IngestOptions): Promise<IngestSummary> {
   const store = new DocumentStore(db);
   const claims = new ClaimStore(db);
   const runs = new RunLog(db);
   let runId: number;
   try {
-    runId = runs.start(opts.command, PIPELINE_VERSION);
+    runId = await runs.start(opts.command, PIPELINE_VERSION);
   } catch (err) {
     const why = storageFailure(err);
     if (why) throw new Error(`nothing ingested: ${why}`);
@@ -89,9 +89,9 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
   let bytesDone = 0;
   let ocrSeconds = 0;
   /** A write to the database: on a storage error the batch stops (no file could be stored after it). */
-  const write = (fn: () => void): boolean => {
+  const write = async (fn: () => Promise<unknown>): Promise<boolean> => {
     try {
-      fn();
+      await fn();
       return true;
     } catch (err) {
       const why = storageFailure(err);
@@ -104,13 +104,15 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
       return false;
     }
   };
+  let runWrite: Promise<boolean> | undefined;
   const counts = () => ({ files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures });
   const tick = (file?: string) => {
     opts.progress.update(
       { done, total: s.seen, pages: s.pages, ocrPages: s.ocrPages, facts: s.facts, failed: s.failed, skipped: s.skipped, ocrSeconds, bytesDone, bytesLeft, slots: executor.slots },
       file,
     );
-    if (!s.stopped) write(() => runs.update(runId, counts()));
+    // progress in the runs table: one write at a time, the latest counts win
+    if (!s.stopped && !runWrite) runWrite = write(() => runs.update(runId, counts())).finally(() => (runWrite = undefined));
   };
   const fail = (path: string, reason: string) => {
     s.failed++;
@@ -142,7 +144,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
             return;
           }
           const sha = createHash('sha256').update(bytes).digest('hex');
-          const existing = store.findBySha(sha);
+          const existing = await store.findBySha(sha);
           if (existing && !opts.force && existing.status !== 'failed' && existing.extractor_version === PIPELINE_VERSION) {
             s.skipped++;
             // a stored file costs nothing: its bytes leave the estimate
@@ -152,7 +154,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
           }
           // another ingest running now (the same folder from another terminal) is reading it: leave it to that one
           let mine = false;
-          if (!write(() => (mine = claims.claim(sha)))) {
+          if (!(await write(async () => (mine = await claims.claim(sha))))) {
             fail(path, `not read: ${s.stopped ?? 'the database cannot be written'}`);
             return;
           }
@@ -171,7 +173,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
               tick(`${printable(basename(path))}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
             })
             .catch((err: unknown) => failedDocument(path, bytes, err));
-          if (s.stopped || !write(() => store.save(doc, PIPELINE_VERSION))) {
+          if (s.stopped || !(await write(() => store.save(doc, PIPELINE_VERSION)))) {
             fail(path, `not stored: ${s.stopped ?? 'the database cannot be written'}`);
             return;
           }
@@ -194,7 +196,7 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
         } finally {
           if (claimed !== undefined) {
             const sha = claimed;
-            write(() => claims.release(sha));
+            await write(() => claims.release(sha));
           }
           done++;
           bytesLeft -= sizes[index];
@@ -208,7 +210,8 @@ export async function ingestBatch(db: Database.Database, opts: IngestOptions): P
     await executor.close();
     s.notRead = s.seen - started;
     // After a storage error this may fail too: the run then shows as not finished.
-    write(() => runs.update(runId, counts(), true));
+    await runWrite;
+    await write(() => runs.update(runId, counts(), true));
     opts.progress.stop();
   }
   return s;

@@ -1,8 +1,14 @@
 import { extname } from 'node:path';
 import type { SourceFormat } from '../../schemas/raw-document.js';
 
-/** Extensions solieu reads, by reader. */
-export const SUPPORTED_EXTENSIONS: Record<string, Exclude<SourceFormat, 'ocr'>> = {
+/** The formats a file on disk is read as (OCR is a way of reading a PDF, not a file's format). */
+export type FileFormat = Exclude<SourceFormat, 'ocr'>;
+
+/**
+ * Extensions solieu reads, by reader: the one list. The folder walk, the format check and every
+ * message naming what solieu reads derive from it (`supportedExtensionsText`).
+ */
+export const SUPPORTED_EXTENSIONS: Readonly<Record<string, FileFormat>> = {
   '.pdf': 'pdf',
   '.docx': 'docx',
   '.doc': 'doc',
@@ -10,7 +16,34 @@ export const SUPPORTED_EXTENSIONS: Record<string, Exclude<SourceFormat, 'ocr'>> 
   '.md': 'text',
 };
 
-export type Sniffed = { format: Exclude<SourceFormat, 'ocr'> } | { error: string; rule: string };
+/** Is this a file solieu reads, by its extension (any case)? */
+export function isSupportedPath(path: string): boolean {
+  return Object.hasOwn(SUPPORTED_EXTENSIONS, extname(path).toLowerCase());
+}
+
+/** The supported extensions as a message names them: `.pdf, .docx, .doc, .txt or .md`. */
+export function supportedExtensionsText(conjunction: 'or' | 'and' = 'or'): string {
+  const exts = Object.keys(SUPPORTED_EXTENSIONS);
+  return `${exts.slice(0, -1).join(', ')} ${conjunction} ${exts[exts.length - 1]}`;
+}
+
+/** Files larger than this are refused unless `--max-size` raises it: 200 MB, far above any report. */
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
+
+/**
+ * The one size check: why a file of `size` bytes is refused under the limit `maxBytes`, or
+ * undefined when it is not. `atLeast` when only a lower bound of the size is known (a read that
+ * stopped at the limit: a file that grew after `stat`, or one that reports no size, as /proc does).
+ */
+export function sizeRefusal(size: number, maxBytes: number, atLeast = false): { error: string; rule: 'read:too-large' } | undefined {
+  if (size <= maxBytes && !atLeast) return undefined;
+  const over = atLeast ? `more than the ${megabytes(maxBytes)} MB limit` : `${megabytes(size)} MB > ${megabytes(maxBytes)} MB limit`;
+  return { error: `file is too large (${over}; raise --max-size)`, rule: 'read:too-large' };
+}
+
+export type Sniffed = { format: FileFormat } | { error: string; rule: string };
 
 /**
  * Decide which reader a file needs from its extension, checked against its first bytes, so a
@@ -18,8 +51,8 @@ export type Sniffed = { format: Exclude<SourceFormat, 'ocr'> } | { error: string
  */
 export function sniffFormat(path: string, head: Buffer): Sniffed {
   const ext = extname(path).toLowerCase();
-  const format = SUPPORTED_EXTENSIONS[ext];
-  if (!format) return { error: `unsupported file type "${ext || '(no extension)'}" (solieu reads .pdf, .docx, .doc, .txt, .md)`, rule: 'read:unsupported' };
+  const format = isSupportedPath(path) ? SUPPORTED_EXTENSIONS[ext] : undefined;
+  if (!format) return { error: `unsupported file type "${ext || '(no extension)'}" (solieu reads ${supportedExtensionsText()})`, rule: 'read:unsupported' };
   if (head.length === 0) return { error: 'file is empty', rule: 'read:empty' };
   const magic = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
   const isPdf = head.subarray(0, 1024).includes('%PDF-');
@@ -35,7 +68,8 @@ export function sniffFormat(path: string, head: Buffer): Sniffed {
     case 'doc':
       if (isOle) return { format };
       if (isZip) return { format: 'docx' };
-      if (head.subarray(0, 5).toString('latin1') === '{\\rtf') return { error: 'an RTF file named .doc (RTF is not supported; save it as .docx)', rule: 'read:unsupported' };
+      if (head.subarray(0, 5).toString('latin1') === '{\\rtf')
+        return { error: 'an RTF file named .doc (RTF is not supported; save it as .docx)', rule: 'read:unsupported' };
       return { error: 'not a Word 97-2003 document (no OLE2 header)', rule: 'read:corrupt' };
     case 'text':
       return head.subarray(0, 4096).includes(0) && !(head[0] === 0xff || head[0] === 0xfe) && !guessUtf16(head)

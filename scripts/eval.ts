@@ -25,7 +25,7 @@ async function peers(): Promise<string> {
   if (!existsSync(join(process.cwd(), 'scripts', 'eval-peer.ts'))) return 'peer scoring: scripts/eval-peer.ts missing (skipped)';
   const mod = (await import('./eval-peer.js')) as { scorePeers: () => unknown };
   const r = mod.scorePeers() as { files: { file: string; scored: number; correct: number }[] };
-  return 'number parser on the peers\' corpora: ' + r.files.map((f) => `${f.file} ${f.correct}/${f.scored}`).join(', ');
+  return "number parser on the peers' corpora: " + r.files.map((f) => `${f.file} ${f.correct}/${f.scored}`).join(', ');
 }
 
 async function main(): Promise<void> {
@@ -35,11 +35,13 @@ async function main(): Promise<void> {
   const results = await runEval({ sets: sets.length ? sets : undefined, ocr: process.argv.includes('--ocr'), ocrEngine: engine });
   console.log(renderSummary(results));
   if (!sets.length || sets.includes('trees')) {
-    const trees = await runTreeEval();
+    const trees = await runTreeEval({ ocr: process.argv.includes('--ocr'), ocrEngine: engine });
     const exact = trees.filter((t) => t.exact).length;
     console.log(`heading trees of ../shared/corpus-real against fixtures/golden/real (exact: ${exact}/${trees.length}):`);
     for (const t of trees) {
-      console.log(`  ${t.exact ? 'exact ' : 'differs'} ${t.file}: ${t.pathsFound}/${t.golden} golden paths, ${t.titlesEqual}/${t.golden} with the same title, ${t.extra} extra`);
+      console.log(
+        `  ${t.exact ? 'exact ' : 'differs'} ${t.file}: ${t.pathsFound}/${t.golden} golden paths, ${t.titlesEqual}/${t.golden} with the same title, ${t.extra} extra`,
+      );
     }
     console.log('');
   }
@@ -50,12 +52,18 @@ async function main(): Promise<void> {
   if (process.argv.includes('--misses')) console.log('\n' + misses);
   const json = results.map((r) => ({
     set: r.set.name,
-    tp: r.score.tp, fp: r.score.fp, fn: r.score.fn,
-    precision: r.score.precision, recall: r.score.recall, f1: r.score.f1,
+    tp: r.score.tp,
+    fp: r.score.fp,
+    fn: r.score.fn,
+    precision: r.score.precision,
+    recall: r.score.recall,
+    f1: r.score.f1,
     fieldAccuracy: r.score.fieldAccuracy,
     calibration: calibration(confidencePoints(r.score)),
     scorerDisagreement: r.scorerDisagreement,
-    misses: r.score.misses, extras: r.score.extras, diffs: r.score.diffs,
+    misses: r.score.misses,
+    extras: r.score.extras,
+    diffs: r.score.diffs,
   }));
   writeFileSync(join('out', 'eval.json'), JSON.stringify(json, null, 1));
   console.log('\nwrote out/eval.json, out/eval-misses.txt (every miss, extra and field difference), out/eval/*.jsonl');

@@ -85,11 +85,11 @@ export function evalSets(shared: string): EvalSet[] {
       coverage: [{ key: 't340', lastPage: 2 }],
     });
   }
-  // fixtures/blind: invented reports annotated without looking at the extractor (fixtures/blind/README.md)
-  const blind = join('fixtures', 'blind');
-  const blindKeys = goldKeys(join(blind, 'gold')).filter((k) => existsSync(join(blind, `${k}.txt`)));
-  if (blindKeys.length) {
-    sets.push({ name: 'blind', goldDir: join(blind, 'gold'), textDir: join(blind, 'text'), files: blindKeys.map((k) => join(blind, `${k}.txt`)) });
+  // fixtures/blind, fixtures/blind2: invented reports annotated without looking at the extractor (their README.md)
+  for (const name of ['blind', 'blind2']) {
+    const dir = join('fixtures', name);
+    const keys = goldKeys(join(dir, 'gold')).filter((k) => existsSync(join(dir, `${k}.txt`)));
+    if (keys.length) sets.push({ name, goldDir: join(dir, 'gold'), textDir: join(dir, 'text'), files: keys.map((k) => join(dir, `${k}.txt`)) });
   }
   return sets;
 }

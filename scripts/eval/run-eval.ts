@@ -127,11 +127,12 @@ function compareTree(key: string, doc: Document): SetResult['trees'][number] | u
 }
 
 /** Heading-tree accuracy on the real corpus, per document (`fixtures/golden/real`). */
-export async function runTreeEval(options: Pick<EvalOptions, 'shared'> = {}): Promise<TreeScore[]> {
+export async function runTreeEval(options: Pick<EvalOptions, 'shared' | 'ocr' | 'ocrEngine'> = {}): Promise<TreeScore[]> {
   const shared = resolve(options.shared ?? join(process.cwd(), '..', 'shared'));
-  const executor = inProcessExecutor({ read: { ocr: 'never' } });
+  // the scans' trees need OCR (minutes): only with --ocr
+  const executor = inProcessExecutor({ read: options.ocr ? { ocr: 'auto', ocrEngine: options.ocrEngine ?? 'wasm' } : { ocr: 'never' } });
   try {
-    return await realTreeScores(shared, executor);
+    return await realTreeScores(shared, executor, options.ocr === true);
   } finally {
     await executor.close();
   }

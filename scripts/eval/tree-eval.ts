@@ -16,10 +16,10 @@ export interface TreeScore {
 
 /**
  * Tree accuracy per document of `../shared/corpus-real` that has a golden tree in
- * `fixtures/golden/real/<file>.sections.json` (the scans are left to the OCR eval): how many golden
+ * `fixtures/golden/real/<file>.sections.json` (the scans only when they are read with OCR): how many golden
  * paths the segmenter gives, how many with the same title, how many extra sections.
  */
-export async function realTreeScores(shared: string, executor: ReturnType<typeof inProcessExecutor>): Promise<TreeScore[]> {
+export async function realTreeScores(shared: string, executor: ReturnType<typeof inProcessExecutor>, scans = false): Promise<TreeScore[]> {
   const dir = join('fixtures', 'golden', 'real');
   if (!existsSync(dir)) return [];
   const out: TreeScore[] = [];
@@ -28,7 +28,7 @@ export async function realTreeScores(shared: string, executor: ReturnType<typeof
     .sort()) {
     const file = name.replace(/\.sections\.json$/, '');
     const path = join(shared, 'corpus-real', file);
-    if (!existsSync(path)) continue;
+    if (!existsSync(path) || (!scans && /_scan\.pdf$/u.test(file))) continue;
     const golden = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { path: string; title: string }[];
     const doc = await executor.process(path);
     const got = new Map(doc.sections.map((s) => [s.path, s.title]));

@@ -63,7 +63,11 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
 
   // the title: a document-type word near the top (or `V/v …` of a công văn)
   let titleAt = head.findIndex((i) => DOC_TYPE_WORD.test(paras[i].text) && isUpperCase(paras[i].text.slice(0, 12)) && paras[i].text.length < 300);
-  if (titleAt < 0) titleAt = head.findIndex((i) => SUBJECT_LINE.test(paras[i].text));
+  const subjectAt = head.findIndex((i) => SUBJECT_LINE.test(paras[i].text));
+  // a letter's subject, then its salutation or text, then a type word: the type word is an annex's, the letter is the document
+  const letterFirst =
+    subjectAt >= 0 && titleAt > subjectAt && head.slice(subjectAt + 1, titleAt).some((i) => ADDRESSEE.test(paras[i].text) || paras[i].text.length >= 200);
+  if (titleAt < 0 || letterFirst) titleAt = subjectAt;
   let bodyFrom = 0;
   if (titleAt >= 0) {
     for (let k = 0; k < titleAt; k++) roles[head[k]] = isRuleLine(paras[head[k]].text) ? 'furniture' : 'admin-header';

@@ -3,7 +3,7 @@ import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
 import { firstPeriod, horizonYear, periodYear } from '../text/period-words.js';
-import { embeddedStart } from './embedded-document.js';
+import { type EmbeddedStart, embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
 import { titleContinuation } from './title-continuation.js';
@@ -36,6 +36,16 @@ function isStructural(decision: HeadingDecision): boolean {
   return ['part', 'chapter', 'division', 'article'].includes(decision.label.kind);
 }
 
+/**
+ * A document under an annex heading before any heading of the annex (`Phụ lục 2 — ĐỀ CƯƠNG BÁO CÁO`,
+ * then a report form's motto and `BÁO CÁO`): the annex's own content, a template, not a second
+ * document beside it — its headings belong to the annex.
+ */
+function formOfAnnex(embedded: EmbeddedStart, sections: readonly Section[]): boolean {
+  const last = sections[sections.length - 1];
+  return !embedded.label.startsWith('Phụ lục') && last?.kind === 'document' && last.label.startsWith('Phụ lục');
+}
+
 export function createSegmentStage(options?: SegmentOptions): Stage {
   const opts = parseOptions('segment', SegmentOptions, options);
   return (doc: Document, file: SourceFile): Document => {
@@ -58,7 +68,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
       const block: Block = { ...b };
       const considered = (b.role === 'body' || b.role === 'heading') && !b.cell && i > titleTaken;
       const embedded = considered ? embeddedStart(doc.blocks, i) : undefined;
-      if (embedded && !segmenter.has(embedded.label)) {
+      if (embedded && !segmenter.has(embedded.label) && !formOfAnnex(embedded, sections)) {
         const root: Section = {
           path: embedded.label,
           label: embedded.label,

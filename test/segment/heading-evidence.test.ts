@@ -127,7 +127,8 @@ describe('segment stage: titles, parts and second documents', () => {
   });
 
   it('starts a tree for a second letter bound into the file (its own motto, number and V/v subject), not for the first', async () => {
-    const body = 'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về việc rà soát thủ tục hành chính năm 2024, Sở đề nghị các cơ quan, đơn vị khẩn trương xây dựng kế hoạch và gửi về Sở trước ngày 15/01/2025 để tổng hợp.';
+    const body =
+      'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về việc rà soát thủ tục hành chính năm 2024, Sở đề nghị các cơ quan, đơn vị khẩn trương xây dựng kế hoạch và gửi về Sở trước ngày 15/01/2025 để tổng hợp.';
     const { doc } = await runText(
       'letters.txt',
       text([
@@ -156,6 +157,40 @@ describe('segment stage: titles, parts and second documents', () => {
       ['CÔNG VĂN/I', 'NỘI DUNG RÀ SOÁT'],
       ['CÔNG VĂN/I/1', 'Mục tiêu'],
     ]);
+  });
+
+  it('keeps a report form under its annex (Phụ lục 2 — ĐỀ CƯƠNG, then a motto and BÁO CÁO): the form is the annex, not a document beside it', async () => {
+    const { doc } = await runText(
+      'letter.txt',
+      text([
+        'BỘ Y TẾ',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Số: 210/BYT-CNTT',
+        'V/v báo cáo hồ sơ sức khỏe điện tử',
+        'Kính gửi: Các Sở Y tế',
+        'Thực hiện kế hoạch năm 2025, Bộ đề nghị các Sở báo cáo tình hình triển khai theo đề cương kèm theo trước ngày 30/6/2025 để tổng hợp, báo cáo Thủ tướng Chính phủ.',
+        '1. Nội dung',
+        'Đánh giá thực trạng.',
+        'Phụ lục 2',
+        'ĐỀ CƯƠNG BÁO CÁO',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'BÁO CÁO',
+        'Tình hình triển khai hồ sơ sức khỏe điện tử',
+        'I. KẾT QUẢ TRIỂN KHAI',
+        '1. Về hạ tầng',
+        'Số trạm y tế có kết nối.',
+      ]),
+    );
+    expect(tree(doc)).toEqual([
+      ['1', 'Nội dung'],
+      ['Phụ lục 2', 'ĐỀ CƯƠNG BÁO CÁO'],
+      ['Phụ lục 2/I', 'KẾT QUẢ TRIỂN KHAI'],
+      ['Phụ lục 2/I/1', 'Về hạ tầng'],
+    ]);
+    // the form's `BÁO CÁO` is not the letter's type: the subject line before it is the title
+    expect(doc.metadata).toMatchObject({ reportType: 'công văn', title: 'V/v báo cáo hồ sơ sức khỏe điện tử' });
   });
 
   it('starts a tree for an annex (Phụ lục I with its title on the next line)', async () => {

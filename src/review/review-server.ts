@@ -6,10 +6,10 @@ import { z } from 'zod';
 import { METRIC_CATALOG } from '../../schemas/metric-catalog.js';
 import { openDb } from '../store/open-db.js';
 import { getFact, getHistory, getQueue, postDecision, type JsonReply } from './review-api.js';
-import { REVIEW_SCRIPT } from './assets/review-script.js';
 import { REVIEW_STYLE } from './assets/review-style.js';
 import { reviewPage } from './assets/review-page.js';
 import { renderFactCrop } from './page-crop.js';
+import { echartsScript, webAppScript } from './web-bundle.js';
 import { checkAccess, checkCsrf, isLoopback, sameSecret, TOKEN_COOKIE, type GuardOptions } from './request-guard.js';
 
 export const ReviewServerOptions = z
@@ -144,7 +144,8 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       return send(res, 200, 'text/html; charset=utf-8', reviewPage({ csrfToken, reviewer }));
     }
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
-    if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', REVIEW_SCRIPT);
+    if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', await webAppScript());
+    if (path === '/echarts.js') return send(res, 200, 'text/javascript; charset=utf-8', await echartsScript());
     if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', REVIEW_STYLE);
     if (path === '/api/queue') {
       if (method !== 'GET') return error(res, 405, 'use GET', { Allow: 'GET' });

@@ -1,41 +1,39 @@
+import { EDITABLE_FIELDS, FIELD_LABELS, FIELD_ORDER, fieldChoices, type EditableField } from '../../web/review-fields.js';
+
 /** Escape text for an HTML text node or a double-quoted attribute. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-const FIELD_ROWS: { name: string; label: string; control: string }[] = [
-  { name: 'value', label: 'Giá trị', control: '<input id="fld-value" name="value" inputmode="decimal" autocomplete="off">' },
-  { name: 'unit', label: 'Đơn vị', control: '<input id="fld-unit" name="unit" autocomplete="off">' },
-  { name: 'base_value', label: 'Giá trị quy đổi', control: '<input id="fld-base_value" name="base_value" inputmode="decimal" autocomplete="off">' },
-  { name: 'base_unit', label: 'Đơn vị quy đổi', control: '<input id="fld-base_unit" name="base_unit" autocomplete="off">' },
-  { name: 'metric', label: 'Chỉ tiêu', control: '<textarea id="fld-metric" name="metric" rows="2"></textarea>' },
-  { name: 'metric_id', label: 'Chỉ tiêu chuẩn', control: '<input id="fld-metric_id" name="metric_id" list="metric-ids" autocomplete="off" placeholder="(không có)">' },
-  { name: 'period', label: 'Kỳ', control: '<input id="fld-period" name="period" autocomplete="off" placeholder="2021-08, 2021, @2021-08, 2021-01..2021-08">' },
-  {
-    name: 'kind',
-    label: 'Loại',
-    control: '<select id="fld-kind" name="kind"><option>money</option><option>percent</option><option>count</option><option>rank</option><option>ratio</option><option>measure</option></select>',
-  },
-  {
-    name: 'aspect',
-    label: 'Khía cạnh',
-    control: '<select id="fld-aspect" name="aspect"><option>level</option><option>cumulative</option><option>change</option><option>plan</option><option>share</option><option>rank</option></select>',
-  },
-  { name: 'direction', label: 'Chiều', control: '<select id="fld-direction" name="direction"><option value="">(không)</option><option>up</option><option>down</option></select>' },
-  {
-    name: 'approx',
-    label: 'Ước lượng',
-    control: '<select id="fld-approx" name="approx"><option>none</option><option>estimate</option><option>about</option><option>more_than</option><option>less_than</option></select>',
-  },
-];
+/** Placeholders and input hints of the free-text fields. */
+const HINTS: Partial<Record<EditableField, string>> = {
+  value: ' inputmode="decimal"',
+  base_value: ' inputmode="decimal"',
+  metric_id: ' list="metric-ids" placeholder="(không có)"',
+  period: ' placeholder="2021-08, 2021, @2021-08, 2021-01..2021-08"',
+};
+
+/** The control of one field: a select for an enumeration of the fact schema (with an empty choice when it may be null), else an input. */
+function control(name: EditableField): string {
+  const id = `fld-${name}`;
+  const choices = fieldChoices(name);
+  if (choices) {
+    const empty = name === 'direction' ? '<option value="">(không)</option>' : '';
+    return `<select id="${id}" name="${name}">${empty}${choices.map((c) => `<option>${escapeHtml(c)}</option>`).join('')}</select>`;
+  }
+  if (name === 'metric') return `<textarea id="${id}" name="${name}" rows="2"></textarea>`;
+  return `<input id="${id}" name="${name}" autocomplete="off"${HINTS[name] ?? ''}>`;
+}
 
 /**
- * The review page. Only fixed markup and escaped values (the CSRF token and the reviewer's
- * name) go into the HTML; document text is added by the script with `textContent` only.
+ * The web app's page: review queue, Compare view and document view (the script shows one, as
+ * the address's hash says). Only fixed markup and escaped values (the CSRF token and the
+ * reviewer's name) go into the HTML; document text is added by the script with `textContent` only.
  */
 export function reviewPage(opts: { csrfToken: string; reviewer: string }): string {
-  const fields = FIELD_ROWS.map(
-    (f) => `<div class="field" data-field="${f.name}"><label for="fld-${f.name}">${f.label}</label>${f.control}<div class="field-error" id="err-${f.name}" role="alert"></div></div>`,
+  if (FIELD_ORDER.length !== EDITABLE_FIELDS.length) throw new Error('review page: every editable field of the fact schema needs a label in FIELD_LABELS');
+  const fields = FIELD_ORDER.map(
+    (f) => `<div class="field" data-field="${f}"><label for="fld-${f}">${FIELD_LABELS[f]}</label>${control(f)}<div class="field-error" id="err-${f}" role="alert"></div></div>`,
   ).join('\n');
   return `<!doctype html>
 <html lang="vi">
@@ -46,11 +44,15 @@ export function reviewPage(opts: { csrfToken: string; reviewer: string }): strin
 <meta name="reviewer" content="${escapeHtml(opts.reviewer)}">
 <title>solieu · duyệt số liệu</title>
 <link rel="stylesheet" href="/app.css">
+<script src="/echarts.js" defer></script>
 <script src="/app.js" defer></script>
 </head>
 <body>
 <header class="top">
   <h1>solieu <span>· duyệt số liệu</span></h1>
+  <nav class="tabs" aria-label="Màn hình">
+    <a href="#" id="tab-review" data-view="review">Duyệt</a><a href="#view=compare" id="tab-compare" data-view="compare">So sánh</a><a href="#view=doc" id="tab-doc" data-view="doc">Tài liệu</a>
+  </nav>
   <div class="counter" id="counter" aria-live="polite"></div>
   <form id="filters" class="filters" autocomplete="off">
     <label>Tài liệu <select id="f-doc"><option value="">(tất cả)</option></select></label>
@@ -64,7 +66,7 @@ export function reviewPage(opts: { csrfToken: string; reviewer: string }): strin
     <label>Người duyệt <input id="reviewer" maxlength="100"></label>
   </form>
 </header>
-<main class="layout">
+<main class="layout" id="review-view">
   <nav class="queue" aria-label="Hàng đợi">
     <ol id="queue"></ol>
     <p class="empty" id="queue-empty" hidden>Không còn số liệu nào theo bộ lọc này.</p>
@@ -75,10 +77,11 @@ export function reviewPage(opts: { csrfToken: string; reviewer: string }): strin
       <p class="sentence" id="sentence"></p>
       <dl class="meta" id="meta"></dl>
       <figure class="crop" id="crop" hidden><img id="crop-img" alt="Vùng trang quét quanh số liệu"><figcaption>Ảnh trang quét quanh số liệu</figcaption></figure>
+      <section class="table-context" id="table-context" hidden></section>
       <form id="fields" class="fields" autocomplete="off" novalidate>
 ${fields}
       </form>
-      <div class="actions">
+      <div class="actions" id="actions">
         <button type="button" data-act="accept"><kbd>a</kbd> Chấp nhận</button>
         <button type="button" data-act="reject"><kbd>r</kbd> Loại</button>
         <button type="button" data-act="edit"><kbd>e</kbd> Sửa</button>
@@ -93,10 +96,39 @@ ${fields}
     </div>
   </section>
 </main>
+<main class="compare" id="compare-view" hidden>
+  <form id="compare-form" class="compare-form" autocomplete="off">
+    <label>Chỉ tiêu <input id="c-metric" type="search" list="metric-ids" placeholder="mã chỉ tiêu hoặc từ khóa, ví dụ doanh thu viễn thông"></label>
+    <label><input id="c-by-phrase" type="checkbox"> theo cụm từ</label>
+    <label>Tỉnh <select id="c-province"><option value="written">như báo cáo ghi</option><option value="current">hiện nay (sau sáp nhập 2025)</option></select></label>
+    <button type="submit">So sánh</button>
+  </form>
+  <div id="c-msg" class="msg" role="status"></div>
+  <ul id="c-candidates" class="candidates" hidden></ul>
+  <h2 id="c-title"></h2>
+  <div id="chart" class="chart" role="img" aria-label="Biểu đồ so sánh"></div>
+  <table id="c-rows" class="rows" hidden>
+    <thead><tr><th>Tỉnh</th><th>Kỳ</th><th>Giá trị</th><th>Đơn vị</th><th>Ước lượng</th><th>Nguồn</th><th>Trích dẫn</th><th></th></tr></thead>
+    <tbody></tbody>
+  </table>
+  <div id="c-phrases" class="phrases"></div>
+</main>
+<main class="docview" id="doc-view" hidden>
+  <div class="doc-head">
+    <label>Tài liệu <select id="d-doc"></select></label>
+    <button type="button" id="d-prev" aria-label="Trang trước">‹</button><span id="d-page-label"></span><button type="button" id="d-next" aria-label="Trang sau">›</button>
+    <a href="#" id="d-back">← về hàng đợi</a>
+  </div>
+  <div id="d-msg" class="msg" role="status"></div>
+  <div class="doc-body">
+    <div class="page-pane"><div class="page-wrap" id="page-wrap"><img id="page-img" alt="Trang tài liệu"><div class="boxes" id="boxes"></div></div><p class="empty" id="page-none" hidden>Không có ảnh trang cho tài liệu này (chỉ có cho PDF và ảnh quét).</p></div>
+    <div class="doc-facts"><p class="sentence" id="d-sentence"></p><ol id="d-facts"></ol></div>
+  </div>
+</main>
 <footer class="keys" aria-label="Phím tắt">
   <span><kbd>a</kbd> chấp nhận</span><span><kbd>r</kbd> loại</span><span><kbd>e</kbd> sửa</span>
   <span><kbd>j</kbd>/<kbd>↓</kbd> tiếp</span><span><kbd>k</kbd>/<kbd>↑</kbd> trước</span><span><kbd>u</kbd> hoàn tác</span>
-  <span><kbd>Enter</kbd> lưu</span><span><kbd>Esc</kbd> hủy</span>
+  <span><kbd>d</kbd> xem trong tài liệu</span><span><kbd>Enter</kbd> lưu</span><span><kbd>Esc</kbd> hủy</span>
 </footer>
 <datalist id="metric-ids"></datalist>
 </body>

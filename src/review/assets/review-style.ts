@@ -7,6 +7,7 @@ export const REVIEW_STYLE = `
   font-size: 15px; line-height: 1.5; color: var(--ink); background: var(--bg);
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html, body { height: 100%; margin: 0; }
 body { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; }
 kbd { font: 600 12px/1 ui-monospace, "DejaVu Sans Mono", monospace; border: 1px solid #aab2c0; border-bottom-width: 2px;
@@ -63,4 +64,50 @@ h2 { font-size: 15px; margin: 14px 0 4px; }
 .history { margin: 0; padding-left: 20px; font-size: 13px; color: var(--muted); max-width: 1100px; }
 .history li { overflow-wrap: anywhere; }
 .keys { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 6px 16px; font-size: 13px; color: var(--muted); background: var(--panel); border-top: 1px solid var(--line); }
+
+.tabs { display: flex; gap: 4px; }
+.tabs a { padding: 3px 10px; border: 1px solid var(--line); border-radius: 5px; color: var(--ink); text-decoration: none; font-size: 14px; }
+.tabs a[aria-current=page] { background: var(--accent); border-color: var(--accent); color: #fff; }
+.badge.outlier { color: #d9480f; }
+.outlier-note { color: #d9480f; font-weight: 600; }
+.doc-link { font-size: 13px; }
+.table-context { max-width: 1100px; margin: 0 0 12px; }
+.table-labels { font-size: 13px; margin: 0 0 6px; }
+.table-labels .row-label { background: #d3f9d8; padding: 0 4px; border-radius: 3px; }
+.table-labels .column-label { background: #d0ebff; padding: 0 4px; border-radius: 3px; }
+.table-wrap { overflow: auto; max-height: 360px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); }
+.source-table { border-collapse: collapse; font-size: 13px; }
+.source-table th, .source-table td { border: 1px solid var(--line); padding: 2px 6px; vertical-align: top; }
+.source-table th { background: #f1f3f6; font-weight: 600; }
+.source-table .hl-fact { background: var(--mark); font-weight: 700; outline: 2px solid #d9480f; }
+.source-table .hl-row-header { background: #d3f9d8; }
+.source-table .hl-column-header { background: #d0ebff; }
+.compare, .docview { overflow: auto; padding: 12px 20px 24px; min-height: 0; }
+.compare-form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
+.compare-form label { font-size: 14px; color: var(--muted); display: flex; align-items: center; gap: 6px; }
+.compare-form input[type=search] { width: 380px; max-width: 60vw; font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 4px; }
+.compare-form select, .compare-form button { font: inherit; font-size: 14px; padding: 3px 10px; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
+.candidates { margin: 6px 0; padding-left: 20px; }
+.candidates button { font: inherit; font-size: 14px; border: none; background: none; color: var(--accent); cursor: pointer; text-decoration: underline; padding: 0; }
+.chart { width: 100%; max-width: 1200px; height: 420px; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
+.rows { border-collapse: collapse; margin-top: 12px; font-size: 14px; max-width: 1200px; }
+.rows th, .rows td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
+.rows td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.rows tr.outlier td { background: #fff4e6; }
+.rows tr.outlier td.num { color: #d9480f; font-weight: 700; }
+.phrases { font-size: 13px; color: var(--muted); margin-top: 8px; }
+.doc-head { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin-bottom: 8px; }
+.doc-head select { max-width: 420px; font: inherit; font-size: 14px; }
+.doc-head button { font: inherit; padding: 1px 10px; }
+.doc-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr); gap: 16px; align-items: start; }
+.page-wrap { position: relative; display: inline-block; max-width: 100%; border: 1px solid var(--line); background: #fff; }
+.page-wrap img { display: block; max-width: 100%; height: auto; }
+.boxes { position: absolute; inset: 0; }
+.box { position: absolute; border: 2px solid #1f5fbf; background: rgba(31, 95, 191, 0.08); cursor: pointer; }
+.box.selected { border-color: #d9480f; background: rgba(255, 224, 138, 0.45); box-shadow: 0 0 0 2px #d9480f; }
+.doc-facts ol { list-style: none; margin: 0; padding: 0; max-height: 70vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); }
+.doc-facts li { padding: 5px 10px; border-bottom: 1px solid var(--line); cursor: pointer; font-size: 14px; }
+.doc-facts li[aria-selected=true] { background: #dde8fa; box-shadow: inset 4px 0 0 var(--accent); }
+.doc-facts li .m { display: block; color: var(--muted); font-size: 12px; }
+@media (max-width: 1100px) { .doc-body { grid-template-columns: 1fr; } }
 `;

@@ -7,7 +7,7 @@ import { readUnit } from './unit-reader.js';
 import { findTimeMentions, stockOf } from './period-mentions.js';
 import { rejectReason } from './reject-rules.js';
 import { lowerSameLength } from './text-window.js';
-import { isEmptyCell, LEADS_WITH_FIGURE, readLabels, withStubSubject, type TableLabels } from './table-labels.js';
+import { isEmptyCell, LEADS_WITH_FIGURE, readLabels, ROW_NUMBER, withStubSubject, type TableLabels } from './table-labels.js';
 
 /**
  * Facts from table cells (GUIDELINES "Tables"). A data cell that leads with a figure (`56 vị
@@ -480,7 +480,9 @@ export function extractTableFacts(doc: Document): TableFactsResult {
     // header cells, row numbers, codes, units and time columns are never facts
     for (const c of table.cells) {
       const role = labels.roles[c.col];
-      if (c.row < table.headerRows || role === 'number' || role === 'code' || role === 'unit' || role === 'time' || labels.groupRows.has(c.row)) {
+      // a note across the foot of the table (`Danh sách có 09 trường …`) in the STT column is not a row number
+      const rowNumber = role === 'number' && (ROW_NUMBER.test(c.text.trim()) || (c.text.match(/\p{L}+/gu) ?? []).length < 3);
+      if (c.row < table.headerRows || rowNumber || role === 'code' || role === 'unit' || role === 'time' || labels.groupRows.has(c.row)) {
         for (const b of cellBlocks(c)) handled.add(b.id);
       }
     }
@@ -508,6 +510,8 @@ export function annotateCellFacts(doc: Document, facts: Fact[]): Fact[] {
       const cell = t.cells.find((c) => c.start !== undefined && c.end !== undefined && c.start <= f.prov.start && f.prov.start < c.end);
       const l = labels.get(t.id);
       if (!cell || !l) return f;
+      // a note written across the foot of the table (`Danh sách có 09 trường …`) is a sentence, not a cell of a row
+      if (l.roles[cell.col] === 'number') return f;
       const row = l.rowLabel.get(cell.row) ?? '';
       const column = l.columnLabel[cell.col] ?? '';
       // the row's label, and the column's where it names what is measured (`Băng tần C-Band`), unless the sentence said them

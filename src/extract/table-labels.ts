@@ -33,7 +33,7 @@ const CODE_HEADER = /^(?:mã(?:\s+số)?|mã\s+\p{L}+|ký\s+hiệu|code)$/iu;
 const UNIT_HEADER = /^(?:đvt|đơn\s+vị(?:\s+tính)?|đơn\s+vị\s+đo)$/iu;
 const TIME_HEADER = /^(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|thời\s+hạn(?:\s+hoàn\s+thành)?|ngày(?:\s+\p{L}+)*|tiến\s+độ)$/iu;
 /** A row number as written: `1`, `01`, `I`, `1.1`, `5.1.`, `a`, `a)`. */
-const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?)$/u;
+export const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?)$/u;
 /** A cell that leads with a figure. */
 export const LEADS_WITH_FIGURE = /^[~≈<>≤≥+\-–−]?\s*\(?\d/u;
 const TOTAL_ROW = /^(?:tổng(?:\s+(?:cộng|số|chung))?|cộng|toàn\s+(?:tỉnh|thành\s+phố|huyện|quốc|ngành|vùng)|cả\s+nước|chung)\b/iu;

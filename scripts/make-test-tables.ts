@@ -290,6 +290,41 @@ export const RUNNING: TableSpec = {
   after: 'Các xã còn lại chưa được khảo sát.',
 };
 
+/**
+ * A made-up province's yearly ICT report whose indicators are only in a table (`Biểu 01`): the
+ * results of the year beside a comparison with the year before. For the compare tests: the same
+ * indicators as the sample reports' sentences, from a table.
+ */
+export const YEARLY_ICT: TableSpec = {
+  before: [
+    'UBND TỈNH QUẢNG TRỊ',
+    'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+    'Số: 88/BC-STTTT',
+    'Quảng Trị, ngày 20 tháng 12 năm 2024',
+    'BÁO CÁO',
+    'Kết quả thực hiện nhiệm vụ năm 2024 ngành Thông tin và Truyền thông',
+    'I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024',
+    '1. Các chỉ tiêu chủ yếu',
+    'Biểu 01: Các chỉ tiêu chủ yếu của ngành năm 2024',
+  ],
+  widths: [28, 170, 55, 80, 80],
+  align: ['center', 'left', 'center', 'right', 'right'],
+  header: [
+    { text: 'STT', row: 0, col: 0 },
+    { text: 'Chỉ tiêu', row: 0, col: 1 },
+    { text: 'ĐVT', row: 0, col: 2 },
+    { text: 'Thực hiện\nnăm 2024', row: 0, col: 3 },
+    { text: 'So sánh\ncùng kỳ (%)', row: 0, col: 4 },
+  ],
+  headerRows: 1,
+  body: [
+    ['1', 'Doanh thu viễn thông', 'tỷ đồng', '1.562,3', '107,2'],
+    ['2', 'Doanh thu bưu chính', 'tỷ đồng', '214,8', '104,5'],
+    ['3', 'Trạm thu phát sóng di động (BTS)', 'trạm', '1.436', '103,1'],
+  ],
+  after: 'Các chỉ tiêu của ngành đều tăng so với năm 2023.',
+};
+
 function docxCell(text: string, opts: { rowSpan?: number; columnSpan?: number; bold?: boolean }): TableCell {
   return cell(text.replace(/\n/g, ' '), opts);
 }
@@ -437,7 +472,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'table.docx'), await tableDocx());
   writeFileSync(join(dir, 'table-ruled.pdf'), await ruledTablePdf());
   writeFileSync(join(dir, 'table-unruled.pdf'), await unruledTablePdf());
-  for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG], ['transposed', TRANSPOSED], ['running', RUNNING]] as const) {
+  for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG], ['transposed', TRANSPOSED], ['running', RUNNING], ['yearly-ict', YEARLY_ICT]] as const) {
     writeFileSync(join(dir, `${name}.docx`), await specDocx(spec));
     writeFileSync(join(dir, `${name}-unruled.pdf`), await specPdf(spec));
     writeFileSync(join(dir, `${name}-hrules.pdf`), await specPdf(spec, { rules: true }));

@@ -32,15 +32,24 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
 const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
+/** Why a file was refused for its size. */
+export interface SizeRefusal {
+  error: string;
+  rule: 'read:too-large';
+}
+
+/** The one size check: why a file of `size` bytes is refused under the limit `maxBytes`, or undefined when it is not. */
+export function sizeRefusal(size: number, maxBytes: number): SizeRefusal | undefined {
+  if (size <= maxBytes) return undefined;
+  return { error: `file is too large (${megabytes(size)} MB > ${megabytes(maxBytes)} MB limit; raise --max-size)`, rule: 'read:too-large' };
+}
+
 /**
- * The one size check: why a file of `size` bytes is refused under the limit `maxBytes`, or
- * undefined when it is not. `atLeast` when only a lower bound of the size is known (a read that
- * stopped at the limit: a file that grew after `stat`, or one that reports no size, as /proc does).
+ * The same refusal when only a lower bound of the size is known: a read that stopped at the
+ * limit (a file that grew after `stat`, or one that reports no size, as files in /proc do).
  */
-export function sizeRefusal(size: number, maxBytes: number, atLeast = false): { error: string; rule: 'read:too-large' } | undefined {
-  if (size <= maxBytes && !atLeast) return undefined;
-  const over = atLeast ? `more than the ${megabytes(maxBytes)} MB limit` : `${megabytes(size)} MB > ${megabytes(maxBytes)} MB limit`;
-  return { error: `file is too large (${over}; raise --max-size)`, rule: 'read:too-large' };
+export function sizePastLimit(maxBytes: number): SizeRefusal {
+  return { error: `file is too large (more than the ${megabytes(maxBytes)} MB limit; raise --max-size)`, rule: 'read:too-large' };
 }
 
 export type Sniffed = { format: FileFormat } | { error: string; rule: string };

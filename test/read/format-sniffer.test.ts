@@ -1,6 +1,6 @@
 import { openSync, readdirSync, readSync, closeSync, existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { DEFAULT_MAX_BYTES, isSupportedPath, SUPPORTED_EXTENSIONS, sizeRefusal, sniffFormat, supportedExtensionsText } from '../../src/read/format-sniffer.js';
+import { DEFAULT_MAX_BYTES, isSupportedPath, SUPPORTED_EXTENSIONS, sizePastLimit, sizeRefusal, sniffFormat, supportedExtensionsText } from '../../src/read/format-sniffer.js';
 
 const SHARED = join(process.cwd(), '..', 'shared');
 const CORPORA = [join(SHARED, 'corpus'), join(SHARED, 'corpus-real')];
@@ -96,7 +96,7 @@ describe('the one size limit and check', () => {
   });
 
   it('says "more than" the limit when a read stopped there without knowing the size', () => {
-    expect(sizeRefusal(1024 * 1024, 1024 * 1024, true)).toEqual({
+    expect(sizePastLimit(1024 * 1024)).toEqual({
       error: 'file is too large (more than the 1.0 MB limit; raise --max-size)',
       rule: 'read:too-large',
     });

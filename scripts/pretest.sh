@@ -10,6 +10,6 @@ npm run --silent typecheck || {
   exit 1
 }
 npm run --silent lint:ci || {
-  echo 'solieu: the tests did not run: lint or format findings above (npm run lint -- PATH… shows them; bash scripts/format-all.sh formats)' >&2
+  echo 'solieu: the tests did not run: lint or format findings above (npm run lint -- PATH… shows them; npx biome check --write PATH… formats and applies the safe fixes)' >&2
   exit 1
 }

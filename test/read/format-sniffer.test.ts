@@ -1,6 +1,14 @@
 import { openSync, readdirSync, readSync, closeSync, existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { DEFAULT_MAX_BYTES, isSupportedPath, SUPPORTED_EXTENSIONS, sizePastLimit, sizeRefusal, sniffFormat, supportedExtensionsText } from '../../src/read/format-sniffer.js';
+import {
+  DEFAULT_MAX_BYTES,
+  isSupportedPath,
+  SUPPORTED_EXTENSIONS,
+  sizePastLimit,
+  sizeRefusal,
+  sniffFormat,
+  supportedExtensionsText,
+} from '../../src/read/format-sniffer.js';
 
 const SHARED = join(process.cwd(), '..', 'shared');
 const CORPORA = [join(SHARED, 'corpus'), join(SHARED, 'corpus-real')];

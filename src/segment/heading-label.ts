@@ -1,4 +1,5 @@
 import type { Section } from '../../schemas/document.js';
+import { romanValue } from '../text/roman-numerals.js';
 
 /**
  * Heading labels at the start of a paragraph: `Phần I`, `Chương II`, `Mục 1`, `Điều 3.`, Roman `I.`, Arabic `1.`/`1)`,
@@ -36,20 +37,6 @@ export function letterDistance(from: number, to: number): number {
   let d = 0;
   for (let i = from + 1; i <= to; i++) if (i === to || !OPTIONAL_LETTERS.has(LETTERS[i])) d++;
   return d;
-}
-
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-
-/** Value of a Roman numeral written canonically (I–CXXXIX), else undefined. */
-export function romanValue(s: string): number | undefined {
-  if (!/^C{0,1}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(s) || s === '') return undefined;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN_VALUES[s[i]];
-    const next = ROMAN_VALUES[s[i + 1]] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
 }
 
 const PART = /^(Phần|PHẦN)\s+(thứ\s+\p{L}+|THỨ\s+\p{L}+|[IVXLC]+|\d{1,2})\s*[.:–-]?\s*(.*)$/u;

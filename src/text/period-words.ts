@@ -5,12 +5,16 @@
  * 2021`) and horizons (`đến năm 2030`) are not periods.
  */
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-const COUNT_WORDS: Record<string, number> = { sáu: 6, chín: 9, ba: 3, bốn: 4, năm: 5, bảy: 7, tám: 8, mười: 10, hai: 2 };
+import { romanValue } from './roman-numerals.js';
+import { pad2 } from './zero-pad.js';
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+/** The number of a quarter as written after `quý`: `I`–`IV` in either case, or `1`–`4`. */
+export function quarterNumber(label: string): number | undefined {
+  const n = /^\d$/.test(label) ? Number(label) : romanValue(label.toUpperCase());
+  return n !== undefined && n >= 1 && n <= 4 ? n : undefined;
 }
+
+const COUNT_WORDS: Record<string, number> = { sáu: 6, chín: 9, ba: 3, bốn: 4, năm: 5, bảy: 7, tám: 8, mười: 10, hai: 2 };
 
 function validYear(y: number): boolean {
   return y >= 1945 && y <= 2100;
@@ -31,7 +35,7 @@ type Rule = { re: RegExp; make: (m: RegExpExecArray, fallbackYear?: number) => s
 
 const YEAR = '(?:\\s*(?:\\/|-)\\s*(\\d{4})|\\s+năm\\s+(\\d{4}))';
 
-function yearOf(m: RegExpExecArray, a: number, b: number, fallbackYear?: number): number | undefined {
+function matchedYear(m: RegExpExecArray, a: number, b: number, fallbackYear?: number): number | undefined {
   const y = m[a] ? Number(m[a]) : m[b] ? Number(m[b]) : fallbackYear;
   return y !== undefined && validYear(y) ? y : undefined;
 }
@@ -51,8 +55,8 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`quý\\s+(iv|iii|ii|i|[1-4])\\b${YEAR}?`, 'gu'),
     make: (m, fy) => {
-      const q = ROMAN[m[1]];
-      const y = yearOf(m, 2, 3, fy);
+      const q = quarterNumber(m[1]);
+      const y = matchedYear(m, 2, 3, fy);
       return q && y ? `${y}-${pad2(q * 3 - 2)}..${y}-${pad2(q * 3)}` : undefined;
     },
   },
@@ -60,7 +64,7 @@ const RULES: Rule[] = [
     re: new RegExp(`tháng\\s+(\\d{1,2})${YEAR}?`, 'gu'),
     make: (m, fy) => {
       const month = Number(m[1]);
-      const y = yearOf(m, 2, 3, fy);
+      const y = matchedYear(m, 2, 3, fy);
       return month >= 1 && month <= 12 && y ? `${y}-${pad2(month)}` : undefined;
     },
   },

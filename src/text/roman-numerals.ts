@@ -17,3 +17,17 @@ export function toRoman(n: number): string {
   }
   return out;
 }
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** The value of a Roman numeral written canonically in capitals (I–CXXXIX: heading labels), else undefined. */
+export function romanValue(s: string): number | undefined {
+  if (!/^C{0,1}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(s) || s === '') return undefined;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_VALUES[s[i]];
+    const next = ROMAN_VALUES[s[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}

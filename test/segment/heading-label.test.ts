@@ -1,4 +1,4 @@
-import { letterDistance, LETTERS, parseLabel, romanValue } from '../../src/segment/heading-label.js';
+import { letterDistance, LETTERS, parseLabel } from '../../src/segment/heading-label.js';
 
 describe('parseLabel', () => {
   it.each([
@@ -31,12 +31,6 @@ describe('parseLabel', () => {
     ['100% TTHC đủ điều kiện', 'a percentage'],
   ])('%s is not a label (%s)', (text) => {
     expect(parseLabel(text)).toBeUndefined();
-  });
-
-  it('reads Roman numerals and rejects non-canonical ones', () => {
-    expect([romanValue('I'), romanValue('IV'), romanValue('IX'), romanValue('XIV')]).toEqual([1, 4, 9, 14]);
-    expect(romanValue('IIII')).toBeUndefined();
-    expect(romanValue('VX')).toBeUndefined();
   });
 
   it('orders letters the Vietnamese way: đ after d, and g right after e', () => {

@@ -1,4 +1,4 @@
-import { firstPeriod, periodYear } from '../../src/text/period-words.js';
+import { firstPeriod, periodYear, quarterNumber } from '../../src/text/period-words.js';
 
 describe('firstPeriod', () => {
   it.each([
@@ -30,5 +30,20 @@ describe('firstPeriod', () => {
   it('gives the year of a period', () => {
     expect(periodYear('2021-01..2021-06')).toBe(2021);
     expect(periodYear(undefined)).toBeUndefined();
+  });
+});
+
+describe('quarterNumber', () => {
+  it('reads a quarter written in Roman numerals of either case or in digits', () => {
+    expect(['I', 'ii', 'III', 'iv', '1', '4'].map(quarterNumber)).toEqual([1, 2, 3, 4, 1, 4]);
+  });
+
+  it('has no quarter V, 0 or 5', () => {
+    expect(['V', 'v', '0', '5', 'IIII', ''].map(quarterNumber)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('gives the quarter of a title through firstPeriod', () => {
+    expect(firstPeriod('Báo cáo quý IV năm 2023')).toBe('2023-10..2023-12');
+    expect(firstPeriod('Báo cáo quý iv/2023')).toBe('2023-10..2023-12');
   });
 });

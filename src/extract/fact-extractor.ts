@@ -13,6 +13,8 @@ import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
 /** A stretch between two figures that only names a time (`; lũy kế 10 tháng đạt`, `, 6 tháng đầu năm ước đạt`). */
+/** The second value of a change from one to the other (`từ 93,5% năm 2020 lên 98,2% năm 2025`): the same subject. */
+const FROM_TO = /^\s*(?:(?:năm|tháng|quý)\s+[\divx/.-]+\s*)?(?:lên|xuống|còn)(?:\s+(?:mức|con số))?\s*$/u;
 const ONLY_TIME = /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
 
 /** Words before a frequency that make it a band's name. */
@@ -210,7 +212,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       sentence: sStart,
       parent: parent?.fact.metric ?? (splitTotal ?? total)?.fact.metric,
       splits: !parent && !!(splitTotal ?? total),
-      from: samePrevious ? Math.max(sStart, samePrevious.metricEnd) : sStart,
+      // the second value of `từ X … lên Y` has no words of its own: the link is not a subject
+      from: samePrevious ? (FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start)) ? f.start : Math.max(sStart, samePrevious.metricEnd)) : sStart,
       start: f.start,
       unitStart,
       unitEnd: read ? unitEnd : unitStart,
@@ -220,7 +223,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       compared: samePrevious?.fact.metric,
       // a figure joined to the previous one by `và` or a comma, or in a clause that names only a time
       // (`…; lũy kế 10 tháng đạt 951,8 tỷ đồng`), goes on about the previous figure's subject
-      shared: samePrevious && (/^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) || ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start))) ? samePrevious.pre : undefined,
+      shared: samePrevious && (/^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) || ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start)) || FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start))) ? samePrevious.pre : undefined,
     });
     const metric = reading.metric;
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);

@@ -82,11 +82,15 @@ const TIME = new RegExp(
     `trong\\s+(?:tháng|kỳ|quý|năm)(?!\\s*(?:\\d|[IVX]+\\b))`,
     `(?:trong\\s+|của\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
+    `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
     `(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/\\d{4}`,
   ].map(W).join('|'),
   'giu',
 );
+
+/** Words that say only how a change runs (`bình quân mỗi năm tăng`), not what changes. */
+const RATE_ONLY = new RegExp(`^(?:\\s*${W('bình quân|trung bình|mỗi năm|hằng năm|hàng năm|mỗi tháng|hằng tháng|tăng|giảm|thêm|khoảng')}\\s*)+$`, 'iu');
 
 /** Where the words after a number stop naming what it counts. */
 const POST_STOP = new RegExp(
@@ -300,8 +304,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `giảm ít nhất 10% số ca mắc sốt xuất huyết so với tháng 11`: the change names its noun after it
     metric = tidy(`${post.phrase} ${comparison}`);
     ev.push('metric:after');
-  } else if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && !hasContent(own)) {
-    metric = tidy(`${m.compared} ${comparison}`);
+  } else if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && (!hasContent(own) || RATE_ONLY.test(own))) {
+    // `…, bình quân mỗi năm tăng 4,7 điểm phần trăm`: a rate of the value before it, said how
+    metric = tidy(`${m.compared} ${hasContent(own) ? own : ''} ${comparison}`);
     ev.push('metric:compared');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
     const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));

@@ -105,6 +105,18 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // từ ngày 15/7/2025 đến ngày 14/8/2025, từ tháng 3/2025 đến tháng 6/2025: a span the sentence bounds
+    re: /từ\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    rule: 'period:between',
+    make: (m) => {
+      const [a, ya, b, yb] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      if (a < 1 || a > 12 || b < 1 || b > 12 || !validYear(ya) || !validYear(yb)) return undefined;
+      const from = `${ya}-${pad2(a)}`;
+      const to = `${yb}-${pad2(b)}`;
+      return from < to ? `${from}..${to}` : from === to ? from : undefined;
+    },
+  },
+  {
     // tính đến ngày 30/10/2025, tính đến 12/2021: a value as of that month
     re: /(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
     rule: 'period:as-of',
@@ -120,6 +132,17 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     re: /(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời điểm báo cáo|thời điểm hiện tại)|(?<![\p{L}])hiện nay(?![\p{L}])/gu,
     rule: 'period:as-of-now',
     make: (_m, _y, _l, reportEnd) => (reportEnd ? `@${reportEnd}` : undefined),
+  },
+  {
+    // trong tháng, trong quý (of a flow): the report's month, the quarter it ends in
+    re: /(?<!\p{L})trong\s+(tháng|quý)(?!\s*(?:\d|[ivx]+(?!\p{L})|này|trước|tới|sau|đầu|cuối|qua))(?!\p{L})/gu,
+    rule: 'period:this-month',
+    make: (m, _y, _l, reportEnd) => {
+      if (!reportEnd) return undefined;
+      if (m[1] === 'tháng') return reportEnd;
+      const [y, month] = reportEnd.split('-').map(Number);
+      return quarterSpan(y, Math.ceil(month / 3));
+    },
   },
   {
     // giai đoạn 2011-2015, thời kỳ 2016 - 2020, từ năm 2010 đến năm 2019, 2011-2015
@@ -147,13 +170,24 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    re: new RegExp(`${MONTH_TOKEN}\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s+(\\d{4}))?`, 'gu'),
+    // 6 tháng đầu năm, 6 tháng cuối năm 2025, 8 tháng năm 2025 (the first eight months: not `tháng năm` = May)
+    re: new RegExp(`${MONTH_TOKEN}\\s+tháng\\s+(?:(đầu|cuối)\\s+năm(?:\\s+(\\d{4}))?|năm\\s+(\\d{4}))`, 'gu'),
     rule: 'period:months-of-year',
     make: (m, year) => {
       const n = monthNumber(m[1]);
-      const y = Number(m[3] ?? year);
+      const y = Number(m[3] ?? m[4] ?? year);
       if (!n || !validYear(y)) return undefined;
-      return m[2] === 'đầu' ? `${y}-01..${y}-${pad2(n)}` : `${y}-${pad2(13 - n)}..${y}-12`;
+      return m[2] === 'cuối' ? `${y}-${pad2(13 - n)}..${y}-12` : n === 12 ? `${y}` : `${y}-01..${y}-${pad2(n)}`;
+    },
+  },
+  {
+    // tính chung 8 tháng, lũy kế 8 tháng: the months from January of the report's year
+    re: /(?:tính chung|lũy kế|luỹ kế|cộng dồn)\s+(\d{1,2})\s+tháng(?!\s+(?:đầu|cuối|năm)\b)(?![\p{L}])/gu,
+    rule: 'period:months-of-year',
+    make: (m, year) => {
+      const n = Number(m[1]);
+      if (n < 1 || n > 12 || year === undefined || !validYear(year)) return undefined;
+      return n === 12 ? `${year}` : `${year}-01..${year}-${pad2(n)}`;
     },
   },
   {

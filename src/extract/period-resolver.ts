@@ -6,8 +6,8 @@ import { findTimeMentions, previousMonth, stockOf, yearOf, type TimeMention } fr
  * a flow is an amount over the period (`phát triển mới`, `trong tháng`). The nearest cue before
  * the figure in its sentence decides; a stock carries on through the sentence.
  */
-const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|toàn tỉnh|tỉnh có|nâng tổng số|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
-const FLOW_CUES = /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành/gu;
+const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|tỉnh (?:hiện )?có|nâng tổng số|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
+const FLOW_CUES = /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành|xuống giống|gieo trồng|gieo cấy|thu hoạch|thành lập mới|xảy ra|tuyển sinh|tuyển mới|giải ngân|xuất khẩu|nhập khẩu|tiêu thụ/gu;
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
 const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})tồn(?!\p{L})/u;
 
@@ -72,8 +72,18 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   return m.rule === 'period:year' && own !== undefined && year < own && result && !named;
 }
 
+const OWN_TIME_GAP = /^\s*(?:trong|của|cả|vào)?\s*$/u;
+
+function ownTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
+  return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && OWN_TIME_GAP.test(ctx.lower.slice(ctx.unitEnd, m.start)));
+}
+
 function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undefined {
   const mentions = all.filter((m) => governing(ctx, m));
+  // a time right after the figure is its own (`tăng bình quân 15%/năm trong giai đoạn 2026-2030`, `lên
+  // 98,2% năm 2025`): it wins over one that leads the sentence
+  const own = ownTime(ctx, mentions);
+  if (own) return own;
   // a time in an earlier `;` clause is that clause's, unless it leads the sentence (`Trong tháng, …; …`)
   const before = mentions.filter((m) => m.end <= ctx.start && (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m)));
   if (before.length) return before[before.length - 1];
@@ -119,11 +129,11 @@ export function leadPeriodOf(lower: string): string | undefined {
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
-  if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous) {
-    return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
-  }
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
   const mentions = findTimeMentions(sentence, year, ctx.reportPeriod).map((m) => ({ ...m, start: m.start + ctx.sentenceStart, end: m.end + ctx.sentenceStart }));
+  if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous && !ownTime(ctx, mentions.filter((m) => governing(ctx, m)))) {
+    return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
+  }
   let mention = mentionFor(ctx, mentions);
   if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.sentenceStart > 0) {
     // an undated document (a study): the time its paragraph set earlier holds for the sentences after it
@@ -154,7 +164,7 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const inherited = !mention && period.includes('..') && ctx.aspect !== 'cumulative';
   if ((period.includes('..') && !inherited) || ctx.aspect === 'cumulative') {
     const oneYear = period.split('..').every((p) => p.slice(0, 4) === period.slice(0, 4));
-    const explicit = mention?.rule === 'period:since' || mention?.rule === 'period:years';
+    const explicit = mention?.rule === 'period:since' || mention?.rule === 'period:years' || mention?.rule === 'period:between';
     if (ctx.aspect === 'cumulative' && oneYear && !explicit && !period.startsWith(`${period.slice(0, 4)}-01..`)) {
       const y = yearOf(period);
       const end = stockOf(period).slice(1);

@@ -1,6 +1,6 @@
 import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
 import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, SUBJECT_LINE, isUpperCase } from './front-matter.js';
-import { firstPeriod, horizonYear } from '../text/period-words.js';
+import { firstPeriod, horizonYear, planSpan } from '../text/period-words.js';
 import { isNationalAgency } from '../text/national-agency.js';
 import { pad2 } from '../text/zero-pad.js';
 
@@ -207,7 +207,8 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const period = firstPeriod(subject || (typeLine ?? ''));
   if (period) meta.reportPeriod = period;
   // a plan's horizon (`Kế hoạch … đến năm 2025`) is the year its targets are for
-  const horizon = horizonYear(fullTitle ?? '');
+  // (a plan for a span of years — `giai đoạn 2026-2030` — runs over that span)
+  const horizon = planSpan(fullTitle ?? '') ?? horizonYear(fullTitle ?? '');
   if (!period && meta.reportType === 'kế hoạch' && horizon) meta.reportPeriod = horizon;
 
   province ??= provinceFromText(subject);

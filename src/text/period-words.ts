@@ -69,6 +69,14 @@ const RULES: Rule[] = [
     },
   },
   {
+    // năm học 2024-2025: a school year, September to May
+    re: /(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/gu,
+    make: (m) => {
+      const a = Number(m[1]);
+      return validYear(a) && Number(m[2]) === a + 1 ? `${a}-09..${a + 1}-05` : undefined;
+    },
+  },
+  {
     re: /năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/gu,
     make: (m) => (validYear(Number(m[1])) ? m[1] : undefined),
   },
@@ -97,6 +105,17 @@ export function firstPeriod(text: string, fallbackYear?: number): string | undef
   const lower = text
     .toLocaleLowerCase('vi')
     .replace(/ngày\s*\d{0,2}[\s.…_]*tháng\s*\d{0,2}[\s.…_]*năm\s*\d{4}|ngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}/gu, (d) => ' '.repeat(d.length));
+  // results, then the plan for the next period (`Kết quả 6 tháng đầu năm và phương hướng, nhiệm vụ 6
+  // tháng cuối năm 2025`): the period is the results', and the one year written last serves both
+  const plan = lower.search(/(?<![\p{L}])phương hướng(?![\p{L}])/u);
+  if (plan > 0) {
+    const results = periodIn(lower.slice(0, plan), fallbackYear ?? sharedYear(lower));
+    if (results) return results;
+  }
+  return periodIn(lower, fallbackYear);
+}
+
+function periodIn(lower: string, fallbackYear?: number): string | undefined {
   const found: Candidate[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
@@ -114,6 +133,12 @@ export function firstPeriod(text: string, fallbackYear?: number): string | undef
   return (covering ?? first).period;
 }
 
+/** The one year a text names, when it names exactly one. */
+function sharedYear(lower: string): number | undefined {
+  const years = [...new Set(lower.match(/(?<!\d)\d{4}(?!\d)/gu) ?? [])].map(Number).filter(validYear);
+  return years.length === 1 ? years[0] : undefined;
+}
+
 /** The year of a period (its last four-digit year). */
 export function periodYear(period: string | undefined): number | undefined {
   const all = period?.match(/\d{4}/g);
@@ -126,4 +151,16 @@ export function periodYear(period: string | undefined): number | undefined {
  */
 export function horizonYear(text: string): string | undefined {
   return /(?:đến|tới)\s+năm\s+(\d{4})/iu.exec(text)?.[1];
+}
+
+/**
+ * The span of years a plan's title names (`Kế hoạch … giai đoạn 2026-2030`): the time its targets
+ * run over. Not a period of a report or a heading (a programme named with its span).
+ */
+export function planSpan(text: string): string | undefined {
+  const m = /(?:giai\s+đoạn|thời\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})/iu.exec(text);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  return validYear(a) && validYear(b) && b > a ? `${a}-01..${b}-12` : undefined;
 }

@@ -1,4 +1,4 @@
-import { firstPeriod, periodYear, quarterNumber } from '../../src/text/period-words.js';
+import { firstPeriod, periodYear, planSpan, quarterNumber } from '../../src/text/period-words.js';
 
 describe('firstPeriod', () => {
   it.each([
@@ -25,6 +25,23 @@ describe('firstPeriod', () => {
     expect(firstPeriod('Lĩnh vực thông tin, tuyên truyền')).toBeUndefined();
     expect(firstPeriod('Phấn đấu giảm ít nhất 10% số ca mắc so với tháng 11')).toBeUndefined();
     expect(firstPeriod('Doanh thu tăng so với cùng kỳ năm 2023')).toBeUndefined();
+  });
+
+  it('reads the results part of a title that also names the plan for the next period, the one year serving both', () => {
+    expect(firstPeriod('Kết quả thực hiện nhiệm vụ 9 tháng đầu năm và phương hướng, nhiệm vụ quý IV năm 2024')).toBe('2024-01..2024-09');
+    expect(firstPeriod('Báo cáo công tác tháng 3 năm 2026 và phương hướng nhiệm vụ tháng 4')).toBe('2026-03');
+    // no plan part: as before, the first period written (a month without its year is none)
+    expect(firstPeriod('Tình hình kinh tế - xã hội tháng 10 và 10 tháng năm 2024')).toBe('2024-01..2024-10');
+  });
+
+  it('reads a school year as September to May', () => {
+    expect(firstPeriod('Tổng kết năm học 2023-2024 và triển khai nhiệm vụ năm học 2024-2025')).toBe('2023-09..2024-05');
+    expect(firstPeriod('Năm học 2023-2025')).toBeUndefined();
+  });
+
+  it("gives a plan's span of years (giai đoạn) apart from firstPeriod", () => {
+    expect(planSpan('KẾ HOẠCH Phát triển du lịch giai đoạn 2026 - 2030, tầm nhìn đến năm 2045')).toBe('2026-01..2030-12');
+    expect(planSpan('Kế hoạch năm 2026')).toBeUndefined();
   });
 
   it('gives the year of a period', () => {

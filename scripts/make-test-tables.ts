@@ -16,6 +16,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { renderPageImage } from '../src/read/ocr-page-renderer.js';
 import { VIET_FONT, VIET_FONT_BOLD } from './make-test-pdfs.js';
 
 /** The table every rendition holds: STT, indicator, unit column, two years under one header. */
@@ -146,6 +149,42 @@ export function ruledTablePdf(): Promise<Buffer> {
 /** The same table with no lines at all: only the columns' alignment says it is a table. */
 export function unruledTablePdf(): Promise<Buffer> {
   return tablePdf(false);
+}
+
+// ---------- scans ----------
+
+/**
+ * A PDF as a scanner would give it: each page drawn at `dpi` (default 200) in gray and put back
+ * as one image filling the page, with no text layer, as the corpus scans are.
+ */
+export async function scanOf(pdfBytes: Buffer, dpi = 200): Promise<Buffer> {
+  const pdf = await getDocument({ data: new Uint8Array(pdfBytes), isOffscreenCanvasSupported: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: { png: Buffer; width: number; height: number }[] = [];
+  try {
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const image = await renderPageImage(pdf, n, { dpi, embedded: false });
+      const canvas = createCanvas(image.width, image.height);
+      const ctx = canvas.getContext('2d');
+      const data = ctx.createImageData(image.width, image.height);
+      image.gray.forEach((g, i) => data.data.set([g, g, g, 255], i * 4));
+      ctx.putImageData(data, 0, 0);
+      pages.push({ png: canvas.toBuffer('image/png'), width: image.pageWidth, height: image.pageHeight });
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return new Promise((done, fail) => {
+    const doc = new PDFDocument({ autoFirstPage: false, compress: true, info: { CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => done(Buffer.concat(chunks)));
+    doc.on('error', fail);
+    for (const p of pages) {
+      doc.addPage({ size: [p.width, p.height], margin: 0 });
+      doc.image(p.png, 0, 0, { width: p.width, height: p.height });
+    }
+    doc.end();
+  });
 }
 
 // ---------- tables from a spec: the same table as DOCX and as a PDF without vertical lines ----------
@@ -472,6 +511,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'table.docx'), await tableDocx());
   writeFileSync(join(dir, 'table-ruled.pdf'), await ruledTablePdf());
   writeFileSync(join(dir, 'table-unruled.pdf'), await unruledTablePdf());
+  writeFileSync(join(dir, 'table-ruled.scan.pdf'), await scanOf(await ruledTablePdf()));
   for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG], ['transposed', TRANSPOSED], ['running', RUNNING], ['yearly-ict', YEARLY_ICT]] as const) {
     writeFileSync(join(dir, `${name}.docx`), await specDocx(spec));
     writeFileSync(join(dir, `${name}-unruled.pdf`), await specPdf(spec));

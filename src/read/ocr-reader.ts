@@ -10,6 +10,11 @@ import { repairPageDiacritics } from './ocr-diacritic-repair.js';
 import { repairNumbers, repairedConfidence, type Repair } from './ocr-number-repair.js';
 import { createOcrScheduler, type OcrScheduler } from './ocr-scheduler.js';
 import { DEFAULT_INFLATE_LIMITS } from './inflate-limits.js';
+import { ruledGrids, type RuledGrid } from './pdf-table-grid.js';
+import { PdfTableBuilder, type CellLines } from './pdf-table-builder.js';
+import type { TextLine } from './pdf-lines.js';
+import { eraseRules, pixelRules, toPointRules } from './ocr-table-rules.js';
+import { placeLines } from './ocr-table-cells.js';
 
 export interface OcrPdfOptions {
   /** 1-based pages to OCR (default: all). */
@@ -30,6 +35,12 @@ export interface OcrPdfOptions {
   maxImagePixels?: number;
   /** A page is drawn on at most this many pixels, its resolution lowered to fit (default DEFAULT_INFLATE_LIMITS). */
   maxRenderPixels?: number;
+  /**
+   * Find ruled tables in the page images (default true): their borders are erased before OCR
+   * (tesseract's single-block mode, the default, reads a bordered table as noise) and the words
+   * are shared out to the cells (`ocr-table-rules.ts`, `ocr-table-cells.ts`). Not with `deskew`.
+   */
+  tables?: boolean;
 }
 
 /** A number repair made on an OCR'd line. */
@@ -66,7 +77,10 @@ export async function ocrPdf(file: SourceFile, options: OcrPdfOptions = {}): Pro
     }
     outcomes.push(...(await Promise.all(inFlight)));
     file.info(`OCR by ${scheduler.description}`, 'read:ocr-engine');
-    return assemble(file, outcomes, repairsOf(options));
+    const result = assemble(file, outcomes, repairsOf(options));
+    const tables = result.tables?.length ?? 0;
+    if (tables > 0) file.info(`${tables} ruled table(s) on scanned pages read cell by cell`, 'read:ocr-tables');
+    return result;
   } finally {
     if (!options.scheduler) await scheduler.terminate();
     await pdf.destroy();
@@ -97,6 +111,29 @@ interface PageOutcome {
   result?: OcrPage;
   image?: Pick<PageImage, 'pageWidth' | 'pageHeight'>;
   toBox: (box: BBox) => BBox;
+  /** Ruled tables found in the page image, in page points. */
+  grids?: RuledGrid[];
+}
+
+/** A rule this close (points) to a table's box belongs to the table. */
+const GRID_MARGIN = 3;
+
+/**
+ * The ruled tables of a page image, and the image with their borders erased for OCR (the image
+ * as it is when it holds no table: pages without tables are read exactly as before).
+ */
+function tablesOf(image: PageImage): { grids: RuledGrid[]; image: PageImage } {
+  const rules = pixelRules(image);
+  const points = toPointRules(rules, image);
+  const grids = ruledGrids(points);
+  if (grids.length === 0) return { grids, image };
+  const near = (b: BBox, x0: number, y0: number, x1: number, y1: number): boolean =>
+    x0 >= b[0] - GRID_MARGIN && x1 <= b[2] + GRID_MARGIN && y0 >= b[1] - GRID_MARGIN && y1 <= b[3] + GRID_MARGIN;
+  const borders = rules.filter((_, i) => {
+    const r = points[i];
+    return grids.some((g) => (r.dir === 'h' ? near(g.bbox, r.from, r.at, r.to, r.at) : near(g.bbox, r.at, r.from, r.at, r.to)));
+  });
+  return { grids, image: eraseRules(image, borders) };
 }
 
 async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, scheduler: OcrScheduler, options: OcrPdfOptions): Promise<PageOutcome> {
@@ -107,9 +144,11 @@ async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, sc
     file.warn(`page ${page} could not be drawn for OCR (${errorText(error)})`, 'read:ocr-render-failed', { page });
     return { page, toBox: (b) => b };
   }
-  const pgm = toPgm(image);
+  const found = (options.tables ?? true) && !options.deskew ? tablesOf(image) : { grids: [], image };
+  const pgm = toPgm(found.image);
   const toBox = (box: BBox): BBox => boxToPoints(image, box);
   const size = { pageWidth: image.pageWidth, pageHeight: image.pageHeight };
+  const grids = found.grids.length > 0 ? { grids: found.grids } : {};
   try {
     const result = await scheduler.recognize(pgm, { dpi: image.dpi, deskew: options.deskew, source: file.name, page });
     // Deskewed results are in the rotated image's pixels; the stroke count needs the image as given.
@@ -118,7 +157,7 @@ async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, sc
         file.warn(`OCR heading label corrected on page ${page} by counting strokes: "${r.from}" → "${r.to}" in "${r.line}"`, 'ocr:label-repair', { page });
       }
     }
-    return { page, result, image: size, toBox };
+    return { page, result, image: size, toBox, ...grids };
   } catch (error) {
     file.warn(`OCR failed on page ${page} (${errorText(error)})`, 'read:ocr-failed', { page });
     return { page, image: size, toBox };
@@ -146,8 +185,11 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
   const raw: RawBlock[] = [];
   const pages: PageInfo[] = [];
   const repairs: PageRepair[] = [];
-  for (const { page, result, image, toBox } of outcomes.sort((a, b) => a.page - b.page)) {
-    const segments = segmentsOf(result, toBox);
+  const tables = new PdfTableBuilder();
+  for (const { page, result, image, toBox, grids = [] } of outcomes.sort((a, b) => a.page - b.page)) {
+    // the lines' pieces in table cells are segments of their own, repaired like the free lines
+    const placed = placeLines(segmentsOf(result, toBox), grids, pieceOf);
+    const segments = [...placed.free, ...placed.cells.map((c) => c.line)];
     const counts = segments.map(() => 0);
     if (repair.numbers) {
       segments.forEach((segment, i) => {
@@ -172,11 +214,28 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
       }
     }
     let chars = 0;
+    const blockOf = new Map<Segment, RawBlock>();
     segments.forEach((segment, i) => {
       chars += segment.text.length;
       const confidence = repairedConfidence(segment.confidence, counts[i]);
-      raw.push({ text: segment.text, page, unit: 'line', bbox: segment.bbox, indent: segment.bbox[0], ocr: { confidence, words: segment.words } });
+      blockOf.set(segment, { text: segment.text, page, unit: 'line', bbox: segment.bbox, indent: segment.bbox[0], ocr: { confidence, words: segment.words } });
     });
+    const free = placed.free.map((s) => blockOf.get(s) as RawBlock);
+    const lineOf = new Map<TextLine, Segment>();
+    const cellLines: CellLines[] = grids.map((grid, t) => ({
+      grid,
+      lines: grid.cells.map((_, c) =>
+        placed.cells
+          .filter((p) => p.table === t && p.cell === c && p.line.text !== '')
+          .map((p) => {
+            const line: TextLine = { text: p.line.text, bbox: p.line.bbox, indent: p.line.bbox[0], fontSize: p.line.bbox[3] - p.line.bbox[1], bold: false, italic: false, words: p.line.words };
+            lineOf.set(line, p.line);
+            return line;
+          }),
+      ),
+    }));
+    const height = image?.pageHeight ?? Math.max(0, ...segments.map((s) => s.bbox[3]));
+    raw.push(...tables.addPage(page, height, free, cellLines.filter((t) => t.lines.some((l) => l.length > 0)), (line) => blockOf.get(lineOf.get(line) as Segment) as RawBlock));
     const info: PageInfo = { page, origin: 'ocr', chars, width: image?.pageWidth, height: image?.pageHeight };
     if (result && chars === 0) {
       file.info(`OCR found no text on page ${page}`, 'read:ocr-blank-page', { page });
@@ -188,7 +247,13 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
     }
     pages.push(info);
   }
-  return { format: 'ocr', raw, pages, repairs };
+  const found = tables.tables().map((t) => ({ ...t, origin: 'ocr' as const }));
+  return { format: 'ocr', raw, pages, repairs, ...(found.length > 0 ? { tables: found } : {}) };
+}
+
+/** The segment of some of a segment's words (a line's piece in one table cell, or outside the table). */
+function pieceOf(segment: Segment, words: Segment['words']): Segment {
+  return { text: words.map((w) => w.text).join(' '), confidence: mean(words.map((w) => w.confidence)), bbox: unionOf(words.map((w) => w.bbox)), words };
 }
 
 /** A page's OCR lines in reading order, each split at column gutters, bboxes in page points. */

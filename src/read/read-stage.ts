@@ -93,10 +93,13 @@ async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOption
       m.reason = `${m.reason}; read by OCR`;
     }
   }
-  // tables read from the text layer of pages now read by OCR are gone with those pages' text
+  // tables read from the text layer of pages now read by OCR are gone with those pages' text;
+  // the OCR'd pages' tables are numbered after the text layer's (their cell blocks with them)
   const ocrPages = new Set(ocr.raw.map((b) => b.page));
-  const tables = text.tables?.filter((t) => !ocrPages.has(t.page));
-  return { format: needs.length === text.pages.length ? 'ocr' : 'pdf', raw: mergeByPage(text, ocr), pages, ...(tables && tables.length > 0 ? { tables } : {}) };
+  const offset = Math.max(0, ...(text.tables ?? []).map((t) => t.id));
+  for (const b of ocr.raw) if (b.table) b.table = { ...b.table, table: b.table.table + offset };
+  const tables = [...(text.tables?.filter((t) => !ocrPages.has(t.page)) ?? []), ...(ocr.tables ?? []).map((t) => ({ ...t, id: t.id + offset }))];
+  return { format: needs.length === text.pages.length ? 'ocr' : 'pdf', raw: mergeByPage(text, ocr), pages, ...(tables.length > 0 ? { tables } : {}) };
 }
 
 /** The OCR reader, loaded at the first page that needs it (see the DOCX and DOC readers above). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { closeSync, copyFileSync, mkdtempSync, openSync, readdirSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +14,13 @@ const quiet = { update() {}, log() {}, stop() {} };
 
 describe('ingest on a full disk (injected: SQLite max_page_count)', () => {
   it('stops with the reason and a summary, loses nothing stored, and never throws a SqliteError', async () => {
-    const db = openDb(join(mkdtempSync(join(tmpdir(), 'solieu-full-')), 'full.db'));
+    const db = await openDb(join(mkdtempSync(join(tmpdir(), 'solieu-full-')), 'full.db'));
     const opts = { pipeline: { read: { ocr: 'never' as const } }, concurrency: 1, force: false, maxBytes: 1 << 26, command: 'test', progress: quiet };
     const first = await ingestBatch(db, { ...opts, files: TEXTS.slice(0, 1) });
     expect(first.stored).toBe(1);
     // The database may grow by two pages more: the next document cannot be stored.
-    const pages = (db.pragma('page_count', { simple: true }) as number) + 2;
-    db.pragma(`max_page_count = ${pages}`);
+    const pages = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(db.q)).rows[0].page_count + 2;
+    await sql`PRAGMA max_page_count = ${sql.lit(pages)}`.execute(db.q);
     const logged: string[] = [];
     const s = await ingestBatch(db, { ...opts, files: TEXTS.slice(1), progress: { ...quiet, log: (l: string) => logged.push(l) } });
     expect(s.stopped).toMatch(/^the database cannot grow: the disk is full \(SQLite: database or disk is full\)$/);
@@ -27,9 +28,9 @@ describe('ingest on a full disk (injected: SQLite max_page_count)', () => {
     expect(s.failures[0]).toEqual({ file: TEXTS[1], reason: `not stored: ${s.stopped}` });
     expect(s.notRead).toBe(TEXTS.length - 2);
     expect(logged).toContain(`✗ stopping: ${s.stopped}`);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.prepare('SELECT COUNT(*) AS n FROM documents').get()).toEqual({ n: 1 });
-    db.close();
+    expect((await sql`PRAGMA integrity_check`.execute(db.q)).rows).toEqual([{ integrity_check: 'ok' }]);
+    expect((await sql`SELECT COUNT(*) AS n FROM documents`.execute(db.q)).rows).toEqual([{ n: 1 }]);
+    await db.close();
   });
 });
 

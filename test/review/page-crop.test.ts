@@ -43,11 +43,11 @@ function overlaps(a: BBox, b: BBox): boolean {
 
 /** The crop of a stored fact, decoded: its size and its share of dark pixels. */
 async function decodedCrop(doc: Document, fact: Fact): Promise<{ width: number; height: number; ink: number; cropAvailable: boolean }> {
-  const db = openDb(':memory:');
+  const db = await openDb(':memory:');
   try {
-    new DocumentStore(db).save(doc, 'test');
-    const row = db.prepare('SELECT id FROM facts WHERE start = ? AND end = ?').get(fact.prov.start, fact.prov.end) as { id: number };
-    const detail = factDetail(db, row.id);
+    await new DocumentStore(db).save(doc, 'test');
+    const row = await db.q.selectFrom('facts').select('id').where('start', '=', fact.prov.start).where('end', '=', fact.prov.end).executeTakeFirstOrThrow();
+    const detail = await factDetail(db, row.id);
     const crop = await renderFactCrop(db, row.id);
     if (!('data' in crop)) throw new Error(`no crop: ${crop.error}`);
     const image = await loadImage(crop.data);
@@ -59,7 +59,7 @@ async function decodedCrop(doc: Document, fact: Fact): Promise<{ width: number; 
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 1] < 128 && pixels[i + 2] < 128) dark++;
     return { width: image.width, height: image.height, ink: dark / (pixels.length / 4), cropAvailable: detail?.cropAvailable ?? false };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
   if (!haveChromium) return;
   dir = mkdtempSync(join(tmpdir(), 'solieu-review-e2e-'));
   dbPath = join(dir, 'review.db');
-  reviewDb(dbPath).db.close();
+  await (await reviewDb(dbPath)).db.close();
   server = await startReviewServer({ db: dbPath, port: 0, reviewer: 'Kiểm thử' });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -130,12 +130,12 @@ describe('review in a real browser', () => {
     await page.close();
 
     // Export: the reviewed value and statuses are in the CSV.
-    const db = openDb(dbPath, { readonly: true });
+    const db = await openDb(dbPath, { readonly: true });
     const csvPath = join(OUT, 'review-export.csv');
     try {
-      await writeCsv(queryFacts(db).map(toExportRow), csvPath);
+      await writeCsv((await queryFacts(db)).map(toExportRow), csvPath);
     } finally {
-      db.close();
+      await db.close();
     }
     const lines = readFileSync(csvPath, 'utf8').split('\r\n');
     const corrected = lines.find((l) => l.includes(',1.234.567 thuê bao,'));
@@ -169,11 +169,11 @@ describe('review in a real browser', () => {
     // A undoes its acceptance with u.
     await a.keyboard.press('u');
     await a.waitForFunction(() => document.querySelector('#msg')?.textContent?.startsWith('Đã hoàn tác'));
-    const db = openDb(dbPath, { readonly: true });
+    const db = await openDb(dbPath, { readonly: true });
     try {
-      expect(queryFacts(db).find((f) => f.quote === '87,5%')).toMatchObject({ status: 'auto', version: 3 });
+      expect((await queryFacts(db)).find((f) => f.quote === '87,5%')).toMatchObject({ status: 'auto', version: 3 });
     } finally {
-      db.close();
+      await db.close();
     }
     await a.close();
     await b.close();

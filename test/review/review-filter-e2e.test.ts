@@ -23,13 +23,13 @@ beforeAll(async () => {
   if (!haveChromium) return;
   dir = mkdtempSync(join(tmpdir(), 'solieu-review-filter-'));
   const dbPath = join(dir, 'review.db');
-  const db = openDb(dbPath);
+  const db = await openDb(dbPath);
   const store = new DocumentStore(db);
-  store.save(reviewDocument('bao-cao-a.txt'), 'test-1');
+  await store.save(reviewDocument('bao-cao-a.txt'), 'test-1');
   const b = reviewDocument('bao-cao-b.txt', ' Ghi chú thêm.');
-  store.save(b, 'test-1');
+  await store.save(b, 'test-1');
   second = b.id;
-  db.close();
+  await db.close();
   server = await startReviewServer({ db: dbPath, port: 0, reviewer: 'Kiểm thử' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
 });

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import { newDocument } from '../../src/core/new-document.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import { DocumentStore } from '../../src/store/document-store.js';
 import { openDb } from '../../src/store/open-db.js';
+import type { Db } from '../../src/store/db.js';
 import type { Document } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 
@@ -73,16 +73,16 @@ export function reviewDocument(name = 'bao-cao-thu-nghiem.txt', variant = ''): D
 }
 
 /** A migrated database (file or `:memory:`) holding the review document. */
-export function reviewDb(path = ':memory:'): { db: Database.Database; doc: Document } {
-  const db = openDb(path);
+export async function reviewDb(path = ':memory:'): Promise<{ db: Db; doc: Document }> {
+  const db = await openDb(path);
   const doc = reviewDocument();
-  new DocumentStore(db).save(doc, 'test-1');
+  await new DocumentStore(db).save(doc, 'test-1');
   return { db, doc };
 }
 
 /** Row id of the stored fact with this quote. */
-export function factId(db: Database.Database, quote: string): number {
-  const row = db.prepare('SELECT id FROM facts WHERE quote = ?').get(quote) as { id: number } | undefined;
+export async function factId(db: Db, quote: string): Promise<number> {
+  const row = await db.q.selectFrom('facts').select('id').where('quote', '=', quote).executeTakeFirst();
   if (!row) throw new Error(`no stored fact with quote ${quote}`);
   return row.id;
 }

@@ -38,10 +38,10 @@ let dir: string;
 let dbPath: string;
 let server: ReviewServer | undefined;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'solieu-review-'));
   dbPath = join(dir, 'review.db');
-  reviewDb(dbPath).db.close();
+  await (await reviewDb(dbPath)).db.close();
 });
 
 afterEach(async () => {
@@ -50,12 +50,12 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function idOf(quote: string): number {
-  const db = openDb(dbPath, { readonly: true });
+async function idOf(quote: string): Promise<number> {
+  const db = await openDb(dbPath, { readonly: true });
   try {
-    return factId(db, quote);
+    return await factId(db, quote);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -89,7 +89,7 @@ describe('review API', () => {
   test('two saves with the same expected version: the second gets 409 with the newer version and changes nothing', async () => {
     server = await startReviewServer({ db: dbPath, port: 0, reviewer: 'Lan' });
     const csrf = await csrfOf(server);
-    const id = idOf('42 trạm');
+    const id = await idOf('42 trạm');
     const first = await decide(server, id, csrf, { expectedVersion: 1, action: 'correct', fields: { value: 43, base_value: 43 } });
     expect(first.status).toBe(200);
     const second = await decide(server, id, csrf, { expectedVersion: 1, action: 'reject', reviewer: 'Minh' });
@@ -103,7 +103,7 @@ describe('review API', () => {
   test('bad input gets a 400 with a message, never a 500, and the server keeps answering', async () => {
     server = await startReviewServer({ db: dbPath, port: 0 });
     const csrf = await csrfOf(server);
-    const id = idOf('42 trạm');
+    const id = await idOf('42 trạm');
     const cases: [string, Promise<Reply>, RegExp][] = [
       ['malformed JSON', decide(server, id, csrf, '{"expectedVersion": 1,'), /malformed JSON/],
       ['unknown action', decide(server, id, csrf, { expectedVersion: 1, action: 'delete' }), /action/],
@@ -141,7 +141,7 @@ describe('review API', () => {
   test('state changes need the CSRF header, a JSON body and the same origin', async () => {
     server = await startReviewServer({ db: dbPath, port: 0 });
     const csrf = await csrfOf(server);
-    const id = idOf('42 trạm');
+    const id = await idOf('42 trạm');
     const accept = { expectedVersion: 1, action: 'accept' };
     const noHeader = await http(`${server.origin}/api/facts/${id}/decision`, {
       method: 'POST',
@@ -186,7 +186,7 @@ describe('review API', () => {
     expect((await http(`${base}/api/queue`, { headers: { Cookie: cookie } })).status).toBe(200);
     // With the token, a decision still needs the CSRF header.
     const csrf = await csrfOf(server, { Cookie: cookie });
-    const id = idOf('42 trạm');
+    const id = await idOf('42 trạm');
     const body = JSON.stringify({ expectedVersion: 1, action: 'reject' });
     const noCsrf = await http(`${base}/api/facts/${id}/decision`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body });
     expect(noCsrf.status).toBe(403);
@@ -236,7 +236,7 @@ describe('review API', () => {
   test('a correction\'s metric and units are length-limited', async () => {
     server = await startReviewServer({ db: dbPath, port: 0 });
     const csrf = await csrfOf(server);
-    const id = idOf('42 trạm');
+    const id = await idOf('42 trạm');
     const long = await decide(server, id, csrf, { expectedVersion: 1, action: 'correct', fields: { metric: 'x'.repeat(60_000) } });
     expect(long.status).toBe(400);
     expect(long.json()).toEqual({ error: 'invalid decision', issues: ['fields.metric: metric: at most 500 characters'] });
@@ -256,7 +256,7 @@ describe('review API', () => {
     expect(page.text).not.toContain('alert(1)');
     const script = (await http(`${server.origin}/app.js`)).text;
     expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
-    const id = idOf('42 trạm');
+    const id = await idOf('42 trạm');
     for (const path of [`/api/facts/${id}`, '/api/queue']) {
       const r = await http(server.origin + path);
       expect(r.headers['content-type']).toMatch(/^application\/json/);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import Database from 'better-sqlite3';
 import { SourceFile } from '../../src/core/source-file.js';
 import { runPipeline } from '../../src/core/run-pipeline.js';
 import { createReadStage } from '../../src/read/read-stage.js';
 import { createNormalizeStage } from '../../src/normalize/normalize-stage.js';
 import { createSegmentStage } from '../../src/segment/segment-stage.js';
 import { createExtractStage } from '../../src/extract/extract-stage.js';
-import { migrate } from '../../src/store/migrator.js';
+import { openDb } from '../../src/store/open-db.js';
 import { DocumentStore } from '../../src/store/document-store.js';
 import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
 import { getDocumentTables } from '../../src/store/table-query.js';
@@ -25,17 +24,17 @@ describe('stored tables', () => {
       ],
       file,
     );
-    const db = new Database(':memory:');
-    migrate(db);
-    new DocumentStore(db).save(doc, 'test');
-    const rows = queryFacts(db).map(toExportRow);
+    const db = await openDb(':memory:');
+    await new DocumentStore(db).save(doc, 'test');
+    const rows = (await queryFacts(db)).map(toExportRow);
     const cell = rows.find((r) => r.quote === '987');
     expect(cell).toMatchObject({ table_row: 'Số hộ nghèo', table_column: 'Kết quả thực hiện — Năm 2024' });
     expect(Object.keys(cell ?? {}).slice(-2)).toEqual(['table_row', 'table_column']);
-    const tables = getDocumentTables(db, doc.id);
+    const tables = await getDocumentTables(db, doc.id);
     expect(tables).toEqual(doc.tables);
     const grid = renderTableGrid(tables[0]);
     expect(grid[0]).toBe('table 1  p.1  6×5  Bảng 1: Một số chỉ tiêu kinh tế - xã hội');
     expect(grid).toContainEqual(expect.stringMatching(/^ {2}\| 2 +\| Số hộ nghèo +\| hộ +\| 1\.204 +\| 987 +\|$/u));
+    await db.close();
   });
 });

@@ -78,6 +78,9 @@ function looksLikeDate(text: string, a: NumberMatch, b: NumberMatch): boolean {
   return !/^\s*(%|\p{Ll})/u.test(after) || a.value > b.value;
 }
 
+const DENOMINATORS: Record<string, number> = { hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+const WORD_DENOMINATOR = new RegExp(`^\\s+phần\\s+(${Object.keys(DENOMINATORS).join('|')})(?![\\p{L}])`, 'iu');
+
 /** Group the parser's numbers into figures: ratios, ranges, and singles; mark date/id chains rejected. */
 export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
   const ms = numbers.filter((m) => Number.isFinite(m.value));
@@ -88,14 +91,32 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
     if (last > i) {
       const chain = ms.slice(i, last + 1);
       if (chain.length >= 3 || identifierTail(text, ms[last].end)) {
-        for (const c of chain) out.push({ ...single(c), rejected: chain.length >= 3 && !identifierTail(text, ms[last].end) ? 'reject:date' : 'reject:identifier' });
+        for (const c of chain)
+          out.push({ ...single(c), rejected: chain.length >= 3 && !identifierTail(text, ms[last].end) ? 'reject:date' : 'reject:identifier' });
       } else if (looksLikeDate(text, m, ms[last])) {
         for (const c of chain) out.push({ ...single(c), rejected: 'reject:date' });
       } else {
         const a = single(m, ['shape:ratio']);
-        out.push({ ...a, end: ms[last].end, of: writtenValue(ms[last]).value, shape: 'ratio', numbers: chain, scaleWord: ms[last].scaleWord, scale: ms[last].scale || 1 });
+        out.push({
+          ...a,
+          end: ms[last].end,
+          of: writtenValue(ms[last]).value,
+          shape: 'ratio',
+          numbers: chain,
+          scaleWord: ms[last].scaleWord,
+          scale: ms[last].scale || 1,
+        });
       }
       i = last;
+      continue;
+    }
+    // a fraction in words (`một phần ba số hộ`, `ba phần tư`): a ratio of that denominator
+    const part = m.form === 'words' ? WORD_DENOMINATOR.exec(text.slice(m.end, m.end + 16)) : null;
+    if (part) {
+      const of = DENOMINATORS[part[1].toLowerCase()];
+      const a = single(m, ['shape:ratio', 'number:fraction-words']);
+      out.push({ ...a, end: m.end + part[0].length, of, shape: 'ratio' });
+      while (ms[i + 1] && ms[i + 1].start < m.end + part[0].length) i++;
       continue;
     }
     if (identifierTail(text, m.end) && m.form === 'digits' && !/^\s?-\s?\d/.test(text.slice(m.end))) {
@@ -106,7 +127,16 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
     if (next && isRange(text, m, next)) {
       const a = single(m, ['shape:range']);
       const unitBetween = text.slice(m.end, next.start).trim();
-      out.push({ ...a, end: next.end, valueMax: writtenValue(next).value, shape: 'range', numbers: [m, next], scaleWord: next.scaleWord ?? m.scaleWord, scale: next.scale || m.scale || 1, evidence: [...a.evidence, ...(unitBetween.startsWith('%') ? ['range:unit-both'] : [])] });
+      out.push({
+        ...a,
+        end: next.end,
+        valueMax: writtenValue(next).value,
+        shape: 'range',
+        numbers: [m, next],
+        scaleWord: next.scaleWord ?? m.scaleWord,
+        scale: next.scale || m.scale || 1,
+        evidence: [...a.evidence, ...(unitBetween.startsWith('%') ? ['range:unit-both'] : [])],
+      });
       i++;
       continue;
     }

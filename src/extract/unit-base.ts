@@ -10,7 +10,7 @@ export interface BaseReading {
 /**
  * The base value and unit of `value` written in `unit`, read as the extractor reads a unit after a
  * figure: leading scale words (`tỷ`, `nghìn tỷ`) multiply the value except for a percentage, and
- * the rest goes through the same unit reader (`đồng` → VND, `km2` → km², `triệu thuê bao` →
+ * the rest goes through the same unit reader (`đồng` → VND, `km2` → km2, `triệu thuê bao` →
  * `thuê bao`). A unit the reader does not know is its own base unit, lower-cased. For a reviewer's
  * edit of a unit, so the base columns never go stale.
  */

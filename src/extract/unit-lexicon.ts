@@ -11,17 +11,28 @@ export const MONEY_UNITS: Record<string, number> = {
   'vnd': 1,
 };
 
-/** Measures: written unit → base unit (the unit as written, lower-cased, unless it is an alias). */
+/** Measures: written unit → base unit (the unit as written, lower-cased, unless it is an alias; `km2` stays as written, as the gold writes it). */
 export const MEASURE_UNITS: Record<string, string> = {
   km: 'km',
-  'km2': 'km²',
+  'km2': 'km2',
   'km²': 'km²',
   m: 'm',
-  'm2': 'm²',
+  'm2': 'm2',
   'm²': 'm²',
   ha: 'ha',
+  mm: 'mm',
+  cm: 'cm',
+  'm3': 'm3',
+  'm³': 'm³',
+  g: 'g',
   kg: 'kg',
+  'yến': 'yến',
+  'tạ': 'tạ',
   'tấn': 'tấn',
+  'lít': 'lít',
+  ml: 'ml',
+  // per mille (birth and death rates, salinity)
+  '‰': '‰',
   gb: 'gb',
   tb: 'tb',
   mb: 'mb',
@@ -62,7 +73,7 @@ export const MEASURE_UNITS: Record<string, string> = {
 };
 
 /** Units after which a `/N noun` or `/noun` tail makes a rate or density (`27 phút/ngày`). */
-export const RATE_DENOMINATORS = ['ngày', 'tháng', 'năm', 'giờ', 'tuần', 'dân', 'người', 'điểm', 'hộ', 'km', 'km2', 'km²', 'xã'];
+export const RATE_DENOMINATORS = ['ngày', 'tháng', 'năm', 'giờ', 'tuần', 'dân', 'người', 'điểm', 'hộ', 'km', 'km2', 'km²', 'xã', 'ha', 'm2', 'm²', 'con'];
 
 /**
  * Counted nouns (head nouns and classifiers). A count's base unit is the longest entry that the

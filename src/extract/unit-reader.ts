@@ -28,7 +28,9 @@ export function longestAt(lower: string, pos: number, entries: string[]): string
 function rateTail(lower: string, pos: number): number | undefined {
   const m = /^\/\s?(?:(\d+)\s?)?([\p{L}]+[2²]?)/u.exec(lower.slice(pos, pos + 24));
   if (!m || !RATE_DENOMINATORS.includes(m[2])) return undefined;
-  return pos + m[0].length;
+  // a rate of two denominators (`lít/người/ngày`); `ngày đêm` is one day
+  const end = pos + m[0].length + (m[2] === 'ngày' && /^ đêm(?!\p{L})/u.test(lower.slice(pos + m[0].length, pos + m[0].length + 5)) ? 4 : 0);
+  return rateTail(lower, end) ?? end;
 }
 
 /** A counted loanword (`47 module`, `05 laptop`, `19 hotspot`): one lower-case ASCII word of four letters or more. */
@@ -80,7 +82,14 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   if (lower.startsWith('điểm phần trăm', pos)) return { unit: 'điểm phần trăm', baseUnit: 'điểm phần trăm', kind: 'percent', end: pos + 14, evidence: ['unit:percent', 'unit:percentage-points'] };
   if (!lower.startsWith('đ/c', pos)) {
     const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));
-    if (money) return { unit: scale + money, baseUnit: 'VND', kind: 'money', end: pos + money.length, evidence: ['unit:money'] };
+    if (money) {
+      // a price per unit (`9.800 đồng/m3`, `45.000 đồng/kg`): money per that unit
+      const per = /^\/\s?([\p{L}]+[23²³]?)(?![\p{L}\d])/u.exec(lower.slice(pos + money.length, pos + money.length + 12));
+      if (per && (MEASURE_UNITS[per[1]] !== undefined || RATE_DENOMINATORS.includes(per[1]))) {
+        return { unit: `${scale}${money}/${per[1]}`, baseUnit: `VND/${per[1]}`, kind: 'money', end: pos + money.length + per[0].length, evidence: ['unit:money', 'unit:money-rate'] };
+      }
+      return { unit: scale + money, baseUnit: 'VND', kind: 'money', end: pos + money.length, evidence: ['unit:money'] };
+    }
   }
   const noun = longestAt(lower, pos, NOUNS);
   const measure = longestAt(lower, pos, MEASURES);

@@ -36,6 +36,8 @@ export const CompareCell = z.object({
   page: z.number().int().positive(),
   /** How many candidate facts of this metric the report had (1 = no choice was made). */
   candidates: z.number().int().positive(),
+  /** The stored fact chosen, when the rows came from the store (links a chart point to its document). */
+  fact_id: z.number().int().positive().optional(),
 });
 export type CompareCell = z.infer<typeof CompareCell>;
 

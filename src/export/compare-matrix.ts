@@ -49,10 +49,10 @@ function better(a: ExportRow, b: ExportRow): boolean {
  * catalog order (only those with at least one value), reports by province, period, doc id.
  * Facts whose metric_id is not in the catalog are ignored.
  */
-export function buildCompareMatrix(rows: Iterable<ExportRow>, catalog: readonly MetricDef[]): CompareMatrix {
+export function buildCompareMatrix(rows: Iterable<ExportRow & { id?: number }>, catalog: readonly MetricDef[]): CompareMatrix {
   const defs = new Map(catalog.map((m, i) => [m.id, { def: m, order: i }]));
   const reports = new Map<string, CompareReport>();
-  const chosen = new Map<string, { row: ExportRow; candidates: number }>();
+  const chosen = new Map<string, { row: ExportRow & { id?: number }; candidates: number }>();
   for (const row of rows) {
     if (!reports.has(row.doc_id)) {
       reports.set(row.doc_id, { doc_id: row.doc_id, title: row.title, province: row.province, report_period: row.report_period, file: row.file, label: reportLabel(row) });
@@ -81,7 +81,10 @@ export function buildCompareMatrix(rows: Iterable<ExportRow>, catalog: readonly 
       const c = chosen.get(`${m.metric_id}\u0000${r.doc_id}`);
       if (!c) return null;
       const { row } = c;
-      return { base_value: row.base_value, period: row.period, approx: row.approx, confidence: row.confidence, quote: row.quote, page: row.page, candidates: c.candidates };
+      return {
+        base_value: row.base_value, period: row.period, approx: row.approx, confidence: row.confidence, quote: row.quote, page: row.page, candidates: c.candidates,
+        ...(row.id !== undefined ? { fact_id: row.id } : {}),
+      };
     }),
   );
   return { metrics: metricList, reports: reportList, cells };

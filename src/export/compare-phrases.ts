@@ -37,10 +37,10 @@ export function coverage(asked: ReadonlySet<string>, phrase: string): number {
 /** How much of the asked words a phrase must hold to be grouped. */
 export const PHRASE_COVERAGE = 2 / 3;
 
-const rank = (r: ExportRow): number => (r.status === 'accepted' || r.status === 'corrected' ? 2 : 0) + (r.aspect === 'level' ? 1 : 0) + r.confidence;
+const rank = (r: ExportRow & { id?: number }): number => (r.status === 'accepted' || r.status === 'corrected' ? 2 : 0) + (r.aspect === 'level' ? 1 : 0) + r.confidence;
 
 /** The facts (all stored facts) whose metric phrase holds most of `words`, one value per report. */
-export function comparePhrase(facts: readonly ExportRow[], words: string, options: CompareOptions = {}): PhraseComparison {
+export function comparePhrase(facts: readonly (ExportRow & { id?: number })[], words: string, options: CompareOptions = {}): PhraseComparison {
   const shown = options.province ?? ((written: string) => written);
   const asked = phraseWords(words);
   const matching = facts.filter((r) => r.status !== 'rejected' && r.metric && coverage(asked, r.metric) >= PHRASE_COVERAGE);
@@ -51,7 +51,7 @@ export function comparePhrase(facts: readonly ExportRow[], words: string, option
   const phrases = new Map<string, number>();
   for (const r of group) phrases.set(r.metric, (phrases.get(r.metric) ?? 0) + 1);
   // one value per report: reviewed first, then a level, then the most confident
-  const best = new Map<string, { row: ExportRow; n: number }>();
+  const best = new Map<string, { row: ExportRow & { id?: number }; n: number }>();
   for (const r of group) {
     const seen = best.get(r.doc_id);
     if (!seen) best.set(r.doc_id, { row: r, n: 1 });
@@ -68,6 +68,8 @@ export function comparePhrase(facts: readonly ExportRow[], words: string, option
     file: row.file,
     page: row.page,
     candidates: n,
+    doc_id: row.doc_id,
+    fact_id: row.id ?? null,
   }));
   rows.sort((a, b) => vietnameseOrder(a.province, b.province) || a.report_period.localeCompare(b.report_period));
   return { rows, baseUnit, phrases: [...phrases].map(([phrase, facts]) => ({ phrase, facts })).sort((a, b) => b.facts - a.facts) };

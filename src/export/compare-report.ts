@@ -23,6 +23,9 @@ export interface CompareRow {
   file: string;
   page: number;
   candidates: number;
+  /** The report's document and the stored fact the value comes from (null when the rows did not come from the store). */
+  doc_id: string;
+  fact_id: number | null;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface CompareRow {
  * metric), chosen as the compare matrix chooses (reviewed first, then confidence), value in the
  * metric's base unit.
  */
-export function compareMetric(facts: readonly ExportRow[], def: MetricDef, options: CompareOptions = {}): CompareRow[] {
+export function compareMetric(facts: readonly (ExportRow & { id?: number })[], def: MetricDef, options: CompareOptions = {}): CompareRow[] {
   const rows = facts.filter((r) => r.metric_id === def.id);
   const shown = options.province ?? ((written: string) => written);
   const matrix = buildCompareMatrix(rows, [def]);
@@ -50,6 +53,8 @@ export function compareMetric(facts: readonly ExportRow[], def: MetricDef, optio
       file: files.get(rep.doc_id) ?? rep.doc_id,
       page: cell.page,
       candidates: cell.candidates,
+      doc_id: rep.doc_id,
+      fact_id: cell.fact_id ?? null,
     });
   });
   if (options.province) out.sort((a, b) => vietnameseOrder(a.province, b.province) || a.report_period.localeCompare(b.report_period));

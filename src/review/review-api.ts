@@ -6,6 +6,10 @@ import type { Db } from '../store/db.js';
 import { reviewQueue } from '../store/review-query.js';
 import { baseOfUnit } from '../extract/unit-base.js';
 import { factDetail } from './fact-detail.js';
+import { outlierFacts } from './outlier-index.js';
+import { tableContext } from './table-context.js';
+import type { FactFilter } from '../store/fact-filter.js';
+import { queueItemsByIds } from '../store/review-view-query.js';
 
 /** A JSON answer of the API. */
 export interface JsonReply {
@@ -103,12 +107,27 @@ export async function getQueue(db: Db, query: URLSearchParams): Promise<JsonRepl
   const parsed = QueueQuery.safeParse(params);
   if (!parsed.success) return badRequest(parsed.error, 'query');
   const { status, ...rest } = parsed.data;
-  return { status: 200, body: await reviewQueue(db, { ...rest, ...(status ? { status } : {}) }) };
+  const queue = await reviewQueue(db, { ...rest, ...(status ? { status } : {}) });
+  // values that break their series come first (the number most likely wrong), then by confidence
+  const outliers = await outlierFacts(db);
+  if (outliers.size === 0) return { status: 200, body: queue };
+  const filter: FactFilter = {
+    ...(rest.doc ? { docId: rest.doc } : {}),
+    ...(rest.metric ? { metricIdOrPhrase: rest.metric } : {}),
+    ...(rest.minConfidence !== undefined ? { minConfidence: rest.minConfidence } : {}),
+    ...(rest.maxConfidence !== undefined ? { maxConfidence: rest.maxConfidence } : {}),
+    ...(status ? { status } : {}),
+  };
+  const pinned = rest.offset === 0 ? await queueItemsByIds(db, [...outliers.keys()], filter) : [];
+  const facts = [...pinned.map((f) => ({ ...f, outlier: outliers.get(f.id) })), ...queue.facts.filter((f) => !outliers.has(f.id))];
+  return { status: 200, body: { ...queue, facts } };
 }
 
 export async function getFact(db: Db, factId: number): Promise<JsonReply> {
   const detail = await factDetail(db, factId);
-  return detail ? { status: 200, body: detail } : notFound(`fact ${factId}`);
+  if (!detail) return notFound(`fact ${factId}`);
+  const outlier = (await outlierFacts(db)).get(factId) ?? null;
+  return { status: 200, body: { ...detail, table: await tableContext(db, factId), outlier } };
 }
 
 export async function getHistory(db: Db, factId: number): Promise<JsonReply> {

@@ -10,6 +10,8 @@ import { REVIEW_STYLE } from './assets/review-style.js';
 import { reviewPage } from './assets/review-page.js';
 import { renderFactCrop } from './page-crop.js';
 import { echartsScript, webAppScript } from './web-bundle.js';
+import { getCompare } from './compare-api.js';
+import { getDocuments, getDocumentView, getPageImage } from './document-api.js';
 import { checkAccess, checkCsrf, isLoopback, sameSecret, TOKEN_COOKIE, type GuardOptions } from './request-guard.js';
 
 export const ReviewServerOptions = z
@@ -154,6 +156,22 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     if (path === '/api/metrics') {
       if (method !== 'GET') return error(res, 405, 'use GET', { Allow: 'GET' });
       return sendJson(res, { status: 200, body: { metrics: METRIC_CATALOG.map((d) => ({ id: d.id, name: d.name, base_unit: d.base_unit })) } });
+    }
+    if (path === '/api/compare') {
+      if (method !== 'GET') return error(res, 405, 'use GET', { Allow: 'GET' });
+      return sendJson(res, await getCompare(db, url.searchParams));
+    }
+    if (path === '/api/documents') {
+      if (method !== 'GET') return error(res, 405, 'use GET', { Allow: 'GET' });
+      return sendJson(res, await getDocuments(db));
+    }
+    const doc = path.match(/^\/api\/documents\/([0-9a-f]{1,64})(?:\/pages\/([1-9]\d{0,5})\.png)?$/);
+    if (doc) {
+      if (method !== 'GET') return error(res, 405, 'use GET', { Allow: 'GET' });
+      if (doc[2] === undefined) return sendJson(res, await getDocumentView(db, doc[1]));
+      const png = await getPageImage(db, doc[1], Number(doc[2]));
+      if ('error' in png) return error(res, png.status, png.error);
+      return send(res, 200, 'image/png', png.data);
     }
     const m = path.match(/^\/api\/facts\/([^/]+)(?:\/(history|decision|crop\.png))?$/);
     if (!m) return error(res, 404, `no such page: ${path.slice(0, 200)}`);

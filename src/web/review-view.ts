@@ -95,9 +95,33 @@ export async function loadQueue(keepId?: number): Promise<void> {
   state.counts = r.body.counts;
   state.total = r.body.total;
   fillDocuments(r.body.documents);
+  if (keepId !== undefined && !state.items.some((it) => it.id === keepId)) await addNamedFact(keepId);
   const at = state.items.findIndex((it) => it.id === keepId);
   renderQueue();
   await select(at >= 0 ? at : state.items.length ? 0 : -1);
+}
+
+/** The fact a link names (from the document view, the Compare rows) when it is not on this page of the queue: shown first. */
+async function addNamedFact(id: number): Promise<void> {
+  const r = await api<Detail>('GET', `/api/facts/${id}`);
+  if (r.status !== 200) return;
+  const { fact: f, document: d, outlier } = r.body;
+  state.items.unshift({
+    id: f.id,
+    version: f.version,
+    doc_id: f.doc_id,
+    file: d.file,
+    quote: f.quote,
+    metric: f.metric,
+    metric_id: f.metric_id,
+    value: f.value,
+    unit: f.unit,
+    confidence: f.confidence,
+    status: f.status,
+    page: f.page,
+    section: f.section,
+    ...(outlier ? { outlier } : {}),
+  });
 }
 
 function fillDocuments(docs: QueueDocument[]): void {

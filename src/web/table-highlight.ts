@@ -23,7 +23,8 @@ const SERIAL = /^[\divxlcdm.,)(-]*$/iu;
  * Which cells to highlight for a table fact: its own cell; the header cells above it (the header
  * rows' cells whose columns cover its column); and its row's labels — the cells left of it in its
  * row whose text is in the fact's row label (or, without one, any that is not a serial number),
- * and the group row above it whose text the row label also names (`Group — label`).
+ * and the nearest cell above whose text the row label names: the group (`Group — label`), or the
+ * row's own label when the row continues the one above with empty label cells.
  */
 export function tableHighlight(ctx: TableContext): Map<string, CellRole> {
   const { table, row, col } = ctx;
@@ -44,12 +45,11 @@ export function tableHighlight(ctx: TableContext): Map<string, CellRole> {
     if (c.row < table.headerRows && coversCol) roles.set(cellKey(c), 'column-header');
     else if (coversRow && c.col < fact.col && inRowLabel(c)) roles.set(cellKey(c), 'row-header');
   }
-  // the group: the nearest row above (below the headers) with a label the row label names
-  if (rowLabel.includes(' — ')) {
-    const above = table.cells
-      .filter((c) => c.row >= table.headerRows && c.row + c.rowSpan <= fact.row && c.col < fact.col && inRowLabel(c))
-      .sort((a, b) => b.row - a.row);
-    if (above[0]) roles.set(cellKey(above[0]), 'row-header');
-  }
+  // labels above the row: its group (`Group — label`), or its own label when the row continues one (empty label cells)
+  const above = table.cells
+    .filter((c) => c.row >= table.headerRows && c.row + c.rowSpan <= fact.row && c.col < fact.col && inRowLabel(c))
+    .sort((a, b) => b.row - a.row);
+  const hasOwn = [...roles.values()].includes('row-header');
+  if (above[0] && (!hasOwn || rowLabel.includes(' — '))) roles.set(cellKey(above[0]), 'row-header');
   return roles;
 }

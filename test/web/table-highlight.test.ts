@@ -64,3 +64,30 @@ describe("a table fact's cell with its row and column headers", () => {
     expect(tableHighlight({ table, row: 9, col: 9, rowLabel: '', columnLabel: '' }).size).toBe(0);
   });
 });
+
+describe('a row that continues the one above', () => {
+  test('its label is the nearest label above that the row label names', () => {
+    // 0: header | 1: "Mobifone" | 2: (empty label) continued row
+    const t: Table = {
+      id: 2,
+      origin: 'pdf-ruled',
+      page: 1,
+      rows: 3,
+      cols: 3,
+      headerRows: 1,
+      cells: [
+        cell(0, 0, 'TT'),
+        cell(0, 1, 'Nhà mạng'),
+        cell(0, 2, 'Băng tần C-Band'),
+        cell(1, 0, '1'),
+        cell(1, 1, 'Mobifone'),
+        cell(1, 2, '3700 MHz'),
+        cell(2, 0, ''),
+        cell(2, 1, ''),
+        cell(2, 2, '120 dBm'),
+      ],
+    };
+    const m = tableHighlight({ table: t, row: 2, col: 2, rowLabel: 'Mobifone', columnLabel: 'Băng tần C-Band' });
+    expect(Object.fromEntries([...m].sort())).toEqual({ '0,2': 'column-header', '1,1': 'row-header', '2,2': 'fact' });
+  });
+});

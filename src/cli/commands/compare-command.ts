@@ -9,6 +9,7 @@ import { comparePhrase, type PhraseComparison } from '../../export/compare-phras
 import { csvField } from '../../export/csv-writer.js';
 import { formatNumber, neutralizeText } from '../../export/cell-safety.js';
 import { printable } from '../printable.js';
+import { compareChart } from '../../export/compare-series.js';
 
 export function registerCompare(program: Command, exit: (code: number) => void): void {
   program
@@ -19,14 +20,16 @@ export function registerCompare(program: Command, exit: (code: number) => void):
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--province <mode>', 'written: the province as the report names it; current: the province it belongs to now (after the 2025 merger of 63 into 34)', 'written')
     .option('--by-phrase', 'compare the facts whose metric phrase holds the words asked, even where a catalog metric exists')
+    .option('--chart <file>', 'also draw the comparison as a chart: .svg or .png (a line per province over periods, or bars for one period)')
     .addHelpText(
       'after',
       '\nWords that name one catalog metric compare it; words that fit several list them to pick by id. Words that no catalog\n' +
         'metric holds are compared by phrase: facts whose metric phrase holds most of the words (diacritics and case aside),\n' +
         'in their commonest base unit, one value per report; the phrases grouped are listed under the table.',
     )
-    .action(async (o: { metric: string; db?: string; format: string; province: string; byPhrase?: boolean }) => {
+    .action(async (o: { metric: string; db?: string; format: string; province: string; byPhrase?: boolean; chart?: string }) => {
       if (!['table', 'csv', 'json'].includes(o.format)) throw new Error(`--format must be table, csv or json (got "${o.format}")`);
+      if (o.chart !== undefined && !/\.(svg|png)$/i.test(o.chart)) throw new Error(`--chart writes .svg or .png (got "${o.chart}")`);
       if (o.province !== 'written' && o.province !== 'current') throw new Error(`--province must be written or current (got "${o.province}")`);
       const shown: CompareOptions = o.province === 'current' ? { province: currentProvinceLabel } : {};
       const { metric: def, candidates, byWords } = o.byPhrase ? { metric: null, candidates: [], byWords: false } : queryMetric(o.metric);
@@ -34,7 +37,9 @@ export function registerCompare(program: Command, exit: (code: number) => void):
       try {
         if (def) {
           if (byWords && o.format === 'table') process.stderr.write(`"${o.metric}": catalog metric ${def.id} (${def.name})\n`);
-          printCompare(def.id, def.name, compareMetric(await queryFacts(db, { metricId: def.id }), def, shown), o.format);
+          const rows = compareMetric(await queryFacts(db, { metricId: def.id }), def, shown);
+          if (o.chart) await writeChart(o.chart, rows, def.name, def.base_unit);
+          printCompare(def.id, def.name, rows, o.format);
           exit(0);
           return;
         }
@@ -50,12 +55,21 @@ export function registerCompare(program: Command, exit: (code: number) => void):
           exit(1);
           return;
         }
+        if (o.chart) await writeChart(o.chart, byPhrase.rows, o.metric, byPhrase.baseUnit);
         printCompare('', `"${o.metric}" by phrase (${byPhrase.baseUnit})`, byPhrase.rows, o.format, byPhrase.phrases);
         exit(0);
       } finally {
         await db.close();
       }
     });
+}
+
+/** Write the comparison's chart as SVG or PNG (by the file's extension); ECharts and the canvas load only then. */
+async function writeChart(file: string, rows: CompareRow[], title: string, baseUnit: string): Promise<void> {
+  const chart = compareChart(rows, title, baseUnit);
+  const { renderChartPng, renderChartSvg } = await import('../../export/compare-chart.js');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(file, /\.png$/i.test(file) ? renderChartPng(chart) : renderChartSvg(chart));
 }
 
 /** The message when `--metric` names no single metric: the candidates, one per line, to pick by id. */

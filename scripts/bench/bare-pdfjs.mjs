@@ -6,8 +6,15 @@
  * (src/read/pdfjs-builtins.ts), and the baseline is pdfjs-dist as it ships.
  * Prints `<files> files, <pages> pages, <chars> characters`.
  *
- *   node scripts/bench/bare-pdfjs.mjs a.pdf b.pdf …
+ * `--fixed-worker`: the same with pdfjs-dist's worker module carrying the one-line fix of
+ * `TextState.clone` that solieu runs (src/read/pdfjs-worker.ts, written out here for the reason
+ * above), to tell what that fix saves from what the rest of solieu costs. `--digest`: also print a
+ * SHA-256 of every text item (string, transform, size, font) and style, so two runs can be shown
+ * to read the same text.
+ *
+ *   node scripts/bench/bare-pdfjs.mjs [--fixed-worker] [--digest] a.pdf b.pdf …
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,9 +34,20 @@ const pdfjsParams = (data) => ({
   wasmUrl: join(dir, 'wasm') + '/',
 });
 
+const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith('--')));
+const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+if (flags.has('--fixed-worker')) {
+  const STOCK = 'const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix';
+  const FIXED = 'const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);\n    clone.textMatrix';
+  const source = readFileSync(join(dir, 'legacy', 'build', 'pdf.worker.mjs'), 'utf8');
+  if (source.split(STOCK).length !== 2) throw new Error('bare-pdfjs --fixed-worker: the TextState.clone line is not in this pdfjs-dist');
+  const module = await import(`data:text/javascript;base64,${Buffer.from(source.replace(STOCK, FIXED)).toString('base64')}`);
+  globalThis.pdfjsWorker = { WorkerMessageHandler: module.WorkerMessageHandler };
+}
+const digest = flags.has('--digest') ? createHash('sha256') : undefined;
+
 let pages = 0;
 let chars = 0;
-const files = process.argv.slice(2);
 for (const path of files) {
   const pdf = await getDocument(pdfjsParams(new Uint8Array(readFileSync(path)))).promise;
   try {
@@ -37,6 +55,7 @@ for (const path of files) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       for (const item of content.items) if ('str' in item) chars += item.str.length;
+      digest?.update(JSON.stringify([content.items, content.styles]));
       page.cleanup();
     }
     pages += pdf.numPages;
@@ -44,4 +63,4 @@ for (const path of files) {
     await pdf.destroy();
   }
 }
-console.log(`${files.length} files, ${pages} pages, ${chars} characters`);
+console.log(`${files.length} files, ${pages} pages, ${chars} characters${digest ? `, digest ${digest.digest('hex')}` : ''}`);

@@ -1,15 +1,29 @@
 import { Command, CommanderError } from 'commander';
-import { registerIngest } from './commands/ingest-command.js';
-import { registerShow } from './commands/show-command.js';
-import { registerFacts } from './commands/facts-command.js';
-import { registerCompare } from './commands/compare-command.js';
-import { registerExport } from './commands/export-command.js';
-import { registerStatus } from './commands/status-command.js';
-import { registerMetrics } from './commands/metrics-command.js';
-import { registerReview } from './commands/review-command.js';
 
-/** Build the `solieu` command line. `exit` receives the exit status a command decided on. */
-export function buildProgram(exit: (code: number) => void): Command {
+type Register = (program: Command, exit: (code: number) => void) => void;
+
+/**
+ * The commands, in the order `--help` lists them, each loaded when it is needed: a command's
+ * module brings in what it uses (the store's drivers, exceljs, the review server, …), and
+ * `solieu ingest` should not pay for loading `export` or `review` at every start.
+ */
+const COMMANDS: [name: string, load: () => Promise<Register>][] = [
+  ['ingest', async () => (await import('./commands/ingest-command.js')).registerIngest],
+  ['show', async () => (await import('./commands/show-command.js')).registerShow],
+  ['facts', async () => (await import('./commands/facts-command.js')).registerFacts],
+  ['compare', async () => (await import('./commands/compare-command.js')).registerCompare],
+  ['export', async () => (await import('./commands/export-command.js')).registerExport],
+  ['review', async () => (await import('./commands/review-command.js')).registerReview],
+  ['status', async () => (await import('./commands/status-command.js')).registerStatus],
+  ['metrics', async () => (await import('./commands/metrics-command.js')).registerMetrics],
+];
+
+/**
+ * Build the `solieu` command line. `exit` receives the exit status a command decided on. With
+ * `command`, the name of a known command, only that command is loaded and registered (the others
+ * are not needed to run it); otherwise all are, for the help and the error of an unknown command.
+ */
+export async function buildProgram(exit: (code: number) => void, command?: string): Promise<Command> {
   const program = new Command('solieu')
     .description('số liệu — numeric facts from Vietnamese government reports (PDF, Word, scans) into one table')
     .version('0.1.0')
@@ -24,21 +38,17 @@ Typical day:
   solieu compare --metric telecom-revenue        one indicator across reports
   solieu export --format xlsx --out facts.xlsx   take it to a spreadsheet`,
     );
-  registerIngest(program, exit);
-  registerShow(program, exit);
-  registerFacts(program, exit);
-  registerCompare(program, exit);
-  registerExport(program, exit);
-  registerReview(program);
-  registerStatus(program);
-  registerMetrics(program);
+  const one = COMMANDS.find(([name]) => name === command);
+  const registers = await Promise.all((one ? [one] : COMMANDS).map(([, load]) => load()));
+  for (const register of registers) register(program, exit);
   return program;
 }
 
 /** Run the CLI; resolves to the process exit status. Errors print one line, never a stack. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const program = buildProgram((c) => (code = c));
+  // argv: node, script, then the command (a global option such as --help or --version first loads them all)
+  const program = await buildProgram((c) => (code = c), argv[2]);
   program.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -41,7 +41,7 @@ const MONEY: [number, string][] = [
 ];
 const COUNT: [number, string][] = [
   [1e6, 'triệu'],
-  [1e4, 'nghìn'],
+  [1e3, 'nghìn'],
 ];
 
 /** The readable unit for values in `baseUnit`: money in tỷ/triệu/nghìn đồng, large counts in triệu/nghìn; rates and percentages as they are. */

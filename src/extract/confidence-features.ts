@@ -22,6 +22,20 @@ function metricLength(metric: string): string {
   return 'metric-words:13+';
 }
 
+/**
+ * Signs of a metric phrase run together from more than one place: a capitalised word inside it that
+ * is not an acronym or a name's run (`… tắt sóng Các doanh nghiệp`), a content word said twice.
+ */
+function metricShape(metric: string): string[] {
+  const words = metric.split(/[\s,;]+/).filter((w) => /\p{L}/u.test(w));
+  const out: string[] = [];
+  const inner = words.slice(1).filter((w, i) => /^\p{Lu}\p{Ll}/u.test(w) && !/^\p{Lu}/u.test(words[i] ?? '') && !/^\p{Lu}/u.test(words[i + 2] ?? ''));
+  if (inner.length) out.push('metric-shape:inner-capital');
+  const lower = words.map((w) => w.toLocaleLowerCase('vi')).filter((w) => w.length > 1);
+  if (new Set(lower).size < lower.length - 1) out.push('metric-shape:repeats');
+  return out;
+}
+
 /** The active (value 1) features of a fact. */
 export function confidenceFeatures(f: ConfidenceInput): string[] {
   const out = new Set<string>();
@@ -30,6 +44,7 @@ export function confidenceFeatures(f: ConfidenceInput): string[] {
   out.add(`aspect:${f.aspect}`);
   if (f.approx !== 'none') out.add('approx:any');
   out.add(metricLength(f.metric));
+  for (const shape of metricShape(f.metric)) out.add(shape);
   out.add(f.period ? (f.period.includes('..') ? 'period:span' : f.period.startsWith('@') ? 'period:stock-form' : 'period:point') : 'period:empty');
   // the rule that made the metric and the one that gave the period, by kind: where each is reliable differs
   const metricRule = f.evidence.find((e) => e.startsWith('metric:'))?.split('+')[0] ?? 'metric:other';

@@ -10,7 +10,20 @@ export type ScoreOptions = z.input<typeof ScoreOptions>;
 
 /** Evidence about the document a fact sits in, which the model reads beside the fact's own. */
 function documentEvidence(doc: Document): string[] {
-  return doc.metadata.reportPeriod ? [] : ['doc:undated'];
+  const type = doc.metadata.reportType === 'kế hoạch' ? 'plan' : doc.metadata.reportType === 'báo cáo' ? 'report' : 'other';
+  return [...(doc.metadata.reportPeriod ? [] : ['doc:undated']), `doc:type-${type}`];
+}
+
+/** How crowded the paragraph a fact sits in is: many figures in one paragraph are easier to confuse. */
+function crowdEvidence(doc: Document): (start: number) => string {
+  const starts = doc.facts.map((f) => f.prov.start).sort((a, b) => a - b);
+  const blocks = doc.blocks.map((b) => [b.prov.start, b.prov.end] as const);
+  return (start) => {
+    const block = blocks.find(([a, b]) => start >= a && start < b);
+    if (!block) return 'doc:crowd-1';
+    const n = starts.filter((s) => s >= block[0] && s < block[1]).length;
+    return n <= 1 ? 'doc:crowd-1' : n <= 3 ? 'doc:crowd-2-3' : n <= 6 ? 'doc:crowd-4-6' : 'doc:crowd-7+';
+  };
 }
 
 /**
@@ -25,9 +38,10 @@ export function createScoreStage(options?: ScoreOptions): Stage {
   return (doc) => {
     if (!opts.enabled || doc.facts.length === 0) return doc;
     const extra = documentEvidence(doc);
+    const crowd = crowdEvidence(doc);
     const ocr = new Map(doc.pages.map((p) => [p.page, p.ocrConfidence]));
     const facts = doc.facts.map((f) => {
-      const evidence = [...f.evidence.filter((e) => !e.startsWith('doc:')), ...extra];
+      const evidence = [...f.evidence.filter((e) => !e.startsWith('doc:')), ...extra, crowd(f.prov.start)];
       return withModelConfidence({ ...f, evidence }, ocr.get(f.prov.page));
     });
     return { ...doc, facts };

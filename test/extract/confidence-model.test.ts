@@ -62,3 +62,16 @@ describe('confidence model', () => {
     expect(c.brier).toBeGreaterThan(0);
   });
 });
+
+describe('metric shape features', () => {
+  const input = (metric: string) => ({ kind: 'count' as const, aspect: 'level' as const, approx: 'none' as const, metric, period: '2024', evidence: [] });
+  it('marks a phrase run together from two places: a capitalised word inside, a word said twice', () => {
+    expect(confidenceFeatures(input('trạm đã tắt sóng Các doanh nghiệp viễn thông'))).toContain('metric-shape:inner-capital');
+    expect(confidenceFeatures(input('phục vụ bán kính phục vụ'))).toContain('metric-shape:repeats');
+  });
+  it('leaves names and acronyms alone', () => {
+    const f = confidenceFeatures(input('doanh nghiệp tại tỉnh Lạng Sơn đăng ký mới TTHC'));
+    expect(f).not.toContain('metric-shape:inner-capital');
+    expect(f).not.toContain('metric-shape:repeats');
+  });
+});

@@ -15,7 +15,7 @@ describe('extraction on the gold sets', () => {
     return r;
   };
   beforeAll(async () => {
-    results = await runEval({ sets: ['dev/source.txt', 'dev/pdf', 'real', 'tables', 'blind'], outDir: 'out/test-eval' });
+    results = await runEval({ sets: ['dev/source.txt', 'dev/pdf', 'real', 'tables', 'blind', 'blind2'], outDir: 'out/test-eval' });
   }, 120_000);
 
   it('agrees with ../shared/tools/score.mjs on every set', () => {
@@ -48,16 +48,26 @@ describe('extraction on the gold sets', () => {
     expect(set('real').score.f1).toBeGreaterThanOrEqual(0.95);
     expect(set('tables').score.f1).toBeGreaterThanOrEqual(0.96);
     expect(set('blind').score.f1).toBeGreaterThanOrEqual(0.98);
+    // blind set 2 (fixtures/blind2): first measured at 96.7% before its misses were read
+    expect(set('blind2').score.f1).toBeGreaterThanOrEqual(0.97);
   });
 
   it('keeps the fields of issue 11 on the real documents, the tables and the blind set', () => {
     for (const name of ['real', 'tables', 'blind']) {
       const f = set(name).score.fieldAccuracy;
-      expect({ name, metric: (f.metric ?? 0) >= 0.84, aspect: (f.aspect ?? 0) >= 0.95, approx: (f.approx ?? 0) >= 0.95 }).toEqual({ name, metric: true, aspect: true, approx: true });
+      expect({ name, metric: (f.metric ?? 0) >= 0.84, aspect: (f.aspect ?? 0) >= 0.95, approx: (f.approx ?? 0) >= 0.95 }).toEqual({
+        name,
+        metric: true,
+        aspect: true,
+        approx: true,
+      });
     }
     expect(set('tables').score.fieldAccuracy.period).toBeGreaterThanOrEqual(0.95);
     expect(set('blind').score.fieldAccuracy.period).toBeGreaterThanOrEqual(0.95);
     expect(set('real').score.fieldAccuracy.period).toBeGreaterThanOrEqual(0.88);
+    // blind set 2: period first measured at 62.5%, metric at 84.7%
+    expect(set('blind2').score.fieldAccuracy.period).toBeGreaterThanOrEqual(0.85);
+    expect(set('blind2').score.fieldAccuracy.metric).toBeGreaterThanOrEqual(0.85);
   });
 
   it('reports a calibration for every set', () => {

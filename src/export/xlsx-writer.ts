@@ -7,17 +7,55 @@ export interface XlsxInput {
   rows: Iterable<ExportRow>;
   compare: CompareMatrix;
   sources: readonly SourceRowInput[];
+  /** At most this many charts (PNG) under the Compare grid, one per metric with values in two reports or more; 0 for none. Default 12. */
+  charts?: number;
 }
 
 /** Column widths in characters (Excel units) for the Facts sheet; others get 12. */
 const FACT_WIDTHS: Partial<Record<keyof ExportRow, number>> = {
-  doc_id: 18, file: 28, title: 40, province: 16, report_period: 16, section: 10, section_title: 36,
-  metric: 48, metric_id: 28, value: 14, unit: 14, base_value: 18, base_unit: 14, of: 10, value_max: 10,
-  kind: 10, aspect: 11, direction: 9, approx: 11, period: 18, quote: 40, page: 6, confidence: 11, status: 10, table_row: 36, table_column: 36,
+  doc_id: 18,
+  file: 28,
+  title: 40,
+  province: 16,
+  report_period: 16,
+  section: 10,
+  section_title: 36,
+  metric: 48,
+  metric_id: 28,
+  value: 14,
+  unit: 14,
+  base_value: 18,
+  base_unit: 14,
+  of: 10,
+  value_max: 10,
+  kind: 10,
+  aspect: 11,
+  direction: 9,
+  approx: 11,
+  period: 18,
+  quote: 40,
+  page: 6,
+  confidence: 11,
+  status: 10,
+  table_row: 36,
+  table_column: 36,
 };
 
 const SOURCE_COLUMNS: (keyof SourceRow)[] = [
-  'doc_id', 'file', 'title', 'province', 'report_period', 'report_type', 'agency', 'issue_date', 'status', 'pages', 'sha256', 'facts', 'facts_matched', 'facts_reviewed',
+  'doc_id',
+  'file',
+  'title',
+  'province',
+  'report_period',
+  'report_type',
+  'agency',
+  'issue_date',
+  'status',
+  'pages',
+  'sha256',
+  'facts',
+  'facts_matched',
+  'facts_reviewed',
 ];
 const SOURCE_NUMERIC = new Set<keyof SourceRow>(['pages', 'facts', 'facts_matched', 'facts_reviewed']);
 const SOURCE_WIDTHS: Partial<Record<keyof SourceRow, number>> = { doc_id: 18, file: 30, title: 50, province: 16, report_period: 16, agency: 30, sha256: 20 };
@@ -55,6 +93,7 @@ function styleHeader(ws: ExcelJS.Worksheet, columns: number): void {
  * - `Compare`: one row per canonical metric (id, name, base unit), one column per report
  *   (label `province · period · title`), cells = the chosen fact's base value (see
  *   `buildCompareMatrix` for the choice).
+ *   Under the grid, a chart (PNG) per metric with values in two reports or more (`addCompareCharts`).
  * - `Sources`: one row per document with metadata and fact counts.
  * Written with exceljs' streaming writer so large exports stay within memory. Returns the
  * number of fact rows written.
@@ -102,5 +141,9 @@ export async function writeXlsx(input: XlsxInput, outPath: string): Promise<numb
   src.commit();
 
   await wb.commit();
+  if ((input.charts ?? 12) > 0) {
+    const { addCompareCharts } = await import('./xlsx-chart-images.js');
+    await addCompareCharts(outPath, compare, input.charts ?? 12);
+  }
   return count;
 }

@@ -55,6 +55,8 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   if (/so với\s+(?:\S+\s+){0,3}$/u.test(before)) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
+  // a horizon inside the span of the plan or heading names the year a target is for
+  if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;
   if (/(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24))) return true;
   // an amount whose subject names its year (`Kinh phí … năm 2025 được giao 14,6 tỷ đồng`, `Kế hoạch vốn
   // đầu tư công năm 2025 của huyện là …`): the year is the budget's, in the figure's own clause
@@ -96,9 +98,20 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
  * `Theo kết quả Tổng điều tra năm 2019, …`, `Tính đến 12/2021, …`)? Such a mention sets the time
  * of what follows; one inside the sentence (`… trong giai đoạn 2009-2019 (…)`) is that sentence's.
  */
+const TARGET_OPENING = /^\s*(?:[-+•]\s*)?(?:phấn đấu|mục tiêu(?: là)?|định hướng)?\s*$/u;
+
+/** Is a year inside a span of years (`2030` in `2026-01..2030-12`)? */
+function withinSpan(year: string, span: string | undefined): boolean {
+  if (!span?.includes('..') || !/^\d{4}$/.test(year)) return false;
+  const [a, b] = span.split('..');
+  return year >= a.slice(0, 4) && year <= b.slice(0, 4) && a.slice(0, 4) !== b.slice(0, 4);
+}
+
 function inLead(lower: string, m: TimeMention): boolean {
   let s0 = m.start;
   while (s0 > 0 && lower[s0 - 1] !== '\n' && !(lower[s0 - 1] === ' ' && lower[s0 - 2] === '.')) s0--;
+  // `Phấn đấu đến năm 2030 có …; …`: a target's horizon opening the sentence frames all of it
+  if (m.rule === 'period:horizon' && TARGET_OPENING.test(lower.slice(s0, m.start))) return true;
   const comma = lower.indexOf(',', s0);
   // a lead is a short adverbial (ten words at most), not a whole clause that happens to end in a comma
   const leadWords = lower.slice(s0, Math.max(comma, 0)).split(/\s+/).filter(Boolean).length;

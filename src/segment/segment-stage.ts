@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
-import { firstPeriod, horizonYear, periodYear } from '../text/period-words.js';
+import { firstPeriod, horizonYear, periodYear, planSpan } from '../text/period-words.js';
 import { type EmbeddedStart, embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
@@ -45,6 +45,8 @@ function formOfAnnex(embedded: EmbeddedStart, sections: readonly Section[]): boo
   const last = sections[sections.length - 1];
   return !embedded.label.startsWith('Phụ lục') && last?.kind === 'document' && last.label.startsWith('Phụ lục');
 }
+
+const PRESENT_STATE = /^(?:thực trạng|hiện trạng|tình hình hiện nay|đánh giá thực trạng)(?![\p{L}])/iu;
 
 export function createSegmentStage(options?: SegmentOptions): Stage {
   const opts = parseOptions('segment', SegmentOptions, options);
@@ -118,8 +120,14 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
             confidence: decision.confidence,
           };
           // in a plan, a heading's horizon names the year its targets are for (`3. Mục tiêu đến năm 2026`)
-          const horizon = doc.metadata.reportType === 'kế hoạch' ? horizonYear(title) : undefined;
-          const period = title.length <= opts.periodTitleMax ? (firstPeriod(title, year) ?? horizon) : undefined;
+          // in a plan or an undated study, a heading's span of years is the time of what it holds
+          // (`3. Mục tiêu và giải pháp giai đoạn 2026-2030`); in a dated report it names a programme
+          const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod;
+          const horizon = (spanned ? planSpan(title) : undefined) ?? (doc.metadata.reportType === 'kế hoạch' ? horizonYear(title) : undefined);
+          // a plan's account of where things stand (`I. THỰC TRẠNG`) is of the time it was written, not its targets'
+          const present =
+            doc.metadata.reportType === 'kế hoạch' && PRESENT_STATE.test(title) && doc.metadata.issueDate ? doc.metadata.issueDate.slice(0, 7) : undefined;
+          const period = title.length <= opts.periodTitleMax ? (firstPeriod(title, year) ?? horizon ?? present) : undefined;
           if (period) section.period = period;
           sections.push(section);
           byPath.set(section.path, section);

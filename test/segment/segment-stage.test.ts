@@ -58,6 +58,32 @@ describe('segment stage', () => {
     ]);
   });
 
+  it("gives a plan's span of years to its headings, its account of the present the month it was issued; a dated report's programme span none", async () => {
+    const plan = await runText(
+      'plan.txt',
+      text([
+        'ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN',
+        'Điện Biên, ngày 15 tháng 11 năm 2025',
+        'KẾ HOẠCH',
+        'Phát triển du lịch cộng đồng giai đoạn 2026-2030',
+        'I. THỰC TRẠNG',
+        'Toàn tỉnh có 42 điểm du lịch cộng đồng.',
+        'II. MỤC TIÊU GIAI ĐOẠN 2026 - 2030',
+        'Đón 2 triệu lượt khách.',
+      ]),
+    );
+    expect(plan.doc.metadata.reportPeriod).toBe('2026-01..2030-12');
+    expect(plan.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', '2025-11'],
+      ['II', '2026-01..2030-12'],
+    ]);
+    const report = await runText(
+      'report.txt',
+      text(['BÁO CÁO', 'Tình hình tháng 5 năm 2025', 'I. CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2021-2025', '- Phủ sóng 5G 40 xã.']),
+    );
+    expect(report.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([['I', '']]);
+  });
+
   it('builds the heading tree from Roman, Arabic, multi-level and letter labels', async () => {
     const { doc } = await runText('report.txt', text(REPORT));
     expect(paths(doc)).toEqual([

@@ -223,7 +223,14 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       compared: samePrevious?.fact.metric,
       // a figure joined to the previous one by `và` or a comma, or in a clause that names only a time
       // (`…; lũy kế 10 tháng đạt 951,8 tỷ đồng`), goes on about the previous figure's subject
-      shared: samePrevious && (/^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) || ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start)) || FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start))) ? samePrevious.pre : undefined,
+      shared: samePrevious
+        ? /^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) || ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start)) || FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start))
+          ? samePrevious.pre
+          : undefined
+        : // a sentence that names only a time before its figure (`Lũy kế 8 tháng ước đạt …`) goes on about the previous sentence's subject
+          previous && previous.pre && ONLY_TIME.test(lower.slice(sStart, f.start))
+          ? previous.pre
+          : undefined,
     });
     const metric = reading.metric;
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);

@@ -235,7 +235,7 @@ function before(text: string, from: number, start: number): string {
   // the clause ends at a `;`: what stands before it is another item's
   const semi = text.lastIndexOf(';', start - 1);
   if (semi >= from) from = semi + 1;
-  const pre = withoutTime(text.slice(from, start).replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
+  const pre = withoutTime(text.slice(from, start).replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}\d])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   const parts = pre.split(',').map((x) => stripOpeners(x)).filter((x) => x && !CONTINUATION.test(x));
   // grow leftwards until the phrase says something of its own: three common words (a list of proper
   // names `Giao Thủy, Hải Hậu, Vụ Bản` says only where), and the measure's head when the clause names one
@@ -305,8 +305,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${post.phrase} ${comparison}`);
     ev.push('metric:after');
   } else if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && (!hasContent(own) || RATE_ONLY.test(own))) {
-    // `…, bình quân mỗi năm tăng 4,7 điểm phần trăm`: a rate of the value before it, said how
-    metric = tidy(`${m.compared} ${hasContent(own) ? own : ''} ${comparison}`);
+    // `…, bình quân mỗi năm tăng 4,7 điểm phần trăm`: a rate of the value before it, said how; a change
+    // after a change compares the same measure with its own base (`… so với tháng trước và tăng 13,5% so với cùng kỳ`)
+    const measure = comparison ? m.compared.replace(/\s+so với\s.*$/u, '') : m.compared;
+    metric = tidy(`${measure} ${hasContent(own) ? own : ''} ${comparison}`);
     ev.push('metric:compared');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
     const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));
@@ -354,7 +356,8 @@ export function metricPhrase(m: MetricInput): MetricReading {
 function comparisonPhrase(text: string, from: number): { phrase: string; end: number } {
   const lead = text.slice(from).length - text.slice(from).trimStart().length;
   const rest = text.slice(from + lead, from + lead + 120);
-  const stop = rest.slice(7).search(/[,;:().]|\s(?=\d[\d.,]*(?![\d\p{L}]))/u);
+  // (`so với tháng trước và tăng 13,5% …`: the next change starts at its verb)
+  const stop = rest.slice(7).search(/[,;:().]|\s(?=\d[\d.,]*(?![\d\p{L}]))|\s(?:và\s+|,\s*)?(?:tăng|giảm)(?![\p{L}])/u);
   const raw = stop >= 0 ? rest.slice(0, 7 + stop) : rest;
   return { phrase: withoutTime(words(raw).slice(0, 8).join(' ')).replace(/\s+(?:năm|tháng|quý)$/u, ''), end: from + lead + raw.length };
 }

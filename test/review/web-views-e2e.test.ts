@@ -1,16 +1,18 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Aspect, FactKind } from '../../schemas/fact.js';
 import type { BBox } from '../../schemas/provenance.js';
 import { createReportPipeline } from '../../pipelines/report-pipeline.js';
 import { runPipeline, SourceFile } from '../../src/core/run-pipeline.js';
 import { pdfjsParams } from '../../src/read/pdf-document.js';
+import { matchMetric } from '../../src/resolve/metric-matcher.js';
 import { startReviewServer, type ReviewServer } from '../../src/review/review-server.js';
 import { DocumentStore } from '../../src/store/document-store.js';
 import { openDb } from '../../src/store/open-db.js';
@@ -22,6 +24,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(process.cwd(), 'test-output');
 const FIXTURES = 'fixtures/reports';
 const TABLE_PDF = '../shared/corpus-real/tables/t339.pdf';
+/** The shared corpus's text PDFs, whose gold says which state telecom revenue. */
+const CORPUS = ['002', '003', '004'].map((d) => `../shared/corpus/${d}.pdf`);
 const haveChromium = existsSync(CHROMIUM);
 const e2e = haveChromium ? test : (name: string, fn: () => unknown, timeout?: number) => test.skip(`${name} ${NEEDS_CHROMIUM}`, fn as () => void, timeout);
 
@@ -43,7 +47,7 @@ beforeAll(async () => {
   const files = readdirSync(FIXTURES)
     .filter((f) => /\.(pdf|docx|txt)$/.test(f))
     .map((f) => join(FIXTURES, f));
-  for (const path of [...files, TABLE_PDF]) {
+  for (const path of [...files, ...CORPUS, TABLE_PDF]) {
     const doc = await runPipeline(pipeline, new SourceFile(path, await readFile(path)));
     await store.save(doc, 'test');
     docIds.set(path.split('/').pop() as string, doc.id);
@@ -90,7 +94,7 @@ async function chartSeries(page: Page) {
 }
 
 interface CompareJson {
-  rows: { province: string; value: number; period: string; fact_id: number; quote: string }[];
+  rows: { province: string; value: number; period: string; fact_id: number; quote: string; file: string }[];
 }
 
 describe("the analyst's views in a real browser", () => {
@@ -104,6 +108,27 @@ describe("the analyst's views in a real browser", () => {
       // every fixture report that states it (the .txt, .docx, .pdf renditions of two reports) and the injected series
       expect(expected.filter((r) => r.province !== SERIES_PROVINCE).length).toBeGreaterThanOrEqual(6);
       expect(expected.filter((r) => r.province === SERIES_PROVINCE).map((r) => r.period)).toEqual(SERIES.map((s) => s.period));
+
+      // every corpus report whose gold states telecom revenue (a level in VND) is there, with one of the gold's values
+      for (const doc of ['002', '003', '004']) {
+        const gold = readFileSync(`../shared/gold/${doc}.gold.jsonl`, 'utf8')
+          .trim()
+          .split('\n')
+          .map(
+            (l) => JSON.parse(l) as { metric: string; unit: string; kind: FactKind; aspect: Aspect; base_value: number; base_unit: string; optional?: boolean },
+          );
+        const stated = gold.filter(
+          (g) =>
+            !g.optional &&
+            g.base_unit === 'VND' &&
+            g.aspect === 'level' &&
+            matchMetric(g.metric, { unit: g.unit, kind: g.kind, aspect: g.aspect })?.metric_id === 'telecom-revenue',
+        );
+        const row = expected.find((r) => r.file === `${doc}.pdf`);
+        if (stated.length === 0) expect({ doc, row }).toEqual({ doc, row: undefined });
+        else expect({ doc, value: stated.map((g) => g.base_value).includes(row?.value ?? Number.NaN) }).toEqual({ doc, value: true });
+      }
+      expect(expected.filter((r) => /^00\d\.pdf$/.test(r.file)).length).toBeGreaterThanOrEqual(2);
 
       const page = await openPage();
       await page.goto(`${server.url}#view=compare&metric=${encodeURIComponent('doanh thu viễn thông')}`);

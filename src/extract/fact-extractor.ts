@@ -174,7 +174,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     }
     const cStart = clauseStart(text, f.start);
     const finalKind: FactKind = of !== null && kind !== 'rank' ? 'ratio' : kind;
-    const aspect = readAspect(lower, f.start, unitEnd, finalKind, cStart);
+    const read0 = readAspect(lower, f.start, unitEnd, finalKind, cStart);
+    // a multiple with a fraction (`1,59 lần` the national density) compares two values; a whole number of `lần` may count occasions
+    const aspect = read0.aspect === 'level' && unit?.baseUnit === 'lần' && !Number.isInteger(value) ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] } : read0;
     const approx = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;

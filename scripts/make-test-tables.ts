@@ -364,6 +364,36 @@ export const YEARLY_ICT: TableSpec = {
   after: 'Các chỉ tiêu của ngành đều tăng so với năm 2023.',
 };
 
+/**
+ * A made-up price bulletin: a row numbering the columns under the header, a group column, names
+ * holding numbers (`Gạch 4 lỗ`), a unit column, a specification column, prices in đồng per the
+ * row's unit, and the header printed again where the table goes on.
+ */
+export const PRICES: TableSpec = {
+  before: ['II. Giá vật liệu xây dựng', 'Bảng 2: Giá vật liệu xây dựng quý II năm 2025'],
+  widths: [28, 80, 140, 45, 90, 90],
+  align: ['center', 'left', 'left', 'center', 'left', 'right'],
+  header: [
+    { text: 'STT', row: 0, col: 0 },
+    { text: 'Nhóm vật liệu', row: 0, col: 1 },
+    { text: 'Tên vật liệu', row: 0, col: 2 },
+    { text: 'Đơn vị tính', row: 0, col: 3 },
+    { text: 'Quy cách', row: 0, col: 4 },
+    { text: 'Giá bán (chưa\ngồm VAT)', row: 0, col: 5 },
+  ],
+  headerRows: 1,
+  body: [
+    ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'],
+    ['1', 'Gạch xây', 'Gạch 4 lỗ', 'viên', '220x105x130 mm', '1.350'],
+    ['2', 'Gạch xây', 'Gạch đặc 2 lỗ', 'viên', '210x95x55 mm', '1.120'],
+    ['3', 'Cửa nhôm', 'Cửa đi 2 cánh mở quay', 'm2', 'Dày 1,2 mm', '1.800.000'],
+    ['STT', 'Nhóm vật liệu', 'Tên vật liệu', 'Đơn vị tính', 'Quy cách', 'Giá bán (chưa\ngồm VAT)'],
+    ['4', 'Cát', 'Cát xây', 'm3', 'Hạt trung', '320.000'],
+    ['5', 'Thép', 'Thép cuộn phi 6', 'tấn', 'CB240', '15.600.000'],
+  ],
+  after: 'Giá trên là giá bán tại địa bàn thành phố.',
+};
+
 function docxCell(text: string, opts: { rowSpan?: number; columnSpan?: number; bold?: boolean }): TableCell {
   return cell(text.replace(/\n/g, ' '), opts);
 }
@@ -512,7 +542,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'table-ruled.pdf'), await ruledTablePdf());
   writeFileSync(join(dir, 'table-unruled.pdf'), await unruledTablePdf());
   writeFileSync(join(dir, 'table-ruled.scan.pdf'), await scanOf(await ruledTablePdf()));
-  for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG], ['transposed', TRANSPOSED], ['running', RUNNING], ['yearly-ict', YEARLY_ICT]] as const) {
+  for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG], ['transposed', TRANSPOSED], ['running', RUNNING], ['yearly-ict', YEARLY_ICT], ['prices', PRICES]] as const) {
     writeFileSync(join(dir, `${name}.docx`), await specDocx(spec));
     writeFileSync(join(dir, `${name}-unruled.pdf`), await specPdf(spec));
     writeFileSync(join(dir, `${name}-hrules.pdf`), await specPdf(spec, { rules: true }));

@@ -113,6 +113,7 @@ function siblingUnit(cells: TableCell[], doc: Document): UnitInfo | undefined {
 /** Labels without unit brackets and extra spaces. */
 function bare(label: string): string {
   return label
+    .replace(/\s*\(\*+\)/gu, '')
     .replace(BRACKET_UNIT, (all, inner: string) => (bracketUnit(all) || /^(?:%|[\p{L}]+\/[\p{L}]+)/u.test(inner.trim()) ? '' : all))
     .replace(/\s+/gu, ' ')
     .replace(/\s+—\s*$/u, '')
@@ -350,6 +351,23 @@ function readColumn(columnLabel: string, allLabels: string[]): { period?: string
   return { period, span, named };
 }
 
+/** A column of prices (`Giá bán`, `Đơn giá`, `Giá bình quân`): its figures are money per the row's unit. */
+const PRICE_HEADER = /(?:^|—\s*)(?:đơn\s+giá|giá)(?![\p{L}])/iu;
+
+/**
+ * The unit of a price in a row whose unit column names what is sold (`m3`, `bộ`, `tấn`): money
+ * per that unit (`đồng/m3`, base `VND/m3`), in the header's money unit when it gives one
+ * (`Đơn giá (nghìn đồng)` → `nghìn đồng/tấn`). Undefined when the row's unit is money already.
+ */
+function pricePer(rowUnit: string, headerUnit: UnitInfo | undefined): UnitInfo | undefined {
+  const per = rowUnit.replace(/\s+/gu, ' ').trim();
+  if (!per || unitFromText(per)?.kind === 'money' || per.includes('%')) return undefined;
+  const money = headerUnit?.kind === 'money' ? headerUnit : { unit: 'đồng', factor: 1 };
+  // a unit cell merged over several rows (`lít kg kg lít`) says no one unit: money, per what unknown
+  if (per.split(' ').length > 2) return { unit: money.unit, baseUnit: 'VND', kind: 'money', factor: money.factor };
+  return { unit: `${money.unit}/${per}`, baseUnit: `VND/${per}`, kind: 'money', factor: money.factor };
+}
+
 /** Facts of one figure cell. */
 function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const { table, labels } = ctx;
@@ -359,6 +377,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const columnLabel = labels.columnLabel[cell.col] ?? '';
   const { period, span, named } = readColumn(columnLabel, labels.columnLabel);
   const headerUnit = bracketUnit(columnLabel);
+  const priceColumn = PRICE_HEADER.test(columnLabel);
   const rowUnitText = labels.rowUnit.get(cell.row);
   const rowUnit = rowUnitText ? unitFromText(rowUnitText) : bracketUnit(rowLabel);
   // a row that names a place or a total (`Bắc Trung Bộ`, `Lào Cai`, `Tổng số`) says where, not what:
@@ -380,9 +399,10 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
     if (f.form === 'digits' && f.scale === 1 && /^(?:19|20)\d\d$/u.test(text.slice(f.start, f.end).trim()) && !headerUnit && !rowUnit) continue;
     const own = cellUnit(text, f);
     const inherited =
-      rowUnitText && rowUnit
+      (rowUnitText && priceColumn ? pricePer(rowUnitText, headerUnit) : undefined) ??
+      (rowUnitText && rowUnit
         ? rowUnit
-        : (headerUnit ?? rowUnit ?? countedNoun(columnLabel) ?? siblingUnit(siblings(table, cell, labels), ctx.doc) ?? ctx.tableUnit);
+        : (headerUnit ?? rowUnit ?? countedNoun(columnLabel) ?? siblingUnit(siblings(table, cell, labels), ctx.doc) ?? ctx.tableUnit));
     let info: UnitInfo | undefined = own?.info ?? inherited;
     const evidence = [...f.evidence, 'table:cell', own ? 'unit:cell' : inherited ? 'unit:table-header' : 'unit:none'];
     // a percent sign in the cell, or `%` in the header
@@ -450,7 +470,7 @@ function isFigureCell(text: string): boolean {
 /** Cells of the table's data columns below the header, each once, row by row. */
 function dataCells(table: Table, labels: TableLabels): TableCell[] {
   return table.cells
-    .filter((c) => c.row >= table.headerRows && labels.roles[c.col] === 'data' && !labels.groupRows.has(c.row) && c.start !== undefined && !isEmptyCell(c.text))
+    .filter((c) => c.row >= table.headerRows && labels.roles[c.col] === 'data' && !labels.groupRows.has(c.row) && !labels.repeatedHeader.has(c.row) && c.start !== undefined && !isEmptyCell(c.text))
     .sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
@@ -482,7 +502,9 @@ export function extractTableFacts(doc: Document): TableFactsResult {
       const role = labels.roles[c.col];
       // a note across the foot of the table (`Danh sách có 09 trường …`) in the STT column is not a row number
       const rowNumber = role === 'number' && (ROW_NUMBER.test(c.text.trim()) || (c.text.match(/\p{L}+/gu) ?? []).length < 3);
-      if (c.row < table.headerRows || rowNumber || role === 'code' || role === 'unit' || role === 'time' || labels.groupRows.has(c.row)) {
+      // a number in a row's label is part of its name or description (`Cửa đi 2 cánh`, `Gạch 8 lỗ`, `Trục phi 113,5 mm`)
+      const name = role === 'label';
+      if (c.row < table.headerRows || rowNumber || name || role === 'code' || role === 'unit' || role === 'time' || role === 'note' || labels.groupRows.has(c.row) || labels.repeatedHeader.has(c.row)) {
         for (const b of cellBlocks(c)) handled.add(b.id);
       }
     }

@@ -7,7 +7,8 @@ import { cellAt } from '../../schemas/table.js';
  * data row's and column's labels (GUIDELINES "Tables").
  */
 
-export type ColumnRole = 'number' | 'code' | 'unit' | 'time' | 'label' | 'data';
+/** `note`: a column that describes the row's item (`Quy cách`, `Tiêu chuẩn kỹ thuật`, `Xuất xứ`, `Ghi chú`): never facts, not part of the label. */
+export type ColumnRole = 'number' | 'code' | 'unit' | 'time' | 'label' | 'note' | 'data';
 
 export interface TableLabels {
   roles: ColumnRole[];
@@ -21,6 +22,8 @@ export interface TableLabels {
   groupRows: Set<number>;
   /** Rows that are totals (`Tổng cộng`, `Tổng số`, `Toàn tỉnh`, `Cả nước`). */
   totalRows: Set<number>;
+  /** Rows below the header that repeat it (the header printed again where the table goes on over a page). */
+  repeatedHeader: Set<number>;
   /**
    * What the rows are aspects of, when the header of the label column says it (`Nội dung thử
    * nghiệm` → `thử nghiệm`: rows `Quy mô`, `Thời gian` are the trial's scale and time), '' otherwise.
@@ -31,6 +34,10 @@ export interface TableLabels {
 const NUMBER_HEADER = /^(?:stt|tt|số\s*tt|số\s+thứ\s+tự|thứ\s+tự|no\.?)$/iu;
 const CODE_HEADER = /^(?:mã(?:\s+số)?|mã\s+\p{L}+|ký\s+hiệu|code)$/iu;
 const UNIT_HEADER = /^(?:đvt|đơn\s+vị(?:\s+tính)?|đơn\s+vị\s+đo)$/iu;
+/** A header that names the rows' items: `Tên vật liệu`, `Tên đơn vị`, `Nội dung`, `Hạng mục`, `Danh mục`, `Chỉ tiêu`. */
+const LABEL_HEADER = /^(?:tên(?:\s|$)|nội\s+dung|hạng\s+mục|danh\s+mục|chỉ\s+tiêu|nhóm|loại)/iu;
+/** A header of a column that describes the item rather than measuring it. */
+const NOTE_HEADER = /^(?:ghi\s+chú|quy\s+cách|tiêu\s+chuẩn(?:\s+kỹ\s+thuật)?|xuất\s+xứ|nhà\s+sản\s+xuất|vận\s+chuyển|nguồn(?:\s+số\s+liệu)?)$/iu;
 const TIME_HEADER = /^(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|thời\s+hạn(?:\s+hoàn\s+thành)?|ngày(?:\s+\p{L}+)*|tiến\s+độ)$/iu;
 /** A row number as written: `1`, `01`, `I`, `1.1`, `5.1.`, `a`, `a)`. */
 export const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?)$/u;
@@ -51,12 +58,23 @@ function clean(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** The header text above each column, top level first, repeated merged cells said once. */
+/** A cell that only numbers its column (`<4>`, `(4)`, `[4]`). */
+const COLUMN_NUMBER = /^[<([]\s*\d{1,2}\s*[>)\]]$/u;
+/** A list mark before a row label (`- Cát xây`, `+ Cửa đi`, `• …`). */
+const BULLET = /^[-–+•*]\s+/u;
+
+/** The header text above each column, top level first, repeated merged cells said once; a row that numbers the columns says nothing. */
 function columnLabels(table: Table): string[] {
   const labels: string[] = [];
+  const numbering = new Set<number>();
+  for (let row = 0; row < table.headerRows; row++) {
+    const texts = table.cells.filter((c) => c.row === row && c.text.trim() !== '').map((c) => c.text.trim());
+    if (texts.length >= 3 && texts.every((t) => COLUMN_NUMBER.test(t) || /^\d{1,2}$/u.test(t))) numbering.add(row);
+  }
   for (let col = 0; col < table.cols; col++) {
     const parts: string[] = [];
     for (let row = 0; row < table.headerRows; row++) {
+      if (numbering.has(row)) continue;
       const cell = cellAt(table, row, col);
       const text = cell ? clean(cell.text) : '';
       if (text && parts[parts.length - 1] !== text) parts.push(text);
@@ -81,7 +99,10 @@ function roleOf(table: Table, col: number, label: string, seenData: boolean, fir
   if (CODE_HEADER.test(bare)) return 'code';
   if (UNIT_HEADER.test(bare) && (!/^đơn\s+vị$/iu.test(bare) || holdsUnits(dataCells(table, col)))) return 'unit';
   if (TIME_HEADER.test(bare)) return 'time';
+  if (NOTE_HEADER.test(bare)) return 'note';
   const cells = dataCells(table, col);
+  // a column headed as the rows' names is the label, whatever figures the names hold (`Cửa đi 2 cánh`)
+  if (!seenData && LABEL_HEADER.test(bare) && cells.some((c) => !LEADS_WITH_FIGURE.test(c.text.trim()))) return 'label';
   if (cells.length === 0) return seenData ? 'data' : 'label';
   // the first column holding nothing but row numbers, without a header that says so
   if (!seenData && col === 0 && cells.every((c) => ROW_NUMBER.test(c.text.trim()))) return 'number';
@@ -94,7 +115,7 @@ function roleOf(table: Table, col: number, label: string, seenData: boolean, fir
 
 /** Running text with a figure in it: sentences of at least `RUNNING_WORDS` words, not a label. */
 const RUNNING_WORDS = 8;
-function isRunningText(text: string): boolean {
+export function isRunningText(text: string): boolean {
   const t = clean(text);
   return /\d/u.test(t) && (t.match(/\p{L}+/gu) ?? []).length >= RUNNING_WORDS && /[.;:]/u.test(t);
 }
@@ -130,7 +151,9 @@ export function readLabels(table: Table): TableLabels {
   const totalRows = new Set<number>();
   let group = '';
   let previous = '';
+  const repeatedHeader = repeatedHeaderRows(table);
   for (let row = table.headerRows; row < table.rows; row++) {
+    if (repeatedHeader.has(row)) continue;
     const own = table.cells.filter((c) => c.row === row && !isEmptyCell(c.text));
     // a group row: one label reaching across the data columns, no figures of its own
     const spanning = own.find((c) => c.colSpan > 1 && dataCols.some((d) => c.col <= d && d < c.col + c.colSpan));
@@ -142,8 +165,10 @@ export function readLabels(table: Table): TableLabels {
     }
     const parts: string[] = [];
     for (const col of labelCols) {
-      const cell = cellAt(table, row, col);
-      const text = cell ? clean(cell.text) : '';
+      const at = cellAt(table, row, col);
+      // a header cell printed again and merged down over the rows under it names no row
+      const cell = at && !repeatedHeader.has(at.row) ? at : undefined;
+      const text = cell ? clean(cell.text).replace(BULLET, '') : '';
       if (text && !isEmptyCell(text) && parts[parts.length - 1] !== text) parts.push(text);
     }
     let label = parts.join(' — ');
@@ -157,7 +182,20 @@ export function readLabels(table: Table): TableLabels {
       if (unit && !isEmptyCell(unit.text)) rowUnit.set(row, clean(unit.text).toLocaleLowerCase('vi'));
     }
   }
-  return { roles, columnLabel, rowLabel, rowUnit, groupRows, totalRows, stubSubject: stubSubject(columnLabel[labelCols[0]] ?? '') };
+  return { roles, columnLabel, rowLabel, rowUnit, groupRows, totalRows, repeatedHeader, stubSubject: stubSubject(columnLabel[labelCols[0]] ?? '') };
+}
+
+/** Rows under the header that say what its first row says, cell for cell (at least two cells, all of the row's cells). */
+function repeatedHeaderRows(table: Table): Set<number> {
+  const out = new Set<number>();
+  if (table.headerRows === 0) return out;
+  const head = new Map(table.cells.filter((c) => c.row === 0 && c.text.trim() !== '').map((c) => [c.col, clean(c.text)]));
+  for (let row = table.headerRows; row < table.rows; row++) {
+    const own = table.cells.filter((c) => c.row === row && c.text.trim() !== '');
+    const same = own.filter((c) => head.get(c.col) === clean(c.text)).length;
+    if (same >= 2 && same * 2 > own.length) out.add(row);
+  }
+  return out;
 }
 
 /** The subject a label column's header names (`Nội dung thử nghiệm` → `thử nghiệm`), '' when it names none. */

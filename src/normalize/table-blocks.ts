@@ -50,20 +50,53 @@ function plainTable(id: number, refs: { ref: NonNullable<RawBlock['table']>; pag
   return { id, origin: 'doc', page: refs[0]?.page ?? 1, rows, cols, headerRows: 0, cells: [...cells.values()] };
 }
 
-/** Rows at the top that head the table: the first row unless it holds figures, and every row a header cell reaches into. */
+/** A figure with a short unit written after it (`12 phòng học`, `56 vị trí`), not a time (`6 tháng`, `2 năm đầu`). */
+const FIGURE_WITH_UNIT = /^[~≈<>≤≥+\-–]?\s*\d[\d.,]*\s+(?!(?:tháng|năm|quý|ngày|tuần)(?:\s|$))\p{L}+(?:\s\p{L}+)?$/iu;
+/** A column number in a row that numbers the columns (`<1>`, `(2)`, `[3]`, `A`, or a bare 1, 2, 3 …). */
+const COLUMN_NUMBER = /^(?:[<([]\s*\d{1,2}\s*[>)\]]|\d{1,2}|[A-Z])$/u;
+
+/** A figure in a data column: a number as the whole cell or with a short unit, not a year heading a column. */
+function isFigure(c: TableCell): boolean {
+  const t = c.text.trim();
+  return c.col > 0 && (FIGURE_CELL.test(t) || FIGURE_WITH_UNIT.test(t)) && !YEAR.test(t);
+}
+
+/**
+ * A row that numbers the columns under the header (`<1> | <2> | … | <11>`, `(1) | (2) | …`,
+ * `1 | 2 | 3 | …`, `A | B | C`): every cell a column number, at least three, each one more than the one before.
+ */
+export function isColumnNumberRow(cells: TableCell[]): boolean {
+  const texts = cells.filter((c) => c.text.trim() !== '').sort((a, b) => a.col - b.col).map((c) => c.text.trim());
+  if (texts.length < 3 || !texts.every((t) => COLUMN_NUMBER.test(t))) return false;
+  const n = texts.map((t) => (/\d/u.test(t) ? Number(t.replace(/\D/gu, '')) : t.charCodeAt(0) - 64));
+  return n.every((v, i) => i === 0 || v === n[i - 1] + 1);
+}
+
+/**
+ * Rows at the top that head the table: the first row unless it holds figures, and every row a
+ * header cell reaches into, never a row of figures (a header cell merged down over rows whose
+ * borders the table does not draw, `STT` over a group's rows, stops at the first figures).
+ */
 export function inferHeaderRows(table: Table): number {
   const firstRow = table.cells.filter((c) => c.row === 0);
   // a year heads a column (`2016`, `Năm 2024`); any other figure in the first row makes it data
-  const figures = firstRow.filter((c) => c.col > 0 && FIGURE_CELL.test(c.text.trim()) && !YEAR.test(c.text.trim()));
-  if (firstRow.length === 0 || figures.length > 0) return 0;
+  if (firstRow.length === 0 || firstRow.some(isFigure)) return 0;
+  const firstFigures = Math.min(table.rows, ...table.cells.filter(isFigure).map((c) => c.row));
   let header = 1;
   for (;;) {
     // cells with text only: an empty spacer column drawn the table's whole height reaches nothing
-    const reach = Math.max(...table.cells.filter((c) => c.row < header && c.text.trim() !== '').map((c) => c.row + c.rowSpan));
+    const reach = Math.min(firstFigures, Math.max(...table.cells.filter((c) => c.row < header && c.text.trim() !== '').map((c) => c.row + c.rowSpan)));
     if (reach <= header || reach >= table.rows) break;
     header = reach;
   }
   return Math.min(header, Math.max(0, table.rows - 1));
+}
+
+/** The header rows with the row that numbers the columns right under them (declared by the file or inferred). */
+export function withColumnNumbers(table: Table): number {
+  const under = table.headerRows;
+  if (under === 0 || under >= table.rows - 1) return under;
+  return isColumnNumberRow(table.cells.filter((c) => c.row === under)) ? under + 1 : under;
 }
 
 /** Give tables spans, cell blocks their cell, and tables their captions; returns the tables in document order. */
@@ -108,6 +141,7 @@ export function attachTables(input: TableInput): Table[] {
       if (cell.start !== undefined && cell.end !== undefined) cell.text = text.slice(cell.start, cell.end).replace(/\s+/gu, ' ').trim();
     }
     if (!table.headerDeclared) table.headerRows = inferHeaderRows(table);
+    table.headerRows = withColumnNumbers(table);
     Object.assign(table, captionOf(blocks, firstBlock.get(key) ?? 0));
   }
   return [...out.values()];

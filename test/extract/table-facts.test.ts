@@ -10,7 +10,7 @@ import { createExtractStage } from '../../src/extract/extract-stage.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { captionSubject, namesWhere, periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
 import { stubSubject, withStubSubject } from '../../src/extract/table-labels.js';
-import { INDICATORS, LONG, RUNNING, TRANSPOSED, TWO_LEVEL, ruledTablePdf, specDocx, specPdf, tableDocx, unruledTablePdf } from '../../scripts/make-test-tables.js';
+import { INDICATORS, LONG, PRICES, RUNNING, TRANSPOSED, TWO_LEVEL, ruledTablePdf, specDocx, specPdf, tableDocx, unruledTablePdf } from '../../scripts/make-test-tables.js';
 import { needs } from '../needs.js';
 
 async function run(name: string, bytes: Buffer): Promise<Document> {
@@ -172,6 +172,24 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
     expect(withStubSubject('Quy mô', '')).toBe('Quy mô');
   });
 
+  it('reads a price bulletin: prices in đồng per the row unit, the names with their group, nothing from the column numbers, the names, the specification or the header printed again', async () => {
+    for (const [name, bytes] of [['t.docx', await specDocx(PRICES)], ['t.pdf', await specPdf(PRICES)]] as const) {
+      const doc = await run(name, bytes);
+      const facts = cellFacts(doc).map(shape);
+      expect(doc.tables?.[0].headerRows).toBe(2);
+      expect(facts.map((f) => [f.quote, f.unit, f.base_value, f.base_unit])).toEqual([
+        ['1.350', 'đồng/viên', 1350, 'VND/viên'],
+        ['1.120', 'đồng/viên', 1120, 'VND/viên'],
+        ['1.800.000', 'đồng/m2', 1800000, 'VND/m2'],
+        ['320.000', 'đồng/m3', 320000, 'VND/m3'],
+        ['15.600.000', 'đồng/tấn', 15600000, 'VND/tấn'],
+      ]);
+      expect(facts[0]).toMatchObject({ metric: 'Gạch xây — Gạch 4 lỗ — Giá bán (chưa gồm VAT)', row: 'Gạch xây — Gạch 4 lỗ', column: 'Giá bán (chưa gồm VAT)' });
+      // not `4 lỗ`, `2 cánh`, `1,2 mm`, `220x105x130 mm`, the `(1)…(6)` row
+      expect(doc.facts.filter((f) => f.row === undefined && f.prov.start >= (doc.tables?.[0].start ?? 0) && f.prov.start < (doc.tables?.[0].end ?? 0))).toEqual([]);
+    }
+  });
+
   const t339 = '../shared/corpus-real/tables/t339.pdf';
   (existsSync(t339) ? it : it.skip)(`gives the licence table of a real report its stub's subject and the coverage table's running text its band column${existsSync(t339) ? '' : ` ${needs(t339)}`}`, async () => {
     const doc = await run('t339.pdf', readFileSync(t339));
@@ -184,6 +202,25 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
     expect(indoor[0].metric).toMatch(/ — Viettel — Băng tần C-Band$/u);
     expect(indoor[0].evidence).toContain('table:running-text');
   }, 60_000);
+});
+
+const P637 = '../shared/corpus-real/viettelrace_Public637_gia-VLXD-CaoBang-quyII-2025.pdf';
+describe('a real price bulletin (Public637, 47 pages of ruled price tables)', () => {
+  (existsSync(P637) ? it : it.skip)(`gives prices per unit with the material's name, and no facts of column numbers or names${existsSync(P637) ? '' : ` ${needs(P637)}`}`, async () => {
+    const doc = await run('p637.pdf', readFileSync(P637));
+    const facts = doc.facts.filter((f) => f.row !== undefined);
+    const prices = facts.filter((f) => /^đồng\//u.test(f.unit));
+    // most cells are prices per m2, m3, kg, lít, viên …
+    expect(prices.length).toBeGreaterThan(300);
+    expect(prices.length / facts.length).toBeGreaterThan(0.9);
+    expect([...new Set(prices.map((f) => f.base_unit))]).toEqual(expect.arrayContaining(['VND/m3', 'VND/m2', 'VND/kg', 'VND/lít', 'VND/viên']));
+    expect(prices.every((f) => f.base_unit.startsWith('VND/') && f.kind === 'money' && f.base_value === f.value)).toBe(true);
+    // the `<1> … <11>` row under each header numbers the columns: never facts, never a unit
+    expect(doc.facts.filter((f) => /^<\d+>$/u.test(f.unit) || /^<\d+>$/u.test(f.quote))).toEqual([]);
+    expect(doc.tables?.every((t) => t.headerRows <= 3)).toBe(true);
+    // the first sand price: its name and group in the metric
+    expect(prices.find((f) => f.quote === '320.000')?.metric).toMatch(/^Cát xây dựng — Cát xây — Giá bán/u);
+  }, 120_000);
 });
 
 describe('table header and unit readers', () => {

@@ -5,10 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Document } from '../../../schemas/document.js';
 import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
-import type { NamedStage } from '../../core/stage.js';
-import { runPipeline } from '../../core/run-pipeline.js';
-import { SourceFile } from '../../core/source-file.js';
-import type { OcrPageEvent, OcrScheduler } from '../../read/ocr-scheduler.js';
+import { createReportRunner } from '../../../pipelines/report-runner.js';
 
 /** A page of the file being processed has been OCR'd (for progress). */
 export interface OcrPageDone {
@@ -38,29 +35,22 @@ export function ocrWorkersPerSlot(slots: number, cores = availableParallelism())
  * loaded at the first file and the first page to OCR, not when the executor is made: the main
  * thread of a batch read by worker threads never loads them.
  */
-export function inProcessExecutor(options: ReportPipelineOptions, ocrWorkers = ocrWorkersPerSlot(1)): PipelineExecutor {
-  let scheduler: Promise<OcrScheduler> | undefined;
+export function inProcessExecutor(options: ReportPipelineOptions): PipelineExecutor {
   // one file at a time: the OCR pages reported belong to the file being processed
   let listener: ((event: OcrPageDone) => void) | undefined;
-  const onPage = (e: OcrPageEvent) => listener?.({ page: e.page, seconds: e.seconds, confidence: e.confidence });
-  const engine = options.read?.ocrEngine;
-  const ocrScheduler = () =>
-    (scheduler ??= import('../../read/ocr-scheduler.js').then(({ createOcrScheduler }) => createOcrScheduler({ workers: ocrWorkers, onPage, engine })));
-  let stages: Promise<NamedStage[]> | undefined;
-  const pipeline = () => (stages ??= import('../../../pipelines/report-pipeline.js').then(({ createReportPipeline }) => createReportPipeline(options, { ocrScheduler })));
+  const withOcr = { ...options, ocr: { workers: options.ocr?.workers ?? ocrWorkersPerSlot(1) } };
+  const runner = createReportRunner(withOcr, { onOcrPage: (e) => listener?.({ page: e.page, seconds: e.seconds, confidence: e.confidence }) });
   return {
     slots: 1,
     async process(path, onOcrPage) {
       listener = onOcrPage;
       try {
-        return await runPipeline(await pipeline(), new SourceFile(path, await readFile(path)));
+        return await runner.run(path, await readFile(path));
       } finally {
         listener = undefined;
       }
     },
-    async close() {
-      if (scheduler) await (await scheduler).terminate();
-    },
+    close: () => runner.close(),
   };
 }
 
@@ -92,7 +82,7 @@ export function workerExecutor(options: ReportPipelineOptions, slots: number, en
   const waiting: ((w: Worker) => void)[] = [];
   const all = new Set<Worker>();
   const spawn = (): Worker => {
-    const w = new Worker(entry, { workerData: { options, ocrWorkers: ocrWorkersPerSlot(slots) } });
+    const w = new Worker(entry, { workerData: { options: { ...options, ocr: { workers: ocrWorkersPerSlot(slots) } } } });
     w.unref();
     all.add(w);
     return w;

@@ -4,8 +4,8 @@ import { inProcessExecutor } from './pipeline-executor.js';
 import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.js';
 
 /** Worker thread entry: runs the report pipeline on each path the main thread sends. */
-const { options, ocrWorkers } = workerData as { options: ReportPipelineOptions; ocrWorkers: number };
-const executor = inProcessExecutor(options, ocrWorkers);
+const { options } = workerData as { options: ReportPipelineOptions };
+const executor = inProcessExecutor(options);
 
 /**
  * Test-only fault, for the tests of a worker that dies with a file in flight:

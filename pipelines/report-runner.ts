@@ -1,0 +1,44 @@
+import type { Document } from '../schemas/document.js';
+import type { NamedStage } from '../src/core/stage.js';
+import { runPipeline } from '../src/core/run-pipeline.js';
+import { SourceFile } from '../src/core/source-file.js';
+import type { OcrPageEvent, OcrScheduler } from '../src/read/ocr-scheduler.js';
+import type { ReportPipelineOptions } from './report-pipeline.js';
+
+/** Runs the report pipeline on one file after another, with the services it shares built once. */
+export interface ReportRunner {
+  run(path: string, bytes: Buffer): Promise<Document>;
+  /** Stop the services (the OCR workers) if they were started. */
+  close(): Promise<void>;
+}
+
+export interface ReportRunnerHooks {
+  /** Called after every page the shared OCR scheduler reads. */
+  onOcrPage?: (event: OcrPageEvent) => void;
+}
+
+/**
+ * The report pipeline of `pipelines/report-pipeline.ts` with its services, built from one options
+ * object: what `solieu ingest` (in its process or in each worker thread), the queue's readers,
+ * `npm run eval` and the benches run. This module is light on purpose: the stages' modules
+ * (pdfjs, lexicons, the catalog) load at the first file, and the OCR scheduler (`ocr.workers`
+ * workers of `read.ocrEngine`) at the first page to OCR, so a process that never reads a
+ * document never loads them.
+ */
+export function createReportRunner(options: ReportPipelineOptions = {}, hooks: ReportRunnerHooks = {}): ReportRunner {
+  let scheduler: Promise<OcrScheduler> | undefined;
+  const ocrScheduler = () =>
+    (scheduler ??= import('../src/read/ocr-scheduler.js').then(({ createOcrScheduler }) =>
+      createOcrScheduler({ workers: options.ocr?.workers ?? 1, engine: options.read?.ocrEngine, onPage: hooks.onOcrPage }),
+    ));
+  let stages: Promise<NamedStage[]> | undefined;
+  const pipeline = () => (stages ??= import('./report-pipeline.js').then(({ createReportPipeline }) => createReportPipeline(options, { ocrScheduler })));
+  return {
+    async run(path, bytes) {
+      return runPipeline(await pipeline(), new SourceFile(path, bytes));
+    },
+    async close() {
+      if (scheduler) await (await scheduler).terminate();
+    },
+  };
+}

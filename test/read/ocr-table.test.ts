@@ -66,6 +66,14 @@ describe('ruled tables in page images', () => {
     expect(image.gray[21 * 360 + 100]).toBe(0);
   });
 
+  it('finds a border drawn to the edge of the image', () => {
+    const rules = pixelRules(page(200, 100, [[0, 98, 200, 100], [199, 0, 200, 100]]));
+    expect(rules.map((r) => [r.dir, r.at0, r.at1, r.from, r.to])).toEqual([
+      ['h', 98, 100, 0, 200],
+      ['v', 199, 200, 0, 100],
+    ]);
+  });
+
   it('finds no rule in a filled block (a photo, a QR code) thicker than a border', () => {
     expect(pixelRules(page(300, 300, [[50, 50, 250, 250]]))).toEqual([]);
   });

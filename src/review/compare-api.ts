@@ -26,7 +26,10 @@ export const CompareQuery = z
  */
 export async function getCompare(db: Db, query: URLSearchParams): Promise<JsonReply> {
   const params: Record<string, string> = {};
-  for (const [k, v] of query) params[k] = v;
+  for (const [k, v] of query) {
+    if (k in params) return { status: 400, body: { error: 'invalid query', issues: [`${k}: given more than once`] } };
+    params[k] = v;
+  }
   const parsed = CompareQuery.safeParse(params);
   if (!parsed.success) return badRequest(parsed.error, 'query');
   const { metric: asked, province, byPhrase } = parsed.data;

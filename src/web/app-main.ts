@@ -28,7 +28,7 @@ function show(view: View): void {
     if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
-  const reviewOnly = ['filters', 'counter'];
+  const reviewOnly = ['filters', 'counter', 'keys'];
   for (const id of reviewOnly) {
     const node = document.getElementById(id);
     if (node) node.hidden = view !== 'review';

@@ -31,8 +31,9 @@ describe('charts in the XLSX Compare sheet', () => {
     expect(images).toHaveLength(expected.length);
     // anchored in column B under the grid (a header row, a row per metric, then a gap), one chart every 28 rows
     expect(images.map((i) => [i.range.tl.nativeCol, i.range.tl.nativeRow])).toEqual(expected.map((_, k) => [1, compare.metrics.length + 3 + 28 * k]));
-    const media = wb.model.media as { type: string; extension: string; buffer: Buffer }[];
-    const png = await loadImage(media[0].buffer);
+    const first = wb.getImage(Number(images[0].imageId));
+    expect(first.extension).toBe('png');
+    const png = await loadImage(Buffer.from(first.buffer as unknown as Uint8Array));
     expect([png.width, png.height]).toEqual([1920, 1040]);
     // the grid itself is unchanged by the drawing
     expect(sheet.getRow(1).getCell(1).value).toBe('metric_id');

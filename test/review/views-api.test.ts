@@ -77,7 +77,7 @@ describe('the Compare and document APIs', () => {
     const several = (await get(`/api/compare?metric=${encodeURIComponent('thuê bao')}`)).json() as { candidates: { id: string }[]; rows: unknown[] };
     expect(several.rows).toEqual([]);
     expect(several.candidates.map((c) => c.id)).toContain('mobile-subscribers');
-    for (const bad of ['', '?metric=', '?metric=x&province=later', '?metric=x&byPhrase=2', '?metric=x&other=1']) {
+    for (const bad of ['', '?metric=', '?metric=x&province=later', '?metric=x&byPhrase=2', '?metric=x&other=1', '?metric=x&metric=y']) {
       const b = await get(`/api/compare${bad}`);
       expect({ bad, status: b.status }).toEqual({ bad, status: 400 });
     }

@@ -125,7 +125,7 @@ ${fields}
     <div class="doc-facts"><p class="sentence" id="d-sentence"></p><ol id="d-facts"></ol></div>
   </div>
 </main>
-<footer class="keys" aria-label="Phím tắt">
+<footer class="keys" id="keys" aria-label="Phím tắt">
   <span><kbd>a</kbd> chấp nhận</span><span><kbd>r</kbd> loại</span><span><kbd>e</kbd> sửa</span>
   <span><kbd>j</kbd>/<kbd>↓</kbd> tiếp</span><span><kbd>k</kbd>/<kbd>↑</kbd> trước</span><span><kbd>u</kbd> hoàn tác</span>
   <span><kbd>d</kbd> xem trong tài liệu</span><span><kbd>Enter</kbd> lưu</span><span><kbd>Esc</kbd> hủy</span>

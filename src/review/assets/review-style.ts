@@ -93,6 +93,7 @@ h2 { font-size: 15px; margin: 14px 0 4px; }
 .rows { border-collapse: collapse; margin-top: 12px; font-size: 14px; max-width: 1200px; }
 .rows th, .rows td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
 .rows td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.rows td:nth-child(1), .rows td:nth-child(2), .rows td:nth-child(4) { white-space: nowrap; }
 .rows tr.outlier td { background: #fff4e6; }
 .rows tr.outlier td.num { color: #d9480f; font-weight: 700; }
 .phrases { font-size: 13px; color: var(--muted); margin-top: 8px; }

@@ -18,7 +18,9 @@ import { createRequire } from 'node:module';
  * file, so the fixed module — the shipped file with that one line changed, evaluated from a
  * `data:` URL — is put there once, before the first `getDocument`. When the line is not found
  * (another pdfjs-dist version), nothing is put there and pdfjs loads its own worker, unchanged:
- * `test/read/pdfjs-worker.test.ts` fails then, so that the fix is looked at again.
+ * `test/read/pdfjs-worker.test.ts` fails then, so that the fix is looked at again. pdfjs keeps
+ * the worker it found first for the whole thread: a `getDocument` made before this ran (the OCR
+ * reader's, with `--ocr always`) leaves the thread on the shipped worker — slower, same text.
  */
 
 const STOCK = 'const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix = this.textMatrix.slice();';

@@ -166,9 +166,10 @@ function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect
 
 function approxBefore(text: string, start: number): Approx {
   const before = text.slice(Math.max(0, start - 12), start).toLocaleLowerCase('vi');
+  // \uF0B3 and \uF0A3: ≥ and ≤ of the Symbol font, as a PDF without a ToUnicode map gives them
   if (/(?:~|≈|khoảng|xấp\s*xỉ|gần)\s*$/u.test(before)) return 'about';
-  if (/(?:≥|>|>=|trên|hơn|tối\s+thiểu|ít\s+nhất)\s*$/u.test(before)) return 'more_than';
-  if (/(?:≤|<|<=|dưới|tối\s+đa|không\s+quá)\s*$/u.test(before)) return 'less_than';
+  if (/(?:≥|\uF0B3|>|>=|trên|hơn|tối\s+thiểu|ít\s+nhất)\s*$/u.test(before)) return 'more_than';
+  if (/(?:≤|\uF0A3|<|<=|dưới|tối\s+đa|không\s+quá)\s*$/u.test(before)) return 'less_than';
   return 'none';
 }
 
@@ -351,6 +352,12 @@ function readColumn(columnLabel: string, allLabels: string[]): { period?: string
   return { period, span, named };
 }
 
+/** A cell that is one figure with at most its unit (`1 Mbit/s`, `≥ 95%`): a value even in a label column. */
+const ONE_FIGURE = /^[\p{Co}\s]*[~≈<>≤≥+\-–−]?\s*\d[\d.,]*\s*(?:%|[\p{L}][\p{L}\d/²³%]*)?$/u;
+
+/** A row label longer than this many words is running text, not a name to add to a sentence's metric. */
+const ROW_NAME_WORDS = 12;
+
 /** A column of prices (`Giá bán`, `Đơn giá`, `Giá bình quân`): its figures are money per the row's unit. */
 const PRICE_HEADER = /(?:^|—\s*)(?:đơn\s+giá|giá)(?![\p{L}])/iu;
 
@@ -502,8 +509,9 @@ export function extractTableFacts(doc: Document): TableFactsResult {
       const role = labels.roles[c.col];
       // a note across the foot of the table (`Danh sách có 09 trường …`) in the STT column is not a row number
       const rowNumber = role === 'number' && (ROW_NUMBER.test(c.text.trim()) || (c.text.match(/\p{L}+/gu) ?? []).length < 3);
-      // a number in a row's label is part of its name or description (`Cửa đi 2 cánh`, `Gạch 8 lỗ`, `Trục phi 113,5 mm`)
-      const name = role === 'label';
+      // beside figure columns, a number in a row's label is part of its name or description (`Cửa đi 2 cánh`,
+      // `Trục phi 113,5 mm`); a table of text alone (provisions compared, a schedule) is read as text
+      const name = role === 'label' && labels.roles.includes('data') && !ONE_FIGURE.test(c.text.trim());
       if (c.row < table.headerRows || rowNumber || name || role === 'code' || role === 'unit' || role === 'time' || role === 'note' || labels.groupRows.has(c.row) || labels.repeatedHeader.has(c.row)) {
         for (const b of cellBlocks(c)) handled.add(b.id);
       }
@@ -539,7 +547,9 @@ export function annotateCellFacts(doc: Document, facts: Fact[]): Fact[] {
       // the row's label, and the column's where it names what is measured (`Băng tần C-Band`), unless the sentence said them
       const said = f.metric.toLocaleLowerCase('vi');
       const named = l.roles[cell.col] === 'data' ? readColumn(column, l.columnLabel).named : [];
-      const add = [row, ...named].filter((x) => x && !said.includes(x.toLocaleLowerCase('vi')));
+      // a row label that is itself running text (a table of text alone) names nothing short enough to add
+      const rowName = row.split(/\s+/u).length <= ROW_NAME_WORDS ? row : '';
+      const add = [rowName, ...named].filter((x) => x && !said.includes(x.toLocaleLowerCase('vi')));
       const metric = [f.metric, ...add].filter((x) => x).join(' — ');
       return { ...f, metric, row, column, evidence: [...f.evidence, 'table:running-text'] };
     }

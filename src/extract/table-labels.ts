@@ -41,8 +41,8 @@ const NOTE_HEADER = /^(?:ghi\s+chú|quy\s+cách|tiêu\s+chuẩn(?:\s+kỹ\s+thu�
 const TIME_HEADER = /^(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|thời\s+hạn(?:\s+hoàn\s+thành)?|ngày(?:\s+\p{L}+)*|tiến\s+độ)$/iu;
 /** A row number as written: `1`, `01`, `I`, `1.1`, `5.1.`, `a`, `a)`. */
 export const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?)$/u;
-/** A cell that leads with a figure. */
-export const LEADS_WITH_FIGURE = /^[~≈<>≤≥+\-–−]?\s*\(?\d/u;
+/** A cell that leads with a figure (after glyphs of a symbol font left in the private use area, `\uF0B3` for ≥). */
+export const LEADS_WITH_FIGURE = /^[\p{Co}\s]*[~≈<>≤≥+\-–−]?\s*\(?\d/u;
 const TOTAL_ROW = /^(?:tổng(?:\s+(?:cộng|số|chung))?|cộng|toàn\s+(?:tỉnh|thành\s+phố|huyện|quốc|ngành|vùng)|cả\s+nước|chung)\b/iu;
 const EMPTY = /^[-–—x.…\s]*$/iu;
 /** A label column's header that names the rows as items of something: `Nội dung thử nghiệm`, `Hạng mục đầu tư`, `Thông tin dự án`. */

@@ -190,6 +190,44 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
     }
   });
 
+  it('reads a threshold column whose ≥ a PDF left as a symbol-font glyph (U+F0B3) as data, and keeps the sentences of a table of text alone', async () => {
+    const spec = {
+      ...TRANSPOSED,
+      before: ['7. Chất lượng dịch vụ', 'Kết quả đo kiểm chất lượng dịch vụ như sau:'],
+      header: [
+        { text: 'TT', row: 0, col: 0 },
+        { text: 'Chỉ tiêu', row: 0, col: 1 },
+        { text: 'Quy chuẩn', row: 0, col: 2 },
+        { text: 'Năm 2023', row: 0, col: 3 },
+        { text: 'Năm 2024', row: 0, col: 4 },
+      ],
+      body: [
+        ['1', 'Độ sẵn sàng của mạng', '\uF0B3 95%', '99,1%', '99,4%'],
+        ['2', 'Tốc độ tải xuống trung bình', '\uF0B3 16 Mbit/s', '38,2 Mbit/s', '41,5 Mbit/s'],
+      ],
+    };
+    const doc = await run('t.docx', await specDocx(spec));
+    const facts = cellFacts(doc).map((f) => ({ ...shape(f), approx: doc.facts.find((x) => x.quote === f.quote && x.row === f.row)?.approx }));
+    expect(facts.find((f) => f.quote === '16 Mbit/s')).toMatchObject({ metric: 'Tốc độ tải xuống trung bình — Quy chuẩn', approx: 'more_than', column: 'Quy chuẩn' });
+    expect(facts.find((f) => f.quote === '41,5 Mbit/s')).toMatchObject({ metric: 'Tốc độ tải xuống trung bình', period: '2024', row: 'Tốc độ tải xuống trung bình' });
+    expect(facts).toHaveLength(6);
+
+    const text = {
+      ...TRANSPOSED,
+      before: ['8. Sửa đổi quy chuẩn', 'Các nội dung sửa đổi như sau:'],
+      header: [
+        { text: 'TT', row: 0, col: 0 },
+        { text: 'Quy định hiện hành', row: 0, col: 1 },
+        { text: 'Nội dung sửa đổi', row: 0, col: 2 },
+      ],
+      widths: [30, 220, 220],
+      align: ['center', 'left', 'left'] as ('left' | 'center' | 'right')[],
+      body: [['1', 'Doanh nghiệp công bố tốc độ tải xuống tối thiểu 1 Mbit/s cho vùng 3G.', 'Doanh nghiệp công bố tốc độ tải xuống tối thiểu 16 Mbit/s cho vùng 4G.']],
+    };
+    const provisions = await run('p.docx', await specDocx(text));
+    expect(provisions.facts.map((f) => f.quote)).toEqual(expect.arrayContaining(['1 Mbit/s', '16 Mbit/s']));
+  });
+
   const t339 = '../shared/corpus-real/tables/t339.pdf';
   (existsSync(t339) ? it : it.skip)(`gives the licence table of a real report its stub's subject and the coverage table's running text its band column${existsSync(t339) ? '' : ` ${needs(t339)}`}`, async () => {
     const doc = await run('t339.pdf', readFileSync(t339));

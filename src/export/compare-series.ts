@@ -94,3 +94,11 @@ export function compareChart(rows: readonly CompareRow[], title: string, baseUni
   }
   return { title, baseUnit, unit, scale, kind: 'line', categories: periods, series };
 }
+
+/** One period of a time-series chart: bars across the provinces that have a value for it (the chart itself when it is already bars). */
+export function periodSlice(chart: CompareChart, period: string): CompareChart {
+  if (chart.kind === 'bar') return chart;
+  const at = chart.categories.indexOf(period);
+  const points = chart.series.map((s) => s.points[at] ?? null).filter((p): p is ChartPoint => p !== null);
+  return { ...chart, kind: 'bar', categories: points.map((p) => p.province), series: [{ name: period, points }] };
+}

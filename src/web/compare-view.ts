@@ -2,7 +2,7 @@
 import type * as Echarts from 'echarts';
 import { compareChartOption } from '../export/compare-chart-option.js';
 import type { CompareRow } from '../export/compare-report.js';
-import type { CompareChart } from '../export/compare-series.js';
+import { type CompareChart, periodSlice } from '../export/compare-series.js';
 import { api, describe } from './api-client.js';
 import { byId, clear, el } from './browser-dom.js';
 
@@ -25,6 +25,8 @@ export interface CompareReply {
 
 const APPROX: Record<string, string> = { none: '', estimate: 'ước', about: 'khoảng', more_than: 'hơn', less_than: 'dưới' };
 let chart: Echarts.ECharts | undefined;
+/** The whole chart of the last answer (the period chooser slices it). */
+let whole: CompareChart | null = null;
 
 /** The Compare view's address: `#view=compare&metric=…&province=current&byPhrase=1`. */
 export function compareHash(metric: string, province: string, byPhrase: boolean): string {
@@ -72,6 +74,17 @@ function renderChart(data: CompareChart | null): void {
   chart.setOption(compareChartOption(data));
   chart.resize();
   host.dataset.kind = data.kind;
+}
+
+/** The period chooser: every period of a time series (one of them draws bars across provinces). */
+function fillPeriods(data: CompareChart | null): void {
+  const sel = byId<HTMLSelectElement>('c-period');
+  while (sel.options.length > 1) sel.remove(1);
+  sel.value = '';
+  const series = data?.kind === 'line';
+  sel.disabled = !series;
+  if (!data || !series) return;
+  for (const p of data.categories) sel.appendChild(el('option', null, p)).value = p;
 }
 
 function renderRows(reply: CompareReply): void {
@@ -148,7 +161,9 @@ export async function openCompare(hash: string): Promise<void> {
     const flagged = reply.rows.filter((x) => x.outlier).length;
     message(`${reply.rows.length} báo cáo${flagged ? ` · ${flagged} giá trị bất thường` : ''}.`);
   }
-  renderChart(reply.rows.length ? reply.chart : null);
+  whole = reply.rows.length ? reply.chart : null;
+  fillPeriods(whole);
+  renderChart(whole);
   renderRows(reply);
 }
 
@@ -164,5 +179,9 @@ export function startCompare(): void {
       if (metric) location.hash = compareHash(metric, byId<HTMLSelectElement>('c-province').value, byId<HTMLInputElement>('c-by-phrase').checked);
     });
   }
+  byId('c-period').addEventListener('change', () => {
+    const period = byId<HTMLSelectElement>('c-period').value;
+    if (whole) renderChart(period ? periodSlice(whole, period) : whole);
+  });
   window.addEventListener('resize', () => chart?.resize());
 }

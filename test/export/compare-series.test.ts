@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { CompareRow } from '../../src/export/compare-report.js';
-import { compareChart, readableUnit } from '../../src/export/compare-series.js';
+import { compareChart, periodSlice, readableUnit } from '../../src/export/compare-series.js';
 
 const row = (province: string, period: string, value: number, extra: Partial<CompareRow> = {}): CompareRow => ({
   province,
@@ -60,5 +60,25 @@ describe('the chart of a comparison', () => {
     const rows = ['2022-01', '2022-02', '2022-03', '2022-04'].map((p, i) => row('Lào Cai', p, (i === 2 ? 100_000 : 100 + i) * 1e9, { fact_id: i + 1 }));
     const flagged = compareChart(rows, 'X', 'VND').series[0].points.filter((p) => p?.outlier);
     expect(flagged.map((p) => p?.fact_id)).toEqual([3]);
+  });
+});
+
+describe('one period of a time series', () => {
+  test('is bars across the provinces that have a value for it', () => {
+    const chart = compareChart(
+      [
+        row('Nam Định', '2021-06', 90e9),
+        row('Nam Định', '2021-08', 95e9),
+        row('Hà Tĩnh', '2021-08', 40e9),
+        row('Huế', '2021-06', 10e9),
+        row('Huế', '2021-07', 11e9),
+      ],
+      'X',
+      'VND',
+    );
+    const slice = periodSlice(chart, '2021-08');
+    expect(slice).toMatchObject({ kind: 'bar', unit: 'tỷ đồng', categories: ['Nam Định', 'Hà Tĩnh'], series: [{ name: '2021-08' }] });
+    expect(slice.series[0].points.map((p) => p?.shown)).toEqual([95, 40]);
+    expect(periodSlice(slice, '2021-06')).toBe(slice);
   });
 });

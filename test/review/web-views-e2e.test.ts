@@ -167,6 +167,19 @@ describe("the analyst's views in a real browser", () => {
       expect(ink.n).toBeGreaterThan(1000);
       await page.screenshot({ path: join(OUT, 'compare.png'), fullPage: true });
 
+      // one period of the series: bars across the provinces that state it
+      await page.selectOption('#c-period', '2022-03');
+      await page.waitForFunction(() => {
+        const option = window.echarts?.getInstanceByDom(document.getElementById('chart') as HTMLElement)?.getOption() as
+          | { series?: { type: string }[] }
+          | undefined;
+        return option?.series?.[0]?.type === 'bar';
+      });
+      const bars = await chartSeries(page);
+      expect(bars.map((b) => b.name)).toEqual(['2022-03']);
+      expect(bars[0].data.map((d) => d?.value)).toEqual([SERIES[2].value]);
+      await page.selectOption('#c-period', '');
+
       // the 2025 merger: the same values under the provinces as they are now
       await page.selectOption('#c-province', 'current');
       await page.waitForFunction(() => document.querySelector('#c-rows tbody td')?.textContent?.includes('('));

@@ -101,6 +101,7 @@ ${fields}
     <label>Chỉ tiêu <input id="c-metric" type="search" list="metric-ids" placeholder="mã chỉ tiêu hoặc từ khóa, ví dụ doanh thu viễn thông"></label>
     <label><input id="c-by-phrase" type="checkbox"> theo cụm từ</label>
     <label>Tỉnh <select id="c-province"><option value="written">như báo cáo ghi</option><option value="current">hiện nay (sau sáp nhập 2025)</option></select></label>
+    <label>Kỳ <select id="c-period"><option value="">(mọi kỳ: đường theo tỉnh)</option></select></label>
     <button type="submit">So sánh</button>
   </form>
   <div id="c-msg" class="msg" role="status"></div>

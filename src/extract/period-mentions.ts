@@ -170,8 +170,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    // 6 tháng đầu năm, 6 tháng cuối năm 2025, 8 tháng năm 2025 (the first eight months: not `tháng năm` = May)
-    re: new RegExp(`${MONTH_TOKEN}\\s+tháng\\s+(?:(đầu|cuối)\\s+năm(?:\\s+(\\d{4}))?|năm\\s+(\\d{4}))`, 'gu'),
+    // 6 tháng đầu năm, 6 tháng cuối năm 2025, 8 tháng năm 2025, 8 tháng 2025 (the first eight months: not `tháng năm` = May)
+    re: new RegExp(`${MONTH_TOKEN}\\s+tháng\\s+(?:(đầu|cuối)\\s+năm(?:\\s+(\\d{4}))?|(?:năm\\s+)?(\\d{4})(?![\\d/]))`, 'gu'),
     rule: 'period:months-of-year',
     make: (m, year) => {
       const n = monthNumber(m[1]);

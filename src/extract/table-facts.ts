@@ -146,23 +146,27 @@ export function periodOfHeader(part: string, century?: string, growth = false): 
   m = UNTIL.exec(t);
   if (m) return { period: `@${m[1]}-12`, span: false };
   const mentions = findTimeMentions(t.toLocaleLowerCase('vi'));
-  if (mentions.length === 1) return { period: mentions[0].period, span: mentions[0].period.includes('..') };
+  // (a span of months, `8 tháng 2025`, holds a flow over them, not a level at their end)
+  if (mentions.length === 1) return { period: mentions[0].period, span: false };
   return undefined;
 }
 
 /** A header part that names only a time or an aspect adds nothing to the metric. */
-const ASPECT_ONLY = /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước\s+(?:thực\s+hiện|tính|đạt)|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
+const ASPECT_ONLY = /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước(?:\s+(?:thực\s+hiện|tính|đạt|th))?|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
 
 function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
   const h = header.toLocaleLowerCase('vi');
   if (/xếp\s+hạng|thứ\s+hạng/u.test(h)) return { aspect: 'rank', direction: null, evidence: ['table:aspect-rank'] };
   if (/lũy\s+kế|luỹ\s+kế/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
-  if (/so\s+sánh|tăng,?\s*giảm|tốc\s+độ\s+tăng|tăng\s+trưởng|chênh\s+lệch/u.test(h)) {
+  if (/so\s+sánh|tăng,?\s*giảm|tốc\s+độ\s+tăng|tăng\s+trưởng|chênh\s+lệch|so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)/u.test(h)) {
     return { aspect: 'change', direction: /giảm/u.test(h) && !/tăng/u.test(h) ? 'down' : /tăng/u.test(h) && !/giảm/u.test(h) ? 'up' : null, evidence: ['table:aspect-change'] };
   }
   if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(`${h} ${row.toLocaleLowerCase('vi')}`)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   return { aspect: 'level', direction: null, evidence: [] };
 }
+
+/** A column of estimates (`Ước tháng 8/2025`, `Ước thực hiện năm 2025`, `Ước TH`). */
+const ESTIMATE_COLUMN = /^ước(?![\p{L}])/iu;
 
 function approxBefore(text: string, start: number): Approx {
   const before = text.slice(Math.max(0, start - 12), start).toLocaleLowerCase('vi');
@@ -335,6 +339,8 @@ export function captionSubject(caption: string | undefined): string {
  * What a column header says: the period its time part names, and the parts that name what is
  * measured (not a time, not an aspect alone: `Băng tần C-Band`, `Chỉ số PCI — Điểm số`).
  */
+const ASPECT_LEAD = /^(?:ước(?:\s+(?:thực\s+hiện|tính|đạt))?|thực\s+hiện|kế\s+hoạch|lũy\s+kế|luỹ\s+kế|chỉ\s+tiêu)\s+/iu;
+
 function readColumn(columnLabel: string, allLabels: string[]): { period?: string; span: boolean; named: string[] } {
   let period: string | undefined;
   let span = false;
@@ -342,7 +348,9 @@ function readColumn(columnLabel: string, allLabels: string[]): { period?: string
   // the century of two-digit year spans (`10-15`), from a four-digit year in any column header
   const century = /(?<!\d)(19|20)\d\d(?!\d)/u.exec(allLabels.join(' '))?.[1];
   for (const part of columnLabel.split(' — ').filter((p) => p.trim() !== '')) {
-    const p = periodOfHeader(bare(part), century, /tăng|tốc\s+độ/iu.test(columnLabel));
+    // `Ước 9 tháng 2024`, `Thực hiện năm 2023`, `Kế hoạch 2025`: an aspect word, then the period
+    const lead = ASPECT_LEAD.exec(bare(part));
+    const p = periodOfHeader(bare(part), century, /tăng|tốc\s+độ/iu.test(columnLabel)) ?? (lead ? periodOfHeader(bare(part).slice(lead[0].length), century, false) : undefined);
     if (p) {
       period = p.period;
       span = p.span;
@@ -405,7 +413,9 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
     // a bare year in a data cell is a time, not a measure (`2024-2025` in a schedule column)
     if (f.form === 'digits' && f.scale === 1 && /^(?:19|20)\d\d$/u.test(text.slice(f.start, f.end).trim()) && !headerUnit && !rowUnit) continue;
     const own = cellUnit(text, f);
+    // a column that declares a percentage (`So với cùng kỳ (%)`) is one whatever the row's unit column says
     const inherited =
+      (headerUnit?.kind === 'percent' ? headerUnit : undefined) ??
       (rowUnitText && priceColumn ? pricePer(rowUnitText, headerUnit) : undefined) ??
       (rowUnitText && rowUnit
         ? rowUnit
@@ -436,7 +446,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
       kind,
       aspect: aspect.aspect,
       direction: aspect.direction,
-      approx: approxBefore(text, f.start),
+      approx: approxBefore(text, f.start) === 'none' && ESTIMATE_COLUMN.test(columnLabel) ? 'estimate' : approxBefore(text, f.start),
       metric,
       metric_id: null,
       period: factPeriod,

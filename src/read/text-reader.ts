@@ -20,7 +20,6 @@ function startsWith(bytes: Buffer, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-
 function decodeUtf16be(bytes: Buffer): string {
   const swapped = Buffer.from(bytes);
   swapped.swap16();
@@ -136,6 +135,35 @@ function stripMarks(line: string, state: MarkState): { text: string; bold: boole
   };
 }
 
+/** At least this many cells on each line, and this many lines, make a tab-separated table. */
+const TAB_TABLE_CELLS = 3;
+const TAB_TABLE_ROWS = 2;
+
+/**
+ * Tables written with tabs (a table pasted from a spreadsheet or Word into a text file): runs of
+ * consecutive lines that each split on tabs into the same number of cells (three or more). A
+ * lone line with tabs (tab stops: `Số: 12/BC-UBND<tab>Hà Nội, ngày …`) is not a table.
+ */
+export function tabTableRows(lines: readonly string[]): Map<number, { row: number; cells: string[] }> {
+  const out = new Map<number, { row: number; cells: string[] }>();
+  const cellsOf = (line: string): string[] | undefined => {
+    const cells = line.replace(/\s+$/, '').split('\t');
+    return cells.length >= TAB_TABLE_CELLS && cells.filter((c) => c.trim()).length >= 2 ? cells : undefined;
+  };
+  for (let i = 0; i < lines.length; ) {
+    const first = cellsOf(lines[i]);
+    if (!first) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length && cellsOf(lines[end])?.length === first.length) end++;
+    if (end - i >= TAB_TABLE_ROWS) for (let k = i; k < end; k++) out.set(k, { row: k - i + 1, cells: cellsOf(lines[k]) ?? [] });
+    i = end;
+  }
+  return out;
+}
+
 /** Read a `.txt`/`.md` file into raw lines. */
 export async function readText(file: SourceFile): Promise<ReadResult> {
   if (file.bytes.length === 0) file.fail('the file is empty', 'read:empty');
@@ -145,12 +173,35 @@ export async function readText(file: SourceFile): Promise<ReadResult> {
   const raw: RawBlock[] = [];
   const pages: PageInfo[] = [];
   const pageTexts = decoded.split('\f');
+  let tableCount = 0;
   pageTexts.forEach((pageText, index) => {
     const page = index + 1;
     let chars = 0;
     let blankBefore = index > 0;
     const state: MarkState = { bold: false, italic: false };
-    for (const physical of pageText.split('\n')) {
+    const lines = pageText.split('\n');
+    const rows = tabTableRows(lines);
+    for (let li = 0; li < lines.length; li++) {
+      const physical = lines[li];
+      const row = rows.get(li);
+      if (row) {
+        // a row of a tab-separated table: one block per cell, in the table's grid
+        if (row.row === 1) tableCount++;
+        row.cells.forEach((cellText, cell) => {
+          const text = cellText.trim();
+          if (text === '') return;
+          raw.push({
+            text,
+            page,
+            unit: 'line',
+            table: { table: tableCount - 1, row: row.row, cell: cell + 1, col: cell },
+            ...(row.row === 1 && cell === 0 && blankBefore ? { breakBefore: true } : {}),
+          });
+          chars += text.length;
+        });
+        blankBefore = false;
+        continue;
+      }
       const line = physical.replace(/\s+$/, '');
       if (line.trim() === '') {
         blankBefore = true;

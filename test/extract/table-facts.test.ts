@@ -304,3 +304,31 @@ describe('table header and unit readers', () => {
     expect(unitFromText(written)).toEqual(info);
   });
 });
+
+describe('a table written with tabs in a text file', () => {
+  const TSV = [
+    'BÁO CÁO',
+    'Tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2024',
+    'Một số chỉ tiêu chủ yếu:',
+    ['Chỉ tiêu', 'Đơn vị tính', 'Ước tháng 9/2024', 'Ước 9 tháng 2024', '9 tháng 2024 so với cùng kỳ (%)'].join('\t'),
+    ['Doanh thu du lịch', 'Tỷ đồng', '312', '2.845', '109,4'].join('\t'),
+    ['Khách du lịch', 'Nghìn lượt', '185', '1.620', '112,3'].join('\t'),
+    '',
+    'Ngày 5/10/2024\tSở Tài chính',
+  ].join('\n');
+
+  it('reads the rows as a table; a lone line with a tab stop stays text', async () => {
+    const doc = await run('bulletin.txt', Buffer.from(TSV, 'utf8'));
+    const cells = cellFacts(doc);
+    expect(cells.map((f) => f.quote)).toEqual(['312', '2.845', '109,4', '185', '1.620', '112,3']);
+    expect(doc.blocks.some((b) => b.text.includes('Sở Tài chính') && !b.cell)).toBe(true);
+  });
+
+  it("takes '%' from a comparison column over the row's unit, that column's aspect as change, and an 'Ước' column's figures as estimates", async () => {
+    const doc = await run('bulletin.txt', Buffer.from(TSV, 'utf8'));
+    const byQuote = new Map(cellFacts(doc).map((f) => [f.quote, f]));
+    expect(byQuote.get('312')).toMatchObject({ base_value: 312e9, base_unit: 'VND', aspect: 'level', approx: 'estimate' });
+    expect(byQuote.get('109,4')).toMatchObject({ base_unit: '%', aspect: 'change', approx: 'none' });
+    expect(byQuote.get('1.620')).toMatchObject({ approx: 'estimate', metric: 'Khách du lịch' });
+  });
+});

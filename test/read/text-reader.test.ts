@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DocumentFailure, SourceFile } from '../../src/core/source-file.js';
-import { readText } from '../../src/read/text-reader.js';
+import { readText, tabTableRows } from '../../src/read/text-reader.js';
 import { sniffFormat } from '../../src/read/format-sniffer.js';
 
 const file = (name: string, content: string | Buffer): SourceFile => new SourceFile(name, Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
@@ -145,3 +145,14 @@ function encodeWindows1258(text: string): Buffer {
   }
   return Buffer.from(out);
 }
+
+describe('tabTableRows', () => {
+  it('takes runs of lines with the same number of tab-separated cells (three or more) as table rows', () => {
+    const lines = ['Trước bảng', 'A\tB\tC', '1\t2\t3', '4\t5\t6', 'Số: 12/BC\tHà Nội, ngày 1/1/2025', 'x\ty\tz'];
+    expect([...tabTableRows(lines).entries()].map(([i, r]) => [i, r.row, r.cells.length])).toEqual([
+      [1, 1, 3],
+      [2, 2, 3],
+      [3, 3, 3],
+    ]);
+  });
+});

@@ -1,6 +1,9 @@
+import { quarterNumber } from '../text/period-words.js';
+import { pad2 } from '../text/zero-pad.js';
+
 /**
  * Time mentions in Vietnamese report text, in the guideline's period format:
- * `2021` a year, `2021-08` a month, `2021-01..2021-08` a span, `@2021-08` a stock, `2021-Q1` a quarter.
+ * `2021` a year, `2021-08` a month, `2021-01..2021-08` a span (a quarter too), `@2021-08` a stock.
  */
 
 export interface TimeMention {
@@ -11,15 +14,10 @@ export interface TimeMention {
   rule: string;
 }
 
-const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 const MONTH_WORDS: Record<string, number> = {
   'một': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'năm': 5, 'sáu': 6, 'bảy': 7, 'tám': 8, 'chín': 9, 'mười': 10,
   'mười một': 11, 'mười hai': 12, 'giêng': 1, 'chạp': 12,
 };
-
-export function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 function monthNumber(token: string): number | undefined {
   const n = /^\d+$/.test(token) ? Number(token) : MONTH_WORDS[token];
@@ -195,7 +193,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     rule: 'period:quarter',
     make: (m, year) => {
       const y = Number(m[2] ?? m[3] ?? year);
-      return validYear(y) ? quarterSpan(y, ROMAN_QUARTER[m[1]]) : undefined;
+      const q = quarterNumber(m[1]);
+      return validYear(y) && q ? quarterSpan(y, q) : undefined;
     },
   },
   {
@@ -232,10 +231,4 @@ export function findTimeMentions(lower: string, defaultYear?: number, reportPeri
     }
   }
   return found.sort((a, b) => a.start - b.start);
-}
-
-/** The period a heading or title names, if any (`Kết quả tháng 8/2021` → `2021-08`). */
-export function periodOfHeading(title: string, defaultYear?: number): string | undefined {
-  const mentions = findTimeMentions(title.toLowerCase(), defaultYear).filter((m) => !m.period.startsWith('@'));
-  return mentions[0]?.period;
 }

@@ -49,26 +49,6 @@ export function skipSpacesBack(text: string, pos: number): number {
   return p;
 }
 
-/** The words (letters/digits runs) in `text` between two offsets, with their offsets. */
-export interface Word {
-  text: string;
-  start: number;
-  end: number;
-}
-
-export function wordsIn(lower: string, start: number, end: number): Word[] {
-  const out: Word[] = [];
-  const re = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}./-]*/gu;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(lower)) && m.index < end) {
-    const w = m[0].replace(/[./-]+$/, '');
-    if (m.index + w.length > end) break;
-    out.push({ text: w, start: m.index, end: m.index + w.length });
-  }
-  return out;
-}
-
 /** Start of the clause holding `pos`: after the last `.`/`;`/`:`/newline/`(` sentence mark before it. */
 export function clauseStart(text: string, pos: number, marks = ';:\n('): number {
   for (let p = pos - 1; p >= 0; p--) {

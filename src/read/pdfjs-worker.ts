@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 /**
  * pdfjs-dist's worker module (the part that parses PDFs; on Node it runs in this thread, as
@@ -61,4 +62,16 @@ async function install(): Promise<boolean> {
   const module = (await import(`data:text/javascript;base64,${Buffer.from(fixed).toString('base64')}`)) as WorkerModule;
   globalThis.pdfjsWorker ??= { WorkerMessageHandler: module.WorkerMessageHandler };
   return true;
+}
+
+/**
+ * Put pdfjs-dist's worker module as it ships where pdfjs looks for it, unless one is there: for a
+ * bench or a check that compares solieu with bare pdfjs-dist in one thread (the thread keeps the
+ * first worker it loads, so both then read with the shipped one).
+ */
+export async function useShippedPdfjsWorker(): Promise<void> {
+  if (globalThis.pdfjsWorker) return;
+  const path = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const module = (await import(pathToFileURL(path).href)) as WorkerModule;
+  globalThis.pdfjsWorker ??= { WorkerMessageHandler: module.WorkerMessageHandler };
 }

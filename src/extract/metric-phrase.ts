@@ -89,6 +89,9 @@ const TIME = new RegExp(
   'giu',
 );
 
+/** Words that name only a place (`ở nông thôn`, `tại khu vực miền núi`): a part of a parallel clause. */
+const PLACE_ONLY = /^(?:ở|tại)\s+(?:\S+\s*){1,4}$/iu;
+
 /** Words that say only how a change runs (`bình quân mỗi năm tăng`), not what changes. */
 const RATE_ONLY = new RegExp(`^(?:\\s*${W('bình quân|trung bình|mỗi năm|hằng năm|hàng năm|mỗi tháng|hằng tháng|tăng|giảm|thêm|khoảng')}\\s*)+$`, 'iu');
 
@@ -223,6 +226,9 @@ export function openBracket(text: string, sentence: number, start: number): numb
   return -1;
 }
 
+/** A part that names the source of the figures (`Theo kết quả điều tra …`, `Căn cứ báo cáo …`). */
+const SOURCE = new RegExp(`^(?:${W('theo|căn cứ|qua')})\\s`, 'iu');
+
 /** Comma-separated parts that continue a previous clause rather than name this figure. */
 const CONTINUATION = new RegExp(`^(?:${W('so với|tăng|giảm|đạt|chiếm|bằng')})`, 'iu');
 
@@ -236,7 +242,11 @@ function before(text: string, from: number, start: number): string {
   const semi = text.lastIndexOf(';', start - 1);
   if (semi >= from) from = semi + 1;
   const pre = withoutTime(text.slice(from, start).replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}\d])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
-  const parts = pre.split(',').map((x) => stripOpeners(x)).filter((x) => x && !CONTINUATION.test(x));
+  // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
+  const parts = pre
+    .split(',')
+    .map((x) => stripOpeners(x))
+    .filter((x) => x && !CONTINUATION.test(x) && !(SOURCE.test(x) && !/(?<![\p{L}])thì(?![\p{L}])/u.test(x)));
   // grow leftwards until the phrase says something of its own: three common words (a list of proper
   // names `Giao Thủy, Hải Hậu, Vụ Bản` says only where), and the measure's head when the clause names one
   const headAt = parts.findIndex((x) => MEASURE_HEAD.test(x));
@@ -258,6 +268,10 @@ function before(text: string, from: number, start: number): string {
 
 /** The words after the number's unit that qualify what it counts, and where they end. */
 function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase: string; end: number } {
+  // a bracketed aside right after the unit (`318 công trình (chiếm 52%) hoạt động bền vững`): the noun's words go on after it
+  const aside = /^\s*\([^()]{1,80}\)/u.exec(text.slice(from, from + 90));
+  const next = aside ? text.slice(from + aside[0].length, from + aside[0].length + 20) : '';
+  if (aside && /^\s+\p{Ll}/u.test(next) && next.trimStart().search(stops) !== 0) from += aside[0].length;
   const rest = text.slice(from, Math.min(text.length, from + 200));
   const stop = rest.search(stops);
   const raw = stop >= 0 ? rest.slice(0, stop) : rest;
@@ -310,6 +324,14 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const measure = comparison ? m.compared.replace(/\s+so với\s.*$/u, '') : m.compared;
     metric = tidy(`${measure} ${hasContent(own) ? own : ''} ${comparison}`);
     ev.push('metric:compared');
+  } else if (m.compared && m.aspect !== 'change' && m.aspect !== 'plan' && PLACE_ONLY.test(own)) {
+    // `… ở đô thị đạt 94%, ở nông thôn đạt 71%`: the same measure in another place
+    metric = tidy(`${m.compared.replace(/\s+(?:ở|tại)\s.*$/u, '')} ${own}`);
+    ev.push('metric:previous+place');
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && !hasContent(own) && !hasContent(post.phrase) && m.compared && names(m.compared, m.countedNoun) && !m.shared) {
+    // `9/11 nhóm hàng hóa và dịch vụ chính tăng giá …, 02 nhóm giảm giá`: the same noun again, said in short
+    metric = tidy(m.compared.replace(/\s+so với\s.*$/u, ''));
+    ev.push('metric:previous-noun');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
     const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));
     const head = tidy(`${noun} ${post.phrase}`);

@@ -121,4 +121,15 @@ export interface Tables {
   fact_cells: { doc_id: string; idx: number; table_row: string; table_column: string };
   document_tables: { doc_id: string; idx: number; page: number; start: number | null; end: number | null; table_json: string };
   claims: { sha256: string; pid: number; host: string; claimed_at: string };
+  source_files: { sha256: string; name: string; path: string; size: number; bytes: Buffer | null; store_dir: string | null; stored_at: string };
+  queue_workers: {
+    id: string;
+    host: string;
+    pid: number;
+    started_at: string;
+    seen_at: string;
+    documents: Generated<number>;
+    failed: Generated<number>;
+    stopped_at: string | null;
+  };
 }

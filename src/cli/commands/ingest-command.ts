@@ -5,6 +5,7 @@ import { collectInputs } from '../ingest/collect-inputs.js';
 import { createProgressReporter } from '../ingest/progress-reporter.js';
 import { parseMegabytes, parsePositiveInt } from '../option-parsers.js';
 import { printable } from '../printable.js';
+import { isPostgresUrl } from '../../store/db.js';
 
 /** How the summary names the OCR engine that ran. */
 const ENGINE_NAME = { native: 'native tesseract', wasm: 'tesseract.js' } as const;
@@ -25,6 +26,8 @@ export function registerIngest(program: Command, exit: (code: number) => void): 
     .option('--force', 're-process files already stored with the same content', false)
     .addOption(new Option('--max-size <MB>', 'refuse files larger than this many megabytes').argParser(parseMegabytes).default(200 * 1024 * 1024, '200'))
     .option('--quiet', 'no progress, only failures and the summary', false)
+    .option('--queue', 'do not read here: store each file once and queue one job per document for `solieu worker` (needs --db postgres://…)', false)
+    .option('--store <dir>', 'with --queue: keep the files in this shared folder (mounted at the same path on every worker) instead of in the database')
     .addHelpText(
       'after',
       `
@@ -37,7 +40,7 @@ Examples:
   solieu ingest "scans/**/*.pdf" --ocr always --concurrency 2
   solieu ingest scans/ --ocr-engine native                       (with tesseract-ocr installed)`,
     )
-    .action(async (inputs: string[], o: { db?: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean }) => {
+    .action(async (inputs: string[], o: { db?: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean; queue: boolean; store?: string }) => {
       if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
       if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
       let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
@@ -52,6 +55,11 @@ Examples:
         // Nothing to read: no database is created and no progress is shown.
         process.stderr.write(`solieu: nothing to ingest; ${dbLocation(o.db)} was not touched\n`);
         exit(1);
+        return;
+      }
+      if (o.store && !o.queue) throw new Error('--store is for --queue (the shared folder the workers read the files from)');
+      if (o.queue) {
+        exit(await enqueue(dbLocation(o.db), files, o, problems.length));
         return;
       }
       const db = await openDb(dbLocation(o.db));
@@ -79,4 +87,30 @@ Examples:
         await db.close();
       }
     });
+}
+
+/** `ingest --queue`: store the files and queue their jobs; the exit status. */
+async function enqueue(location: string, files: string[], o: { force: boolean; maxSize: number; store?: string; quiet: boolean }, problems: number): Promise<number> {
+  if (!isPostgresUrl(location)) throw new Error(`--queue needs a PostgreSQL database for the queue and the workers: give --db postgres://… (got ${location})`);
+  const db = await openDb(location);
+  const { startQueue, QueuePolicy } = await import('../../queue/document-queue.js');
+  const { enqueueFiles } = await import('../../queue/enqueue-files.js');
+  const boss = await startQueue(location, QueuePolicy.parse({}), { supervise: false, setPolicy: false });
+  try {
+    const s = await enqueueFiles(db, boss, {
+      files,
+      force: o.force,
+      maxBytes: o.maxSize,
+      ...(o.store ? { storeDir: o.store } : {}),
+      log: (line) => {
+        if (!o.quiet || line.startsWith('✗')) process.stderr.write(`${printable(line)}\n`);
+      },
+    });
+    process.stdout.write(`queued ${s.queued} of ${s.seen} file(s), ${s.skipped} skipped (already stored or queued), ${s.failures.length} failed → ${db.name}; run: solieu worker --db …\n`);
+    for (const f of s.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
+    return s.failures.length > 0 || problems > 0 ? 1 : 0;
+  } finally {
+    await boss.stop({ graceful: false, wait: true, timeout: 5_000 });
+    await db.close();
+  }
 }

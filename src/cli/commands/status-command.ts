@@ -3,6 +3,8 @@ import { DB_HELP, dbLocation, openDb } from '../../store/open-db.js';
 import { RunLog } from '../../store/run-log.js';
 import { storeTotals } from '../../store/status-query.js';
 import { printable } from '../printable.js';
+import { printQueueStatus } from './queue-status-printer.js';
+import { DOCUMENT_QUEUE } from '../../queue/queue-names.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -14,7 +16,9 @@ export function registerStatus(program: Command): void {
       const db = await openDb(dbLocation(o.db), { readonly: true });
       try {
         const { documents, facts, reviewed } = await storeTotals(db);
-        process.stdout.write(`documents: ${documents.map((c) => `${c.n} ${c.status}`).join(', ') || 'none'}; facts: ${facts} (${reviewed} reviewed)\n\n`);
+        process.stdout.write(`documents: ${documents.map((c) => `${c.n} ${c.status}`).join(', ') || 'none'}; facts: ${facts} (${reviewed} reviewed)\n`);
+        await printQueueStatus(db, DOCUMENT_QUEUE, (text) => process.stdout.write(text));
+        process.stdout.write('\n');
         for (const r of await new RunLog(db).recent(Number(o.runs) || 5)) {
           process.stdout.write(
             `run ${r.id}  ${r.started_at}${r.finished_at ? '' : '  (did not finish)'}  ${r.extractor_version}\n  ${printable(r.command)}\n  seen ${r.files_seen}, stored ${r.stored}, skipped ${r.skipped}, failed ${r.failed}\n`,

@@ -2,6 +2,7 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-section-path-index.js';
 import * as m003 from './003-table-cells.js';
 import * as m004 from './004-claims.js';
+import * as m005 from './005-queue.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: 'section-path-index', sql: m002.sql },
   { version: 3, name: 'table-cells', sql: m003.sql },
   { version: 4, name: 'claims', sql: m004.sql },
+  { version: 5, name: 'queue', sql: m005.sql },
 ];

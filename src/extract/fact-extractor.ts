@@ -176,7 +176,13 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const finalKind: FactKind = of !== null && kind !== 'rank' ? 'ratio' : kind;
     const read0 = readAspect(lower, f.start, unitEnd, finalKind, cStart);
     // a multiple with a fraction (`1,59 lần` the national density) compares two values; a whole number of `lần` may count occasions
-    const aspect = read0.aspect === 'level' && unit?.baseUnit === 'lần' && !Number.isInteger(value) ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] } : read0;
+    // percentage points are a difference of two percentages: always a change
+    const aspect =
+      read0.aspect === 'level' && unit?.baseUnit === 'lần' && !Number.isInteger(value)
+        ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] }
+        : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
+          ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
+          : read0;
     const approx = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;

@@ -58,7 +58,7 @@ const W = (s: string) => `(?<![${LETTER}])(?:${s})(?![${LETTER}])`;
 /** Linkers and verbs of measuring that stand between a subject and its number; never part of the metric at its end. */
 const LINKERS = [
   'ước đạt', 'ước thực hiện', 'ước tính', 'ước', 'đạt được', 'đạt', 'là', 'có', 'được', 'chiếm', 'chiếm tỷ lệ', 'với', 'bằng', 'gồm',
-  'tăng', 'giảm', 'tăng thêm', 'giảm đi', 'tăng lên', 'giảm xuống', 'lên đến', 'lên tới', 'đến', 'tới', 'còn', 'từ', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'tổng', 'tổng cộng',
+  'tăng', 'giảm', 'tăng thêm', 'giảm đi', 'tăng lên', 'giảm xuống', 'lên đến', 'lên tới', 'lên', 'xuống', 'đến', 'tới', 'còn', 'từ', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'tổng', 'tổng cộng',
   'cho', 'của', 'đã', 'và', 'với tổng số', 'tổng số', 'số lượng', 'xếp thứ', 'xếp hạng thứ', 'đứng thứ', 'thứ', 'tại', 'trong', 'đạt tỷ lệ',
   'tương ứng', 'tương đương', 'mới', 'thêm', 'hiện', 'nay', 'chỉ', 'chỉ có', 'mỗi', 'ở mức', 'mức', 'khoảng chừng', 'lần lượt là', 'lần lượt', 'cụ thể',
   ...QUALIFIERS.map((q) => q.words),
@@ -78,7 +78,7 @@ const TIME = new RegExp(
   [
     `(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:ngày\\s+)?(?:nay|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?|năm\\s+\\d{4}|quý\\s+[IVX\\d]+(?:[/.-]\\d{4})?)`,
     `(?:\\d+\\s+)?tháng\\s+(?:đầu|cuối)\\s+năm(?:\\s+\\d{4})?`,
-    `\\d{1,2}\\s+tháng(?!\\s*[/.-]?\\s*\\d)`,
+    `(?:trong\\s+|sau\\s+)?\\d{1,2}\\s+tháng(?!\\s*[/.-]?\\s*\\d)`,
     `trong\\s+(?:tháng|kỳ|quý|năm)(?!\\s*(?:\\d|[IVX]+\\b))`,
     `(?:trong\\s+|của\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
@@ -88,6 +88,9 @@ const TIME = new RegExp(
   ].map(W).join('|'),
   'giu',
 );
+
+/** A comparative opening the words before a change (`cao hơn mức bình quân chung …`, `thấp hơn cả nước`). */
+const HIGHER_THAN = /^(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s+(?:so với\s+)?(?=\S)/iu;
 
 /** Words that name only a place (`ở nông thôn`, `tại khu vực miền núi`): a part of a parallel clause. */
 const PLACE_ONLY = /^(?:ở|tại)\s+(?:\S+\s*){1,4}$/iu;
@@ -323,6 +326,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // after a change compares the same measure with its own base (`… so với tháng trước và tăng 13,5% so với cùng kỳ`)
     const measure = comparison ? m.compared.replace(/\s+so với\s.*$/u, '') : m.compared;
     metric = tidy(`${measure} ${hasContent(own) ? own : ''} ${comparison}`);
+    ev.push('metric:compared');
+  } else if (m.aspect === 'change' && m.compared && HIGHER_THAN.test(own)) {
+    // `…, cao hơn mức bình quân chung của tỉnh 4,9 điểm phần trăm`: the value before it, compared with another base
+    const base = own.replace(HIGHER_THAN, '').trim();
+    metric = tidy(`${m.compared.replace(/\s+so với\s.*$/u, '')} so với ${base}`);
     ev.push('metric:compared');
   } else if (m.compared && m.aspect !== 'change' && m.aspect !== 'plan' && PLACE_ONLY.test(own)) {
     // `… ở đô thị đạt 94%, ở nông thôn đạt 71%`: the same measure in another place

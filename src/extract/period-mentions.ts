@@ -72,6 +72,11 @@ function cumulativeBefore(lower: string, start: number): boolean {
   return /lũy kế|luỹ kế/u.test(before.slice(cut + 1));
 }
 
+/** A document named before a date (`Quyết định số 12/QĐ-UBND ngày …`, `Kế hoạch số 25/KH-STTTT, ngày …`): the date is the document's. */
+const DOCUMENT_BEFORE = /(?:số\s*[\d\p{L}./-]*\/[\p{L}\d./-]*\s*,?\s*$)|(?:(?:quyết định|công văn|kế hoạch|nghị quyết|nghị định|thông tư|chỉ thị|thông báo|văn bản|báo cáo|tờ trình|hướng dẫn|luật|ký|ban hành|phê duyệt)[^.;]{0,40}$)/u;
+
+const ANNOUNCED_AFTER = /^[^.;]{0,40}(?<!\p{L})(?:công bố|ban hành|phê duyệt|ký|thông báo|gửi|trình)(?!\p{L})/u;
+
 type Make = (m: RegExpExecArray, year: number | undefined, lower: string, reportEnd: string | undefined) => string | undefined;
 
 /** A quarter as the span of its months (GUIDELINES: there is no other period format). */
@@ -165,6 +170,42 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
       if (!validYear(y)) return undefined;
       const month = m[1] ? monthNumber(m[1]) : 12;
       return month ? until(y, month, m, lower) : undefined;
+    },
+  },
+  {
+    // đến hết quý III/2025, đến cuối quý II năm 2024: as of the quarter's last month
+    re: /đến\s+(?:hết\s+|cuối\s+)quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}])(?:\s*\/\s*(\d{4})|\s+năm\s+(\d{4}))?/gu,
+    rule: 'period:until',
+    make: (m, year, lower) => {
+      const y = Number(m[2] ?? m[3] ?? year);
+      const q = quarterNumber(m[1]);
+      return validYear(y) && q ? until(y, q * 3, m, lower) : undefined;
+    },
+  },
+  {
+    // `9 tháng` alone in a report that runs to September: the months of the year to the report's end
+    re: /(?<![\d.,/\p{L}])(\d{1,2})\s+tháng(?!\s*(?:\d|đầu|cuối|năm|trước|tới|qua|sau|liên|liền|kể|trở|\/))(?![\p{L}])/gu,
+    rule: 'period:months-to-date',
+    make: (m, _y, _l, reportEnd) => {
+      const n = Number(m[1]);
+      if (!reportEnd || n < 2 || n > 12 || Number(reportEnd.slice(5, 7)) !== n) return undefined;
+      const y = reportEnd.slice(0, 4);
+      return n === 12 ? y : `${y}-01..${y}-${pad2(n)}`;
+    },
+  },
+  {
+    // a dated event (`ngày 14/8/2025 xảy ra …`, `ngày 16 tháng 3 năm 2024 có …`): the month it happened — not the date of a document (`Quyết định số … ngày …`)
+    re: /(?<!(?:từ|đến|tới|hết)\s+)ngày\s+\d{1,2}\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))(?!\s*(?:đến|tới))/gu,
+    rule: 'period:date',
+    make: (m, _y, lower) => {
+      const before = lower.slice(Math.max(0, m.index - 60), m.index);
+      // the date of a document, or of an announcement (`Ngày 15/5/2025, Bộ Nội vụ công bố Chỉ số … năm 2024`): not the figures' time
+      if (DOCUMENT_BEFORE.test(before) || ANNOUNCED_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
+      const month = Number(m[1] ?? m[3]);
+      const y = Number(m[2] ?? m[4]);
+      if (month < 1 || month > 12 || !validYear(y)) return undefined;
+      // `Tại thời điểm ngày 31/12/2020, …`: a stock as of that date
+      return /thời điểm\s*$/u.test(before) ? `@${y}-${pad2(month)}` : `${y}-${pad2(month)}`;
     },
   },
   {

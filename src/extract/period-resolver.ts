@@ -6,7 +6,7 @@ import { findTimeMentions, previousMonth, stockOf, yearOf, type TimeMention } fr
  * a flow is an amount over the period (`phát triển mới`, `trong tháng`). The nearest cue before
  * the figure in its sentence decides; a stock carries on through the sentence.
  */
-const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|tỉnh (?:hiện )?có|nâng tổng số|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
+const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
 const FLOW_CUES = /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành|xuống giống|gieo trồng|gieo cấy|thu hoạch|thành lập mới|xảy ra|tuyển sinh|tuyển mới|giải ngân|xuất khẩu|nhập khẩu|tiêu thụ/gu;
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
 const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})tồn(?!\p{L})/u;
@@ -74,6 +74,7 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   return m.rule === 'period:year' && own !== undefined && year < own && result && !named;
 }
 
+const RAISED_TO = /(?<!\p{L})nâng\s[^,;.]{0,70}(?<!\p{L})lên(?:\s+(?:mức|tới|đến))?\s*$/u;
 const OWN_TIME_GAP = /^\s*(?:trong|của|cả|vào)?\s*$/u;
 
 function ownTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
@@ -133,7 +134,8 @@ export function leadPeriodOf(lower: string): string | undefined {
       found = '';
       continue;
     }
-    const lead = findTimeMentions(sentence).filter((m) => inLead(sentence, m));
+    // (a dated event is its sentence's, not the time of the paragraphs after it)
+    const lead = findTimeMentions(sentence).filter((m) => inLead(sentence, m) && m.rule !== 'period:date');
     if (lead.length) found = lead[lead.length - 1].period;
   }
   return found;
@@ -150,7 +152,7 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   let mention = mentionFor(ctx, mentions);
   if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.sentenceStart > 0) {
     // an undated document (a study): the time its paragraph set earlier holds for the sentences after it
-    const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter((m) => governing(ctx, m) && inLead(ctx.lower, m));
+    const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter((m) => governing(ctx, m) && inLead(ctx.lower, m) && m.rule !== 'period:date');
     const last = earlier[earlier.length - 1];
     if (last) mention = { ...last, rule: `${last.rule}+paragraph` };
   }
@@ -172,6 +174,10 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     return { period: '', flow: '', stock: false, evidence: ['period:unknown'] };
   }
   if (period.startsWith('@')) return { period, flow: period.slice(1), stock: true, evidence };
+  // `… nâng tỷ lệ đường xã được cứng hóa lên 88,7%`: what a flow raised a stock to is that stock at the end
+  if (RAISED_TO.test(ctx.lower.slice(Math.max(ctx.sentenceStart, ctx.start - 80), ctx.start))) {
+    return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:raised-to'] };
+  }
   // a span the report or heading gives (`quý I/2025`) is a flow's period; a stock in it (`hiện có 52
   // trường`) is as of its end, so such a span goes on to the stock test below
   const inherited = !mention && period.includes('..') && ctx.aspect !== 'cumulative';

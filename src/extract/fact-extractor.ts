@@ -229,6 +229,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       countedNoun: counted ? unit?.baseUnit : undefined,
       compared: samePrevious?.fact.metric,
+      earlierCounts: placed.filter((p) => p.end > sStart && p.end <= f.start && p.fact.kind === 'count').map((p) => ({ noun: p.fact.base_unit, metric: p.fact.metric })),
       // a figure joined to the previous one by `và` or a comma, or in a clause that names only a time
       // (`…; lũy kế 10 tháng đạt 951,8 tỷ đồng`), goes on about the previous figure's subject
       shared: samePrevious

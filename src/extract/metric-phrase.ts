@@ -41,6 +41,8 @@ export interface MetricInput {
   shared?: string;
   /** The figure is a part after `trong đó` of the total whose metric is `parent` (`… 9.486 ha, trong đó lúa 3.120 ha`). */
   splits?: boolean;
+  /** Counts earlier in the sentence: their counted noun and metric (`214 vụ` → `vụ`, `vụ tai nạn giao thông …`). */
+  earlierCounts?: { noun: string; metric: string }[];
 }
 
 export interface MetricReading {
@@ -232,6 +234,9 @@ export function openBracket(text: string, sentence: number, start: number): numb
 /** A part that names the source of the figures (`Theo kết quả điều tra …`, `Căn cứ báo cáo …`). */
 const SOURCE = new RegExp(`^(?:${W('theo|căn cứ|qua')})\\s`, 'iu');
 
+/** A comparison opening a clause, before the subject it compares (`so với cùng kỳ năm trước số vụ …`). */
+const LEADING_COMPARISON = /^\s*so với\s+(?:cùng kỳ|năm trước|tháng trước|quý trước|kỳ trước)(?:\s+năm\s+(?:trước|\d{4}))?\s+(?=\S)/iu;
+
 /** Comma-separated parts that continue a previous clause rather than name this figure. */
 const CONTINUATION = new RegExp(`^(?:${W('so với|tăng|giảm|đạt|chiếm|bằng')})`, 'iu');
 
@@ -248,7 +253,8 @@ function before(text: string, from: number, start: number): string {
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
     .split(',')
-    .map((x) => stripOpeners(x))
+    // `so với cùng kỳ năm trước số vụ giảm`: the comparison leads, the subject follows it
+    .map((x) => stripOpeners(x.replace(LEADING_COMPARISON, '')))
     .filter((x) => x && !CONTINUATION.test(x) && !(SOURCE.test(x) && !/(?<![\p{L}])thì(?![\p{L}])/u.test(x)));
   // grow leftwards until the phrase says something of its own: three common words (a list of proper
   // names `Giao Thủy, Hải Hậu, Vụ Bản` says only where), and the measure's head when the clause names one
@@ -304,6 +310,28 @@ function names(phrase: string, noun: string): boolean {
   return !!noun && ` ${foldVietnamese(phrase)} `.includes(` ${foldVietnamese(noun)} `);
 }
 
+const CONSEQUENCE = /^(?:làm|khiến|gây)?\s*(chết|tử vong|bị thương|mất tích|thiệt mạng|bị nạn|nhập viện)$/iu;
+/** Where the name of an event stops: its place or its verb (`vụ tai nạn giao thông trên địa bàn tỉnh xảy ra`). */
+const EVENT_END = /\s(?:trên|tại|ở|xảy|do|của|trong|làm)(?![\p{L}]).*$/u;
+
+/** `làm chết`, `bị thương` after a count of events (`vụ …`): `chết do tai nạn giao thông`. */
+function consequenceOf(own: string, earlier: MetricInput['earlierCounts']): string | undefined {
+  const c = CONSEQUENCE.exec(own.trim());
+  const events = earlier?.find((e) => e.noun === 'vụ');
+  if (!c || !events) return undefined;
+  const event = events.metric.replace(/^vụ\s+/iu, '').replace(EVENT_END, '').trim();
+  return event ? `${c[1]} do ${event}` : c[1];
+}
+
+/** `số vụ`, `số người chết` said again of a noun counted earlier in the sentence: that count's fuller phrase. */
+function sameCountAgain(own: string, noun: string, earlier: MetricInput['earlierCounts']): string | undefined {
+  const rest = own.replace(/^(?:số|tổng số|số lượng)\s+/iu, '').trim().toLocaleLowerCase('vi');
+  if (!rest.startsWith(noun.toLocaleLowerCase('vi'))) return undefined;
+  const qualifier = rest.slice(noun.length).trim();
+  const match = earlier?.find((e) => e.noun === noun && (qualifier === '' || e.metric.toLocaleLowerCase('vi').includes(qualifier)));
+  return match && words(match.metric).length > words(rest).length ? `số ${match.metric}` : undefined;
+}
+
 /** The metric phrase of one figure. */
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
@@ -324,13 +352,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
   } else if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && (!hasContent(own) || RATE_ONLY.test(own))) {
     // `…, bình quân mỗi năm tăng 4,7 điểm phần trăm`: a rate of the value before it, said how; a change
     // after a change compares the same measure with its own base (`… so với tháng trước và tăng 13,5% so với cùng kỳ`)
-    const measure = comparison ? m.compared.replace(/\s+so với\s.*$/u, '') : m.compared;
+    const measure = comparison ? m.compared.replace(/\s+so với(?:\s.*)?$/u, '') : m.compared;
     metric = tidy(`${measure} ${hasContent(own) ? own : ''} ${comparison}`);
     ev.push('metric:compared');
   } else if (m.aspect === 'change' && m.compared && HIGHER_THAN.test(own)) {
     // `…, cao hơn mức bình quân chung của tỉnh 4,9 điểm phần trăm`: the value before it, compared with another base
     const base = own.replace(HIGHER_THAN, '').trim();
-    metric = tidy(`${m.compared.replace(/\s+so với\s.*$/u, '')} so với ${base}`);
+    metric = tidy(`${m.compared.replace(/\s+so với(?:\s.*)?$/u, '')} so với ${base}`);
     ev.push('metric:compared');
   } else if (m.compared && m.aspect !== 'change' && m.aspect !== 'plan' && PLACE_ONLY.test(own)) {
     // `… ở đô thị đạt 94%, ở nông thôn đạt 71%`: the same measure in another place
@@ -338,8 +366,16 @@ export function metricPhrase(m: MetricInput): MetricReading {
     ev.push('metric:previous+place');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && !hasContent(own) && !hasContent(post.phrase) && m.compared && names(m.compared, m.countedNoun) && !m.shared) {
     // `9/11 nhóm hàng hóa và dịch vụ chính tăng giá …, 02 nhóm giảm giá`: the same noun again, said in short
-    metric = tidy(m.compared.replace(/\s+so với\s.*$/u, ''));
+    metric = tidy(m.compared.replace(/\s+so với(?:\s.*)?$/u, ''));
     ev.push('metric:previous-noun');
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && consequenceOf(own, m.earlierCounts)) {
+    // `xảy ra 214 vụ tai nạn giao thông, làm chết 131 người, bị thương 167 người`: people the events hurt
+    metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${consequenceOf(own, m.earlierCounts)}`);
+    ev.push('metric:consequence');
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && sameCountAgain(own, m.countedNoun, m.earlierCounts)) {
+    // `…, số vụ giảm 19 vụ`: the events counted earlier in the sentence, named in short
+    metric = sameCountAgain(own, m.countedNoun, m.earlierCounts) ?? '';
+    ev.push('metric:earlier-count');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
     const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));
     const head = tidy(`${noun} ${post.phrase}`);
@@ -389,5 +425,7 @@ function comparisonPhrase(text: string, from: number): { phrase: string; end: nu
   // (`so với tháng trước và tăng 13,5% …`: the next change starts at its verb)
   const stop = rest.slice(7).search(/[,;:().]|\s(?=\d[\d.,]*(?![\d\p{L}]))|\s(?:và\s+|,\s*)?(?:tăng|giảm)(?![\p{L}])/u);
   const raw = stop >= 0 ? rest.slice(0, 7 + stop) : rest;
-  return { phrase: withoutTime(words(raw).slice(0, 8).join(' ')).replace(/\s+(?:năm|tháng|quý)$/u, ''), end: from + lead + raw.length };
+  // a base that is only a time (`so với quý II/2025`) leaves nothing to say but the time: no phrase
+  const phrase = withoutTime(words(raw).slice(0, 8).join(' ')).replace(/\s+(?:năm|tháng|quý)$/u, '');
+  return { phrase: /^so với$/iu.test(phrase) ? '' : phrase, end: from + lead + raw.length };
 }

@@ -79,7 +79,8 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (gluedToName(text, f)) return 'reject:name';
   if (listLabel(text, f)) return 'reject:list-label';
   const pos = skipSpacesBack(lower, f.start);
-  if (TIMES.some((w) => wordBefore(lower, pos, w))) return 'reject:time';
+  // (a number written with a thousands separator is never a year, month or day: `lũy kế từ đầu năm 2.054 ca`)
+  if (TIMES.some((w) => wordBefore(lower, pos, w)) && !/\d\.\d{3}(?!\d)/u.test(text.slice(f.start, f.end))) return 'reject:time';
   if (clockTime(lower, f)) return 'reject:time-of-day';
   // `2000 thiết bị/thành phố`: a four-digit number before a counted noun or a measure counts; a year does not take one
   if (bareYear(text, f) && !countedAfter(text, lower, f)) return 'reject:year';

@@ -29,6 +29,9 @@ export function isRank(lower: string, start: number): boolean {
  * The aspect of a figure: rank, change (`tăng/giảm X`), plan (`X% kế hoạch`), share (other
  * percentages), cumulative (`lũy kế`), or level.
  */
+/** What a plan percentage is measured against, named earlier in the sentence. */
+const ALLOTTED = /(?<!\p{L})(?:được giao|dự toán|kế hoạch vốn|kế hoạch|chỉ tiêu|được phân bổ)(?!\p{L})/u;
+
 export function readAspect(lower: string, start: number, unitEnd: number, kind: FactKind, clauseStart: number): AspectReading {
   if (kind === 'rank') return { aspect: 'rank', direction: null, evidence: ['aspect:rank'] };
   const pos = beforeQualifier(lower, start);
@@ -42,6 +45,12 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   }
   if (kind === 'percent') {
     if (PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) return { aspect: 'plan', direction: null, evidence: ['aspect:plan'] };
+    // `… được giao 214,6 tỷ đồng, đã giải ngân 187,3 tỷ đồng, đạt 87,3%.`: a bare `đạt X%` of what was allotted
+    const sentence = lower.slice(Math.max(0, lower.lastIndexOf('. ', start) + 1, lower.lastIndexOf(';', start) + 1), start);
+    const bare = /(?<!\p{L})đạt\s*$/u.test(lower.slice(Math.max(0, start - 8), start)) && /^\s*(?:[.;]|$)/u.test(lower.slice(unitEnd, unitEnd + 3));
+    if (bare && ALLOTTED.test(sentence) && !SHARE_WORDS.test(lower.slice(clauseStart, start))) {
+      return { aspect: 'plan', direction: null, evidence: ['aspect:plan-allotted'] };
+    }
     const named = SHARE_WORDS.test(lower.slice(clauseStart, start));
     return { aspect: 'share', direction: null, evidence: named ? ['aspect:share-named'] : ['aspect:share'] };
   }

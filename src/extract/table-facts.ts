@@ -158,6 +158,8 @@ function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect
   const h = header.toLocaleLowerCase('vi');
   if (/xếp\s+hạng|thứ\s+hạng/u.test(h)) return { aspect: 'rank', direction: null, evidence: ['table:aspect-rank'] };
   if (/lũy\s+kế|luỹ\s+kế/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
+  // `So với dự toán (%)`, `% KH`: attainment of a plan
+  if (/so\s+với\s+(?:dự\s+toán|kế\s+hoạch|kh|chỉ\s+tiêu)(?![\p{L}])|%\s*(?:kh|kế\s+hoạch|dự\s+toán)(?![\p{L}])/u.test(h)) return { aspect: 'plan', direction: null, evidence: ['table:aspect-plan'] };
   if (/so\s+sánh|tăng,?\s*giảm|tốc\s+độ\s+tăng|tăng\s+trưởng|chênh\s+lệch|so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)/u.test(h)) {
     return { aspect: 'change', direction: /giảm/u.test(h) && !/tăng/u.test(h) ? 'down' : /tăng/u.test(h) && !/giảm/u.test(h) ? 'up' : null, evidence: ['table:aspect-change'] };
   }

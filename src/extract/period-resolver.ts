@@ -8,6 +8,7 @@ import { findTimeMentions, previousMonth, stockOf, yearOf, type TimeMention } fr
  */
 const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
 const FLOW_CUES = /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành|xuống giống|gieo trồng|gieo cấy|thu hoạch|thành lập mới|xảy ra|tuyển sinh|tuyển mới|giải ngân|xuất khẩu|nhập khẩu|tiêu thụ/gu;
+const MARKED_STOCK = /đến hết|đến cuối|hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|đến nay|tính đến|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại/u;
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
 const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})tồn(?!\p{L})/u;
 
@@ -198,6 +199,9 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     if (prev) return { period: `@${prev}`, flow: period, stock: true, evidence: [...evidence, 'period:carried-over'] };
   }
   const before = ctx.lower.slice(ctx.sentenceStart, ctx.start);
+  // a stock the text does not mark as of now (`Toàn tỉnh có 1.148 cơ sở`) takes the span the report or heading gives;
+  // only a marked one (`hiện có`, `đến nay`, `nâng tổng số … lên`) is as of its end (GUIDELINES)
+  if (inherited && !MARKED_STOCK.test(before) && !STOCK_AFTER.test(after)) return { period, flow: period, stock: false, evidence };
   const stockAt = lastCue(STOCK_CUES, before);
   const flowAt = lastCue(FLOW_CUES, before);
   let stock: boolean;

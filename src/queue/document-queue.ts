@@ -21,7 +21,7 @@ export const QueuePolicy = z.object({
    * stuck) and given to another. Longer than the slowest document, a long scan included.
    */
   leaseSeconds: z.number().int().min(1).default(30 * 60),
-  /** How often pg-boss's maintenance looks for expired leases. */
+  /** How often pg-boss's maintenance (in the workers) looks for expired leases. */
   superviseSeconds: z.number().int().min(1).default(60),
 });
 export type QueuePolicy = z.infer<typeof QueuePolicy>;
@@ -37,23 +37,24 @@ export function jobIdOf(sha256: string, version: string): string {
  * on start. `supervise` (expiring leases, retrying, archiving) may run in every worker: pg-boss
  * lets one of them do it at a time.
  */
-export async function startQueue(url: string, policy: QueuePolicy, options: { supervise: boolean; setPolicy: boolean }): Promise<PgBoss> {
+export async function startQueue(url: string, options: { supervise: boolean; superviseSeconds?: number }): Promise<PgBoss> {
+  const superviseSeconds = options.superviseSeconds ?? QueuePolicy.parse({}).superviseSeconds;
   const boss = new PgBoss({
     connectionString: url,
     max: 3,
     supervise: options.supervise,
     schedule: false,
-    maintenanceIntervalSeconds: policy.superviseSeconds,
-    monitorStateIntervalSeconds: policy.superviseSeconds,
+    maintenanceIntervalSeconds: superviseSeconds,
+    monitorStateIntervalSeconds: superviseSeconds,
   });
   // pg-boss reports a lost connection (a database restart) here and goes on; without a listener Node would exit
   boss.on('error', (err: Error) => process.stderr.write(`solieu: queue: ${err.message.split('\n')[0]}\n`));
   await boss.start();
-  const settings = { retryLimit: policy.retries, retryDelay: policy.retryDelaySeconds, retryBackoff: true, expireInSeconds: policy.leaseSeconds };
-  // the workers set the policy (their --lease, --retries); an ingest only creates the queue with the defaults
-  if (await boss.getQueue(DOCUMENT_QUEUE)) {
-    if (options.setPolicy) await boss.updateQueue(DOCUMENT_QUEUE, { name: DOCUMENT_QUEUE, ...settings });
-  }
-  else await boss.createQueue(DOCUMENT_QUEUE, { name: DOCUMENT_QUEUE, policy: 'standard', ...settings });
+  if (!(await boss.getQueue(DOCUMENT_QUEUE))) await boss.createQueue(DOCUMENT_QUEUE, { name: DOCUMENT_QUEUE, policy: 'standard', ...jobOptions(QueuePolicy.parse({})) });
   return boss;
+}
+
+/** pg-boss's options of a job: they are fixed when the job is queued (`ingest --queue --lease … --retries …`). */
+export function jobOptions(policy: QueuePolicy): { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number } {
+  return { retryLimit: policy.retries, retryDelay: policy.retryDelaySeconds, retryBackoff: true, expireInSeconds: policy.leaseSeconds };
 }

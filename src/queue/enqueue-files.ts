@@ -6,7 +6,7 @@ import { PIPELINE_VERSION } from '../../pipelines/pipeline-version.js';
 import type { Db } from '../store/db.js';
 import { DocumentStore } from '../store/document-store.js';
 import { storeSourceFile } from '../store/source-file-store.js';
-import { DOCUMENT_QUEUE, jobIdOf, type DocumentJob } from './document-queue.js';
+import { DOCUMENT_QUEUE, jobIdOf, jobOptions, type DocumentJob, type QueuePolicy } from './document-queue.js';
 
 export interface EnqueueSummary {
   seen: number;
@@ -25,7 +25,7 @@ export interface EnqueueSummary {
 export async function enqueueFiles(
   db: Db,
   boss: PgBoss,
-  opts: { files: string[]; force: boolean; maxBytes: number; storeDir?: string; log: (line: string) => void },
+  opts: { files: string[]; force: boolean; maxBytes: number; storeDir?: string; policy: QueuePolicy; log: (line: string) => void },
 ): Promise<EnqueueSummary> {
   const store = new DocumentStore(db);
   const s: EnqueueSummary = { seen: opts.files.length, queued: 0, skipped: 0, failures: [] };
@@ -46,7 +46,7 @@ export async function enqueueFiles(
       const job: DocumentJob = { sha256, name, force: opts.force };
       // --force: a new job even where one for this content exists (it may have run, or failed for good)
       const id = opts.force ? undefined : jobIdOf(sha256, PIPELINE_VERSION);
-      const sent = await boss.send(DOCUMENT_QUEUE, job, id ? { id } : {});
+      const sent = await boss.send(DOCUMENT_QUEUE, job, { ...jobOptions(opts.policy), ...(id ? { id } : {}) });
       if (sent === null) {
         s.skipped++;
         opts.log(`- ${name}: already in the queue; skipped`);

@@ -100,18 +100,19 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
   for (let i = 0; i < opts.concurrency; i++) {
     await boss.work(DOCUMENT_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollSeconds }, handle);
   }
+  let check: NodeJS.Timeout | undefined;
+  let stop: (() => void) | undefined;
   try {
     await new Promise<void>((resolve) => {
-      const stop = () => resolve();
+      stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       if (!opts.drain) return;
-      const check = setInterval(() => {
+      check = setInterval(() => {
         // queued, waiting to retry, or running (here or on another worker whose lease may yet expire)
         boss.getQueueSize(DOCUMENT_QUEUE, { before: 'completed' }).then(
           (left) => {
             if (left === 0 && inFlight === 0) {
-              clearInterval(check);
               resolve();
             }
           },
@@ -120,6 +121,11 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
       }, Math.max(250, opts.pollSeconds * 1000));
     });
   } finally {
+    clearInterval(check);
+    if (stop) {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
     clearInterval(beat);
     await boss.offWork(DOCUMENT_QUEUE);
     await workers.report(id, done, true);

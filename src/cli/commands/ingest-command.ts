@@ -28,6 +28,9 @@ export function registerIngest(program: Command, exit: (code: number) => void): 
     .option('--quiet', 'no progress, only failures and the summary', false)
     .option('--queue', 'do not read here: store each file once and queue one job per document for `solieu worker` (needs --db postgres://…)', false)
     .option('--store <dir>', 'with --queue: keep the files in this shared folder (mounted at the same path on every worker) instead of in the database')
+    .option('--retries <n>', 'with --queue: tries after the first before a document is failed for good', parseCount, 3)
+    .option('--retry-delay <seconds>', 'with --queue: seconds before the first retry, doubled each time', parseCount, 30)
+    .option('--lease <seconds>', 'with --queue: a document read longer than this is taken from its worker and given to another (a killed worker, a lost machine)', parsePositiveInt, 1800)
     .addHelpText(
       'after',
       `
@@ -40,7 +43,7 @@ Examples:
   solieu ingest "scans/**/*.pdf" --ocr always --concurrency 2
   solieu ingest scans/ --ocr-engine native                       (with tesseract-ocr installed)`,
     )
-    .action(async (inputs: string[], o: { db?: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean; queue: boolean; store?: string }) => {
+    .action(async (inputs: string[], o: { db?: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean; queue: boolean; store?: string; retries: number; retryDelay: number; lease: number }) => {
       if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
       if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
       let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
@@ -90,17 +93,24 @@ Examples:
 }
 
 /** `ingest --queue`: store the files and queue their jobs; the exit status. */
-async function enqueue(location: string, files: string[], o: { force: boolean; maxSize: number; store?: string; quiet: boolean }, problems: number): Promise<number> {
+async function enqueue(
+  location: string,
+  files: string[],
+  o: { force: boolean; maxSize: number; store?: string; quiet: boolean; retries: number; retryDelay: number; lease: number },
+  problems: number,
+): Promise<number> {
   if (!isPostgresUrl(location)) throw new Error(`--queue needs a PostgreSQL database for the queue and the workers: give --db postgres://… (got ${location})`);
   const db = await openDb(location);
   const { startQueue, QueuePolicy } = await import('../../queue/document-queue.js');
   const { enqueueFiles } = await import('../../queue/enqueue-files.js');
-  const boss = await startQueue(location, QueuePolicy.parse({}), { supervise: false, setPolicy: false });
+  const policy = QueuePolicy.parse({ retries: o.retries, retryDelaySeconds: o.retryDelay, leaseSeconds: o.lease });
+  const boss = await startQueue(location, { supervise: false });
   try {
     const s = await enqueueFiles(db, boss, {
       files,
       force: o.force,
       maxBytes: o.maxSize,
+      policy,
       ...(o.store ? { storeDir: o.store } : {}),
       log: (line) => {
         if (!o.quiet || line.startsWith('✗')) process.stderr.write(`${printable(line)}\n`);
@@ -113,4 +123,11 @@ async function enqueue(location: string, files: string[], o: { force: boolean; m
     await boss.stop({ graceful: false, wait: true, timeout: 5_000 });
     await db.close();
   }
+}
+
+/** A whole number ≥ 0 (`--retries 0`: no retry). */
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number ≥ 0, got "${value}"`);
+  return n;
 }

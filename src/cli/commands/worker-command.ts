@@ -13,10 +13,7 @@ export function registerWorker(program: Command, exit: (code: number) => void): 
     .option('--drain', 'exit when no job is left (queued, waiting for a retry, or running elsewhere), for scripts and tests', false)
     .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; always; never', 'auto')
     .addOption(new Option('--ocr-engine <engine>', 'auto, wasm or native (as ingest)').default('auto'))
-    .option('--retries <n>', 'tries after the first before a document is failed for good', (v) => parsePositiveIntOrZero(v), 3)
-    .option('--retry-delay <seconds>', 'seconds before the first retry, doubled each time', (v) => parsePositiveIntOrZero(v), 30)
-    .option('--lease <seconds>', 'a document running longer than this is taken from its worker and given to another (a killed worker, a lost machine)', parsePositiveInt, 1800)
-    .option('--supervise-every <seconds>', 'how often expired leases are looked for', parsePositiveInt, 60)
+    .option('--supervise-every <seconds>', "how often expired leases (a killed worker's documents) are looked for", parsePositiveInt, 60)
     .option('--quiet', 'only failures and the summary', false)
     .addHelpText(
       'after',
@@ -27,7 +24,7 @@ Start as many workers as there are cores, on as many machines as reach the datab
   solieu status --db postgres://solieu@db-host/solieu             queue depth, workers, rate, ETA`,
     )
     .action(
-      async (o: { db?: string; concurrency: number; drain: boolean; ocr: string; ocrEngine: string; retries: number; retryDelay: number; lease: number; superviseEvery: number; quiet: boolean }) => {
+      async (o: { db?: string; concurrency: number; drain: boolean; ocr: string; ocrEngine: string; superviseEvery: number; quiet: boolean }) => {
         const location = dbLocation(o.db);
         if (!isPostgresUrl(location)) throw new Error(`solieu worker takes its jobs from a PostgreSQL database: give --db postgres://… (got ${location})`);
         if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
@@ -38,11 +35,10 @@ Start as many workers as there are cores, on as many machines as reach the datab
           engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');
         }
         const db = await openDb(location);
-        const { startQueue, QueuePolicy } = await import('../../queue/document-queue.js');
+        const { startQueue } = await import('../../queue/document-queue.js');
         const { runWorker } = await import('../../queue/queue-worker.js');
         const { createDocumentReader } = await import('../../queue/document-reader.js');
-        const policy = QueuePolicy.parse({ retries: o.retries, retryDelaySeconds: o.retryDelay, leaseSeconds: o.lease, superviseSeconds: o.superviseEvery });
-        const boss = await startQueue(location, policy, { supervise: true, setPolicy: true });
+        const boss = await startQueue(location, { supervise: true, superviseSeconds: o.superviseEvery });
         const reader = createDocumentReader({ read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine } }, 1);
         const log = (line: string) => {
           if (!o.quiet || line.startsWith('✗')) process.stderr.write(`${printable(line)}\n`);
@@ -58,10 +54,4 @@ Start as many workers as there are cores, on as many machines as reach the datab
         }
       },
     );
-}
-
-function parsePositiveIntOrZero(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number ≥ 0, got "${value}"`);
-  return n;
 }

@@ -28,7 +28,7 @@ export const CHANGE_WORDS: { words: string; direction: 'up' | 'down' }[] = [
 ];
 
 /** Before the figure: a rank (`xếp thứ 5/63`, `xếp hạng 10/63`, `đứng thứ 3`). */
-export const RANK_WORDS = ['xếp thứ', 'xếp hạng thứ', 'xếp hạng', 'đứng thứ', 'hạng', 'vị trí thứ', 'thứ hạng', 'top'];
+export const RANK_WORDS = ['xếp thứ', 'xếp hạng thứ', 'xếp hạng', 'đứng thứ', 'hạng', 'vị trí thứ', 'ở vị trí', 'xếp ở vị trí', 'thứ hạng', 'top'];
 
 /** After a percentage: attainment of a plan (`đạt 62% kế hoạch`, `98% so với KH`). */
 export const PLAN_AFTER = /^\s*(?:so với\s+|của\s+)?(?:kế hoạch|kh\b|chỉ tiêu|dự toán)/u;

@@ -1,6 +1,7 @@
 import type { FactKind } from '../../schemas/fact.js';
 import { COORDINATED_NOUNS, COUNT_NOUNS, MEASURE_UNITS, MONEY_UNITS, NOT_NOUNS, RATE_DENOMINATORS } from './unit-lexicon.js';
 import { isLetter, skipSpaces, wordAt } from './text-window.js';
+import { splitsWord } from '../text/viet-word-list.js';
 
 /** The unit read after a figure. */
 export interface UnitReading {
@@ -43,8 +44,10 @@ function loanNoun(text: string, lower: string, pos: number): string | undefined 
 function guessNoun(text: string, lower: string, pos: number): string | undefined {
   const acronym = /^\p{Lu}{2,}(?:\s\p{Lu}{2,})?(?![\p{L}\d])/u.exec(text.slice(pos, pos + 16));
   if (acronym) return lower.slice(pos, pos + acronym[0].length);
-  const words = /^([\p{Ll}]+)(?:\s([\p{Ll}]+))?/u.exec(lower.slice(pos, pos + 30));
+  const words = /^([\p{Ll}]+)(?:\s([\p{Ll}]+))?(?:\s([\p{Ll}]+))?/u.exec(lower.slice(pos, pos + 40));
   if (!words || text[pos] !== lower[pos] || NOT_NOUNS.includes(words[1])) return undefined;
+  // never two syllables that cut a word in half (`vùng kinh | tế`): then the first alone
+  if (words[2] && words[3] && splitsWord([words[1], words[2], words[3]], 2)) return words[1];
   if (words[2] && !NOT_NOUNS.includes(words[2])) return `${words[1]} ${words[2]}`;
   return undefined;
 }

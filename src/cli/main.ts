@@ -16,6 +16,7 @@ const COMMANDS: [name: string, load: () => Promise<Register>][] = [
   ['review', async () => (await import('./commands/review-command.js')).registerReview],
   ['status', async () => (await import('./commands/status-command.js')).registerStatus],
   ['metrics', async () => (await import('./commands/metrics-command.js')).registerMetrics],
+  ['worker', async () => (await import('./commands/worker-command.js')).registerWorker],
 ];
 
 /**

@@ -20,7 +20,11 @@ export const QueuePolicy = z.object({
    * The lease: a job running longer than this is taken from its worker (killed, lost machine,
    * stuck) and given to another. Longer than the slowest document, a long scan included.
    */
-  leaseSeconds: z.number().int().min(1).default(30 * 60),
+  leaseSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .default(30 * 60),
   /** How often pg-boss's maintenance (in the workers) looks for expired leases. */
   superviseSeconds: z.number().int().min(1).default(60),
 });
@@ -50,7 +54,8 @@ export async function startQueue(url: string, options: { supervise: boolean; sup
   // pg-boss reports a lost connection (a database restart) here and goes on; without a listener Node would exit
   boss.on('error', (err: Error) => process.stderr.write(`solieu: queue: ${err.message.split('\n')[0]}\n`));
   await boss.start();
-  if (!(await boss.getQueue(DOCUMENT_QUEUE))) await boss.createQueue(DOCUMENT_QUEUE, { name: DOCUMENT_QUEUE, policy: 'standard', ...jobOptions(QueuePolicy.parse({})) });
+  if (!(await boss.getQueue(DOCUMENT_QUEUE)))
+    await boss.createQueue(DOCUMENT_QUEUE, { name: DOCUMENT_QUEUE, policy: 'standard', ...jobOptions(QueuePolicy.parse({})) });
   return boss;
 }
 

@@ -20,9 +20,12 @@ export interface DocumentReader {
 export function createDocumentReader(options: ReportPipelineOptions, ocrWorkers: number): DocumentReader {
   let scheduler: Promise<OcrScheduler> | undefined;
   const ocrScheduler = () =>
-    (scheduler ??= import('../read/ocr-scheduler.js').then(({ createOcrScheduler }) => createOcrScheduler({ workers: ocrWorkers, engine: options.read?.ocrEngine })));
+    (scheduler ??= import('../read/ocr-scheduler.js').then(({ createOcrScheduler }) =>
+      createOcrScheduler({ workers: ocrWorkers, engine: options.read?.ocrEngine }),
+    ));
   let stages: Promise<NamedStage[]> | undefined;
-  const pipeline = () => (stages ??= import('../../pipelines/report-pipeline.js').then(({ createReportPipeline }) => createReportPipeline(options, { ocrScheduler })));
+  const pipeline = () =>
+    (stages ??= import('../../pipelines/report-pipeline.js').then(({ createReportPipeline }) => createReportPipeline(options, { ocrScheduler })));
   return {
     read: async (path, bytes) => runPipeline(await pipeline(), new SourceFile(path, bytes)),
     close: async () => {

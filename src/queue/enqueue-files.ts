@@ -33,7 +33,8 @@ export async function enqueueFiles(
     try {
       const info = await stat(path);
       if (!info.isFile()) throw new Error('not a regular file (a device, FIFO or socket); skipped');
-      if (info.size > opts.maxBytes) throw new Error(`file is too large (${(info.size / 1048576).toFixed(1)} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`);
+      if (info.size > opts.maxBytes)
+        throw new Error(`file is too large (${(info.size / 1048576).toFixed(1)} MB > ${(opts.maxBytes / 1048576).toFixed(1)} MB limit; raise --max-size)`);
       const bytes = await readFile(path);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const existing = await store.findBySha(sha256);

@@ -108,17 +108,20 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       if (!opts.drain) return;
-      check = setInterval(() => {
-        // queued, waiting to retry, or running (here or on another worker whose lease may yet expire)
-        boss.getQueueSize(DOCUMENT_QUEUE, { before: 'completed' }).then(
-          (left) => {
-            if (left === 0 && inFlight === 0) {
-              resolve();
-            }
-          },
-          (err: unknown) => opts.log(`solieu: queue: ${err instanceof Error ? err.message : String(err)}`),
-        );
-      }, Math.max(250, opts.pollSeconds * 1000));
+      check = setInterval(
+        () => {
+          // queued, waiting to retry, or running (here or on another worker whose lease may yet expire)
+          boss.getQueueSize(DOCUMENT_QUEUE, { before: 'completed' }).then(
+            (left) => {
+              if (left === 0 && inFlight === 0) {
+                resolve();
+              }
+            },
+            (err: unknown) => opts.log(`solieu: queue: ${err instanceof Error ? err.message : String(err)}`),
+          );
+        },
+        Math.max(250, opts.pollSeconds * 1000),
+      );
     });
   } finally {
     clearInterval(check);

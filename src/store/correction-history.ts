@@ -9,7 +9,11 @@ import { parseOptionalRow, parseRows } from './row-parser.js';
  * fact whose quote moved a little after re-ingestion; `facts --history` has always used this one.)
  */
 export async function correctionsAt(db: Db, factId: number): Promise<{ quote: string; corrections: HistoryEntry[] } | undefined> {
-  const fact = parseOptionalRow(FactAnchor, await db.q.selectFrom('facts').select(['id', 'doc_id', 'quote', 'start']).where('id', '=', factId).executeTakeFirst(), 'fact');
+  const fact = parseOptionalRow(
+    FactAnchor,
+    await db.q.selectFrom('facts').select(['id', 'doc_id', 'quote', 'start']).where('id', '=', factId).executeTakeFirst(),
+    'fact',
+  );
   if (!fact) return undefined;
   const corrections = parseRows(
     HistoryEntry,

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Correction, CorrectionAction, CorrectionRow, CorrectionState } from '../../schemas/correction.js';
+import type { z } from 'zod';
+import { Correction, type CorrectionAction, CorrectionRow, CorrectionState } from '../../schemas/correction.js';
 import { FactFields } from '../../schemas/fact.js';
 import { FactAnchor, FactKey, FactState } from '../../schemas/stored-fact.js';
 import { lockFact, writeTransaction, type Db } from './db.js';
@@ -173,7 +173,11 @@ function nearest(facts: FactKey[], start: number): FactKey | undefined {
  * re-ingestion. Empty for an unknown fact.
  */
 export async function factHistory(db: Db, factId: number): Promise<Correction[]> {
-  const fact = parseOptionalRow(FactAnchor, await db.q.selectFrom('facts').select(['id', 'doc_id', 'quote', 'start']).where('id', '=', factId).executeTakeFirst(), 'fact');
+  const fact = parseOptionalRow(
+    FactAnchor,
+    await db.q.selectFrom('facts').select(['id', 'doc_id', 'quote', 'start']).where('id', '=', factId).executeTakeFirst(),
+    'fact',
+  );
   if (!fact) return [];
   const rows = parseRows(
     CorrectionRow,

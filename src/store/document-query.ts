@@ -72,7 +72,15 @@ export async function getDocumentSummary(db: Db, docId: string): Promise<Documen
     const place = { ...(m.page != null && { page: m.page }), ...(m.start != null && { start: m.start }), ...(m.end != null && { end: m.end }) };
     return { severity: m.severity, rule: m.rule, reason: m.reason, ...(Object.keys(place).length ? { place } : {}) };
   });
-  const facts = parseRow(CountRow, await db.q.selectFrom('facts').select((e) => e.fn.countAll<number>().as('n')).where('doc_id', '=', docId).executeTakeFirst(), 'fact count').n;
+  const facts = parseRow(
+    CountRow,
+    await db.q
+      .selectFrom('facts')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('doc_id', '=', docId)
+      .executeTakeFirst(),
+    'fact count',
+  ).n;
   return {
     doc_id: d.id,
     file: d.name,

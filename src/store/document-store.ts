@@ -42,7 +42,10 @@ export class DocumentStore {
 
 async function saveIn(tx: Db, doc: Document, extractorVersion: string): Promise<SaveResult> {
   const q = tx.q;
-  await q.deleteFrom('documents').where((e) => e.or([e('id', '=', doc.id), e('sha256', '=', doc.source.sha256)])).execute();
+  await q
+    .deleteFrom('documents')
+    .where((e) => e.or([e('id', '=', doc.id), e('sha256', '=', doc.source.sha256)]))
+    .execute();
   const m = doc.metadata;
   await q
     .insertInto('documents')
@@ -129,7 +132,14 @@ async function saveIn(tx: Db, doc: Document, extractorVersion: string): Promise<
     f.row !== undefined || f.column !== undefined ? [{ doc_id: doc.id, idx: i, table_row: f.row ?? '', table_column: f.column ?? '' }] : [],
   );
   for (const rows of chunks(cells)) await q.insertInto('fact_cells').values(rows).execute();
-  const tables = (doc.tables ?? []).map((t, i) => ({ doc_id: doc.id, idx: i, page: t.page, start: t.start ?? null, end: t.end ?? null, table_json: JSON.stringify(t) }));
+  const tables = (doc.tables ?? []).map((t, i) => ({
+    doc_id: doc.id,
+    idx: i,
+    page: t.page,
+    start: t.start ?? null,
+    end: t.end ?? null,
+    table_json: JSON.stringify(t),
+  }));
   for (const rows of chunks(tables)) await q.insertInto('document_tables').values(rows).execute();
   const replay = await reapplyCorrections(tx, doc.id);
   const messages = [...doc.messages];

@@ -15,7 +15,16 @@ export function newestVersion(migrations: Migration[] = MIGRATIONS): number {
 
 /** The newest applied migration (0 before any). */
 export async function appliedVersion(db: Db): Promise<number> {
-  return parseRow(SchemaVersionRow, await db.q.selectFrom('schema_migrations').select((e) => e.fn.max('version').as('v')).executeTakeFirst(), 'schema version').v ?? 0;
+  return (
+    parseRow(
+      SchemaVersionRow,
+      await db.q
+        .selectFrom('schema_migrations')
+        .select((e) => e.fn.max('version').as('v'))
+        .executeTakeFirst(),
+      'schema version',
+    ).v ?? 0
+  );
 }
 
 /**
@@ -28,7 +37,9 @@ export async function migrate(db: Db, migrations: Migration[] = MIGRATIONS): Pro
   const text = (m: string) => (db.backend === 'postgres' ? postgresDdl(m) : m);
   return writeTransaction(db, async (tx) => {
     if (tx.backend === 'postgres') await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx.q);
-    await sql.raw(text('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')).execute(tx.q);
+    await sql
+      .raw(text('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)'))
+      .execute(tx.q);
     const from = await appliedVersion(tx);
     const newest = newestVersion(migrations);
     if (from > newest) {

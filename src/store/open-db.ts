@@ -97,15 +97,17 @@ async function configure(raw: Database.Database, path: string, readonly: boolean
 }
 
 function tableNames(raw: Database.Database): string[] {
-  return parseRows(TableNameRow, raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all(), 'table name').map((r) => r.name);
+  return parseRows(TableNameRow, raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all(), 'table name').map(
+    (r) => r.name,
+  );
 }
 
 /** The schema version of a solieu SQLite database; throws when it is newer than this program or not solieu's. */
 function sqliteSchemaVersion(raw: Database.Database, path: string): number {
-  if (!tableNames(raw).includes('schema_migrations')) throw new DbOpenError(`${path} is an SQLite database but not a solieu one (it has no schema_migrations table); check --db`);
+  if (!tableNames(raw).includes('schema_migrations'))
+    throw new DbOpenError(`${path} is an SQLite database but not a solieu one (it has no schema_migrations table); check --db`);
   return checkVersion(parseRow(SchemaVersionRow, raw.prepare('SELECT MAX(version) AS v FROM schema_migrations').get(), 'schema version').v ?? 0, path);
 }
-
 
 /**
  * Create the database's folder and any missing parents, one level at a time, without
@@ -132,7 +134,6 @@ function makeFolder(dir: string, dbPath: string): void {
     }
   }
 }
-
 
 /** The help of every command's `--db`. */
 export const DB_HELP = 'SQLite database file, or a PostgreSQL database as postgres://user:password@host:port/name (default: $SOLIEU_DB, else solieu.db)';

@@ -21,7 +21,9 @@ export function checkVersion(v: number, name: string): number {
  */
 export function refuseForeign(names: string[], name: string, kind = 'an SQLite'): boolean {
   if (names.length > 0 && !names.includes('schema_migrations')) {
-    throw new DbOpenError(`${name} is ${kind} database but not a solieu one (tables ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}); give --db a new ${kind === 'an SQLite' ? 'file' : 'database'} or a solieu database`);
+    throw new DbOpenError(
+      `${name} is ${kind} database but not a solieu one (tables ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}); give --db a new ${kind === 'an SQLite' ? 'file' : 'database'} or a solieu database`,
+    );
   }
   return names.length > 0;
 }

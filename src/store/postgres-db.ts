@@ -45,7 +45,8 @@ export async function openPostgres(url: string, options: { readonly?: boolean })
   try {
     const tables = (await db.q.introspection.getTables()).map((t) => t.name);
     if (options.readonly && !tables.includes('schema_migrations')) {
-      if (tables.length === 0) throw new DbOpenError(`no solieu database at ${name}: nothing has been ingested into it yet (solieu ingest <files> --db ${name})`);
+      if (tables.length === 0)
+        throw new DbOpenError(`no solieu database at ${name}: nothing has been ingested into it yet (solieu ingest <files> --db ${name})`);
       refuseForeign(tables, name, 'a PostgreSQL');
     }
     if (refuseForeign(tables, name, 'a PostgreSQL')) checkVersion(await appliedVersion(db), name);
@@ -62,7 +63,8 @@ function describePostgresError(err: unknown, name: string): string {
   const code = (err as { code?: unknown }).code;
   const message = err instanceof Error ? err.message : String(err);
   if (code === '3D000') return `no PostgreSQL database at ${name} (${message}); create it first: createdb <name>`;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') return `cannot reach the PostgreSQL server of ${name} (${code}); is it running, and is the address right?`;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT')
+    return `cannot reach the PostgreSQL server of ${name} (${code}); is it running, and is the address right?`;
   if (code === '28P01' || code === '28000') return `PostgreSQL refused the login to ${name} (${message}); check the user and password`;
   return `cannot open the PostgreSQL database ${name}: ${message}`;
 }

@@ -7,7 +7,13 @@ import { parseRows } from './row-parser.js';
 export const QUEUE_SCHEMA = 'pgboss';
 
 const StateCount = z.object({ state: z.string(), n: z.number().int().nonnegative() });
-const FailedJob = z.object({ id: z.string(), file: z.string().nullable(), retries: z.number().int(), reason: z.string().nullable(), at: z.string().nullable() });
+const FailedJob = z.object({
+  id: z.string(),
+  file: z.string().nullable(),
+  retries: z.number().int(),
+  reason: z.string().nullable(),
+  at: z.string().nullable(),
+});
 export type FailedJob = z.infer<typeof FailedJob>;
 
 /** What the queue holds, by job state (pg-boss: created, retry, active, completed, cancelled, failed). */
@@ -28,8 +34,15 @@ export async function hasQueue(db: Db): Promise<boolean> {
 /** The queue's counts, the jobs finished in the last `windowMinutes`, and the failed jobs with their reasons (newest first). */
 export async function queueCounts(db: Db, queue: string, windowMinutes: number): Promise<QueueCounts> {
   const job = sql.table(`${QUEUE_SCHEMA}.job`);
-  const states = parseRows(StateCount, (await sql`SELECT state::text AS state, COUNT(*) AS n FROM ${job} WHERE name = ${queue} GROUP BY state`.execute(db.q)).rows, 'job count');
-  const recent = await sql`SELECT COUNT(*) AS n FROM ${job} WHERE name = ${queue} AND state = 'completed' AND completed_on > now() - make_interval(mins => ${windowMinutes})`.execute(db.q);
+  const states = parseRows(
+    StateCount,
+    (await sql`SELECT state::text AS state, COUNT(*) AS n FROM ${job} WHERE name = ${queue} GROUP BY state`.execute(db.q)).rows,
+    'job count',
+  );
+  const recent =
+    await sql`SELECT COUNT(*) AS n FROM ${job} WHERE name = ${queue} AND state = 'completed' AND completed_on > now() - make_interval(mins => ${windowMinutes})`.execute(
+      db.q,
+    );
   const failed = parseRows(
     FailedJob,
     (

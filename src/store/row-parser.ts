@@ -14,7 +14,9 @@ export function parseRow<T extends z.ZodType>(schema: T, row: unknown, what: str
   const parsed = schema.safeParse(row);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`a stored ${what} row does not fit its schema (${issue?.path.join('.') || 'row'}: ${issue?.message}); the database was changed outside solieu`);
+  throw new Error(
+    `a stored ${what} row does not fit its schema (${issue?.path.join('.') || 'row'}: ${issue?.message}); the database was changed outside solieu`,
+  );
 }
 
 /** One row, or undefined when the query found none. */

@@ -15,7 +15,11 @@ export class RunLog {
     return Number(r.id);
   }
 
-  async update(id: number, counts: { files_seen: number; stored: number; skipped: number; failed: number; failures: RunFailure[] }, finished = false): Promise<void> {
+  async update(
+    id: number,
+    counts: { files_seen: number; stored: number; skipped: number; failed: number; failures: RunFailure[] },
+    finished = false,
+  ): Promise<void> {
     await this.db.q
       .updateTable('runs')
       .set({

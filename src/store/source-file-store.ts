@@ -45,7 +45,13 @@ export async function storeSourceFile(db: Db, file: QueuedFile, bytes: Buffer, s
   }
   await db.q
     .insertInto('source_files')
-    .values({ ...file, name: file.name || basename(file.path), bytes: storeDir ? null : bytes, store_dir: storeDir ?? null, stored_at: new Date().toISOString() })
+    .values({
+      ...file,
+      name: file.name || basename(file.path),
+      bytes: storeDir ? null : bytes,
+      store_dir: storeDir ?? null,
+      stored_at: new Date().toISOString(),
+    })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
 }

@@ -12,13 +12,29 @@ export interface StoreTotals {
 export async function storeTotals(db: Db): Promise<StoreTotals> {
   const documents = parseRows(
     DocumentStatusCount,
-    await db.q.selectFrom('documents').select((e) => ['status', e.fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute(),
+    await db.q
+      .selectFrom('documents')
+      .select((e) => ['status', e.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .orderBy('status')
+      .execute(),
     'document count',
   );
-  const facts = parseRow(CountRow, await db.q.selectFrom('facts').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst(), 'fact count').n;
+  const facts = parseRow(
+    CountRow,
+    await db.q
+      .selectFrom('facts')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    'fact count',
+  ).n;
   const reviewed = parseRow(
     CountRow,
-    await db.q.selectFrom('facts').select((e) => e.fn.countAll<number>().as('n')).where('status', '!=', 'auto').executeTakeFirst(),
+    await db.q
+      .selectFrom('facts')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('status', '!=', 'auto')
+      .executeTakeFirst(),
     'fact count',
   ).n;
   return { documents, facts, reviewed };

@@ -34,6 +34,10 @@ export class WorkerLog {
 
   /** Workers seen since `since` (ISO time), latest first. */
   async seenSince(since: string): Promise<WorkerRow[]> {
-    return parseRows(WorkerRow, await this.db.q.selectFrom('queue_workers').selectAll().where('seen_at', '>=', since).orderBy('seen_at', 'desc').execute(), 'worker');
+    return parseRows(
+      WorkerRow,
+      await this.db.q.selectFrom('queue_workers').selectAll().where('seen_at', '>=', since).orderBy('seen_at', 'desc').execute(),
+      'worker',
+    );
   }
 }

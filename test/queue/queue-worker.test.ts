@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,10 +7,13 @@ import { sql } from 'kysely';
 import { openDb } from '../../src/store/open-db.js';
 import { ensureBuilt, ROOT, solieu, solieuBackground } from '../cli/cli-harness.js';
 import { NEEDS_POSTGRES, PgCluster, postgresBin } from '../store/pg-cluster.js';
+import { needs } from '../needs.js';
 
 const REPORTS = join(ROOT, 'fixtures/reports');
 /** The bundled reports: text, PDF, Word (each format the pipeline reads, no scan: quick). */
-const FILES = readdirSync(REPORTS).filter((f) => /\.(txt|pdf|docx)$/.test(f)).sort();
+const FILES = readdirSync(REPORTS)
+  .filter((f) => /\.(txt|pdf|docx)$/.test(f))
+  .sort();
 
 const describePg = postgresBin() ? describe : describe.skip;
 
@@ -59,7 +62,9 @@ describePg(`the job queue on PostgreSQL ${postgresBin() ? '' : NEEDS_POSTGRES}`,
     expect(queued).toMatchObject({ code: 0 });
     expect(queued.stdout).toMatch(new RegExp(`^queued ${FILES.length} of ${FILES.length} file\\(s\\), 0 skipped`));
     // the same files again: every job is queued already
-    expect(solieu(['ingest', ...files, '--queue', '--db', url, '--quiet']).stdout).toMatch(new RegExp(`^queued 0 of ${FILES.length} file\\(s\\), ${FILES.length} skipped`));
+    expect(solieu(['ingest', ...files, '--queue', '--db', url, '--quiet']).stdout).toMatch(
+      new RegExp(`^queued 0 of ${FILES.length} file\\(s\\), ${FILES.length} skipped`),
+    );
     const workers = [0, 1, 2].map(() => finished(solieuBackground(['worker', '--db', url, '--drain'])));
     const ends = await Promise.all(workers);
     for (const w of ends) expect({ code: w.code, err: w.err.split('\n').filter((l) => l.startsWith('✗')) }).toEqual({ code: 0, err: [] });
@@ -71,6 +76,30 @@ describePg(`the job queue on PostgreSQL ${postgresBin() ? '' : NEEDS_POSTGRES}`,
     expect(status.stdout).toMatch(new RegExp(`queue: 0 waiting, 0 running, ${FILES.length} done, 0 failed`));
     expect(status.stdout).toMatch(/workers seen: 3/);
   });
+
+  const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+  const corpusFiles = existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .filter((f) => /\.(txt|pdf|docx|doc)$/.test(f))
+        .sort()
+        .map((f) => join(CORPUS, f))
+    : [];
+  (corpusFiles.length ? it : it.skip)(
+    `the real corpus, scans read by OCR included, through the queue by 3 workers: the same export as a plain SQLite ingest ${corpusFiles.length ? '' : needs('../shared/corpus beside the clone')}`,
+    async () => {
+      if (!cluster) return;
+      const plain = join(dir, 'corpus.db');
+      expect(solieu(['ingest', ...corpusFiles, '--db', plain, '--quiet'])).toMatchObject({ code: 0 });
+      const url = await cluster.freshDatabase();
+      expect(solieu(['ingest', ...corpusFiles, '--queue', '--db', url, '--quiet'])).toMatchObject({ code: 0 });
+      const ends = await Promise.all([0, 1, 2].map(() => finished(solieuBackground(['worker', '--db', url, '--drain', '--quiet']))));
+      for (const w of ends) expect(w.code).toBe(0);
+      const queued = exported(url, dir, 'corpus-queued');
+      expect(queued.split('\n').length).toBeGreaterThan(1000);
+      expect(queued).toBe(exported(plain, dir, 'corpus-plain'));
+    },
+    900_000,
+  );
 
   it('a worker killed with SIGKILL in the middle of a document loses its lease; another finishes the batch, every document once', async () => {
     if (!cluster) return;

@@ -12,7 +12,13 @@ const insert = async (db: Db, sha: string, pid: number, host: string, at: Date) 
   await db.q.insertInto('claims').values({ sha256: sha, pid, host, claimed_at: at.toISOString() }).execute();
 };
 
-const claimCount = async (db: Db) => (await db.q.selectFrom('claims').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const claimCount = async (db: Db) =>
+  (
+    await db.q
+      .selectFrom('claims')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 onEachBackend((backend) => {
   describe('claims on the files an ingest is reading', () => {

@@ -63,14 +63,28 @@ onEachBackend((backend) => {
     test('invalid fields are refused with a message per field and nothing is written', async () => {
       const { db } = await reviewDb(await backend.fresh());
       const id = await factId(db, '42 trạm');
-      const r = await recordDecision(db, { factId: id, expectedVersion: 1, action: 'correct', fields: { period: 'tháng 8', kind: 'nonsense' as 'count' }, reviewer: 'Lan' });
+      const r = await recordDecision(db, {
+        factId: id,
+        expectedVersion: 1,
+        action: 'correct',
+        fields: { period: 'tháng 8', kind: 'nonsense' as 'count' },
+        reviewer: 'Lan',
+      });
       expect(r).toMatchObject({ invalid: true });
       const issues = 'issues' in r ? r.issues.join('\n') : '';
       expect(issues).toMatch(/period: not a period/);
       expect(issues).toMatch(/kind:/);
-      const unknownKey = await recordDecision(db, { factId: id, expectedVersion: 1, action: 'correct', fields: { status: 'accepted' } as object, reviewer: 'Lan' });
+      const unknownKey = await recordDecision(db, {
+        factId: id,
+        expectedVersion: 1,
+        action: 'correct',
+        fields: { status: 'accepted' } as object,
+        reviewer: 'Lan',
+      });
       expect(unknownKey).toMatchObject({ invalid: true });
-      expect(await recordDecision(db, { factId: id, expectedVersion: 1, action: 'accept', fields: { value: 1 }, reviewer: 'Lan' })).toMatchObject({ invalid: true });
+      expect(await recordDecision(db, { factId: id, expectedVersion: 1, action: 'accept', fields: { value: 1 }, reviewer: 'Lan' })).toMatchObject({
+        invalid: true,
+      });
       expect(await recordDecision(db, { factId: id, expectedVersion: 1, action: 'accept', reviewer: '  ' })).toMatchObject({ invalid: true });
       expect(await recordDecision(db, { factId: 999999, expectedVersion: 1, action: 'accept', reviewer: 'Lan' })).toEqual({ notFound: true });
       expect(await readFactState(db, id)).toMatchObject({ version: 1, status: 'auto' });
@@ -122,7 +136,12 @@ onEachBackend((backend) => {
       expect(orphans).toHaveLength(1);
       expect(orphans[0]).toMatchObject({ quote: '42 trạm', action: 'reject', reviewer: 'Lan' });
       expect(await orphanCorrections(db, 'another-doc')).toEqual([]);
-      expect(await db.q.selectFrom('corrections').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({ n: 1 });
+      expect(
+        await db.q
+          .selectFrom('corrections')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirst(),
+      ).toEqual({ n: 1 });
       await db.close();
     });
   });

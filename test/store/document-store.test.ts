@@ -22,13 +22,39 @@ function smallDoc(text = 'I. Viễn thông\n\nCó 1.904 trạm BTS.'): Document 
     { id: 0, role: 'heading', text: 'I. Viễn thông', prov: { source: doc.source.path, page: 1, start: h, end: h + 13 }, section: 'I', label: 'I.' },
     { id: 1, role: 'body', text: text.slice(body), prov: { source: doc.source.path, page: 1, start: body, end: text.length }, section: 'I' },
   ];
-  doc.sections = [{ path: 'I', label: 'I', level: 0, kind: 'roman', title: 'Viễn thông', page: 1, prov: { source: doc.source.path, page: 1, start: h, end: h + 13 }, end: text.length }];
+  doc.sections = [
+    {
+      path: 'I',
+      label: 'I',
+      level: 0,
+      kind: 'roman',
+      title: 'Viễn thông',
+      page: 1,
+      prov: { source: doc.source.path, page: 1, start: h, end: h + 13 },
+      end: text.length,
+    },
+  ];
   const q = text.indexOf('1.904 trạm');
   doc.facts = [
     {
-      quote: '1.904 trạm', prov: { source: doc.source.path, page: 1, start: q, end: q + 10 }, section: 'I', value: 1904, unit: 'trạm', base_value: 1904,
-      base_unit: 'trạm', of: null, value_max: null, kind: 'count', aspect: 'level', direction: null, approx: 'none', metric: 'trạm BTS',
-      metric_id: 'bts-stations', period: '@2021-08', confidence: 0.93, evidence: ['unit:known'],
+      quote: '1.904 trạm',
+      prov: { source: doc.source.path, page: 1, start: q, end: q + 10 },
+      section: 'I',
+      value: 1904,
+      unit: 'trạm',
+      base_value: 1904,
+      base_unit: 'trạm',
+      of: null,
+      value_max: null,
+      kind: 'count',
+      aspect: 'level',
+      direction: null,
+      approx: 'none',
+      metric: 'trạm BTS',
+      metric_id: 'bts-stations',
+      period: '@2021-08',
+      confidence: 0.93,
+      evidence: ['unit:known'],
     },
   ];
   doc.messages = [{ severity: 'info', rule: 'read:ocr', reason: 'nothing to OCR' }];
@@ -48,7 +74,15 @@ onEachBackend((backend) => {
       await new DocumentStore(db).save(doc, 'v1');
       const rows = (await queryFacts(db)).map(toExportRow);
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ doc_id: doc.id, file: 'bao-cao.txt', province: 'Nam Định', section: 'I', section_title: 'Viễn thông', value: 1904, status: 'auto' });
+      expect(rows[0]).toMatchObject({
+        doc_id: doc.id,
+        file: 'bao-cao.txt',
+        province: 'Nam Định',
+        section: 'I',
+        section_title: 'Viễn thông',
+        value: 1904,
+        status: 'auto',
+      });
       const summary = await getDocumentSummary(db, (await findDocumentId(db, 'bao-cao.txt')) as string);
       expect(summary?.sections).toEqual([{ path: 'I', title: 'Viễn thông', page: 1, level: 0 }]);
       expect(summary?.messages).toEqual([{ severity: 'info', rule: 'read:ocr', reason: 'nothing to OCR' }]);
@@ -86,12 +120,37 @@ onEachBackend((backend) => {
       const doc = smallDoc();
       await store.save(doc, 'v1');
       const f = doc.facts[0];
-      const after = JSON.stringify({ value: 1905, unit: f.unit, base_value: 1905, base_unit: f.base_unit, of: null, value_max: null, kind: f.kind, aspect: f.aspect, direction: null, approx: f.approx, metric: f.metric, metric_id: f.metric_id, period: f.period, status: 'corrected' });
+      const after = JSON.stringify({
+        value: 1905,
+        unit: f.unit,
+        base_value: 1905,
+        base_unit: f.base_unit,
+        of: null,
+        value_max: null,
+        kind: f.kind,
+        aspect: f.aspect,
+        direction: null,
+        approx: f.approx,
+        metric: f.metric,
+        metric_id: f.metric_id,
+        period: f.period,
+        status: 'corrected',
+      });
       const at = new Date().toISOString();
       await db.q
         .insertInto('corrections')
         .values([
-          { doc_id: doc.id, fact_start: f.prov.start, fact_end: f.prov.end, quote: f.quote, action: 'correct', before_json: after, after_json: after, reviewer: 'lan', at },
+          {
+            doc_id: doc.id,
+            fact_start: f.prov.start,
+            fact_end: f.prov.end,
+            quote: f.quote,
+            action: 'correct',
+            before_json: after,
+            after_json: after,
+            reviewer: 'lan',
+            at,
+          },
           { doc_id: doc.id, fact_start: 3, fact_end: 8, quote: 'không còn', action: 'reject', before_json: after, after_json: after, reviewer: 'lan', at },
         ])
         .execute();
@@ -107,7 +166,28 @@ onEachBackend((backend) => {
     it('upgrades an old database in place, keeping its data, and refuses a newer one', async () => {
       const db = connectDb(await backend.fresh());
       expect(await migrate(db, MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
-      await db.q.insertInto('documents').values({ id: 'd1', sha256: 'x', path: '/a.txt', name: 'a.txt', size: 1, format: null, status: 'ok', title: null, province: null, province_id: null, agency: null, doc_number: null, issue_date: null, report_type: null, report_period: null, extractor_version: 'v0', ingested_at: 'now' }).execute();
+      await db.q
+        .insertInto('documents')
+        .values({
+          id: 'd1',
+          sha256: 'x',
+          path: '/a.txt',
+          name: 'a.txt',
+          size: 1,
+          format: null,
+          status: 'ok',
+          title: null,
+          province: null,
+          province_id: null,
+          agency: null,
+          doc_number: null,
+          issue_date: null,
+          report_type: null,
+          report_period: null,
+          extractor_version: 'v0',
+          ingested_at: 'now',
+        })
+        .execute();
       const newest = MIGRATIONS.length;
       expect(await migrate(db)).toEqual({ from: 1, to: newest });
       await new DocumentStore(db).save(smallDoc(), 'v1');
@@ -125,7 +205,21 @@ onEachBackend((backend) => {
       const db = await openDb(await backend.fresh());
       const tables = await db.q.introspection.getTables();
       const shape = Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => c.name).sort()]));
-      expect(Object.keys(shape).sort()).toEqual(['blocks', 'claims', 'corrections', 'document_tables', 'documents', 'fact_cells', 'facts', 'messages', 'queue_workers', 'runs', 'schema_migrations', 'sections', 'source_files']);
+      expect(Object.keys(shape).sort()).toEqual([
+        'blocks',
+        'claims',
+        'corrections',
+        'document_tables',
+        'documents',
+        'fact_cells',
+        'facts',
+        'messages',
+        'queue_workers',
+        'runs',
+        'schema_migrations',
+        'sections',
+        'source_files',
+      ]);
       expect(shape.facts).toContain('end');
       expect(shape.facts).toHaveLength(27);
       await db.close();

@@ -11,9 +11,25 @@ import { onEachBackend, type TestBackend } from './backends.js';
 
 function fact(over: Partial<Fact>, start: number): Fact {
   return {
-    value: 1, unit: 'trạm', base_value: 1, base_unit: 'trạm', of: null, value_max: null, kind: 'count', aspect: 'level', direction: null,
-    approx: 'none', metric: 'trạm BTS', metric_id: 'bts-stations', period: '2021', quote: 'x', section: '',
-    prov: { source: 'a.txt', page: 1, start, end: start + 1 }, confidence: 0.5, evidence: [], ...over,
+    value: 1,
+    unit: 'trạm',
+    base_value: 1,
+    base_unit: 'trạm',
+    of: null,
+    value_max: null,
+    kind: 'count',
+    aspect: 'level',
+    direction: null,
+    approx: 'none',
+    metric: 'trạm BTS',
+    metric_id: 'bts-stations',
+    period: '2021',
+    quote: 'x',
+    section: '',
+    prov: { source: 'a.txt', page: 1, start, end: start + 1 },
+    confidence: 0.5,
+    evidence: [],
+    ...over,
   };
 }
 

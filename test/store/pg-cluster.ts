@@ -58,15 +58,27 @@ export class PgCluster {
 
   async start(): Promise<void> {
     this.dir = mkdtempSync(join(tmpdir(), 'solieu-pg-'));
-    if (userInfo().uid === 0) chownSync(this.dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+    if (userInfo().uid === 0)
+      chownSync(
+        this.dir,
+        Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+        Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+      );
     const data = join(this.dir, 'data');
     this.run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
     for (let attempt = 0; ; attempt++) {
       this.port = await freePort();
       try {
         this.run('pg_ctl', [
-          '-D', data, '-l', join(this.dir, 'server.log'), '-w', '-t', '60',
-          '-o', `-c listen_addresses=127.0.0.1 -p ${this.port} -c unix_socket_directories=${this.dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+          '-D',
+          data,
+          '-l',
+          join(this.dir, 'server.log'),
+          '-w',
+          '-t',
+          '60',
+          '-o',
+          `-c listen_addresses=127.0.0.1 -p ${this.port} -c unix_socket_directories=${this.dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
           'start',
         ]);
         return;

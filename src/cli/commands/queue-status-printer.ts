@@ -30,7 +30,8 @@ export async function printQueueStatus(db: Db, queue: string, write: (text: stri
   );
   const rate = c.finishedRecently / RATE_WINDOW_MINUTES;
   const left = waiting + running;
-  if (rate > 0) write(`rate: ${rate.toFixed(1)} document(s)/min over the last ${RATE_WINDOW_MINUTES} min${left ? `; ETA ${readableDuration((left / rate) * 60)}` : ''}\n`);
+  if (rate > 0)
+    write(`rate: ${rate.toFixed(1)} document(s)/min over the last ${RATE_WINDOW_MINUTES} min${left ? `; ETA ${readableDuration((left / rate) * 60)}` : ''}\n`);
   else if (left) write(`rate: none finished in the last ${RATE_WINDOW_MINUTES} min; no ETA (are workers running? solieu worker --db …)\n`);
   const workers = await new WorkerLog(db).seenSince(new Date(Date.now() - 3600_000).toISOString());
   write(`workers seen: ${workers.length} in the last hour${workers.length ? ':' : ''}\n`);

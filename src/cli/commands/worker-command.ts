@@ -23,35 +23,39 @@ Start as many workers as there are cores, on as many machines as reach the datab
   solieu worker --db postgres://solieu@db-host/solieu --concurrency 1
   solieu status --db postgres://solieu@db-host/solieu             queue depth, workers, rate, ETA`,
     )
-    .action(
-      async (o: { db?: string; concurrency: number; drain: boolean; ocr: string; ocrEngine: string; superviseEvery: number; quiet: boolean }) => {
-        const location = dbLocation(o.db);
-        if (!isPostgresUrl(location)) throw new Error(`solieu worker takes its jobs from a PostgreSQL database: give --db postgres://… (got ${location})`);
-        if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
-        if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
-        let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
-        if (o.ocr !== 'never' && o.ocrEngine !== 'wasm') {
-          const { chooseOcrEngine } = await import('../../read/ocr-native-engine.js');
-          engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');
-        }
-        const db = await openDb(location);
-        const { startQueue } = await import('../../queue/document-queue.js');
-        const { runWorker } = await import('../../queue/queue-worker.js');
-        const { createDocumentReader } = await import('../../queue/document-reader.js');
-        const boss = await startQueue(location, { supervise: true, superviseSeconds: o.superviseEvery });
-        const reader = createDocumentReader({ read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine } }, 1);
-        const log = (line: string) => {
-          if (!o.quiet || line.startsWith('✗')) process.stderr.write(`${printable(line)}\n`);
-        };
-        try {
-          const s = await runWorker(db, boss, reader, { concurrency: o.concurrency, drain: o.drain, pollSeconds: 0.5, log, throwOn: process.env.SOLIEU_FAULT_THROW_ON || undefined });
-          process.stdout.write(`worker: ${s.documents} document(s) stored, ${s.failed} failed → ${db.name}\n`);
-          exit(0);
-        } finally {
-          await reader.close();
-          await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-          await db.close();
-        }
-      },
-    );
+    .action(async (o: { db?: string; concurrency: number; drain: boolean; ocr: string; ocrEngine: string; superviseEvery: number; quiet: boolean }) => {
+      const location = dbLocation(o.db);
+      if (!isPostgresUrl(location)) throw new Error(`solieu worker takes its jobs from a PostgreSQL database: give --db postgres://… (got ${location})`);
+      if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
+      if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
+      let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
+      if (o.ocr !== 'never' && o.ocrEngine !== 'wasm') {
+        const { chooseOcrEngine } = await import('../../read/ocr-native-engine.js');
+        engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');
+      }
+      const db = await openDb(location);
+      const { startQueue } = await import('../../queue/document-queue.js');
+      const { runWorker } = await import('../../queue/queue-worker.js');
+      const { createDocumentReader } = await import('../../queue/document-reader.js');
+      const boss = await startQueue(location, { supervise: true, superviseSeconds: o.superviseEvery });
+      const reader = createDocumentReader({ read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine } }, 1);
+      const log = (line: string) => {
+        if (!o.quiet || line.startsWith('✗')) process.stderr.write(`${printable(line)}\n`);
+      };
+      try {
+        const s = await runWorker(db, boss, reader, {
+          concurrency: o.concurrency,
+          drain: o.drain,
+          pollSeconds: 0.5,
+          log,
+          throwOn: process.env.SOLIEU_FAULT_THROW_ON || undefined,
+        });
+        process.stdout.write(`worker: ${s.documents} document(s) stored, ${s.failed} failed → ${db.name}\n`);
+        exit(0);
+      } finally {
+        await reader.close();
+        await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+        await db.close();
+      }
+    });
 }

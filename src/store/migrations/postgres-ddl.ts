@@ -11,7 +11,9 @@
  * Anything else is refused with the construct named, so a new migration cannot silently differ.
  */
 export function postgresDdl(sqliteSql: string): string {
-  const unsupported = /\b(WITHOUT ROWID|STRICT|PRAGMA|INSERT OR|AUTOINCREMENT|DATETIME)\b/i.exec(sqliteSql.replace(/\bINTEGER PRIMARY KEY AUTOINCREMENT\b/g, ''));
+  const unsupported = /\b(WITHOUT ROWID|STRICT|PRAGMA|INSERT OR|AUTOINCREMENT|DATETIME)\b/i.exec(
+    sqliteSql.replace(/\bINTEGER PRIMARY KEY AUTOINCREMENT\b/g, ''),
+  );
   if (unsupported) {
     throw new Error(`migration: "${unsupported[1]}" has no PostgreSQL translation in postgres-ddl.ts; add one there (or write the migration without it)`);
   }

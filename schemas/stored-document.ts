@@ -28,7 +28,14 @@ export const DocumentHeadRow = z.object({
 export type DocumentHeadRow = z.infer<typeof DocumentHeadRow>;
 
 /** A node of a stored heading tree as `show` prints it. */
-export const SectionOutline = z.object({ path: z.string(), title: z.string(), page: z.number().int(), level: z.number().int().nonnegative() });
+export const SectionOutline = z.object({
+  path: z.string(),
+  title: z.string(),
+  page: z.number().int(),
+  level: z.number().int().nonnegative(),
+  /** The segmenter's confidence in the heading; null when it gave none (or the document was stored before migration 6). */
+  confidence: z.number().min(0).max(1).nullable(),
+});
 export type SectionOutline = z.infer<typeof SectionOutline>;
 
 /** A stored message, its place in three nullable columns. */

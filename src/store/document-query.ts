@@ -61,7 +61,7 @@ export async function getDocumentSummary(db: Db, docId: string): Promise<Documen
   if (!d) return undefined;
   const sections = parseRows(
     SectionOutline,
-    await db.q.selectFrom('sections').select(['path', 'title', 'page', 'level']).where('doc_id', '=', docId).orderBy('idx').execute(),
+    await db.q.selectFrom('sections').select(['path', 'title', 'page', 'level', 'confidence']).where('doc_id', '=', docId).orderBy('idx').execute(),
     'section',
   );
   const messages: Message[] = parseRows(

@@ -98,6 +98,7 @@ async function saveIn(tx: Db, doc: Document, extractorVersion: string): Promise<
     end: s.prov.end,
     section_end: s.end,
     period: s.period ?? null,
+    confidence: s.confidence ?? null,
   }));
   for (const rows of chunks(sections)) await q.insertInto('sections').values(rows).execute();
   const facts = doc.facts.map((f, i) => ({

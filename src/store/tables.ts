@@ -54,6 +54,7 @@ export interface Tables {
     end: number;
     section_end: number;
     period: string | null;
+    confidence: number | null;
   };
   facts: {
     id: Generated<number>;

@@ -5,6 +5,7 @@ import { DocumentStore } from '../../src/store/document-store.js';
 import { connectDb, openDb } from '../../src/store/open-db.js';
 import type { Db } from '../../src/store/db.js';
 import { onEachBackend } from './backends.js';
+import { ensureBuilt, solieu } from '../cli/cli-harness.js';
 import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
 import { getDocumentSummary, findDocumentId } from '../../src/store/document-query.js';
 import { migrate } from '../../src/store/migrator.js';
@@ -84,7 +85,7 @@ onEachBackend((backend) => {
         status: 'auto',
       });
       const summary = await getDocumentSummary(db, (await findDocumentId(db, 'bao-cao.txt')) as string);
-      expect(summary?.sections).toEqual([{ path: 'I', title: 'Viễn thông', page: 1, level: 0 }]);
+      expect(summary?.sections).toEqual([{ path: 'I', title: 'Viễn thông', page: 1, level: 0, confidence: null }]);
       expect(summary?.messages).toEqual([{ severity: 'info', rule: 'read:ocr', reason: 'nothing to OCR' }]);
       expect(await one(db, sql`SELECT province_id FROM documents`)).toEqual({ province_id: 'nam-dinh' });
       await db.close();
@@ -159,6 +160,38 @@ onEachBackend((backend) => {
       expect((await queryFacts(db))[0]).toMatchObject({ value: 1905, status: 'corrected' });
       expect((await getDocumentSummary(db, doc.id))?.messages.map((m) => m.rule)).toContain('store:orphan-correction');
       await db.close();
+    });
+  });
+
+  describe('section confidence (issue 17)', () => {
+    it('is stored with each section, and show marks the doubtful ones', async () => {
+      ensureBuilt();
+      const location = await backend.fresh();
+      const db = await openDb(location);
+      const doc = smallDoc('I. Viễn thông\n\nCó 1.904 trạm BTS.\n\nII. Bưu chính\n\nCó 12 điểm.');
+      const second = doc.text.indexOf('II. Bưu chính');
+      doc.sections = [
+        { ...doc.sections[0], confidence: 0.93, end: second },
+        {
+          path: 'II',
+          label: 'II',
+          level: 0,
+          kind: 'roman',
+          title: 'Bưu chính',
+          page: 1,
+          prov: { source: doc.source.path, page: 1, start: second, end: second + 13 },
+          end: doc.text.length,
+          confidence: 0.41,
+        },
+      ];
+      await new DocumentStore(db).save(doc, 'v1');
+      expect((await getDocumentSummary(db, doc.id))?.sections.map((s) => s.confidence)).toEqual([0.93, 0.41]);
+      await db.close();
+      const shown = solieu(['show', 'bao-cao.txt', '--db', location]);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toMatch(/sections \(2; 1 doubtful, marked \?: the segmenter's confidence below 0\.6\)/);
+      expect(shown.stdout).toMatch(/^ {2}II +Bưu chính {2}\[p\.1\] \? \(0\.41\)$/m);
+      expect(shown.stdout).toMatch(/^ {2}I +Viễn thông {2}\[p\.1\]$/m);
     });
   });
 

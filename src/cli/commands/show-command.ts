@@ -4,13 +4,20 @@ import { findDocumentId, getDocumentSummary } from '../../store/document-query.j
 import { getDocumentTables } from '../../store/table-query.js';
 import { renderTableGrid } from './table-grid-printer.js';
 
+/** A heading the segmenter is less sure of than this is marked doubtful (issue 17). */
+export const DOUBTFUL_SECTION = 0.6;
+
 export function registerShow(program: Command, exit: (code: number) => void): void {
   program
     .command('show')
     .description("print a stored report's metadata, heading tree and tables")
     .argument('<doc>', 'document id (or prefix), file name or path')
     .option('--db <file|url>', DB_HELP)
-    .option('--json', 'print JSON: {doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, sections, messages, tables}', false)
+    .option(
+      '--json',
+      'print JSON: {doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, sections, messages, tables}',
+      false,
+    )
     .action(async (ref: string, o: { db?: string; json: boolean }) => {
       const db = await openDb(dbLocation(o.db), { readonly: true });
       try {
@@ -25,7 +32,9 @@ export function registerShow(program: Command, exit: (code: number) => void): vo
         if (o.json) {
           const { doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, messages } = d;
           const sections = d.sections.map(({ path, title: t, page }) => ({ path, title: t, page }));
-          process.stdout.write(`${JSON.stringify({ doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, sections, messages, tables }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ doc_id, file, title, province, agency, doc_number, issue_date, report_period, report_type, status, sections, messages, tables }, null, 2)}\n`,
+          );
           return;
         }
         const line = (k: string, v: string | number | null) => process.stdout.write(`${k.padEnd(14)}${v ?? '—'}\n`);
@@ -40,9 +49,13 @@ export function registerShow(program: Command, exit: (code: number) => void): vo
         line('period', d.report_period);
         line('pages', d.pages);
         line('facts', d.facts);
-        process.stdout.write(`\nsections (${d.sections.length}):\n`);
+        const doubtful = d.sections.filter((s) => s.confidence !== null && s.confidence < DOUBTFUL_SECTION);
+        process.stdout.write(
+          `\nsections (${d.sections.length}${doubtful.length ? `; ${doubtful.length} doubtful, marked ?: the segmenter's confidence below ${DOUBTFUL_SECTION}` : ''}):\n`,
+        );
         for (const s of d.sections) {
-          process.stdout.write(`${'  '.repeat(s.level + 1)}${s.path.padEnd(12)} ${s.title}  [p.${s.page}]\n`);
+          const mark = s.confidence !== null && s.confidence < DOUBTFUL_SECTION ? ` ? (${s.confidence.toFixed(2)})` : '';
+          process.stdout.write(`${'  '.repeat(s.level + 1)}${s.path.padEnd(12)} ${s.title}  [p.${s.page}]${mark}\n`);
         }
         if (tables.length) {
           process.stdout.write(`\ntables (${tables.length}):\n`);

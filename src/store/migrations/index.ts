@@ -3,6 +3,7 @@ import * as m002 from './002-section-path-index.js';
 import * as m003 from './003-table-cells.js';
 import * as m004 from './004-claims.js';
 import * as m005 from './005-queue.js';
+import * as m006 from './006-section-confidence.js';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'table-cells', sql: m003.sql },
   { version: 4, name: 'claims', sql: m004.sql },
   { version: 5, name: 'queue', sql: m005.sql },
+  { version: 6, name: 'section-confidence', sql: m006.sql },
 ];

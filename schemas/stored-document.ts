@@ -33,7 +33,7 @@ export const SectionOutline = z.object({
   title: z.string(),
   page: z.number().int(),
   level: z.number().int().nonnegative(),
-  /** The segmenter's confidence in the heading; null when it gave none (or the document was stored before migration 6). */
+  /** The segmenter's confidence in the heading (`section_confidence`); null when it gave none, or the document was stored before migration 6. */
   confidence: z.number().min(0).max(1).nullable(),
 });
 export type SectionOutline = z.infer<typeof SectionOutline>;

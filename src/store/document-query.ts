@@ -61,7 +61,13 @@ export async function getDocumentSummary(db: Db, docId: string): Promise<Documen
   if (!d) return undefined;
   const sections = parseRows(
     SectionOutline,
-    await db.q.selectFrom('sections').select(['path', 'title', 'page', 'level', 'confidence']).where('doc_id', '=', docId).orderBy('idx').execute(),
+    await db.q
+      .selectFrom('sections as s')
+      .leftJoin('section_confidence as c', (j) => j.onRef('c.doc_id', '=', 's.doc_id').onRef('c.idx', '=', 's.idx'))
+      .select(['s.path', 's.title', 's.page', 's.level', 'c.confidence'])
+      .where('s.doc_id', '=', docId)
+      .orderBy('s.idx')
+      .execute(),
     'section',
   );
   const messages: Message[] = parseRows(

@@ -98,9 +98,10 @@ async function saveIn(tx: Db, doc: Document, extractorVersion: string): Promise<
     end: s.prov.end,
     section_end: s.end,
     period: s.period ?? null,
-    confidence: s.confidence ?? null,
   }));
   for (const rows of chunks(sections)) await q.insertInto('sections').values(rows).execute();
+  const confidences = doc.sections.flatMap((s, i) => (s.confidence !== undefined ? [{ doc_id: doc.id, idx: i, confidence: s.confidence }] : []));
+  for (const rows of chunks(confidences)) await q.insertInto('section_confidence').values(rows).execute();
   const facts = doc.facts.map((f, i) => ({
     doc_id: doc.id,
     idx: i,

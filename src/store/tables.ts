@@ -54,8 +54,8 @@ export interface Tables {
     end: number;
     section_end: number;
     period: string | null;
-    confidence: number | null;
   };
+  section_confidence: { doc_id: string; idx: number; confidence: number };
   facts: {
     id: Generated<number>;
     doc_id: string;

@@ -250,6 +250,7 @@ onEachBackend((backend) => {
         'queue_workers',
         'runs',
         'schema_migrations',
+        'section_confidence',
         'sections',
         'source_files',
       ]);

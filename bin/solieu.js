@@ -9,6 +9,11 @@ process.stdout.on('error', (err) => {
 });
 
 main(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error(`solieu: ${err instanceof Error ? err.message : String(err)}`); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(`solieu: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 2;
+  },
 );

@@ -37,7 +37,10 @@ export const ReportPipelineOptions = z
   .object({
     read: ReadOptions.default({ ocr: 'auto', ocrEngine: 'auto', maxBytes: 200 * 1024 * 1024, limits: DEFAULT_INFLATE_LIMITS }),
     /** The OCR scheduler the read stage shares across a batch: how many OCR workers it runs (the engine is `read.ocrEngine`). */
-    ocr: z.object({ workers: z.number().int().positive().default(1) }).strict().default({ workers: 1 }),
+    ocr: z
+      .object({ workers: z.number().int().positive().default(1) })
+      .strict()
+      .default({ workers: 1 }),
     normalize: z.preprocess(onOff, NormalizeOptions.extend(ENABLED)),
     segment: z.preprocess(onOff, SegmentOptions.extend(ENABLED)),
     /** Switch stages off without editing the list (e.g. `extract: false` to check segmentation only). */

@@ -222,7 +222,9 @@ async function main(): Promise<number> {
   mkdirSync(dirname(opts.json) || '.', { recursive: true });
   writeFileSync(opts.json, JSON.stringify(results, null, 2));
   const load = results.environment as { loadAverageAtStart: number[]; cores: number };
-  console.log(`\nwrote ${opts.json} (${results.seconds} s; load average ${load.loadAverageAtStart[0]} → ${(results.loadAverageAtEnd as number[])[0]} on ${load.cores} cores — ratios are robust to load, absolute figures are not)`);
+  console.log(
+    `\nwrote ${opts.json} (${results.seconds} s; load average ${load.loadAverageAtStart[0]} → ${(results.loadAverageAtEnd as number[])[0]} on ${load.cores} cores — ratios are robust to load, absolute figures are not)`,
+  );
   if (failed.length) console.log(`sections that failed: ${failed.join(', ')}`);
   return failed.length ? 1 : 0;
 }

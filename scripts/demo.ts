@@ -27,7 +27,17 @@ function step(title: string, cliArgs: string[]): void {
 
 step('Read the sample reports (text, Word, PDF) into a database', ['ingest', 'fixtures/reports', '--db', db, '--quiet']);
 step('One report: its metadata and heading tree', ['show', REPORT, '--db', db]);
-step('Its first facts: value, unit, kind/aspect, period, metric, the words they came from', ['facts', '--doc', REPORT, '--order', 'document', '--limit', '8', '--db', db]);
+step('Its first facts: value, unit, kind/aspect, period, metric, the words they came from', [
+  'facts',
+  '--doc',
+  REPORT,
+  '--order',
+  'document',
+  '--limit',
+  '8',
+  '--db',
+  db,
+]);
 step('One indicator across every report, in one unit', ['compare', '--metric', METRIC, '--db', db]);
 
 const next: [string, string][] = [

@@ -25,7 +25,7 @@ async function peers(): Promise<string> {
   if (!existsSync(join(process.cwd(), 'scripts', 'eval-peer.ts'))) return 'peer scoring: scripts/eval-peer.ts missing (skipped)';
   const mod = (await import('./eval-peer.js')) as { scorePeers: () => unknown };
   const r = mod.scorePeers() as { files: { file: string; scored: number; correct: number }[] };
-  return "number parser on the peers' corpora: " + r.files.map((f) => `${f.file} ${f.correct}/${f.scored}`).join(', ');
+  return `number parser on the peers' corpora: ${r.files.map((f) => `${f.file} ${f.correct}/${f.scored}`).join(', ')}`;
 }
 
 async function main(): Promise<void> {
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   mkdirSync('out', { recursive: true });
   const misses = renderMisses(results);
   writeFileSync(join('out', 'eval-misses.txt'), misses);
-  if (process.argv.includes('--misses')) console.log('\n' + misses);
+  if (process.argv.includes('--misses')) console.log(`\n${misses}`);
   const json = results.map((r) => ({
     set: r.set.name,
     tp: r.score.tp,

@@ -40,19 +40,27 @@ async function main(): Promise<void> {
   // leave one document out
   const heldOut: { confidence: number; right: boolean; doc: string }[] = [];
   for (const d of docs) {
-    const model = fitLogistic(examples.filter((e) => e.doc !== d), l2, 1500);
+    const model = fitLogistic(
+      examples.filter((e) => e.doc !== d),
+      l2,
+      1500,
+    );
     for (const e of examples.filter((x) => x.doc === d)) {
       const confidence = probabilityOf(e.features, model);
       heldOut.push({ confidence, right: e.right, doc: d });
-      if (process.argv.includes('--dump') && !e.right && confidence >= 0.9) console.log(`  wrong at ${confidence.toFixed(2)}: ${d} ${JSON.stringify(e.quote)} (${e.why}) ${e.features.join(' ')}`);
+      if (process.argv.includes('--dump') && !e.right && confidence >= 0.9)
+        console.log(`  wrong at ${confidence.toFixed(2)}: ${d} ${JSON.stringify(e.quote)} (${e.why}) ${e.features.join(' ')}`);
     }
   }
   const cv = calibration(heldOut);
   console.log(`held out (leave-one-document-out): ${fmt(cv)}`);
   for (const d of docs) console.log(`  ${d.padEnd(5)} ${fmt(calibration(heldOut.filter((h) => h.doc === d)))}`);
-  console.log(`current confidences (in-sample for what they were fit on): ${fmt(calibration(examples.map((e) => ({ confidence: e.shipped, right: e.right }))))}`);
+  console.log(
+    `current confidences (in-sample for what they were fit on): ${fmt(calibration(examples.map((e) => ({ confidence: e.shipped, right: e.right }))))}`,
+  );
   console.log('reliability (held out):');
-  for (const b of cv.bins) if (b.n) console.log(`  [${b.range}] n ${String(b.n).padStart(4)}  mean confidence ${b.meanConfidence.toFixed(2)}  right ${(b.right * 100).toFixed(1)}%`);
+  for (const b of cv.bins)
+    if (b.n) console.log(`  [${b.range}] n ${String(b.n).padStart(4)}  mean confidence ${b.meanConfidence.toFixed(2)}  right ${(b.right * 100).toFixed(1)}%`);
   if (process.argv.includes('--dry-run')) return;
   const full = fitLogistic(examples, l2);
   const version = `lr-${new Date().toISOString().slice(0, 10)}-${docs.length}docs`;

@@ -16,7 +16,6 @@ import { seededRandom } from './seeded-random.js';
 
 const PROVINCES = ['Nam Định', 'Ninh Thuận', 'Trà Vinh', 'Phú Thọ', 'Đồng Tháp', 'Cao Bằng', 'Đắk Nông', 'Bình Dương', 'Hà Nam', 'Quảng Trị'];
 
-
 /** Scale grouped figures like `1.600.000` and plain counts, keeping the Vietnamese format. */
 function varyNumbers(text: string, factor: number): string {
   return text.replace(/(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d{2,4})(?![\d/]|\.\d)/gu, (m) => {
@@ -57,7 +56,12 @@ export function makeScaleCorpus(count: number, out: string, seed = 42, sources =
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
-    options: { count: { type: 'string', default: '1000' }, out: { type: 'string', default: 'out/scale-corpus' }, seed: { type: 'string', default: '42' }, formats: { type: 'string', default: 'mixed' } },
+    options: {
+      count: { type: 'string', default: '1000' },
+      out: { type: 'string', default: 'out/scale-corpus' },
+      seed: { type: 'string', default: '42' },
+      formats: { type: 'string', default: 'mixed' },
+    },
   });
   if (values.formats !== 'mixed' && values.formats !== 'text') throw new Error(`--formats must be mixed or text (got "${values.formats}")`);
   const files = makeScaleCorpus(Number(values.count), values.out, Number(values.seed), undefined, values.formats);

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderPageImage } from '../src/read/ocr-page-renderer.js';
@@ -54,7 +54,12 @@ export async function tableDocx(): Promise<Buffer> {
     rows: [
       new TableRow({
         tableHeader: true,
-        children: [cell(stt, { rowSpan: 2, bold: true }), cell(name, { rowSpan: 2, bold: true }), cell(unit, { rowSpan: 2, bold: true }), cell(result, { columnSpan: 2, bold: true })],
+        children: [
+          cell(stt, { rowSpan: 2, bold: true }),
+          cell(name, { rowSpan: 2, bold: true }),
+          cell(unit, { rowSpan: 2, bold: true }),
+          cell(result, { columnSpan: 2, bold: true }),
+        ],
       }),
       new TableRow({ tableHeader: true, children: TABLE.years.map((y) => cell(y, { bold: true })) }),
       ...TABLE.rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) })),
@@ -97,7 +102,8 @@ const ROW_H = 22;
 
 /** Draw the table at (x, y); `ruled` draws every border as a stroked line (merged cells without their inner lines). */
 function drawTable(doc: Doc, x: number, y: number, ruled: boolean): number {
-  const xs = COLS.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [x]);
+  const xs = [x];
+  for (const w of COLS) xs.push(xs[xs.length - 1] + w);
   const rows = 2 + TABLE.rows.length;
   const ys = Array.from({ length: rows + 1 }, (_, i) => y + i * ROW_H);
   const put = (text: string, c0: number, c1: number, r0: number, r1: number, bold = false): void => {
@@ -137,7 +143,10 @@ function tablePdf(ruled: boolean): Promise<Buffer> {
     doc.text(TABLE.intro, 72, 115, { lineBreak: false });
     doc.font(VIET_FONT_BOLD).text(TABLE.caption, 72, 140, { width: 450, align: 'center', lineBreak: false });
     const bottom = drawTable(doc, 72, 165, ruled);
-    doc.font(VIET_FONT).fontSize(12).text(TABLE.after, 72, bottom + 20, { lineBreak: false });
+    doc
+      .font(VIET_FONT)
+      .fontSize(12)
+      .text(TABLE.after, 72, bottom + 20, { lineBreak: false });
   });
 }
 
@@ -266,7 +275,48 @@ export const TWO_LEVEL: TableSpec = {
   after: 'Năng suất lúa bình quân tăng so với năm trước.',
 };
 
-const COMMUNES = ['Ân Thi', 'Bắc Sơn', 'Cẩm Bình', 'Đại Đồng', 'Gia Hòa', 'Hải Xuân', 'Kim Sơn', 'Lạc Long', 'Mai Lâm', 'Nam Tiến', 'Ngọc Lâm', 'Phong Phú', 'An Bình', 'An Hòa', 'An Lạc', 'An Phú', 'Bình Minh', 'Bình Thạnh', 'Đông Hưng', 'Đông Sơn', 'Hòa Bình', 'Hòa Lợi', 'Hưng Đạo', 'Long Hải', 'Long Phước', 'Minh Tân', 'Mỹ Lộc', 'Nghĩa Hưng', 'Phú Cường', 'Phước Hòa', 'Quang Trung', 'Tân An', 'Tân Lập', 'Thanh Bình', 'Thạnh Lộc', 'Thuận An', 'Tiên Phong', 'Trung Hòa', 'Vĩnh Phúc', 'Xuân Lộc'];
+const COMMUNES = [
+  'Ân Thi',
+  'Bắc Sơn',
+  'Cẩm Bình',
+  'Đại Đồng',
+  'Gia Hòa',
+  'Hải Xuân',
+  'Kim Sơn',
+  'Lạc Long',
+  'Mai Lâm',
+  'Nam Tiến',
+  'Ngọc Lâm',
+  'Phong Phú',
+  'An Bình',
+  'An Hòa',
+  'An Lạc',
+  'An Phú',
+  'Bình Minh',
+  'Bình Thạnh',
+  'Đông Hưng',
+  'Đông Sơn',
+  'Hòa Bình',
+  'Hòa Lợi',
+  'Hưng Đạo',
+  'Long Hải',
+  'Long Phước',
+  'Minh Tân',
+  'Mỹ Lộc',
+  'Nghĩa Hưng',
+  'Phú Cường',
+  'Phước Hòa',
+  'Quang Trung',
+  'Tân An',
+  'Tân Lập',
+  'Thanh Bình',
+  'Thạnh Lộc',
+  'Thuận An',
+  'Tiên Phong',
+  'Trung Hòa',
+  'Vĩnh Phúc',
+  'Xuân Lộc',
+];
 
 /** A long table that runs over a page break (no repeated header on the second page). */
 export const LONG: TableSpec = {
@@ -281,7 +331,13 @@ export const LONG: TableSpec = {
     { text: 'Số hộ (hộ)', row: 0, col: 4 },
   ],
   headerRows: 1,
-  body: COMMUNES.map((name, i) => [String(i + 1), `Xã ${name}`, (8000 + i * 517).toLocaleString('de-DE'), `${20 + (i % 7)},${(i * 3) % 10}`, (2000 + i * 131).toLocaleString('de-DE')]),
+  body: COMMUNES.map((name, i) => [
+    String(i + 1),
+    `Xã ${name}`,
+    (8000 + i * 517).toLocaleString('de-DE'),
+    `${20 + (i % 7)},${(i * 3) % 10}`,
+    (2000 + i * 131).toLocaleString('de-DE'),
+  ]),
   after: 'Dân số toàn huyện tăng nhẹ so với năm trước.',
 };
 
@@ -401,14 +457,18 @@ function docxCell(text: string, opts: { rowSpan?: number; columnSpan?: number; b
 /** The spec as a Word document: merged header cells, header rows flagged, group rows one merged cell after the STT. */
 export async function specDocx(spec: TableSpec): Promise<Buffer> {
   const n = spec.widths.length;
-  const headerRows = Array.from({ length: spec.headerRows }, (_, r) =>
-    new TableRow({
-      tableHeader: true,
-      children: spec.header.filter((h) => h.row === r).map((h) => docxCell(h.text, { rowSpan: h.rowSpan, columnSpan: h.colSpan, bold: true })),
-    }),
+  const headerRows = Array.from(
+    { length: spec.headerRows },
+    (_, r) =>
+      new TableRow({
+        tableHeader: true,
+        children: spec.header.filter((h) => h.row === r).map((h) => docxCell(h.text, { rowSpan: h.rowSpan, columnSpan: h.colSpan, bold: true })),
+      }),
   );
   const bodyRows = spec.body.map((r) =>
-    Array.isArray(r) ? new TableRow({ children: r.map((t) => docxCell(t, {})) }) : new TableRow({ children: [docxCell(r.stt, {}), docxCell(r.group, { columnSpan: n - 1, bold: true })] }),
+    Array.isArray(r)
+      ? new TableRow({ children: r.map((t) => docxCell(t, {})) })
+      : new TableRow({ children: [docxCell(r.stt, {}), docxCell(r.group, { columnSpan: n - 1, bold: true })] }),
   );
   const doc = new Document({
     sections: [
@@ -443,9 +503,15 @@ export function specPdf(spec: TableSpec, options: { rules?: boolean } = {}): Pro
       doc.text(t, x, y, { lineBreak: false });
       y += 22;
     }
-    const xs = spec.widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [x]);
+    const xs = [x];
+    for (const w of spec.widths) xs.push(xs[xs.length - 1] + w);
     const rule = (yy: number): void => {
-      if (options.rules) doc.lineWidth(0.5).moveTo(xs[0], yy).lineTo(xs[xs.length - 1], yy).stroke();
+      if (options.rules)
+        doc
+          .lineWidth(0.5)
+          .moveTo(xs[0], yy)
+          .lineTo(xs[xs.length - 1], yy)
+          .stroke();
     };
     const put = (text: string, c0: number, c1: number, yy: number, align: 'left' | 'center' | 'right'): void => {
       text.split('\n').forEach((line, k) => doc.text(line, xs[c0] + 3, yy + k * LINE_H, { width: xs[c1] - xs[c0] - 6, align, lineBreak: false }));
@@ -542,13 +608,23 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'table-ruled.pdf'), await ruledTablePdf());
   writeFileSync(join(dir, 'table-unruled.pdf'), await unruledTablePdf());
   writeFileSync(join(dir, 'table-ruled.scan.pdf'), await scanOf(await ruledTablePdf()));
-  for (const [name, spec] of [['indicators', INDICATORS], ['two-level', TWO_LEVEL], ['long', LONG], ['transposed', TRANSPOSED], ['running', RUNNING], ['yearly-ict', YEARLY_ICT], ['prices', PRICES]] as const) {
+  for (const [name, spec] of [
+    ['indicators', INDICATORS],
+    ['two-level', TWO_LEVEL],
+    ['long', LONG],
+    ['transposed', TRANSPOSED],
+    ['running', RUNNING],
+    ['yearly-ict', YEARLY_ICT],
+    ['prices', PRICES],
+  ] as const) {
     writeFileSync(join(dir, `${name}.docx`), await specDocx(spec));
     writeFileSync(join(dir, `${name}-unruled.pdf`), await specPdf(spec));
     writeFileSync(join(dir, `${name}-hrules.pdf`), await specPdf(spec, { rules: true }));
   }
   writeFileSync(join(dir, 'lookalikes.pdf'), await lookalikesPdf());
-  process.stdout.write(`wrote table.docx, table-ruled.pdf, table-unruled.pdf, indicators/two-level/long (.docx, -unruled.pdf, -hrules.pdf), lookalikes.pdf to ${dir}\n`);
+  process.stdout.write(
+    `wrote table.docx, table-ruled.pdf, table-unruled.pdf, indicators/two-level/long (.docx, -unruled.pdf, -hrules.pdf), lookalikes.pdf to ${dir}\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

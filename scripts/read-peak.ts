@@ -14,7 +14,17 @@ async function main(path: string): Promise<void> {
   const fail = doc.messages.find((m) => m.severity === 'fail');
   const warnings = doc.messages.filter((m) => m.severity === 'warn').map((m) => `${m.rule}: ${m.reason}`);
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ file: path, status: doc.status, reason: fail?.reason ?? null, rule: fail?.rule ?? null, warnings, peakMb, seconds: (Date.now() - started) / 1000 }));
+  console.log(
+    JSON.stringify({
+      file: path,
+      status: doc.status,
+      reason: fail?.reason ?? null,
+      rule: fail?.rule ?? null,
+      warnings,
+      peakMb,
+      seconds: (Date.now() - started) / 1000,
+    }),
+  );
 }
 
 const path = process.argv[2];

@@ -28,10 +28,10 @@ const pdfjsParams = (data) => ({
   isOffscreenCanvasSupported: false,
   verbosity: 0,
   maxImageSize: 40_000_000,
-  standardFontDataUrl: join(dir, 'standard_fonts') + '/',
-  cMapUrl: join(dir, 'cmaps') + '/',
+  standardFontDataUrl: `${join(dir, 'standard_fonts')}/`,
+  cMapUrl: `${join(dir, 'cmaps')}/`,
   cMapPacked: true,
-  wasmUrl: join(dir, 'wasm') + '/',
+  wasmUrl: `${join(dir, 'wasm')}/`,
 });
 
 const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith('--')));

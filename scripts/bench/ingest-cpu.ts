@@ -67,10 +67,16 @@ const BASH_TIME = 'TIMEFORMAT="%3R %3U %3S"; { time "$@" >"$SOLIEU_BENCH_OUT" 2>
 function timed(cmd: string[], work: string): Timed {
   const out = join(work, 'out.txt');
   const time = join(work, 'time.txt');
-  const run = spawnSync('bash', ['-c', BASH_TIME, 'bench', ...cmd], { env: { ...process.env, SOLIEU_BENCH_OUT: out, SOLIEU_BENCH_TIME: time }, encoding: 'utf8' });
+  const run = spawnSync('bash', ['-c', BASH_TIME, 'bench', ...cmd], {
+    env: { ...process.env, SOLIEU_BENCH_OUT: out, SOLIEU_BENCH_TIME: time },
+    encoding: 'utf8',
+  });
   const output = readFileSync(out, 'utf8');
   if (run.status !== 0) throw new Error(`${cmd.slice(0, 3).join(' ')} … exited with ${run.status}: ${output.trim().split('\n').slice(-3).join(' | ')}`);
-  const [real, user, sys] = readFileSync(time, 'utf8').trim().split(/\s+/).map((s) => Number(s) * 1000);
+  const [real, user, sys] = readFileSync(time, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .map((s) => Number(s) * 1000);
   return { wallMs: real, userMs: user, sysMs: sys, cpuMs: user + sys, output };
 }
 
@@ -97,7 +103,14 @@ function measure(contenders: Contender[], reps: number, work: string, random: ()
   return contenders.map((c) => {
     const r = runs.get(c.name) ?? [];
     const m = (f: (t: Timed) => number) => round(median(r.map(f)), 0);
-    return { name: c.name, cpuMs: m((t) => t.cpuMs), wallMs: m((t) => t.wallMs), userMs: m((t) => t.userMs), sysMs: m((t) => t.sysMs), runs: r.map((t) => ({ cpuMs: round(t.cpuMs, 0), wallMs: round(t.wallMs, 0) })) };
+    return {
+      name: c.name,
+      cpuMs: m((t) => t.cpuMs),
+      wallMs: m((t) => t.wallMs),
+      userMs: m((t) => t.userMs),
+      sysMs: m((t) => t.sysMs),
+      runs: r.map((t) => ({ cpuMs: round(t.cpuMs, 0), wallMs: round(t.wallMs, 0) })),
+    };
   });
 }
 
@@ -128,12 +141,14 @@ export async function benchIngestCpu(
       files.push(path);
     }
     const db = join(work, 'bench.db');
-    const ingest = (cli: string, args: string[], expect: number) => (w: string): Timed => {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
-      const t = timed([process.execPath, cli, 'ingest', ...args, '--db', db, '--quiet', '--ocr', 'never'], w);
-      if (!new RegExp(`: ${expect} stored`).test(t.output)) throw new Error(`solieu ingest did not store ${expect} files: ${t.output.trim().split('\n')[0]}`);
-      return t;
-    };
+    const ingest =
+      (cli: string, args: string[], expect: number) =>
+      (w: string): Timed => {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+        const t = timed([process.execPath, cli, 'ingest', ...args, '--db', db, '--quiet', '--ocr', 'never'], w);
+        if (!new RegExp(`: ${expect} stored`).test(t.output)) throw new Error(`solieu ingest did not store ${expect} files: ${t.output.trim().split('\n')[0]}`);
+        return t;
+      };
     const random = seededRandom(13);
     const pagesOut = timed([process.execPath, bare, ...files], work).output; // warm-up (file cache), and the page count
     const pages = Number(/(\d+) pages/.exec(pagesOut)?.[1] ?? 0);
@@ -141,7 +156,9 @@ export async function benchIngestCpu(
       [
         { name: 'bare pdfjs, one process', run: (w) => timed([process.execPath, bare, ...files], w) },
         { name: 'bare pdfjs, clone fixed', run: (w) => timed([process.execPath, bare, '--fixed-worker', ...files], w) },
-        ...clis.flatMap((c) => [1, 2].map((n) => ({ name: `solieu ingest --concurrency ${n}${c.label}`, run: ingest(c.path, [batch, '--concurrency', String(n)], copies) }))),
+        ...clis.flatMap((c) =>
+          [1, 2].map((n) => ({ name: `solieu ingest --concurrency ${n}${c.label}`, run: ingest(c.path, [batch, '--concurrency', String(n)], copies) })),
+        ),
       ],
       reps,
       work,
@@ -178,7 +195,15 @@ export async function benchIngestCpu(
 export function formatIngestCpuBench(r: IngestCpuResult): string {
   const rows = (list: ContenderResult[]) => {
     const base = list[0];
-    return list.map((c) => [c.name, fixed(c.cpuMs / 1000, 2), fixed(c.userMs / 1000, 2), fixed(c.sysMs / 1000, 2), fixed(c.wallMs / 1000, 2), ratio(c.cpuMs / base.cpuMs), ratio(c.wallMs / base.wallMs)]);
+    return list.map((c) => [
+      c.name,
+      fixed(c.cpuMs / 1000, 2),
+      fixed(c.userMs / 1000, 2),
+      fixed(c.sysMs / 1000, 2),
+      fixed(c.wallMs / 1000, 2),
+      ratio(c.cpuMs / base.cpuMs),
+      ratio(c.wallMs / base.wallMs),
+    ]);
   };
   const head = ['contender', 'CPU s', 'user s', 'sys s', 'wall s', 'CPU ×', 'wall ×'];
   const [b, bf, ...clis] = r.batch;
@@ -212,7 +237,14 @@ export function formatIngestCpuBench(r: IngestCpuResult): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // --cli LABEL=PATH (repeatable): measure these builds instead of this clone's, interleaved (e.g. before/after a change)
-  const { values } = parseArgs({ options: { copies: { type: 'string', default: '60' }, reps: { type: 'string', default: '3' }, json: { type: 'string' }, cli: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({
+    options: {
+      copies: { type: 'string', default: '60' },
+      reps: { type: 'string', default: '3' },
+      json: { type: 'string' },
+      cli: { type: 'string', multiple: true },
+    },
+  });
   const clis = values.cli?.map((spec) => {
     const at = spec.indexOf('=');
     return { label: ` (${spec.slice(0, at)})`, path: resolve(spec.slice(at + 1)) };

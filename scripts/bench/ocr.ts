@@ -111,7 +111,9 @@ export async function benchOcr(options: OcrBenchOptions = {}): Promise<OcrBenchR
     });
     const inRound = (round: OcrBenchRun[], name: string) => round.find((run) => run.name === name)?.secondsPerPage ?? null;
     const pairedRatio = (js: string, native: string): number | null => {
-      const ratios = rounds.map((round) => [inRound(round, js), inRound(round, native)]).filter((p): p is [number, number] => p[0] !== null && p[1] !== null && p[1] > 0);
+      const ratios = rounds
+        .map((round) => [inRound(round, js), inRound(round, native)])
+        .filter((p): p is [number, number] => p[0] !== null && p[1] !== null && p[1] > 0);
       return ratios.length ? round2(median(ratios.map(([a, b]) => a / b))) : null;
     };
     const ratios = [1, 2].map((n) => ({
@@ -181,7 +183,11 @@ async function benchNative(paths: string[], dpi: number, model: string, tessdata
       }),
     );
     if (failures.length > 0) return [{ name: nativeName(model, processes), secondsPerPage: null, note: `tesseract failed: ${failures[0]}` }];
-    runs.push({ name: nativeName(model, processes), secondsPerPage: round2(seconds(start) / paths.length), note: processes === 1 ? nativeVersion() : undefined });
+    runs.push({
+      name: nativeName(model, processes),
+      secondsPerPage: round2(seconds(start) / paths.length),
+      note: processes === 1 ? nativeVersion() : undefined,
+    });
   }
   return runs;
 }
@@ -192,7 +198,7 @@ function runTesseract(args: string[]): Promise<string | undefined> {
     const child = spawn('tesseract', args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve(code === 0 ? undefined : stderr.trim().split('\n').pop() ?? `exit ${code}`));
+    child.on('close', (code) => resolve(code === 0 ? undefined : (stderr.trim().split('\n').pop() ?? `exit ${code}`)));
   });
 }
 
@@ -265,7 +271,13 @@ function parsePages(spec: string): number[] {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, pages: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  const result = await benchOcr({ file: values.file, pages: values.pages ? parsePages(values.pages) : undefined, rounds: values.rounds ? Number(values.rounds) : undefined });
+  const { values } = parseArgs({
+    options: { file: { type: 'string' }, pages: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const result = await benchOcr({
+    file: values.file,
+    pages: values.pages ? parsePages(values.pages) : undefined,
+    rounds: values.rounds ? Number(values.rounds) : undefined,
+  });
   console.log(values.json ? JSON.stringify(result, null, 2) : formatOcrBench(result));
 }

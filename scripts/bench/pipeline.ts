@@ -93,7 +93,6 @@ function fullStages(): NamedStage[] {
   return createReportPipeline({ read: { ocr: 'never' } });
 }
 
-
 /** 0..n-1 in a random order (Fisher–Yates). */
 function shuffled(n: number, random: () => number): number[] {
   const a = Array.from({ length: n }, (_, i) => i);
@@ -426,7 +425,12 @@ async function profileReadSide(files: BenchFile[], stages: NamedStage[], passes 
     const o = selfTimes(profile, (i) => owner[i] === 1, SAMPLE_US);
     const diff = (x: Map<string, number>, y: Map<string, number>): ProfileDiffEntry[] =>
       [...new Set([...x.keys(), ...y.keys()])]
-        .map((name) => ({ name, bareMs: round((x.get(name) ?? 0) / passes), solieuMs: round((y.get(name) ?? 0) / passes), extraMs: round(((y.get(name) ?? 0) - (x.get(name) ?? 0)) / passes) }))
+        .map((name) => ({
+          name,
+          bareMs: round((x.get(name) ?? 0) / passes),
+          solieuMs: round((y.get(name) ?? 0) / passes),
+          extraMs: round(((y.get(name) ?? 0) - (x.get(name) ?? 0)) / passes),
+        }))
         .sort((p, q) => q.extraMs - p.extraMs);
     const total = (m: Map<string, number>) => [...m.values()].reduce((n, v) => n + v, 0) / passes;
     return {
@@ -434,7 +438,9 @@ async function profileReadSide(files: BenchFile[], stages: NamedStage[], passes 
       passes,
       bareSampledMs: round(total(b.byFunction)),
       solieuSampledMs: round(total(o.byFunction)),
-      byModule: diff(b.byModule, o.byModule).sort((p, q) => q.solieuMs - p.solieuMs).slice(0, 15),
+      byModule: diff(b.byModule, o.byModule)
+        .sort((p, q) => q.solieuMs - p.solieuMs)
+        .slice(0, 15),
       extraByFunction: diff(b.byFunction, o.byFunction).slice(0, 25),
       project: o.project.slice(0, 25).map((e) => ({ ...e, selfMs: round(e.selfMs / passes), totalMs: round(e.totalMs / passes) })),
     };
@@ -542,16 +548,43 @@ export function formatReadBench(r: ReadBenchResult): string {
   ];
   if (r.breakdown) {
     lines.push('', '  where the read side spends (cumulative; sums of per-file medians from the same interleaved passes):');
-    lines.push(table(['step', 'ms', '× bare'], r.breakdown.map((b) => [b.name, fixed(b.ms), ratio(b.ratioToBare)]), '    '));
+    lines.push(
+      table(
+        ['step', 'ms', '× bare'],
+        r.breakdown.map((b) => [b.name, fixed(b.ms), ratio(b.ratioToBare)]),
+        '    ',
+      ),
+    );
   }
   if (r.profile) {
     const p = r.profile;
-    lines.push('', `  CPU profile, ${p.passes} interleaved passes (per pass: bare ${fixed(p.bareSampledMs)} ms sampled, solieu ${fixed(p.solieuSampledMs)} ms = ${ratio(p.solieuSampledMs / p.bareSampledMs)}; ${p.files.join(', ')}):`);
-    lines.push(table(['module (self time)', 'bare ms', 'solieu ms', 'extra ms'], p.byModule.slice(0, 12).map((m) => [m.name, fixed(m.bareMs), fixed(m.solieuMs), fixed(m.extraMs)]), '    '));
+    lines.push(
+      '',
+      `  CPU profile, ${p.passes} interleaved passes (per pass: bare ${fixed(p.bareSampledMs)} ms sampled, solieu ${fixed(p.solieuSampledMs)} ms = ${ratio(p.solieuSampledMs / p.bareSampledMs)}; ${p.files.join(', ')}):`,
+    );
+    lines.push(
+      table(
+        ['module (self time)', 'bare ms', 'solieu ms', 'extra ms'],
+        p.byModule.slice(0, 12).map((m) => [m.name, fixed(m.bareMs), fixed(m.solieuMs), fixed(m.extraMs)]),
+        '    ',
+      ),
+    );
     lines.push('', '    functions whose self time grows most from bare pdfjs to solieu:');
-    lines.push(table(['function', 'bare ms', 'solieu ms', 'extra ms'], p.extraByFunction.slice(0, 20).map((m) => [m.name, fixed(m.bareMs), fixed(m.solieuMs), fixed(m.extraMs)]), '    '));
+    lines.push(
+      table(
+        ['function', 'bare ms', 'solieu ms', 'extra ms'],
+        p.extraByFunction.slice(0, 20).map((m) => [m.name, fixed(m.bareMs), fixed(m.solieuMs), fixed(m.extraMs)]),
+        '    ',
+      ),
+    );
     lines.push('', '    project functions (self; inclusive = synchronous callees only):');
-    lines.push(table(['function', 'self ms', 'incl. ms'], p.project.slice(0, 15).map((f) => [f.name, fixed(f.selfMs), fixed(f.totalMs)]), '    '));
+    lines.push(
+      table(
+        ['function', 'self ms', 'incl. ms'],
+        p.project.slice(0, 15).map((f) => [f.name, fixed(f.selfMs), fixed(f.totalMs)]),
+        '    ',
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -625,7 +658,15 @@ export async function benchExtract(options: ExtractBenchOptions = {}): Promise<E
   const files: ExtractFileResult[] = docs.map(({ file, doc }, i) => {
     const e = median(ex[i]);
     const r = median(rs[i]);
-    return { file: file.name, pages: doc.pages.length, chars: doc.text.length, facts: factCounts[i], extractMs: round(e), resolveMs: round(r), charsPerSecond: e > 0 ? Math.round(doc.text.length / (e / 1000)) : 0 };
+    return {
+      file: file.name,
+      pages: doc.pages.length,
+      chars: doc.text.length,
+      facts: factCounts[i],
+      extractMs: round(e),
+      resolveMs: round(r),
+      charsPerSecond: e > 0 ? Math.round(doc.text.length / (e / 1000)) : 0,
+    };
   });
   // sums of per-file medians, as in the read section
   const extractMs = ex.reduce((n, r) => n + median(r), 0);
@@ -683,13 +724,22 @@ export function formatExtractBench(r: ExtractBenchResult): string {
     ),
     '',
     `  whole pipeline (read → resolve, no store): ${fixed(r.pipelineMs)} ms, ${fixed(r.pipelinePagesPerSecond)} pages/s; extract + resolve share ${pct(r.extractShare)}`,
-    table(['stage', 'ms', 'share'], r.pipeline.map((p) => [p.stage, fixed(p.ms), pct(p.share)]), '    '),
+    table(
+      ['stage', 'ms', 'share'],
+      r.pipeline.map((p) => [p.stage, fixed(p.ms), pct(p.share)]),
+      '    ',
+    ),
   ].join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
-    options: { reps: { type: 'string', default: '5' }, breakdown: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, wall: { type: 'boolean', default: false } },
+    options: {
+      reps: { type: 'string', default: '5' },
+      breakdown: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      wall: { type: 'boolean', default: false },
+    },
   });
   if (values.wall) useClock('wall');
   const reps = Number(values.reps);

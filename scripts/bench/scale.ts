@@ -113,7 +113,9 @@ async function growFacts(dbPath: string, target: number): Promise<number> {
           `INSERT INTO documents SELECT @nid, @sha, path, name || '#' || @copy, size, format, status, title, province, province_id, agency, doc_number,
              issue_date, report_type, report_period, page_count, pages_json, '', extractor_version, ingested_at FROM documents WHERE id = @id`,
         ).run({ nid, sha: `${nid}${'0'.repeat(64 - nid.length)}`, copy, id });
-        db.prepare(`INSERT INTO sections SELECT @nid, idx, path, label, level, kind, title, page, start, end, section_end, period FROM sections WHERE doc_id = @id`).run({ nid, id });
+        db.prepare(
+          `INSERT INTO sections SELECT @nid, idx, path, label, level, kind, title, page, start, end, section_end, period FROM sections WHERE doc_id = @id`,
+        ).run({ nid, id });
         db.prepare(
           `INSERT INTO facts (doc_id, idx, quote, also, start, end, page, bbox, section, value, unit, base_value, base_unit, of, value_max, kind, aspect,
              direction, approx, metric, metric_id, period, confidence, evidence, status, version)
@@ -155,7 +157,14 @@ export async function benchScale(opts: { docs?: number; facts?: number } = {}): 
     const db = join(work, `ingest-${n}.db`);
     const r = await ingestMeasured(dir, db);
     if (r.code !== 0) throw new Error(`bench ingest of ${n} documents exited with ${r.code}`);
-    ingest.push({ docs: n, seconds: r.seconds, docsPerMinute: (n / r.seconds) * 60, peakRssMb: r.peakRssMb, rssAt100Mb: r.rssAt100Mb, rssAtEndMb: r.rssAtEndMb });
+    ingest.push({
+      docs: n,
+      seconds: r.seconds,
+      docsPerMinute: (n / r.seconds) * 60,
+      peakRssMb: r.peakRssMb,
+      rssAt100Mb: r.rssAt100Mb,
+      rssAtEndMb: r.rssAtEndMb,
+    });
   }
   const big = join(work, `ingest-${docs}.db`);
   const facts = await growFacts(big, opts.facts ?? 100_000);
@@ -183,7 +192,10 @@ export async function benchScale(opts: { docs?: number; facts?: number } = {}): 
 
 export function formatScaleBench(r: ScaleBenchResult): string {
   const lines = ['batch ingestion (built CLI, --concurrency 2; generated reports, a third each .txt, .pdf, .docx):'];
-  for (const i of r.ingest) lines.push(`  ${String(i.docs).padStart(5)} docs  ${i.seconds.toFixed(1)} s  ${i.docsPerMinute.toFixed(0)} docs/min  peak RSS ${i.peakRssMb.toFixed(0)} MB`);
+  for (const i of r.ingest)
+    lines.push(
+      `  ${String(i.docs).padStart(5)} docs  ${i.seconds.toFixed(1)} s  ${i.docsPerMinute.toFixed(0)} docs/min  peak RSS ${i.peakRssMb.toFixed(0)} MB`,
+    );
   const big = r.ingest.at(-1);
   if (big && big.rssAt100Mb !== null && big.docs > 100) {
     lines.push(
@@ -191,7 +203,8 @@ export function formatScaleBench(r: ScaleBenchResult): string {
         `(×${(big.rssAtEndMb / big.rssAt100Mb).toFixed(2)}; flat is ≈1)`,
     );
   }
-  if (r.ingest.length === 2) lines.push(`  peak RSS, ${r.ingest[0].docs}- vs ${r.ingest[1].docs}-document run: ×${(r.ingest[1].peakRssMb / r.ingest[0].peakRssMb).toFixed(2)}`);
+  if (r.ingest.length === 2)
+    lines.push(`  peak RSS, ${r.ingest[0].docs}- vs ${r.ingest[1].docs}-document run: ×${(r.ingest[1].peakRssMb / r.ingest[0].peakRssMb).toFixed(2)}`);
   lines.push(
     `on ${r.facts} facts: compare (${r.compareRows} reports; target < 100 ms) first call ${r.compareColdMs.toFixed(1)} ms, ` +
       `median of the next ${r.compareCalls} ${r.compareMedianMs.toFixed(1)} ms; \`solieu compare\` as a new process ${r.compareCliMs.toFixed(0)} ms (Node start-up included)`,

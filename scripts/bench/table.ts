@@ -7,7 +7,12 @@ export function table(head: string[], rows: Cell[][], indent = '  '): string {
   const text = rows.map((r) => r.map((c) => (c === null || c === undefined ? '–' : String(c))));
   const widths = head.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
   const right = head.map((_, i) => rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number' || /^[\d.,×%/ -]+$/.test(String(r[i]))));
-  const line = (cells: string[]) => indent + cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    indent +
+    cells
+      .map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...text.map(line)].join('\n');
 }
 

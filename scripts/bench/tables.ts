@@ -87,7 +87,11 @@ export async function benchTables(options: { reps?: number; log?: (line: string)
   for (const f of files) {
     // warm-up, and what each file holds
     const r = await readPdf(new SourceFile(f.name, f.bytes), { allowEmpty: true });
-    info.push({ pages: r.pages.length, ruled: (r.tables ?? []).filter((t) => t.origin === 'pdf-ruled').length, aligned: (r.tables ?? []).filter((t) => t.origin === 'pdf-aligned').length });
+    info.push({
+      pages: r.pages.length,
+      ruled: (r.tables ?? []).filter((t) => t.origin === 'pdf-ruled').length,
+      aligned: (r.tables ?? []).filter((t) => t.origin === 'pdf-aligned').length,
+    });
   }
   const ms: number[][][] = files.map(() => VARIANTS.map(() => []));
   const random = seededRandom(7);
@@ -107,7 +111,13 @@ export async function benchTables(options: { reps?: number; log?: (line: string)
       }
     }
   }
-  const perFile = files.map((f, i) => ({ file: f.name, pages: info[i].pages, ruledTables: info[i].ruled, alignedTables: info[i].aligned, ms: ms[i].map((m) => round(median(m))) }));
+  const perFile = files.map((f, i) => ({
+    file: f.name,
+    pages: info[i].pages,
+    ruledTables: info[i].ruled,
+    alignedTables: info[i].aligned,
+    ms: ms[i].map((m) => round(median(m))),
+  }));
   const total = (k: number) => perFile.reduce((n, f) => n + f.ms[k], 0);
   const [readMs, ruledOnlyMs, noTablesMs] = [total(0), total(1), total(2)];
   return {

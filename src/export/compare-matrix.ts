@@ -55,7 +55,14 @@ export function buildCompareMatrix(rows: Iterable<ExportRow & { id?: number }>, 
   const chosen = new Map<string, { row: ExportRow & { id?: number }; candidates: number }>();
   for (const row of rows) {
     if (!reports.has(row.doc_id)) {
-      reports.set(row.doc_id, { doc_id: row.doc_id, title: row.title, province: row.province, report_period: row.report_period, file: row.file, label: reportLabel(row) });
+      reports.set(row.doc_id, {
+        doc_id: row.doc_id,
+        title: row.title,
+        province: row.province,
+        report_period: row.report_period,
+        file: row.file,
+        label: reportLabel(row),
+      });
     }
     if (row.status === 'rejected' || !row.metric_id) continue;
     const d = defs.get(row.metric_id);
@@ -82,7 +89,13 @@ export function buildCompareMatrix(rows: Iterable<ExportRow & { id?: number }>, 
       if (!c) return null;
       const { row } = c;
       return {
-        base_value: row.base_value, period: row.period, approx: row.approx, confidence: row.confidence, quote: row.quote, page: row.page, candidates: c.candidates,
+        base_value: row.base_value,
+        period: row.period,
+        approx: row.approx,
+        confidence: row.confidence,
+        quote: row.quote,
+        page: row.page,
+        candidates: c.candidates,
         ...(row.id !== undefined ? { fact_id: row.id } : {}),
       };
     }),
@@ -100,9 +113,20 @@ export function buildSourceRows(rows: Iterable<ExportRow>): SourceRow[] {
     let s = out.get(row.doc_id);
     if (!s) {
       s = {
-        doc_id: row.doc_id, file: row.file, title: row.title, province: row.province, report_period: row.report_period,
-        report_type: '', agency: '', issue_date: '', status: '', pages: null, sha256: '',
-        facts: 0, facts_matched: 0, facts_reviewed: 0,
+        doc_id: row.doc_id,
+        file: row.file,
+        title: row.title,
+        province: row.province,
+        report_period: row.report_period,
+        report_type: '',
+        agency: '',
+        issue_date: '',
+        status: '',
+        pages: null,
+        sha256: '',
+        facts: 0,
+        facts_matched: 0,
+        facts_reviewed: 0,
       };
       out.set(row.doc_id, s);
     }

@@ -37,7 +37,8 @@ export function coverage(asked: ReadonlySet<string>, phrase: string): number {
 /** How much of the asked words a phrase must hold to be grouped. */
 export const PHRASE_COVERAGE = 2 / 3;
 
-const rank = (r: ExportRow & { id?: number }): number => (r.status === 'accepted' || r.status === 'corrected' ? 2 : 0) + (r.aspect === 'level' ? 1 : 0) + r.confidence;
+const rank = (r: ExportRow & { id?: number }): number =>
+  (r.status === 'accepted' || r.status === 'corrected' ? 2 : 0) + (r.aspect === 'level' ? 1 : 0) + r.confidence;
 
 /** The facts (all stored facts) whose metric phrase holds most of `words`, one value per report. */
 export function comparePhrase(facts: readonly (ExportRow & { id?: number })[], words: string, options: CompareOptions = {}): PhraseComparison {

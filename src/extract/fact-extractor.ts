@@ -15,7 +15,8 @@ import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } 
 /** A stretch between two figures that only names a time (`; lũy kế 10 tháng đạt`, `, 6 tháng đầu năm ước đạt`). */
 /** The second value of a change from one to the other (`từ 93,5% năm 2020 lên 98,2% năm 2025`): the same subject. */
 const FROM_TO = /^\s*(?:(?:năm|tháng|quý)\s+[\divx/.-]+\s*)?(?:lên|xuống|còn)(?:\s+(?:mức|con số))?\s*$/u;
-const ONLY_TIME = /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
+const ONLY_TIME =
+  /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
 
 /** Words before a frequency that make it a band's name. */
 const BAND_BEFORE = /(?:băng tần|băng|dải tần|dải|tần số|mạng|[2345]g|lte|nr|band|tần)\s*(?:\S+\s+){0,1}$/u;
@@ -108,7 +109,7 @@ function ofInWords(text: string, end: number, next: Figure | undefined): number 
 
 /** `23.000.000đ (Hai mươi ba triệu đồng)`: the figure repeated in words, if the next figure is that. */
 function repeatedInWords(text: string, end: number, base: number, next: Figure | undefined): { also: string; end: number } | undefined {
-  if (!next || next.form !== 'words') return undefined;
+  if (next?.form !== 'words') return undefined;
   if (!/^\s*\(\s*(?:bằng chữ\s*:?\s*)?$/iu.test(text.slice(end, next.start))) return undefined;
   if (Math.abs(next.value * next.scale - base) > 1e-6 * Math.max(1, base)) return undefined;
   const close = text.indexOf(')', next.end);
@@ -191,11 +192,16 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // `… 186,4 tỷ đồng, trong đó: ngân sách tỉnh 72,5 tỷ đồng; … 21,3 tỷ đồng`: the parts after a
     // `trong đó` in the sentence take the time of the total before it
     const opensSplit = /^\s*(?:[-+•]\s*)?trong đó(?!\p{L})/u.test(lower.slice(sStart, f.start));
-    const splitTotal = opensSplit ? [...placed].reverse().find((p) => p.start < sStart && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && p.fact.kind === finalKind) : undefined;
+    const splitTotal = opensSplit
+      ? [...placed].reverse().find((p) => p.start < sStart && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && p.fact.kind === finalKind)
+      : undefined;
     const opens = !samePrevious && opensSplit;
     const within = lower.lastIndexOf('trong đó', f.start);
     // the total is the last level before `trong đó`, not a change or plan figure said of it
-    const total = within > sStart ? [...placed].reverse().find((p) => p.start >= sStart && p.end <= within && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative')) : undefined;
+    const total =
+      within > sStart
+        ? [...placed].reverse().find((p) => p.start >= sStart && p.end <= within && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative'))
+        : undefined;
     const splitOf = opens ? previous : total;
     const period = resolvePeriod({
       lower,
@@ -214,7 +220,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const unitStart = skipSpaces(text, f.end);
     const counted = read?.kind === 'count';
     const bracket = openBracket(text, sStart, f.start);
-    const parent = bracket >= 0 ? [...placed].reverse().find((p) => p.end <= bracket && p.start >= sStart && /^[\s\p{L}\p{M}]{0,40}$/u.test(text.slice(p.end, bracket))) : undefined;
+    const parent =
+      bracket >= 0
+        ? [...placed].reverse().find((p) => p.end <= bracket && p.start >= sStart && /^[\s\p{L}\p{M}]{0,40}$/u.test(text.slice(p.end, bracket)))
+        : undefined;
     const reading = metricPhrase({
       text,
       sentence: sStart,
@@ -229,15 +238,19 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       countedNoun: counted ? unit?.baseUnit : undefined,
       compared: samePrevious?.fact.metric,
-      earlierCounts: placed.filter((p) => p.end > sStart && p.end <= f.start && p.fact.kind === 'count').map((p) => ({ noun: p.fact.base_unit, metric: p.fact.metric })),
+      earlierCounts: placed
+        .filter((p) => p.end > sStart && p.end <= f.start && p.fact.kind === 'count')
+        .map((p) => ({ noun: p.fact.base_unit, metric: p.fact.metric })),
       // a figure joined to the previous one by `và` or a comma, or in a clause that names only a time
       // (`…; lũy kế 10 tháng đạt 951,8 tỷ đồng`), goes on about the previous figure's subject
       shared: samePrevious
-        ? /^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) || ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start)) || FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start))
+        ? /^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) ||
+          ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start)) ||
+          FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start))
           ? samePrevious.pre
           : undefined
         : // a sentence that names only a time before its figure (`Lũy kế 8 tháng ước đạt …`) goes on about the previous sentence's subject
-          previous && previous.pre && ONLY_TIME.test(lower.slice(sStart, f.start))
+          previous?.pre && ONLY_TIME.test(lower.slice(sStart, f.start))
           ? previous.pre
           : undefined,
     });
@@ -267,7 +280,16 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     };
     fact.confidence = confidenceOf(fact, block.ocrConfidence);
     evidence.push(modelEvidence());
-    placed.push({ fact, start: f.start, end: repeated ? repeated.end : unitEnd, stock: period.stock, flowPeriod: period.flow, figure: f, metricEnd: Math.max(reading.usedEnd, repeated ? repeated.end : unitEnd), pre: reading.pre || (samePrevious?.pre ?? '') });
+    placed.push({
+      fact,
+      start: f.start,
+      end: repeated ? repeated.end : unitEnd,
+      stock: period.stock,
+      flowPeriod: period.flow,
+      figure: f,
+      metricEnd: Math.max(reading.usedEnd, repeated ? repeated.end : unitEnd),
+      pre: reading.pre || (samePrevious?.pre ?? ''),
+    });
   }
   return placed.map((p) => p.fact);
 }
@@ -276,7 +298,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
 function introPeriodOf(text: string, reportPeriod?: string): string | undefined {
   const lower = lowerSameLength(text);
   const last = lower.slice(sentenceStart(text, text.length - 1));
-  const mentions = findTimeMentions(last, yearOf(reportPeriod), reportPeriod).filter((m) => !/so với\s+(?:\S+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)));
+  const mentions = findTimeMentions(last, yearOf(reportPeriod), reportPeriod).filter(
+    (m) => !/so với\s+(?:\S+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)),
+  );
   return mentions[mentions.length - 1]?.period;
 }
 

@@ -58,6 +58,7 @@ const LETTER = '\\p{L}\\p{M}';
 const W = (s: string) => `(?<![${LETTER}])(?:${s})(?![${LETTER}])`;
 
 /** Linkers and verbs of measuring that stand between a subject and its number; never part of the metric at its end. */
+// biome-ignore format: a hand-laid word list, several entries a line
 const LINKERS = [
   'ước đạt', 'ước thực hiện', 'ước tính', 'ước', 'đạt được', 'đạt', 'là', 'có', 'được', 'chiếm', 'chiếm tỷ lệ', 'với', 'bằng', 'gồm',
   'tăng', 'giảm', 'tăng thêm', 'giảm đi', 'tăng lên', 'giảm xuống', 'lên đến', 'lên tới', 'lên', 'xuống', 'đến', 'tới', 'còn', 'từ', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'tổng', 'tổng cộng',
@@ -87,7 +88,9 @@ const TIME = new RegExp(
     `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
     `(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/\\d{4}`,
-  ].map(W).join('|'),
+  ]
+    .map(W)
+    .join('|'),
   'giu',
 );
 
@@ -106,12 +109,20 @@ const POST_STOP = new RegExp(
   'iu',
 );
 /** Where the noun phrase of a share written before its noun ends: commas may join a list of nouns. */
-const SHARE_STOP = new RegExp(`[;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|,\\s+(?=${['tăng', 'giảm', 'đạt', 'chiếm', 'so với', 'trong đó', 'tối thiểu', 'ít nhất', 'phấn đấu'].join('|')})|${W('tăng|giảm|so với|trong đó|tương ứng|tương đương')}`, 'iu');
+const SHARE_STOP = new RegExp(
+  `[;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|,\\s+(?=${['tăng', 'giảm', 'đạt', 'chiếm', 'so với', 'trong đó', 'tối thiểu', 'ít nhất', 'phấn đấu'].join('|')})|${W('tăng|giảm|so với|trong đó|tương ứng|tương đương')}`,
+  'iu',
+);
 const POST_MAX_WORDS = 12;
 const PRE_MAX_WORDS = 14;
 
 /** Words that say a phrase names a measure of its own (a subject NP), not an action. */
-const MEASURE_HEAD = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|số lượng|tổng số|số|doanh thu|tổng mức|giá trị|chỉ số|mật độ|tốc độ|tổng|lượng|sản lượng|công suất|kim ngạch|thu nhập|nộp ngân sách|vốn|dân số|diện tích|chiều dài|thứ hạng|xếp hạng'), 'iu');
+const MEASURE_HEAD = new RegExp(
+  W(
+    'tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|số lượng|tổng số|số|doanh thu|tổng mức|giá trị|chỉ số|mật độ|tốc độ|tổng|lượng|sản lượng|công suất|kim ngạch|thu nhập|nộp ngân sách|vốn|dân số|diện tích|chiều dài|thứ hạng|xếp hạng',
+  ),
+  'iu',
+);
 
 function tidy(s: string): string {
   let t = s.replace(/\s+/g, ' ').replace(/\(\s*\)/g, '');
@@ -156,7 +167,7 @@ function stripOpeners(phrase: string): string {
   for (let changed = true; changed && p; ) {
     changed = false;
     const m = OPENERS.exec(p);
-    if (m && m[0].length) {
+    if (m?.[0].length) {
       p = tidy(p.slice(m[0].length));
       changed = true;
       continue;
@@ -286,7 +297,17 @@ function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase:
   const raw = stop >= 0 ? rest.slice(0, stop) : rest;
   const all = [...raw.matchAll(/\S+/gu)];
   let n = Math.min(all.length, POST_MAX_WORDS);
-  for (let k = 0; k < 3 && n < all.length && splitsWord(all.map((w) => w[0]), n); k++) n++;
+  for (
+    let k = 0;
+    k < 3 &&
+    n < all.length &&
+    splitsWord(
+      all.map((w) => w[0]),
+      n,
+    );
+    k++
+  )
+    n++;
   const last = all[n - 1];
   const end = last ? from + (last.index ?? 0) + last[0].length : from;
   return { phrase: stripLinkers(withoutTime(text.slice(from, end))), end };
@@ -319,13 +340,19 @@ function consequenceOf(own: string, earlier: MetricInput['earlierCounts']): stri
   const c = CONSEQUENCE.exec(own.trim());
   const events = earlier?.find((e) => e.noun === 'vụ');
   if (!c || !events) return undefined;
-  const event = events.metric.replace(/^vụ\s+/iu, '').replace(EVENT_END, '').trim();
+  const event = events.metric
+    .replace(/^vụ\s+/iu, '')
+    .replace(EVENT_END, '')
+    .trim();
   return event ? `${c[1]} do ${event}` : c[1];
 }
 
 /** `số vụ`, `số người chết` said again of a noun counted earlier in the sentence: that count's fuller phrase. */
 function sameCountAgain(own: string, noun: string, earlier: MetricInput['earlierCounts']): string | undefined {
-  const rest = own.replace(/^(?:số|tổng số|số lượng)\s+/iu, '').trim().toLocaleLowerCase('vi');
+  const rest = own
+    .replace(/^(?:số|tổng số|số lượng)\s+/iu, '')
+    .trim()
+    .toLocaleLowerCase('vi');
   if (!rest.startsWith(noun.toLocaleLowerCase('vi'))) return undefined;
   const qualifier = rest.slice(noun.length).trim();
   const match = earlier?.find((e) => e.noun === noun && (qualifier === '' || e.metric.toLocaleLowerCase('vi').includes(qualifier)));
@@ -364,7 +391,15 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `… ở đô thị đạt 94%, ở nông thôn đạt 71%`: the same measure in another place
     metric = tidy(`${m.compared.replace(/\s+(?:ở|tại)\s.*$/u, '')} ${own}`);
     ev.push('metric:previous+place');
-  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && !hasContent(own) && !hasContent(post.phrase) && m.compared && names(m.compared, m.countedNoun) && !m.shared) {
+  } else if (
+    (m.kind === 'count' || m.kind === 'ratio') &&
+    m.countedNoun &&
+    !hasContent(own) &&
+    !hasContent(post.phrase) &&
+    m.compared &&
+    names(m.compared, m.countedNoun) &&
+    !m.shared
+  ) {
     // `9/11 nhóm hàng hóa và dịch vụ chính tăng giá …, 02 nhóm giảm giá`: the same noun again, said in short
     metric = tidy(m.compared.replace(/\s+so với(?:\s.*)?$/u, ''));
     ev.push('metric:previous-noun');

@@ -7,7 +7,10 @@
 import { parseNumber } from './number-parser.js';
 
 /** Denominators said with the spoken digit forms (`phần tư` a quarter). */
-const SPOKEN_DENOMINATOR: ReadonlyMap<string, number> = new Map([['tư', 4], ['mốt', 1]]);
+const SPOKEN_DENOMINATOR: ReadonlyMap<string, number> = new Map([
+  ['tư', 4],
+  ['mốt', 1],
+]);
 
 function part(text: string): number | null {
   const t = text.trim().toLowerCase();

@@ -5,7 +5,12 @@
  */
 import { findNumbersLenient } from './number-parser.js';
 
-const SPECIAL: ReadonlyMap<string, number> = new Map([['nhất', 1], ['nhì', 2], ['tư', 4], ['bốn', 4]]);
+const SPECIAL: ReadonlyMap<string, number> = new Map([
+  ['nhất', 1],
+  ['nhì', 2],
+  ['tư', 4],
+  ['bốn', 4],
+]);
 
 /** The value of the first ordinal in `text`, or null. */
 export function parseOrdinal(text: string): number | null {

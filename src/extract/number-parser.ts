@@ -129,7 +129,9 @@ function matchDigits(text: string, pos: number, opts: ScanOptions): { matches: N
     const pieceRe = /\d+/g;
     for (const p of run.matchAll(pieceRe)) {
       const s = pos + (p.index ?? 0);
-      pieces.push(makeMatch(text, s, s + p[0].length, { value: Number(p[0]), scale: 1, form: 'digits', separatorStyle: 'none', leadingZero: /^0\d/.test(p[0]) }));
+      pieces.push(
+        makeMatch(text, s, s + p[0].length, { value: Number(p[0]), scale: 1, form: 'digits', separatorStyle: 'none', leadingZero: /^0\d/.test(p[0]) }),
+      );
     }
     return { matches: pieces, end: runEnd };
   }
@@ -184,14 +186,24 @@ function smallerScalePart(text: string, pos: number, scale: number): { value: nu
 }
 
 /** `2 chấm 23`, `1 phẩy 1` (digits, spoken decimal point, digits), with a scale after. */
-function mixedDecimal(text: string, run: string, runEnd: number, style: SeparatorStyle): { value: number; end: number; scale: ReturnType<typeof spacedScale> } | null {
+function mixedDecimal(
+  text: string,
+  run: string,
+  runEnd: number,
+  style: SeparatorStyle,
+): { value: number; end: number; scale: ReturnType<typeof spacedScale> } | null {
   if (style !== 'none') return null;
   const toks = tokensAfter(text, runEnd, 2);
   if (toks.length < 2 || (toks[0].norm !== 'phẩy' && toks[0].norm !== 'chấm') || !/^\d+$/.test(toks[1].norm)) return null;
   return { value: Number(`${run}.${toks[1].norm}`), end: toks[1].end, scale: spacedScale(text, toks[1].end) };
 }
 
-const ORDINAL_AFTER_THU: ReadonlyMap<string, number> = new Map([['nhất', 1], ['nhì', 2], ['tư', 4], ['năm', 5]]);
+const ORDINAL_AFTER_THU: ReadonlyMap<string, number> = new Map([
+  ['nhất', 1],
+  ['nhì', 2],
+  ['tư', 4],
+  ['năm', 5],
+]);
 
 /** Two plain digit words in a row (`hai ba ngày`, `năm sáu người`): an approximate range, not a number. */
 function approximateRange(toks: Token[]): boolean {
@@ -232,7 +244,13 @@ function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch |
     const value = parseWordTokens(words, { whole: opts.whole, loneScale: opts.loneScale });
     if (value === null) continue;
     const hasDigits = words.some((w) => /^\d/.test(w));
-    return makeMatch(text, toks[0].start, toks[k - 1].end, { value, scale: 1, form: hasDigits ? 'mixed' : 'words', separatorStyle: 'none', leadingZero: false });
+    return makeMatch(text, toks[0].start, toks[k - 1].end, {
+      value,
+      scale: 1,
+      form: hasDigits ? 'mixed' : 'words',
+      separatorStyle: 'none',
+      leadingZero: false,
+    });
   }
   let end = pos;
   while (end < text.length && isLetter(text[end])) end++;

@@ -112,8 +112,22 @@ function describe(v: { value?: number | null; min?: number; max?: number }): str
 
 /** Score one peer file. */
 export function scorePeerFile(path: string, file: string): PeerFileScore {
-  const rows = readFileSync(path, 'utf8').split('\n').map((l, i) => ({ l, line: i + 1 })).filter((r) => r.l.trim());
-  const out: PeerFileScore = { file, scored: 0, correct: 0, rate: 0, pass: false, bounds: { scored: 0, correct: 0 }, byGroup: {}, misses: [], skips: [], noValue: 0 };
+  const rows = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l, i) => ({ l, line: i + 1 }))
+    .filter((r) => r.l.trim());
+  const out: PeerFileScore = {
+    file,
+    scored: 0,
+    correct: 0,
+    rate: 0,
+    pass: false,
+    bounds: { scored: 0, correct: 0 },
+    byGroup: {},
+    misses: [],
+    skips: [],
+    noValue: 0,
+  };
   for (const { l, line } of rows) {
     const row = JSON.parse(l) as PeerRow;
     const input = inputOf(row);
@@ -163,9 +177,13 @@ export function renderPeerReport(r: PeerReport): string {
   const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
   const lines: string[] = [`peer scoring (gate ${pct(r.threshold, 1)} of value-carrying examples per file): ${r.pass ? 'PASS' : 'FAIL'}`];
   for (const f of r.files) {
-    lines.push('', `${f.file}: ${f.correct}/${f.scored} = ${pct(f.correct, f.scored)} ${f.pass ? 'pass' : 'FAIL'}; bounds ${f.bounds.correct}/${f.bounds.scored}; skipped ${f.skips.length}; no value ${f.noValue}`);
+    lines.push(
+      '',
+      `${f.file}: ${f.correct}/${f.scored} = ${pct(f.correct, f.scored)} ${f.pass ? 'pass' : 'FAIL'}; bounds ${f.bounds.correct}/${f.bounds.scored}; skipped ${f.skips.length}; no value ${f.noValue}`,
+    );
     lines.push(`  ${'group'.padEnd(28)} ${'ok'.padStart(5)} ${'of'.padStart(5)}  rate`);
-    for (const [g, s] of Object.entries(f.byGroup)) lines.push(`  ${g.padEnd(28)} ${String(s.correct).padStart(5)} ${String(s.scored).padStart(5)}  ${pct(s.correct, s.scored)}`);
+    for (const [g, s] of Object.entries(f.byGroup))
+      lines.push(`  ${g.padEnd(28)} ${String(s.correct).padStart(5)} ${String(s.scored).padStart(5)}  ${pct(s.correct, s.scored)}`);
     for (const m of f.misses) lines.push(`  MISS ${f.file}:${m.line} [${m.group}] ${JSON.stringify(m.input)}: ${m.reason}`);
     for (const s of f.skips) lines.push(`  SKIP ${f.file}:${s.line} ${JSON.stringify(s.input)}: ${s.reason}`);
   }

@@ -1,3 +1,4 @@
+// biome-ignore-all format: hand-laid word lists and tables, several entries a line, grouped by kind
 /**
  * Vietnamese number words → value. Works on a list of lower-cased, NFC word tokens that the
  * caller has already cut out of the text (`number-parser.ts` does the cutting and the offsets).

@@ -15,8 +15,20 @@ export interface TimeMention {
 }
 
 const MONTH_WORDS: Record<string, number> = {
-  'một': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'năm': 5, 'sáu': 6, 'bảy': 7, 'tám': 8, 'chín': 9, 'mười': 10,
-  'mười một': 11, 'mười hai': 12, 'giêng': 1, 'chạp': 12,
+  'một': 1,
+  'hai': 2,
+  'ba': 3,
+  'bốn': 4,
+  'năm': 5,
+  'sáu': 6,
+  'bảy': 7,
+  'tám': 8,
+  'chín': 9,
+  'mười': 10,
+  'mười một': 11,
+  'mười hai': 12,
+  'giêng': 1,
+  'chạp': 12,
 };
 
 function monthNumber(token: string): number | undefined {
@@ -73,7 +85,8 @@ function cumulativeBefore(lower: string, start: number): boolean {
 }
 
 /** A document named before a date (`Quyết định số 12/QĐ-UBND ngày …`, `Kế hoạch số 25/KH-STTTT, ngày …`): the date is the document's. */
-const DOCUMENT_BEFORE = /(?:số\s*[\d\p{L}./-]*\/[\p{L}\d./-]*\s*,?\s*$)|(?:(?:quyết định|công văn|kế hoạch|nghị quyết|nghị định|thông tư|chỉ thị|thông báo|văn bản|báo cáo|tờ trình|hướng dẫn|luật|ký|ban hành|phê duyệt)[^.;]{0,40}$)/u;
+const DOCUMENT_BEFORE =
+  /(?:số\s*[\d\p{L}./-]*\/[\p{L}\d./-]*\s*,?\s*$)|(?:(?:quyết định|công văn|kế hoạch|nghị quyết|nghị định|thông tư|chỉ thị|thông báo|văn bản|báo cáo|tờ trình|hướng dẫn|luật|ký|ban hành|phê duyệt)[^.;]{0,40}$)/u;
 
 const ANNOUNCED_AFTER = /^[^.;]{0,40}(?<!\p{L})(?:công bố|ban hành|phê duyệt|ký|thông báo|gửi|trình)(?!\p{L})/u;
 

@@ -6,9 +6,12 @@ import { findTimeMentions, previousMonth, stockOf, yearOf, type TimeMention } fr
  * a flow is an amount over the period (`phát triển mới`, `trong tháng`). The nearest cue before
  * the figure in its sentence decides; a stock carries on through the sentence.
  */
-const STOCK_CUES = /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
-const FLOW_CUES = /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành|xuống giống|gieo trồng|gieo cấy|thu hoạch|thành lập mới|xảy ra|tuyển sinh|tuyển mới|giải ngân|xuất khẩu|nhập khẩu|tiêu thụ/gu;
-const MARKED_STOCK = /đến hết|đến cuối|hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|đến nay|tính đến|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại/u;
+const STOCK_CUES =
+  /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
+const FLOW_CUES =
+  /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành|xuống giống|gieo trồng|gieo cấy|thu hoạch|thành lập mới|xảy ra|tuyển sinh|tuyển mới|giải ngân|xuất khẩu|nhập khẩu|tiêu thụ/gu;
+const MARKED_STOCK =
+  /đến hết|đến cuối|hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|đến nay|tính đến|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại/u;
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
 const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})tồn(?!\p{L})/u;
 
@@ -146,14 +149,27 @@ export function leadPeriodOf(lower: string): string | undefined {
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
-  const mentions = findTimeMentions(sentence, year, ctx.reportPeriod).map((m) => ({ ...m, start: m.start + ctx.sentenceStart, end: m.end + ctx.sentenceStart }));
-  if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous && !ownTime(ctx, mentions.filter((m) => governing(ctx, m)))) {
+  const mentions = findTimeMentions(sentence, year, ctx.reportPeriod).map((m) => ({
+    ...m,
+    start: m.start + ctx.sentenceStart,
+    end: m.end + ctx.sentenceStart,
+  }));
+  if (
+    (ctx.aspect === 'change' || ctx.aspect === 'plan') &&
+    ctx.previous &&
+    !ownTime(
+      ctx,
+      mentions.filter((m) => governing(ctx, m)),
+    )
+  ) {
     return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
   }
   let mention = mentionFor(ctx, mentions);
   if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.sentenceStart > 0) {
     // an undated document (a study): the time its paragraph set earlier holds for the sentences after it
-    const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter((m) => governing(ctx, m) && inLead(ctx.lower, m) && m.rule !== 'period:date');
+    const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter(
+      (m) => governing(ctx, m) && inLead(ctx.lower, m) && m.rule !== 'period:date',
+    );
     const last = earlier[earlier.length - 1];
     if (last) mention = { ...last, rule: `${last.rule}+paragraph` };
   }

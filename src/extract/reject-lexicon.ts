@@ -1,3 +1,4 @@
+// biome-ignore-all format: hand-laid word lists and tables, several entries a line, grouped by kind
 /** Words around a number that mark it as something other than a measure (data for reject-rules). */
 
 /** Document types: a number right after one (with or without `số`) is an identifier (`Đề án 06`, `Kế hoạch số 143/KH-UBND`). */
@@ -24,6 +25,6 @@ export const NAME_WORDS_BEFORE = [
 export const AFTER_MARKS_NOT_FACT: { re: RegExp; rule: string }[] = [
   { re: /^\s*năm\s+(?:ngày\s+)?(?:thành lập|truyền thống|kỷ niệm|ngày|\p{Lu})/u, rule: 'reject:anniversary' },
   { re: /^\s*tháng\s+(?:đầu|cuối)\s+năm/u, rule: 'reject:period' },
-  { re: /^\s*tháng(?![\p{L}\/])/u, rule: 'reject:period' },
+  { re: /^\s*tháng(?![\p{L}/])/u, rule: 'reject:period' },
   { re: /^\s*cấp(?!\p{L})(?!\s+(?:giấy|phép|mới|đổi|lại))/u, rule: 'reject:tier' },
 ];

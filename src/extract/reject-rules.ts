@@ -36,7 +36,7 @@ function documentIdentifier(text: string, lower: string, pos: number): boolean {
 }
 
 /** A year written as a bare four-digit number (`2021`, `2021-2025`). */
-function bareYear(text: string, f: Figure): boolean {
+function bareYear(_text: string, f: Figure): boolean {
   const n = f.numbers[0];
   return f.shape !== 'ratio' && n.form === 'digits' && /^\d{4}$/.test(n.text.trim()) && n.value >= 1900 && n.value <= 2100;
 }
@@ -66,7 +66,7 @@ function clockTime(lower: string, f: Figure): boolean {
   const after = lower.slice(f.end, f.end + 16);
   if (/(?<![\p{L}])(?:lúc|vào lúc|từ lúc)\s+$/u.test(before) && /^\s*(?:giờ|h)(?![\p{L}])/u.test(after)) return true;
   if (/^\s*giờ\s+\d{1,2}(?:\s*phút)?(?![\d/])/u.test(after)) return true;
-  if (/(?<![\p{L}])\d{1,2}\s*(?:giờ|h)\s*$/u.test(before) && /^\s*(?:phút)?(?![\p{L}\/])/u.test(after) && f.value < 60) return true;
+  if (/(?<![\p{L}])\d{1,2}\s*(?:giờ|h)\s*$/u.test(before) && /^\s*(?:phút)?(?![\p{L}/])/u.test(after) && f.value < 60) return true;
   return /^h\d{2}(?![\d])/u.test(after) || /\d{1,2}h$/u.test(before);
 }
 

@@ -152,18 +152,25 @@ export function periodOfHeader(part: string, century?: string, growth = false): 
 }
 
 /** A header part that names only a time or an aspect adds nothing to the metric. */
-const ASPECT_ONLY = /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước(?:\s+(?:thực\s+hiện|tính|đạt|th))?|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
+const ASPECT_ONLY =
+  /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước(?:\s+(?:thực\s+hiện|tính|đạt|th))?|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
 
 function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
   const h = header.toLocaleLowerCase('vi');
   if (/xếp\s+hạng|thứ\s+hạng/u.test(h)) return { aspect: 'rank', direction: null, evidence: ['table:aspect-rank'] };
   if (/lũy\s+kế|luỹ\s+kế/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
   // `So với dự toán (%)`, `% KH`: attainment of a plan
-  if (/so\s+với\s+(?:dự\s+toán|kế\s+hoạch|kh|chỉ\s+tiêu)(?![\p{L}])|%\s*(?:kh|kế\s+hoạch|dự\s+toán)(?![\p{L}])/u.test(h)) return { aspect: 'plan', direction: null, evidence: ['table:aspect-plan'] };
+  if (/so\s+với\s+(?:dự\s+toán|kế\s+hoạch|kh|chỉ\s+tiêu)(?![\p{L}])|%\s*(?:kh|kế\s+hoạch|dự\s+toán)(?![\p{L}])/u.test(h))
+    return { aspect: 'plan', direction: null, evidence: ['table:aspect-plan'] };
   if (/so\s+sánh|tăng,?\s*giảm|tốc\s+độ\s+tăng|tăng\s+trưởng|chênh\s+lệch|so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)/u.test(h)) {
-    return { aspect: 'change', direction: /giảm/u.test(h) && !/tăng/u.test(h) ? 'down' : /tăng/u.test(h) && !/giảm/u.test(h) ? 'up' : null, evidence: ['table:aspect-change'] };
+    return {
+      aspect: 'change',
+      direction: /giảm/u.test(h) && !/tăng/u.test(h) ? 'down' : /tăng/u.test(h) && !/giảm/u.test(h) ? 'up' : null,
+      evidence: ['table:aspect-change'],
+    };
   }
-  if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(`${h} ${row.toLocaleLowerCase('vi')}`)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
+  if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(`${h} ${row.toLocaleLowerCase('vi')}`))
+    return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   return { aspect: 'level', direction: null, evidence: [] };
 }
 
@@ -184,7 +191,8 @@ function cellUnit(text: string, f: Figure): { info: UnitInfo; end: number } | un
   const lower = lowerSameLength(text);
   const read = readUnit(text, lower, f.end, f.scaleWord);
   // a counted noun the lexicon knows (`420 học sinh`) is read whole, not its first word
-  if (read && read.kind === 'count' && !read.evidence.includes('unit:guessed')) return { info: { unit: read.unit, baseUnit: read.baseUnit, kind: 'count', factor: 1 }, end: read.end };
+  if (read && read.kind === 'count' && !read.evidence.includes('unit:guessed'))
+    return { info: { unit: read.unit, baseUnit: read.baseUnit, kind: 'count', factor: 1 }, end: read.end };
   if (read && read.kind !== 'count') {
     const info = unitFromText(read.unit);
     if (info) return { info: { ...info, unit: read.unit, baseUnit: read.baseUnit, kind: read.kind }, end: read.end };
@@ -193,7 +201,8 @@ function cellUnit(text: string, f: Figure): { info: UnitInfo; end: number } | un
   if (m && !NOT_UNITS.test(m[1])) {
     const written = f.scaleWord ? `${f.scaleWord} ${m[1]}` : m[1];
     const info = unitFromText(written);
-    if (info && (info.kind !== 'count' || read)) return { info: read && read.kind === 'count' ? { ...info, baseUnit: read.baseUnit } : info, end: f.end + m[0].length };
+    if (info && (info.kind !== 'count' || read))
+      return { info: read && read.kind === 'count' ? { ...info, baseUnit: read.baseUnit } : info, end: f.end + m[0].length };
   }
   if (read) {
     const info = unitFromText(read.unit);
@@ -253,7 +262,12 @@ function periodLedBefore(doc: Document, first: Block): string | undefined {
     if (b.cell || b.role === 'heading' || b.section !== first.section) break;
     const text = b.text.trim();
     // the caption, a unit note or a source line (`Nguồn: …`) is not the paragraph that introduces the table
-    if (text === (doc.tables ?? []).find((t) => t.id === first.cell?.table)?.caption || /^(?:nguồn|đơn vị|đvt)\b/iu.test(text) || !/\p{L}{2,}.*[\s,]/u.test(text)) continue;
+    if (
+      text === (doc.tables ?? []).find((t) => t.id === first.cell?.table)?.caption ||
+      /^(?:nguồn|đơn vị|đvt)\b/iu.test(text) ||
+      !/\p{L}{2,}.*[\s,]/u.test(text)
+    )
+      continue;
     seen++;
     const leads = sentenceLeads(text.toLocaleLowerCase('vi'));
     for (const lead of leads.reverse()) {
@@ -312,7 +326,15 @@ function joinRanges(text: string, figures: Figure[]): Figure[] {
   for (const f of figures) {
     const prev = out[out.length - 1];
     if (prev && prev.shape === 'single' && f.shape === 'single' && /^\s*[-–—]\s*$/u.test(text.slice(prev.end, f.start)) && f.value > prev.value) {
-      out[out.length - 1] = { ...prev, end: f.end, valueMax: f.value, shape: 'range', numbers: [...prev.numbers, ...f.numbers], scaleWord: f.scaleWord ?? prev.scaleWord, scale: f.scaleWord ? f.scale : prev.scale };
+      out[out.length - 1] = {
+        ...prev,
+        end: f.end,
+        valueMax: f.value,
+        shape: 'range',
+        numbers: [...prev.numbers, ...f.numbers],
+        scaleWord: f.scaleWord ?? prev.scaleWord,
+        scale: f.scaleWord ? f.scale : prev.scale,
+      };
       continue;
     }
     out.push(f);
@@ -334,7 +356,10 @@ export function namesWhere(label: string): boolean {
 
 /** The subject a caption names: `Bảng 2.1: Các nhà máy thủy điện công suất lớn` → `Các nhà máy thủy điện công suất lớn`. */
 export function captionSubject(caption: string | undefined): string {
-  return (caption ?? '').replace(/^\s*(?:bảng|biểu|phụ\s+lục|table)\s*[\dIVXivx.]*\s*[:.\-–]?\s*/iu, '').replace(/\s*\([^)]*\)\s*$/u, '').trim();
+  return (caption ?? '')
+    .replace(/^\s*(?:bảng|biểu|phụ\s+lục|table)\s*[\dIVXivx.]*\s*[:.\-–]?\s*/iu, '')
+    .replace(/\s*\([^)]*\)\s*$/u, '')
+    .trim();
 }
 
 /**
@@ -352,7 +377,9 @@ function readColumn(columnLabel: string, allLabels: string[]): { period?: string
   for (const part of columnLabel.split(' — ').filter((p) => p.trim() !== '')) {
     // `Ước 9 tháng 2024`, `Thực hiện năm 2023`, `Kế hoạch 2025`: an aspect word, then the period
     const lead = ASPECT_LEAD.exec(bare(part));
-    const p = periodOfHeader(bare(part), century, /tăng|tốc\s+độ/iu.test(columnLabel)) ?? (lead ? periodOfHeader(bare(part).slice(lead[0].length), century, false) : undefined);
+    const p =
+      periodOfHeader(bare(part), century, /tăng|tốc\s+độ/iu.test(columnLabel)) ??
+      (lead ? periodOfHeader(bare(part).slice(lead[0].length), century, false) : undefined);
     if (p) {
       period = p.period;
       span = p.span;
@@ -422,7 +449,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
       (rowUnitText && rowUnit
         ? rowUnit
         : (headerUnit ?? rowUnit ?? countedNoun(columnLabel) ?? siblingUnit(siblings(table, cell, labels), ctx.doc) ?? ctx.tableUnit));
-    let info: UnitInfo | undefined = own?.info ?? inherited;
+    const info: UnitInfo | undefined = own?.info ?? inherited;
     const evidence = [...f.evidence, 'table:cell', own ? 'unit:cell' : inherited ? 'unit:table-header' : 'unit:none'];
     // a percent sign in the cell, or `%` in the header
     if (!info) evidence.push('metric:unit-missing');
@@ -489,7 +516,15 @@ function isFigureCell(text: string): boolean {
 /** Cells of the table's data columns below the header, each once, row by row. */
 function dataCells(table: Table, labels: TableLabels): TableCell[] {
   return table.cells
-    .filter((c) => c.row >= table.headerRows && labels.roles[c.col] === 'data' && !labels.groupRows.has(c.row) && !labels.repeatedHeader.has(c.row) && c.start !== undefined && !isEmptyCell(c.text))
+    .filter(
+      (c) =>
+        c.row >= table.headerRows &&
+        labels.roles[c.col] === 'data' &&
+        !labels.groupRows.has(c.row) &&
+        !labels.repeatedHeader.has(c.row) &&
+        c.start !== undefined &&
+        !isEmptyCell(c.text),
+    )
     .sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
@@ -524,7 +559,17 @@ export function extractTableFacts(doc: Document): TableFactsResult {
       // beside figure columns, a number in a row's label is part of its name or description (`Cửa đi 2 cánh`,
       // `Trục phi 113,5 mm`); a table of text alone (provisions compared, a schedule) is read as text
       const name = role === 'label' && labels.roles.includes('data') && !ONE_FIGURE.test(c.text.trim());
-      if (c.row < table.headerRows || rowNumber || name || role === 'code' || role === 'unit' || role === 'time' || role === 'note' || labels.groupRows.has(c.row) || labels.repeatedHeader.has(c.row)) {
+      if (
+        c.row < table.headerRows ||
+        rowNumber ||
+        name ||
+        role === 'code' ||
+        role === 'unit' ||
+        role === 'time' ||
+        role === 'note' ||
+        labels.groupRows.has(c.row) ||
+        labels.repeatedHeader.has(c.row)
+      ) {
         for (const b of cellBlocks(c)) handled.add(b.id);
       }
     }

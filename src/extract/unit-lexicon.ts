@@ -1,3 +1,4 @@
+// biome-ignore-all format: hand-laid word lists and tables, several entries a line, grouped by kind
 /**
  * Units as data: money words, measure units and the nouns a count can count.
  * Everything is lower-case; matching is done on lower-cased text, longest entry first.

@@ -77,19 +77,27 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   if (text[pos] === '%') {
     // a rate per period (`tăng bình quân 12,2%/năm`)
     const per = /^\/\s?(năm|tháng|quý)(?![\p{L}])/u.exec(lower.slice(pos + 1, pos + 8));
-    if (per) return { unit: `%/${per[1]}`, baseUnit: `%/${per[1]}`, kind: 'percent', end: pos + 1 + per[0].length, evidence: ['unit:percent', 'unit:percent-rate'] };
+    if (per)
+      return { unit: `%/${per[1]}`, baseUnit: `%/${per[1]}`, kind: 'percent', end: pos + 1 + per[0].length, evidence: ['unit:percent', 'unit:percent-rate'] };
     return { unit: '%', baseUnit: '%', kind: 'percent', end: pos + 1, evidence: ['unit:percent'] };
   }
   if (lower.startsWith('phần trăm', pos)) return { unit: 'phần trăm', baseUnit: '%', kind: 'percent', end: pos + 9, evidence: ['unit:percent'] };
   // percentage points (`thấp hơn 5,5 điểm phần trăm`): a difference of percentages, not a count of points
-  if (lower.startsWith('điểm phần trăm', pos)) return { unit: 'điểm phần trăm', baseUnit: 'điểm phần trăm', kind: 'percent', end: pos + 14, evidence: ['unit:percent', 'unit:percentage-points'] };
+  if (lower.startsWith('điểm phần trăm', pos))
+    return { unit: 'điểm phần trăm', baseUnit: 'điểm phần trăm', kind: 'percent', end: pos + 14, evidence: ['unit:percent', 'unit:percentage-points'] };
   if (!lower.startsWith('đ/c', pos)) {
     const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));
     if (money) {
       // a price per unit (`9.800 đồng/m3`, `45.000 đồng/kg`): money per that unit
       const per = /^\/\s?([\p{L}]+[23²³]?)(?![\p{L}\d])/u.exec(lower.slice(pos + money.length, pos + money.length + 12));
       if (per && (MEASURE_UNITS[per[1]] !== undefined || RATE_DENOMINATORS.includes(per[1]))) {
-        return { unit: `${scale}${money}/${per[1]}`, baseUnit: `VND/${per[1]}`, kind: 'money', end: pos + money.length + per[0].length, evidence: ['unit:money', 'unit:money-rate'] };
+        return {
+          unit: `${scale}${money}/${per[1]}`,
+          baseUnit: `VND/${per[1]}`,
+          kind: 'money',
+          end: pos + money.length + per[0].length,
+          evidence: ['unit:money', 'unit:money-rate'],
+        };
       }
       return { unit: scale + money, baseUnit: 'VND', kind: 'money', end: pos + money.length, evidence: ['unit:money'] };
     }

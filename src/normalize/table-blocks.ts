@@ -66,7 +66,10 @@ function isFigure(c: TableCell): boolean {
  * `1 | 2 | 3 | …`, `A | B | C`): every cell a column number, at least three, each one more than the one before.
  */
 export function isColumnNumberRow(cells: TableCell[]): boolean {
-  const texts = cells.filter((c) => c.text.trim() !== '').sort((a, b) => a.col - b.col).map((c) => c.text.trim());
+  const texts = cells
+    .filter((c) => c.text.trim() !== '')
+    .sort((a, b) => a.col - b.col)
+    .map((c) => c.text.trim());
   if (texts.length < 3 || !texts.every((t) => COLUMN_NUMBER.test(t))) return false;
   const n = texts.map((t) => (/\d/u.test(t) ? Number(t.replace(/\D/gu, '')) : t.charCodeAt(0) - 64));
   return n.every((v, i) => i === 0 || v === n[i - 1] + 1);
@@ -161,7 +164,10 @@ function captionOf(blocks: Block[], first: number): Pick<Table, 'caption' | 'int
     if (unit && !found.unit && t.length < 200) found.unit = unit[1].trim().toLocaleLowerCase('vi');
     if (CAPTION.test(t) && t.length < 300) {
       // a caption wrapped onto a line of its own (`Bảng 2.4: … hàng` + `năm vùng … giai đoạn`)
-      const rest = above.slice(0, -1).reverse().filter((x) => !UNIT_NOTE.test(x));
+      const rest = above
+        .slice(0, -1)
+        .reverse()
+        .filter((x) => !UNIT_NOTE.test(x));
       found.caption = [t, ...rest].join(' ');
       break;
     }

@@ -32,7 +32,13 @@ export async function readDoc(file: SourceFile): Promise<ReadResult> {
   const raw: RawBlock[] = [];
   const counts = { decoded: 0 };
   const add = (text: string, table?: RawBlock['table']): void => {
-    const clean = decodeParagraph(text.replace(CONTROL, '').replace(/\u00a0/g, ' ').trim(), counts);
+    const clean = decodeParagraph(
+      text
+        .replace(CONTROL, '')
+        .replace(/\u00a0/g, ' ')
+        .trim(),
+      counts,
+    );
     if (clean === '') return;
     raw.push(table ? { text: clean, page: 1, unit: 'paragraph', table } : { text: clean, page: 1, unit: 'paragraph' });
   };

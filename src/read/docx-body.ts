@@ -36,13 +36,54 @@ type TableRef = DocxParagraph['table'];
 
 /** Elements known to carry nothing the reader needs. */
 const IGNORED = new Set([
-  'pPr', 'rPr', 'sectPr', 'bookmarkStart', 'bookmarkEnd', 'proofErr', 'permStart', 'permEnd',
-  'commentRangeStart', 'commentRangeEnd', 'commentReference', 'del', 'moveFrom', 'moveFromRangeStart',
-  'moveFromRangeEnd', 'moveToRangeStart', 'moveToRangeEnd', 'instrText', 'delText', 'fldChar',
-  'footnoteReference', 'endnoteReference', 'annotationRef', 'separator', 'continuationSeparator',
-  'lastRenderedPageBreak', 'tblPr', 'tblGrid', 'trPr', 'tcPr', 'tblPrEx', 'sdtPr', 'sdtEndPr',
-  'customXmlPr', 'smartTagPr', 'object', 'fldData', 'ptab', 'dayLong', 'monthLong', 'yearLong',
-  'footnoteRef', 'endnoteRef', 'contentPart', 'oMath', 'oMathPara', 'rubyPr', 'bidi',
+  'pPr',
+  'rPr',
+  'sectPr',
+  'bookmarkStart',
+  'bookmarkEnd',
+  'proofErr',
+  'permStart',
+  'permEnd',
+  'commentRangeStart',
+  'commentRangeEnd',
+  'commentReference',
+  'del',
+  'moveFrom',
+  'moveFromRangeStart',
+  'moveFromRangeEnd',
+  'moveToRangeStart',
+  'moveToRangeEnd',
+  'instrText',
+  'delText',
+  'fldChar',
+  'footnoteReference',
+  'endnoteReference',
+  'annotationRef',
+  'separator',
+  'continuationSeparator',
+  'lastRenderedPageBreak',
+  'tblPr',
+  'tblGrid',
+  'trPr',
+  'tcPr',
+  'tblPrEx',
+  'sdtPr',
+  'sdtEndPr',
+  'customXmlPr',
+  'smartTagPr',
+  'object',
+  'fldData',
+  'ptab',
+  'dayLong',
+  'monthLong',
+  'yearLong',
+  'footnoteRef',
+  'endnoteRef',
+  'contentPart',
+  'oMath',
+  'oMathPara',
+  'rubyPr',
+  'bidi',
 ]);
 
 export class DocxBodyWalker {
@@ -187,14 +228,7 @@ export class DocxBodyWalker {
   }
 
   /** Inline content of a paragraph: runs and their containers. */
-  private inline(
-    container: Element,
-    para: DocxParagraph,
-    styleId: string | undefined,
-    floating: Element[],
-    onText: () => void,
-    textBox: boolean,
-  ): void {
+  private inline(container: Element, para: DocxParagraph, styleId: string | undefined, floating: Element[], onText: () => void, textBox: boolean): void {
     for (const el of children(container)) {
       if (el.namespaceURI === NS.mc && el.localName === 'AlternateContent') {
         const choice = children(el).find((c) => c.localName === 'Choice');
@@ -225,14 +259,7 @@ export class DocxBodyWalker {
     }
   }
 
-  private run(
-    r: Element,
-    para: DocxParagraph,
-    styleId: string | undefined,
-    floating: Element[],
-    onText: () => void,
-    textBox: boolean,
-  ): void {
+  private run(r: Element, para: DocxParagraph, styleId: string | undefined, floating: Element[], onText: () => void, textBox: boolean): void {
     const rPr = wChild(r, 'rPr');
     if (wToggle(rPr, 'vanish') || wToggle(rPr, 'webHidden')) return;
     const props: RunProps = { ...this.styles.runProps(styleId, wVal(rPr, 'rStyle')), ...readRunProps(rPr) };

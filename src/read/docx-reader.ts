@@ -93,7 +93,10 @@ async function readPart(zip: JSZip, name: string, file: SourceFile, limits: Infl
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     if (err instanceof PartTooLarge) {
-      return file.fail(`${name} unpacks to ${why} (limit ${megabytes(limits.xmlBytes)} per XML part: a zip bomb, or far larger than any report)`, 'read:too-large-unpacked');
+      return file.fail(
+        `${name} unpacks to ${why} (limit ${megabytes(limits.xmlBytes)} per XML part: a zip bomb, or far larger than any report)`,
+        'read:too-large-unpacked',
+      );
     }
     return file.fail(`not a valid .docx (${name} cannot be unpacked: ${why})`, 'read:corrupt');
   }
@@ -161,7 +164,10 @@ function decodeRuns(paragraphs: DocxParagraph[], file: SourceFile): LegacyCounts
       if (decoded !== run.text) counts.byText++;
       run.text = decoded;
     }
-    file.warn(`text in fonts without a legacy name reads as ${guess.toUpperCase()}; ${counts.byText} run(s) decoded from the text alone`, 'read:legacy-by-text');
+    file.warn(
+      `text in fonts without a legacy name reads as ${guess.toUpperCase()}; ${counts.byText} run(s) decoded from the text alone`,
+      'read:legacy-by-text',
+    );
   }
   if (counts.byFont > 0) file.info(`${counts.byFont} run(s) in legacy Vietnamese fonts (TCVN3/VNI) decoded to Unicode`, 'read:legacy-encoding');
   if (counts.unicodeInLegacyFont > 0) {

@@ -112,7 +112,11 @@ export function buildLexicon(lines: string[]): Lexicon {
   const words = new Set<string>();
   const syllables = new Map<string, Set<string>>();
   for (const line of lines) {
-    const parts = line.normalize('NFC').trim().split(/[\s-]+/u).filter(Boolean);
+    const parts = line
+      .normalize('NFC')
+      .trim()
+      .split(/[\s-]+/u)
+      .filter(Boolean);
     if (parts.length === 0 || !parts.every((p) => /^\p{L}+$/u.test(p))) continue;
     const keys = parts.map(syllableKey);
     for (let i = 0; i < parts.length; i++) {
@@ -289,7 +293,10 @@ function toneVariants(key: string, lexicon: Lexicon, capitals: boolean): string[
 
 /** A key with its circumflex and breve taken off (`kế` → `ké`); the horn of ơ, ư stays. */
 function withoutHat(key: string): string {
-  return key.normalize('NFD').replace(/[\u0302\u0306]/gu, '').normalize('NFC');
+  return key
+    .normalize('NFD')
+    .replace(/[\u0302\u0306]/gu, '')
+    .normalize('NFC');
 }
 
 /** Tone digits of keys (`TONES` order, from 1). */

@@ -69,7 +69,7 @@ function bandedDistance(ref: string[], hyp: string[], band: number, insertion: n
       const substitute = diagonal + (r === hyp[j - 1] ? 0 : 1);
       const remove = up + 1;
       const insert = left + insertion;
-      left = substitute < remove ? (substitute < insert ? substitute : insert) : remove < insert ? remove : insert;
+      left = substitute < remove ? Math.min(substitute, insert) : Math.min(remove, insert);
       cur[j] = left;
     }
     [prev, cur] = [cur, prev];

@@ -36,7 +36,12 @@ export function checkRomanLabels(page: OcrPage, image: Pick<PageImage, 'gray' | 
     // A label is followed by its title. A lone `I` without its dot, or a look-alike, is a label
     // only before a title in capitals (`I KẾT QUẢ …`: the native engine at times drops the dot).
     if (!word || !match || line.words.length < 2) continue;
-    const capitalsTitle = CAPITALS_TITLE.test(line.words.slice(1).map((w) => w.text).join(' '));
+    const capitalsTitle = CAPITALS_TITLE.test(
+      line.words
+        .slice(1)
+        .map((w) => w.text)
+        .join(' '),
+    );
     const bareI = match[2] === '' && match[1].length === 1;
     const lookalike = /[Jl|]/.test(match[1]);
     if ((bareI || lookalike) && !capitalsTitle) continue;

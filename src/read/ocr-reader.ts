@@ -139,7 +139,11 @@ function tablesOf(image: PageImage): { grids: RuledGrid[]; image: PageImage } {
 async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, scheduler: OcrScheduler, options: OcrPdfOptions): Promise<PageOutcome> {
   let image: PageImage;
   try {
-    image = await renderPageImage(pdf, page, { dpi: options.dpi, embedded: options.embedded, maxPixels: options.maxRenderPixels ?? DEFAULT_INFLATE_LIMITS.renderPixels });
+    image = await renderPageImage(pdf, page, {
+      dpi: options.dpi,
+      embedded: options.embedded,
+      maxPixels: options.maxRenderPixels ?? DEFAULT_INFLATE_LIMITS.renderPixels,
+    });
   } catch (error) {
     file.warn(`page ${page} could not be drawn for OCR (${errorText(error)})`, 'read:ocr-render-failed', { page });
     return { page, toBox: (b) => b };
@@ -228,14 +232,30 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
         placed.cells
           .filter((p) => p.table === t && p.cell === c && p.line.text !== '')
           .map((p) => {
-            const line: TextLine = { text: p.line.text, bbox: p.line.bbox, indent: p.line.bbox[0], fontSize: p.line.bbox[3] - p.line.bbox[1], bold: false, italic: false, words: p.line.words };
+            const line: TextLine = {
+              text: p.line.text,
+              bbox: p.line.bbox,
+              indent: p.line.bbox[0],
+              fontSize: p.line.bbox[3] - p.line.bbox[1],
+              bold: false,
+              italic: false,
+              words: p.line.words,
+            };
             lineOf.set(line, p.line);
             return line;
           }),
       ),
     }));
     const height = image?.pageHeight ?? Math.max(0, ...segments.map((s) => s.bbox[3]));
-    raw.push(...tables.addPage(page, height, free, cellLines.filter((t) => t.lines.some((l) => l.length > 0)), (line) => blockOf.get(lineOf.get(line) as Segment) as RawBlock));
+    raw.push(
+      ...tables.addPage(
+        page,
+        height,
+        free,
+        cellLines.filter((t) => t.lines.some((l) => l.length > 0)),
+        (line) => blockOf.get(lineOf.get(line) as Segment) as RawBlock,
+      ),
+    );
     const info: PageInfo = { page, origin: 'ocr', chars, width: image?.pageWidth, height: image?.pageHeight };
     if (result && chars === 0) {
       file.info(`OCR found no text on page ${page}`, 'read:ocr-blank-page', { page });
@@ -252,7 +272,7 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
 }
 
 /** The segment of some of a segment's words (a line's piece in one table cell, or outside the table). */
-function pieceOf(segment: Segment, words: Segment['words']): Segment {
+function pieceOf(_segment: Segment, words: Segment['words']): Segment {
   return { text: words.map((w) => w.text).join(' '), confidence: mean(words.map((w) => w.confidence)), bbox: unionOf(words.map((w) => w.bbox)), words };
 }
 
@@ -260,9 +280,7 @@ function pieceOf(segment: Segment, words: Segment['words']): Segment {
 function segmentsOf(result: OcrPage | undefined, toBox: (box: BBox) => BBox): Segment[] {
   const segments: Segment[] = [];
   for (const line of result?.lines ?? []) {
-    const words = line.words
-      .filter((w) => w.text.trim() !== '')
-      .map((w) => ({ text: w.text, confidence: unit(w.confidence), bbox: toBox(tessBox(w.bbox)) }));
+    const words = line.words.filter((w) => w.text.trim() !== '').map((w) => ({ text: w.text, confidence: unit(w.confidence), bbox: toBox(tessBox(w.bbox)) }));
     for (const part of splitAtGutters(words)) {
       const whole = part.length === words.length;
       segments.push({

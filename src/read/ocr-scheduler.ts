@@ -66,7 +66,8 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
   const model = options.model ?? 'best_int';
   let slots: EngineSlot[];
   let description: string;
-  const engine: OcrEngine = options.engine === 'native' || options.engine === 'wasm' ? options.engine : (await import('./ocr-native-engine.js')).chooseOcrEngine('auto');
+  const engine: OcrEngine =
+    options.engine === 'native' || options.engine === 'wasm' ? options.engine : (await import('./ocr-native-engine.js')).chooseOcrEngine('auto');
   if (engine === 'native') {
     const { createNativeSlot, nativeModelDir, nativeTesseractVersion } = await import('./ocr-native-engine.js');
     const dir = await nativeModelDir(model);
@@ -131,4 +132,3 @@ export async function createOcrScheduler(options: OcrSchedulerOptions = {}): Pro
     },
   };
 }
-

@@ -18,9 +18,7 @@ export function tesseractJsVersion(): string {
 }
 
 /** tesseract.js job errors also reject the job's promise, where `recognize` reports them. */
-function ignoreReportedElsewhere(): void {
-  return undefined;
-}
+function ignoreReportedElsewhere(): void {}
 
 /** A tesseract.js worker (tesseract's WASM build in a worker thread) with the model from disk. */
 export async function createWasmSlot(model: OcrModel, parameters: Record<string, string>): Promise<EngineSlot> {
@@ -61,4 +59,3 @@ export function fromTesseractJs(page: Tesseract.Page): OcrPage {
     ),
   };
 }
-

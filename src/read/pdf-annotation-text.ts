@@ -100,7 +100,15 @@ export async function widgetTextRuns(page: PDFPageProxy, originX: number, topY: 
 }
 
 /** One shown string as a run in page coordinates, and how far it moved the text position (text space). */
-function showRun(glyphs: unknown, tm: Matrix, ctm: Matrix, size: number, font: string, originX: number, topY: number): { run: AnnotationRun; advance: number } | undefined {
+function showRun(
+  glyphs: unknown,
+  tm: Matrix,
+  ctm: Matrix,
+  size: number,
+  font: string,
+  originX: number,
+  topY: number,
+): { run: AnnotationRun; advance: number } | undefined {
   if (!Array.isArray(glyphs) || size === 0) return undefined;
   let text = '';
   let advance = 0;

@@ -13,16 +13,25 @@ const require = createRequire(import.meta.url);
 /** pdfjs-dist's own data folders: standard fonts and CMaps load from node_modules, never from the network. */
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
 export const PDFJS_DATA = {
-  standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
-  cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
+  standardFontDataUrl: `${join(PDFJS_DIR, 'standard_fonts')}/`,
+  cMapUrl: `${join(PDFJS_DIR, 'cmaps')}/`,
   cMapPacked: true,
-  wasmUrl: join(PDFJS_DIR, 'wasm') + '/',
+  wasmUrl: `${join(PDFJS_DIR, 'wasm')}/`,
 } as const;
 
 /** The getDocument parameters every solieu PDF reader uses (no eval, no system fonts, local data). */
 export function pdfjsParams(data: Uint8Array, extra: { maxImageSize?: number } = {}): Parameters<typeof getDocument>[0] {
   // images over the pixel limit are never decoded (a 40k × 40k image would take gigabytes)
-  return { data, isEvalSupported: false, useSystemFonts: false, isOffscreenCanvasSupported: false, verbosity: 0, maxImageSize: DEFAULT_INFLATE_LIMITS.imagePixels, ...PDFJS_DATA, ...extra };
+  return {
+    data,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    verbosity: 0,
+    maxImageSize: DEFAULT_INFLATE_LIMITS.imagePixels,
+    ...PDFJS_DATA,
+    ...extra,
+  };
 }
 
 /**

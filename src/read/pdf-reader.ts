@@ -64,7 +64,8 @@ export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}):
     );
     if (findTables && (options.tableFinders?.aligned ?? true)) splits = withAlignedTables(splits);
     const released = releaseRepeatedBoxes(splits);
-    if (released > 0) file.info(`${released} ruled box(es) repeated at the same place on several pages read as page headers/footers, not tables`, 'read:repeated-box');
+    if (released > 0)
+      file.info(`${released} ruled box(es) repeated at the same place on several pages read as page headers/footers, not tables`, 'read:repeated-box');
     const tables = new PdfTableBuilder();
     const raw: RawBlock[] = [];
     const infos: PageInfo[] = [];
@@ -74,7 +75,7 @@ export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}):
       const cellLines: CellLines[] = split.tables.map((t) => ({ grid: t.grid, lines: t.cells.map((runs) => buildLines(runs, options.lines)) }));
       // repair and clean the page's text in one pass: free lines, then every cell's lines
       const all = [...free, ...cellLines.flatMap((t) => t.lines.flat())];
-      const texts = options.repairWords ?? true ? repairPage(all.map((l) => l.text)) : all.map((l) => l.text.normalize('NFC'));
+      const texts = (options.repairWords ?? true) ? repairPage(all.map((l) => l.text)) : all.map((l) => l.text.normalize('NFC'));
       all.forEach((l, i) => (l.text = texts[i]));
       const lines = free.filter((l) => l.text.length > 0);
       for (const t of cellLines) t.lines = t.lines.map((cell) => cell.filter((l) => l.text.length > 0));
@@ -92,7 +93,8 @@ export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}):
     const ruled = found.filter((t) => t.origin === 'pdf-ruled').length;
     const aligned = found.length - ruled;
     if (ruled > 0) file.info(`${ruled} ruled table(s) read cell by cell`, 'read:tables');
-    if (aligned > 0) file.info(`${aligned} table(s) drawn without lines found from the alignment of their columns and read cell by cell`, 'read:aligned-tables');
+    if (aligned > 0)
+      file.info(`${aligned} table(s) drawn without lines found from the alignment of their columns and read cell by cell`, 'read:aligned-tables');
     return { format: 'pdf', raw, pages: infos, ...(found.length > 0 ? { tables: found } : {}) };
   } finally {
     await pdf.destroy();
@@ -114,7 +116,12 @@ export function pagesWithoutText(result: ReadResult, minChars = 1): number[] {
   return result.pages.filter((p) => p.origin === 'text-layer' && p.chars < minChars).map((p) => p.page);
 }
 
-async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: boolean, findTables: boolean): Promise<{ pages: PageText[]; fonts: Map<string, PdfFont> }> {
+async function collectRuns(
+  pdf: PDFDocumentProxy,
+  file: SourceFile,
+  fontNames: boolean,
+  findTables: boolean,
+): Promise<{ pages: PageText[]; fonts: Map<string, PdfFont> }> {
   const pages: PageText[] = [];
   const fonts = new Map<string, PdfFont>();
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -152,7 +159,7 @@ async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: b
     } catch (error) {
       if (error instanceof DocumentFailure) throw error;
       file.warn(`page ${n} could not be read: ${oneLine(error)}`, 'read:bad-page', { page: n });
-      pages.push({ page: n, width: 0, height: 0, runs: [], grids: []});
+      pages.push({ page: n, width: 0, height: 0, runs: [], grids: [] });
     }
   }
   return { pages, fonts };
@@ -162,7 +169,8 @@ async function collectRuns(pdf: PDFDocumentProxy, file: SourceFile, fontNames: b
 async function annotationRuns(page: PDFPageProxy, file: SourceFile, n: number, originX: number, topY: number): Promise<AnnotationRun[]> {
   try {
     const runs = await widgetTextRuns(page, originX, topY);
-    if (runs.length > 0) file.info(`page ${n}: text drawn in signature or form widgets read (${runs.map((r) => r.text.trim()).join(', ')})`, 'read:widget-text', { page: n });
+    if (runs.length > 0)
+      file.info(`page ${n}: text drawn in signature or form widgets read (${runs.map((r) => r.text.trim()).join(', ')})`, 'read:widget-text', { page: n });
     return runs;
   } catch (error) {
     if (error instanceof DocumentFailure) throw error;
@@ -176,7 +184,7 @@ function toRun(item: TextItem, originX: number, topY: number, style: { ascent?: 
   const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
   if (!(size > 0)) return undefined;
   const x0 = e - originX;
-  const width = item.width >= 0 ? item.width : 0;
+  const width = Math.max(item.width, 0);
   return {
     text: item.str,
     x0,

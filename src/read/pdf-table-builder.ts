@@ -115,7 +115,7 @@ export class PdfTableBuilder {
 
   private continuation(page: number, t: CellLines): Open | undefined {
     const last = this.last;
-    if (!last || !last.endsPage || last.lastPage !== page - 1) return undefined;
+    if (!last?.endsPage || last.lastPage !== page - 1) return undefined;
     if (last.xs.length !== t.grid.xs.length || !sameColumns(last, t.grid)) return undefined;
     // a repeated header row starts a table of its own (it names its columns again)
     if (rowText(t, 0) === last.firstRow) return undefined;

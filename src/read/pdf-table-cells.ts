@@ -55,7 +55,16 @@ export function placeRuns<R extends TextRun>(runs: R[], grids: RuledGrid[]): Pag
 /** The place and words of a table, digits folded, for finding boxes repeated on every page. */
 export function tableSignature(table: PlacedTable): string {
   const box = table.grid.bbox.map((v) => Math.round(v / 5)).join(',');
-  const words = table.cells.map((c) => c.map((r) => r.text).join(' ').replace(/\d+/gu, '#').replace(/\s+/gu, ' ').trim()).join('|');
+  const words = table.cells
+    .map((c) =>
+      c
+        .map((r) => r.text)
+        .join(' ')
+        .replace(/\d+/gu, '#')
+        .replace(/\s+/gu, ' ')
+        .trim(),
+    )
+    .join('|');
   return `${box}:${words}`;
 }
 

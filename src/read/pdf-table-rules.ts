@@ -116,7 +116,9 @@ function boxOf(points: [number, number][]): [number, number, number, number] | u
   const y0 = Math.min(...ys);
   const y1 = Math.max(...ys);
   // every corner on the box
-  const onBox = pts.every((p) => (Math.abs(p[0] - x0) < STRAIGHT || Math.abs(p[0] - x1) < STRAIGHT) && (Math.abs(p[1] - y0) < STRAIGHT || Math.abs(p[1] - y1) < STRAIGHT));
+  const onBox = pts.every(
+    (p) => (Math.abs(p[0] - x0) < STRAIGHT || Math.abs(p[0] - x1) < STRAIGHT) && (Math.abs(p[1] - y0) < STRAIGHT || Math.abs(p[1] - y1) < STRAIGHT),
+  );
   return onBox ? [x0, y0, x1, y1] : undefined;
 }
 

@@ -86,7 +86,13 @@ export function alignedGrid(layout: StreamLayout): RuledGrid {
   const ys = [...new Set(boxes.flatMap((b) => [b.top, b.bottom]))].sort((a, b) => a - b);
   const rowOf = (v: number): number => ys.indexOf(v);
   const cells: GridCell[] = boxes
-    .map((b) => ({ row: rowOf(b.top), col: b.c0, rowSpan: rowOf(b.bottom) - rowOf(b.top), colSpan: b.c1 - b.c0 + 1, bbox: [xs[b.c0], b.top, xs[b.c1 + 1], b.bottom] as GridCell['bbox'] }))
+    .map((b) => ({
+      row: rowOf(b.top),
+      col: b.c0,
+      rowSpan: rowOf(b.bottom) - rowOf(b.top),
+      colSpan: b.c1 - b.c0 + 1,
+      bbox: [xs[b.c0], b.top, xs[b.c1 + 1], b.bottom] as GridCell['bbox'],
+    }))
     .sort((a, b) => a.row - b.row || a.col - b.col);
   const gaps: [number, number][] = extents.slice(1).map((e, c) => [extents[c][1], e[0]]);
   return { bbox: [xs[0], ys[0], xs[n], ys[ys.length - 1]], xs, ys, cells, aligned: true, gaps };

@@ -78,7 +78,14 @@ function joinPieces(fine: Seg[], may: (a: Seg, b: Seg, k: number) => boolean): S
   fine.forEach((seg, k) => {
     const last = segs[segs.length - 1];
     if (last && seg.x0 - last.x1 <= PIECE_GAP * Math.max(seg.size, last.size) && may(last, seg, k)) {
-      segs[segs.length - 1] = { text: `${last.text} ${seg.text}`, x0: last.x0, x1: seg.x1, top: Math.min(last.top, seg.top), bottom: Math.max(last.bottom, seg.bottom), size: Math.max(last.size, seg.size) };
+      segs[segs.length - 1] = {
+        text: `${last.text} ${seg.text}`,
+        x0: last.x0,
+        x1: seg.x1,
+        top: Math.min(last.top, seg.top),
+        bottom: Math.max(last.bottom, seg.bottom),
+        size: Math.max(last.size, seg.size),
+      };
     } else segs.push(seg);
   });
   return segs;
@@ -170,7 +177,12 @@ function headerAbove(lines: StreamLine[], start: number, floor: number, left: nu
   }
   // a heading, a title's wrapped line (a lone piece over most of the table) or lone pieces only belong to the text above
   const wide = (s: Seg): boolean => s.x1 - s.x0 > 0.5 * (right - left);
-  while (header.length > 0 && header[0].segs.length === 1 && (NUMBERED.test(header[0].segs[0].text) || wide(header[0].segs[0]) || header.every((l) => l.segs.length === 1))) header.shift();
+  while (
+    header.length > 0 &&
+    header[0].segs.length === 1 &&
+    (NUMBERED.test(header[0].segs[0].text) || wide(header[0].segs[0]) || header.every((l) => l.segs.length === 1))
+  )
+    header.shift();
   return header;
 }
 
@@ -183,7 +195,13 @@ function groupRow(line: StreamLine, extents: [number, number][]): boolean {
 /** Lines after the last row of figures that finish its label (`… nhà nước`). */
 function trailing(lines: StreamLine[], end: number): number {
   let j = end;
-  while (j + 1 < lines.length && lines[j + 1].segs.length === 1 && /^[\p{Ll}(]/u.test(lines[j + 1].segs[0].text) && lines[j + 1].top - lines[j].bottom <= LINE_GAP * lines[j + 1].size) j++;
+  while (
+    j + 1 < lines.length &&
+    lines[j + 1].segs.length === 1 &&
+    /^[\p{Ll}(]/u.test(lines[j + 1].segs[0].text) &&
+    lines[j + 1].top - lines[j].bottom <= LINE_GAP * lines[j + 1].size
+  )
+    j++;
   return j;
 }
 

@@ -19,7 +19,8 @@ interface Builtins {
 }
 
 /** The engine's own functions, when this module ran before core-js did; otherwise nothing to restore. */
-const NATIVE: Builtins | undefined = '__core-js_shared__' in globalThis ? undefined : { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+const NATIVE: Builtins | undefined =
+  '__core-js_shared__' in globalThis ? undefined : { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 
 /** Put back the engine's own push, JSON.parse and JSON.stringify if a polyfill replaced them; returns the names put back. */
 export function restoreBuiltins(): string[] {

@@ -17,10 +17,19 @@ export const ReadOptions = z.object({
   /** auto: native when the `tesseract` command is installed, else wasm; wasm: tesseract.js (nothing to install); native: the `tesseract` command with the same model (faster). */
   ocrEngine: z.enum(['auto', 'wasm', 'native']).default('auto'),
   /** Files larger than this are refused (bytes). */
-  maxBytes: z.number().int().positive().default(200 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   /** What a file's compressed parts may inflate to (DOCX XML parts, PDF streams and images, OCR page images). */
   limits: z
-    .object({ xmlBytes: z.number().int().positive(), streamBytes: z.number().int().positive(), imagePixels: z.number().int().positive(), renderPixels: z.number().int().positive() })
+    .object({
+      xmlBytes: z.number().int().positive(),
+      streamBytes: z.number().int().positive(),
+      imagePixels: z.number().int().positive(),
+      renderPixels: z.number().int().positive(),
+    })
     .default(DEFAULT_INFLATE_LIMITS),
 });
 export type ReadOptions = z.input<typeof ReadOptions>;

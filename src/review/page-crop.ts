@@ -40,7 +40,8 @@ export async function renderFactCrop(db: Db, factId: number): Promise<CropResult
   if (!detail) return { status: 404, error: `fact ${factId} not found` };
   const bbox = detail.fact.bbox;
   const path = await documentPath(db, detail.document.doc_id);
-  if (!bbox || !DRAWN_ORIGINS.includes(detail.pageOrigin ?? '')) return { status: 404, error: 'no page image for this fact (not a PDF or OCR fact with a box)' };
+  if (!bbox || !DRAWN_ORIGINS.includes(detail.pageOrigin ?? ''))
+    return { status: 404, error: 'no page image for this fact (not a PDF or OCR fact with a box)' };
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -77,7 +77,9 @@ export function checkAccess(req: IncomingMessage, opts: GuardOptions): Refusal |
   if (opts.token === undefined) return undefined;
   const presented = presentedToken(req);
   if (presented === null) return { status: 400, message: `malformed ${TOKEN_COOKIE} cookie: clear it and open the URL printed by \`solieu review\` again` };
-  return sameSecret(presented, opts.token) ? undefined : { status: 401, message: 'access token required: open the URL printed by `solieu review` (it carries ?token=…)' };
+  return sameSecret(presented, opts.token)
+    ? undefined
+    : { status: 401, message: 'access token required: open the URL printed by `solieu review` (it carries ?token=…)' };
 }
 
 /**

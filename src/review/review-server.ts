@@ -21,7 +21,11 @@ export const ReviewServerOptions = z
     host: z.string().min(1).default('127.0.0.1'),
     port: z.number().int().min(0).max(65535).default(4317),
     /** Access token; required for any host other than loopback. */
-    token: z.string().min(12, 'token: use at least 12 characters').regex(/^[\x21-\x7e]+$/, 'token: printable ASCII without spaces').optional(),
+    token: z
+      .string()
+      .min(12, 'token: use at least 12 characters')
+      .regex(/^[\x21-\x7e]+$/, 'token: printable ASCII without spaces')
+      .optional(),
     /** Name recorded with decisions unless the page sends one. */
     reviewer: z.string().trim().min(1).max(100).optional(),
     /** More names (DNS names, addresses) clients may reach this server by, for the Host check. */
@@ -134,7 +138,8 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     const refusal = checkAccess(req, guard);
     if (refusal) {
       // Only a missing token may be given by the printed link; a foreign Host or a bad cookie stays refused.
-      const fromLink = refusal.status === 401 && opts.token !== undefined && method === 'GET' && sameSecret(url.searchParams.get('token') ?? undefined, opts.token);
+      const fromLink =
+        refusal.status === 401 && opts.token !== undefined && method === 'GET' && sameSecret(url.searchParams.get('token') ?? undefined, opts.token);
       if (!fromLink) return error(res, refusal.status, refusal.message);
       url.searchParams.delete('token');
       const cookie = `${TOKEN_COOKIE}=${encodeURIComponent(opts.token ?? '')}; HttpOnly; SameSite=Strict; Path=/`;
@@ -176,7 +181,11 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     const m = path.match(/^\/api\/facts\/([^/]+)(?:\/(history|decision|crop\.png))?$/);
     if (!m) return error(res, 404, `no such page: ${path.slice(0, 200)}`);
     const id = /^[1-9]\d{0,14}$/.test(m[1]) ? Number(m[1]) : NaN;
-    if (!Number.isSafeInteger(id)) return sendJson(res, { status: 400, body: { error: 'invalid fact id', issues: [`id: expected a positive integer, got ${JSON.stringify(m[1].slice(0, 40))}`] } });
+    if (!Number.isSafeInteger(id))
+      return sendJson(res, {
+        status: 400,
+        body: { error: 'invalid fact id', issues: [`id: expected a positive integer, got ${JSON.stringify(m[1].slice(0, 40))}`] },
+      });
     const sub = m[2];
     if (sub === 'decision') {
       if (method !== 'POST') return error(res, 405, 'decisions are POSTed', { Allow: 'POST' });

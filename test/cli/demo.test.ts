@@ -13,7 +13,10 @@ describe('npm run demo', () => {
   it('shows a report, a few of its facts, one metric compared, and the commands to go on with', () => {
     ensureBuilt();
     const db = join(mkdtempSync(join(tmpdir(), 'solieu-demo-')), 'demo.db');
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', '--db', db], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', '--db', db], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toMatch(/^8 fact\(s\)\n$/);
     expect(r.status).toBe(0);
     const out = r.stdout;
@@ -24,6 +27,7 @@ describe('npm run demo', () => {
     expect(facts.split('\n').filter((l) => /«.+» bao-cao-thang-8-2021\.txt:p1$/.test(l))).toHaveLength(8);
     expect(out).toMatch(/^Doanh thu viễn thông \(telecom-revenue\)$/m);
     const next = out.slice(out.indexOf('── Next'));
-    for (const command of ['facts', 'compare', 'review', 'export']) expect(next).toMatch(new RegExp(`^  solieu ${command} .*--db ${db.replace(/[.]/g, '\\.')}`, 'm'));
+    for (const command of ['facts', 'compare', 'review', 'export'])
+      expect(next).toMatch(new RegExp(`^  solieu ${command} .*--db ${db.replace(/[.]/g, '\\.')}`, 'm'));
   });
 });

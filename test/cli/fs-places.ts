@@ -21,7 +21,9 @@ export function mountTmpfs(dir: string, sizeKiB: number): MountedPlace | string 
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKiB}k`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (err) {
-    const why = String((err as { stderr?: unknown }).stderr || (err as Error).message).trim().split('\n')[0];
+    const why = String((err as { stderr?: unknown }).stderr || (err as Error).message)
+      .trim()
+      .split('\n')[0];
     return `cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN): ${why}`;
   }
   return {

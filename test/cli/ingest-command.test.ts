@@ -40,9 +40,25 @@ describe('solieu ingest on a batch with bad files', () => {
     await encryptedPdf(join(dir, 'locked.pdf'));
     copyFileSync(`${CORPUS}/003.scan.pdf`, join(dir, 'scan.pdf'));
     first = solieu([
-      'ingest', join(dir, '003.txt'), join(dir, '004.docx'), join(dir, '002.pdf'), join(dir, 'corrupt.pdf'), join(dir, 'not-a-zip.docx'),
-      join(dir, 'empty.txt'), join(dir, 'notes.xyz'), join(dir, 'huge.txt'), join(dir, 'locked.pdf'), join(dir, 'scan.pdf'),
-      '--db', db, '--max-size', '4', '--ocr', 'never', '--concurrency', '2',
+      'ingest',
+      join(dir, '003.txt'),
+      join(dir, '004.docx'),
+      join(dir, '002.pdf'),
+      join(dir, 'corrupt.pdf'),
+      join(dir, 'not-a-zip.docx'),
+      join(dir, 'empty.txt'),
+      join(dir, 'notes.xyz'),
+      join(dir, 'huge.txt'),
+      join(dir, 'locked.pdf'),
+      join(dir, 'scan.pdf'),
+      '--db',
+      db,
+      '--max-size',
+      '4',
+      '--ocr',
+      'never',
+      '--concurrency',
+      '2',
     ]);
   });
 
@@ -70,7 +86,9 @@ describe('solieu ingest on a batch with bad files', () => {
     ]);
     for (const name of ['002.pdf', '003.txt', '004.docx']) {
       const counts = sql
-        .prepare('SELECT (SELECT COUNT(*) FROM sections s WHERE s.doc_id = d.id) AS sections, (SELECT COUNT(*) FROM facts f WHERE f.doc_id = d.id) AS facts FROM documents d WHERE name = ?')
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM sections s WHERE s.doc_id = d.id) AS sections, (SELECT COUNT(*) FROM facts f WHERE f.doc_id = d.id) AS facts FROM documents d WHERE name = ?',
+        )
         .get(name) as { sections: number; facts: number };
       expect(counts.sections).toBeGreaterThan(5);
       expect(counts.facts).toBeGreaterThan(20);
@@ -101,7 +119,21 @@ describe('solieu ingest on a batch with bad files', () => {
     const shown = solieu(['show', '003.txt', '--db', db, '--json']);
     expect(shown.code).toBe(0);
     const json = JSON.parse(shown.stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['doc_id', 'file', 'title', 'province', 'agency', 'doc_number', 'issue_date', 'report_period', 'report_type', 'status', 'sections', 'messages', 'tables']);
+    expect(Object.keys(json)).toEqual([
+      'doc_id',
+      'file',
+      'title',
+      'province',
+      'agency',
+      'doc_number',
+      'issue_date',
+      'report_period',
+      'report_type',
+      'status',
+      'sections',
+      'messages',
+      'tables',
+    ]);
     expect(json).toMatchObject({ file: '003.txt', province: 'Ninh Thuận', report_period: '2021-01', status: 'ok' });
     // what the text view shows of the header is in the JSON too (issue 15)
     const text = solieu(['show', '003.txt', '--db', db]).stdout;
@@ -118,12 +150,18 @@ describe('solieu ingest on a batch with bad files', () => {
 
   it('facts --json prints one export-shaped object per line, Vietnamese intact', () => {
     const out = solieu(['facts', '--db', db, '--doc', '003.txt', '--json']);
-    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.length).toBeGreaterThan(20);
     expect(Object.keys(lines[0])[0]).toBe('doc_id');
     expect(Object.keys(lines[0])).toEqual(EXPORT_COLUMNS);
     // every gold fact is there: a stored quote inside the gold quote (gold quotes may carry modifiers) with the gold value
-    const gold = readFileSync('../shared/gold/003.gold.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { quote: string; value: number; optional?: boolean });
+    const gold = readFileSync('../shared/gold/003.gold.jsonl', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { quote: string; value: number; optional?: boolean });
     const required = gold.filter((g) => !g.optional);
     const found = required.filter((g) => lines.some((l) => l.value === g.value && g.quote.includes(String(l.quote))));
     expect(found.length / required.length).toBeGreaterThan(0.95);
@@ -134,7 +172,11 @@ describe('solieu ingest on a batch with bad files', () => {
   });
 
   it('compare lines up one metric across reports, by the province as written or as it is after the 2025 merger', () => {
-    const parse = (args: string[]) => JSON.parse(solieu(['compare', '--metric', 'telecom-revenue', '--db', db, '--format', 'json', ...args]).stdout) as { metric_id: string; rows: { province: string; value: number; unit: string; report_period: string }[] };
+    const parse = (args: string[]) =>
+      JSON.parse(solieu(['compare', '--metric', 'telecom-revenue', '--db', db, '--format', 'json', ...args]).stdout) as {
+        metric_id: string;
+        rows: { province: string; value: number; unit: string; report_period: string }[];
+      };
     const written = parse([]);
     expect(written.metric_id).toBe('telecom-revenue');
     expect(written.rows.map((r) => r.province).sort()).toEqual(['Nam Định', 'Ninh Thuận']);

@@ -9,7 +9,10 @@ import { cannotMount, mountTmpfs, type MountedPlace } from './fs-places.js';
 import { needs } from '../needs.js';
 
 const REPORTS = join(ROOT, 'fixtures/reports');
-const TEXTS = readdirSync(REPORTS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(REPORTS, f));
+const TEXTS = readdirSync(REPORTS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => join(REPORTS, f));
 const quiet = { update() {}, log() {}, stop() {} };
 
 describe('ingest on a full disk (injected: SQLite max_page_count)', () => {
@@ -69,6 +72,11 @@ const noMount = cannotMount();
     expect(r.code).toBe(1);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/SqliteError|^\s+at /m);
     expect(r.stdout).toMatch(/^ingested 2 file\(s\): 0 stored/);
-    expect(r.stderr).toMatch(new RegExp(`^solieu: ingest stopped: ${db.replace(/[.]/g, '\\.')}: the database cannot (grow: the disk is full|be written) .*; \\d file\\(s\\) not read — free space and run the same command again$`, 'm'));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^solieu: ingest stopped: ${db.replace(/[.]/g, '\\.')}: the database cannot (grow: the disk is full|be written) .*; \\d file\\(s\\) not read — free space and run the same command again$`,
+        'm',
+      ),
+    );
   });
 });

@@ -11,7 +11,10 @@ const GOOD = join(ROOT, 'fixtures/reports/bao-cao-thang-8-2021.txt');
 /** Run the CLI with a time limit; as `uid` when given (to make a folder unreadable to it while root). */
 function run(args: string[], uid?: number) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/solieu.js'), ...args], {
-    cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...(uid !== undefined ? { uid, gid: uid } : {}),
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    ...(uid !== undefined ? { uid, gid: uid } : {}),
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }

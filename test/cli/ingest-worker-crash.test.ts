@@ -24,7 +24,10 @@ describe('solieu ingest when a worker dies', () => {
     expect(r.stdout).toContain(`  failed: ${join(dir, 'z-dies.txt')}: the worker reading it died (exit code 70)\n`);
     const sql = new Database(db, { readonly: true });
     const docs = sql.prepare('SELECT name, status FROM documents ORDER BY name').all();
-    expect(docs).toEqual([{ name: 'a-good.txt', status: 'ok' }, { name: 'z-dies.txt', status: 'failed' }]);
+    expect(docs).toEqual([
+      { name: 'a-good.txt', status: 'ok' },
+      { name: 'z-dies.txt', status: 'failed' },
+    ]);
     const run = sql.prepare('SELECT finished_at, failed FROM runs').get() as { finished_at: string | null; failed: number };
     expect(run.failed).toBe(1);
     expect(run.finished_at).not.toBeNull();

@@ -2,7 +2,14 @@ import { createProgressReporter } from '../../src/cli/ingest/progress-reporter.j
 
 /** A stderr stand-in that is not a terminal and keeps what is written. */
 function sink(): NodeJS.WriteStream & { text: string } {
-  const stream = { isTTY: false, text: '', write(chunk: string) { stream.text += chunk; return true; } };
+  const stream = {
+    isTTY: false,
+    text: '',
+    write(chunk: string) {
+      stream.text += chunk;
+      return true;
+    },
+  };
   return stream as unknown as NodeJS.WriteStream & { text: string };
 }
 

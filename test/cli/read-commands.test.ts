@@ -67,9 +67,15 @@ describe('solieu facts', () => {
     expect(conf.length).toBeGreaterThan(20);
     expect(new Set(conf).size).toBeGreaterThan(1);
     expect(conf).toEqual([...conf].sort((a, b) => a - b));
-    const json = solieu(['facts', '--db', db, '--json']).stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { confidence: number }).confidence);
+    const json = solieu(['facts', '--db', db, '--json'])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { confidence: number }).confidence);
     expect(json).toEqual([...json].sort((a, b) => a - b));
-    const docOrder = solieu(['facts', '--db', db, '--order', 'document', '--json']).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { quote: string });
+    const docOrder = solieu(['facts', '--db', db, '--order', 'document', '--json'])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { quote: string });
     const text = readFileSync(FIXTURE, 'utf8');
     const positions = docOrder.map((f) => text.indexOf(f.quote));
     expect(positions.filter((p, i) => i > 0 && p < positions[i - 1]).length).toBeLessThan(3);
@@ -78,7 +84,7 @@ describe('solieu facts', () => {
   it('prints a header row naming the columns above the facts', () => {
     const out = solieu(['facts', '--db', db]).stdout.split('\n');
     expect(out[0]).toBe('    id  conf  status    section    value unit  [kind/aspect/direction/approx] period  metric → metric_id  «quote» file:page');
-    expect(out[1]).toMatch(/^ {0,5}\d+  [01]\.\d\d  \w+ +\S+ /);
+    expect(out[1]).toMatch(/^ {0,5}\d+ {2}[01]\.\d\d {2}\w+ +\S+ /);
   });
 });
 
@@ -117,7 +123,9 @@ describe('solieu commands on a missing, foreign or newer database', () => {
     for (const args of [['facts'], ['status'], ['export', '--format', 'csv', '--out', join(dir, 'x.csv')], ['ingest', FIXTURE, '--quiet']]) {
       const r = solieu([...args, '--db', notDb]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`^solieu: ${notDb.replace(/[.]/g, '\\.')} is not an SQLite database \\(SQLite says: file is not a database\\); check --db\\n$`));
+      expect(r.stderr).toMatch(
+        new RegExp(`^solieu: ${notDb.replace(/[.]/g, '\\.')} is not an SQLite database \\(SQLite says: file is not a database\\); check --db\\n$`),
+      );
     }
   });
 
@@ -128,13 +136,20 @@ describe('solieu commands on a missing, foreign or newer database', () => {
     sql.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', '2099-01-01')").run();
     sql.close();
     const commands = [
-      ['facts'], ['status'], ['show', 'bao-cao-thang-8-2021.txt'], ['compare', '--metric', 'mobile-subscribers'],
-      ['export', '--format', 'jsonl', '--out', join(dir, 'x.jsonl')], ['metrics', '--unmatched'], ['ingest', FIXTURE, '--quiet'],
+      ['facts'],
+      ['status'],
+      ['show', 'bao-cao-thang-8-2021.txt'],
+      ['compare', '--metric', 'mobile-subscribers'],
+      ['export', '--format', 'jsonl', '--out', join(dir, 'x.jsonl')],
+      ['metrics', '--unmatched'],
+      ['ingest', FIXTURE, '--quiet'],
     ];
     for (const args of commands) {
       const r = solieu([...args, '--db', newer]);
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({
-        args, code: 2, stderr: `solieu: ${newer}: database schema version 99 is newer than this solieu (${MIGRATIONS.at(-1)?.version}); upgrade solieu to read it\n`,
+        args,
+        code: 2,
+        stderr: `solieu: ${newer}: database schema version 99 is newer than this solieu (${MIGRATIONS.at(-1)?.version}); upgrade solieu to read it\n`,
       });
     }
     expect(existsSync(join(dir, 'x.jsonl'))).toBe(false);
@@ -156,7 +171,7 @@ describe('solieu commands on a missing, foreign or newer database', () => {
     after.close();
   });
 
-  it('ingest refuses to add its tables to an SQLite database that is not solieu\'s', () => {
+  it("ingest refuses to add its tables to an SQLite database that is not solieu's", () => {
     const foreign = join(dir, 'foreign.db');
     const sql = new Database(foreign);
     sql.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)');
@@ -206,6 +221,10 @@ const noMount = cannotMount();
   it('ingest into a new database there names the folder', () => {
     const r = solieu(['ingest', FIXTURE, '--db', join(roDir, 'new.db'), '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^solieu: cannot write the database ${join(roDir, 'new.db').replace(/[.]/g, '\\.')}: its folder ${roDir} cannot be written \\(the place is read-only\\)\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^solieu: cannot write the database ${join(roDir, 'new.db').replace(/[.]/g, '\\.')}: its folder ${roDir} cannot be written \\(the place is read-only\\)\\n$`,
+      ),
+    );
   });
 });

@@ -11,7 +11,10 @@ interface FakeTest {
 function report(tests: FakeTest[], testNamePattern?: string): string {
   const chunks: string[] = [];
   const write = process.stderr.write;
-  process.stderr.write = ((c: string) => (chunks.push(c), true)) as typeof process.stderr.write;
+  process.stderr.write = ((c: string) => {
+    chunks.push(c);
+    return true;
+  }) as typeof process.stderr.write;
   try {
     new SkipReporter({ testNamePattern }).onRunComplete(new Set(), { testResults: [{ testResults: tests }] });
   } finally {
@@ -46,7 +49,9 @@ describe('the skip reporter', () => {
 
   it('every test skipped by what the machine has names what it needs ([needs …]), so the reporter lists it', () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+      );
     const silent: string[] = [];
     for (const file of files(join(process.cwd(), 'test'))) {
       const text = readFileSync(file, 'utf8');

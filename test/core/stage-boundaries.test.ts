@@ -9,7 +9,7 @@ import { join, posix, relative, sep } from 'node:path';
 const ROOT = process.cwd();
 
 /** Where a relative import lands: `schemas`, a folder of src/ (`read`, `store` …), or elsewhere (`pipelines`). */
-export function target(fromFile: string, spec: string): string | undefined {
+function target(fromFile: string, spec: string): string | undefined {
   if (!spec.startsWith('.')) return undefined; // a package or node: builtin
   const to = posix.normalize(posix.join(posix.dirname(fromFile), spec));
   const parts = to.split('/');
@@ -19,7 +19,7 @@ export function target(fromFile: string, spec: string): string | undefined {
 }
 
 /** The module specifiers a source file imports: static imports, re-exports and dynamic `import()`. */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const specs: string[] = [];
   for (const m of source.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/gms)) specs.push(m[1]);
   for (const m of source.matchAll(/^import\s*['"]([^'"]+)['"]/gm)) specs.push(m[1]);
@@ -40,7 +40,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 };
 
 /** The imports of `file` (a path like `src/read/pdf-reader.ts`) that break the rules, as `file → spec (folder)`. */
-export function violations(file: string, source: string): string[] {
+function violations(file: string, source: string): string[] {
   const from = file.split('/')[1];
   const allowed = ALLOWED[from];
   if (!allowed) return [];
@@ -59,7 +59,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Whether a source file talks SQL: prepares or runs a statement, or writes one (`SELECT … FROM`, `INSERT INTO` …). */
-export function speaksSql(source: string): boolean {
+function speaksSql(source: string): boolean {
   return /\.prepare\(|\.exec\(\s*[`'"]|\bSELECT\b[^;`]*\bFROM\b|\bINSERT\s+INTO\b|\bDELETE\s+FROM\b|\bUPDATE\s+\w+\s+SET\b/.test(source);
 }
 
@@ -95,10 +95,9 @@ describe('stage boundaries', () => {
       'src/read/pdf-reader.ts → ../store/open-db.js (store)',
       'src/read/pdf-reader.ts → ../../pipelines/report-pipeline.js (pipelines)',
     ]);
-    expect(violations('src/store/document-store.ts', "import { r } from '../resolve/province-resolver.js';\nimport { s } from '../export/export-shapes.js';")).toEqual([
-      'src/store/document-store.ts → ../resolve/province-resolver.js (resolve)',
-      'src/store/document-store.ts → ../export/export-shapes.js (export)',
-    ]);
+    expect(
+      violations('src/store/document-store.ts', "import { r } from '../resolve/province-resolver.js';\nimport { s } from '../export/export-shapes.js';"),
+    ).toEqual(['src/store/document-store.ts → ../resolve/province-resolver.js (resolve)', 'src/store/document-store.ts → ../export/export-shapes.js (export)']);
     expect(violations('src/cli/commands/compare-command.ts', "import { q } from '../../store/fact-query.js';")).toEqual([]);
   });
 

@@ -72,7 +72,14 @@ describe('compare on table facts', () => {
   it('reads the table report as a report of its province and year, its indicators as cell facts with a catalog metric', () => {
     expect(tableDoc.metadata).toMatchObject({ province: 'Quảng Trị', reportPeriod: '2024' });
     const revenue = tableDoc.facts.find((f) => f.quote === '1.562,3');
-    expect(revenue).toMatchObject({ metric_id: 'telecom-revenue', base_value: 1562.3e9, base_unit: 'VND', aspect: 'level', period: '2024', row: 'Doanh thu viễn thông' });
+    expect(revenue).toMatchObject({
+      metric_id: 'telecom-revenue',
+      base_value: 1562.3e9,
+      base_unit: 'VND',
+      aspect: 'level',
+      period: '2024',
+      row: 'Doanh thu viễn thông',
+    });
     // the comparison column is a change, not a second value of the indicator
     expect(tableDoc.facts.find((f) => f.quote === '107,2')).toMatchObject({ aspect: 'change' });
   });

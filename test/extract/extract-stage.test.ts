@@ -8,7 +8,19 @@ function doc(file: SourceFile, text: string, role: Document['blocks'][number]['r
     ...newDocument(file),
     text,
     blocks: [{ id: 0, role, text, prov: { source: file.name, page: 1, start: 0, end: text.length }, section: 'II' }],
-    sections: [{ path: 'II', label: 'II', level: 0, kind: 'roman', title: 'Kết quả tháng 3/2022', page: 1, prov: { source: file.name, page: 1, start: 0, end: 0 }, end: text.length, period: '2022-03' }],
+    sections: [
+      {
+        path: 'II',
+        label: 'II',
+        level: 0,
+        kind: 'roman',
+        title: 'Kết quả tháng 3/2022',
+        page: 1,
+        prov: { source: file.name, page: 1, start: 0, end: 0 },
+        end: text.length,
+        period: '2022-03',
+      },
+    ],
     metadata: { reportPeriod: '2022-03' },
   };
 }

@@ -55,7 +55,18 @@ describe('fact extractor output', () => {
 
 describe('sectionPeriodOf', () => {
   const section = (path: string, period?: string): Section =>
-    ({ path, label: path, level: path.split('/').length - 1, kind: 'arabic', title: path, page: 1, start: 0, end: 0, sectionEnd: 0, period }) as unknown as Section;
+    ({
+      path,
+      label: path,
+      level: path.split('/').length - 1,
+      kind: 'arabic',
+      title: path,
+      page: 1,
+      start: 0,
+      end: 0,
+      sectionEnd: 0,
+      period,
+    }) as unknown as Section;
   it('takes the nearest heading period up the path', () => {
     expect(sectionPeriodOf([section('I', '2023-07..2023-09'), section('I/1', '2023-08')], 'I/1')).toBe('2023-08');
     expect(sectionPeriodOf([section('I', '2023-07..2023-09'), section('I/1')], 'I/1')).toBe('2023-07..2023-09');

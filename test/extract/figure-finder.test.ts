@@ -23,8 +23,14 @@ describe('groupFigures range check', () => {
     expect(shapes('tăng từ 90% đến 95%')).toEqual([['range', 90, 95]]);
     expect(shapes('đạt 90 - 95%')).toEqual([['range', 90, 95]]);
     expect(shapes('Từ 3 đến 5 ngày')).toEqual([['range', 3, 5]]);
-    expect(shapes('giai đoạn 2015-2020%')).toEqual([['single', 2015, null], ['single', 2020, null]]);
-    expect(shapes('xã 3 đến 5 ngày')).toEqual([['single', 3, null], ['single', 5, null]]);
+    expect(shapes('giai đoạn 2015-2020%')).toEqual([
+      ['single', 2015, null],
+      ['single', 2020, null],
+    ]);
+    expect(shapes('xã 3 đến 5 ngày')).toEqual([
+      ['single', 3, null],
+      ['single', 5, null],
+    ]);
   });
 
   it('lowercases a bounded window per pair of numbers, not the whole block: linear in the text', () => {

@@ -35,7 +35,10 @@ describe('number parser scored on the peers corpora (../shared/peer)', () => {
   });
 
   it('leaves unread, in running text, what NeMo leaves as words (year after a scale, lone spoken digits, names)', () => {
-    const rows = readFileSync(join(peerDir, 'nemo-vi.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { direction: string; spoken: string; written: string; value: number | null; note?: string });
+    const rows = readFileSync(join(peerDir, 'nemo-vi.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { direction: string; spoken: string; written: string; value: number | null; note?: string });
     const left = rows.filter((r) => r.direction === 'itn' && r.value === null && r.note);
     expect(left.length).toBeGreaterThan(10);
     for (const r of left) {
@@ -43,7 +46,9 @@ describe('number parser scored on the peers corpora (../shared/peer)', () => {
       if (r.written.trim() === spoken) {
         // wholly left as words: findNumbers takes no ambiguous word; a lone `hai` is 2 by design
         // (and `ba năm` is three years: 3, with năm left out)
-        const taken = findNumbers(spoken).map((m) => m.text).filter((t) => !(DIGIT_WORDS.has(t) && !AMBIGUOUS_ALONE.has(t)));
+        const taken = findNumbers(spoken)
+          .map((m) => m.text)
+          .filter((t) => !(DIGIT_WORDS.has(t) && !AMBIGUOUS_ALONE.has(t)));
         expect({ spoken, taken }).toEqual({ spoken, taken: [] });
       } else {
         // partly converted (`3000 năm`, `iPhone 15`): not one number as a whole

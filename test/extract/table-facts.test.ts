@@ -10,7 +10,19 @@ import { createExtractStage } from '../../src/extract/extract-stage.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { captionSubject, namesWhere, periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
 import { stubSubject, withStubSubject } from '../../src/extract/table-labels.js';
-import { INDICATORS, LONG, PRICES, RUNNING, TRANSPOSED, TWO_LEVEL, ruledTablePdf, specDocx, specPdf, tableDocx, unruledTablePdf } from '../../scripts/make-test-tables.js';
+import {
+  INDICATORS,
+  LONG,
+  PRICES,
+  RUNNING,
+  TRANSPOSED,
+  TWO_LEVEL,
+  ruledTablePdf,
+  specDocx,
+  specPdf,
+  tableDocx,
+  unruledTablePdf,
+} from '../../scripts/make-test-tables.js';
 import { needs } from '../needs.js';
 
 async function run(name: string, bytes: Buffer): Promise<Document> {
@@ -104,7 +116,13 @@ describe('facts from table cells', () => {
   it('reads group, unit and year columns of the indicator table into metric, unit and period', async () => {
     const doc = await run('t.pdf', await specPdf(INDICATORS));
     const facts = cellFacts(doc).map(shape);
-    expect(facts.find((f) => f.quote === '53,1')).toMatchObject({ metric: 'Kinh tế — Thu nhập bình quân đầu người', unit: 'triệu đồng', base_value: 53100000, period: '2024', column: 'Thực hiện năm 2024' });
+    expect(facts.find((f) => f.quote === '53,1')).toMatchObject({
+      metric: 'Kinh tế — Thu nhập bình quân đầu người',
+      unit: 'triệu đồng',
+      base_value: 53100000,
+      period: '2024',
+      column: 'Thực hiện năm 2024',
+    });
     expect(facts.find((f) => f.quote === '1.000')).toMatchObject({ metric: 'Xã hội — Số hộ nghèo', unit: 'hộ', period: '2024', column: 'Kế hoạch năm 2024' });
   });
 
@@ -122,10 +140,32 @@ describe('facts from table cells', () => {
       align: ['center', 'left', 'right', 'right'] as ('left' | 'center' | 'right')[],
       body: TWO_LEVEL.body.map((r) => (r as string[]).slice(0, 4)),
     };
-    const led = { ...spec, before: ['1. Sản xuất lúa', 'Tính đến 12/2023, toàn vùng có bốn đơn vị trồng lúa.', 'Như vậy, diện tích lúa tập trung ở các xã phía bắc', 'Bảng 5: Diện tích và sản lượng lúa'] };
-    const now = { ...spec, before: ['1. Sản xuất lúa', 'Tính đến 12/2023, toàn vùng có bốn đơn vị trồng lúa.', 'Hiện nay, diện tích lúa tập trung ở các xã phía bắc.', 'Bảng 6: Diện tích và sản lượng lúa'] };
-    for (const [s, period] of [[led, '@2023-12'], [now, '']] as const) {
-      for (const [name, bytes] of [['t.docx', await specDocx(s)], ['t.pdf', await specPdf(s)]] as const) {
+    const led = {
+      ...spec,
+      before: [
+        '1. Sản xuất lúa',
+        'Tính đến 12/2023, toàn vùng có bốn đơn vị trồng lúa.',
+        'Như vậy, diện tích lúa tập trung ở các xã phía bắc',
+        'Bảng 5: Diện tích và sản lượng lúa',
+      ],
+    };
+    const now = {
+      ...spec,
+      before: [
+        '1. Sản xuất lúa',
+        'Tính đến 12/2023, toàn vùng có bốn đơn vị trồng lúa.',
+        'Hiện nay, diện tích lúa tập trung ở các xã phía bắc.',
+        'Bảng 6: Diện tích và sản lượng lúa',
+      ],
+    };
+    for (const [s, period] of [
+      [led, '@2023-12'],
+      [now, ''],
+    ] as const) {
+      for (const [name, bytes] of [
+        ['t.docx', await specDocx(s)],
+        ['t.pdf', await specPdf(s)],
+      ] as const) {
         const doc = await run(name, bytes);
         expect(cellFacts(doc)).toHaveLength(10);
         expect(doc.metadata.reportPeriod).toBeUndefined();
@@ -145,8 +185,18 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
     const doc = await run('t.docx', await specDocx(TRANSPOSED));
     const facts = cellFacts(doc).map(shape);
     expect(facts).toHaveLength(12);
-    expect(facts.find((f) => f.quote === '4,5 tỷ đồng')).toMatchObject({ metric: 'Kinh phí đầu tư — Xã Tân Hòa', row: 'Kinh phí', column: 'Xã Tân Hòa', base_value: 4.5e9, base_unit: 'VND' });
-    expect(facts.find((f) => f.quote === '560 học sinh')).toMatchObject({ metric: 'Số học sinh được hưởng lợi — Thị trấn Long Sơn', unit: 'học sinh', kind: 'count' });
+    expect(facts.find((f) => f.quote === '4,5 tỷ đồng')).toMatchObject({
+      metric: 'Kinh phí đầu tư — Xã Tân Hòa',
+      row: 'Kinh phí',
+      column: 'Xã Tân Hòa',
+      base_value: 4.5e9,
+      base_unit: 'VND',
+    });
+    expect(facts.find((f) => f.quote === '560 học sinh')).toMatchObject({
+      metric: 'Số học sinh được hưởng lợi — Thị trấn Long Sơn',
+      unit: 'học sinh',
+      kind: 'count',
+    });
     // a cell that is only a length of time is a duration of the row's subject, not a time
     expect(facts.find((f) => f.quote === '18 tháng')).toMatchObject({ metric: 'Thời gian đầu tư — Xã Tân Hòa', value: 18, unit: 'tháng' });
     // the row numbers are not facts
@@ -164,7 +214,14 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
   });
 
   it('reads the subject of a stub header and adds it only to short attribute rows that do not say it', () => {
-    expect(['Nội dung thử nghiệm', 'Hạng mục đầu tư', 'Thông tin về dự án', 'Nội dung', 'Chỉ tiêu', 'Tên đơn vị'].map(stubSubject)).toEqual(['thử nghiệm', 'đầu tư', 'dự án', '', '', '']);
+    expect(['Nội dung thử nghiệm', 'Hạng mục đầu tư', 'Thông tin về dự án', 'Nội dung', 'Chỉ tiêu', 'Tên đơn vị'].map(stubSubject)).toEqual([
+      'thử nghiệm',
+      'đầu tư',
+      'dự án',
+      '',
+      '',
+      '',
+    ]);
     expect(withStubSubject('Quy mô', 'thử nghiệm')).toBe('Quy mô thử nghiệm');
     expect(withStubSubject('Nhóm A — Kinh phí', 'đầu tư')).toBe('Nhóm A — Kinh phí đầu tư');
     expect(withStubSubject('Số học sinh được hưởng lợi', 'đầu tư')).toBe('Số học sinh được hưởng lợi');
@@ -173,7 +230,10 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
   });
 
   it('reads a price bulletin: prices in đồng per the row unit, the names with their group, nothing from the column numbers, the names, the specification or the header printed again', async () => {
-    for (const [name, bytes] of [['t.docx', await specDocx(PRICES)], ['t.pdf', await specPdf(PRICES)]] as const) {
+    for (const [name, bytes] of [
+      ['t.docx', await specDocx(PRICES)],
+      ['t.pdf', await specPdf(PRICES)],
+    ] as const) {
       const doc = await run(name, bytes);
       const facts = cellFacts(doc).map(shape);
       expect(doc.tables?.[0].headerRows).toBe(2);
@@ -184,9 +244,15 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
         ['320.000', 'đồng/m3', 320000, 'VND/m3'],
         ['15.600.000', 'đồng/tấn', 15600000, 'VND/tấn'],
       ]);
-      expect(facts[0]).toMatchObject({ metric: 'Gạch xây — Gạch 4 lỗ — Giá bán (chưa gồm VAT)', row: 'Gạch xây — Gạch 4 lỗ', column: 'Giá bán (chưa gồm VAT)' });
+      expect(facts[0]).toMatchObject({
+        metric: 'Gạch xây — Gạch 4 lỗ — Giá bán (chưa gồm VAT)',
+        row: 'Gạch xây — Gạch 4 lỗ',
+        column: 'Giá bán (chưa gồm VAT)',
+      });
       // not `4 lỗ`, `2 cánh`, `1,2 mm`, `220x105x130 mm`, the `(1)…(6)` row
-      expect(doc.facts.filter((f) => f.row === undefined && f.prov.start >= (doc.tables?.[0].start ?? 0) && f.prov.start < (doc.tables?.[0].end ?? 0))).toEqual([]);
+      expect(doc.facts.filter((f) => f.row === undefined && f.prov.start >= (doc.tables?.[0].start ?? 0) && f.prov.start < (doc.tables?.[0].end ?? 0))).toEqual(
+        [],
+      );
     }
   });
 
@@ -208,8 +274,16 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
     };
     const doc = await run('t.docx', await specDocx(spec));
     const facts = cellFacts(doc).map((f) => ({ ...shape(f), approx: doc.facts.find((x) => x.quote === f.quote && x.row === f.row)?.approx }));
-    expect(facts.find((f) => f.quote === '16 Mbit/s')).toMatchObject({ metric: 'Tốc độ tải xuống trung bình — Quy chuẩn', approx: 'more_than', column: 'Quy chuẩn' });
-    expect(facts.find((f) => f.quote === '41,5 Mbit/s')).toMatchObject({ metric: 'Tốc độ tải xuống trung bình', period: '2024', row: 'Tốc độ tải xuống trung bình' });
+    expect(facts.find((f) => f.quote === '16 Mbit/s')).toMatchObject({
+      metric: 'Tốc độ tải xuống trung bình — Quy chuẩn',
+      approx: 'more_than',
+      column: 'Quy chuẩn',
+    });
+    expect(facts.find((f) => f.quote === '41,5 Mbit/s')).toMatchObject({
+      metric: 'Tốc độ tải xuống trung bình',
+      period: '2024',
+      row: 'Tốc độ tải xuống trung bình',
+    });
     expect(facts).toHaveLength(6);
 
     const text = {
@@ -222,43 +296,57 @@ describe('metrics of table cells: the row, its group, the stub and the column', 
       ],
       widths: [30, 220, 220],
       align: ['center', 'left', 'left'] as ('left' | 'center' | 'right')[],
-      body: [['1', 'Doanh nghiệp công bố tốc độ tải xuống tối thiểu 1 Mbit/s cho vùng 3G.', 'Doanh nghiệp công bố tốc độ tải xuống tối thiểu 16 Mbit/s cho vùng 4G.']],
+      body: [
+        [
+          '1',
+          'Doanh nghiệp công bố tốc độ tải xuống tối thiểu 1 Mbit/s cho vùng 3G.',
+          'Doanh nghiệp công bố tốc độ tải xuống tối thiểu 16 Mbit/s cho vùng 4G.',
+        ],
+      ],
     };
     const provisions = await run('p.docx', await specDocx(text));
     expect(provisions.facts.map((f) => f.quote)).toEqual(expect.arrayContaining(['1 Mbit/s', '16 Mbit/s']));
   });
 
   const t339 = '../shared/corpus-real/tables/t339.pdf';
-  (existsSync(t339) ? it : it.skip)(`gives the licence table of a real report its stub's subject and the coverage table's running text its band column${existsSync(t339) ? '' : ` ${needs(t339)}`}`, async () => {
-    const doc = await run('t339.pdf', readFileSync(t339));
-    const byQuote = (q: string) => cellFacts(doc).filter((f) => f.quote === q);
-    // `TT | Nội dung thử nghiệm | VIETTEL | …`, row `Quy mô`
-    expect(byQuote('93 vị trí').map((f) => f.metric)).toEqual(['Quy mô thử nghiệm — VIETTEL']);
-    // the coverage table: row `Viettel`, column `Băng tần C-Band`, a sentence in the cell
-    const indoor = byQuote('87%');
-    expect(indoor).toHaveLength(1);
-    expect(indoor[0].metric).toMatch(/ — Viettel — Băng tần C-Band$/u);
-    expect(indoor[0].evidence).toContain('table:running-text');
-  }, 60_000);
+  (existsSync(t339) ? it : it.skip)(
+    `gives the licence table of a real report its stub's subject and the coverage table's running text its band column${existsSync(t339) ? '' : ` ${needs(t339)}`}`,
+    async () => {
+      const doc = await run('t339.pdf', readFileSync(t339));
+      const byQuote = (q: string) => cellFacts(doc).filter((f) => f.quote === q);
+      // `TT | Nội dung thử nghiệm | VIETTEL | …`, row `Quy mô`
+      expect(byQuote('93 vị trí').map((f) => f.metric)).toEqual(['Quy mô thử nghiệm — VIETTEL']);
+      // the coverage table: row `Viettel`, column `Băng tần C-Band`, a sentence in the cell
+      const indoor = byQuote('87%');
+      expect(indoor).toHaveLength(1);
+      expect(indoor[0].metric).toMatch(/ — Viettel — Băng tần C-Band$/u);
+      expect(indoor[0].evidence).toContain('table:running-text');
+    },
+    60_000,
+  );
 });
 
 const P637 = '../shared/corpus-real/viettelrace_Public637_gia-VLXD-CaoBang-quyII-2025.pdf';
 describe('a real price bulletin (Public637, 47 pages of ruled price tables)', () => {
-  (existsSync(P637) ? it : it.skip)(`gives prices per unit with the material's name, and no facts of column numbers or names${existsSync(P637) ? '' : ` ${needs(P637)}`}`, async () => {
-    const doc = await run('p637.pdf', readFileSync(P637));
-    const facts = doc.facts.filter((f) => f.row !== undefined);
-    const prices = facts.filter((f) => /^đồng\//u.test(f.unit));
-    // most cells are prices per m2, m3, kg, lít, viên …
-    expect(prices.length).toBeGreaterThan(300);
-    expect(prices.length / facts.length).toBeGreaterThan(0.9);
-    expect([...new Set(prices.map((f) => f.base_unit))]).toEqual(expect.arrayContaining(['VND/m3', 'VND/m2', 'VND/kg', 'VND/lít', 'VND/viên']));
-    expect(prices.every((f) => f.base_unit.startsWith('VND/') && f.kind === 'money' && f.base_value === f.value)).toBe(true);
-    // the `<1> … <11>` row under each header numbers the columns: never facts, never a unit
-    expect(doc.facts.filter((f) => /^<\d+>$/u.test(f.unit) || /^<\d+>$/u.test(f.quote))).toEqual([]);
-    expect(doc.tables?.every((t) => t.headerRows <= 3)).toBe(true);
-    // the first sand price: its name and group in the metric
-    expect(prices.find((f) => f.quote === '320.000')?.metric).toMatch(/^Cát xây dựng — Cát xây — Giá bán/u);
-  }, 120_000);
+  (existsSync(P637) ? it : it.skip)(
+    `gives prices per unit with the material's name, and no facts of column numbers or names${existsSync(P637) ? '' : ` ${needs(P637)}`}`,
+    async () => {
+      const doc = await run('p637.pdf', readFileSync(P637));
+      const facts = doc.facts.filter((f) => f.row !== undefined);
+      const prices = facts.filter((f) => /^đồng\//u.test(f.unit));
+      // most cells are prices per m2, m3, kg, lít, viên …
+      expect(prices.length).toBeGreaterThan(300);
+      expect(prices.length / facts.length).toBeGreaterThan(0.9);
+      expect([...new Set(prices.map((f) => f.base_unit))]).toEqual(expect.arrayContaining(['VND/m3', 'VND/m2', 'VND/kg', 'VND/lít', 'VND/viên']));
+      expect(prices.every((f) => f.base_unit.startsWith('VND/') && f.kind === 'money' && f.base_value === f.value)).toBe(true);
+      // the `<1> … <11>` row under each header numbers the columns: never facts, never a unit
+      expect(doc.facts.filter((f) => /^<\d+>$/u.test(f.unit) || /^<\d+>$/u.test(f.quote))).toEqual([]);
+      expect(doc.tables?.every((t) => t.headerRows <= 3)).toBe(true);
+      // the first sand price: its name and group in the metric
+      expect(prices.find((f) => f.quote === '320.000')?.metric).toMatch(/^Cát xây dựng — Cát xây — Giá bán/u);
+    },
+    120_000,
+  );
 });
 
 describe('table header and unit readers', () => {
@@ -273,7 +361,14 @@ describe('table header and unit readers', () => {
   });
 
   it('tells rows that say where (places, totals) from rows that name an indicator', () => {
-    expect(['Lào Cai', 'Bắc Trung Bộ và DHMT', 'Tổng số', 'Tổng số vùng TDMNPB', 'Toàn tỉnh', 'TP. Hà Tĩnh'].map(namesWhere)).toEqual([true, true, true, true, true, true]);
+    expect(['Lào Cai', 'Bắc Trung Bộ và DHMT', 'Tổng số', 'Tổng số vùng TDMNPB', 'Toàn tỉnh', 'TP. Hà Tĩnh'].map(namesWhere)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['Tổng thu ngân sách', 'Số thuê bao di động', 'Doanh thu', ''].map(namesWhere)).toEqual([false, false, false, false]);
   });
 

@@ -19,15 +19,51 @@ function table(rows: string[][], merged: [number, number, number, number][] = []
 
 describe('header rows of a table whose file does not say them', () => {
   it('takes the first row as the header unless it holds figures, a figure with its unit too (12 phòng học)', () => {
-    expect(inferHeaderRows(table([['TT', 'Chỉ tiêu', 'Năm 2024'], ['1', 'Dân số', '25.430']]))).toBe(1);
-    expect(inferHeaderRows(table([['1', 'Quy mô', '12 phòng học', '8 phòng học'], ['2', 'Kinh phí', '4,5 tỷ đồng', '3,2 tỷ đồng']]))).toBe(0);
+    expect(
+      inferHeaderRows(
+        table([
+          ['TT', 'Chỉ tiêu', 'Năm 2024'],
+          ['1', 'Dân số', '25.430'],
+        ]),
+      ),
+    ).toBe(1);
+    expect(
+      inferHeaderRows(
+        table([
+          ['1', 'Quy mô', '12 phòng học', '8 phòng học'],
+          ['2', 'Kinh phí', '4,5 tỷ đồng', '3,2 tỷ đồng'],
+        ]),
+      ),
+    ).toBe(0);
     // a time is a header: `6 tháng`
-    expect(inferHeaderRows(table([['Chỉ tiêu', '6 tháng', 'Cả năm'], ['Doanh thu', '120', '250']]))).toBe(1);
+    expect(
+      inferHeaderRows(
+        table([
+          ['Chỉ tiêu', '6 tháng', 'Cả năm'],
+          ['Doanh thu', '120', '250'],
+        ]),
+      ),
+    ).toBe(1);
   });
 
   it('takes every row a header cell merged down reaches into, but never a row of figures', () => {
     // STT and Chỉ tiêu merged down over two header rows
-    expect(inferHeaderRows(table([['STT', 'Chỉ tiêu', 'Kết quả', ''], ['', '', 'Năm 2023', 'Năm 2024'], ['1', 'Thu ngân sách', '125,4', '131,8']], [[0, 0, 2, 1], [0, 1, 2, 1], [0, 2, 1, 2]]))).toBe(2);
+    expect(
+      inferHeaderRows(
+        table(
+          [
+            ['STT', 'Chỉ tiêu', 'Kết quả', ''],
+            ['', '', 'Năm 2023', 'Năm 2024'],
+            ['1', 'Thu ngân sách', '125,4', '131,8'],
+          ],
+          [
+            [0, 0, 2, 1],
+            [0, 1, 2, 1],
+            [0, 2, 1, 2],
+          ],
+        ),
+      ),
+    ).toBe(2);
     // STT merged down over the group's rows because the table draws no border under it: the header stops above the prices
     const long = table(
       [
@@ -42,13 +78,22 @@ describe('header rows of a table whose file does not say them', () => {
   });
 
   it('reads a row that numbers the columns under the header as the header’s', () => {
-    for (const numbers of [['<1>', '<2>', '<3>', '<4>'], ['(1)', '(2)', '(3)', '(4)'], ['1', '2', '3', '4'], ['A', 'B', 'C', 'D']]) {
+    for (const numbers of [
+      ['<1>', '<2>', '<3>', '<4>'],
+      ['(1)', '(2)', '(3)', '(4)'],
+      ['1', '2', '3', '4'],
+      ['A', 'B', 'C', 'D'],
+    ]) {
       const t = table([['STT', 'Tên vật liệu', 'ĐVT', 'Giá bán'], numbers, ['1', 'Cát xây', 'm3', '320.000']]);
       expect(isColumnNumberRow(t.cells.filter((c) => c.row === 1))).toBe(true);
       expect(withColumnNumbers({ ...t, headerRows: inferHeaderRows(t) })).toBe(2);
     }
     // a data row of small numbers is not a numbering row
-    const data = table([['STT', 'Xã', 'Số thôn', 'Số hộ'], ['1', 'Tân Hòa', '7', '9'], ['2', 'Phú Lâm', '5', '8']]);
+    const data = table([
+      ['STT', 'Xã', 'Số thôn', 'Số hộ'],
+      ['1', 'Tân Hòa', '7', '9'],
+      ['2', 'Phú Lâm', '5', '8'],
+    ]);
     expect(isColumnNumberRow(data.cells.filter((c) => c.row === 1))).toBe(false);
     expect(withColumnNumbers({ ...data, headerRows: 1 })).toBe(1);
   });

@@ -20,7 +20,11 @@ beforeAll(async () => {
   // tesseract.js, as these readings were checked with; the native engine reads some hard words differently (README)
   scheduler = await createOcrScheduler({ workers: 2, engine: 'wasm' });
   const stages = createReportPipeline({ read: { ocr: 'auto' } }, { ocrScheduler: () => Promise.resolve(scheduler) });
-  for (const name of ['phutho_STTTT_275-STTTT-CNTT_2011_scan.pdf', 'phutho_UBND_4532-UBND-KSTTHC_2011_scan.pdf', 'bgddt_CV1849-BGDDT-GDPT_STEM_2026_scan.pdf']) {
+  for (const name of [
+    'phutho_STTTT_275-STTTT-CNTT_2011_scan.pdf',
+    'phutho_UBND_4532-UBND-KSTTHC_2011_scan.pdf',
+    'bgddt_CV1849-BGDDT-GDPT_STEM_2026_scan.pdf',
+  ]) {
     const path = `${DIR}/${name}`;
     docs.set(name, await runPipeline(stages, new SourceFile(path, readFileSync(path))));
   }
@@ -67,7 +71,10 @@ describe('real scanned letters, read with OCR', () => {
     expect(doc.sections[1].title).toBe('XÂY DỰNG KẾ HOẠCH RÀ SOÁT THỦ TỤC HÀNH CHÍNH.');
     expect(doc.messages.some((m) => m.rule === 'ocr:label-repair')).toBe(true);
     // tone marks OCR lost above ô and ê on this scan, put back by the dictionary
-    const body = doc.blocks.filter((b) => b.role === 'body').map((b) => b.text).join('\n');
+    const body = doc.blocks
+      .filter((b) => b.role === 'body')
+      .map((b) => b.text)
+      .join('\n');
     expect(body).toMatch(/Kiểm soát thủ tục hành chính/u);
     expect(body).toMatch(/cá nhân, tổ chức/u);
     expect(body).not.toMatch(/\b(?:kê hoạch|tô chức)/u);

@@ -12,7 +12,9 @@ import type { Document } from '../../schemas/document.js';
  */
 
 const DIR = '../shared/corpus-real';
-const files = readdirSync(DIR).filter((f) => /\.(pdf|docx?|DOC)$/u.test(f)).sort();
+const files = readdirSync(DIR)
+  .filter((f) => /\.(pdf|docx?|DOC)$/u.test(f))
+  .sort();
 const docs = new Map<string, Document>();
 
 beforeAll(async () => {
@@ -69,7 +71,22 @@ describe('the real documents of ../shared/corpus-real', () => {
     expect(docs.get('dongthap_SGDDT_KH-tiep-doan-STEM_2026_draft.doc')?.sections[0].title).toBe('MỤC ĐÍCH, YÊU CẦU');
     // KH triển khai phần mềm QLVB (.doc, .VnTime in its font table but Unicode text): I., II. with 2. (its 1. is not in the
     // text) holding a)…đ), III. with 1.–5. (issue 17; the whole tree is in fixtures/golden/real/)
-    expect(paths('phutho_STTTT_KH-trien-khai-phan-mem-QLVB_2011.doc')).toEqual(['I', 'II', 'II/2', 'II/2/a', 'II/2/b', 'II/2/c', 'II/2/d', 'II/2/đ', 'III', 'III/1', 'III/2', 'III/3', 'III/4', 'III/5']);
+    expect(paths('phutho_STTTT_KH-trien-khai-phan-mem-QLVB_2011.doc')).toEqual([
+      'I',
+      'II',
+      'II/2',
+      'II/2/a',
+      'II/2/b',
+      'II/2/c',
+      'II/2/d',
+      'II/2/đ',
+      'III',
+      'III/1',
+      'III/2',
+      'III/3',
+      'III/4',
+      'III/5',
+    ]);
     // Chỉ thị 09/2009 (.DOC): directives 1.–6. with lettered points
     expect(paths('binhduong_UBND_09-2009-CT-UBND.doc').filter((p) => !p.includes('/'))).toEqual(['1', '2', '3', '4', '5', '6']);
     // the signed PDF and the .docx of KH 58 give the same top of the tree
@@ -80,7 +97,12 @@ describe('the real documents of ../shared/corpus-real', () => {
 
   it('reads the metadata of the real headers (province, type, number)', () => {
     const meta = (name: string) => docs.get(name)?.metadata;
-    expect(meta('binhduong_UBND_09-2009-CT-UBND.doc')).toMatchObject({ province: 'Bình Dương', reportType: 'chỉ thị', docNumber: '09/2009/CT-UBND', issueDate: '2009-04-15' });
+    expect(meta('binhduong_UBND_09-2009-CT-UBND.doc')).toMatchObject({
+      province: 'Bình Dương',
+      reportType: 'chỉ thị',
+      docNumber: '09/2009/CT-UBND',
+      issueDate: '2009-04-15',
+    });
     expect(meta('dongthap_SGDDT_355-BC-HDXTH_2026_signed.pdf')).toMatchObject({ province: 'Đồng Tháp', reportType: 'báo cáo' });
     expect(meta('phutho_STTTT_KH-trien-khai-phan-mem-QLVB_2011.doc')).toMatchObject({ province: 'Phú Thọ', reportType: 'kế hoạch' });
   });

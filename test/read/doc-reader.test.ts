@@ -78,27 +78,41 @@ describe('.doc tables of the real corpus', () => {
     expect(raw.filter((b) => b.table && (b.text === 'Đơn vị' || b.text === 'thực hiện')).map((b) => [b.table?.row, b.table?.col])).toContainEqual([1, 2]);
   });
 
-  maybe(`reads the abbreviation and schedule tables of the Phú Thọ plan as grids, and makes no facts of their row numbers${suffix}`, async () => {
-    const doc = await run(ABBREVIATIONS);
-    const abbreviations = doc.tables?.find((t) => t.caption === 'BẢNG CÁC TỪ VIẾT TẮT');
-    expect(abbreviations).toMatchObject({ origin: 'doc', rows: 9, cols: 3, headerRows: 1 });
-    expect(rows(doc, abbreviations?.id ?? 0).slice(0, 3)).toEqual(['TT|Từ viết tắt|Diễn giải', '1|CNTT|Công nghệ thông tin', '2|CNTT-TT|Công nghệ thông tin và truyền thong']);
-    const schedule = doc.tables?.find((t) => t.cells.some((c) => c.text === 'Hạng mục công việc'));
-    expect(rows(doc, schedule?.id ?? 0)[0]).toBe('Stt|Hạng mục công việc|Đơn vị thực hiện|Đơn vị phối hợp|Thời gian thực hiện');
-    expect(rows(doc, schedule?.id ?? 0)[4]).toBe('4|Thực hiện khảo sát|Trung tâm CNTT Tây Bắc||Tháng /2012');
-    const inTables = doc.facts.filter((f) => doc.tables?.some((t) => t.start !== undefined && t.end !== undefined && f.prov.start >= t.start && f.prov.start < t.end));
-    expect(inTables).toEqual([]);
-  }, 30_000);
+  maybe(
+    `reads the abbreviation and schedule tables of the Phú Thọ plan as grids, and makes no facts of their row numbers${suffix}`,
+    async () => {
+      const doc = await run(ABBREVIATIONS);
+      const abbreviations = doc.tables?.find((t) => t.caption === 'BẢNG CÁC TỪ VIẾT TẮT');
+      expect(abbreviations).toMatchObject({ origin: 'doc', rows: 9, cols: 3, headerRows: 1 });
+      expect(rows(doc, abbreviations?.id ?? 0).slice(0, 3)).toEqual([
+        'TT|Từ viết tắt|Diễn giải',
+        '1|CNTT|Công nghệ thông tin',
+        '2|CNTT-TT|Công nghệ thông tin và truyền thong',
+      ]);
+      const schedule = doc.tables?.find((t) => t.cells.some((c) => c.text === 'Hạng mục công việc'));
+      expect(rows(doc, schedule?.id ?? 0)[0]).toBe('Stt|Hạng mục công việc|Đơn vị thực hiện|Đơn vị phối hợp|Thời gian thực hiện');
+      expect(rows(doc, schedule?.id ?? 0)[4]).toBe('4|Thực hiện khảo sát|Trung tâm CNTT Tây Bắc||Tháng /2012');
+      const inTables = doc.facts.filter((f) =>
+        doc.tables?.some((t) => t.start !== undefined && t.end !== undefined && f.prov.start >= t.start && f.prov.start < t.end),
+      );
+      expect(inTables).toEqual([]);
+    },
+    30_000,
+  );
 
-  maybe(`reads the annex list of the STEM draft: its STT column is not facts, the note under it is${suffix}`, async () => {
-    const doc = await run(ANNEX);
-    const list = doc.tables?.find((t) => t.cells.some((c) => c.text === 'Tên đơn vị'));
-    expect(list).toMatchObject({ origin: 'doc', cols: 3, headerRows: 1 });
-    expect(rows(doc, list?.id ?? 0)[1]).toBe('1|Trường TH Nguyễn Thị Tốt, xã Vĩnh Hựu|Tiểu học');
-    const quotes = doc.facts.map((f) => f.quote);
-    for (const n of ['1', '2', '3', '4', '5', '6', '7', '8', '9']) expect(quotes).not.toContain(n);
-    const note = doc.facts.find((f) => f.quote === '09 trường');
-    expect(note).toMatchObject({ value: 9, unit: 'trường' });
-    expect(note?.row).toBeUndefined();
-  }, 30_000);
+  maybe(
+    `reads the annex list of the STEM draft: its STT column is not facts, the note under it is${suffix}`,
+    async () => {
+      const doc = await run(ANNEX);
+      const list = doc.tables?.find((t) => t.cells.some((c) => c.text === 'Tên đơn vị'));
+      expect(list).toMatchObject({ origin: 'doc', cols: 3, headerRows: 1 });
+      expect(rows(doc, list?.id ?? 0)[1]).toBe('1|Trường TH Nguyễn Thị Tốt, xã Vĩnh Hựu|Tiểu học');
+      const quotes = doc.facts.map((f) => f.quote);
+      for (const n of ['1', '2', '3', '4', '5', '6', '7', '8', '9']) expect(quotes).not.toContain(n);
+      const note = doc.facts.find((f) => f.quote === '09 trường');
+      expect(note).toMatchObject({ value: 9, unit: 'trường' });
+      expect(note?.row).toBeUndefined();
+    },
+    30_000,
+  );
 });

@@ -87,15 +87,18 @@ describe('readDocx on the corpus', () => {
   });
 
   const dongthap = `${REAL}/dongthap_THPTCaoLanh2_58-KH_sinh-hoat-Lich-su_2026.docx`;
-  (existsSync(dongthap) ? test : test.skip)(`a real file with drawing anchors yields only w:t text and two pages${existsSync(dongthap) ? '' : ` ${needs(dongthap)}`}`, async () => {
-    const result = await readDocx(load(dongthap));
-    const texts = result.raw.map((b) => b.text);
-    expect(texts.some((t) => /\d{6,}/.test(t.replace(/\s/g, '')) && !/[a-zà-ỹ]/i.test(t))).toBe(false);
-    expect(texts).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(texts.some((t) => t.startsWith('III. '))).toBe(true);
-    expect(result.pages).toHaveLength(2);
-    expect(result.raw.find((b) => b.text.startsWith('III. '))?.page).toBe(2);
-  });
+  (existsSync(dongthap) ? test : test.skip)(
+    `a real file with drawing anchors yields only w:t text and two pages${existsSync(dongthap) ? '' : ` ${needs(dongthap)}`}`,
+    async () => {
+      const result = await readDocx(load(dongthap));
+      const texts = result.raw.map((b) => b.text);
+      expect(texts.some((t) => /\d{6,}/.test(t.replace(/\s/g, '')) && !/[a-zà-ỹ]/i.test(t))).toBe(false);
+      expect(texts).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(texts.some((t) => t.startsWith('III. '))).toBe(true);
+      expect(result.pages).toHaveLength(2);
+      expect(result.raw.find((b) => b.text.startsWith('III. '))?.page).toBe(2);
+    },
+  );
 });
 
 describe('readDocx numbering built in memory', () => {
@@ -165,7 +168,8 @@ describe('readDocx numbering built in memory', () => {
 describe('readDocx runs, text boxes and pages', () => {
   test('a VNI-Times run is decoded, a .VnTime run holding Unicode is kept', async () => {
     const vni = encodeLegacy('Độc lập - Tự do - Hạnh phúc', 'vni');
-    const body = para(vni, '', '<w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/>') + para('Người dân', '', '<w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/>');
+    const body =
+      para(vni, '', '<w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/>') + para('Người dân', '', '<w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/>');
     const { file, blocks } = await read(await buildDocx(body));
     expect(blocks.map((b) => b.text)).toEqual(['Độc lập - Tự do - Hạnh phúc', 'Người dân']);
     expect(file.messages.map((m) => m.rule)).toEqual(['read:legacy-encoding', 'read:legacy-font-unicode']);
@@ -196,7 +200,12 @@ describe('readDocx runs, text boxes and pages', () => {
       para('ba tiếp');
     const file = new SourceFile('p.docx', await buildDocx(body));
     const result = await readDocx(file);
-    expect(result.raw.map((b) => [b.text, b.page])).toEqual([['một', 1], ['hai', 2], ['vẫn haiba', 2], ['ba tiếp', 3]]);
+    expect(result.raw.map((b) => [b.text, b.page])).toEqual([
+      ['một', 1],
+      ['hai', 2],
+      ['vẫn haiba', 2],
+      ['ba tiếp', 3],
+    ]);
     expect(result.pages.map((p) => p.page)).toEqual([1, 2, 3]);
   });
 
@@ -204,7 +213,12 @@ describe('readDocx runs, text boxes and pages', () => {
     const cell = (t: string) => `<w:tc>${para(t)}</w:tc>`;
     const body = `<w:tbl><w:tr>${cell('a')}${cell('b')}</w:tr><w:tr>${cell('c')}</w:tr></w:tbl>${para('sau')}`;
     const { blocks } = await read(await buildDocx(body));
-    expect(blocks.map((b) => b.table)).toEqual([{ table: 1, row: 1, cell: 1, col: 0 }, { table: 1, row: 1, cell: 2, col: 1 }, { table: 1, row: 2, cell: 1, col: 0 }, undefined]);
+    expect(blocks.map((b) => b.table)).toEqual([
+      { table: 1, row: 1, cell: 1, col: 0 },
+      { table: 1, row: 1, cell: 2, col: 1 },
+      { table: 1, row: 2, cell: 1, col: 0 },
+      undefined,
+    ]);
   });
 });
 

@@ -44,7 +44,9 @@ describe('what a file may inflate to is bounded', () => {
     const r = readAlone(bombs.flate);
     process.stdout.write(`flate bomb: peak ${r.peakMb} MB, ${r.seconds} s\n`);
     expect(r).toMatchObject({ status: 'failed', rule: 'read:too-large-unpacked' });
-    expect(r.reason).toMatch(/^a compressed stream inflates to more than 64 MB \(at byte \d+ of the file; a decompression bomb, or far larger than any report\)$/u);
+    expect(r.reason).toMatch(
+      /^a compressed stream inflates to more than 64 MB \(at byte \d+ of the file; a decompression bomb, or far larger than any report\)$/u,
+    );
     expect(r.peakMb).toBeLessThan(WORKER_BUDGET_MB);
   }, 240_000);
 

@@ -1,5 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { buildLexicon, loadLexicon, MIN_PAGE_REPAIRS, repairDiacritics, repairPageDiacritics, skeletonOf, syllableKey } from '../../src/read/ocr-diacritic-repair.js';
+import {
+  buildLexicon,
+  loadLexicon,
+  MIN_PAGE_REPAIRS,
+  repairDiacritics,
+  repairPageDiacritics,
+  skeletonOf,
+  syllableKey,
+} from '../../src/read/ocr-diacritic-repair.js';
 
 const lexicon = loadLexicon();
 

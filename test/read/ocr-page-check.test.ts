@@ -40,7 +40,9 @@ describe('pageNeedsOcr', () => {
   });
 
   it('sends a layer of replacement characters to OCR', () => {
-    expect(pageNeedsOcr('Báo cáo \uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD').needs).toBe(true);
+    expect(pageNeedsOcr('Báo cáo \uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD').needs).toBe(
+      true,
+    );
   });
 
   it('sends a layer whose letters are shifted by the font map to OCR', async () => {

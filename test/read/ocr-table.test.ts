@@ -19,7 +19,11 @@ import { ruledTablePdf, scanOf, tableDocx } from '../../scripts/make-test-tables
 import { needs } from '../needs.js';
 
 /** A white page image in memory with `draw` painting black rectangles on it. */
-function page(width: number, height: number, boxes: [number, number, number, number][]): { width: number; height: number; gray: Uint8Array; dpi: number; toPoints: [number, number, number, number] } {
+function page(
+  width: number,
+  height: number,
+  boxes: [number, number, number, number][],
+): { width: number; height: number; gray: Uint8Array; dpi: number; toPoints: [number, number, number, number] } {
   const gray = new Uint8Array(width * height).fill(255);
   for (const [x0, y0, x1, y1] of boxes) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) gray[y * width + x] = 0;
   return { width, height, gray, dpi: 100, toPoints: [0.72, 0.72, 0, 0] };
@@ -67,7 +71,12 @@ describe('ruled tables in page images', () => {
   });
 
   it('finds a border drawn to the edge of the image', () => {
-    const rules = pixelRules(page(200, 100, [[0, 98, 200, 100], [199, 0, 200, 100]]));
+    const rules = pixelRules(
+      page(200, 100, [
+        [0, 98, 200, 100],
+        [199, 0, 200, 100],
+      ]),
+    );
     expect(rules.map((r) => [r.dir, r.at0, r.at1, r.from, r.to])).toEqual([
       ['h', 98, 100, 0, 200],
       ['v', 199, 200, 0, 100],
@@ -86,7 +95,11 @@ describe('ruled tables in page images', () => {
       { dir: 'v', at: 100, from: 10, to: 40 },
       { dir: 'v', at: 200, from: 10, to: 40 },
     ]);
-    const word = (text: string, x0: number, x1: number): { text: string; confidence: number; bbox: BBox } => ({ text, confidence: 0.9, bbox: [x0, 20, x1, 30] });
+    const word = (text: string, x0: number, x1: number): { text: string; confidence: number; bbox: BBox } => ({
+      text,
+      confidence: 0.9,
+      bbox: [x0, 20, x1, 30],
+    });
     const line = { words: [word('Tổng', 5, 30), word('thu', 35, 50), word('125,4', 120, 150), word('(ghi', 220, 240), word('chú)', 245, 260)] };
     const placed = placeLines([line], grids, (_l, words) => ({ words }));
     expect(placed.cells.map((c) => [c.cell, c.line.words.map((w) => w.text)])).toEqual([
@@ -109,11 +122,24 @@ async function run(name: string, bytes: Buffer): Promise<Document> {
   );
 }
 
-const shape = (f: Fact) => ({ quote: f.quote, value: f.value, base_value: f.base_value, base_unit: f.base_unit, aspect: f.aspect, period: f.period, metric: f.metric, row: f.row, column: f.column });
+const shape = (f: Fact) => ({
+  quote: f.quote,
+  value: f.value,
+  base_value: f.base_value,
+  base_unit: f.base_unit,
+  aspect: f.aspect,
+  period: f.period,
+  metric: f.metric,
+  row: f.row,
+  column: f.column,
+});
 
 describe('tables on scanned pages (tesseract.js)', () => {
   it('reads the scan of a ruled table (merged header cells) into the same cell facts as the Word table', async () => {
-    const [scan, docx] = await Promise.all([scanOf(await ruledTablePdf()).then((b) => run('table.scan.pdf', b)), tableDocx().then((b) => run('table.docx', b))]);
+    const [scan, docx] = await Promise.all([
+      scanOf(await ruledTablePdf()).then((b) => run('table.scan.pdf', b)),
+      tableDocx().then((b) => run('table.docx', b)),
+    ]);
     expect(scan.tables).toHaveLength(1);
     expect(scan.tables?.[0]).toMatchObject({ origin: 'ocr', rows: 6, cols: 5, headerRows: 2, caption: 'Bảng 1: Một số chỉ tiêu kinh tế - xã hội' });
     const cells = (d: Document) => d.facts.filter((f) => f.row !== undefined).map(shape);
@@ -125,29 +151,37 @@ describe('tables on scanned pages (tesseract.js)', () => {
   }, 120_000);
 
   const real = '../shared/corpus-real/bgddt_CV1849-BGDDT-GDPT_STEM_2026_scan.pdf';
-  (existsSync(real) ? it : it.skip)(`reads the annex table of a real scan every row, where single-block OCR of the bordered table read none${existsSync(real) ? '' : ` ${needs(real)}`}`, async () => {
-    const scheduler = await createOcrScheduler({ workers: 1, engine: 'wasm' });
-    try {
-      const read = async (tables: boolean) => ocrPdf(new SourceFile(real, readFileSync(real)), { pages: [3], scheduler, tables });
-      const [without, withTables] = [await read(false), await read(true)];
-      const text = (r: ReadResult) => r.raw.map((b) => b.text).join('\n');
-      // borders left in: tesseract's single-block mode loses the table's rows
-      expect(text(without)).not.toContain('Sở Giáo dục và Đào tạo Lào Cai');
-      expect(ReadResult.safeParse(withTables).success).toBe(true);
-      const [table] = withTables.tables ?? [];
-      expect(table).toMatchObject({ origin: 'ocr', page: 3, rows: 7, cols: 3 });
-      const row = (r: number) => [0, 1, 2].map((c) => table.cells.find((x) => x.row === r && x.col === c)?.text);
-      expect(row(0)).toEqual(['STT', 'Đơn vị', 'Thời gian']);
-      for (const [r, unit, month] of [[2, 'Lào Cai', '4/2026'], [3, 'Thanh Hóa', '5/2026'], [6, 'An Giang', '8/2026']] as const) {
-        expect(row(r)).toEqual([String(r), `Sở Giáo dục và Đào tạo ${unit}`, `Tháng ${month}`]);
+  (existsSync(real) ? it : it.skip)(
+    `reads the annex table of a real scan every row, where single-block OCR of the bordered table read none${existsSync(real) ? '' : ` ${needs(real)}`}`,
+    async () => {
+      const scheduler = await createOcrScheduler({ workers: 1, engine: 'wasm' });
+      try {
+        const read = async (tables: boolean) => ocrPdf(new SourceFile(real, readFileSync(real)), { pages: [3], scheduler, tables });
+        const [without, withTables] = [await read(false), await read(true)];
+        const text = (r: ReadResult) => r.raw.map((b) => b.text).join('\n');
+        // borders left in: tesseract's single-block mode loses the table's rows
+        expect(text(without)).not.toContain('Sở Giáo dục và Đào tạo Lào Cai');
+        expect(ReadResult.safeParse(withTables).success).toBe(true);
+        const [table] = withTables.tables ?? [];
+        expect(table).toMatchObject({ origin: 'ocr', page: 3, rows: 7, cols: 3 });
+        const row = (r: number) => [0, 1, 2].map((c) => table.cells.find((x) => x.row === r && x.col === c)?.text);
+        expect(row(0)).toEqual(['STT', 'Đơn vị', 'Thời gian']);
+        for (const [r, unit, month] of [
+          [2, 'Lào Cai', '4/2026'],
+          [3, 'Thanh Hóa', '5/2026'],
+          [6, 'An Giang', '8/2026'],
+        ] as const) {
+          expect(row(r)).toEqual([String(r), `Sở Giáo dục và Đào tạo ${unit}`, `Tháng ${month}`]);
+        }
+        // each cell's line is a block of the table, in the page's reading order after the caption
+        const cellBlocks = withTables.raw.filter((b) => b.table);
+        expect(cellBlocks.length).toBeGreaterThanOrEqual(20);
+        const caption = withTables.raw.findIndex((b) => b.text.startsWith('Danh sách các Sở'));
+        expect(withTables.raw.indexOf(cellBlocks[0])).toBeGreaterThan(caption);
+      } finally {
+        await scheduler.terminate();
       }
-      // each cell's line is a block of the table, in the page's reading order after the caption
-      const cellBlocks = withTables.raw.filter((b) => b.table);
-      expect(cellBlocks.length).toBeGreaterThanOrEqual(20);
-      const caption = withTables.raw.findIndex((b) => b.text.startsWith('Danh sách các Sở'));
-      expect(withTables.raw.indexOf(cellBlocks[0])).toBeGreaterThan(caption);
-    } finally {
-      await scheduler.terminate();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

@@ -165,12 +165,20 @@ describe('tables drawn without lines (aligned columns)', () => {
     expect(file.messages.map((m) => m.rule)).not.toContain('read:aligned-tables');
   });
 
-  const corpus = [...['002', '003', '004'].map((k) => `../shared/corpus/${k}.pdf`), ...['t339', 't340'].map((k) => `../shared/corpus-real/tables/${k}.pdf`), ...['r341', 'r355', 'r577'].map((k) => `../shared/corpus-real/text/${k}.pdf`)];
+  const corpus = [
+    ...['002', '003', '004'].map((k) => `../shared/corpus/${k}.pdf`),
+    ...['t339', 't340'].map((k) => `../shared/corpus-real/tables/${k}.pdf`),
+    ...['r341', 'r355', 'r577'].map((k) => `../shared/corpus-real/text/${k}.pdf`),
+  ];
   const missing = corpus.filter((f) => !existsSync(f));
-  (missing.length > 0 ? it.skip : it)(`finds no aligned table in the corpus PDFs without tables, nor beside the ruled tables of the real ones${missing.length > 0 ? ` ${needs(missing.join(', '))}` : ''}`, async () => {
-    for (const f of corpus) {
-      const result = await readPdf(new SourceFile(f, readFileSync(f)));
-      expect([f, (result.tables ?? []).filter((t) => t.origin === 'pdf-aligned').length]).toEqual([f, 0]);
-    }
-  }, 120_000);
+  (missing.length > 0 ? it.skip : it)(
+    `finds no aligned table in the corpus PDFs without tables, nor beside the ruled tables of the real ones${missing.length > 0 ? ` ${needs(missing.join(', '))}` : ''}`,
+    async () => {
+      for (const f of corpus) {
+        const result = await readPdf(new SourceFile(f, readFileSync(f)));
+        expect([f, (result.tables ?? []).filter((t) => t.origin === 'pdf-aligned').length]).toEqual([f, 0]);
+      }
+    },
+    120_000,
+  );
 });

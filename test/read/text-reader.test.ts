@@ -32,7 +32,8 @@ describe('readText', () => {
   });
 
   it('strips markdown heading marks and emphasis, and marks wholly bold or italic lines', async () => {
-    const md = '## **BÁO CÁO**\n\n#### I. KẾT QUẢ\n\n**Về hạ tầng:** Toàn tỉnh có **1.960** dịch vụ\n\n### ***Nơi nhận:***\n\n**KT. GIÁM ĐỐC  \nPHÓ GIÁM ĐỐC**\n';
+    const md =
+      '## **BÁO CÁO**\n\n#### I. KẾT QUẢ\n\n**Về hạ tầng:** Toàn tỉnh có **1.960** dịch vụ\n\n### ***Nơi nhận:***\n\n**KT. GIÁM ĐỐC  \nPHÓ GIÁM ĐỐC**\n';
     const f = file('r.md', md);
     const r = await readText(f);
     expect(r.raw.map((b) => b.text)).toEqual(['BÁO CÁO', 'I. KẾT QUẢ', 'Về hạ tầng: Toàn tỉnh có 1.960 dịch vụ', 'Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']);
@@ -57,11 +58,7 @@ describe('readText', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const be = Buffer.from(le.subarray(2));
     be.swap16();
-    const inputs = [
-      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
-      le,
-      Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
-    ];
+    const inputs = [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), le, Buffer.concat([Buffer.from([0xfe, 0xff]), be])];
     for (const bytes of inputs) {
       const r = await readText(file('u.txt', bytes));
       expect(r.raw.map((b) => b.text)).toEqual(['Ninh Thuận', 'đạt 8,3%']);
@@ -82,7 +79,8 @@ describe('readText', () => {
       {
         severity: 'fail',
         rule: 'read:encoding',
-        reason: 'not valid UTF-8 (2 invalid byte sequence(s)) and not Windows-1258 Vietnamese: a legacy 8-bit encoding (TCVN3, VNI) or mixed encodings; save the file as UTF-8',
+        reason:
+          'not valid UTF-8 (2 invalid byte sequence(s)) and not Windows-1258 Vietnamese: a legacy 8-bit encoding (TCVN3, VNI) or mixed encodings; save the file as UTF-8',
         place: undefined,
       },
     ]);
@@ -104,7 +102,10 @@ describe('readText', () => {
     expect(sniffFormat('nobom.txt', Buffer.from('Báo cáo tháng 8 năm 2021\n', 'utf16le'))).toEqual({ format: 'text' });
     const be = Buffer.from('Báo cáo tháng 8 năm 2021\n', 'utf16le').swap16();
     expect(sniffFormat('nobom-be.txt', be)).toEqual({ format: 'text' });
-    expect(sniffFormat('data.txt', Buffer.from([0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0x7f, 0x10, 0x00]))).toEqual({ error: 'binary data in a text file', rule: 'read:corrupt' });
+    expect(sniffFormat('data.txt', Buffer.from([0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0x7f, 0x10, 0x00]))).toEqual({
+      error: 'binary data in a text file',
+      rule: 'read:corrupt',
+    });
   });
 
   it('fails an empty or whitespace-only file with a clear reason', async () => {
@@ -136,7 +137,10 @@ function encodeWindows1258(text: string): Buffer {
   for (const c of text.normalize('NFC')) {
     const parts = [...c.normalize('NFD')];
     const tone = parts.find((p) => TONES.has(p));
-    const base = parts.filter((p) => !TONES.has(p)).join('').normalize('NFC');
+    const base = parts
+      .filter((p) => !TONES.has(p))
+      .join('')
+      .normalize('NFC');
     for (const piece of tone ? [base, tone] : [base]) {
       const byte = table.get(piece);
       if (byte === undefined) throw new Error(`not in Windows-1258: ${JSON.stringify(piece)}`);

@@ -86,7 +86,10 @@ describe('the box of a fact and its page crop', () => {
     inside(box, items[0].width, items[0].height);
     // one line high, and the text drawn where the box is holds the number
     expect(box[3] - box[1]).toBeLessThan(20);
-    const under = items.filter((i) => overlaps(i.box, box)).map((i) => i.text).join(' ');
+    const under = items
+      .filter((i) => overlaps(i.box, box))
+      .map((i) => i.text)
+      .join(' ');
     expect(under).toContain('62%');
     // narrower than the line it sits in
     const line = doc.raw.find((b) => b.page === fact.prov.page && b.bbox && overlaps(b.bbox, box));

@@ -6,7 +6,7 @@ interface Body {
 }
 
 describe('a correction of the unit or the value keeps the base columns in step', () => {
-  it('a new unit is read by the extractor\'s unit reader: tỷ đồng → triệu đồng changes the base value, keeps VND', async () => {
+  it("a new unit is read by the extractor's unit reader: tỷ đồng → triệu đồng changes the base value, keeps VND", async () => {
     const { db } = await reviewDb();
     const id = await factId(db, '1.150,5 tỷ đồng');
     const reply = await postDecision(db, id, { expectedVersion: 1, action: 'correct', fields: { unit: 'triệu đồng' } }, 'Kiểm thử');

@@ -31,7 +31,10 @@ beforeAll(async () => {
   second = b.id;
   await db.close();
   server = await startReviewServer({ db: dbPath, port: 0, reviewer: 'Kiểm thử' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
 });
 
 afterAll(async () => {
@@ -41,30 +44,34 @@ afterAll(async () => {
 });
 
 describe('a filtered review address', () => {
-  e2e('#doc=… shows that document\'s facts only, on first load and after a reload', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const queueRequests: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/api/queue')) queueRequests.push(new URL(r.url()).searchParams.get('doc') ?? '');
-    });
-    const files = () => page.$$eval('#queue li', (lis) => lis.length);
-    await page.goto(`${server.url}#doc=${second}&status=auto`);
-    await page.waitForSelector('#queue li');
-    expect(await files()).toBe(5);
-    await expect(page.$eval('#f-doc', (s) => (s as HTMLSelectElement).value)).resolves.toBe(second);
-    await page.reload();
-    await page.waitForSelector('#queue li');
-    expect(await files()).toBe(5);
-    await expect(page.$eval('#f-doc', (s) => (s as HTMLSelectElement).value)).resolves.toBe(second);
-    expect(page.url()).toContain(`doc=${second}`);
-    // every queue the page asked for was the filtered one
-    expect(queueRequests.length).toBeGreaterThanOrEqual(2);
-    expect(queueRequests.every((d) => d === second)).toBe(true);
-    // choosing all documents still works after the address set one
-    await page.selectOption('#f-doc', '');
-    await page.waitForFunction(() => document.querySelectorAll('#queue li').length === 10);
-    expect(errors).toEqual([]);
-  }, 60_000);
+  e2e(
+    "#doc=… shows that document's facts only, on first load and after a reload",
+    async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const queueRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/queue')) queueRequests.push(new URL(r.url()).searchParams.get('doc') ?? '');
+      });
+      const files = () => page.$$eval('#queue li', (lis) => lis.length);
+      await page.goto(`${server.url}#doc=${second}&status=auto`);
+      await page.waitForSelector('#queue li');
+      expect(await files()).toBe(5);
+      await expect(page.$eval('#f-doc', (s) => (s as HTMLSelectElement).value)).resolves.toBe(second);
+      await page.reload();
+      await page.waitForSelector('#queue li');
+      expect(await files()).toBe(5);
+      await expect(page.$eval('#f-doc', (s) => (s as HTMLSelectElement).value)).resolves.toBe(second);
+      expect(page.url()).toContain(`doc=${second}`);
+      // every queue the page asked for was the filtered one
+      expect(queueRequests.length).toBeGreaterThanOrEqual(2);
+      expect(queueRequests.every((d) => d === second)).toBe(true);
+      // choosing all documents still works after the address set one
+      await page.selectOption('#f-doc', '');
+      await page.waitForFunction(() => document.querySelectorAll('#queue li').length === 10);
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -37,7 +37,7 @@ export function reviewDocument(name = 'bao-cao-thu-nghiem.txt', variant = ''): D
     'BÁO CÁO TÌNH HÌNH THÁNG 8 NĂM 2021',
     'I. Bưu chính, viễn thông',
     `Doanh thu dịch vụ viễn thông ước đạt 1.150,5 tỷ đồng, tăng 5% so với cùng kỳ.${variant}`,
-    'Tổng số thuê bao di động đạt 1.234.567 thuê bao. Ghi chú: ' + SCRIPT_ATTACK + ' ' + ATTR_ATTACK + ' có 42 trạm.',
+    `Tổng số thuê bao di động đạt 1.234.567 thuê bao. Ghi chú: ${SCRIPT_ATTACK} ${ATTR_ATTACK} có 42 trạm.`,
     'II. Công nghệ thông tin',
     'Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, xử lý trực tuyến toàn trình trên Cổng dịch vụ công quốc gia và Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh đạt 87,5%.',
   ].join('\n');
@@ -49,25 +49,109 @@ export function reviewDocument(name = 'bao-cao-thu-nghiem.txt', variant = ''): D
   const heading1 = spanOf(text, 'I. Bưu chính, viễn thông');
   const heading2 = spanOf(text, 'II. Công nghệ thông tin');
   doc.sections = [
-    { path: 'I', label: 'I', level: 0, kind: 'roman', title: 'Bưu chính, viễn thông', page: 1, prov: { source: name, page: 1, ...heading1 }, end: heading2.start },
+    {
+      path: 'I',
+      label: 'I',
+      level: 0,
+      kind: 'roman',
+      title: 'Bưu chính, viễn thông',
+      page: 1,
+      prov: { source: name, page: 1, ...heading1 },
+      end: heading2.start,
+    },
     { path: 'II', label: 'II', level: 0, kind: 'roman', title: 'Công nghệ thông tin', page: 1, prov: { source: name, page: 1, ...heading2 }, end: text.length },
   ];
   const base: Omit<Fact, 'quote' | 'prov'> = {
-    value: 0, unit: '', base_value: 0, base_unit: '', of: null, value_max: null, kind: 'count', aspect: 'level',
-    direction: null, approx: 'none', metric: '', metric_id: null, period: '2021-08', section: 'I', confidence: 0.9, evidence: [],
+    value: 0,
+    unit: '',
+    base_value: 0,
+    base_unit: '',
+    of: null,
+    value_max: null,
+    kind: 'count',
+    aspect: 'level',
+    direction: null,
+    approx: 'none',
+    metric: '',
+    metric_id: null,
+    period: '2021-08',
+    section: 'I',
+    confidence: 0.9,
+    evidence: [],
   };
   const specs: FactSpec[] = [
-    { quote: '1.234.567 thuê bao', fields: { value: 1234567, unit: 'thuê bao', base_value: 1234567, base_unit: 'thuê bao', metric: 'tổng số thuê bao di động', metric_id: 'mobile-subscribers', period: '@2021-08', confidence: 0.41 } },
-    { quote: '42 trạm', fields: { value: 42, unit: 'trạm', base_value: 42, base_unit: 'trạm', metric: `trạm ${SCRIPT_ATTACK} ${ATTR_ATTACK}`, confidence: 0.45 } },
-    { quote: '87,5%', fields: { value: 87.5, unit: '%', base_value: 87.5, base_unit: '%', kind: 'percent', aspect: 'share', section: 'II',
-      metric: 'tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, xử lý trực tuyến toàn trình trên Cổng dịch vụ công quốc gia và Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh', confidence: 0.5 } },
-    { quote: '1.150,5 tỷ đồng', fields: { value: 1150.5, unit: 'tỷ đồng', base_value: 1150500000000, base_unit: 'VND', kind: 'money', approx: 'estimate', metric: 'doanh thu dịch vụ viễn thông', metric_id: 'telecom-revenue', confidence: 0.95 } },
-    { quote: '5%', fields: { value: 5, unit: '%', base_value: 5, base_unit: '%', kind: 'percent', aspect: 'change', direction: 'up', metric: 'doanh thu dịch vụ viễn thông', metric_id: 'telecom-revenue', confidence: 0.8 } },
+    {
+      quote: '1.234.567 thuê bao',
+      fields: {
+        value: 1234567,
+        unit: 'thuê bao',
+        base_value: 1234567,
+        base_unit: 'thuê bao',
+        metric: 'tổng số thuê bao di động',
+        metric_id: 'mobile-subscribers',
+        period: '@2021-08',
+        confidence: 0.41,
+      },
+    },
+    {
+      quote: '42 trạm',
+      fields: { value: 42, unit: 'trạm', base_value: 42, base_unit: 'trạm', metric: `trạm ${SCRIPT_ATTACK} ${ATTR_ATTACK}`, confidence: 0.45 },
+    },
+    {
+      quote: '87,5%',
+      fields: {
+        value: 87.5,
+        unit: '%',
+        base_value: 87.5,
+        base_unit: '%',
+        kind: 'percent',
+        aspect: 'share',
+        section: 'II',
+        metric:
+          'tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, xử lý trực tuyến toàn trình trên Cổng dịch vụ công quốc gia và Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh',
+        confidence: 0.5,
+      },
+    },
+    {
+      quote: '1.150,5 tỷ đồng',
+      fields: {
+        value: 1150.5,
+        unit: 'tỷ đồng',
+        base_value: 1150500000000,
+        base_unit: 'VND',
+        kind: 'money',
+        approx: 'estimate',
+        metric: 'doanh thu dịch vụ viễn thông',
+        metric_id: 'telecom-revenue',
+        confidence: 0.95,
+      },
+    },
+    {
+      quote: '5%',
+      fields: {
+        value: 5,
+        unit: '%',
+        base_value: 5,
+        base_unit: '%',
+        kind: 'percent',
+        aspect: 'change',
+        direction: 'up',
+        metric: 'doanh thu dịch vụ viễn thông',
+        metric_id: 'telecom-revenue',
+        confidence: 0.8,
+      },
+    },
   ];
   doc.facts = specs.map((s) => ({ ...base, ...s.fields, quote: s.quote, prov: { source: name, page: 1, ...spanOf(text, s.quote, s.nth) } }));
   doc.blocks = text.split('\n').map((line, i, all) => {
     const start = all.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
-    return { id: i, role: i === 0 ? 'title' : line.startsWith('I') ? 'heading' : 'body', text: line, prov: { source: name, page: 1, start, end: start + line.length }, section: i < 4 ? (i === 0 ? '' : 'I') : 'II' };
+    return {
+      id: i,
+      role: i === 0 ? 'title' : line.startsWith('I') ? 'heading' : 'body',
+      text: line,
+      prov: { source: name, page: 1, start, end: start + line.length },
+      section: i < 4 ? (i === 0 ? '' : 'I') : 'II',
+    };
   });
   return doc;
 }

@@ -190,7 +190,11 @@ describe('review API', () => {
     const body = JSON.stringify({ expectedVersion: 1, action: 'reject' });
     const noCsrf = await http(`${base}/api/facts/${id}/decision`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body });
     expect(noCsrf.status).toBe(403);
-    const noToken = await http(`${base}/api/facts/${id}/decision`, { method: 'POST', headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' }, body });
+    const noToken = await http(`${base}/api/facts/${id}/decision`, {
+      method: 'POST',
+      headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      body,
+    });
     expect(noToken.status).toBe(401);
     const ok = await http(`${base}/api/facts/${id}/decision`, {
       method: 'POST',
@@ -233,7 +237,7 @@ describe('review API', () => {
     expect((await http(`${base}/api/queue`, { headers: bearer })).status).toBe(200);
   });
 
-  test('a correction\'s metric and units are length-limited', async () => {
+  test("a correction's metric and units are length-limited", async () => {
     server = await startReviewServer({ db: dbPath, port: 0 });
     const csrf = await csrfOf(server);
     const id = await idOf('42 trạm');
@@ -285,7 +289,9 @@ describe('review --token sources', () => {
   test('solieu review takes the token from SOLIEU_REVIEW_TOKEN, off loopback, without it on the command line', async () => {
     ensureBuilt();
     const child = spawn(process.execPath, ['bin/solieu.js', 'review', '--db', dbPath, '--host', '0.0.0.0', '--port', '43179'], {
-      cwd: ROOT, env: { ...process.env, SOLIEU_REVIEW_TOKEN: 'tok-env-3f9a1c77e2d5' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, SOLIEU_REVIEW_TOKEN: 'tok-env-3f9a1c77e2d5' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
       const line = await new Promise<string>((resolve, reject) => {

@@ -10,11 +10,11 @@ describe('sentenceAround', () => {
   });
 
   test('a line break ends the sentence and a very long sentence is cut with a mark', () => {
-    const text = 'Tiêu đề\n' + 'x'.repeat(50) + ' 42 trạm ' + 'y'.repeat(50);
+    const text = `Tiêu đề\n${'x'.repeat(50)} 42 trạm ${'y'.repeat(50)}`;
     const start = text.indexOf('42 trạm');
-    expect(sentenceAround(text, start, start + 7).before).toBe('x'.repeat(50) + ' ');
+    expect(sentenceAround(text, start, start + 7).before).toBe(`${'x'.repeat(50)} `);
     const cut = sentenceAround(text, start, start + 7, 10);
-    expect(cut).toMatchObject({ before: 'x'.repeat(9) + ' ', after: ' ' + 'y'.repeat(9), cutBefore: true, cutAfter: true });
+    expect(cut).toMatchObject({ before: `${'x'.repeat(9)} `, after: ` ${'y'.repeat(9)}`, cutBefore: true, cutAfter: true });
   });
 
   test('a span outside the text gives an empty match instead of throwing', () => {

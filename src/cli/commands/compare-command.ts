@@ -18,7 +18,11 @@ export function registerCompare(program: Command, exit: (code: number) => void):
     .requiredOption('--metric <id or words>', 'canonical metric id (e.g. telecom-revenue) or words (e.g. "doanh thu viễn thông")')
     .option('--db <file|url>', DB_HELP)
     .option('--format <format>', 'table, csv or json', 'table')
-    .option('--province <mode>', 'written: the province as the report names it; current: the province it belongs to now (after the 2025 merger of 63 into 34)', 'written')
+    .option(
+      '--province <mode>',
+      'written: the province as the report names it; current: the province it belongs to now (after the 2025 merger of 63 into 34)',
+      'written',
+    )
     .option('--by-phrase', 'compare the facts whose metric phrase holds the words asked, even where a catalog metric exists')
     .option('--chart <file>', 'also draw the comparison as a chart: .svg or .png (a line per province over periods, or bars for one period)')
     .addHelpText(
@@ -45,13 +49,15 @@ export function registerCompare(program: Command, exit: (code: number) => void):
         }
         // several catalog metrics fit: the user picks (a phrase group would mix them)
         if (candidates.length > 1 && !o.byPhrase) {
-          process.stderr.write(noSingleMetric(o.metric, candidates) + `or compare the facts whose metric phrase holds these words: --by-phrase\n`);
+          process.stderr.write(`${noSingleMetric(o.metric, candidates)}or compare the facts whose metric phrase holds these words: --by-phrase\n`);
           exit(1);
           return;
         }
         const byPhrase = comparePhrase(await queryFacts(db), o.metric, shown);
         if (byPhrase.rows.length === 0) {
-          process.stderr.write(noSingleMetric(o.metric, candidates).replace(/\n$/, '') + `\nno stored fact has a metric phrase with the words "${o.metric}" either\n`);
+          process.stderr.write(
+            `${noSingleMetric(o.metric, candidates).replace(/\n$/, '')}\nno stored fact has a metric phrase with the words "${o.metric}" either\n`,
+          );
           exit(1);
           return;
         }
@@ -95,10 +101,13 @@ function printCompare(id: string, name: string, rows: CompareRow[], format: stri
     return;
   }
   process.stdout.write(id ? `${name} (${id})\n` : `${name}\n`);
-  const cells = rows.map((r) => cols.map((c) => (c === 'value' ? r.value.toLocaleString('vi-VN') : c === 'approx' ? (r.approx === 'none' ? '' : `~${r.approx}`) : printable(String(r[c])))));
+  const cells = rows.map((r) =>
+    cols.map((c) => (c === 'value' ? r.value.toLocaleString('vi-VN') : c === 'approx' ? (r.approx === 'none' ? '' : `~${r.approx}`) : printable(String(r[c])))),
+  );
   const widths = cols.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((row) => row[i].length))));
   process.stdout.write(`${cols.map((c, i) => c.padEnd(widths[i])).join('  ')}\n`);
-  for (const row of cells) process.stdout.write(`${row.map((v, i) => (v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}…` : v.padEnd(widths[i]))).join('  ')}\n`);
+  for (const row of cells)
+    process.stdout.write(`${row.map((v, i) => (v.length > widths[i] ? `${v.slice(0, widths[i] - 1)}…` : v.padEnd(widths[i]))).join('  ')}\n`);
   if (rows.length === 0) process.stdout.write('(no report has a value for this metric)\n');
   if (phrases) {
     process.stdout.write(`phrases grouped (${phrases.length}):\n`);

@@ -20,7 +20,10 @@ export function registerExport(program: Command, exit: (code: number) => void): 
     .option('--status <list>', 'only these review statuses, comma-separated (auto,accepted,corrected,rejected)')
     .action(async (o: { format: string; out: string; db?: string; minConfidence?: number; status?: string }) => {
       if (!['csv', 'xlsx', 'jsonl'].includes(o.format)) throw new Error(`--format must be csv, xlsx or jsonl (got "${o.format}")`);
-      const status = o.status?.split(',').map((s) => s.trim()).filter(Boolean);
+      const status = o.status
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = status?.filter((s) => !FactStatus.safeParse(s).success) ?? [];
       if (bad.length) throw new Error(`--status: unknown status ${bad.join(', ')} (use auto, accepted, corrected, rejected)`);
       const db = await openDb(dbLocation(o.db), { readonly: true });
@@ -29,7 +32,11 @@ export function registerExport(program: Command, exit: (code: number) => void): 
         let n: number;
         if (o.format === 'csv') n = await writeCsv(rows, o.out);
         else if (o.format === 'jsonl') n = await writeJsonl(rows, o.out);
-        else n = await (await import('../../export/xlsx-writer.js')).writeXlsx({ rows, compare: buildCompareMatrix(rows, METRIC_CATALOG), sources: await sourceRows(db) }, o.out);
+        else
+          n = await (await import('../../export/xlsx-writer.js')).writeXlsx(
+            { rows, compare: buildCompareMatrix(rows, METRIC_CATALOG), sources: await sourceRows(db) },
+            o.out,
+          );
         process.stdout.write(`wrote ${n} fact(s) to ${o.out}\n`);
         exit(0);
       } finally {

@@ -38,7 +38,7 @@ export function registerFacts(program: Command, exit: (code: number) => void): v
         }
         const rows = await queryFacts(db, { docId, metric: o.metric, below: o.below, order: o.order, limit: o.limit });
         if (o.json) {
-          for (const r of rows) process.stdout.write(jsonlRecord(toExportRow(r)) + '\n');
+          for (const r of rows) process.stdout.write(`${jsonlRecord(toExportRow(r))}\n`);
           return;
         }
         if (rows.length > 0) process.stdout.write(`${FACTS_HEADER}\n`);

@@ -30,7 +30,12 @@ export function registerIngest(program: Command, exit: (code: number) => void): 
     .option('--store <dir>', 'with --queue: keep the files in this shared folder (mounted at the same path on every worker) instead of in the database')
     .option('--retries <n>', 'with --queue: tries after the first before a document is failed for good', parseCount, 3)
     .option('--retry-delay <seconds>', 'with --queue: seconds before the first retry, doubled each time', parseCount, 30)
-    .option('--lease <seconds>', 'with --queue: a document read longer than this is taken from its worker and given to another (a killed worker, a lost machine)', parsePositiveInt, 1800)
+    .option(
+      '--lease <seconds>',
+      'with --queue: a document read longer than this is taken from its worker and given to another (a killed worker, a lost machine)',
+      parsePositiveInt,
+      1800,
+    )
     .addHelpText(
       'after',
       `
@@ -43,53 +48,74 @@ Examples:
   solieu ingest "scans/**/*.pdf" --ocr always --concurrency 2
   solieu ingest scans/ --ocr-engine native                       (with tesseract-ocr installed)`,
     )
-    .action(async (inputs: string[], o: { db?: string; concurrency: number; ocr: string; ocrEngine: string; force: boolean; maxSize: number; quiet: boolean; queue: boolean; store?: string; retries: number; retryDelay: number; lease: number }) => {
-      if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
-      if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
-      let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
-      if (o.ocr !== 'never' && o.ocrEngine !== 'wasm') {
-        const { chooseOcrEngine, nativeTesseractVersion } = await import('../../read/ocr-native-engine.js');
-        if (o.ocrEngine === 'native' && !nativeTesseractVersion()) throw new Error('--ocr-engine native needs the tesseract command (Debian: apt-get install tesseract-ocr); or use --ocr-engine wasm');
-        engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');
-      }
-      const { files, problems } = await collectInputs(inputs);
-      for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
-      if (files.length === 0) {
-        // Nothing to read: no database is created and no progress is shown.
-        process.stderr.write(`solieu: nothing to ingest; ${dbLocation(o.db)} was not touched\n`);
-        exit(1);
-        return;
-      }
-      if (o.store && !o.queue) throw new Error('--store is for --queue (the shared folder the workers read the files from)');
-      if (o.queue) {
-        exit(await enqueue(dbLocation(o.db), files, o, problems.length));
-        return;
-      }
-      const db = await openDb(dbLocation(o.db));
-      try {
-        // Loaded here, not at start-up: the pipeline (pdfjs, mammoth, tesseract.js) would slow every other command.
-        const { ingestBatch } = await import('../ingest/ingest-batch.js');
-        const summary = await ingestBatch(db, {
-          files,
-          pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine, maxBytes: o.maxSize } },
-          concurrency: Math.min(o.concurrency, Math.max(1, files.length)),
-          force: o.force,
-          maxBytes: o.maxSize,
-          command: `ingest ${inputs.join(' ')}`,
-          progress: createProgressReporter(process.stderr, o.quiet),
-        });
-        process.stdout.write(
-          `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR, ${ENGINE_NAME[engine]})` : ''}, ${summary.facts} facts → ${db.name}\n`,
-        );
-        for (const f of summary.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
-        if (summary.stopped) {
-          process.stderr.write(`solieu: ingest stopped: ${db.name}: ${summary.stopped}; ${summary.notRead} file(s) not read — free space and run the same command again\n`);
+    .action(
+      async (
+        inputs: string[],
+        o: {
+          db?: string;
+          concurrency: number;
+          ocr: string;
+          ocrEngine: string;
+          force: boolean;
+          maxSize: number;
+          quiet: boolean;
+          queue: boolean;
+          store?: string;
+          retries: number;
+          retryDelay: number;
+          lease: number;
+        },
+      ) => {
+        if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
+        if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
+        let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
+        if (o.ocr !== 'never' && o.ocrEngine !== 'wasm') {
+          const { chooseOcrEngine, nativeTesseractVersion } = await import('../../read/ocr-native-engine.js');
+          if (o.ocrEngine === 'native' && !nativeTesseractVersion())
+            throw new Error('--ocr-engine native needs the tesseract command (Debian: apt-get install tesseract-ocr); or use --ocr-engine wasm');
+          engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');
         }
-        exit(summary.failed > 0 || summary.stopped || problems.length > 0 ? 1 : 0);
-      } finally {
-        await db.close();
-      }
-    });
+        const { files, problems } = await collectInputs(inputs);
+        for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
+        if (files.length === 0) {
+          // Nothing to read: no database is created and no progress is shown.
+          process.stderr.write(`solieu: nothing to ingest; ${dbLocation(o.db)} was not touched\n`);
+          exit(1);
+          return;
+        }
+        if (o.store && !o.queue) throw new Error('--store is for --queue (the shared folder the workers read the files from)');
+        if (o.queue) {
+          exit(await enqueue(dbLocation(o.db), files, o, problems.length));
+          return;
+        }
+        const db = await openDb(dbLocation(o.db));
+        try {
+          // Loaded here, not at start-up: the pipeline (pdfjs, mammoth, tesseract.js) would slow every other command.
+          const { ingestBatch } = await import('../ingest/ingest-batch.js');
+          const summary = await ingestBatch(db, {
+            files,
+            pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine, maxBytes: o.maxSize } },
+            concurrency: Math.min(o.concurrency, Math.max(1, files.length)),
+            force: o.force,
+            maxBytes: o.maxSize,
+            command: `ingest ${inputs.join(' ')}`,
+            progress: createProgressReporter(process.stderr, o.quiet),
+          });
+          process.stdout.write(
+            `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR, ${ENGINE_NAME[engine]})` : ''}, ${summary.facts} facts → ${db.name}\n`,
+          );
+          for (const f of summary.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
+          if (summary.stopped) {
+            process.stderr.write(
+              `solieu: ingest stopped: ${db.name}: ${summary.stopped}; ${summary.notRead} file(s) not read — free space and run the same command again\n`,
+            );
+          }
+          exit(summary.failed > 0 || summary.stopped || problems.length > 0 ? 1 : 0);
+        } finally {
+          await db.close();
+        }
+      },
+    );
 }
 
 /** `ingest --queue`: store the files and queue their jobs; the exit status. */
@@ -116,7 +142,9 @@ async function enqueue(
         if (!o.quiet || line.startsWith('✗')) process.stderr.write(`${printable(line)}\n`);
       },
     });
-    process.stdout.write(`queued ${s.queued} of ${s.seen} file(s), ${s.skipped} skipped (already stored or queued), ${s.failures.length} failed → ${db.name}; run: solieu worker --db …\n`);
+    process.stdout.write(
+      `queued ${s.queued} of ${s.seen} file(s), ${s.skipped} skipped (already stored or queued), ${s.failures.length} failed → ${db.name}; run: solieu worker --db …\n`,
+    );
     for (const f of s.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
     return s.failures.length > 0 || problems > 0 ? 1 : 0;
   } finally {

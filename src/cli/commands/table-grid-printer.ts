@@ -24,7 +24,11 @@ export function renderTableGrid(table: Table): string[] {
     widths.push(w);
   }
   const lines: string[] = [];
-  const head = [`table ${table.id}`, `p.${table.page}${table.pageEnd && table.pageEnd !== table.page ? `–${table.pageEnd}` : ''}`, `${table.rows}×${table.cols}`];
+  const head = [
+    `table ${table.id}`,
+    `p.${table.page}${table.pageEnd && table.pageEnd !== table.page ? `–${table.pageEnd}` : ''}`,
+    `${table.rows}×${table.cols}`,
+  ];
   if (table.caption) head.push(table.caption);
   lines.push(head.join('  '));
   for (let row = 0; row < table.rows; row++) {

@@ -70,7 +70,9 @@ async function walk(dir: string, found: string[], problems: string[], seen: Set<
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    problems.push(`${printable(dir)}: cannot read this folder (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code}); the files in it are skipped`);
+    problems.push(
+      `${printable(dir)}: cannot read this folder (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code}); the files in it are skipped`,
+    );
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -92,7 +94,6 @@ async function walk(dir: string, found: string[], problems: string[], seen: Set<
       seen.add(real);
       await walk(path, found, problems, seen);
     } else if (!supported(path)) {
-      continue;
     } else if (info.isFile()) {
       found.push(path);
     } else {

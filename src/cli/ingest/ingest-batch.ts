@@ -78,13 +78,32 @@ export async function ingestBatch(db: Db, opts: IngestOptions): Promise<IngestSu
     if (why) throw new Error(`nothing ingested: ${why}`);
     throw err;
   }
-  const s: IngestSummary = { runId, seen: opts.files.length, stored: 0, skipped: 0, failed: 0, partial: 0, facts: 0, pages: 0, ocrPages: 0, failures: [], notRead: 0 };
+  const s: IngestSummary = {
+    runId,
+    seen: opts.files.length,
+    stored: 0,
+    skipped: 0,
+    failed: 0,
+    partial: 0,
+    facts: 0,
+    pages: 0,
+    ocrPages: 0,
+    failures: [],
+    notRead: 0,
+  };
   const executor = makeExecutor(opts);
   const queue = new PQueue({ concurrency: Math.max(1, executor.slots) });
   let done = 0;
   let started = 0;
   // for the time left, from pages (page-eta.ts): sizes of the files, OCR seconds so far
-  const sizes = await Promise.all(opts.files.map((f) => stat(f).then((i) => (i.isFile() ? i.size : 0), () => 0)));
+  const sizes = await Promise.all(
+    opts.files.map((f) =>
+      stat(f).then(
+        (i) => (i.isFile() ? i.size : 0),
+        () => 0,
+      ),
+    ),
+  );
   let bytesLeft = sizes.reduce((a, b) => a + b, 0);
   let bytesDone = 0;
   let ocrSeconds = 0;
@@ -108,7 +127,19 @@ export async function ingestBatch(db: Db, opts: IngestOptions): Promise<IngestSu
   const counts = () => ({ files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures });
   const tick = (file?: string) => {
     opts.progress.update(
-      { done, total: s.seen, pages: s.pages, ocrPages: s.ocrPages, facts: s.facts, failed: s.failed, skipped: s.skipped, ocrSeconds, bytesDone, bytesLeft, slots: executor.slots },
+      {
+        done,
+        total: s.seen,
+        pages: s.pages,
+        ocrPages: s.ocrPages,
+        facts: s.facts,
+        failed: s.failed,
+        skipped: s.skipped,
+        ocrSeconds,
+        bytesDone,
+        bytesLeft,
+        slots: executor.slots,
+      },
       file,
     );
     // progress in the runs table: one write at a time, the latest counts win

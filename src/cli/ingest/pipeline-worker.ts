@@ -19,8 +19,10 @@ parentPort?.on('message', (msg: { path: string }) => {
     setTimeout(() => process.exit(70), Number(fault[2]));
     return;
   }
-  executor.process(msg.path, (ocrPage) => parentPort?.postMessage({ ocrPage })).then(
-    (doc) => parentPort?.postMessage({ doc }),
-    (err: unknown) => parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) }),
-  );
+  executor
+    .process(msg.path, (ocrPage) => parentPort?.postMessage({ ocrPage }))
+    .then(
+      (doc) => parentPort?.postMessage({ doc }),
+      (err: unknown) => parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) }),
+    );
 });

@@ -20,7 +20,15 @@ export interface ProgressCounts {
 /** Seconds left from pages when the batch gives bytes, else from files (as before). */
 function secondsLeft(c: ProgressCounts, elapsed: number): number | undefined {
   if (c.bytesDone !== undefined && c.bytesLeft !== undefined) {
-    return pageEta({ elapsed, slots: c.slots ?? 1, pages: c.pages, ocrPages: c.ocrPages ?? 0, ocrSeconds: c.ocrSeconds ?? 0, bytesDone: c.bytesDone, bytesLeft: c.bytesLeft });
+    return pageEta({
+      elapsed,
+      slots: c.slots ?? 1,
+      pages: c.pages,
+      ocrPages: c.ocrPages ?? 0,
+      ocrSeconds: c.ocrSeconds ?? 0,
+      bytesDone: c.bytesDone,
+      bytesLeft: c.bytesLeft,
+    });
   }
   const rate = c.done / Math.max(0.001, elapsed);
   return rate > 0 ? Math.round((c.total - c.done) / rate) : undefined;

@@ -33,7 +33,8 @@ function control(name: EditableField): string {
 export function reviewPage(opts: { csrfToken: string; reviewer: string }): string {
   if (FIELD_ORDER.length !== EDITABLE_FIELDS.length) throw new Error('review page: every editable field of the fact schema needs a label in FIELD_LABELS');
   const fields = FIELD_ORDER.map(
-    (f) => `<div class="field" data-field="${f}"><label for="fld-${f}">${FIELD_LABELS[f]}</label>${control(f)}<div class="field-error" id="err-${f}" role="alert"></div></div>`,
+    (f) =>
+      `<div class="field" data-field="${f}"><label for="fld-${f}">${FIELD_LABELS[f]}</label>${control(f)}<div class="field-error" id="err-${f}" role="alert"></div></div>`,
   ).join('\n');
   return `<!doctype html>
 <html lang="vi">

@@ -3,7 +3,7 @@
  * third each of: text (a source report with its figures scaled by a seeded factor, its
  * province and report month changed, and a serial line), PDF and DOCX (the corpus renditions,
  * each made a distinct file by a serial: a PDF comment, bytes after the zip's end). So every
- * file is a distinct document, and the batch exercises pdfjs and mammoth as a real archive
+ * file is a distinct document, and the batch exercises pdfjs and the DOCX reader as a real archive
  * does. `--formats text` gives text only. Deterministic for a given N and seed.
  *
  *   npx tsx scripts/make-scale-corpus.ts --count 1000 --out out/scale-corpus [--formats text]

@@ -42,7 +42,7 @@ export interface ReadServices {
 /**
  * The read stage: picks the reader by extension and magic bytes, OCRs pages that need it. The
  * DOCX, DOC and OCR readers are loaded when a file needs them: a worker thread that reads text
- * PDFs never loads mammoth, jszip, xmldom, word-extractor or tesseract.js (module loading is a
+ * PDFs never loads jszip, xmldom, word-extractor or tesseract.js (module loading is a
  * large part of a small batch's CPU time, and every worker thread pays it again).
  */
 export function createReadStage(options: ReadOptions = {}, services: ReadServices = {}): Stage {

@@ -1,5 +1,5 @@
 import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
-import { readFile } from 'node:fs/promises';
+import { readSourceFile } from './page-image.js';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjsParams } from '../read/pdf-document.js';
 import type { Db } from '../store/db.js';
@@ -42,12 +42,9 @@ export async function renderFactCrop(db: Db, factId: number): Promise<CropResult
   const path = await documentPath(db, detail.document.doc_id);
   if (!bbox || !DRAWN_ORIGINS.includes(detail.pageOrigin ?? ''))
     return { status: 404, error: 'no page image for this fact (not a PDF or OCR fact with a box)' };
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    return { status: 404, error: `the source file is not available: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}` };
-  }
+  const source = await readSourceFile(path);
+  if ('error' in source) return source;
+  const { bytes } = source;
   try {
     if (IMAGE_FILE.test(path)) return { data: await cropImage(bytes, bbox) };
     if (/\.pdf$/i.test(path)) return { data: await cropPdf(bytes, detail.fact.page, bbox) };

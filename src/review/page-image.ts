@@ -18,6 +18,15 @@ interface CanvasFactory {
 export const PAGE_SCALE = 1.5;
 export const IMAGE_FILE = /\.(png|jpe?g|webp)$/i;
 
+/** The stored document's source file, or the answer to give when it is gone (404 with the reason). */
+export async function readSourceFile(path: string): Promise<{ bytes: Buffer } | { status: number; error: string }> {
+  try {
+    return { bytes: await readFile(path) };
+  } catch (e) {
+    return { status: 404, error: `the source file is not available: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}` };
+  }
+}
+
 export type PageImage = { data: Buffer; scale: number } | { status: number; error: string };
 
 /**
@@ -25,12 +34,9 @@ export type PageImage = { data: Buffer; scale: number } | { status: number; erro
  * and scans alike), an image file as it is drawn (scale 1: its boxes are in pixels).
  */
 export async function renderPageImage(path: string, pageNumber: number): Promise<PageImage> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    return { status: 404, error: `the source file is not available: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}` };
-  }
+  const source = await readSourceFile(path);
+  if ('error' in source) return source;
+  const { bytes } = source;
   try {
     if (IMAGE_FILE.test(path)) {
       if (pageNumber !== 1) return { status: 404, error: `an image has one page, not ${pageNumber}` };

@@ -90,7 +90,7 @@ Examples:
         }
         const db = await openDb(dbLocation(o.db));
         try {
-          // Loaded here, not at start-up: the pipeline (pdfjs, mammoth, tesseract.js) would slow every other command.
+          // Loaded here, not at start-up: the pipeline (pdfjs, jszip, tesseract.js) would slow every other command.
           const { ingestBatch } = await import('../ingest/ingest-batch.js');
           const summary = await ingestBatch(db, {
             files,

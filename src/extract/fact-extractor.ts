@@ -304,6 +304,62 @@ function introPeriodOf(text: string, reportPeriod?: string): string | undefined 
   return mentions[mentions.length - 1]?.period;
 }
 
+/** Words of a heading that name no subject: what the report does or when, not what is measured. */
+const GENERIC_HEADING =
+  /(?<![\p{L}])(?:kết quả|tình hình|công tác|thực hiện|triển khai|nhiệm vụ|đánh giá|một số|các|về|và|lĩnh vực|hoạt động|chung|cụ thể|khác|trọng tâm|giải pháp|phương hướng|năm|tháng|quý|đầu|cuối|\d[\d/.-]*|[ivx]+)(?![\p{L}])/giu;
+
+/** The subject a heading names (`2. Giải ngân vốn đầu tư công` → `giải ngân vốn đầu tư công`), or '' when it names none. */
+function headingSubject(sections: Document['sections'], path: string): string {
+  const title = sections.find((s) => s.path === path)?.title ?? '';
+  const words = title
+    .replace(/[:.;()]/gu, ' ')
+    .replace(GENERIC_HEADING, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return words.split(' ').filter((w) => /\p{L}/u.test(w)).length >= 2 && title.length <= 80 ? title.replace(/[:.;]+$/u, '').trim() : '';
+}
+
+/** A metric of one or two content words (`giải ngân`, `tổng thu`) says what only with its heading's subject. */
+function withHeadingSubject(f: Fact, title: string): Fact {
+  if (f.row !== undefined || f.metric === '') return f;
+  // (the place a clause opens with, `toàn huyện`, `toàn tỉnh`, says where, not what)
+  const content = f.metric
+    .replace(/(?<![\p{L}])toàn\s+(?:tỉnh|huyện|thành phố|thị xã|xã|ngành|quốc|vùng)(?![\p{L}])/giu, ' ')
+    .split(/\s+/u)
+    .filter((w) => /\p{L}/u.test(w) && !THIN_STOP.has(w.toLocaleLowerCase('vi')));
+  if (content.length > 2) return f;
+  const lower = f.metric.toLocaleLowerCase('vi');
+  const extra = title.split(/\s+/u).filter((w) => !lower.includes(w.toLocaleLowerCase('vi'))).length;
+  if (extra === 0) return f;
+  return {
+    ...f,
+    metric: `${f.metric} — ${title.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`,
+    evidence: [...f.evidence, 'metric:heading-subject'],
+  };
+}
+
+const THIN_STOP = new Set([
+  'số',
+  'của',
+  'được',
+  'và',
+  'các',
+  'những',
+  'trong',
+  'trên',
+  'địa',
+  'bàn',
+  'tỉnh',
+  'đã',
+  'đạt',
+  'là',
+  'có',
+  'cho',
+  'với',
+  'thể',
+  'một',
+]);
+
 /** Extract every numeric fact of a segmented document, in document order. */
 export function extractFacts(doc: Document): Fact[] {
   const facts: Fact[] = [];
@@ -325,7 +381,8 @@ export function extractFacts(doc: Document): Fact[] {
       introPeriod: intro,
       carriedPeriod: carried?.period,
     });
-    facts.push(...blockFacts);
+    const title = block.cell ? '' : headingSubject(doc.sections, block.section);
+    facts.push(...(title ? blockFacts.map((f) => withHeadingSubject(f, title)) : blockFacts));
     if (block.role !== 'item' && /:\s*$/.test(block.text)) intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
     if (!doc.metadata.reportPeriod && block.role === 'body' && !block.cell) {
       // the next paragraph only: further on, a study has moved to another topic as often as not

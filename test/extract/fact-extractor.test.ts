@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Fact } from '../../schemas/fact.js';
 import type { Block } from '../../schemas/document.js';
-import { extractFromBlock, sectionPeriodOf } from '../../src/extract/fact-extractor.js';
+import { extractFacts, extractFromBlock, sectionPeriodOf } from '../../src/extract/fact-extractor.js';
 import type { Section } from '../../schemas/document.js';
 
 interface Spec {
@@ -151,5 +151,25 @@ describe('an undated study: the time a paragraph sets in a sentence lead holds f
       ['4,2 triệu người', '2018'],
       ['320 km', ''],
     ]);
+  });
+});
+
+describe('a thin metric takes its heading subject', () => {
+  it('adds the heading to a metric of one or two content words, not to a full one, nor from a generic heading', async () => {
+    const { runText } = await import('../segment/text-pipeline.js');
+    const text = [
+      'BÁO CÁO',
+      'Tình hình kinh tế - xã hội 9 tháng năm 2024',
+      'I. GIẢI NGÂN VỐN ĐẦU TƯ CÔNG',
+      'Toàn huyện giải ngân 71,35 tỷ đồng. Tỷ lệ hộ nghèo đa chiều giảm còn 2,1%.',
+      'II. KẾT QUẢ THỰC HIỆN',
+      'Toàn huyện giải ngân 12 tỷ đồng.',
+    ].join('\n\n');
+    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    const facts = extractFacts(doc);
+    const metric = (q: string, n = 0) => facts.filter((f) => f.quote === q)[n]?.metric;
+    expect(metric('71,35 tỷ đồng')).toBe('toàn huyện giải ngân — GIẢI NGÂN VỐN ĐẦU TƯ CÔNG');
+    expect(metric('2,1%')).toBe('tỷ lệ hộ nghèo đa chiều');
+    expect(metric('12 tỷ đồng')).toBe('toàn huyện giải ngân');
   });
 });

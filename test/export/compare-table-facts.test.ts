@@ -7,50 +7,33 @@ import { SourceFile } from '../../src/core/source-file.js';
 import { runPipeline } from '../../src/core/run-pipeline.js';
 import { compareMetric } from '../../src/export/compare-report.js';
 import { comparePhrase } from '../../src/export/compare-phrases.js';
-import { createReportPipeline } from '../../pipelines/report-pipeline.js';
+import { createReportPipeline, PIPELINE_VERSION } from '../../pipelines/report-pipeline.js';
+import { DocumentStore } from '../../src/store/document-store.js';
+import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
+import { openDb } from '../../src/store/open-db.js';
 import { YEARLY_ICT, specDocx, specPdf } from '../../scripts/make-test-tables.js';
 
 /**
  * Compare on table facts (issue 12): the same indicator read from a table cell in one report
  * and from a sentence in another lines up in `solieu compare`'s functions, in one base unit.
  * The documents go through the whole report pipeline (read … resolve, score); their facts are
- * turned into export rows as the store gives them (document metadata, table row and column).
+ * stored and read back as export rows, as `solieu export` reads them (document metadata, table row and column).
  */
 
 async function ingest(name: string, bytes: Buffer): Promise<Document> {
   return runPipeline(createReportPipeline({ read: { ocr: 'never' } }), new SourceFile(name, bytes));
 }
 
-function exportRows(doc: Document, id: string): ExportRow[] {
-  const title = doc.metadata.title ?? '';
-  return doc.facts.map((f) => ({
-    doc_id: id,
-    file: doc.source.name,
-    title,
-    province: doc.metadata.province ?? '',
-    report_period: doc.metadata.reportPeriod ?? '',
-    section: f.section,
-    section_title: doc.sections.find((s) => s.path === f.section)?.title ?? '',
-    metric: f.metric,
-    metric_id: f.metric_id,
-    value: f.value,
-    unit: f.unit,
-    base_value: f.base_value,
-    base_unit: f.base_unit,
-    of: f.of,
-    value_max: f.value_max,
-    kind: f.kind,
-    aspect: f.aspect,
-    direction: f.direction,
-    approx: f.approx,
-    period: f.period,
-    quote: f.quote,
-    page: f.prov.page,
-    confidence: f.confidence,
-    status: 'auto',
-    table_row: f.row ?? '',
-    table_column: f.column ?? '',
-  }));
+/** The export rows the store gives for these documents (saved to an in-memory SQLite database, read back as `export` reads them). */
+async function storedRows(...docs: Document[]): Promise<ExportRow[]> {
+  const db = await openDb(':memory:');
+  try {
+    const store = new DocumentStore(db);
+    for (const doc of docs) await store.save(doc, PIPELINE_VERSION);
+    return (await queryFacts(db)).map(toExportRow);
+  } finally {
+    await db.close();
+  }
 }
 
 const SENTENCES = 'fixtures/reports/bao-cao-nam-2024.txt';
@@ -63,10 +46,11 @@ const def = (id: string) => {
 describe('compare on table facts', () => {
   let rows: ExportRow[];
   let tableDoc: Document;
+  let sentences: Document;
   beforeAll(async () => {
-    const sentences = await ingest('bao-cao-nam-2024.txt', readFileSync(SENTENCES));
+    sentences = await ingest('bao-cao-nam-2024.txt', readFileSync(SENTENCES));
     tableDoc = await ingest('quang-tri-2024.docx', await specDocx(YEARLY_ICT));
-    rows = [...exportRows(sentences, 'sentences'), ...exportRows(tableDoc, 'table')];
+    rows = await storedRows(sentences, tableDoc);
   }, 60_000);
 
   it('reads the table report as a report of its province and year, its indicators as cell facts with a catalog metric', () => {
@@ -93,7 +77,7 @@ describe('compare on table facts', () => {
       ['Hà Tĩnh', '2024', fromSentence, 'VND'],
       ['Quảng Trị', '2024', fromTable, 'VND'],
     ]);
-    const fromCell = rows.find((r) => r.doc_id === 'table' && r.metric_id === id && r.aspect === 'level');
+    const fromCell = rows.find((r) => r.file === 'quang-tri-2024.docx' && r.metric_id === id && r.aspect === 'level');
     expect(fromCell?.table_row).not.toBe('');
     expect(fromCell?.table_column).toBe('Thực hiện năm 2024');
   });
@@ -110,7 +94,7 @@ describe('compare on table facts', () => {
 
   it('gives the same comparison when the table report is a PDF without lines', async () => {
     const pdf = await ingest('quang-tri-2024.pdf', await specPdf(YEARLY_ICT));
-    const fromPdf = [...rows.filter((r) => r.doc_id === 'sentences'), ...exportRows(pdf, 'table')];
+    const fromPdf = await storedRows(sentences, pdf);
     expect(compareMetric(fromPdf, def('telecom-revenue')).map((r) => [r.province, r.value])).toEqual([
       ['Hà Tĩnh', 2480e9],
       ['Quảng Trị', 1562.3e9],

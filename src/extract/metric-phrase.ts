@@ -100,6 +100,11 @@ const HIGHER_THAN = /^(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s+(?:so vớ
 /** Words that name only a place (`ở nông thôn`, `tại khu vực miền núi`): a part of a parallel clause. */
 const PLACE_ONLY = /^(?:ở|tại)\s+(?:\S+\s*){1,4}$/iu;
 
+/** A compared metric without the base it was compared with (`… so với tháng trước` → `…`). */
+function withoutBase(metric: string): string {
+  return metric.replace(/\s+so với(?:\s.*)?$/u, '');
+}
+
 /** Words that say only how a change runs (`bình quân mỗi năm tăng`), not what changes. */
 const RATE_ONLY = new RegExp(`^(?:\\s*${W('bình quân|trung bình|mỗi năm|hằng năm|hàng năm|mỗi tháng|hằng tháng|tăng|giảm|thêm|khoảng')}\\s*)+$`, 'iu');
 
@@ -379,13 +384,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
   } else if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && (!hasContent(own) || RATE_ONLY.test(own))) {
     // `…, bình quân mỗi năm tăng 4,7 điểm phần trăm`: a rate of the value before it, said how; a change
     // after a change compares the same measure with its own base (`… so với tháng trước và tăng 13,5% so với cùng kỳ`)
-    const measure = comparison ? m.compared.replace(/\s+so với(?:\s.*)?$/u, '') : m.compared;
+    const measure = comparison ? withoutBase(m.compared) : m.compared;
     metric = tidy(`${measure} ${hasContent(own) ? own : ''} ${comparison}`);
     ev.push('metric:compared');
   } else if (m.aspect === 'change' && m.compared && HIGHER_THAN.test(own)) {
     // `…, cao hơn mức bình quân chung của tỉnh 4,9 điểm phần trăm`: the value before it, compared with another base
     const base = own.replace(HIGHER_THAN, '').trim();
-    metric = tidy(`${m.compared.replace(/\s+so với(?:\s.*)?$/u, '')} so với ${base}`);
+    metric = tidy(`${withoutBase(m.compared)} so với ${base}`);
     ev.push('metric:compared');
   } else if (m.compared && m.aspect !== 'change' && m.aspect !== 'plan' && PLACE_ONLY.test(own)) {
     // `… ở đô thị đạt 94%, ở nông thôn đạt 71%`: the same measure in another place
@@ -401,7 +406,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
     !m.shared
   ) {
     // `9/11 nhóm hàng hóa và dịch vụ chính tăng giá …, 02 nhóm giảm giá`: the same noun again, said in short
-    metric = tidy(m.compared.replace(/\s+so với(?:\s.*)?$/u, ''));
+    metric = tidy(withoutBase(m.compared));
     ev.push('metric:previous-noun');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && consequenceOf(own, m.earlierCounts)) {
     // `xảy ra 214 vụ tai nạn giao thông, làm chết 131 người, bị thương 167 người`: people the events hurt

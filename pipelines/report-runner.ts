@@ -2,7 +2,7 @@ import type { Document } from '../schemas/document.js';
 import type { NamedStage } from '../src/core/stage.js';
 import { runPipeline } from '../src/core/run-pipeline.js';
 import { SourceFile } from '../src/core/source-file.js';
-import type { OcrPageEvent, OcrScheduler } from '../src/read/ocr-scheduler.js';
+import type { OcrPageEvent, OcrScheduler } from '../src/read/ocr/ocr-scheduler.js';
 import type { ReportPipelineOptions } from './report-pipeline.js';
 
 /** Runs the report pipeline on one file after another, with the services it shares built once. */
@@ -28,7 +28,7 @@ export interface ReportRunnerHooks {
 export function createReportRunner(options: ReportPipelineOptions = {}, hooks: ReportRunnerHooks = {}): ReportRunner {
   let scheduler: Promise<OcrScheduler> | undefined;
   const ocrScheduler = () =>
-    (scheduler ??= import('../src/read/ocr-scheduler.js').then(({ createOcrScheduler }) =>
+    (scheduler ??= import('../src/read/ocr/ocr-scheduler.js').then(({ createOcrScheduler }) =>
       createOcrScheduler({ workers: options.ocr?.workers ?? 1, engine: options.read?.ocrEngine, onPage: hooks.onOcrPage }),
     ));
   let stages: Promise<NamedStage[]> | undefined;

@@ -13,9 +13,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceFile } from '../src/core/source-file.js';
-import { characterErrorRate } from '../src/read/ocr-error-rate.js';
-import { ocrPdf } from '../src/read/ocr-reader.js';
-import { createOcrScheduler, type OcrModel } from '../src/read/ocr-scheduler.js';
+import { characterErrorRate } from '../src/read/ocr/ocr-error-rate.js';
+import { ocrPdf } from '../src/read/ocr/ocr-reader.js';
+import { createOcrScheduler, type OcrModel } from '../src/read/ocr/ocr-scheduler.js';
 
 const { values } = parseArgs({
   options: {

@@ -18,7 +18,7 @@ import PDFDocument from 'pdfkit';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { renderPageImage } from '../src/read/ocr-page-renderer.js';
+import { renderPageImage } from '../src/read/ocr/ocr-page-renderer.js';
 import { VIET_FONT, VIET_FONT_BOLD } from './make-test-pdfs.js';
 
 /** The table every rendition holds: STT, indicator, unit column, two years under one header. */

@@ -1,13 +1,13 @@
 /**
  * The baseline process of the ingest-cpu bench section: bare pdfjs-dist `getTextContent` over
  * every page of the PDFs given, one after the other, in one plain Node process (no tsx), with
- * the getDocument parameters of solieu's `pdfjsParams` (src/read/pdf-document.ts), written out
+ * the getDocument parameters of solieu's `pdfjsParams` (src/read/pdf/pdf-document.ts), written out
  * here: importing that module would also put back the builtins pdfjs-dist's polyfills replace
- * (src/read/pdfjs-builtins.ts), and the baseline is pdfjs-dist as it ships.
+ * (src/read/pdf/pdfjs-builtins.ts), and the baseline is pdfjs-dist as it ships.
  * Prints `<files> files, <pages> pages, <chars> characters`.
  *
  * `--fixed-worker`: the same with pdfjs-dist's worker module carrying the one-line fix of
- * `TextState.clone` that solieu runs (src/read/pdfjs-worker.ts, written out here for the reason
+ * `TextState.clone` that solieu runs (src/read/pdf/pdfjs-worker.ts, written out here for the reason
  * above), to tell what that fix saves from what the rest of solieu costs. `--digest`: also print a
  * SHA-256 of every text item (string, transform, size, font) and style, so two runs can be shown
  * to read the same text.

@@ -14,7 +14,7 @@
  * The contenders run interleaved, in a seeded random order per round; figures are medians.
  * Targets (issue 13): batch CPU ≤ 1.5× and wall (2 workers) ≤ 1.0× bare pdfjs; one file ≤ 1.2×.
  * Ratios are against pdfjs-dist as it ships; a second baseline, bare pdfjs with the one-line fix
- * of `TextState.clone` that solieu runs (src/read/pdfjs-worker.ts; `bare-pdfjs.mjs --fixed-worker`),
+ * of `TextState.clone` that solieu runs (src/read/pdf/pdfjs-worker.ts; `bare-pdfjs.mjs --fixed-worker`),
  * shows what is left of solieu's own cost once the reader's fix is set apart.
  *
  * Standalone: `npx tsx scripts/bench/ingest-cpu.ts [--copies 60] [--reps 3]` (needs `npm run build`).

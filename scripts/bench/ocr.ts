@@ -14,8 +14,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { renderPageImage, toPgm } from '../../src/read/ocr-page-renderer.js';
-import { createOcrScheduler, DEFAULT_PARAMETERS, vieModelPath, type OcrEngine } from '../../src/read/ocr-scheduler.js';
+import { renderPageImage, toPgm } from '../../src/read/ocr/ocr-page-renderer.js';
+import { createOcrScheduler, DEFAULT_PARAMETERS, vieModelPath, type OcrEngine } from '../../src/read/ocr/ocr-scheduler.js';
 
 export interface OcrBenchOptions {
   file?: string;

@@ -4,7 +4,7 @@
  * - read side (issue target: read + normalize + segment ≤ 1.3× bare pdfjs): on the text-layer PDFs of
  *   ../shared/corpus (not *.scan.pdf) and ../shared/corpus-real (not *_scan.pdf), bare pdfjs-dist
  *   `getTextContent` over every page (the legacy build, with the getDocument parameters solieu's PDF
- *   reader uses: `pdfjsParams` of src/read/pdf-document.ts) against solieu's read → normalize →
+ *   reader uses: `pdfjsParams` of src/read/pdf/pdf-document.ts) against solieu's read → normalize →
  *   segment stages (the report pipeline's own stage list, `--ocr never`, cut after segment). One
  *   warm-up pass, then `reps` passes; the contenders are interleaved file by file in a seeded random
  *   order, no forced GC; per-file times are medians over the passes, totals are their sums. Times are
@@ -27,9 +27,9 @@ import { createReportPipeline } from '../../pipelines/report-pipeline.js';
 import { runPipeline } from '../../src/core/run-pipeline.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import type { NamedStage } from '../../src/core/stage.js';
-import { pdfjsParams } from '../../src/read/pdf-document.js';
-import { useShippedPdfjsWorker } from '../../src/read/pdfjs-worker.js';
-import { readPdf, type PdfReaderOptions } from '../../src/read/pdf-reader.js';
+import { pdfjsParams } from '../../src/read/pdf/pdf-document.js';
+import { useShippedPdfjsWorker } from '../../src/read/pdf/pdfjs-worker.js';
+import { readPdf, type PdfReaderOptions } from '../../src/read/pdf/pdf-reader.js';
 import { fixed, median, ratio, round, table } from './table.js';
 import { clockKind, now, useClock, type ClockKind } from './clock.js';
 import { seededRandom } from '../seeded-random.js';
@@ -206,7 +206,7 @@ export async function benchRead(options: ReadBenchOptions = {}): Promise<{ resul
   const log = options.log ?? (() => {});
   // One pdfjs worker module serves both contenders (a thread keeps the first one it loads): pdfjs-dist's
   // own, as the bare baseline ships, so the ratio is what solieu's read side adds to the same reader.
-  // The product runs the worker with TextState.clone fixed (src/read/pdfjs-worker.ts); what that saves
+  // The product runs the worker with TextState.clone fixed (src/read/pdf/pdfjs-worker.ts); what that saves
   // is measured by the ingest-cpu section, against both.
   await useShippedPdfjsWorker();
   const { stages, times } = timedStages(readSideStages());

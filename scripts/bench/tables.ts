@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SourceFile } from '../../src/core/source-file.js';
-import { readPdf, type PdfReaderOptions } from '../../src/read/pdf-reader.js';
+import { readPdf, type PdfReaderOptions } from '../../src/read/pdf/pdf-reader.js';
 import { seededRandom } from '../seeded-random.js';
 import { now } from './clock.js';
 import { fixed, median, round, table } from './table.js';

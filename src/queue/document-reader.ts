@@ -3,7 +3,7 @@ import type { ReportPipelineOptions } from '../../pipelines/report-pipeline.js';
 import type { NamedStage } from '../core/stage.js';
 import { runPipeline } from '../core/run-pipeline.js';
 import { SourceFile } from '../core/source-file.js';
-import type { OcrScheduler } from '../read/ocr-scheduler.js';
+import type { OcrScheduler } from '../read/ocr/ocr-scheduler.js';
 
 /** Reads documents from their bytes with the report pipeline, as `ingest`'s workers do. */
 export interface DocumentReader {
@@ -20,7 +20,7 @@ export interface DocumentReader {
 export function createDocumentReader(options: ReportPipelineOptions, ocrWorkers: number): DocumentReader {
   let scheduler: Promise<OcrScheduler> | undefined;
   const ocrScheduler = () =>
-    (scheduler ??= import('../read/ocr-scheduler.js').then(({ createOcrScheduler }) =>
+    (scheduler ??= import('../read/ocr/ocr-scheduler.js').then(({ createOcrScheduler }) =>
       createOcrScheduler({ workers: ocrWorkers, engine: options.read?.ocrEngine }),
     ));
   let stages: Promise<NamedStage[]> | undefined;

@@ -4,12 +4,12 @@ import type { ReadResult } from '../../schemas/raw-document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
 import { sniffFormat } from './format-sniffer.js';
-import { readPdf } from './pdf-reader.js';
+import { readPdf } from './pdf/pdf-reader.js';
 import { readText } from './text-reader.js';
-import { pageNeedsOcr } from './ocr-page-check.js';
-import type { OcrScheduler } from './ocr-scheduler.js';
+import { pageNeedsOcr } from './ocr/ocr-page-check.js';
+import type { OcrScheduler } from './ocr/ocr-scheduler.js';
 import { DEFAULT_INFLATE_LIMITS } from './inflate-limits.js';
-import { checkPdfStreams } from './pdf-stream-check.js';
+import { checkPdfStreams } from './pdf/pdf-stream-check.js';
 
 export const ReadOptions = z.object({
   /** auto: OCR pages without a usable text layer; always: OCR every PDF page; never: no OCR. */
@@ -60,10 +60,10 @@ export function createReadStage(options: ReadOptions = {}, services: ReadService
         result = await readPdfWithOcr(file, opts, services);
         break;
       case 'docx':
-        result = await (await import('./docx-reader.js')).readDocx(file, { limits: opts.limits });
+        result = await (await import('./docx/docx-reader.js')).readDocx(file, { limits: opts.limits });
         break;
       case 'doc':
-        result = await (await import('./doc-reader.js')).readDoc(file);
+        result = await (await import('./docx/doc-reader.js')).readDoc(file);
         break;
       case 'text':
         result = await readText(file);
@@ -112,8 +112,8 @@ async function readPdfWithOcr(file: SourceFile, opts: z.output<typeof ReadOption
 }
 
 /** The OCR reader, loaded at the first page that needs it (see the DOCX and DOC readers above). */
-function ocrReader(): Promise<typeof import('./ocr-reader.js')> {
-  return import('./ocr-reader.js');
+function ocrReader(): Promise<typeof import('./ocr/ocr-reader.js')> {
+  return import('./ocr/ocr-reader.js');
 }
 
 /** Text-layer pages and OCR'd pages, in page order, each page's blocks in its reader's order. */

@@ -1,7 +1,7 @@
 import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
 import { readSourceFile } from './page-image.js';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { pdfjsParams } from '../read/pdf-document.js';
+import { pdfjsParams } from '../read/pdf/pdf-document.js';
 import type { Db } from '../store/db.js';
 import { documentPath } from '../store/document-query.js';
 import { DRAWN_ORIGINS, factDetail } from './fact-detail.js';

@@ -1,7 +1,7 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { readFile } from 'node:fs/promises';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { pdfjsParams } from '../read/pdf-document.js';
+import { pdfjsParams } from '../read/pdf/pdf-document.js';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
 

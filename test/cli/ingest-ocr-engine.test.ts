@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chooseOcrEngine, nativeTesseractVersion } from '../../src/read/ocr-native-engine.js';
+import { chooseOcrEngine, nativeTesseractVersion } from '../../src/read/ocr/ocr-native-engine.js';
 import { ensureBuilt, ROOT, solieu } from './cli-harness.js';
 import { NEEDS_TESSERACT } from '../needs.js';
 

@@ -84,7 +84,7 @@ describe('stage boundaries', () => {
       "import { x } from '../normalize/legacy-encoding.js';",
       "import { y } from '../text/legacy-encoding.js';",
       "import { z } from '../../schemas/document.js';",
-      "import { w } from '../core/stage.js';",
+      "import { w } from './stage.js';",
       "import { v } from './pdf-lines.js';",
       "import { u } from '../store/open-db.js';",
       "import { t } from '../../pipelines/report-pipeline.js';",

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createReportPipeline } from '../../pipelines/report-pipeline.js';
 import { runPipeline, SourceFile } from '../../src/core/run-pipeline.js';
-import { createOcrScheduler, type OcrScheduler } from '../../src/read/ocr-scheduler.js';
+import { createOcrScheduler, type OcrScheduler } from '../../src/read/ocr/ocr-scheduler.js';
 import type { Document } from '../../schemas/document.js';
-import { characterErrorRate } from '../../src/read/ocr-error-rate.js';
+import { characterErrorRate } from '../../src/read/ocr/ocr-error-rate.js';
 
 /**
  * The three real scanned letters of ../shared/corpus-real (200–300 dpi, stamps, handwriting, two

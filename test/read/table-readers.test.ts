@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { SourceFile } from '../../src/core/source-file.js';
-import { readPdf } from '../../src/read/pdf-reader.js';
-import { readDocx } from '../../src/read/docx-reader.js';
-import { mergeRules, ruledGrids } from '../../src/read/pdf-table-grid.js';
-import type { Rule } from '../../src/read/pdf-table-rules.js';
+import { readPdf } from '../../src/read/pdf/pdf-reader.js';
+import { readDocx } from '../../src/read/docx/docx-reader.js';
+import { mergeRules, ruledGrids } from '../../src/read/pdf/pdf-table-grid.js';
+import type { Rule } from '../../src/read/pdf/pdf-table-rules.js';
 import { INDICATORS, LONG, TWO_LEVEL, lookalikesPdf, ruledTablePdf, specPdf, tableDocx, unruledTablePdf } from '../../scripts/make-test-tables.js';
 import type { Table } from '../../schemas/table.js';
 import { needs } from '../needs.js';

@@ -11,7 +11,7 @@ import type { Aspect, FactKind } from '../../schemas/fact.js';
 import type { BBox } from '../../schemas/provenance.js';
 import { createReportPipeline } from '../../pipelines/report-pipeline.js';
 import { runPipeline, SourceFile } from '../../src/core/run-pipeline.js';
-import { pdfjsParams } from '../../src/read/pdf-document.js';
+import { pdfjsParams } from '../../src/read/pdf/pdf-document.js';
 import { matchMetric } from '../../src/resolve/metric-matcher.js';
 import { startReviewServer, type ReviewServer } from '../../src/review/review-server.js';
 import { DocumentStore } from '../../src/store/document-store.js';

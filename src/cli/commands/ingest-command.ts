@@ -70,7 +70,7 @@ Examples:
         if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
         let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
         if (o.ocr !== 'never' && o.ocrEngine !== 'wasm') {
-          const { chooseOcrEngine, nativeTesseractVersion } = await import('../../read/ocr-native-engine.js');
+          const { chooseOcrEngine, nativeTesseractVersion } = await import('../../read/ocr/ocr-native-engine.js');
           if (o.ocrEngine === 'native' && !nativeTesseractVersion())
             throw new Error('--ocr-engine native needs the tesseract command (Debian: apt-get install tesseract-ocr); or use --ocr-engine wasm');
           engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');

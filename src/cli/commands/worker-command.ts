@@ -30,7 +30,7 @@ Start as many workers as there are cores, on as many machines as reach the datab
       if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
       let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
       if (o.ocr !== 'never' && o.ocrEngine !== 'wasm') {
-        const { chooseOcrEngine } = await import('../../read/ocr-native-engine.js');
+        const { chooseOcrEngine } = await import('../../read/ocr/ocr-native-engine.js');
         engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');
       }
       const db = await openDb(location);

@@ -38,7 +38,7 @@ Start as many workers as there are cores, on as many machines as reach the datab
       const { runWorker } = await import('../../queue/queue-worker.js');
       const { createDocumentReader } = await import('../../queue/document-reader.js');
       const boss = await startQueue(location, { supervise: true, superviseSeconds: o.superviseEvery });
-      const reader = createDocumentReader({ read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine } }, 1);
+      const reader = createDocumentReader({ read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine }, ocr: { workers: 1 } });
       const log = (line: string) => {
         if (!o.quiet || line.startsWith('✗')) process.stderr.write(`${printable(line)}\n`);
       };

@@ -7,6 +7,7 @@ import type { ReportPipelineOptions } from '../../../pipelines/report-pipeline.j
 import { DocumentStore } from '../../store/document-store.js';
 import { ClaimStore } from '../../store/claim-store.js';
 import { RunLog } from '../../store/run-log.js';
+import { storageFailure } from '../../store/storage-failure.js';
 import type { Db } from '../../store/db.js';
 import type { RunFailure } from '../../../schemas/run.js';
 import { inProcessExecutor, workerEntry, workerExecutor, type PipelineExecutor } from './pipeline-executor.js';
@@ -44,20 +45,6 @@ export interface IngestSummary {
    */
   stopped?: string;
   notRead: number;
-}
-
-/** SQLite errors after which no file can be stored: the batch stops and says why. */
-const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)/;
-
-/** One line for a storage error (`SQLITE_FULL` → the disk is full), or undefined for other errors. */
-export function storageFailure(err: unknown): string | undefined {
-  const code = (err as { code?: unknown }).code;
-  if (typeof code !== 'string' || !STORAGE_CODES.test(code)) return undefined;
-  // `message`, not `instanceof Error`: a SqliteError may come from another realm (a test's vm context).
-  const raw = (err as { message?: unknown }).message;
-  const message = typeof raw === 'string' ? raw : String(err);
-  if (code.startsWith('SQLITE_FULL')) return `the database cannot grow: the disk is full (SQLite: ${message})`;
-  return `the database cannot be written (${code}: ${message})`;
 }
 
 /**
@@ -115,14 +102,17 @@ export async function ingestBatch(db: Db, opts: IngestOptions): Promise<IngestSu
     } catch (err) {
       const why = storageFailure(err);
       if (!why) throw err;
-      if (!s.stopped) {
-        s.stopped = why;
-        queue.clear();
-        opts.progress.log(`✗ stopping: ${why}`);
-      }
+      stop(why);
       return false;
     }
   };
+  /** A storage error: no file can be stored after it; the files not started are not read. */
+  function stop(why: string): void {
+    if (s.stopped) return;
+    s.stopped = why;
+    queue.clear();
+    opts.progress.log(`✗ stopping: ${why}`);
+  }
   let runWrite: Promise<boolean> | undefined;
   const counts = () => ({ files_seen: s.seen, stored: s.stored, skipped: s.skipped, failed: s.failed, failures: s.failures });
   const tick = (file?: string) => {
@@ -223,7 +213,10 @@ export async function ingestBatch(db: Db, opts: IngestOptions): Promise<IngestSu
             }
           }
         } catch (err) {
-          fail(path, err instanceof Error ? err.message.split('\n')[0] : String(err));
+          // a read of the database failed (PostgreSQL's connection lost, say): the batch stops as on a failed write
+          const why = storageFailure(err);
+          if (why) stop(why);
+          fail(path, why ? `not read: ${why}` : err instanceof Error ? err.message.split('\n')[0] : String(err));
         } finally {
           if (claimed !== undefined) {
             const sha = claimed;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { FactFields, FactStatus } from './fact.js';
-import { jsonText } from './json-text.js';
 
 /** The reviewable state of a fact: its editable fields plus its review status. */
 export const CorrectionState = FactFields.extend({ status: FactStatus });
@@ -35,14 +34,3 @@ export const CorrectionRow = CorrectionHead.extend({
   reviewer: z.string(),
 });
 export type CorrectionRow = z.infer<typeof CorrectionRow>;
-
-/** A correction as `facts --history` prints it: before and after as they were stored, every key kept. */
-export const HistoryEntry = CorrectionRow.pick({ id: true, action: true, reviewer: true, at: true }).extend({
-  before_json: jsonText(z.record(z.string(), z.unknown())),
-  after_json: jsonText(z.record(z.string(), z.unknown())),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
-
-/** What re-applying a correction to re-extracted facts needs: where it was recorded and the state it set. */
-export const ReplayRow = CorrectionRow.pick({ id: true, fact_start: true, quote: true, after_json: true });
-export type ReplayRow = z.infer<typeof ReplayRow>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CorrectionAction } from '../../schemas/correction.js';
 import { FactStatus } from '../../schemas/fact.js';
-import { factHistory, FieldPatch, recordDecision } from '../store/correction-log.js';
+import { correctionsOf } from '../store/correction-history.js';
+import { FieldPatch, recordDecision } from '../store/correction-log.js';
 import type { Db } from '../store/db.js';
 import { reviewQueue } from '../store/review-query.js';
 import { baseOfUnit } from '../extract/unit-base.js';
@@ -133,7 +134,7 @@ export async function getFact(db: Db, factId: number): Promise<JsonReply> {
 export async function getHistory(db: Db, factId: number): Promise<JsonReply> {
   const detail = await factDetail(db, factId);
   if (!detail) return notFound(`fact ${factId}`);
-  return { status: 200, body: { fact_id: factId, corrections: await factHistory(db, factId) } };
+  return { status: 200, body: { fact_id: factId, corrections: (await correctionsOf(db, factId))?.corrections ?? [] } };
 }
 
 /** POST decision: 200 with the new state, 409 with the newer one, 400 for bad input, 404 for an unknown fact. */

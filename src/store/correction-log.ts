@@ -1,9 +1,11 @@
 import type { z } from 'zod';
-import { Correction, type CorrectionAction, CorrectionRow, CorrectionState } from '../../schemas/correction.js';
+import type { Correction, CorrectionAction } from '../../schemas/correction.js';
+import { CorrectionState } from '../../schemas/correction.js';
 import { FactFields } from '../../schemas/fact.js';
-import { FactAnchor, FactKey, FactState } from '../../schemas/stored-fact.js';
+import { FactState } from '../../schemas/stored-fact.js';
+import { correctionsOf, readCorrection } from './correction-history.js';
 import { lockFact, writeTransaction, type Db } from './db.js';
-import { parseOptionalRow, parseRow, parseRows } from './row-parser.js';
+import { parseOptionalRow } from './row-parser.js';
 
 export interface Decision {
   factId: number;
@@ -26,9 +28,6 @@ export const FieldPatch = FactFields.partial().strict();
 
 const FACT_COLUMNS = Object.keys(FactFields.shape) as (keyof FactFields)[];
 
-/** Window (characters) within which a quote may have moved after re-normalization (as in correction-replay). */
-const MAX_SHIFT = 2000;
-
 /** The current reviewable state of a fact, or undefined when there is no such fact. */
 export async function readFactState(db: Db, factId: number): Promise<FactState | undefined> {
   const row = await db.q
@@ -47,21 +46,6 @@ function stateOf(f: FactState): CorrectionState {
 
 function issuesOf(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.join('.') || '(fields)'}: ${i.message}`);
-}
-
-function toCorrection(r: CorrectionRow): Correction {
-  return Correction.parse({
-    id: r.id,
-    doc_id: r.doc_id,
-    fact_start: r.fact_start,
-    fact_end: r.fact_end,
-    quote: r.quote,
-    action: r.action,
-    before: JSON.parse(r.before_json),
-    after: JSON.parse(r.after_json),
-    reviewer: r.reviewer,
-    at: r.at,
-  });
 }
 
 /**
@@ -104,7 +88,7 @@ export async function recordDecision(db: Db, decision: Decision): Promise<Decisi
         break;
       }
       case 'undo': {
-        const undoable = undoStack(await factHistory(tx, current.id));
+        const undoable = undoStack((await correctionsOf(tx, current.id))?.corrections ?? []);
         const last = undoable.at(-1);
         if (!last) return { invalid: true, issues: ['undo: this fact has no decision to undo'] };
         candidate = last.before;
@@ -140,8 +124,8 @@ export async function recordDecision(db: Db, decision: Decision): Promise<Decisi
       .execute();
     const fact = await readFactState(tx, current.id);
     if (!fact) throw new Error(`fact ${current.id} vanished inside its own transaction`);
-    const stored = await tx.q.selectFrom('corrections').selectAll().where('id', '=', Number(ins.id)).executeTakeFirst();
-    const correction = toCorrection(parseRow(CorrectionRow, stored, 'correction'));
+    const correction = await readCorrection(tx, Number(ins.id));
+    if (!correction) throw new Error(`correction ${ins.id} vanished inside its own transaction`);
     return { fact, correction };
   });
 }
@@ -154,63 +138,4 @@ function undoStack(history: Correction[]): Correction[] {
     else stack.push(c);
   }
   return stack;
-}
-
-/** The fact a correction belongs to: same document and quote, nearest start within the shift window. */
-function nearest(facts: FactKey[], start: number): FactKey | undefined {
-  let best: FactKey | undefined;
-  for (const f of facts) {
-    const d = Math.abs(f.start - start);
-    if (d > MAX_SHIFT) continue;
-    if (!best || d < Math.abs(best.start - start) || (d === Math.abs(best.start - start) && f.id < best.id)) best = f;
-  }
-  return best;
-}
-
-/**
- * Every correction of a fact, oldest first. Corrections are matched by document + quote +
- * position (the nearest fact with that quote), never by row id, so the history survives
- * re-ingestion. Empty for an unknown fact.
- */
-export async function factHistory(db: Db, factId: number): Promise<Correction[]> {
-  const fact = parseOptionalRow(
-    FactAnchor,
-    await db.q.selectFrom('facts').select(['id', 'doc_id', 'quote', 'start']).where('id', '=', factId).executeTakeFirst(),
-    'fact',
-  );
-  if (!fact) return [];
-  const rows = parseRows(
-    CorrectionRow,
-    await db.q.selectFrom('corrections').selectAll().where('doc_id', '=', fact.doc_id).where('quote', '=', fact.quote).orderBy('id').execute(),
-    'correction',
-  );
-  if (rows.length === 0) return [];
-  const sameQuote = parseRows(FactKey, await sameQuoteFacts(db, fact.doc_id, fact.quote), 'fact');
-  return rows.filter((r) => nearest(sameQuote, r.fact_start)?.id === fact.id).map(toCorrection);
-}
-
-/**
- * Corrections whose fact no longer exists (its document is gone, or no fact with the same
- * quote is near the recorded position), oldest first. They stay in the log; this reports them.
- */
-function sameQuoteFacts(db: Db, docId: string, quote: string): Promise<unknown[]> {
-  return db.q.selectFrom('facts').select(['id', 'start']).where('doc_id', '=', docId).where('quote', '=', quote).execute();
-}
-
-export async function orphanCorrections(db: Db, docId?: string): Promise<Correction[]> {
-  let query = db.q.selectFrom('corrections').selectAll().orderBy('id');
-  if (docId) query = query.where('doc_id', '=', docId);
-  const rows = parseRows(CorrectionRow, await query.execute(), 'correction');
-  const factsByKey = new Map<string, FactKey[]>();
-  const orphans: CorrectionRow[] = [];
-  for (const r of rows) {
-    const key = `${r.doc_id}\u0000${r.quote}`;
-    let facts = factsByKey.get(key);
-    if (!facts) {
-      facts = parseRows(FactKey, await sameQuoteFacts(db, r.doc_id, r.quote), 'fact');
-      factsByKey.set(key, facts);
-    }
-    if (nearest(facts, r.fact_start) === undefined) orphans.push(r);
-  }
-  return orphans.map(toCorrection);
 }

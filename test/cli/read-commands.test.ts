@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { recordDecision } from '../../src/store/correction-log.js';
+import { queryFacts } from '../../src/store/fact-query.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { openDb } from '../../src/store/open-db.js';
 import { ensureBuilt, solieu } from './cli-harness.js';
 import { cannotMount, mountTmpfs, type MountedPlace } from './fs-places.js';
 import { needs } from '../needs.js';
@@ -85,6 +88,35 @@ describe('solieu facts', () => {
     const out = solieu(['facts', '--db', db]).stdout.split('\n');
     expect(out[0]).toBe('    id  conf  status    section    value unit  [kind/aspect/direction/approx] period  metric → metric_id  «quote» file:page');
     expect(out[1]).toMatch(/^ {0,5}\d+ {2}[01]\.\d\d {2}\w+ +\S+ /);
+  });
+
+  it("--history prints a fact's corrections oldest first, with what changed, in text and in --json", async () => {
+    const reviewed = join(dirname(db), 'reviewed.db');
+    copyFileSync(db, reviewed);
+    const store = await openDb(reviewed);
+    const [fact] = await queryFacts(store, { limit: 1 });
+    const unreviewed = solieu(['facts', '--db', reviewed, '--history', String(fact.id)]);
+    expect(unreviewed.stdout).toBe(`fact ${fact.id} «${fact.quote}» has not been reviewed\n`);
+    await recordDecision(store, { factId: fact.id, expectedVersion: 1, action: 'accept', reviewer: 'Lan' });
+    await recordDecision(store, { factId: fact.id, expectedVersion: 2, action: 'correct', fields: { value: fact.value + 1 }, reviewer: 'Minh' });
+    await store.close();
+    const text = solieu(['facts', '--db', reviewed, '--history', String(fact.id)]);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\S+ {2}Lan {2}accept: status "auto" → "accepted"$/);
+    expect(lines[1]).toMatch(new RegExp(`^\\S+ {2}Minh {2}correct: value ${fact.value} → ${fact.value + 1}, status "accepted" → "corrected"$`));
+    const json = solieu(['facts', '--db', reviewed, '--history', String(fact.id), '--json'])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action: string; reviewer: string; before: { value: number }; after: { value: number; status: string } });
+    expect(json.map((c) => [c.action, c.reviewer, c.before.value, c.after.value, c.after.status])).toEqual([
+      ['accept', 'Lan', fact.value, fact.value, 'accepted'],
+      ['correct', 'Minh', fact.value, fact.value + 1, 'corrected'],
+    ]);
+    const unknown = solieu(['facts', '--db', reviewed, '--history', '999999']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no fact with id 999999');
   });
 });
 

@@ -1,10 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
-import { factHistory, orphanCorrections, readFactState, recordDecision } from '../../src/store/correction-log.js';
-import { DocumentStore } from '../../src/store/document-store.js';
+import { correctionsOf } from '../../src/store/correction-history.js';
+import { readFactState, recordDecision } from '../../src/store/correction-log.js';
+import type { Db } from '../../src/store/db.js';
 import { queryFacts } from '../../src/store/fact-query.js';
 import { openDb } from '../../src/store/open-db.js';
-import { factId, reviewDb, reviewDocument } from '../review/review-fixture.js';
+import { factId, reviewDb } from '../review/review-fixture.js';
 import { onEachBackend } from './backends.js';
+
+/** The corrections of a fact (`correction-history`), oldest first. */
+async function factHistory(db: Db, id: number) {
+  return (await correctionsOf(db, id))?.corrections ?? [];
+}
 
 function saved<T extends object>(r: T): Extract<T, { fact: unknown }> {
   if (!('fact' in r)) throw new Error(`expected a saved decision, got ${JSON.stringify(r)}`);
@@ -103,45 +109,6 @@ onEachBackend((backend) => {
       expect(u2.fact).toMatchObject({ value: 42, status: 'auto', version: 5 });
       expect(await recordDecision(db, { factId: id, expectedVersion: 5, action: 'undo', reviewer: 'Lan' })).toMatchObject({ invalid: true });
       expect((await factHistory(db, id)).map((c) => c.action)).toEqual(['accept', 'correct', 'undo', 'undo']);
-      await db.close();
-    });
-  });
-
-  describe('history and orphans across re-ingestion', () => {
-    test('a correction survives re-ingestion with shifted text and its history follows the new fact row', async () => {
-      const { db } = await reviewDb(await backend.fresh());
-      const oldId = await factId(db, '42 trạm');
-      saved(await recordDecision(db, { factId: oldId, expectedVersion: 1, action: 'correct', fields: { value: 24 }, reviewer: 'Lan' }));
-      // The same report re-extracted: text shifted by an inserted clause, fact rows renumbered.
-      const doc = reviewDocument('bao-cao-thu-nghiem.txt', ' Thêm một câu.');
-      doc.id = reviewDocument().id;
-      doc.source.sha256 = reviewDocument().source.sha256;
-      await new DocumentStore(db).save(doc, 'test-2');
-      const newId = await factId(db, '42 trạm');
-      expect(newId).not.toBe(oldId);
-      expect(await readFactState(db, newId)).toMatchObject({ value: 24, status: 'corrected' });
-      expect((await factHistory(db, newId)).map((c) => c.after.value)).toEqual([24]);
-      expect(await orphanCorrections(db)).toEqual([]);
-      await db.close();
-    });
-
-    test('a correction whose fact disappeared is reported as an orphan, not dropped', async () => {
-      const { db } = await reviewDb(await backend.fresh());
-      const id = await factId(db, '42 trạm');
-      saved(await recordDecision(db, { factId: id, expectedVersion: 1, action: 'reject', reviewer: 'Lan' }));
-      const doc = reviewDocument();
-      doc.facts = doc.facts.filter((f) => f.quote !== '42 trạm');
-      await new DocumentStore(db).save(doc, 'test-2');
-      const orphans = await orphanCorrections(db, doc.id);
-      expect(orphans).toHaveLength(1);
-      expect(orphans[0]).toMatchObject({ quote: '42 trạm', action: 'reject', reviewer: 'Lan' });
-      expect(await orphanCorrections(db, 'another-doc')).toEqual([]);
-      expect(
-        await db.q
-          .selectFrom('corrections')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .executeTakeFirst(),
-      ).toEqual({ n: 1 });
       await db.close();
     });
   });

@@ -29,20 +29,24 @@ export function vietWordList(): VietWordList {
   return cached;
 }
 
-/** A word list from lines (one word per line, syllables separated by spaces or hyphens). */
+/** A line that is a word of 2+ syllables: letters only, syllables parted by spaces or hyphens (those at the ends ignored). */
+const WORD_LINE = /^[\s-]*(\p{L}+(?:[\s-]+\p{L}+)+)[\s-]*$/u;
+
+/**
+ * A word list from lines (one word per line, syllables separated by spaces or hyphens). One
+ * regular expression per line, the syllables counted from it: the same list as trimming,
+ * splitting and testing each syllable, in less than half the time (the list is built at the
+ * first document of every process and worker thread).
+ */
 export function wordListFrom(lines: string[]): VietWordList {
   const words = new Set<string>();
   let longest = 1;
   for (const line of lines) {
-    const parts = line
-      .normalize('NFC')
-      .trim()
-      .toLowerCase()
-      .split(/[\s-]+/u)
-      .filter(Boolean);
-    if (parts.length < 2 || !parts.every((p) => /^\p{L}+$/u.test(p))) continue;
+    const word = WORD_LINE.exec(line.normalize('NFC').toLowerCase())?.[1];
+    if (word === undefined) continue;
+    const parts = word.split(/[\s-]+/u);
     words.add(parts.join(' '));
-    longest = Math.max(longest, parts.length);
+    if (parts.length > longest) longest = parts.length;
   }
   return { words, longest };
 }

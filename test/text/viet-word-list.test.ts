@@ -19,6 +19,12 @@ describe('Vietnamese word list (Viet74K of @vntk/dictionary)', () => {
     expect([...list.words].sort()).toEqual(['ba ri e', 'hà nội']);
     expect(list.longest).toBe(3);
   });
+
+  it('ignores separators at the ends, takes any run of spaces or hyphens between syllables, and skips entries with other characters', () => {
+    const list = wordListFrom([' -Xuất  khẩu- ', 'nhập\u00a0khẩu\r', 'Co\u0300n - lại', 'vốn 1', 'a.b c', '- -', 'một- -hai-ba']);
+    expect([...list.words].sort()).toEqual(['còn lại', 'một hai ba', 'nhập khẩu', 'xuất khẩu']);
+    expect(list.longest).toBe(3);
+  });
 });
 
 describe('metric phrases are cut at word boundaries', () => {

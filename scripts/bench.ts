@@ -12,7 +12,10 @@
  *             text PDFs with 1 and 2 workers, and one 6-page PDF (scripts/bench/ingest-cpu.ts);
  *   scale     batch ingest of 100 / 1000 generated reports with the built CLI (docs/min, peak RSS),
  *             compare/export on 100k facts (scripts/bench/scale.ts);
- *   ocr       tesseract.js with 1 and 2 workers vs the native tesseract CLI (scripts/bench/ocr.ts).
+ *   ocr       tesseract.js with 1 and 2 workers vs the native tesseract CLI (scripts/bench/ocr.ts);
+ *   queue     plain `solieu ingest` (SQLite, 1 and 2 threads) vs `ingest --queue` into PostgreSQL and 1, 2,
+ *             4 `solieu worker --drain` processes: text documents/min and OCR pages/min, the queue's
+ *             overhead and scaling, and what a national archive needs (scripts/bench/queue.ts).
  * Prints a table per section and writes everything to out/bench.json.
  *
  *   npx tsx scripts/bench.ts [--only pipeline,extract,scale,ocr] [--quick] [--reps N]
@@ -34,7 +37,7 @@ import { benchExtract, benchRead, formatExtractBench, formatReadBench, type Benc
 import type { Document } from '../schemas/document.js';
 import { useClock } from './bench/clock.js';
 
-const SECTIONS = ['pipeline', 'tables', 'extract', 'ingest-cpu', 'scale', 'ocr'] as const;
+const SECTIONS = ['pipeline', 'tables', 'extract', 'ingest-cpu', 'scale', 'ocr', 'queue'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `usage: npx tsx scripts/bench.ts [--only ${SECTIONS.join(',')}] [--quick] [--reps N] [--breakdown|--no-breakdown] [--profile] [--wall]
@@ -215,6 +218,12 @@ async function main(): Promise<number> {
     const { benchOcr, formatOcrBench } = await import('./bench/ocr.js');
     const r = await benchOcr({ file: opts.ocrFile, pages: opts.ocrPages, rounds: opts.quick ? 1 : 3 });
     return { json: r, text: formatOcrBench(r) };
+  });
+  await section('queue', 'the job queue on PostgreSQL: 1, 2, 4 worker processes vs plain ingest', async () => {
+    const build = ensureBuilt(opts.build);
+    const { benchQueue, formatQueueBench } = await import('./bench/queue.js');
+    const r = await benchQueue({ copies: opts.quick ? 30 : 36, reps: 1, log });
+    return { json: { ...r, build }, text: `  (${build})\n${formatQueueBench(r)}` };
   });
 
   results.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);

@@ -41,7 +41,7 @@ export function jobIdOf(sha256: string, version: string): string {
  * on start. `supervise` (expiring leases, retrying, archiving) may run in every worker: pg-boss
  * lets one of them do it at a time.
  */
-export async function startQueue(url: string, options: { supervise: boolean; superviseSeconds?: number }): Promise<PgBoss> {
+export async function startQueue(url: string, options: { supervise: boolean; superviseSeconds?: number; onError?: (err: unknown) => void }): Promise<PgBoss> {
   const superviseSeconds = options.superviseSeconds ?? QueuePolicy.parse({}).superviseSeconds;
   const boss = new PgBoss({
     connectionString: url,
@@ -52,7 +52,7 @@ export async function startQueue(url: string, options: { supervise: boolean; sup
     monitorStateIntervalSeconds: superviseSeconds,
   });
   // pg-boss reports a lost connection (a database restart) here and goes on; without a listener Node would exit
-  boss.on('error', (err: Error) => process.stderr.write(`solieu: queue: ${err.message.split('\n')[0]}\n`));
+  boss.on('error', options.onError ?? ((err: Error) => process.stderr.write(`solieu: queue: ${err.message.split('\n')[0]}\n`)));
   await boss.start();
   if (!(await boss.getQueue(DOCUMENT_QUEUE)))
     await boss.createQueue(DOCUMENT_QUEUE, { name: DOCUMENT_QUEUE, policy: 'standard', ...jobOptions(QueuePolicy.parse({})) });

@@ -11,6 +11,7 @@ import { loadSourceFile } from '../store/source-file-store.js';
 import { WorkerLog } from '../store/worker-log.js';
 import { DOCUMENT_QUEUE, DocumentJob } from './document-queue.js';
 import type { DocumentReader } from './document-reader.js';
+import { surviveLostConnections } from './queue-errors.js';
 
 export interface WorkerOptions {
   /** Documents read at once in this process. */
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   /** Seconds between polls of the queue when it is empty. */
   pollSeconds: number;
   log: (line: string) => void;
+  /** Where database errors of the queue go while the server is away (`createQueueErrorReporter`). */
+  report: (err: unknown) => void;
   /**
    * Fault injection, for the fault tests only (`SOLIEU_FAULT_THROW_ON`): reading a document whose
    * file name contains this throws, as a bug in a reader would.
@@ -53,6 +56,7 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
   const done: WorkerSummary = { documents: 0, failed: 0 };
   let inFlight = 0;
   await workers.signIn(id, hostname(), process.pid);
+  const unsurvive = surviveLostConnections(opts.report);
   const beat = setInterval(() => void workers.report(id, done).catch(() => undefined), 15_000); // a missed beat is not worth stopping for
 
   const handle = async (jobs: PgBoss.JobWithMetadata<unknown>[]): Promise<void> => {
@@ -111,14 +115,11 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
       check = setInterval(
         () => {
           // queued, waiting to retry, or running (here or on another worker whose lease may yet expire)
-          boss.getQueueSize(DOCUMENT_QUEUE, { before: 'completed' }).then(
-            (left) => {
-              if (left === 0 && inFlight === 0) {
-                resolve();
-              }
-            },
-            (err: unknown) => opts.log(`solieu: queue: ${err instanceof Error ? err.message : String(err)}`),
-          );
+          boss.getQueueSize(DOCUMENT_QUEUE, { before: 'completed' }).then((left) => {
+            if (left === 0 && inFlight === 0) {
+              resolve();
+            }
+          }, opts.report);
         },
         Math.max(250, opts.pollSeconds * 1000),
       );
@@ -131,7 +132,8 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
     }
     clearInterval(beat);
     await boss.offWork(DOCUMENT_QUEUE);
-    await workers.report(id, done, true);
+    await workers.report(id, done, true).catch(opts.report);
+    unsurvive();
   }
   return done;
 }

@@ -69,18 +69,7 @@ export class PgCluster {
     for (let attempt = 0; ; attempt++) {
       this.port = await freePort();
       try {
-        this.run('pg_ctl', [
-          '-D',
-          data,
-          '-l',
-          join(this.dir, 'server.log'),
-          '-w',
-          '-t',
-          '60',
-          '-o',
-          `-c listen_addresses=127.0.0.1 -p ${this.port} -c unix_socket_directories=${this.dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-          'start',
-        ]);
+        this.startServer();
         return;
       } catch (err) {
         if (attempt >= 2) throw err; // the port was taken between the probe and the start: try another
@@ -115,6 +104,27 @@ export class PgCluster {
       rmSync(this.dir, { recursive: true, force: true });
       this.dir = '';
     }
+  }
+
+  /** Start the server of the cluster (made by `start`) on its port. */
+  startServer(): void {
+    this.run('pg_ctl', [
+      '-D',
+      join(this.dir, 'data'),
+      '-l',
+      join(this.dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-c listen_addresses=127.0.0.1 -p ${this.port} -c unix_socket_directories=${this.dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      'start',
+    ]);
+  }
+
+  /** Stop the server (`fast`: sessions are cut), keeping the cluster for `startServer` (the queue must survive it). */
+  stopServer(): void {
+    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-m', 'fast', '-w', 'stop']);
   }
 
   /** Restart the server on the same port (the queue must survive it). */

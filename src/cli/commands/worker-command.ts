@@ -37,7 +37,9 @@ Start as many workers as there are cores, on as many machines as reach the datab
       const { startQueue } = await import('../../queue/document-queue.js');
       const { runWorker } = await import('../../queue/queue-worker.js');
       const { createDocumentReader } = await import('../../queue/document-reader.js');
-      const boss = await startQueue(location, { supervise: true, superviseSeconds: o.superviseEvery });
+      const { createQueueErrorReporter } = await import('../../queue/queue-errors.js');
+      const report = createQueueErrorReporter((line) => process.stderr.write(`${printable(line)}\n`));
+      const boss = await startQueue(location, { supervise: true, superviseSeconds: o.superviseEvery, onError: report });
       const reader = createDocumentReader({ read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine }, ocr: { workers: 1 } });
       const log = (line: string) => {
         if (!o.quiet || line.startsWith('✗')) process.stderr.write(`${printable(line)}\n`);
@@ -48,6 +50,7 @@ Start as many workers as there are cores, on as many machines as reach the datab
           drain: o.drain,
           pollSeconds: 0.5,
           log,
+          report,
           throwOn: process.env.SOLIEU_FAULT_THROW_ON || undefined,
         });
         process.stdout.write(`worker: ${s.documents} document(s) stored, ${s.failed} failed → ${db.name}\n`);

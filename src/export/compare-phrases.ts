@@ -1,13 +1,14 @@
 import type { ExportRow } from '../../schemas/fact.js';
-import { foldedTokens } from '../text/fold-text.js';
+import { metricWords } from '../text/metric-words.js';
 import type { CompareOptions, CompareRow } from './compare-report.js';
 import { vietnameseOrder } from './compare-matrix.js';
 
 /**
  * Compare by phrase: facts that no catalog metric covers can still line up when their metric
  * phrases say the same thing. A fact belongs to the group asked for when its phrase holds most of
- * the words asked (`doanh thu bưu chính` → `doanh thu dịch vụ bưu chính, chuyển phát`), folded
- * (diacritics, case) and without function words; only facts of the group's commonest base unit
+ * the words asked (`doanh thu bưu chính` → `doanh thu dịch vụ bưu chính, chuyển phát`), read as the
+ * catalog matcher reads words (diacritics and case aside, abbreviations expanded, function words
+ * and years dropped); only facts of the group's commonest base unit
  * are compared (money with money). The phrases grouped are listed, so a reader sees what was put
  * together.
  */
@@ -18,11 +19,9 @@ export interface PhraseComparison {
   phrases: { phrase: string; facts: number }[];
 }
 
-const FUNCTION_WORDS = new Set('so cua duoc va cac nhung trong tren dia ban tinh da dat la co cho voi the mot tai tu den ve theo nay do'.split(' '));
-
-/** The content words of a phrase, folded. */
+/** The content words of a phrase, as the catalog matcher reads them (`text/metric-words`). */
 export function phraseWords(text: string): Set<string> {
-  return new Set(foldedTokens(text).filter((w) => !FUNCTION_WORDS.has(w) && !/^\d+$/.test(w)));
+  return new Set(metricWords(text));
 }
 
 /** Share of the asked words that a phrase holds (1 = all). */

@@ -2,6 +2,7 @@ import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { METRIC_CATALOG, type MetricDef } from '../../schemas/metric-catalog.js';
 import { foldedTokens } from '../text/fold-text.js';
+import { metricWords } from '../text/metric-words.js';
 
 /** What the matcher may know about a fact besides its metric phrase. */
 export interface MatchContext {
@@ -20,58 +21,8 @@ export interface MetricMatch {
 /** Below this score a phrase has no canonical metric. */
 export const MATCH_THRESHOLD = 0.6;
 
-/**
- * Function words, and words of place and time, that carry nothing about the indicator
- * (folded). `ky` (kỳ/ký), `so` (số/sở) and `ban` (bán/bản/ban) stay: they fold together
- * with words that matter (`ký số`, `bản tin`).
- */
-const STOP = new Set(
-  (
-    'cac nhung cua va la cho voi tai tu den ve theo trong tren nay do duoc da bi thi ma khi de o hoac hon gan khoang uoc dat tang giam ' +
-    'tinh huyen nam thang dia'
-  ).split(' '),
-);
-
-/** A year used as time (`2023`) says nothing about the indicator. */
-const YEAR = /^(19|20)\d\d$/;
-
-/** Abbreviations of the reports, expanded on both sides of the match (folded). */
-const ABBREVIATIONS: Record<string, string> = {
-  tthc: 'thu tuc hanh chinh',
-  dvc: 'dich vu cong',
-  dvctt: 'dich vu cong truc tuyen',
-  vtd: 'vo tuyen dien',
-  cntt: 'cong nghe thong tin',
-  attt: 'an toan thong tin',
-  vphc: 'vi pham hanh chinh',
-  ttdt: 'thong tin dien tu',
-  cchc: 'cai cach hanh chinh',
-  csdl: 'co so du lieu',
-  bcvt: 'buu chinh vien thong',
-  tmdt: 'thuong mai dien tu',
-  cds: 'chuyen doi so',
-  ntm: 'nong thon moi',
-  tb: 'thue bao',
-  email: 'thu dien tu',
-  website: 'trang thong tin dien tu',
-  // Spelling variants: tỉ/tỷ, kĩ/kỹ, qui/quy.
-  ti: 'ty',
-  ki: 'ky',
-  qui: 'quy',
-};
-
 /** Scale words stripped from the front of a unit (`triệu tài khoản` → `tài khoản`). */
 const SCALE = new Set(['nghin', 'ngan', 'trieu', 'ty', 'ti', 'van', 'chuc', 'tram']);
-
-/** Tokens of a phrase: folded, abbreviations expanded, function words dropped. */
-function metricTokens(text: string): string[] {
-  const out: string[] = [];
-  for (const t of foldedTokens(text)) {
-    const expanded = ABBREVIATIONS[t];
-    for (const u of expanded ? expanded.split(' ') : [t]) if (!STOP.has(u) && !YEAR.test(u)) out.push(u);
-  }
-  return out;
-}
 
 interface PreparedAlias {
   tokens: string[];
@@ -120,7 +71,7 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
   const df = new Map<string, number>();
   const prepared: PreparedMetric[] = catalog.map((def) => {
     const aliases = [def.name, ...def.aliases].map((a) => {
-      const tokens = metricTokens(a);
+      const tokens = metricWords(a);
       return { tokens, bigrams: bigramsOf(tokens) };
     });
     for (const t of new Set(aliases.flatMap((a) => a.tokens))) df.set(t, (df.get(t) ?? 0) + 1);
@@ -128,7 +79,7 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
       def,
       aliases,
       units: [def.base_unit, ...def.units].map(unitKey),
-      excludes: def.excludes.map(metricTokens).filter((e) => e.length > 0),
+      excludes: def.excludes.map(metricWords).filter((e) => e.length > 0),
     };
   });
   const n = catalog.length;
@@ -205,10 +156,10 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
   }
 
   function rank(phrase: string, ctx: MatchContext = {}): MetricMatch[] {
-    const tokens = metricTokens(phrase);
+    const tokens = metricWords(phrase);
     if (tokens.length === 0) return [];
     const phraseSet = new Set(tokens);
-    const contextTokens = ctx.section_title ? metricTokens(ctx.section_title) : [];
+    const contextTokens = ctx.section_title ? metricWords(ctx.section_title) : [];
     const context = new Set(contextTokens);
     const bigrams = new Set([...bigramsOf(tokens), ...bigramsOf(contextTokens)]);
     const out: MetricMatch[] = [];
@@ -246,15 +197,17 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
   }
 
   /**
-   * What `compare --metric` names: the metric `lookup` finds, or else the catalog metrics the
-   * words could mean — those with a name or alias holding every word of the query (folded,
-   * abbreviations expanded), or when none does, the closest by score (at most `CANDIDATES`);
-   * best score first, then catalog order.
+   * What `compare --metric` (and the review's Compare view) names: the metric `lookup` finds, or
+   * else the catalog metrics the words could mean — those with a name or alias holding every word
+   * of the query (folded, abbreviations expanded), or when none does, the closest by score (at
+   * most `CANDIDATES`); best score first, then catalog order. Several candidates are offered to
+   * pick from; with one or none — or when asked (`byPhrase`) — the words are compared by phrase.
    */
-  function query(idOrWords: string): MetricQuery {
+  function query(idOrWords: string, options: { byPhrase?: boolean } = {}): MetricQuery {
+    if (options.byPhrase) return { metric: null, candidates: [], byPhrase: true };
     const found = lookup(idOrWords);
     if (found) return { metric: found, candidates: [] };
-    const words = metricTokens(idOrWords);
+    const words = metricWords(idOrWords);
     const ranked = rank(idOrWords);
     const score = new Map(ranked.map((r) => [r.metric_id, r.score]));
     const order = new Map(catalog.map((m, i) => [m.id, i]));
@@ -263,7 +216,8 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
     chosen.sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     // one metric holds every word asked (`thanh toán trực tuyến`): that is the one meant
     if (containing.length === 1) return { metric: containing[0], candidates: [], byWords: true };
-    return { metric: null, candidates: chosen };
+    // several fit: the user picks (a phrase group would mix them)
+    return chosen.length > 1 ? { metric: null, candidates: chosen } : { metric: null, candidates: chosen, byPhrase: true };
   }
 
   return { match, rank, lookup, query };
@@ -278,6 +232,8 @@ export interface MetricQuery {
   candidates: MetricDef[];
   /** The metric was found from words (every word in one metric's names), not named by id or name. */
   byWords?: boolean;
+  /** No metric, and not several to pick from (or asked to): compare the facts whose metric phrase holds the words. */
+  byPhrase?: boolean;
 }
 
 const defaultMatcher = createMetricMatcher();
@@ -293,6 +249,6 @@ export function lookupMetric(idOrWords: string): MetricDef | null {
 }
 
 /** A metric by id or words, or the candidates to choose from (see `createMetricMatcher().query`). */
-export function queryMetric(idOrWords: string): MetricQuery {
-  return defaultMatcher.query(idOrWords);
+export function queryMetric(idOrWords: string, options?: { byPhrase?: boolean }): MetricQuery {
+  return defaultMatcher.query(idOrWords, options);
 }

@@ -34,14 +34,14 @@ export async function getCompare(db: Db, query: URLSearchParams): Promise<JsonRe
   if (!parsed.success) return badRequest(parsed.error, 'query');
   const { metric: asked, province, byPhrase } = parsed.data;
   const shown = province === 'current' ? { province: currentProvinceLabel } : {};
-  const { metric: def, candidates } = byPhrase ? { metric: null, candidates: [] } : queryMetric(asked);
+  const { metric: def, candidates, byPhrase: grouping } = queryMetric(asked, { byPhrase });
   const listed = candidates.map((c) => ({ id: c.id, name: c.name }));
   if (def) {
     const rows = compareMetric(await queryFacts(db, { metricId: def.id }), def, shown);
     const chart = compareChart(rows, def.name, def.base_unit);
     return { status: 200, body: { metric_id: def.id, metric: def.name, base_unit: def.base_unit, candidates: listed, rows: withFlags(rows, chart), chart } };
   }
-  if (candidates.length > 1) return { status: 200, body: { metric_id: null, metric: asked, base_unit: '', candidates: listed, rows: [], chart: null } };
+  if (!grouping) return { status: 200, body: { metric_id: null, metric: asked, base_unit: '', candidates: listed, rows: [], chart: null } };
   const grouped = comparePhrase(await queryFacts(db), asked, shown);
   const chart = grouped.rows.length ? compareChart(grouped.rows, asked, grouped.baseUnit) : null;
   return {

@@ -159,6 +159,12 @@ describe('queryMetric', () => {
   it('resolves an id or unambiguous words to one metric, and offers nothing for words the catalog does not know', () => {
     expect(queryMetric('mobile-subscribers')).toEqual({ metric: expect.objectContaining({ id: 'mobile-subscribers' }), candidates: [] });
     expect(queryMetric('thuê bao di động').metric?.id).toBe('mobile-subscribers');
-    expect(queryMetric('không có gì')).toEqual({ metric: null, candidates: [] });
+    expect(queryMetric('không có gì')).toEqual({ metric: null, candidates: [], byPhrase: true });
+  });
+
+  it('says when the words are to be compared by phrase: none or one candidate, or when asked — never with several to pick from', () => {
+    expect(queryMetric('thuê bao').byPhrase).toBeUndefined();
+    expect(queryMetric('thuê bao', { byPhrase: true })).toEqual({ metric: null, candidates: [], byPhrase: true });
+    expect(queryMetric('mobile-subscribers', { byPhrase: true })).toEqual({ metric: null, candidates: [], byPhrase: true });
   });
 });

@@ -36,7 +36,7 @@ export function registerCompare(program: Command, exit: (code: number) => void):
       if (o.chart !== undefined && !/\.(svg|png)$/i.test(o.chart)) throw new Error(`--chart writes .svg or .png (got "${o.chart}")`);
       if (o.province !== 'written' && o.province !== 'current') throw new Error(`--province must be written or current (got "${o.province}")`);
       const shown: CompareOptions = o.province === 'current' ? { province: currentProvinceLabel } : {};
-      const { metric: def, candidates, byWords } = o.byPhrase ? { metric: null, candidates: [], byWords: false } : queryMetric(o.metric);
+      const { metric: def, candidates, byWords, byPhrase: grouping } = queryMetric(o.metric, { byPhrase: o.byPhrase });
       const db = await openDb(dbLocation(o.db), { readonly: true });
       try {
         if (def) {
@@ -47,8 +47,8 @@ export function registerCompare(program: Command, exit: (code: number) => void):
           exit(0);
           return;
         }
-        // several catalog metrics fit: the user picks (a phrase group would mix them)
-        if (candidates.length > 1 && !o.byPhrase) {
+        // several catalog metrics fit: the user picks
+        if (!grouping) {
           process.stderr.write(`${noSingleMetric(o.metric, candidates)}or compare the facts whose metric phrase holds these words: --by-phrase\n`);
           exit(1);
           return;

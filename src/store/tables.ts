@@ -133,4 +133,15 @@ export interface Tables {
     failed: Generated<number>;
     stopped_at: string | null;
   };
+  page_scans: { sha256: string; scan_id: string; name: string; force: number; pages: number; pages_left: number; started_at: string };
+  page_reads: {
+    sha256: string;
+    page: number;
+    image: Buffer | null;
+    options: string;
+    result: string | null;
+    error: string | null;
+    engine: string | null;
+    read_at: string | null;
+  };
 }

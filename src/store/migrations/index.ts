@@ -4,6 +4,7 @@ import * as m003 from './003-table-cells.js';
 import * as m004 from './004-claims.js';
 import * as m005 from './005-queue.js';
 import * as m006 from './006-section-confidence.js';
+import * as m007 from './007-page-reads.js';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'claims', sql: m004.sql },
   { version: 5, name: 'queue', sql: m005.sql },
   { version: 6, name: 'section-confidence', sql: m006.sql },
+  { version: 7, name: 'page-reads', sql: m007.sql },
 ];

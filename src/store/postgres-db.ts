@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import { appliedVersion, migrate, newestVersion } from './migrator.js';
 import type { Db } from './db.js';
 import type { Tables } from './tables.js';
@@ -8,9 +9,19 @@ import { checkVersion, DbOpenError, refuseForeign } from './open-errors.js';
 /** PostgreSQL types read as JavaScript numbers: BIGINT (ids, counts, sizes) — solieu's never pass 2^53. */
 const INT8 = 20;
 
+/**
+ * The `pg` driver, loaded when a PostgreSQL database is first opened: a SQLite ingest (and every
+ * command on a SQLite file) would otherwise pay for loading it at start-up.
+ */
+let driver: typeof PgModule | undefined;
+function pg(): typeof PgModule {
+  driver ??= createRequire(import.meta.url)('pg') as typeof PgModule;
+  return driver;
+}
+
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    oid === INT8 ? (v: string) => Number(v) : pg().types.getTypeParser(oid, format ?? 'text')) as typeof PgModule.types.getTypeParser,
 };
 
 /** The URL as messages show it: without its password. */
@@ -27,7 +38,7 @@ export function redactUrl(url: string): string {
 
 /** A PostgreSQL database as a `Db`, connected lazily, without any check or migration (`openPostgres` does those). */
 export function connectPostgres(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, types, max: 4, connectionTimeoutMillis: 10_000 });
+  const pool = new (pg().Pool)({ connectionString: url, types, max: 4, connectionTimeoutMillis: 10_000 });
   // An idle client whose server went away (a restart) must not crash the process: the pool drops it.
   pool.on('error', () => undefined);
   const db: Db = { q: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), backend: 'postgres', name: redactUrl(url), close: () => db.q.destroy() };

@@ -73,7 +73,11 @@ export function createNativeSlot(options: NativeSlotOptions): EngineSlot {
     throw new Error(`the native OCR engine needs the \`${command}\` command (Debian: apt-get install tesseract-ocr); or use --ocr-engine wasm`);
   }
   const oem = options.model === 'legacy' ? '3' : '1';
-  const settings = Object.entries(options.parameters).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  // The page segmentation mode goes as `--psm`: the command puts its own default (3) over a
+  // `-c tessedit_pageseg_mode=6`, since 6 is the library default it takes for "not set".
+  const settings = Object.entries(options.parameters).flatMap(([name, value]) =>
+    name === 'tessedit_pageseg_mode' ? ['--psm', value] : ['-c', `${name}=${value}`],
+  );
   return {
     recognize(image, recognizeOptions) {
       if (recognizeOptions.deskew) return Promise.reject(new Error('deskew is not available with the native OCR engine'));

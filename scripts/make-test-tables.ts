@@ -196,6 +196,16 @@ export async function scanOf(pdfBytes: Buffer, dpi = 200): Promise<Buffer> {
   });
 }
 
+/** The table without lines (`unruledTablePdf`) scanned: only the alignment of the OCR'd words says it is a table. */
+export async function unruledTableScan(): Promise<Buffer> {
+  return scanOf(await unruledTablePdf());
+}
+
+/** The long table (`LONG`) scanned: two pages, the header printed again on the second when `repeatHeader`. */
+export async function longTableScan(options: { repeatHeader?: boolean } = {}): Promise<Buffer> {
+  return scanOf(await specPdf(LONG, options));
+}
+
 // ---------- tables from a spec: the same table as DOCX and as a PDF without vertical lines ----------
 
 export interface HeaderCell {
@@ -492,9 +502,10 @@ const PAGE_BOTTOM = 740;
 /**
  * The spec as a PDF with no vertical lines: text placed in its columns (header cells centred in
  * their span, body cells top-aligned), optionally horizontal rules above and below the header and
- * below the table; rows that do not fit go on the next page without the header.
+ * below the table; rows that do not fit go on the next page, without the header unless
+ * `repeatHeader` prints it again there.
  */
-export function specPdf(spec: TableSpec, options: { rules?: boolean } = {}): Promise<Buffer> {
+export function specPdf(spec: TableSpec, options: { rules?: boolean; repeatHeader?: boolean } = {}): Promise<Buffer> {
   return buildPdf((doc) => {
     const x = 57;
     let y = 80;
@@ -518,17 +529,20 @@ export function specPdf(spec: TableSpec, options: { rules?: boolean } = {}): Pro
     };
     // header: each level two lines high, a cell's lines centred in its span
     const levelH = 2 * LINE_H + PAD;
-    rule(y);
-    doc.font(VIET_FONT_BOLD).fontSize(9);
-    for (const h of spec.header) {
-      const lines = h.text.split('\n').length;
-      const top = y + h.row * levelH;
-      const height = (h.rowSpan ?? 1) * levelH;
-      put(h.text, h.col, h.col + (h.colSpan ?? 1), top + (height - lines * LINE_H) / 2, 'center');
-    }
-    y += spec.headerRows * levelH;
-    rule(y);
-    doc.font(VIET_FONT).fontSize(10);
+    const header = (): void => {
+      rule(y);
+      doc.font(VIET_FONT_BOLD).fontSize(9);
+      for (const h of spec.header) {
+        const lines = h.text.split('\n').length;
+        const top = y + h.row * levelH;
+        const height = (h.rowSpan ?? 1) * levelH;
+        put(h.text, h.col, h.col + (h.colSpan ?? 1), top + (height - lines * LINE_H) / 2, 'center');
+      }
+      y += spec.headerRows * levelH;
+      rule(y);
+      doc.font(VIET_FONT).fontSize(10);
+    };
+    header();
     for (const r of spec.body) {
       const cells = Array.isArray(r) ? r : [r.stt, r.group];
       const height = Math.max(...cells.map((t) => t.split('\n').length)) * LINE_H + PAD;
@@ -536,6 +550,7 @@ export function specPdf(spec: TableSpec, options: { rules?: boolean } = {}): Pro
         rule(y);
         doc.addPage();
         y = 72;
+        if (options.repeatHeader) header();
       }
       if (Array.isArray(r)) r.forEach((t, c) => put(t, c, c + 1, y + PAD / 2, spec.align[c]));
       else {
@@ -608,6 +623,9 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'table-ruled.pdf'), await ruledTablePdf());
   writeFileSync(join(dir, 'table-unruled.pdf'), await unruledTablePdf());
   writeFileSync(join(dir, 'table-ruled.scan.pdf'), await scanOf(await ruledTablePdf()));
+  writeFileSync(join(dir, 'table-unruled.scan.pdf'), await unruledTableScan());
+  writeFileSync(join(dir, 'long.scan.pdf'), await longTableScan());
+  writeFileSync(join(dir, 'long-repeated-header.scan.pdf'), await longTableScan({ repeatHeader: true }));
   for (const [name, spec] of [
     ['indicators', INDICATORS],
     ['two-level', TWO_LEVEL],
@@ -623,7 +641,7 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(dir, 'lookalikes.pdf'), await lookalikesPdf());
   process.stdout.write(
-    `wrote table.docx, table-ruled.pdf, table-unruled.pdf, indicators/two-level/long (.docx, -unruled.pdf, -hrules.pdf), lookalikes.pdf to ${dir}\n`,
+    `wrote table.docx, table-ruled.pdf, table-unruled.pdf, their scans and two of the long table, indicators/two-level/long (.docx, -unruled.pdf, -hrules.pdf), lookalikes.pdf to ${dir}\n`,
   );
 }
 

@@ -15,6 +15,8 @@ import { PdfTableBuilder, type CellLines } from '../pdf/pdf-table-builder.js';
 import type { TextLine } from '../pdf/pdf-lines.js';
 import { eraseRules, pixelRules, toPointRules } from './ocr-table-rules.js';
 import { placeLines } from './ocr-table-cells.js';
+import { alignedOcrGrids } from './ocr-table-aligned.js';
+import { characterErrorRate } from './ocr-error-rate.js';
 
 export interface OcrPdfOptions {
   /** 1-based pages to OCR (default: all). */
@@ -38,9 +40,12 @@ export interface OcrPdfOptions {
   /**
    * Find ruled tables in the page images (default true): their borders are erased before OCR
    * (tesseract's single-block mode, the default, reads a bordered table as noise) and the words
-   * are shared out to the cells (`ocr-table-rules.ts`, `ocr-table-cells.ts`). Not with `deskew`.
+   * are shared out to the cells (`ocr-table-rules.ts`, `ocr-table-cells.ts`); tables without
+   * lines are found from the alignment of the OCR'd words (`ocr-table-aligned.ts`). Not with `deskew`.
    */
   tables?: boolean;
+  /** With `tables`: which finders run — lines in the image (`ruled`), column alignment of the words (`aligned`); default both. */
+  tableFinders?: { ruled?: boolean; aligned?: boolean };
 }
 
 /** A number repair made on an OCR'd line. */
@@ -77,9 +82,12 @@ export async function ocrPdf(file: SourceFile, options: OcrPdfOptions = {}): Pro
     }
     outcomes.push(...(await Promise.all(inFlight)));
     file.info(`OCR by ${scheduler.description}`, 'read:ocr-engine');
-    const result = assemble(file, outcomes, repairsOf(options));
-    const tables = result.tables?.length ?? 0;
-    if (tables > 0) file.info(`${tables} ruled table(s) on scanned pages read cell by cell`, 'read:ocr-tables');
+    const aligned = (options.tables ?? true) && !options.deskew && (options.tableFinders?.aligned ?? true);
+    const { result, aligned: found } = assemble(file, outcomes, repairsOf(options), aligned);
+    const ruled = (result.tables?.length ?? 0) - found;
+    if (ruled > 0) file.info(`${ruled} ruled table(s) on scanned pages read cell by cell`, 'read:ocr-tables');
+    if (found > 0)
+      file.info(`${found} table(s) without lines on scanned pages found from the alignment of the words and read cell by cell`, 'read:ocr-aligned-tables');
     return result;
   } finally {
     if (!options.scheduler) await scheduler.terminate();
@@ -100,7 +108,7 @@ export async function ocrImage(
     } catch (error) {
       return file.fail(`not a readable image (${errorText(error)})`, 'read:ocr-unreadable-image');
     }
-    return assemble(file, [{ page: 1, result, toBox: (b) => b }], repairsOf(options));
+    return assemble(file, [{ page: 1, result, toBox: (b) => b }], repairsOf(options), false).result;
   } finally {
     if (!options.scheduler) await scheduler.terminate();
   }
@@ -148,7 +156,8 @@ async function ocrPage(pdf: PDFDocumentProxy, page: number, file: SourceFile, sc
     file.warn(`page ${page} could not be drawn for OCR (${errorText(error)})`, 'read:ocr-render-failed', { page });
     return { page, toBox: (b) => b };
   }
-  const found = (options.tables ?? true) && !options.deskew ? tablesOf(image) : { grids: [], image };
+  const ruled = (options.tables ?? true) && !options.deskew && (options.tableFinders?.ruled ?? true);
+  const found = ruled ? tablesOf(image) : { grids: [], image };
   const pgm = toPgm(found.image);
   const toBox = (box: BBox): BBox => boxToPoints(image, box);
   const size = { pageWidth: image.pageWidth, pageHeight: image.pageHeight };
@@ -179,20 +188,29 @@ function repairsOf(options: Pick<OcrPdfOptions, 'repairNumbers' | 'repairDiacrit
 
 /** One OCR line, or one column's part of it. */
 interface Segment {
+  /** The box of the whole OCR line it is part of. */
+  line: BBox;
   text: string;
   confidence: number;
   bbox: BBox;
   words: { text: string; confidence: number; bbox: BBox }[];
 }
 
-function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitches): OcrReadResult {
+/**
+ * The pages' blocks and tables. With `aligned`, tables without lines are looked for in the lines
+ * outside the ruled tables of every page (lines repeated on several pages are never part of one).
+ */
+function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitches, aligned: boolean): { result: OcrReadResult; aligned: number } {
   const raw: RawBlock[] = [];
   const pages: PageInfo[] = [];
   const repairs: PageRepair[] = [];
-  const tables = new PdfTableBuilder();
-  for (const { page, result, image, toBox, grids = [] } of outcomes.sort((a, b) => a.page - b.page)) {
+  const tables = new PdfTableBuilder({ sameRow: sameOcrRow });
+  const sorted = outcomes.sort((a, b) => a.page - b.page).map((o) => ({ ...o, segments: segmentsOf(o.result, o.toBox), grids: o.grids ?? [] }));
+  const alignedGrids = aligned ? alignedOcrGrids(sorted.map((o) => placeLines(o.segments, o.grids, pieceOf).free)) : [];
+  for (const [k, { page, result, image, segments: lines, grids: ruled }] of sorted.entries()) {
+    const grids = [...ruled, ...(alignedGrids[k] ?? [])];
     // the lines' pieces in table cells are segments of their own, repaired like the free lines
-    const placed = placeLines(segmentsOf(result, toBox), grids, pieceOf);
+    const placed = placeLines(lines, grids, pieceOf);
     const segments = [...placed.free, ...placed.cells.map((c) => c.line)];
     const counts = segments.map(() => 0);
     if (repair.numbers) {
@@ -268,12 +286,32 @@ function assemble(file: SourceFile, outcomes: PageOutcome[], repair: RepairSwitc
     pages.push(info);
   }
   const found = tables.tables().map((t) => ({ ...t, origin: 'ocr' as const }));
-  return { format: 'ocr', raw, pages, repairs, ...(found.length > 0 ? { tables: found } : {}) };
+  const fromAlignment = tables.tables().filter((t) => t.origin === 'pdf-aligned').length;
+  return { result: { format: 'ocr', raw, pages, repairs, ...(found.length > 0 ? { tables: found } : {}) }, aligned: fromAlignment };
+}
+
+/** Two rows that differ in at most this share of their characters say the same (one OCR'd twice). */
+const SAME_ROW_CER = 0.2;
+
+/**
+ * Two rows of a scanned table say the same (a header repeated where the table goes on over a
+ * page): words, read alike but for OCR's slips (`Dân số` / `Dân sô`).
+ */
+function sameOcrRow(a: string, b: string): boolean {
+  const letters = (t: string): number => (t.match(/\p{L}/gu) ?? []).length;
+  if (letters(a) < 4 || letters(b) < 4) return false;
+  return characterErrorRate(a.toLocaleLowerCase('vi'), b.toLocaleLowerCase('vi'), 100).cer <= SAME_ROW_CER;
 }
 
 /** The segment of some of a segment's words (a line's piece in one table cell, or outside the table). */
-function pieceOf(_segment: Segment, words: Segment['words']): Segment {
-  return { text: words.map((w) => w.text).join(' '), confidence: mean(words.map((w) => w.confidence)), bbox: unionOf(words.map((w) => w.bbox)), words };
+function pieceOf(segment: Segment, words: Segment['words']): Segment {
+  return {
+    line: segment.line,
+    text: words.map((w) => w.text).join(' '),
+    confidence: mean(words.map((w) => w.confidence)),
+    bbox: unionOf(words.map((w) => w.bbox)),
+    words,
+  };
 }
 
 /** A page's OCR lines in reading order, each split at column gutters, bboxes in page points. */
@@ -284,6 +322,7 @@ function segmentsOf(result: OcrPage | undefined, toBox: (box: BBox) => BBox): Se
     for (const part of splitAtGutters(words)) {
       const whole = part.length === words.length;
       segments.push({
+        line: toBox(tessBox(line.bbox)),
         text: part.map((w) => w.text).join(' '),
         // one segment: the line's own confidence; a part of a split line: its words' mean
         confidence: whole ? unit(line.confidence) : mean(part.map((w) => w.confidence)),

@@ -6,6 +6,10 @@ import type { RuledGrid } from '../pdf/pdf-table-grid.js';
  * line (`1 Sở Giáo dục và Đào tạo Đồng Tháp Ngày 17,18 tháng 4/2026`); its words are shared
  * out to the cells their middles lie in, so each cell gets its own piece of the line, and the
  * words outside every table stay in the page's free lines. Words are kept in reading order.
+ * In a table found from the alignment of its columns (`grid.aligned`), where no border cuts the
+ * line, a header cell's words can lie across the middle between two columns (`Dân số (người)
+ * Diện tích (km2)`): there the words go by the middle of their piece — the words set closer than
+ * `PIECE_GAP` word heights — as the PDF reader's text runs go by theirs.
  */
 
 export interface OcrWordBox {
@@ -36,16 +40,40 @@ function inside(box: BBox, x: number, y: number): boolean {
   return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
 }
 
-/** Where a word's middle lies: [table, cell], or undefined outside every table. */
-function cellOf(grids: RuledGrid[], box: BBox): [number, number] | undefined {
-  const x = (box[0] + box[2]) / 2;
+/** Words closer than this many word heights are one piece of a line (a cell's text). */
+const PIECE_GAP = 0.6;
+
+/** Where a word's middle lies (in an aligned table, its piece's middle across): [table, cell], or undefined outside every table. */
+function cellOf(grids: RuledGrid[], box: BBox, piece: BBox): [number, number] | undefined {
   const y = (box[1] + box[3]) / 2;
   for (let t = 0; t < grids.length; t++) {
+    const x = grids[t].aligned ? (piece[0] + piece[2]) / 2 : (box[0] + box[2]) / 2;
     if (!inside(grids[t].bbox, x, y)) continue;
     const c = grids[t].cells.findIndex((cell) => inside(cell.bbox, x, y));
     return c >= 0 ? [t, c] : undefined;
   }
   return undefined;
+}
+
+/** For each word, the box of its piece: the run of words around it with no gap wider than `PIECE_GAP` word heights. */
+function pieceBoxes(words: OcrWordBox[]): BBox[] {
+  const heights = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
+  const gap = PIECE_GAP * (heights[heights.length >> 1] ?? 0);
+  const out: BBox[] = [];
+  let start = 0;
+  for (let k = 1; k <= words.length; k++) {
+    if (k < words.length && words[k].bbox[0] - words[k - 1].bbox[2] <= gap) continue;
+    const run = words.slice(start, k);
+    const box: BBox = [
+      Math.min(...run.map((w) => w.bbox[0])),
+      Math.min(...run.map((w) => w.bbox[1])),
+      Math.max(...run.map((w) => w.bbox[2])),
+      Math.max(...run.map((w) => w.bbox[3])),
+    ];
+    for (let i = start; i < k; i++) out.push(box);
+    start = k;
+  }
+  return out;
 }
 
 /**
@@ -61,8 +89,9 @@ export function placeLines<W extends OcrWordBox, L extends WordLine<W>>(lines: L
     }
     // runs of consecutive words in the same place (a cell, or outside)
     const runs: { at: [number, number] | undefined; words: W[] }[] = [];
-    for (const w of line.words) {
-      const at = cellOf(grids, w.bbox);
+    const pieces = pieceBoxes(line.words);
+    for (const [k, w] of line.words.entries()) {
+      const at = cellOf(grids, w.bbox, pieces[k]);
       const last = runs[runs.length - 1];
       if (last && (last.at === at || (last.at && at && last.at[0] === at[0] && last.at[1] === at[1]))) last.words.push(w);
       else runs.push({ at, words: [w] });

@@ -8,8 +8,22 @@ import type { TextLine } from './pdf-lines.js';
  * page's other lines: a table's cell lines (row by row, each row left to right) come before the
  * first free line below the table's top. A table that starts a page right under the running
  * header, with the same columns as a table that ended the previous page, and without repeating
- * that table's first row, is the same table going on: its rows are appended.
+ * that table's first row, is the same table going on: its rows are appended. With `sameRow`
+ * (the OCR reader's, whose scanned header never reads the same twice), a table that does repeat
+ * the first rows is the table going on too, and the repeated rows are left out.
  */
+
+export interface TableBuilderOptions {
+  /**
+   * Whether two rows' texts (cells joined by `|`) say the same. Given, a table going on over a
+   * page break may repeat the header: the rows at its top that say what the table's first rows
+   * say are dropped and the rest appended. Without it a repeated first row starts a new table.
+   */
+  sameRow?: (a: string, b: string) => boolean;
+}
+
+/** At most this many rows of a repeated header are looked for. */
+const MAX_REPEATED_ROWS = 3;
 
 export interface CellLines {
   grid: RuledGrid;
@@ -29,6 +43,8 @@ interface Open {
   /** The blank strips between the columns of a table found from text alignment. */
   gaps?: [number, number][];
   firstRow: string;
+  /** Texts of the table's first rows (for `sameRow`). */
+  firstRows: string[];
   /** Nothing but page furniture came after it on its page. */
   endsPage: boolean;
   lastPage: number;
@@ -37,6 +53,8 @@ interface Open {
 export class PdfTableBuilder {
   private readonly found: Table[] = [];
   private last: Open | undefined;
+
+  constructor(private readonly options: TableBuilderOptions = {}) {}
 
   tables(): Table[] {
     return this.found;
@@ -56,12 +74,15 @@ export class PdfTableBuilder {
       const textAbove = free.some((b) => b.bbox && b.bbox[3] <= y0 && b.bbox[1] > top);
       const textBelow = free.some((b) => b.bbox && b.bbox[1] >= y1 && b.bbox[3] < bottom);
       const continued = k === 0 && !textAbove ? this.continuation(page, t) : undefined;
-      const rowOffset = continued ? continued.table.rows : 0;
-      const table: Table = continued?.table ?? this.newTable(page, t);
+      // rows at the top of a continuation that repeat the header are left out
+      const skip = continued?.skip ?? 0;
+      const rowOffset = continued ? continued.open.table.rows - skip : 0;
+      const table: Table = continued?.open.table ?? this.newTable(page, t);
       const blocks: RawBlock[] = [];
       const order = t.grid.cells.map((c, i) => ({ c, i })).sort((a, b) => a.c.row - b.c.row || a.c.col - b.c.col);
       const ordinal = new Map<number, number>();
       for (const { c, i } of order) {
+        if (c.row < skip) continue;
         const row = rowOffset + c.row;
         const n = (ordinal.get(row) ?? 0) + 1;
         ordinal.set(row, n);
@@ -89,7 +110,8 @@ export class PdfTableBuilder {
         table,
         xs: t.grid.xs,
         gaps: t.grid.gaps,
-        firstRow: continued?.firstRow ?? rowText(t, 0),
+        firstRow: continued?.open.firstRow ?? rowText(t, 0),
+        firstRows: continued?.open.firstRows ?? Array.from({ length: Math.min(MAX_REPEATED_ROWS, t.grid.ys.length - 1) }, (_, r) => rowText(t, r)),
         endsPage: !textBelow && k === sorted.length - 1,
         lastPage: page,
       };
@@ -113,13 +135,18 @@ export class PdfTableBuilder {
     return table;
   }
 
-  private continuation(page: number, t: CellLines): Open | undefined {
+  /** The table `t` goes on, and how many rows at its top repeat that table's header. */
+  private continuation(page: number, t: CellLines): { open: Open; skip: number } | undefined {
     const last = this.last;
     if (!last?.endsPage || last.lastPage !== page - 1) return undefined;
     if (last.xs.length !== t.grid.xs.length || !sameColumns(last, t.grid)) return undefined;
-    // a repeated header row starts a table of its own (it names its columns again)
-    if (rowText(t, 0) === last.firstRow) return undefined;
-    return last;
+    const same = this.options.sameRow;
+    // without `sameRow`, a repeated header row starts a table of its own (it names its columns again)
+    if (!same) return rowText(t, 0) === last.firstRow ? undefined : { open: last, skip: 0 };
+    let skip = 0;
+    const rows = t.grid.ys.length - 1;
+    while (skip < last.firstRows.length && skip < rows - 1 && same(rowText(t, skip), last.firstRows[skip])) skip++;
+    return { open: last, skip };
   }
 }
 

@@ -7,7 +7,8 @@ import { isRank, readAspect } from './aspect-rules.js';
 import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
-import { findTimeMentions, yearOf } from './period-mentions.js';
+import { findTimeMentions } from './period-mentions.js';
+import { periodYear } from '../text/period-words.js';
 import { metricPhrase, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
@@ -298,7 +299,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
 function introPeriodOf(text: string, reportPeriod?: string): string | undefined {
   const lower = lowerSameLength(text);
   const last = lower.slice(sentenceStart(text, text.length - 1));
-  const mentions = findTimeMentions(last, yearOf(reportPeriod), reportPeriod).filter(
+  const mentions = findTimeMentions(last, periodYear(reportPeriod), reportPeriod).filter(
     (m) => !/so với\s+(?:\S+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)),
   );
   return mentions[mentions.length - 1]?.period;

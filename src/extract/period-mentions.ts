@@ -60,12 +60,6 @@ export function stockOf(period: string): string {
   return end ? `@${end}` : period;
 }
 
-/** The year a period lies in (its end). */
-export function yearOf(period: string | undefined): number | undefined {
-  const m = /(\d{4})(?!.*\d{4})/.exec(period ?? '');
-  return m ? Number(m[1]) : undefined;
-}
-
 /** The month before a period's end month (`tồn kỳ trước`). */
 export function previousMonth(period: string): string | undefined {
   const end = endMonth(period);

@@ -1,5 +1,6 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
-import { findTimeMentions, previousMonth, stockOf, yearOf, type TimeMention } from './period-mentions.js';
+import { findTimeMentions, previousMonth, stockOf, type TimeMention } from './period-mentions.js';
+import { periodYear } from '../text/period-words.js';
 
 /**
  * Stock and flow cues. A stock is a level at a point in time (`hiện có 1.904 trạm`, a density);
@@ -67,9 +68,9 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   if (m.rule === 'period:year' && ctx.kind === 'money' && m.end <= ctx.start && !/[,;]\s/.test(ctx.lower.slice(m.end, ctx.start))) return true;
   // the result of an earlier year reported later (`kết quả Chỉ số CCHC năm 2025 …` in a report of
   // quý I/2026) is of the year the text names; a plan or a programme named with its year is not
-  const own = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
+  const own = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
   // a plan's own span (`Tổng kinh phí thực hiện Kế hoạch giai đoạn 2025-2027` in a plan to 2027)
-  if (m.rule === 'period:years' && own !== undefined && yearOf(m.period) === own) return true;
+  if (m.rule === 'period:years' && own !== undefined && periodYear(m.period) === own) return true;
   const year = Number(m.period.slice(0, 4));
   const named = /(?:kế hoạch|chương trình|đề án|dự án|nghị quyết|quyết định|chỉ thị|kh|ct|đa)\s+(?:\S+\s+){0,4}$/u.test(before);
   // a time that leads the sentence (`Giai đoạn 2016-2020, …`) is said as the time of what follows
@@ -147,7 +148,7 @@ export function leadPeriodOf(lower: string): string | undefined {
 
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
-  const year = yearOf(ctx.sectionPeriod) ?? yearOf(ctx.reportPeriod);
+  const year = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
   const mentions = findTimeMentions(sentence, year, ctx.reportPeriod).map((m) => ({
     ...m,
@@ -202,7 +203,7 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     const oneYear = period.split('..').every((p) => p.slice(0, 4) === period.slice(0, 4));
     const explicit = mention?.rule === 'period:since' || mention?.rule === 'period:years' || mention?.rule === 'period:between';
     if (ctx.aspect === 'cumulative' && oneYear && !explicit && !period.startsWith(`${period.slice(0, 4)}-01..`)) {
-      const y = yearOf(period);
+      const y = periodYear(period);
       const end = stockOf(period).slice(1);
       if (y !== undefined) period = `${y}-01..${end}`;
       evidence.push('period:cumulative');

@@ -8,6 +8,8 @@ import type { ReportPipelineOptions } from './report-pipeline.js';
 /** Runs the report pipeline on one file after another, with the services it shares built once. */
 export interface ReportRunner {
   run(path: string, bytes: Buffer): Promise<Document>;
+  /** The shared OCR scheduler, started at the first call (the queue's page jobs read their page with it). */
+  ocrScheduler(): Promise<OcrScheduler>;
   /** Stop the services (the OCR workers) if they were started. */
   close(): Promise<void>;
 }
@@ -15,6 +17,11 @@ export interface ReportRunner {
 export interface ReportRunnerHooks {
   /** Called after every page the shared OCR scheduler reads. */
   onOcrPage?: (event: OcrPageEvent) => void;
+  /**
+   * The scheduler the read stage gets for a file, given the shared one: the queue's worker hands
+   * it the pages its page jobs read already (`src/queue/page-replay.ts`). Default: the shared one.
+   */
+  ocrSchedulerFor?: (shared: () => Promise<OcrScheduler>) => Promise<OcrScheduler>;
 }
 
 /**
@@ -31,9 +38,12 @@ export function createReportRunner(options: ReportPipelineOptions = {}, hooks: R
     (scheduler ??= import('../src/read/ocr/ocr-scheduler.js').then(({ createOcrScheduler }) =>
       createOcrScheduler({ workers: options.ocr?.workers ?? 1, engine: options.read?.ocrEngine, onPage: hooks.onOcrPage }),
     ));
+  const forFile = hooks.ocrSchedulerFor;
+  const services = { ocrScheduler: forFile ? () => forFile(ocrScheduler) : ocrScheduler };
   let stages: Promise<NamedStage[]> | undefined;
-  const pipeline = () => (stages ??= import('./report-pipeline.js').then(({ createReportPipeline }) => createReportPipeline(options, { ocrScheduler })));
+  const pipeline = () => (stages ??= import('./report-pipeline.js').then(({ createReportPipeline }) => createReportPipeline(options, services)));
   return {
+    ocrScheduler,
     async run(path, bytes) {
       return runPipeline(await pipeline(), new SourceFile(path, bytes));
     },

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 
-import { DOCUMENT_QUEUE } from './queue-names.js';
+import { DOCUMENT_QUEUE, PAGE_QUEUE } from './queue-names.js';
 
-export { DOCUMENT_QUEUE };
+export { DOCUMENT_QUEUE, PAGE_QUEUE };
 
 /** What a job carries: which stored file to read (the bytes are in `source_files` or its shared folder). */
 export const DocumentJob = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string(), force: z.boolean() });
@@ -54,8 +54,8 @@ export async function startQueue(url: string, options: { supervise: boolean; sup
   // pg-boss reports a lost connection (a database restart) here and goes on; without a listener Node would exit
   boss.on('error', options.onError ?? ((err: Error) => process.stderr.write(`solieu: queue: ${err.message.split('\n')[0]}\n`)));
   await boss.start();
-  if (!(await boss.getQueue(DOCUMENT_QUEUE)))
-    await boss.createQueue(DOCUMENT_QUEUE, { name: DOCUMENT_QUEUE, policy: 'standard', ...jobOptions(QueuePolicy.parse({})) });
+  for (const name of [DOCUMENT_QUEUE, PAGE_QUEUE])
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'standard', ...jobOptions(QueuePolicy.parse({})) });
   return boss;
 }
 

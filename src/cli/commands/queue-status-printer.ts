@@ -1,6 +1,8 @@
 import type { Db } from '../../store/db.js';
 import { hasQueue, queueCounts } from '../../store/queue-query.js';
 import { WorkerLog } from '../../store/worker-log.js';
+import { PageReadStore } from '../../store/page-read-store.js';
+import { PAGE_QUEUE } from '../../queue/queue-names.js';
 import { printable } from '../printable.js';
 
 /** Minutes over which the rate is measured. */
@@ -28,6 +30,16 @@ export async function printQueueStatus(db: Db, queue: string, write: (text: stri
   write(
     `queue: ${waiting} waiting, ${running} running, ${n('completed')} done, ${n('failed')} failed${n('retry') ? ` (${n('retry')} of the waiting to be retried)` : ''}\n`,
   );
+  // a scan's page jobs (one page to OCR each, and its assembly), and the scans being read so
+  const p = await queueCounts(db, PAGE_QUEUE, RATE_WINDOW_MINUTES);
+  const pn = (state: string) => p.states[state] ?? 0;
+  const scans = await new PageReadStore(db).inProgress();
+  if (Object.keys(p.states).length > 0 || scans.length > 0) {
+    write(
+      `page jobs: ${pn('created') + pn('retry')} waiting, ${pn('active')} running, ${pn('completed')} done, ${pn('failed')} failed (scans read page by page)\n`,
+    );
+    for (const s of scans) write(`  scan ${printable(s.name)}: ${s.pages - s.pagesLeft} of ${s.pages} page(s) read\n`);
+  }
   const rate = c.finishedRecently / RATE_WINDOW_MINUTES;
   const left = waiting + running;
   if (rate > 0)

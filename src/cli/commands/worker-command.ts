@@ -53,7 +53,7 @@ Start as many workers as there are cores, on as many machines as reach the datab
           report,
           throwOn: process.env.SOLIEU_FAULT_THROW_ON || undefined,
         });
-        process.stdout.write(`worker: ${s.documents} document(s) stored, ${s.failed} failed → ${db.name}\n`);
+        process.stdout.write(`worker: ${s.documents} document(s) stored, ${s.failed} failed, ${s.pages} scan page(s) read → ${db.name}\n`);
         exit(0);
       } finally {
         await reader.close();

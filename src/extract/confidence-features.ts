@@ -36,6 +36,25 @@ function metricShape(metric: string): string[] {
   return out;
 }
 
+/** Words a clean metric phrase does not end with: a preposition, conjunction or particle left hanging. */
+const HANGING_END = new Set(['và', 'của', 'với', 'tại', 'ở', 'là', 'cho', 'đối', 'theo', 'trong', 'về', 'có', 'được', 'đã', 'nhưng', 'các', 'những', 'mức', 'từ', 'đến', 'so', 'bằng', 'trên', 'dưới', 'hoặc', 'nhằm', 'để', 'khi', 'thì', 'mà']);
+/** Particles of a verb phrase: a metric phrase holding one has run into a clause (`… đã thực hiện việc …`). */
+const VERB_PARTICLE = new Set(['đã', 'đang', 'sẽ', 'được', 'bị', 'không', 'chưa', 'vẫn', 'cũng']);
+
+/** What the words of a metric phrase say about how cleanly it was cut: a hanging last word, a clause inside, pieces joined. */
+function metricWords(metric: string): string[] {
+  const words = metric
+    .toLocaleLowerCase('vi')
+    .split(/[\s,;:()]+/)
+    .filter((w) => /\p{L}/u.test(w));
+  const out: string[] = [];
+  if (words.length && HANGING_END.has(words[words.length - 1] ?? '')) out.push('metric-end:hanging');
+  if (words.some((w) => VERB_PARTICLE.has(w))) out.push('metric-has:verb-particle');
+  if (metric.includes(' — ')) out.push('metric-has:context');
+  if (/[,;(]/.test(metric)) out.push('metric-has:punctuation');
+  return out;
+}
+
 /** The active (value 1) features of a fact. */
 export function confidenceFeatures(f: ConfidenceInput): string[] {
   const out = new Set<string>();
@@ -45,6 +64,7 @@ export function confidenceFeatures(f: ConfidenceInput): string[] {
   if (f.approx !== 'none') out.add('approx:any');
   out.add(metricLength(f.metric));
   for (const shape of metricShape(f.metric)) out.add(shape);
+  for (const w of metricWords(f.metric)) out.add(w);
   out.add(f.period ? (f.period.includes('..') ? 'period:span' : f.period.startsWith('@') ? 'period:stock-form' : 'period:point') : 'period:empty');
   // the rule that made the metric and the one that gave the period, by kind: where each is reliable differs
   const metricRule = f.evidence.find((e) => e.startsWith('metric:'))?.split('+')[0] ?? 'metric:other';

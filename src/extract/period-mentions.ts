@@ -84,7 +84,13 @@ const DOCUMENT_BEFORE =
 
 const ANNOUNCED_AFTER = /^[^.;]{0,40}(?<!\p{L})(?:công bố|ban hành|phê duyệt|ký|thông báo|gửi|trình)(?!\p{L})/u;
 
-type Make = (m: RegExpExecArray, year: number | undefined, lower: string, reportEnd: string | undefined) => string | undefined;
+type Make = (
+  m: RegExpExecArray,
+  year: number | undefined,
+  lower: string,
+  reportEnd: string | undefined,
+  reportPeriod: string | undefined,
+) => string | undefined;
 
 /** A quarter as the span of its months (GUIDELINES: there is no other period format). */
 export function quarterSpan(y: number, q: number): string {
@@ -257,6 +263,25 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // cùng kỳ năm 2024: the report's own months, in that year (the base of a comparison — `so với cùng kỳ
+    // năm 2024` — is never the figure's time: the resolver leaves it out)
+    re: /(?<!\p{L})cùng kỳ\s+(?:năm\s+)?(\d{4})(?![\d/])/gu,
+    rule: 'period:same-period',
+    make: (m, _y, _l, _e, reportPeriod) => {
+      const y = Number(m[1]);
+      if (!validYear(y)) return undefined;
+      const p = (reportPeriod ?? '').replace(/^@/, '');
+      if (!/^\d{4}/.test(p) || !p.split('..').every((x) => x.slice(0, 4) === p.slice(0, 4))) return `${y}`;
+      return p.replace(/\d{4}/g, String(y));
+    },
+  },
+  {
+    // cả năm (with no year written): the whole of the report's year
+    re: /(?<!\p{L})cả\s+năm(?!\s*\d)(?!\p{L})/gu,
+    rule: 'period:whole-year',
+    make: (_m, year) => (year !== undefined && validYear(year) ? `${year}` : undefined),
+  },
+  {
     re: /(?<!(?:đến|giai đoạn|nhiệm kỳ|tháng\s+\d{1,2})\s+)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/gu,
     rule: 'period:year',
     make: (m) => (validYear(Number(m[1])) ? m[1] : undefined),
@@ -274,7 +299,7 @@ export function findTimeMentions(lower: string, defaultYear?: number, reportPeri
       const start = m.index;
       const end = m.index + m[0].length;
       if (found.some((f) => start < f.end && f.start < end)) continue;
-      const period = make(m, defaultYear, lower, reportEnd);
+      const period = make(m, defaultYear, lower, reportEnd, reportPeriod);
       if (period) found.push({ start, end, period, rule });
     }
   }

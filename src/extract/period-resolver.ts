@@ -79,6 +79,12 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   return m.rule === 'period:year' && own !== undefined && year < own && result && !named;
 }
 
+/** A time that opens the figure's own `;` clause (`…; cả năm 2025 đạt ít nhất 105% dự toán`): the clause's, not the previous figure's. */
+function clauseTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
+  const clauseStart = ctx.lower.lastIndexOf(';', ctx.start) + 1;
+  return clauseStart > ctx.sentenceStart ? mentions.find((m) => m.start >= clauseStart && m.end <= ctx.start) : undefined;
+}
+
 const RAISED_TO = /(?<!\p{L})nâng\s[^,;.]{0,70}(?<!\p{L})lên(?:\s+(?:mức|tới|đến))?\s*$/u;
 const OWN_TIME_GAP = /^\s*(?:trong|của|cả|vào)?\s*$/u;
 
@@ -96,7 +102,14 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
   const before = mentions.filter((m) => m.end <= ctx.start && (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m)));
   if (before.length) return before[before.length - 1];
   // after the figure, only within its clause: `…; lũy kế 8 tháng đầu năm đạt …` is another figure's
-  return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && !ctx.lower.slice(ctx.unitEnd, m.start).includes(';'));
+  // (and not one that a later item of a list says of its own subject: `diện tích 98,46 km2, dân số tính đến ngày 30/11/2025 là …`)
+  return mentions.find((m) => {
+    // (nor one inside a bracket opened after the figure: `… chiếm 20,7% (cùng kỳ năm 2024 chiếm 17,8%)`)
+    const between = ctx.lower.slice(ctx.unitEnd, m.start).replace(/,(?=\d)/gu, '.');
+    const inBracket = (between.match(/\(/g) ?? []).length > (between.match(/\)/g) ?? []).length;
+    const opened = inBracket && /\d/.test(ctx.lower.slice(m.end, Math.max(m.end, ctx.lower.indexOf(')', m.end))));
+    return m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && !between.includes(';') && !opened && !/,\s[^,]*\p{L}[^,]*$/u.test(between);
+  });
 }
 
 /**
@@ -118,7 +131,9 @@ function inLead(lower: string, m: TimeMention): boolean {
   while (s0 > 0 && lower[s0 - 1] !== '\n' && !(lower[s0 - 1] === ' ' && lower[s0 - 2] === '.')) s0--;
   // `Phấn đấu đến năm 2030 có …; …`: a target's horizon opening the sentence frames all of it
   if (m.rule === 'period:horizon' && TARGET_OPENING.test(lower.slice(s0, m.start))) return true;
-  const comma = lower.indexOf(',', s0);
+  // (a clause's comma, not a decimal one: `612,4 tỷ đồng`)
+  const rest = lower.slice(s0).search(/,(?!\d)/u);
+  const comma = rest < 0 ? -1 : s0 + rest;
   // a lead is a short adverbial (ten words at most), not a whole clause that happens to end in a comma
   const leadWords = lower.slice(s0, Math.max(comma, 0)).split(/\s+/).filter(Boolean).length;
   return comma >= m.end && leadWords <= 10 && !lower.slice(s0, m.end).includes('(') && !/[.;]\s/.test(lower.slice(m.end, comma));
@@ -155,14 +170,8 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     start: m.start + ctx.sentenceStart,
     end: m.end + ctx.sentenceStart,
   }));
-  if (
-    (ctx.aspect === 'change' || ctx.aspect === 'plan') &&
-    ctx.previous &&
-    !ownTime(
-      ctx,
-      mentions.filter((m) => governing(ctx, m)),
-    )
-  ) {
+  const governs = mentions.filter((m) => governing(ctx, m));
+  if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous && !ownTime(ctx, governs) && !clauseTime(ctx, governs)) {
     return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
   }
   let mention = mentionFor(ctx, mentions);

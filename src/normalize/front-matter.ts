@@ -74,9 +74,11 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
     roles[head[titleAt]] = 'title';
     let k = titleAt + 1;
     // the subject line(s): short lines after the type word, not headings, salutations or bases
-    const alone = /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)$/u.test(
-      paras[head[titleAt]].text,
-    );
+    // (a type word may carry its kind: `BÁO CÁO CHUYÊN ĐỀ`, `BÁO CÁO NHANH`, `KẾ HOẠCH HÀNH ĐỘNG`)
+    const alone =
+      /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)(?:\s+(?:CHUYÊN ĐỀ|TÓM TẮT|TỔNG HỢP|SƠ KẾT|TỔNG KẾT|NHANH|ĐỊNH KỲ|THAM LUẬN|GIẢI TRÌNH|HÀNH ĐỘNG|KIỂM ĐIỂM))?$/u.test(
+        paras[head[titleAt]].text,
+      );
     // a công văn's subject (`V/v …`) wrapped onto lines of its own: they go on in lower case
     if (SUBJECT_LINE.test(paras[head[titleAt]].text)) {
       // (the place and date of the other column may come between them in the reading order)
@@ -99,7 +101,9 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
         k++;
         continue;
       }
-      const subject = subjectLines === 0 ? t.length < 400 : t.length < 200 && paras[live[k]].bold === true && paras[live[k - 1]].bold === true;
+      // a subject's further lines: bold like it, or a span or remark in brackets under it (`(từ ngày 01/7 đến ngày 20/12/2025)`)
+      const bracketed = /^\([^()]*\)$/u.test(t) && t.length < 200;
+      const subject = subjectLines === 0 ? t.length < 400 : bracketed || (t.length < 200 && paras[live[k]].bold === true && paras[live[k - 1]].bold === true);
       if (!subject || HEADING_START.test(t) || ADDRESSEE.test(t) || /^Căn cứ(?![\p{L}\p{N}])/u.test(t) || PLACE_DATE.test(t)) break;
       roles[live[k]] = 'title';
       subjectLines++;

@@ -213,7 +213,9 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
 
   province ??= provinceFromText(subject);
   const national = isNationalAgency(meta.agency);
-  if (!province && place && !national && !/^(TP|Thành phố|Thị xã|Huyện|Quận)(?![\p{L}\p{N}])/iu.test(place)) province = place;
+  // the place a commune, ward or district writes from is its own name, not its province's
+  const local = /^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)(?![\p{L}\p{N}])/u.test(meta.agency ?? '');
+  if (!province && place && !national && !local && !/^(TP|Thành phố|Thị xã|Huyện|Quận)(?![\p{L}\p{N}])/iu.test(place)) province = place;
   if (!national) province ??= provinceFromBody(body);
   if (province) meta.province = titleCase(province);
   return meta;

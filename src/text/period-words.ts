@@ -101,6 +101,7 @@ function notAPeriod(lower: string, index: number): boolean {
  * written without its year (`tháng 8`).
  */
 export function firstPeriod(text: string, fallbackYear?: number): string | undefined {
+  const dated = dateSpans(text.toLocaleLowerCase('vi'));
   // dates are blanked out first (same length, so offsets stay)
   const lower = text
     .toLocaleLowerCase('vi')
@@ -109,14 +110,34 @@ export function firstPeriod(text: string, fallbackYear?: number): string | undef
   // tháng cuối năm 2025`): the period is the results', and the one year written last serves both
   const plan = lower.search(/(?<![\p{L}])phương hướng(?![\p{L}])/u);
   if (plan > 0) {
-    const results = periodIn(lower.slice(0, plan), fallbackYear ?? sharedYear(lower));
+    const results = periodIn(
+      lower.slice(0, plan),
+      fallbackYear ?? sharedYear(lower),
+      dated.filter((d) => d.index < plan),
+    );
     if (results) return results;
   }
-  return periodIn(lower, fallbackYear);
+  return periodIn(lower, fallbackYear, dated);
 }
 
-function periodIn(lower: string, fallbackYear?: number): string | undefined {
-  const found: Candidate[] = [];
+/** Two dates bounding a span (`từ ngày 01/7/2025 đến ngày 20/12/2025`, `(15/12/2024 - 14/3/2025)`): the months they fall in. */
+const DATE = String.raw`(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
+const DATE_SPAN = new RegExp(String.raw`(?:từ\s+)?(?:${DATE})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:${DATE})`, 'gu');
+
+function dateSpans(lower: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of lower.matchAll(DATE_SPAN)) {
+    const [m1, y1, m2, y2] = [m[2] ?? m[5], m[3] ?? m[6], m[8] ?? m[11], m[9] ?? m[12]].map(Number);
+    const ok = [m1, m2].every((x) => x >= 1 && x <= 12) && validYear(y1) && validYear(y2);
+    if (!ok || y1 * 12 + m1 > y2 * 12 + m2) continue;
+    const period = y1 === y2 && m1 === m2 ? `${y1}-${pad2(m1)}` : `${y1}-${pad2(m1)}..${y2}-${pad2(m2)}`;
+    out.push({ index: m.index ?? 0, length: m[0].length, period });
+  }
+  return out;
+}
+
+function periodIn(lower: string, fallbackYear?: number, extra: readonly Candidate[] = []): string | undefined {
+  const found: Candidate[] = [...extra];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(lower); m; m = rule.re.exec(lower)) {

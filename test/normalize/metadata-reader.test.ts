@@ -1,4 +1,4 @@
-import { MOTTO } from '../../src/normalize/front-matter.js';
+import { frontMatterRoles, MOTTO } from '../../src/normalize/front-matter.js';
 import { joinLines } from '../../src/normalize/line-joiner.js';
 import { readMetadata } from '../../src/normalize/metadata-reader.js';
 import type { RawBlock } from '../../schemas/raw-document.js';
@@ -20,6 +20,39 @@ describe('readMetadata', () => {
     expect(meta.title).toBe('KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG SỐ TỈNH LÀO CAI ĐẾN NĂM 2030');
     expect(meta.reportType).toBe('kế hoạch');
     expect(meta.reportPeriod).toBe('2030');
+  });
+
+  it('reads the subject under a typed title (`BÁO CÁO CHUYÊN ĐỀ`) and a bracketed span under the subject as the report period', () => {
+    const lines = (texts: string[]) => {
+      const roles = frontMatterRoles(texts.map((text) => ({ text })));
+      return readMetadata(texts.map((text, i) => ({ text, role: roles[i] })));
+    };
+    const head = ['UBND TỈNH HÀ GIANG', 'SỞ Y TẾ', 'Số: 77/BC-SYT', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Hà Giang, ngày 05 tháng 7 năm 2024'];
+    const study = lines([
+      ...head,
+      'BÁO CÁO CHUYÊN ĐỀ',
+      'Tình hình bệnh sốt xuất huyết 6 tháng đầu năm 2024',
+      '1. Tình hình chung',
+      'Toàn tỉnh ghi nhận 120 ca.',
+    ]);
+    expect(study.title).toBe('BÁO CÁO CHUYÊN ĐỀ Tình hình bệnh sốt xuất huyết 6 tháng đầu năm 2024');
+    expect(study.reportPeriod).toBe('2024-01..2024-06');
+    const spanned = lines([
+      ...head,
+      'BÁO CÁO',
+      'Kết quả đợt chiến dịch tiêm chủng',
+      '(từ ngày 10/4/2024 đến ngày 25/6/2024)',
+      'I. KẾT QUẢ',
+      'Đã tiêm 3.200 mũi.',
+    ]);
+    expect(spanned.title).toBe('BÁO CÁO Kết quả đợt chiến dịch tiêm chủng (từ ngày 10/4/2024 đến ngày 25/6/2024)');
+    expect(spanned.reportPeriod).toBe('2024-04..2024-06');
+  });
+
+  it('does not take the place a commune writes from for its province', () => {
+    const meta = readMetadata([para('ỦY BAN NHÂN DÂN'), para('XÃ TÂN LẬP'), para('Tân Lập, ngày 02 tháng 10 năm 2025'), para('BÁO CÁO', 'title')]);
+    expect(meta.agency).toBe('XÃ TÂN LẬP');
+    expect(meta.province).toBeUndefined();
   });
 
   it('gives a report no period from a horizon in its title (only a plan is for its horizon)', () => {

@@ -10,6 +10,10 @@ describe('firstPeriod', () => {
     ['KẾT QUẢ 6 THÁNG ĐẦU NĂM 2023', '2023-01..2023-06'],
     ['Tình hình quý II năm 2022', '2022-04..2022-06'],
     ['Sơ kết quý 3/2022', '2022-07..2022-09'],
+    // a span bounded by two dates: the months they fall in (a quarter counted from the 15th, a subtitle in brackets)
+    ['(Số liệu tính từ ngày 15/12/2023 đến ngày 14/3/2024)', '2023-12..2024-03'],
+    ['Kết quả 5 tháng thực hiện (từ ngày 01 tháng 8 năm 2024 đến ngày 31 tháng 12 năm 2024)', '2024-08..2024-12'],
+    ['Sơ kết đợt cao điểm (01/6/2024 - 30/6/2024)', '2024-06'],
   ])('%s → %s', (text, period) => {
     expect(firstPeriod(text)).toBe(period);
   });
@@ -21,6 +25,9 @@ describe('firstPeriod', () => {
 
   it('does not take a date, a horizon or a span of years for a period', () => {
     expect(firstPeriod('Nam Định, ngày 26 tháng 01 năm 2021')).toBeUndefined();
+    expect(firstPeriod('Báo cáo ngày 15/3/2025')).toBeUndefined();
+    // two dates out of order are no span
+    expect(firstPeriod('từ ngày 20/12/2025 đến ngày 01/7/2025')).toBeUndefined();
     expect(firstPeriod('Chuyển đổi số giai đoạn 2020 - 2025, tầm nhìn đến năm 2030')).toBeUndefined();
     expect(firstPeriod('Lĩnh vực thông tin, tuyên truyền')).toBeUndefined();
     expect(firstPeriod('Phấn đấu giảm ít nhất 10% số ca mắc so với tháng 11')).toBeUndefined();

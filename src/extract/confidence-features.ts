@@ -37,7 +37,38 @@ function metricShape(metric: string): string[] {
 }
 
 /** Words a clean metric phrase does not end with: a preposition, conjunction or particle left hanging. */
-const HANGING_END = new Set(['và', 'của', 'với', 'tại', 'ở', 'là', 'cho', 'đối', 'theo', 'trong', 'về', 'có', 'được', 'đã', 'nhưng', 'các', 'những', 'mức', 'từ', 'đến', 'so', 'bằng', 'trên', 'dưới', 'hoặc', 'nhằm', 'để', 'khi', 'thì', 'mà']);
+const HANGING_END = new Set([
+  'và',
+  'của',
+  'với',
+  'tại',
+  'ở',
+  'là',
+  'cho',
+  'đối',
+  'theo',
+  'trong',
+  'về',
+  'có',
+  'được',
+  'đã',
+  'nhưng',
+  'các',
+  'những',
+  'mức',
+  'từ',
+  'đến',
+  'so',
+  'bằng',
+  'trên',
+  'dưới',
+  'hoặc',
+  'nhằm',
+  'để',
+  'khi',
+  'thì',
+  'mà',
+]);
 /** Particles of a verb phrase: a metric phrase holding one has run into a clause (`… đã thực hiện việc …`). */
 const VERB_PARTICLE = new Set(['đã', 'đang', 'sẽ', 'được', 'bị', 'không', 'chưa', 'vẫn', 'cũng']);
 

@@ -98,6 +98,10 @@ const TIME = new RegExp(
 const HIGHER_THAN = /^(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s+(?:so với\s+)?(?=\S)/iu;
 
 /** Words that name only a place (`ở nông thôn`, `tại khu vực miền núi`): a part of a parallel clause. */
+/** A comparative with nothing else (`gấp`, `cao hơn`, `ngắn hơn`): it says how a value compares, not what it measures. */
+const COMPARATIVE =
+  /^(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|sớm|muộn|rộng|hẹp)(?:\s+hơn)?|(?:tăng\s+|bằng\s+)?gấp(?:\s+(?:hơn|gần|khoảng|trên))?)$/iu;
+const COMPARATIVE_TAIL = /\s+(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|sớm|muộn)\s+hơn|gấp(?:\s+(?:hơn|gần|khoảng|trên))?)$/iu;
 const PLACE_ONLY = /^(?:ở|tại)\s+(?:\S+\s*){1,4}$/iu;
 
 /** A compared metric without the base it was compared with (`… so với tháng trước` → `…`). */
@@ -387,6 +391,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const measure = comparison ? withoutBase(m.compared) : m.compared;
     metric = tidy(`${measure} ${hasContent(own) ? own : ''} ${comparison}`);
     ev.push('metric:compared');
+  } else if (m.compared && COMPARATIVE.test(own.trim())) {
+    // `…, gấp 2,2 lần khách nội địa`, `…, cao hơn 1,4 tạ/ha so với vụ trước`, `ngắn hơn 1,5 ngày so với quy
+    // định`: the value before it, compared — the comparative word measures nothing itself
+    const base = comparison || (hasContent(post.phrase) && /^gấp/iu.test(own.trim()) ? `so với ${post.phrase}` : '');
+    if (!comparison && base) usedAfter = post.end;
+    metric = tidy(`${withoutBase(m.compared)} ${base}`);
+    ev.push('metric:compared');
   } else if (m.aspect === 'change' && m.compared && HIGHER_THAN.test(own)) {
     // `…, cao hơn mức bình quân chung của tỉnh 4,9 điểm phần trăm`: the value before it, compared with another base
     const base = own.replace(HIGHER_THAN, '').trim();
@@ -452,7 +463,8 @@ export function metricPhrase(m: MetricInput): MetricReading {
     if (context && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
   }
-  metric = caseOf(tidy(metric));
+  // (`Số hộ … gấp hơn 3 lần`: the comparative that closes the subject says how, not what)
+  metric = caseOf(tidy(metric.replace(COMPARATIVE_TAIL, '')));
   if (!metric) ev.push('metric:none');
   const usedEnd = Math.max(usedAfter, m.kind === 'count' || m.kind === 'ratio' || !hasContent(pre) ? post.end : m.unitEnd);
   return { metric, pre, usedEnd: compared ? Math.max(usedEnd, compared.end) : usedEnd, evidence: ev };

@@ -19,8 +19,12 @@ export function readApprox(lower: string, start: number, boundary: number, claus
   let pos = skipSpacesBack(lower, start);
   if (lower[pos - 1] === '(') pos = skipSpacesBack(lower, pos - 1);
   const adjacent = qualifierEndingAt(lower, pos);
-  // `cao hơn 6 dB`, `thấp hơn 5,5 điểm`: `hơn` after a comparative is a difference, not "more than"
-  if (adjacent?.words === 'hơn' && /(?<!\p{L})(?:cao|thấp|nhiều|ít|lớn|nhỏ|gấp|tăng|giảm)\s+hơn$/u.test(lower.slice(Math.max(0, pos - 12), pos))) {
+  // `cao hơn 6 dB`, `ngắn hơn 1,5 ngày`: `hơn` after a comparative is a difference, not "more than" (but
+  // `gấp hơn 3 lần` is more than three times)
+  if (
+    adjacent?.words === 'hơn' &&
+    /(?<!\p{L})(?:cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|sớm|muộn|tăng|giảm)\s+hơn$/u.test(lower.slice(Math.max(0, pos - 12), pos))
+  ) {
     return { approx: 'none', evidence: ['approx:comparative'] };
   }
   if (adjacent) return { approx: adjacent.approx, evidence: [`approx:${adjacent.words.replace(/\s+/g, '-')}`] };

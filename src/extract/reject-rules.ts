@@ -67,6 +67,12 @@ function clockTime(lower: string, f: Figure): boolean {
   if (/(?<![\p{L}])(?:lúc|vào lúc|từ lúc)\s+$/u.test(before) && /^\s*(?:giờ|h)(?![\p{L}])/u.test(after)) return true;
   if (/^\s*giờ\s+\d{1,2}(?:\s*phút)?(?![\d/])/u.test(after)) return true;
   if (/(?<![\p{L}])\d{1,2}\s*(?:giờ|h)\s*$/u.test(before) && /^\s*(?:phút)?(?![\p{L}/])/u.test(after) && f.value < 60) return true;
+  // `từ 7 giờ 30 đến 22 giờ`: both ends of a span of clock times
+  const clockSpanAfter = /^\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s+(?:đến|tới)\s+\d{1,2}\s*(?:giờ|h)(?![\p{L}])/u;
+  if (/(?<![\p{L}])từ\s+$/u.test(before) && f.value <= 24 && clockSpanAfter.test(lower.slice(f.end, f.end + 40))) return true;
+  if (/(?<![\p{L}])(?:đến|tới)\s+$/u.test(before) && /^\s*(?:giờ|h)(?![\p{L}])/u.test(after) && f.value <= 24) {
+    if (/(?<![\p{L}])từ\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s+(?:đến|tới)\s+$/u.test(lower.slice(Math.max(0, f.start - 40), f.start))) return true;
+  }
   return /^h\d{2}(?![\d])/u.test(after) || /\d{1,2}h$/u.test(before);
 }
 

@@ -199,8 +199,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const opens = !samePrevious && opensSplit;
     const within = lower.lastIndexOf('trong đó', f.start);
     // the total is the last level before `trong đó`, not a change or plan figure said of it
+    // (a `;` clause that opens with a verb of its own — `…; đã giải quyết 4.790 hồ sơ` — is no part of the split)
     const total =
-      within > sStart
+      within > sStart && !/;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u.test(lower.slice(within, f.start))
         ? [...placed].reverse().find((p) => p.start >= sStart && p.end <= within && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative'))
         : undefined;
     const splitOf = opens ? previous : total;

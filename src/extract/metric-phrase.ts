@@ -87,6 +87,8 @@ const TIME = new RegExp(
     `giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
+    // the present period said relatively (`năm nay`, `tháng này`, `cả năm`)
+    `(?:trong\\s+)?(?:năm\\s+nay|tháng\\s+này|quý\\s+này|kỳ\\s+này|năm\\s+qua|cả\\s+năm)`,
     `(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/\\d{4}`,
   ]
     .map(W)
@@ -138,6 +140,8 @@ function tidy(s: string): string {
   for (let prev = ''; prev !== t; ) {
     prev = t;
     t = t.replace(/^[\s,;:\-–+.•*)]+|[\s,;:\-–+.(•*]+$/gu, '');
+    // the label of a list item the paragraph opens with (`a) Toàn tỉnh xuống giống …`, `d) Tỷ lệ …`)
+    t = t.replace(/^(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)\s+(?=\p{L})/u, '');
     // a closing bracket at the end whose opening is not in the phrase
     if (t.endsWith(')') && !t.includes('(')) t = t.slice(0, -1);
   }
@@ -385,6 +389,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `giảm ít nhất 10% số ca mắc sốt xuất huyết so với tháng 11`: the change names its noun after it
     metric = tidy(`${post.phrase} ${comparison}`);
     ev.push('metric:after');
+  } else if (m.kind === 'percent' && m.aspect === 'share' && bracket >= 0 && m.parent && !hasContent(own) && !hasContent(post.phrase)) {
+    // `3.915 hồ sơ trực tuyến (chiếm 80,5%)`: the share the figure before the bracket is of its whole
+    metric = /^(?:tỷ|tỉ)\s+(?:lệ|trọng)(?!\p{L})/iu.test(m.parent) ? m.parent : `tỷ lệ ${m.parent}`;
+    ev.push('metric:share-of-previous');
   } else if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && (!hasContent(own) || RATE_ONLY.test(own))) {
     // `…, bình quân mỗi năm tăng 4,7 điểm phần trăm`: a rate of the value before it, said how; a change
     // after a change compares the same measure with its own base (`… so với tháng trước và tăng 13,5% so với cùng kỳ`)

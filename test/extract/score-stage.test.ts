@@ -3,28 +3,10 @@ import type { Fact } from '../../schemas/fact.js';
 import { createScoreStage } from '../../src/extract/score-stage.js';
 import { confidenceOf, modelEvidence } from '../../src/extract/confidence-model.js';
 import { SourceFile } from '../../src/core/source-file.js';
+import { buildFact } from '../fixtures/fact-builder.js';
 
-const fact = (over: Partial<Fact> = {}): Fact => ({
-  value: 12,
-  unit: 'trạm',
-  base_value: 12,
-  base_unit: 'trạm',
-  of: null,
-  value_max: null,
-  kind: 'count',
-  aspect: 'level',
-  direction: null,
-  approx: 'none',
-  metric: 'trạm BTS phát triển mới',
-  metric_id: null,
-  period: '2024-08',
-  quote: '12 trạm',
-  prov: { source: 'x.txt', page: 1, start: 0, end: 7 },
-  section: 'I/1',
-  confidence: 0.5,
-  evidence: ['number:digits', 'unit:noun', 'metric:matched'],
-  ...over,
-});
+const fact = (over: Partial<Fact> = {}): Fact =>
+  buildFact({ metric: 'trạm BTS phát triển mới', period: '2024-08', section: 'I/1', evidence: ['number:digits', 'unit:noun', 'metric:matched'], ...over });
 
 function doc(facts: Fact[], reportPeriod?: string, ocr?: number): Document {
   return {

@@ -5,29 +5,10 @@ import type { Fact } from '../../schemas/fact.js';
 import { newDocument } from '../../src/core/new-document.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import { createResolveStage } from '../../src/resolve/resolve-stage.js';
+import { moneyFact } from '../fixtures/fact-builder.js';
 
 function fact(over: Partial<Fact>): Fact {
-  return {
-    value: 100,
-    unit: 'tỷ đồng',
-    base_value: 100e9,
-    base_unit: 'VND',
-    of: null,
-    value_max: null,
-    kind: 'money',
-    aspect: 'level',
-    direction: null,
-    approx: 'none',
-    metric: 'doanh thu dịch vụ viễn thông',
-    metric_id: null,
-    period: '2021',
-    quote: '100 tỷ đồng',
-    prov: { source: 'x.txt', page: 1, start: 0, end: 11 },
-    section: 'I/1',
-    confidence: 0.9,
-    evidence: [],
-    ...over,
-  };
+  return moneyFact(100, { metric: 'doanh thu dịch vụ viễn thông', period: '2021', section: 'I/1', confidence: 0.9, ...over });
 }
 
 function doc(facts: Fact[], province?: string): { doc: Document; file: SourceFile } {

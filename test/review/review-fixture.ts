@@ -1,10 +1,9 @@
-import { newDocument } from '../../src/core/new-document.js';
-import { SourceFile } from '../../src/core/source-file.js';
 import { DocumentStore } from '../../src/store/document-store.js';
 import { openDb } from '../../src/store/open-db.js';
 import type { Db } from '../../src/store/db.js';
 import type { Document } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
+import { buildFact, placed, spanOf, textDocument } from '../fixtures/fact-builder.js';
 
 /** Hostile text the page and the API must never let run. */
 export const SCRIPT_ATTACK = '<script>alert(1)</script>';
@@ -15,16 +14,6 @@ interface FactSpec {
   /** Which occurrence of the quote in the text (0 = first). */
   nth?: number;
   fields: Partial<Fact>;
-}
-
-/** Find the nth occurrence of `quote` in `text`; a fixture typo throws with the fix. */
-function spanOf(text: string, quote: string, nth = 0): { start: number; end: number } {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(quote, at + 1);
-    if (at < 0) throw new Error(`fixture: quote ${JSON.stringify(quote)} (#${nth}) is not in the text; fix the fixture`);
-  }
-  return { start: at, end: at + quote.length };
 }
 
 /**
@@ -41,10 +30,7 @@ export function reviewDocument(name = 'bao-cao-thu-nghiem.txt', variant = ''): D
     'II. Công nghệ thông tin',
     'Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, xử lý trực tuyến toàn trình trên Cổng dịch vụ công quốc gia và Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh đạt 87,5%.',
   ].join('\n');
-  const bytes = Buffer.from(text + name, 'utf8');
-  const doc = newDocument(new SourceFile(`/tmp/${name}`, bytes));
-  doc.text = text;
-  doc.pages = [{ page: 1, origin: 'text', chars: text.length }];
+  const doc = textDocument(text, `/tmp/${name}`, Buffer.from(text + name, 'utf8'));
   doc.metadata = { title: 'Báo cáo tình hình tháng 8 năm 2021', province: 'Nam Định', reportPeriod: '2021-08' };
   const heading1 = spanOf(text, 'I. Bưu chính, viễn thông');
   const heading2 = spanOf(text, 'II. Công nghệ thông tin');
@@ -61,24 +47,6 @@ export function reviewDocument(name = 'bao-cao-thu-nghiem.txt', variant = ''): D
     },
     { path: 'II', label: 'II', level: 0, kind: 'roman', title: 'Công nghệ thông tin', page: 1, prov: { source: name, page: 1, ...heading2 }, end: text.length },
   ];
-  const base: Omit<Fact, 'quote' | 'prov'> = {
-    value: 0,
-    unit: '',
-    base_value: 0,
-    base_unit: '',
-    of: null,
-    value_max: null,
-    kind: 'count',
-    aspect: 'level',
-    direction: null,
-    approx: 'none',
-    metric: '',
-    metric_id: null,
-    period: '2021-08',
-    section: 'I',
-    confidence: 0.9,
-    evidence: [],
-  };
   const specs: FactSpec[] = [
     {
       quote: '1.234.567 thuê bao',
@@ -142,7 +110,7 @@ export function reviewDocument(name = 'bao-cao-thu-nghiem.txt', variant = ''): D
       },
     },
   ];
-  doc.facts = specs.map((s) => ({ ...base, ...s.fields, quote: s.quote, prov: { source: name, page: 1, ...spanOf(text, s.quote, s.nth) } }));
+  doc.facts = specs.map((s) => placed(doc, buildFact({ ...s.fields, quote: s.quote }), s.nth));
   doc.blocks = text.split('\n').map((line, i, all) => {
     const start = all.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
     return {

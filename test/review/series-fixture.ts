@@ -1,6 +1,5 @@
-import { newDocument } from '../../src/core/new-document.js';
-import { SourceFile } from '../../src/core/source-file.js';
 import type { Document } from '../../schemas/document.js';
+import { moneyFact, placed, textDocument } from '../fixtures/fact-builder.js';
 
 /** The province of the injected series (none of the bundled fixtures reports on it). */
 export const SERIES_PROVINCE = 'Lào Cai';
@@ -20,32 +19,13 @@ export function seriesDocument(period: string, value: number): Document {
   const quote = `${value.toLocaleString('vi-VN')} tỷ đồng`;
   const text = `BÁO CÁO THÁNG ${Number(month)} NĂM ${year}\nDoanh thu dịch vụ viễn thông tháng ${Number(month)} ước đạt ${quote}.`;
   const name = `lao-cai-${period}.txt`;
-  const doc = newDocument(new SourceFile(`/tmp/${name}`, Buffer.from(text, 'utf8')));
-  doc.text = text;
-  doc.pages = [{ page: 1, origin: 'text', chars: text.length }];
+  const doc = textDocument(text, `/tmp/${name}`);
   doc.metadata = { title: `Báo cáo tháng ${Number(month)} năm ${year}`, province: SERIES_PROVINCE, reportPeriod: period };
-  const start = text.indexOf(quote);
   doc.facts = [
-    {
-      value,
-      unit: 'tỷ đồng',
-      base_value: Math.round(value * 1e9),
-      base_unit: 'VND',
-      of: null,
-      value_max: null,
-      kind: 'money',
-      aspect: 'level',
-      direction: null,
-      approx: 'estimate',
-      metric: 'doanh thu dịch vụ viễn thông',
-      metric_id: 'telecom-revenue',
-      period,
-      quote,
-      section: '',
-      confidence: 0.9,
-      evidence: [],
-      prov: { source: name, page: 1, start, end: start + quote.length },
-    },
+    placed(
+      doc,
+      moneyFact(value, { approx: 'estimate', metric: 'doanh thu dịch vụ viễn thông', metric_id: 'telecom-revenue', period, section: '', confidence: 0.9 }),
+    ),
   ];
   doc.blocks = text.split('\n').map((line, i) => {
     const at = i === 0 ? 0 : text.indexOf(line);

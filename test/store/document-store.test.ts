@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { newDocument } from '../../src/core/new-document.js';
-import { SourceFile } from '../../src/core/source-file.js';
 import { DocumentStore } from '../../src/store/document-store.js';
 import { connectDb, openDb } from '../../src/store/open-db.js';
 import type { Db } from '../../src/store/db.js';
 import { onEachBackend } from './backends.js';
+import { buildFact, placed, textDocument } from '../fixtures/fact-builder.js';
 import { ensureBuilt, solieu } from '../cli/cli-harness.js';
 import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
 import { getDocumentSummary, findDocumentId } from '../../src/store/document-query.js';
@@ -13,9 +12,7 @@ import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import type { Document } from '../../schemas/document.js';
 
 function smallDoc(text = 'I. Viễn thông\n\nCó 1.904 trạm BTS.'): Document {
-  const doc = newDocument(new SourceFile('/data/bao-cao.txt', Buffer.from(text)));
-  doc.text = text;
-  doc.pages = [{ page: 1, origin: 'text', chars: text.length }];
+  const doc = textDocument(text, '/data/bao-cao.txt');
   doc.metadata = { title: 'Báo cáo tháng 8', province: 'Nam Định', provinceId: 'nam-dinh', reportPeriod: '2021-08', reportType: 'báo cáo' };
   const h = text.indexOf('I. Viễn thông');
   const body = text.indexOf('Có');
@@ -35,28 +32,19 @@ function smallDoc(text = 'I. Viễn thông\n\nCó 1.904 trạm BTS.'): Document 
       end: text.length,
     },
   ];
-  const q = text.indexOf('1.904 trạm');
   doc.facts = [
-    {
-      quote: '1.904 trạm',
-      prov: { source: doc.source.path, page: 1, start: q, end: q + 10 },
-      section: 'I',
-      value: 1904,
-      unit: 'trạm',
-      base_value: 1904,
-      base_unit: 'trạm',
-      of: null,
-      value_max: null,
-      kind: 'count',
-      aspect: 'level',
-      direction: null,
-      approx: 'none',
-      metric: 'trạm BTS',
-      metric_id: 'bts-stations',
-      period: '@2021-08',
-      confidence: 0.93,
-      evidence: ['unit:known'],
-    },
+    placed(
+      doc,
+      buildFact({
+        quote: '1.904 trạm',
+        value: 1904,
+        base_value: 1904,
+        metric_id: 'bts-stations',
+        period: '@2021-08',
+        confidence: 0.93,
+        evidence: ['unit:known'],
+      }),
+    ),
   ];
   doc.messages = [{ severity: 'info', rule: 'read:ocr', reason: 'nothing to OCR' }];
   return doc;

@@ -4,40 +4,17 @@ import { DocumentStore } from '../../src/store/document-store.js';
 import { factWhere } from '../../src/store/fact-filter.js';
 import { queryFacts } from '../../src/store/fact-query.js';
 import { reviewQueue } from '../../src/store/review-query.js';
-import { newDocument } from '../../src/core/new-document.js';
-import { SourceFile } from '../../src/core/source-file.js';
 import type { Fact } from '../../schemas/fact.js';
 import { onEachBackend, type TestBackend } from './backends.js';
+import { buildFact, textDocument } from '../fixtures/fact-builder.js';
 
 function fact(over: Partial<Fact>, start: number): Fact {
-  return {
-    value: 1,
-    unit: 'trạm',
-    base_value: 1,
-    base_unit: 'trạm',
-    of: null,
-    value_max: null,
-    kind: 'count',
-    aspect: 'level',
-    direction: null,
-    approx: 'none',
-    metric: 'trạm BTS',
-    metric_id: 'bts-stations',
-    period: '2021',
-    quote: 'x',
-    section: '',
-    prov: { source: 'a.txt', page: 1, start, end: start + 1 },
-    confidence: 0.5,
-    evidence: [],
-    ...over,
-  };
+  return buildFact({ metric_id: 'bts-stations', prov: { source: 'a.txt', page: 1, start, end: start + 1 }, ...over });
 }
 
 async function storedDb(backend: TestBackend) {
   const db = await openDb(await backend.fresh());
-  const doc = newDocument(new SourceFile('/data/a.txt', Buffer.from('abcdef')));
-  doc.text = 'abcdef';
-  doc.pages = [{ page: 1, origin: 'text', chars: 6 }];
+  const doc = textDocument('abcdef', '/data/a.txt');
   doc.facts = [
     fact({ confidence: 0.2, metric: 'Doanh thu viễn thông', metric_id: 'telecom-revenue' }, 0),
     fact({ confidence: 0.5 }, 1),

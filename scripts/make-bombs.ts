@@ -12,18 +12,21 @@ import { createDeflate, createDeflateRaw, crc32, deflateRawSync, type Deflate, t
 
 const MB = 1024 * 1024;
 
-/** Compress `count` copies of `chunk` in one zlib (or raw deflate) stream, without holding them. */
-async function deflateRepeated(stream: Deflate | DeflateRaw, chunk: Buffer, count: number): Promise<Buffer> {
+const NOTHING = Buffer.alloc(0);
+
+/** Compress `head`, `count` copies of `chunk` and `tail` in one zlib (or raw deflate) stream, without holding them. */
+async function deflateRepeated(stream: Deflate | DeflateRaw, chunk: Buffer, count: number, head = NOTHING, tail = NOTHING): Promise<Buffer> {
   const out: Buffer[] = [];
   stream.on('data', (d: Buffer) => out.push(d));
   const done = new Promise<void>((resolve, reject) => {
     stream.on('end', () => resolve());
     stream.on('error', reject);
   });
+  stream.write(head);
   for (let i = 0; i < count; i++) {
     if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
   }
-  stream.end();
+  stream.end(tail);
   await done;
   return Buffer.concat(out);
 }
@@ -40,6 +43,14 @@ function entryOf(name: string, text: string): ZipEntry {
   return { name, deflated: deflateRawSync(data), crc: crc32(data), size: data.length };
 }
 
+/** An entry's CRC, compressed and unpacked sizes and name length, as the local header and the central directory both write them from `at`. */
+function writeSizes(header: Buffer, at: number, e: ZipEntry, nameLength: number): void {
+  header.writeUInt32LE(e.crc >>> 0, at);
+  header.writeUInt32LE(e.deflated.length, at + 4);
+  header.writeUInt32LE(e.size, at + 8);
+  header.writeUInt16LE(nameLength, at + 12);
+}
+
 /** A zip archive of deflated entries (local headers, data, central directory). */
 function zip(entries: ZipEntry[]): Buffer {
   const parts: Buffer[] = [];
@@ -51,20 +62,14 @@ function zip(entries: ZipEntry[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeSizes(local, 14, e, name.length);
     parts.push(local, name, e.deflated);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
     dir.writeUInt16LE(20, 6);
     dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(e.crc >>> 0, 16);
-    dir.writeUInt32LE(e.deflated.length, 20);
-    dir.writeUInt32LE(e.size, 24);
-    dir.writeUInt16LE(name.length, 28);
+    writeSizes(dir, 16, e, name.length);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, name);
     offset += 30 + name.length + e.deflated.length;
@@ -85,22 +90,12 @@ export async function docxBomb(unpackedMb = 300): Promise<Buffer> {
   const tail = Buffer.from('</w:body></w:document>');
   const para = '<w:p><w:r><w:t>Doanh thu đạt 1.150 tỷ đồng, tăng 5% so với cùng kỳ.</w:t></w:r></w:p>';
   const chunk = Buffer.from(para.repeat(Math.floor(MB / Buffer.byteLength(para))));
-  const stream = createDeflateRaw({ level: 9 });
-  let crc = 0;
   const count = unpackedMb;
-  const out: Buffer[] = [];
-  stream.on('data', (d: Buffer) => out.push(d));
-  const done = new Promise<void>((resolve) => stream.on('end', () => resolve()));
-  stream.write(head);
-  crc = crc32(head, crc);
-  for (let i = 0; i < count; i++) {
-    if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
-    crc = crc32(chunk, crc);
-  }
-  stream.end(tail);
+  const deflated = await deflateRepeated(createDeflateRaw({ level: 9 }), chunk, count, head, tail);
+  let crc = crc32(head);
+  for (let i = 0; i < count; i++) crc = crc32(chunk, crc);
   crc = crc32(tail, crc);
-  await done;
-  const document: ZipEntry = { name: 'word/document.xml', deflated: Buffer.concat(out), crc, size: head.length + chunk.length * count + tail.length };
+  const document: ZipEntry = { name: 'word/document.xml', deflated, crc, size: head.length + chunk.length * count + tail.length };
   return zip([
     entryOf(
       '[Content_Types].xml',

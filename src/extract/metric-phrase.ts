@@ -273,7 +273,9 @@ function before(text: string, from: number, start: number): string {
   // the clause ends at a `;`: what stands before it is another item's
   const semi = text.lastIndexOf(';', start - 1);
   if (semi >= from) from = semi + 1;
-  const pre = withoutTime(text.slice(from, start).replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}\d])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
+  // (a list item's label the clause opens with — `b) 100% doanh nghiệp …` — says nothing of the figure)
+  const window = text.slice(from, start).replace(/^(\s*(?:[-+•]\s*)?)(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)(?=\s)/u, '$1');
+  const pre = withoutTime(window.replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}\d])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
     .split(',')

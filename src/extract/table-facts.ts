@@ -153,7 +153,7 @@ export function periodOfHeader(part: string, century?: string, growth = false): 
 
 /** A header part that names only a time or an aspect adds nothing to the metric. */
 const ASPECT_ONLY =
-  /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước(?:\s+(?:thực\s+hiện|tính|đạt|th))?|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
+  /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước(?:\s+(?:thực\s+hiện|tính|đạt|th))?|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|(?:so\s+với\s+)(?:cùng\s+kỳ|kế\s+hoạch|kh|dự\s+toán|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)(?:\s+năm\s+(?:trước|\d{4}))?|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
 
 function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
   const h = header.toLocaleLowerCase('vi');

@@ -426,4 +426,10 @@ describe('a table written with tabs in a text file', () => {
     expect(byQuote.get('109,4')).toMatchObject({ base_unit: '%', aspect: 'change', approx: 'none' });
     expect(byQuote.get('1.620')).toMatchObject({ approx: 'estimate', metric: 'Khách du lịch' });
   });
+
+  it('names a comparison column (`So với cùng kỳ (%)`) by its row alone: the column says the aspect, not what is measured', async () => {
+    const tsv = TSV.replace('9 tháng 2024 so với cùng kỳ (%)', 'So với cùng kỳ (%)');
+    const byQuote = new Map(cellFacts(await run('bulletin.txt', Buffer.from(tsv, 'utf8'))).map((f) => [f.quote, f]));
+    expect(byQuote.get('112,3')).toMatchObject({ metric: byQuote.get('1.620')?.metric, aspect: 'change', base_unit: '%' });
+  });
 });

@@ -127,8 +127,10 @@ const pagesRead = (out: string) => Number(/(\d+) scan page\(s\) read/.exec(out)?
     } finally {
       await db.close();
     }
-    const plain = join(dir, 'plain-one.db');
-    expect(solieu(['ingest', scans[0], '--db', plain, '--quiet'])).toMatchObject({ code: 0 });
-    expect(exported(url, 'after-kill')).toBe(exported(plain, 'plain-one'));
+    // the plain ingest's rows of this scan
+    const ofScan = (text: string) => text.split('\n').filter((l) => l !== '' && (JSON.parse(l) as { file: string }).file === 'bao-cao-thang-8-2021.scan.pdf');
+    const plainRows = ofScan(plainExport);
+    expect(plainRows.length).toBeGreaterThan(20);
+    expect(ofScan(exported(url, 'after-kill'))).toEqual(plainRows);
   }, 600_000);
 });

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceFile } from '../../core/source-file.js';
 import { DEFAULT_INFLATE_LIMITS } from '../inflate-limits.js';
-import { useFixedPdfjsWorker } from './pdfjs-worker.js';
+import { NEVER_DRAWN, useFixedPdfjsWorker } from './pdfjs-worker.js';
 
 restoreBuiltins();
 
@@ -42,8 +42,9 @@ export async function openPdf(file: SourceFile): Promise<PDFDocumentProxy> {
   if (file.bytes.length === 0) file.fail('file is empty', 'read:empty');
   await useFixedPdfjsWorker();
   // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy. This reader
-  // never draws, so images are not decoded (the operator lists asked for font names would decode them).
-  const task = getDocument(pdfjsParams(new Uint8Array(file.bytes), { maxImageSize: 1 }));
+  // never draws, so images are not decoded (the operator lists asked for font names would decode
+  // them), nor glyph outlines built (pdfjs-worker.ts).
+  const task = getDocument(pdfjsParams(new Uint8Array(file.bytes), { maxImageSize: NEVER_DRAWN }));
   try {
     return await task.promise;
   } catch (error) {

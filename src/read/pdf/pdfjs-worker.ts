@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * pdfjs-dist's worker module (the part that parses PDFs; on Node it runs in this thread, as
- * pdfjs's "fake worker") with one fix, for speed: `TextState.clone()`, called by
+ * pdfjs's "fake worker") with two fixes, for speed. The first: `TextState.clone()`, called by
  * `getTextContent` at every `q` (save) operator and every change of font, is
  * `Object.assign(Object.create(this), this)` — it makes each saved text state the *prototype*
  * of the next. Every state holds all its fields as own properties, so the copy needs nothing
@@ -15,17 +15,37 @@ import { pathToFileURL } from 'node:url';
  * field, without the prototype chain. (`EvalState.clone`, which does rely on its chain, is left
  * alone.)
  *
+ * A second change, for the same reason: on Node (no FontFace API) pdfjs builds the outline of
+ * every glyph an operator list shows, to draw text as paths, and posts each outline to the main
+ * thread, where it is cloned; solieu's text reader asks for operator lists (drawn lines, font
+ * names, widget text) but never draws, and says so by opening its documents with
+ * `maxImageSize: NEVER_DRAWN` (no image is decoded either). For such a document the outlines are
+ * not built; every other document (the OCR reader's and the review's page images, which draw)
+ * gets them as before. Nothing else of an operator list changes: the glyphs it carries are the same.
+ *
  * pdfjs looks for `globalThis.pdfjsWorker.WorkerMessageHandler` before it imports its worker
- * file, so the fixed module — the shipped file with that one line changed, evaluated from a
- * `data:` URL — is put there once, before the first `getDocument`. When the line is not found
- * (another pdfjs-dist version), nothing is put there and pdfjs loads its own worker, unchanged:
- * `test/read/pdfjs-worker.test.ts` fails then, so that the fix is looked at again. pdfjs keeps
- * the worker it found first for the whole thread: a `getDocument` made before this ran (the OCR
- * reader's, with `--ocr always`) leaves the thread on the shipped worker — slower, same text.
+ * file, so the fixed module — the shipped file with those lines changed, evaluated from a
+ * `data:` URL — is put there once, before the first `getDocument`. When a line is not found
+ * exactly once (another pdfjs-dist version), nothing is put there and pdfjs loads its own worker,
+ * unchanged: `test/read/pdf/pdfjs-worker.test.ts` fails then, so that the fixes are looked at again.
+ * pdfjs keeps the worker it found first for the whole thread: a `getDocument` made before this
+ * ran (the OCR reader's, with `--ocr always`) leaves the thread on the shipped worker — slower, same text.
  */
 
-const STOCK = 'const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix = this.textMatrix.slice();';
-const FIXED = 'const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);\n    clone.textMatrix = this.textMatrix.slice();';
+/** The `maxImageSize` of a document that is never drawn: no image is decoded, and no glyph outline built. */
+export const NEVER_DRAWN = 1;
+
+/** The changes made to the shipped worker: each line as shipped and as run. */
+export const WORKER_FIXES: readonly { shipped: string; fixed: string }[] = [
+  {
+    shipped: 'const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix = this.textMatrix.slice();',
+    fixed: 'const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);\n    clone.textMatrix = this.textMatrix.slice();',
+  },
+  {
+    shipped: '|| font.disableFontFace) {\n        PartialEvaluator.buildFontPaths(font, glyphs, this.handler, this.options);',
+    fixed: `|| font.disableFontFace) {\n        if (this.options.maxImageSize !== ${NEVER_DRAWN}) PartialEvaluator.buildFontPaths(font, glyphs, this.handler, this.options);`,
+  },
+];
 
 interface WorkerModule {
   WorkerMessageHandler: unknown;
@@ -35,11 +55,15 @@ declare global {
   var pdfjsWorker: WorkerModule | undefined;
 }
 
-/** The worker's source with the fix, or undefined when the shipped file does not hold the line once. */
+/** The worker's source with the fixes, or undefined when the shipped file does not hold each line once. */
 export function fixedWorkerSource(source: string): string | undefined {
-  const at = source.indexOf(STOCK);
-  if (at < 0 || source.indexOf(STOCK, at + 1) >= 0) return undefined;
-  return source.slice(0, at) + FIXED + source.slice(at + STOCK.length);
+  let out = source;
+  for (const { shipped, fixed } of WORKER_FIXES) {
+    const at = out.indexOf(shipped);
+    if (at < 0 || out.indexOf(shipped, at + 1) >= 0) return undefined;
+    out = out.slice(0, at) + fixed + out.slice(at + shipped.length);
+  }
+  return out;
 }
 
 let installed: Promise<boolean> | undefined;

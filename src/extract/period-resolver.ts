@@ -58,7 +58,8 @@ export interface PeriodReading {
 const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
-  if (/so với\s+(?:\S+\s+){0,3}$/u.test(before)) return false;
+  // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
+  if (/so với\s+(?:\S+\s+){0,3}$/u.test(before) || /(?<!\p{L})(?:gấp|bằng)\s+(?:hơn\s+|gần\s+|khoảng\s+)?[\d.,]+\s+lần\s+$/u.test(before)) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
   // a horizon inside the span of the plan or heading names the year a target is for
   if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;
@@ -119,6 +120,8 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
  */
 const TARGET_OPENING = /^\s*(?:[-+•]\s*)?(?:phấn đấu|mục tiêu(?: là)?|định hướng)?\s*$/u;
 
+const SENTENCE_OPENING = /^\s*(?:[-+•]\s*)?(?:(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:[^.;:,\d()]{1,40}:\s*)?$/u;
+
 /** Is a year inside a span of years (`2030` in `2026-01..2030-12`)? */
 function withinSpan(year: string, span: string | undefined): boolean {
   if (!span?.includes('..') || !/^\d{4}$/.test(year)) return false;
@@ -131,6 +134,9 @@ function inLead(lower: string, m: TimeMention): boolean {
   while (s0 > 0 && lower[s0 - 1] !== '\n' && !(lower[s0 - 1] === ' ' && lower[s0 - 2] === '.')) s0--;
   // `Phấn đấu đến năm 2030 có …; …`: a target's horizon opening the sentence frames all of it
   if (m.rule === 'period:horizon' && TARGET_OPENING.test(lower.slice(s0, m.start))) return true;
+  // a time the sentence opens with, comma or not (`Trong tháng cấp mã …; có thêm …`), after at most a
+  // list label and a short topic with its colon (`3. Hoàn thuế: trong tháng giải quyết …`), sets the time of all of it
+  if (SENTENCE_OPENING.test(lower.slice(s0, m.start))) return true;
   // (a clause's comma, not a decimal one: `612,4 tỷ đồng`)
   const rest = lower.slice(s0).search(/,(?!\d)/u);
   const comma = rest < 0 ? -1 : s0 + rest;
@@ -207,7 +213,9 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   }
   // a span the report or heading gives (`quý I/2025`) is a flow's period; a stock in it (`hiện có 52
   // trường`) is as of its end, so such a span goes on to the stock test below
-  const inherited = !mention && period.includes('..') && ctx.aspect !== 'cumulative';
+  // (so is one a `;` clause before this one set: `Trong quý tiếp nhận 120 hồ sơ; toàn huyện hiện có 31 trường`)
+  const fromEarlierClause = !!mention && mention.end <= ctx.lower.lastIndexOf(';', ctx.start);
+  const inherited = (!mention || fromEarlierClause) && period.includes('..') && ctx.aspect !== 'cumulative';
   if ((period.includes('..') && !inherited) || ctx.aspect === 'cumulative') {
     const oneYear = period.split('..').every((p) => p.slice(0, 4) === period.slice(0, 4));
     const explicit = mention?.rule === 'period:since' || mention?.rule === 'period:years' || mention?.rule === 'period:between';

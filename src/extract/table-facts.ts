@@ -237,7 +237,7 @@ function tablePeriod(doc: Document, table: Table, block: Block | undefined): str
     const period = byPath.get(p)?.period;
     if (period) return period;
   }
-  return doc.metadata.reportPeriod && /^\d{4}(-\d{2})?$/.test(doc.metadata.reportPeriod) ? doc.metadata.reportPeriod : '';
+  return doc.metadata.reportPeriod ?? '';
 }
 
 /** How many paragraphs back an undated document's paragraph lead may set a table's time. */

@@ -432,4 +432,11 @@ describe('a table written with tabs in a text file', () => {
     const byQuote = new Map(cellFacts(await run('bulletin.txt', Buffer.from(tsv, 'utf8'))).map((f) => [f.quote, f]));
     expect(byQuote.get('112,3')).toMatchObject({ metric: byQuote.get('1.620')?.metric, aspect: 'change', base_unit: '%' });
   });
+
+  it("gives a column that names no time the report's period, a span of months too", async () => {
+    const tsv = TSV.replace('tháng 9 và 9 tháng năm 2024', '9 tháng năm 2024').replace('9 tháng 2024 so với cùng kỳ (%)', 'So với cùng kỳ (%)');
+    const doc = await run('bulletin.txt', Buffer.from(tsv, 'utf8'));
+    expect(doc.metadata.reportPeriod).toBe('2024-01..2024-09');
+    expect(cellFacts(doc).find((f) => f.quote === '112,3')?.period).toBe('2024-01..2024-09');
+  });
 });

@@ -19,6 +19,7 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow,
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderPageImage } from '../src/read/ocr/ocr-page-renderer.js';
+import { eraseRules, pixelRules } from '../src/read/ocr/ocr-table-rules.js';
 import { VIET_FONT, VIET_FONT_BOLD } from './make-test-pdfs.js';
 
 /** The table every rendition holds: STT, indicator, unit column, two years under one header. */
@@ -164,14 +165,17 @@ export function unruledTablePdf(): Promise<Buffer> {
 
 /**
  * A PDF as a scanner would give it: each page drawn at `dpi` (default 200) in gray and put back
- * as one image filling the page, with no text layer, as the corpus scans are.
+ * as one image filling the page, with no text layer, as the corpus scans are. `pages` picks
+ * some (1-based); `borderless` erases every ruling line from the images (a real report's ruled
+ * tables as if printed without lines, `ocr-table-rules.ts`).
  */
-export async function scanOf(pdfBytes: Buffer, dpi = 200): Promise<Buffer> {
+export async function scanOf(pdfBytes: Buffer, dpi = 200, options: { pages?: number[]; borderless?: boolean } = {}): Promise<Buffer> {
   const pdf = await getDocument({ data: new Uint8Array(pdfBytes), isOffscreenCanvasSupported: false, isEvalSupported: false, verbosity: 0 }).promise;
   const pages: { png: Buffer; width: number; height: number }[] = [];
   try {
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const image = await renderPageImage(pdf, n, { dpi, embedded: false });
+    for (const n of options.pages ?? Array.from({ length: pdf.numPages }, (_, i) => i + 1)) {
+      const drawn = await renderPageImage(pdf, n, { dpi, embedded: false });
+      const image = options.borderless ? eraseRules(drawn, pixelRules(drawn)) : drawn;
       const canvas = createCanvas(image.width, image.height);
       const ctx = canvas.getContext('2d');
       const data = ctx.createImageData(image.width, image.height);

@@ -84,6 +84,8 @@ export const Metadata = z.object({
   reportType: ReportType.optional(),
   /** `2021-08` (month), `2024` (year), `2021-Q1`, or a span `2021-01..2021-06`. */
   reportPeriod: z.string().optional(),
+  /** Crop seasons the text dates (`đông xuân 2024-2025` → `2024-10..2025-04`): periods for headings and the title that name them. */
+  seasons: z.record(z.string(), z.string()).optional(),
 });
 export type Metadata = z.infer<typeof Metadata>;
 

@@ -1,5 +1,6 @@
 import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
 import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, SUBJECT_LINE, isUpperCase } from './front-matter.js';
+import { seasonCalendar } from '../text/crop-seasons.js';
 import { firstPeriod, horizonYear, planSpan } from '../text/period-words.js';
 import { isNationalAgency } from '../text/national-agency.js';
 import { pad2 } from '../text/zero-pad.js';
@@ -204,7 +205,9 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const fullTitle = subject || typeLine;
   if (fullTitle) meta.title = typeLine && subject && !SUBJECT_LINE.test(subject) ? `${typeLine} ${subject}` : fullTitle;
 
-  const period = firstPeriod(subject || (typeLine ?? ''));
+  const seasons = seasonCalendar(body.join('\n'));
+  if (Object.keys(seasons).length) meta.seasons = seasons;
+  const period = firstPeriod(subject || (typeLine ?? ''), undefined, seasons);
   if (period) meta.reportPeriod = period;
   // a plan's horizon (`Kế hoạch … đến năm 2025`) is the year its targets are for
   // (a plan for a span of years — `giai đoạn 2026-2030` — runs over that span)

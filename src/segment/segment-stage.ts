@@ -127,7 +127,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           // a plan's account of where things stand (`I. THỰC TRẠNG`) is of the time it was written, not its targets'
           const present =
             doc.metadata.reportType === 'kế hoạch' && PRESENT_STATE.test(title) && doc.metadata.issueDate ? doc.metadata.issueDate.slice(0, 7) : undefined;
-          const period = title.length <= opts.periodTitleMax ? (firstPeriod(title, year) ?? horizon ?? present) : undefined;
+          const period = title.length <= opts.periodTitleMax ? (firstPeriod(title, year, doc.metadata.seasons) ?? horizon ?? present) : undefined;
           if (period) section.period = period;
           sections.push(section);
           byPath.set(section.path, section);

@@ -6,6 +6,7 @@
  */
 
 import { romanValue } from './roman-numerals.js';
+import { seasonMentions } from './crop-seasons.js';
 import { pad2 } from './zero-pad.js';
 
 /** The number of a quarter as written after `quý`: `I`–`IV` in either case, or `1`–`4`. */
@@ -100,8 +101,8 @@ function notAPeriod(lower: string, index: number): boolean {
  * The first period named in a text, or undefined. `fallbackYear` completes a month or quarter
  * written without its year (`tháng 8`).
  */
-export function firstPeriod(text: string, fallbackYear?: number): string | undefined {
-  const dated = dateSpans(text.toLocaleLowerCase('vi'));
+export function firstPeriod(text: string, fallbackYear?: number, seasons?: Readonly<Record<string, string>>): string | undefined {
+  const dated = [...dateSpans(text.toLocaleLowerCase('vi')), ...seasonMentions(text.toLocaleLowerCase('vi'), seasons)];
   // dates are blanked out first (same length, so offsets stay)
   const lower = text
     .toLocaleLowerCase('vi')

@@ -1,0 +1,56 @@
+import { pad2 } from './zero-pad.js';
+
+/**
+ * Crop seasons (`vụ Đông Xuân 2024-2025`, `vụ Hè Thu 2025`) as periods. A season is no fixed span of
+ * months — it moves with the region and the year — so it is a period only where the text dates it:
+ * a sentence that names one season and gives the days or months it is sown and harvested
+ * (`Vụ Đông Xuân 2024-2025 xuống giống từ ngày 25/10/2024 …, thu hoạch dứt điểm ngày 08/4/2025`)
+ * makes it the span from the first of those months to the last. Without such a sentence a season
+ * stays a name, and its figures take the heading's or the report's period.
+ */
+
+const SEASON = /(?<![\p{L}])vụ\s+(đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân|xuân\s+hè|mùa|chiêm|xuân|đông)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?![\d\p{L}])/gu;
+/** Sowing or harvest: what makes a sentence the season's calendar. */
+const CALENDAR_WORDS = /(?<![\p{L}])(?:xuống giống|gieo sạ|gieo cấy|gieo trồng|thu hoạch)(?![\p{L}])/u;
+/** `25/10/2024`, `ngày 10/01`, `tháng 7`, `tháng 8/2025`, `tháng 8 năm 2025`. */
+const DATE = /(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?!\d)|tháng\s+(\d{1,2})(?:\s*\/\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])/gu;
+
+function seasonKey(name: string, first: string, last?: string): string {
+  return `${name.replace(/\s+/g, ' ')} ${first}${last ? `-${last}` : ''}`;
+}
+
+/** The seasons a text dates, by key (`đông xuân 2024-2025` → `2024-10..2025-04`). */
+export function seasonCalendar(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sentence of text.toLocaleLowerCase('vi').split(/(?<=[.!?;])\s+|\n+/u)) {
+    const seasons = [...sentence.matchAll(SEASON)];
+    if (seasons.length !== 1 || !CALENDAR_WORDS.test(sentence)) continue;
+    const [mention, name, first, last] = seasons[0];
+    const rest = sentence.slice((seasons[0].index ?? 0) + mention.length);
+    // a month without its year is in the season's last year, or its first when that is later than the season's end would allow
+    const defaultYear = Number(last ?? first);
+    const months: number[] = [];
+    for (const d of rest.matchAll(DATE)) {
+      const month = Number(d[2] ?? d[4]);
+      const year = Number(d[3] ?? d[5] ?? d[6] ?? defaultYear);
+      if (month >= 1 && month <= 12 && year >= Number(first) && year <= defaultYear) months.push(year * 12 + month - 1);
+    }
+    if (months.length < 2) continue;
+    const from = Math.min(...months);
+    const to = Math.max(...months);
+    const at = (n: number) => `${Math.floor(n / 12)}-${pad2((n % 12) + 1)}`;
+    out[seasonKey(name, first, last)] = from === to ? at(from) : `${at(from)}..${at(to)}`;
+  }
+  return out;
+}
+
+/** The seasons of a calendar that a lower-cased text names, with where. */
+export function seasonMentions(lower: string, calendar: Readonly<Record<string, string>> | undefined): { index: number; length: number; period: string }[] {
+  if (!calendar || Object.keys(calendar).length === 0) return [];
+  const out: { index: number; length: number; period: string }[] = [];
+  for (const m of lower.matchAll(SEASON)) {
+    const period = calendar[seasonKey(m[1], m[2], m[3])];
+    if (period) out.push({ index: m.index ?? 0, length: m[0].length, period });
+  }
+  return out;
+}

@@ -7,9 +7,16 @@ import { printable } from '../printable.js';
 export function registerWorker(program: Command, exit: (code: number) => void): void {
   program
     .command('worker')
-    .description('read the documents queued by `ingest --queue` (PostgreSQL), on any number of machines, each committed in one transaction')
+    .description(
+      'read the documents queued by `ingest --queue` (PostgreSQL), on any number of machines, each committed in one transaction; a scan is read page by page by all the workers',
+    )
     .option('--db <url>', DB_HELP)
-    .option('--concurrency <n>', 'documents read at once by this process (run one worker process per core for CPU-bound text PDFs)', parsePositiveInt, 1)
+    .option(
+      '--concurrency <n>',
+      'jobs run at once by this process: documents, and pages of scans to OCR (run one worker process per core)',
+      parsePositiveInt,
+      1,
+    )
     .option('--drain', 'exit when no job is left (queued, waiting for a retry, or running elsewhere), for scripts and tests', false)
     .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; always; never', 'auto')
     .addOption(new Option('--ocr-engine <engine>', 'auto, wasm or native (as ingest)').default('auto'))

@@ -362,19 +362,30 @@ const THIN_STOP = new Set([
   'một',
 ]);
 
+/** An item's first level of the kind of the running total its list splits is a part of that total: cumulative too. */
+function asRunningParts(facts: Fact[], total: Fact): Fact[] {
+  const first = facts.findIndex((f) => f.aspect === 'level' && f.kind === total.kind);
+  return facts.map((f, i) => (i === first ? { ...f, aspect: 'cumulative' as const, evidence: [...f.evidence, 'aspect:part-of-cumulative'] } : f));
+}
+
 /** Extract every numeric fact of a segmented document, in document order. */
 export function extractFacts(doc: Document): Fact[] {
   const facts: Fact[] = [];
   // items after a sentence that ends with a colon (`…, tính đến cuối tháng 5/2020, … trong đó:`) split
   // what it introduced and inherit its time
   let intro: string | undefined;
+  // … and the total they split: parts of a running total (`Lũy kế 10 tháng, tổng thu … Trong đó:`) run too
+  let introTotal: Fact | undefined;
   // an undated document (a study): a time a paragraph's sentence lead sets (`Năm 2019, …`) holds for
   // the paragraph after it in the section, unless a heading, a table or a lead that speaks of now comes between
   let carried: { period: string; section: string } | undefined;
   for (const block of doc.blocks) {
     if (block.role === 'heading' || block.cell) carried = undefined;
     if (!FACT_ROLES.has(block.role)) continue;
-    if (block.role !== 'item') intro = undefined;
+    if (block.role !== 'item') {
+      intro = undefined;
+      introTotal = undefined;
+    }
     if (carried && carried.section !== block.section) carried = undefined;
     const blockFacts = extractFromBlock(block, {
       source: doc.source.name,
@@ -384,8 +395,13 @@ export function extractFacts(doc: Document): Fact[] {
       carriedPeriod: carried?.period,
     });
     const title = block.cell ? '' : headingSubject(doc.sections, block.section);
-    facts.push(...(title ? blockFacts.map((f) => withHeadingSubject(f, title)) : blockFacts));
-    if (block.role !== 'item' && /:\s*$/.test(block.text)) intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
+    const parts = block.role === 'item' && introTotal?.aspect === 'cumulative' ? asRunningParts(blockFacts, introTotal) : blockFacts;
+    facts.push(...(title ? parts.map((f) => withHeadingSubject(f, title)) : parts));
+    if (block.role !== 'item' && /:\s*$/.test(block.text)) {
+      intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
+      // (a running total said beside a plain figure — `Lũy kế …, tổng thu đạt 35.762 tỷ đồng, bằng 91,7% dự toán (39.000 tỷ đồng)` — is the one split)
+      introTotal = [...blockFacts].reverse().find((f) => f.aspect === 'cumulative') ?? [...blockFacts].reverse().find((f) => f.aspect === 'level');
+    }
     if (!doc.metadata.reportPeriod && block.role === 'body' && !block.cell) {
       // the next paragraph only: further on, a study has moved to another topic as often as not
       const lead = leadPeriodOf(lowerSameLength(block.text));

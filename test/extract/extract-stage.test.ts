@@ -32,6 +32,32 @@ describe('extract stage', () => {
     expect(out.facts.map((f) => [f.value, f.base_unit, f.period, f.section])).toEqual([[12, 'đơn thư', '2022-03', 'II']]);
   });
 
+  it('makes the parts a list splits from a running total (Lũy kế …, trong đó:) running totals too, and only their first amount', async () => {
+    const file = new SourceFile('r.txt', Buffer.from('x'));
+    const lines = [
+      ['Lũy kế 9 tháng, tổng chi ước đạt 820 tỷ đồng, bằng 70% dự toán (1.170 tỷ đồng). Trong đó:', 'body'],
+      ['- Chi đầu tư phát triển 310 tỷ đồng, bằng 64% dự toán;', 'item'],
+      ['- Chi thường xuyên 480 tỷ đồng, tăng 5%.', 'item'],
+    ] as const;
+    let at = 0;
+    const blocks = lines.map(([text, role], id) => {
+      const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section: 'II' };
+      at += text.length + 1;
+      return b;
+    });
+    const base = doc(file, lines.map(([t]) => t).join('\n'));
+    const out = await createExtractStage()({ ...base, blocks, metadata: { reportPeriod: '2022-01..2022-09' } }, file);
+    expect(out.facts.map((f) => [f.quote, f.aspect])).toEqual([
+      ['820 tỷ đồng', 'cumulative'],
+      ['70%', 'plan'],
+      ['1.170 tỷ đồng', 'level'],
+      ['310 tỷ đồng', 'cumulative'],
+      ['64%', 'plan'],
+      ['480 tỷ đồng', 'cumulative'],
+      ['5%', 'change'],
+    ]);
+  });
+
   it('takes no facts from administrative header or closing blocks, and says so', async () => {
     const file = new SourceFile('r.txt', Buffer.from('x'));
     const out = await createExtractStage()(doc(file, 'Số: 15 văn bản', 'admin-header'), file);

@@ -9,6 +9,8 @@ export const DocumentIdRow = z.object({ id: z.string() });
 
 /** A stored document's source path. */
 export const DocumentPathRow = z.object({ path: z.string() });
+/** Where a document's source file was read from, and its content hash (the key of `source_files`). */
+export const DocumentSourceRow = z.object({ path: z.string(), sha256: z.string() });
 
 /** The stored columns of a document that `show` prints. */
 export const DocumentHeadRow = z.object({

@@ -42,5 +42,5 @@ export async function getDocumentView(db: Db, docId: string): Promise<JsonReply>
 export async function getPageImage(db: Db, docId: string, page: number): Promise<PageImage> {
   const doc = await viewDocument(db, docId);
   if (!doc) return { status: 404, error: `document ${docId.slice(0, 80)} not found` };
-  return renderPageImage(doc.path, page);
+  return renderPageImage(db, doc.id, page);
 }

@@ -3,7 +3,6 @@ import { readSourceFile } from './page-image.js';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjsParams } from '../read/pdf/pdf-document.js';
 import type { Db } from '../store/db.js';
-import { documentPath } from '../store/document-query.js';
 import { DRAWN_ORIGINS, factDetail } from './fact-detail.js';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
@@ -39,12 +38,11 @@ export async function renderFactCrop(db: Db, factId: number): Promise<CropResult
   const detail = await factDetail(db, factId);
   if (!detail) return { status: 404, error: `fact ${factId} not found` };
   const bbox = detail.fact.bbox;
-  const path = await documentPath(db, detail.document.doc_id);
   if (!bbox || !DRAWN_ORIGINS.includes(detail.pageOrigin ?? ''))
     return { status: 404, error: 'no page image for this fact (not a PDF or OCR fact with a box)' };
-  const source = await readSourceFile(path);
+  const source = await readSourceFile(db, detail.document.doc_id);
   if ('error' in source) return source;
-  const { bytes } = source;
+  const { path, bytes } = source;
   try {
     if (IMAGE_FILE.test(path)) return { data: await cropImage(bytes, bbox) };
     if (/\.pdf$/i.test(path)) return { data: await cropPdf(bytes, detail.fact.page, bbox) };

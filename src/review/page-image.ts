@@ -2,6 +2,9 @@ import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { readFile } from 'node:fs/promises';
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjsParams } from '../read/pdf/pdf-document.js';
+import type { Db } from '../store/db.js';
+import { documentSource } from '../store/document-query.js';
+import { loadSourceFile } from '../store/source-file-store.js';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
 
@@ -18,11 +21,22 @@ interface CanvasFactory {
 export const PAGE_SCALE = 1.5;
 export const IMAGE_FILE = /\.(png|jpe?g|webp)$/i;
 
-/** The stored document's source file, or the answer to give when it is gone (404 with the reason). */
-export async function readSourceFile(path: string): Promise<{ bytes: Buffer } | { status: number; error: string }> {
+export type SourceBytes = { path: string; bytes: Buffer } | { status: number; error: string };
+
+/**
+ * A stored document's source file: at the path it was read from, else as `ingest --queue` stored
+ * it by content hash (in the database or its shared folder) — a review server in another office
+ * does not see the folder the files were queued from. Or the answer to give when it is gone
+ * (404 with the reason).
+ */
+export async function readSourceFile(db: Db, docId: string): Promise<SourceBytes> {
+  const doc = await documentSource(db, docId);
+  if (!doc) return { status: 404, error: `document ${docId.slice(0, 80)} not found` };
   try {
-    return { bytes: await readFile(path) };
+    return { path: doc.path, bytes: await readFile(doc.path) };
   } catch (e) {
+    const stored = await loadSourceFile(db, doc.sha256).catch(() => undefined);
+    if (stored) return { path: doc.path, bytes: stored.bytes };
     return { status: 404, error: `the source file is not available: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}` };
   }
 }
@@ -33,10 +47,10 @@ export type PageImage = { data: Buffer; scale: number } | { status: number; erro
  * One page of a stored document as PNG: a PDF page drawn by pdfjs at PAGE_SCALE (text layer
  * and scans alike), an image file as it is drawn (scale 1: its boxes are in pixels).
  */
-export async function renderPageImage(path: string, pageNumber: number): Promise<PageImage> {
-  const source = await readSourceFile(path);
+export async function renderPageImage(db: Db, docId: string, pageNumber: number): Promise<PageImage> {
+  const source = await readSourceFile(db, docId);
   if ('error' in source) return source;
-  const { bytes } = source;
+  const { path, bytes } = source;
   try {
     if (IMAGE_FILE.test(path)) {
       if (pageNumber !== 1) return { status: 404, error: `an image has one page, not ${pageNumber}` };

@@ -1,5 +1,5 @@
 import type { Message } from '../../schemas/message.js';
-import { CountRow, DocumentHeadRow, DocumentIdRow, DocumentPathRow, MessageRow, SectionOutline } from '../../schemas/stored-document.js';
+import { CountRow, DocumentHeadRow, DocumentIdRow, DocumentPathRow, DocumentSourceRow, MessageRow, SectionOutline } from '../../schemas/stored-document.js';
 import type { Db } from './db.js';
 import { parseOptionalRow, parseRow, parseRows } from './row-parser.js';
 
@@ -46,6 +46,15 @@ export async function findDocumentId(db: Db, ref: string): Promise<string | unde
 /** The source path of a stored document (which must exist). */
 export async function documentPath(db: Db, docId: string): Promise<string> {
   return parseRow(DocumentPathRow, await db.q.selectFrom('documents').select('path').where('id', '=', docId).executeTakeFirst(), 'document').path;
+}
+
+/** A document's source path and content hash; undefined for an unknown id. */
+export async function documentSource(db: Db, docId: string): Promise<{ path: string; sha256: string } | undefined> {
+  return parseOptionalRow(
+    DocumentSourceRow,
+    await db.q.selectFrom('documents').select(['path', 'sha256']).where('id', '=', docId).executeTakeFirst(),
+    'document',
+  );
 }
 
 export async function getDocumentSummary(db: Db, docId: string): Promise<DocumentSummary | undefined> {

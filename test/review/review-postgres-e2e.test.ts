@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,9 +52,9 @@ function freePort(): Promise<number> {
 }
 
 /** Start `solieu review` on the database as `reviewer`; its origin once it listens. */
-async function startReview(reviewer: string): Promise<string> {
+async function startReview(reviewer: string, db = url): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'solieu.js'), 'review', '--db', url, '--port', String(port), '--reviewer', reviewer], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'solieu.js'), 'review', '--db', db, '--port', String(port), '--reviewer', reviewer], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -112,6 +112,14 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Wait until the fact panel's crop of the page has loaded. */
+async function cropShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const img = document.getElementById('crop-img') as HTMLImageElement | null;
+    return (img?.complete && img.naturalWidth > 0) === true;
+  });
+}
+
 async function openPage(origin: string): Promise<Page> {
   if (!browser) throw new Error('no browser');
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -156,6 +164,8 @@ describe('review on PostgreSQL, two reviewers on one database', () => {
       const before = await a.inputValue('#fld-value');
       expect(await b.inputValue('#fld-value')).toBe(before);
       expect(before).not.toBe('777');
+      // the fact's crop of its page, drawn from the source file the database points to
+      await cropShown(a);
 
       const first = await correctValue(a, '777');
       expect(first.status).toBe(200);
@@ -182,6 +192,26 @@ describe('review on PostgreSQL, two reviewers on one database', () => {
       const corrected = rows.filter((r) => r.status === 'corrected');
       expect(corrected.map((r) => ({ quote: r.quote, value: r.value }))).toEqual([{ quote, value: 777 }]);
       expect(rows.some((r) => r.value === 888)).toBe(false);
+      expect(incidents).toEqual([]);
+    },
+    180_000,
+  );
+
+  e2e(
+    'a document read through the queue shows its page when the folder it was queued from is gone: the bytes stored in PostgreSQL',
+    async () => {
+      if (!cluster) return;
+      const queued = await cluster.freshDatabase();
+      const folder = join(dir, 'queued-from');
+      mkdirSync(folder);
+      const copy = join(folder, '003.pdf');
+      copyFileSync(REPORT, copy);
+      expect(solieu(['ingest', copy, '--queue', '--db', queued, '--quiet'])).toMatchObject({ code: 0 });
+      expect(solieu(['worker', '--db', queued, '--drain', '--quiet', '--ocr', 'never'])).toMatchObject({ code: 0 });
+      rmSync(folder, { recursive: true }); // another office: the review server does not see this folder
+      const page = await openPage(await startReview(REVIEWER_B, queued));
+      await cropShown(page);
+      await page.close();
       expect(incidents).toEqual([]);
     },
     180_000,

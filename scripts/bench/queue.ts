@@ -388,10 +388,11 @@ function formatBatch(b: QueueBatchResult): string {
     c.dbCpuSeconds === null ? null : fixed(c.dbCpuSeconds, 1),
     fixed(c.perMinute, 1),
     fixed(c.perCpuMinute, 1),
+    fixed(c.cpuSeconds / c.wallSeconds, 2),
     plain1 ? ratio(c.wallSeconds / plain1.wallSeconds) : null,
     queue1 && c.kind === 'queue' ? ratio(queue1.wallSeconds / c.wallSeconds) : null,
   ]);
-  const head = ['contender', 'wall s', 'CPU s', 'enqueue s', 'PG CPU s', perMin, `${perMin}/CPU`, 'wall × ingest -c1', 'speed-up × 1 worker'];
+  const head = ['contender', 'wall s', 'CPU s', 'enqueue s', 'PG CPU s', perMin, `${perMin}/CPU`, 'cores used', 'wall × ingest -c1', 'speed-up × 1 worker'];
   const lines = [
     `${b.label}: ${b.files} distinct files from ${b.sources} ${b.label === 'text' ? 'text PDFs' : 'scans'} (${b.pages} pages)${b.label === 'text' ? ', --ocr never' : ', every page by OCR'}:`,
     table(head, rows),
@@ -428,7 +429,8 @@ function formatSizing(sizing: ArchiveSizing[]): string {
 export function formatQueueBench(r: QueueBenchResult): string {
   return [
     `PostgreSQL ${r.postgres} (throw-away cluster, fsync off); OCR engine ${r.ocrEngine}; medians of ${r.reps} round${r.reps > 1 ? 's' : ''}, contenders in a seeded random order;`,
-    '  CPU s: the processes measured (threads and children), not the PostgreSQL server (PG CPU s); /CPU: per CPU-minute, what one busy core does',
+    '  CPU s: the processes measured (threads and children), not the PostgreSQL server (PG CPU s); /CPU: per CPU-minute, what one busy core does;',
+    '  cores used: CPU s / wall s, how much of the machine the contender got (on a busy machine, well under its processes or threads)',
     formatBatch(r.text),
     '',
     formatBatch(r.scans),

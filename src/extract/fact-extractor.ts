@@ -246,7 +246,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       // a figure joined to the previous one by `và` or a comma, or in a clause that names only a time
       // (`…; lũy kế 10 tháng đạt 951,8 tỷ đồng`), goes on about the previous figure's subject
       shared: samePrevious
-        ? /^[\s,;]*(?:và|cùng|,)?[\s,]*$/u.test(text.slice(samePrevious.metricEnd, f.start)) ||
+        ? // (`đón 212 chuyến tàu với khoảng 318.000 lượt khách`: `với` joins too, a qualifier may stand between)
+          /^[\s,;]*(?:và|cùng|với|,)?[\s,]*(?:(?:khoảng|gần|hơn|trên|dưới|ước)\s+)?$/u.test(text.slice(samePrevious.metricEnd, f.start)) ||
           ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start)) ||
           FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start))
           ? samePrevious.pre

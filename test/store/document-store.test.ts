@@ -235,6 +235,8 @@ onEachBackend((backend) => {
         'fact_cells',
         'facts',
         'messages',
+        'page_reads',
+        'page_scans',
         'queue_workers',
         'runs',
         'schema_migrations',

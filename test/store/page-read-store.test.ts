@@ -43,10 +43,10 @@ onEachBackend((backend) => {
       }
     });
 
-    // page jobs run on PostgreSQL only (the queue is pg-boss); SQLite's connections in one process cannot wait for each other
-    (backend.name === 'postgres' ? it : it.skip)(
-      `pages stored at the same moment by different workers: exactly one of them sees none left${backend.name === 'postgres' ? '' : ' [PostgreSQL only: the page queue runs there]'}`,
-      async () => {
+    // page jobs run on PostgreSQL only (the queue is pg-boss), so the race is a PostgreSQL case: SQLite's
+    // connections in one process cannot wait for each other (no test is registered for it there, rather than one skipped)
+    if (backend.name === 'postgres')
+      it('pages stored at the same moment by different workers: exactly one of them sees none left', async () => {
         const url = await backend.fresh();
         const db = await openDb(url);
         const n = 8;
@@ -66,7 +66,6 @@ onEachBackend((backend) => {
         } finally {
           await Promise.all(workers.map((w) => w.close()));
         }
-      },
-    );
+      });
   });
 });

@@ -16,6 +16,32 @@ export function readableDuration(seconds: number): string {
   return `${(seconds / 86400).toFixed(1)} days`;
 }
 
+export interface QueueProgress {
+  documentsLeft: number;
+  /** Document jobs finished per minute over the rate window. */
+  documentRate: number;
+  /** A scan's page jobs left (one page to OCR each, or its assembly). */
+  pagesLeft: number;
+  pageRate: number;
+}
+
+/**
+ * The rate line of `status`: documents and scan pages per minute, and the time left. Workers share
+ * their slots between documents and pages, so the two times add; a scan's document job ends before
+ * its pages are read, so pages left without a page rate yet give no ETA rather than a short one.
+ */
+export function rateLine(q: QueueProgress): string {
+  const window = `over the last ${RATE_WINDOW_MINUTES} min`;
+  const rates = [`${q.documentRate.toFixed(1)} document(s)/min`, ...(q.pagesLeft || q.pageRate ? [`${q.pageRate.toFixed(1)} page(s)/min`] : [])];
+  if (q.documentsLeft === 0 && q.pagesLeft === 0) return q.documentRate > 0 || q.pageRate > 0 ? `rate: ${rates.join(', ')} ${window}\n` : '';
+  if ((q.documentsLeft > 0 && q.documentRate === 0) || (q.pagesLeft > 0 && q.pageRate === 0)) {
+    const idle = q.documentRate === 0 && q.pageRate === 0;
+    return `rate: ${idle ? 'none finished' : rates.join(', ')} ${window}; no ETA (${idle ? 'are workers running? solieu worker --db …' : 'no page of a scan read yet'})\n`;
+  }
+  const seconds = (q.documentsLeft ? q.documentsLeft / q.documentRate : 0) * 60 + (q.pagesLeft ? q.pagesLeft / q.pageRate : 0) * 60;
+  return `rate: ${rates.join(', ')} ${window}; ETA ${readableDuration(seconds)}\n`;
+}
+
 /**
  * The queue's part of `solieu status` on a PostgreSQL database with a queue: depth, running,
  * done and failed jobs (with their reasons), the workers seen in the last hour with what each
@@ -40,11 +66,14 @@ export async function printQueueStatus(db: Db, queue: string, write: (text: stri
     );
     for (const s of scans) write(`  scan ${printable(s.name)}: ${s.pages - s.pagesLeft} of ${s.pages} page(s) read\n`);
   }
-  const rate = c.finishedRecently / RATE_WINDOW_MINUTES;
-  const left = waiting + running;
-  if (rate > 0)
-    write(`rate: ${rate.toFixed(1)} document(s)/min over the last ${RATE_WINDOW_MINUTES} min${left ? `; ETA ${readableDuration((left / rate) * 60)}` : ''}\n`);
-  else if (left) write(`rate: none finished in the last ${RATE_WINDOW_MINUTES} min; no ETA (are workers running? solieu worker --db …)\n`);
+  write(
+    rateLine({
+      documentsLeft: waiting + running,
+      documentRate: c.finishedRecently / RATE_WINDOW_MINUTES,
+      pagesLeft: pn('created') + pn('retry') + pn('active'),
+      pageRate: p.finishedRecently / RATE_WINDOW_MINUTES,
+    }),
+  );
   const workers = await new WorkerLog(db).seenSince(new Date(Date.now() - 3600_000).toISOString());
   write(`workers seen: ${workers.length} in the last hour${workers.length ? ':' : ''}\n`);
   for (const w of workers) {

@@ -1,39 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Document } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
-import { SourceFile } from '../../src/core/source-file.js';
-import { runPipeline } from '../../src/core/run-pipeline.js';
-import { createReadStage } from '../../src/read/read-stage.js';
-import { createNormalizeStage } from '../../src/normalize/normalize-stage.js';
-import { createSegmentStage } from '../../src/segment/segment-stage.js';
-import { createExtractStage } from '../../src/extract/extract-stage.js';
 import { LONG, longTableScan, specDocx, tableDocx, unruledTableScan } from '../../scripts/make-test-tables.js';
+import { cellFacts, cellShape, readToExtract } from '../fixtures/read-to-extract.js';
 
-async function run(name: string, bytes: Buffer): Promise<Document> {
-  return runPipeline(
-    [
-      { name: 'read', run: createReadStage({ ocr: 'auto', ocrEngine: 'wasm' }) },
-      { name: 'normalize', run: createNormalizeStage() },
-      { name: 'segment', run: createSegmentStage() },
-      { name: 'extract', run: createExtractStage() },
-    ],
-    new SourceFile(name, bytes),
-  );
-}
+const run = (name: string, bytes: Buffer): Promise<Document> => readToExtract(name, bytes, { ocr: 'auto', ocrEngine: 'wasm' });
 
-const cellFacts = (d: Document): Fact[] => d.facts.filter((f) => f.row !== undefined);
-
-const shape = (f: Fact) => ({
-  quote: f.quote,
-  value: f.value,
-  base_value: f.base_value,
-  base_unit: f.base_unit,
-  aspect: f.aspect,
-  period: f.period,
-  metric: f.metric,
-  row: f.row,
-  column: f.column,
-});
+const shape = cellShape;
 
 /** A cell fact as the gold scorer would match it: value, unit, period, aspect, column, and the row label with OCR's dropped spaces aside. */
 const key = (f: Fact): string => [f.value, f.base_unit, f.aspect, f.period, f.column, (f.row ?? '').replace(/\s+/gu, '')].join('|');

@@ -1,12 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Document } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
-import { SourceFile } from '../../src/core/source-file.js';
-import { runPipeline } from '../../src/core/run-pipeline.js';
-import { createReadStage } from '../../src/read/read-stage.js';
-import { createNormalizeStage } from '../../src/normalize/normalize-stage.js';
-import { createSegmentStage } from '../../src/segment/segment-stage.js';
-import { createExtractStage } from '../../src/extract/extract-stage.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { captionSubject, namesWhere, periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
 import { stubSubject, withStubSubject } from '../../src/extract/table-labels.js';
@@ -24,34 +18,10 @@ import {
   unruledTablePdf,
 } from '../../scripts/make-test-tables.js';
 import { needs } from '../needs.js';
+import { cellFacts, cellShape, readToExtract } from '../fixtures/read-to-extract.js';
 
-async function run(name: string, bytes: Buffer): Promise<Document> {
-  const file = new SourceFile(name, bytes);
-  return runPipeline(
-    [
-      { name: 'read', run: createReadStage({ ocr: 'never' }) },
-      { name: 'normalize', run: createNormalizeStage() },
-      { name: 'segment', run: createSegmentStage() },
-      { name: 'extract', run: createExtractStage() },
-    ],
-    file,
-  );
-}
-
-const cellFacts = (doc: Document): Fact[] => doc.facts.filter((f) => f.row !== undefined);
-const shape = (f: Fact) => ({
-  quote: f.quote,
-  value: f.value,
-  unit: f.unit,
-  base_value: f.base_value,
-  base_unit: f.base_unit,
-  kind: f.kind,
-  aspect: f.aspect,
-  period: f.period,
-  metric: f.metric,
-  row: f.row,
-  column: f.column,
-});
+const run = (name: string, bytes: Buffer): Promise<Document> => readToExtract(name, bytes);
+const shape = (f: Fact) => ({ ...cellShape(f), unit: f.unit, kind: f.kind });
 
 describe('facts from table cells', () => {
   it('reads every figure cell of the DOCX table as a fact with its row, column, unit and period', async () => {

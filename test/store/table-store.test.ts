@@ -1,29 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { SourceFile } from '../../src/core/source-file.js';
-import { runPipeline } from '../../src/core/run-pipeline.js';
-import { createReadStage } from '../../src/read/read-stage.js';
-import { createNormalizeStage } from '../../src/normalize/normalize-stage.js';
-import { createSegmentStage } from '../../src/segment/segment-stage.js';
-import { createExtractStage } from '../../src/extract/extract-stage.js';
 import { openDb } from '../../src/store/open-db.js';
 import { DocumentStore } from '../../src/store/document-store.js';
 import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
 import { getDocumentTables } from '../../src/store/table-query.js';
 import { renderTableGrid } from '../../src/cli/commands/table-grid-printer.js';
 import { tableDocx } from '../../scripts/make-test-tables.js';
+import { readToExtract } from '../fixtures/read-to-extract.js';
 
 describe('stored tables', () => {
   it('keeps each table cell fact’s row and column and the document’s table model', async () => {
-    const file = new SourceFile('table.docx', await tableDocx());
-    const doc = await runPipeline(
-      [
-        { name: 'read', run: createReadStage({ ocr: 'never' }) },
-        { name: 'normalize', run: createNormalizeStage() },
-        { name: 'segment', run: createSegmentStage() },
-        { name: 'extract', run: createExtractStage() },
-      ],
-      file,
-    );
+    const doc = await readToExtract('table.docx', await tableDocx());
     const db = await openDb(':memory:');
     await new DocumentStore(db).save(doc, 'test');
     const rows = (await queryFacts(db)).map(toExportRow);

@@ -2,30 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { Document } from '../../../schemas/document.js';
 import { SourceFile } from '../../../src/core/source-file.js';
-import { runPipeline } from '../../../src/core/run-pipeline.js';
 import { bodyPieces, readDoc } from '../../../src/read/docx/doc-reader.js';
-import { createReadStage } from '../../../src/read/read-stage.js';
-import { createNormalizeStage } from '../../../src/normalize/normalize-stage.js';
-import { createSegmentStage } from '../../../src/segment/segment-stage.js';
-import { createExtractStage } from '../../../src/extract/extract-stage.js';
 import { needs } from '../../needs.js';
+import { readToExtract } from '../../fixtures/read-to-extract.js';
 
 const REAL = '../shared/corpus-real';
 const ABBREVIATIONS = `${REAL}/phutho_TTCNTT-TayBac_nhiem-vu-khao-sat-QLVB_2012.doc`;
 const ANNEX = `${REAL}/dongthap_SGDDT_KH-tiep-doan-STEM_2026_draft.doc`;
 
-async function run(path: string): Promise<Document> {
-  const file = new SourceFile(path, readFileSync(path));
-  return runPipeline(
-    [
-      { name: 'read', run: createReadStage({ ocr: 'never' }) },
-      { name: 'normalize', run: createNormalizeStage() },
-      { name: 'segment', run: createSegmentStage() },
-      { name: 'extract', run: createExtractStage() },
-    ],
-    file,
-  );
-}
+const run = (path: string): Promise<Document> => readToExtract(path, readFileSync(path));
 
 /** A table's rows as `a|b|c`. */
 function rows(doc: Document, id: number): string[] {

@@ -1,15 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { Document } from '../../../schemas/document.js';
-import type { Fact } from '../../../schemas/fact.js';
 import type { BBox } from '../../../schemas/provenance.js';
 import { ReadResult } from '../../../schemas/raw-document.js';
 import { SourceFile } from '../../../src/core/source-file.js';
-import { runPipeline } from '../../../src/core/run-pipeline.js';
-import { createReadStage } from '../../../src/read/read-stage.js';
-import { createNormalizeStage } from '../../../src/normalize/normalize-stage.js';
-import { createSegmentStage } from '../../../src/segment/segment-stage.js';
-import { createExtractStage } from '../../../src/extract/extract-stage.js';
 import { ocrPdf } from '../../../src/read/ocr/ocr-reader.js';
 import { createOcrScheduler } from '../../../src/read/ocr/ocr-scheduler.js';
 import { eraseRules, pixelRules, toPointRules } from '../../../src/read/ocr/ocr-table-rules.js';
@@ -17,6 +11,7 @@ import { placeLines } from '../../../src/read/ocr/ocr-table-cells.js';
 import { ruledGrids } from '../../../src/read/pdf/pdf-table-grid.js';
 import { ruledTablePdf, scanOf, tableDocx } from '../../../scripts/make-test-tables.js';
 import { needs } from '../../needs.js';
+import { cellShape, readToExtract } from '../../fixtures/read-to-extract.js';
 
 /** A white page image in memory with `draw` painting black rectangles on it. */
 function page(
@@ -110,29 +105,9 @@ describe('ruled tables in page images', () => {
   });
 });
 
-async function run(name: string, bytes: Buffer): Promise<Document> {
-  return runPipeline(
-    [
-      { name: 'read', run: createReadStage({ ocr: 'auto', ocrEngine: 'wasm' }) },
-      { name: 'normalize', run: createNormalizeStage() },
-      { name: 'segment', run: createSegmentStage() },
-      { name: 'extract', run: createExtractStage() },
-    ],
-    new SourceFile(name, bytes),
-  );
-}
+const run = (name: string, bytes: Buffer): Promise<Document> => readToExtract(name, bytes, { ocr: 'auto', ocrEngine: 'wasm' });
 
-const shape = (f: Fact) => ({
-  quote: f.quote,
-  value: f.value,
-  base_value: f.base_value,
-  base_unit: f.base_unit,
-  aspect: f.aspect,
-  period: f.period,
-  metric: f.metric,
-  row: f.row,
-  column: f.column,
-});
+const shape = cellShape;
 
 describe('tables on scanned pages (tesseract.js)', () => {
   it('reads the scan of a ruled table (merged header cells) into the same cell facts as the Word table', async () => {

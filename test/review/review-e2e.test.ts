@@ -1,19 +1,18 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { writeCsv } from '../../src/export/csv-writer.js';
 import { startReviewServer, type ReviewServer } from '../../src/review/review-server.js';
 import { queryFacts, toExportRow } from '../../src/store/fact-query.js';
 import { openDb } from '../../src/store/open-db.js';
 import { ATTR_ATTACK, reviewDb, SCRIPT_ATTACK } from './review-fixture.js';
+import { CHROMIUM, haveChromium, launchChromium } from './headless-chromium.js';
 import { NEEDS_CHROMIUM } from '../needs.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(process.cwd(), 'test-output');
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`review end-to-end test SKIPPED: ${CHROMIUM} is absent (install it with scripts/install-chromium.sh)`);
 }
@@ -33,19 +32,7 @@ beforeAll(async () => {
   dbPath = join(dir, 'review.db');
   await (await reviewDb(dbPath)).db.close();
   server = await startReviewServer({ db: dbPath, port: 0, reviewer: 'Kiểm thử' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

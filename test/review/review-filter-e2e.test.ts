@@ -1,17 +1,16 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startReviewServer, type ReviewServer } from '../../src/review/review-server.js';
 import { DocumentStore } from '../../src/store/document-store.js';
 import { openDb } from '../../src/store/open-db.js';
+import { haveChromium, launchChromium } from './headless-chromium.js';
 import { NEEDS_CHROMIUM } from '../needs.js';
 import { reviewDocument } from './review-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 const e2e = haveChromium ? test : (name: string, fn: () => unknown, timeout?: number) => test.skip(`${name} ${NEEDS_CHROMIUM}`, fn as () => void, timeout);
 
 let dir: string;
@@ -31,10 +30,7 @@ beforeAll(async () => {
   second = b.id;
   await db.close();
   server = await startReviewServer({ db: dbPath, port: 0, reviewer: 'Kiểm thử' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

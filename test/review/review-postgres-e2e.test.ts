@@ -5,9 +5,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ExportRow } from '../../schemas/fact.js';
 import { ensureBuilt, ROOT, solieu } from '../cli/cli-harness.js';
+import { CHROMIUM, launchChromium } from './headless-chromium.js';
 import { NEEDS_CHROMIUM, needs } from '../needs.js';
 import { NEEDS_POSTGRES, PgCluster, postgresBin } from '../store/pg-cluster.js';
 
@@ -17,7 +18,6 @@ import { NEEDS_POSTGRES, PgCluster, postgresBin } from '../store/pg-cluster.js';
  * correct it; the first is saved, the second is answered 409 and the page says so and shows the
  * saved value; `solieu export` from PostgreSQL carries the correction.
  */
-const CHROMIUM = '/usr/bin/chromium';
 /** A real report of the shared corpus (a text PDF). */
 const REPORT = join(ROOT, '..', 'shared', 'corpus', '003.pdf');
 const missing = [
@@ -81,19 +81,7 @@ beforeAll(async () => {
   url = await cluster.freshDatabase();
   expect(solieu(['ingest', REPORT, '--db', url, '--quiet', '--ocr', 'never'])).toMatchObject({ code: 0 });
   origins.push(await startReview(REVIEWER_A), await startReview(REVIEWER_B));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {

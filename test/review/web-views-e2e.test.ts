@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import type { BBox } from '../../schemas/provenance.js';
 import { createReportPipeline } from '../../pipelines/report-pipeline.js';
@@ -17,16 +17,15 @@ import { startReviewServer, type ReviewServer } from '../../src/review/review-se
 import { DocumentStore } from '../../src/store/document-store.js';
 import { openDb } from '../../src/store/open-db.js';
 import { ensureBuilt, solieu } from '../cli/cli-harness.js';
+import { haveChromium, launchChromium } from './headless-chromium.js';
 import { NEEDS_CHROMIUM } from '../needs.js';
 import { SERIES, SERIES_PROVINCE, SLIP_QUOTE, seriesDocument } from './series-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(process.cwd(), 'test-output');
 const FIXTURES = 'fixtures/reports';
 const TABLE_PDF = '../shared/corpus-real/tables/t339.pdf';
 /** The shared corpus's text PDFs, whose gold says which state telecom revenue. */
 const CORPUS = ['002', '003', '004'].map((d) => `../shared/corpus/${d}.pdf`);
-const haveChromium = existsSync(CHROMIUM);
 const e2e = haveChromium ? test : (name: string, fn: () => unknown, timeout?: number) => test.skip(`${name} ${NEEDS_CHROMIUM}`, fn as () => void, timeout);
 
 let dir: string;
@@ -55,10 +54,7 @@ beforeAll(async () => {
   for (const s of SERIES) await store.save(seriesDocument(s.period, s.value), 'test');
   await db.close();
   server = await startReviewServer({ db: dbPath, port: 0, reviewer: 'Kiểm thử' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
   mkdirSync(OUT, { recursive: true });
 }, 300_000);
 

@@ -1,4 +1,5 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
+import { COMPARATIVE_ONLY, COMPARATIVE_TAIL } from '../text/comparatives.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
 import { splitsWord } from '../text/viet-word-list.js';
 import { foldVietnamese } from '../text/fold-text.js';
@@ -100,10 +101,6 @@ const TIME = new RegExp(
 const HIGHER_THAN = /^(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s+(?:so với\s+)?(?=\S)/iu;
 
 /** Words that name only a place (`ở nông thôn`, `tại khu vực miền núi`): a part of a parallel clause. */
-/** A comparative with nothing else (`gấp`, `cao hơn`, `ngắn hơn`): it says how a value compares, not what it measures. */
-const COMPARATIVE =
-  /^(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|sớm|muộn|rộng|hẹp)(?:\s+hơn)?|(?:tăng\s+|bằng\s+)?gấp(?:\s+(?:hơn|gần|khoảng|trên))?)$/iu;
-const COMPARATIVE_TAIL = /\s+(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|sớm|muộn)\s+hơn|gấp(?:\s+(?:hơn|gần|khoảng|trên))?)$/iu;
 const PLACE_ONLY = /^(?:ở|tại)\s+(?:\S+\s*){1,4}$/iu;
 
 /** A compared metric without the base it was compared with (`… so với tháng trước` → `…`). */
@@ -135,13 +132,16 @@ const MEASURE_HEAD = new RegExp(
   'iu',
 );
 
+/** A list item's label opening a text (`b) `, `2) `, `iv) `), with any bullet before it kept. */
+const LIST_LABEL = /^(\s*(?:[-+•]\s*)?)(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)\s+/u;
+
 function tidy(s: string): string {
   let t = s.replace(/\s+/g, ' ').replace(/\(\s*\)/g, '');
   for (let prev = ''; prev !== t; ) {
     prev = t;
     t = t.replace(/^[\s,;:\-–+.•*)]+|[\s,;:\-–+.(•*]+$/gu, '');
     // the label of a list item the paragraph opens with (`a) Toàn tỉnh xuống giống …`, `d) Tỷ lệ …`)
-    t = t.replace(/^(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)\s+(?=\p{L})/u, '');
+    t = t.replace(LIST_LABEL, '$1');
     // a closing bracket at the end whose opening is not in the phrase
     if (t.endsWith(')') && !t.includes('(')) t = t.slice(0, -1);
   }
@@ -274,7 +274,7 @@ function before(text: string, from: number, start: number): string {
   const semi = text.lastIndexOf(';', start - 1);
   if (semi >= from) from = semi + 1;
   // (a list item's label the clause opens with — `b) 100% doanh nghiệp …` — says nothing of the figure)
-  const window = text.slice(from, start).replace(/^(\s*(?:[-+•]\s*)?)(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)(?=\s)/u, '$1');
+  const window = text.slice(from, start).replace(LIST_LABEL, '$1');
   const pre = withoutTime(window.replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}\d])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
@@ -401,7 +401,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const measure = comparison ? withoutBase(m.compared) : m.compared;
     metric = tidy(`${measure} ${hasContent(own) ? own : ''} ${comparison}`);
     ev.push('metric:compared');
-  } else if (m.compared && COMPARATIVE.test(own.trim())) {
+  } else if (m.compared && COMPARATIVE_ONLY.test(own.trim())) {
     // `…, gấp 2,2 lần khách nội địa`, `…, cao hơn 1,4 tạ/ha so với vụ trước`, `ngắn hơn 1,5 ngày so với quy
     // định`: the value before it, compared — the comparative word measures nothing itself
     const base = comparison || (hasContent(post.phrase) && /^gấp/iu.test(own.trim()) ? `so với ${post.phrase}` : '');

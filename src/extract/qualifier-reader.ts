@@ -1,3 +1,4 @@
+import { DIFFERENCE_BEFORE } from '../text/comparatives.js';
 import type { Approx } from '../../schemas/fact.js';
 import { QUALIFIERS, type Qualifier } from './qualifier-lexicon.js';
 import { skipSpacesBack, wordBefore } from './text-window.js';
@@ -21,10 +22,7 @@ export function readApprox(lower: string, start: number, boundary: number, claus
   const adjacent = qualifierEndingAt(lower, pos);
   // `cao hơn 6 dB`, `ngắn hơn 1,5 ngày`: `hơn` after a comparative is a difference, not "more than" (but
   // `gấp hơn 3 lần` is more than three times)
-  if (
-    adjacent?.words === 'hơn' &&
-    /(?<!\p{L})(?:cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|sớm|muộn|tăng|giảm)\s+hơn$/u.test(lower.slice(Math.max(0, pos - 12), pos))
-  ) {
+  if (adjacent?.words === 'hơn' && DIFFERENCE_BEFORE.test(lower.slice(Math.max(0, pos - 12), pos))) {
     return { approx: 'none', evidence: ['approx:comparative'] };
   }
   if (adjacent) return { approx: adjacent.approx, evidence: [`approx:${adjacent.words.replace(/\s+/g, '-')}`] };

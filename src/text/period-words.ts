@@ -6,6 +6,7 @@
  */
 
 import { romanValue } from './roman-numerals.js';
+import { MULTIPLE_BEFORE } from './comparatives.js';
 import { seasonMentions } from './crop-seasons.js';
 import { pad2 } from './zero-pad.js';
 
@@ -93,7 +94,8 @@ function notAPeriod(lower: string, index: number): boolean {
   return (
     /ngày\s*(\d{1,2}|\.+|…)?\s*$/u.test(before) ||
     /(?:đến|tới)\s*$/u.test(before) ||
-    /(?:so với\s+(?:cùng kỳ\s+)?|(?<!\p{L})(?:gấp|bằng)\s+(?:hơn\s+|gần\s+|khoảng\s+)?[\d.,]+\s+lần\s+)$/u.test(lower.slice(Math.max(0, index - 30), index))
+    /so với\s+(?:cùng kỳ\s+)?$/u.test(lower.slice(Math.max(0, index - 24), index)) ||
+    MULTIPLE_BEFORE.test(lower.slice(Math.max(0, index - 30), index))
   );
 }
 

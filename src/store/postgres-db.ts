@@ -39,7 +39,12 @@ export function redactUrl(url: string): string {
 /** A PostgreSQL database as a `Db`, connected lazily, without any check or migration (`openPostgres` does those). */
 export function connectPostgres(url: string): Db {
   const pool = new (pg().Pool)({ connectionString: url, types, max: 4, connectionTimeoutMillis: 10_000 });
-  // An idle client whose server went away (a restart) must not crash the process: the pool drops it.
+  // A client whose server went away (a restart, a cut session) must not crash the process. The
+  // pool listens on its idle clients ('error' below), but a client Kysely holds — in a transaction,
+  // between two queries — emits the cut with no listener, which would end the process. Every
+  // client gets one: the cut then fails the next query on it (a lost connection the caller
+  // reports), and the pool drops the client when it comes back.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   pool.on('error', () => undefined);
   const db: Db = { q: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), backend: 'postgres', name: redactUrl(url), close: () => db.q.destroy() };
   return db;

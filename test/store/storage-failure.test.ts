@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { ingestBatch } from '../../src/cli/ingest/ingest-batch.js';
 import { openDb } from '../../src/store/open-db.js';
+import { connectPostgres } from '../../src/store/postgres-db.js';
 import { storageFailure } from '../../src/store/storage-failure.js';
 import { NEEDS_POSTGRES, PgCluster, postgresBin } from './pg-cluster.js';
 
@@ -144,5 +146,34 @@ const quiet = { update() {}, log() {}, stop() {} };
     );
     expect(storageFailure(err)).toMatch(/^the connection to the database server was lost \(/);
     await victim.end().catch(() => undefined);
+  });
+
+  it('a connection the server cuts while a transaction holds it (between two queries) fails that transaction, not the process', async () => {
+    if (!cluster) return;
+    const url = await cluster.freshDatabase();
+    const db = connectPostgres(url);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const err = await db.q
+        .transaction()
+        .execute(async (trx) => {
+          const pid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0].pid;
+          await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+          // the server's notice of the cut arrives while no query runs on the connection
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await sql`SELECT 1`.execute(trx);
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(storageFailure(err)).toMatch(/^the connection to the database server was lost \(/);
+      // the pool dropped the cut connection: the next query gets a new one
+      expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(db.q)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
+      await db.close();
+    }
   });
 });

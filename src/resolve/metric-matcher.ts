@@ -108,15 +108,15 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
     return false;
   }
 
-  function unitAllows(m: PreparedMetric, ctx: MatchContext): boolean {
-    if (!ctx.unit || (m.def.kind !== 'count' && m.def.kind !== 'measure')) return true;
+  /** `unit` is the fact's unit as `unitKey` folds it ('' for none), computed once per phrase. */
+  function unitAllows(m: PreparedMetric, ctx: MatchContext, unit: string): boolean {
+    if (unit === '' || (m.def.kind !== 'count' && m.def.kind !== 'measure')) return true;
     if (ctx.kind === 'percent') return true;
-    const u = unitKey(ctx.unit);
-    if (u === '') return true;
-    return m.units.some((k) => k === u || u.startsWith(`${k} `) || k.startsWith(`${u} `));
+    return m.units.some((k) => k === unit || unit.startsWith(`${k} `) || k.startsWith(`${unit} `));
   }
 
-  function tokenCredit(t: string, phrase: Set<string>, context: Set<string>): number {
+  /** How well an alias token is found in the phrase itself: 1 when it is there, else its best fuzzy likeness (≥ 0.9), else 0. */
+  function ownCredit(t: string, phrase: Set<string>): number {
     if (phrase.has(t)) return 1;
     let best = 0;
     if (t.length >= 5) {
@@ -126,51 +126,68 @@ export function createMetricMatcher(catalog: readonly MetricDef[] = METRIC_CATAL
         if (sim >= 0.9 && sim > best) best = sim;
       }
     }
-    if (best < 0.6 && context.has(t)) best = 0.6;
     return best;
   }
 
-  function scoreAlias(alias: PreparedAlias, phraseTokens: string[], phrase: Set<string>, phraseBigrams: Set<string>, context: Set<string>): number {
+  /** The phrase's tokens, and what each alias token is credited against them (memoised: aliases share tokens). */
+  interface PhraseView {
+    set: Set<string>;
+    bigrams: Set<string>;
+    context: Set<string>;
+    own: Map<string, number>;
+  }
+
+  function scoreAlias(alias: PreparedAlias, phrase: PhraseView): number {
     let aliasW = 0;
     let foundW = 0;
     let ownW = 0;
     for (const t of alias.tokens) {
       const w = weight(t);
+      let own = phrase.own.get(t);
+      if (own === undefined) {
+        own = ownCredit(t, phrase.set);
+        phrase.own.set(t, own);
+      }
       aliasW += w;
-      foundW += w * tokenCredit(t, phrase, context);
-      ownW += w * tokenCredit(t, phrase, new Set());
+      // a token found only in the section title is credited at 0.6
+      foundW += w * (own < 0.6 && phrase.context.has(t) ? 0.6 : own);
+      ownW += w * own;
     }
     if (aliasW === 0 || ownW / aliasW < 0.3) return 0;
     const aliasCov = foundW / aliasW;
     const aliasSet = new Set(alias.tokens);
     let phraseW = 0;
     let sharedW = 0;
-    for (const t of new Set(phraseTokens)) {
+    for (const t of phrase.set) {
       const w = weight(t);
       phraseW += w;
       if (aliasSet.has(t)) sharedW += w;
     }
     const phraseCov = phraseW === 0 ? 0 : sharedW / phraseW;
-    const bigramCov = alias.bigrams.length === 0 ? 1 : alias.bigrams.filter((b) => phraseBigrams.has(b)).length / alias.bigrams.length;
+    const bigramCov = alias.bigrams.length === 0 ? 1 : alias.bigrams.filter((b) => phrase.bigrams.has(b)).length / alias.bigrams.length;
     return aliasCov * (0.55 + 0.25 * phraseCov + 0.2 * bigramCov);
   }
 
   function rank(phrase: string, ctx: MatchContext = {}): MetricMatch[] {
     const tokens = metricWords(phrase);
     if (tokens.length === 0) return [];
-    const phraseSet = new Set(tokens);
     const contextTokens = ctx.section_title ? metricWords(ctx.section_title) : [];
-    const context = new Set(contextTokens);
-    const bigrams = new Set([...bigramsOf(tokens), ...bigramsOf(contextTokens)]);
+    const view: PhraseView = {
+      set: new Set(tokens),
+      bigrams: new Set([...bigramsOf(tokens), ...bigramsOf(contextTokens)]),
+      context: new Set(contextTokens),
+      own: new Map(),
+    };
+    const unit = ctx.unit ? unitKey(ctx.unit) : '';
     const out: MetricMatch[] = [];
     const candidates = new Set<PreparedMetric>();
-    for (const t of phraseSet) for (const m of byToken.get(t) ?? []) candidates.add(m);
+    for (const t of view.set) for (const m of byToken.get(t) ?? []) candidates.add(m);
     for (const m of prepared) {
       if (!candidates.has(m)) continue;
-      if (!kindAllows(m.def, ctx) || !unitAllows(m, ctx)) continue;
+      if (!kindAllows(m.def, ctx) || !unitAllows(m, ctx, unit)) continue;
       if (m.excludes.some((e) => containsSequence(tokens, e))) continue;
       let best = 0;
-      for (const a of m.aliases) best = Math.max(best, scoreAlias(a, tokens, phraseSet, bigrams, context));
+      for (const a of m.aliases) best = Math.max(best, scoreAlias(a, view));
       if (best > 0) out.push({ metric_id: m.def.id, score: Math.round(Math.min(1, best) * 1000) / 1000 });
     }
     return out.sort((a, b) => b.score - a.score);

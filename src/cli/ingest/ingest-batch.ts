@@ -79,7 +79,12 @@ export async function ingestBatch(db: Db, opts: IngestOptions): Promise<IngestSu
     notRead: 0,
   };
   const executor = makeExecutor(opts);
-  const queue = new PQueue({ concurrency: Math.max(1, executor.slots) });
+  // With worker threads, twice as many files in hand as slots: while every slot reads a file, the
+  // next files' bytes, hashes, lookups and claims are done and the last ones' documents stored, so
+  // a worker never waits on the main thread between two files. `reading` lets one file per slot in.
+  // In this thread (one slot) there is nothing to overlap: one file at a time.
+  const queue = new PQueue({ concurrency: (executor.threads ? 2 : 1) * Math.max(1, executor.slots) });
+  const reading = new PQueue({ concurrency: Math.max(1, executor.slots) });
   let done = 0;
   let started = 0;
   // for the time left, from pages (page-eta.ts): sizes of the files, OCR seconds so far
@@ -187,13 +192,23 @@ export async function ingestBatch(db: Db, opts: IngestOptions): Promise<IngestSu
             return;
           }
           claimed = sha;
-          const doc = await executor
-            .process(path, (e) => {
-              s.ocrPages++;
-              ocrSeconds += e.seconds;
-              tick(`${printable(basename(path))}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
-            })
-            .catch((err: unknown) => failedDocument(path, bytes, err));
+          const doc = await reading.add(
+            async (): Promise<Document | undefined> =>
+              // the batch stopped while this file waited for a slot: it is not read (nor counted as started)
+              s.stopped
+                ? undefined
+                : executor
+                    .process(path, (e) => {
+                      s.ocrPages++;
+                      ocrSeconds += e.seconds;
+                      tick(`${printable(basename(path))}: OCR page ${e.page ?? '?'} (${e.seconds.toFixed(1)} s)`);
+                    })
+                    .catch((err: unknown) => failedDocument(path, bytes, err)),
+          );
+          if (!doc) {
+            started--;
+            return;
+          }
           if (s.stopped || !(await write(() => store.save(doc, PIPELINE_VERSION)))) {
             fail(path, `not stored: ${s.stopped ?? 'the database cannot be written'}`);
             return;

@@ -17,6 +17,8 @@ export interface OcrPageDone {
 /** Runs the report pipeline on one file at a time per slot. */
 export interface PipelineExecutor {
   readonly slots: number;
+  /** The pipeline runs in worker threads: the main thread is free to get the next files ready meanwhile. */
+  readonly threads: boolean;
   process(path: string, onOcrPage?: (event: OcrPageDone) => void): Promise<Document>;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export function inProcessExecutor(options: ReportPipelineOptions): PipelineExecu
   const runner = createReportRunner(withOcr, { onOcrPage: (e) => listener?.({ page: e.page, seconds: e.seconds, confidence: e.confidence }) });
   return {
     slots: 1,
+    threads: false,
     async process(path, onOcrPage) {
       listener = onOcrPage;
       try {
@@ -99,6 +102,7 @@ export function workerExecutor(options: ReportPipelineOptions, slots: number, en
   };
   return {
     slots,
+    threads: true,
     async process(path, onOcrPage) {
       const w = await acquire();
       const reply = await new Promise<WorkerReply & { crashed?: boolean }>((res) => {

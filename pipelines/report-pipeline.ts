@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemas/zod.js';
 import type { NamedStage } from '../src/core/stage.js';
 import { parseOptions } from '../src/core/stage.js';
 import { createReadStage, ReadOptions, type ReadServices } from '../src/read/read-stage.js';

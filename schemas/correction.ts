@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { FactFields, FactStatus } from './fact.js';
 
 /** The reviewable state of a fact: its editable fields plus its review status. */

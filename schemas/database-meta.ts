@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** The newest applied migration (`SELECT MAX(version) AS v FROM schema_migrations`); null before any. */
 export const SchemaVersionRow = z.object({ v: z.number().int().nullable() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { FactStatus } from './fact.js';
 
 /** A fact as the document view lists it beside its page: where it is (page, box, span) and what it says. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { Message } from './message.js';
 import { Provenance } from './provenance.js';
 import { PageInfo, RawBlock, SourceFormat } from './raw-document.js';

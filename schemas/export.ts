@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { Approx } from './fact.js';
 
 /** A report (column) of the Compare sheet. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { Provenance } from './provenance.js';
 
 export const FactKind = z.enum(['money', 'percent', 'count', 'rank', 'ratio', 'measure']);

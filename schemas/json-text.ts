@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * A JSON text column (`evidence`, `pages_json`, `before_json` …) read back into its shape: the

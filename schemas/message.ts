@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** Severity of a message, after vfile: info (note), warn (something degraded), fail (the document failed). */
 export const Severity = z.enum(['info', 'warn', 'fail']);

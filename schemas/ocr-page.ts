@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * What an OCR engine returns for one page image, whichever engine read it (tesseract.js's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * How the read stage asked for a page image to be read (the OCR engine's `RecognizeOptions`),

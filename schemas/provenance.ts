@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** [x0, y0, x1, y1] in page units (PDF points, or pixels for OCR images), origin top-left. */
 export const BBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * Province-level units of Viet Nam, before and after the 2025 reorganisation (data only;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { BBox } from './provenance.js';
 import { Table } from './table.js';
 

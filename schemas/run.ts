@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { jsonText } from './json-text.js';
 
 /** A file an ingest run could not store, and why. */

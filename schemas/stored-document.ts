@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { DocStatus } from './document.js';
 import { Severity } from './message.js';
 import { jsonText } from './json-text.js';

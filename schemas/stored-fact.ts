@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { FactFields, ExportRow, FactStatus } from './fact.js';
 import { jsonText } from './json-text.js';
 

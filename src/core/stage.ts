@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../schemas/zod.js';
 import type { Document } from '../../schemas/document.js';
 import type { SourceFile } from './source-file.js';
 

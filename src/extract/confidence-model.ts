@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import { confidenceFeatures, type ConfidenceInput } from './confidence-features.js';
 import { CONFIDENCE_WEIGHTS } from './confidence-weights.js';
 

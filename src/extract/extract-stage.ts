@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import { extractFacts } from './fact-extractor.js';
 import { annotateCellFacts, extractTableFacts } from './table-facts.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import type { Document } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import { withModelConfidence } from './confidence-model.js';

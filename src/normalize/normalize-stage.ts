@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import type { Block, BlockRole, Document } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 
 import { DOCUMENT_QUEUE, PAGE_QUEUE } from './queue-names.js';
 

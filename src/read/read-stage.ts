@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import type { Document } from '../../schemas/document.js';
 import type { ReadResult } from '../../schemas/raw-document.js';
 import { parseOptions, type Stage } from '../core/stage.js';

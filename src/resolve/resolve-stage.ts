@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import type { Document, Metadata } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import { parseOptions, type Stage } from '../core/stage.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import { compareMetric } from '../export/compare-report.js';
 import { comparePhrase } from '../export/compare-phrases.js';
 import { compareChart } from '../export/compare-series.js';

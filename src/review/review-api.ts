@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import { CorrectionAction } from '../../schemas/correction.js';
 import { FactStatus } from '../../schemas/fact.js';
 import { correctionsOf } from '../store/correction-history.js';

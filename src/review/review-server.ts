@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces, userInfo } from 'node:os';
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import { METRIC_CATALOG } from '../../schemas/metric-catalog.js';
 import { openDb } from '../store/open-db.js';
 import { getFact, getHistory, getQueue, postDecision, type JsonReply } from './review-api.js';

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { sql } from 'kysely';
-import { z } from 'zod';
+import { sql } from './kysely.js';
+import { z } from '../../schemas/zod.js';
 import { writeTransaction, type Db } from './db.js';
 import { parseOptionalRow } from './row-parser.js';
 

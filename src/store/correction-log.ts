@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../schemas/zod.js';
 import type { Correction, CorrectionAction } from '../../schemas/correction.js';
 import { CorrectionState } from '../../schemas/correction.js';
 import { FactFields } from '../../schemas/fact.js';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from './kysely.js';
 import type { Tables } from './tables.js';
 
 /** The two databases solieu stores into: an SQLite file (the default, nothing to install) or a PostgreSQL server. */

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from './kysely.js';
 import type { FactStatus } from '../../schemas/fact.js';
 
 /** Which stored facts a query reads: every field narrows; none reads them all. */

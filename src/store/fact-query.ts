@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from './kysely.js';
 import { ExportRow } from '../../schemas/fact.js';
 import { FactMetricRow, StoredFactRow } from '../../schemas/stored-fact.js';
 import type { Db } from './db.js';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from './kysely.js';
 import { SchemaVersionRow } from '../../schemas/database-meta.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { postgresDdl } from './migrations/postgres-ddl.js';

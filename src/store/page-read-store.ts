@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import { OcrPage } from '../../schemas/ocr-page.js';
 import { PageReadOptions } from '../../schemas/page-job.js';
 import { writeTransaction, type Db } from './db.js';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from './kysely.js';
 import type PgModule from 'pg';
 import { appliedVersion, migrate, newestVersion } from './migrator.js';
 import type { Db } from './db.js';

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { z } from 'zod';
+import { sql } from './kysely.js';
+import { z } from '../../schemas/zod.js';
 import type { Db } from './db.js';
 import { parseRows } from './row-parser.js';
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from './kysely.js';
 import type { FactStatus } from '../../schemas/fact.js';
 import type { FactState } from '../../schemas/stored-fact.js';
 import { FactDocumentRow, FactPlaceRow, QueueDocument, QueueItem, StatusCount, type Queue, type QueueCounts } from '../../schemas/review.js';

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { z } from 'zod';
+import { sql } from './kysely.js';
+import { z } from '../../schemas/zod.js';
 import { DocumentFactRow, FactCellLabels } from '../../schemas/document-view.js';
 import { FactDocumentRow, QueueDocument, QueueItem } from '../../schemas/review.js';
 import type { Db } from './db.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../schemas/zod.js';
 
 /**
  * Rows read from the database, checked against their schema (never cast): a row that does not

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import type { Db } from './db.js';
 import { parseOptionalRow } from './row-parser.js';
 

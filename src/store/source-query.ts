@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from './kysely.js';
 import { SourceRow } from '../../schemas/export.js';
 import type { Db } from './db.js';
 import { parseRows } from './row-parser.js';

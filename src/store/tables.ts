@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated } from './kysely.js';
 
 /**
  * The stored tables as the query layer (Kysely) sees them, on SQLite and PostgreSQL alike.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import type { Db } from './db.js';
 import { parseRows } from './row-parser.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.js';
 import { FactFields, type FactStatus, Period } from '../../schemas/fact.js';
 import type { CorrectionAction } from '../../schemas/correction.js';
 

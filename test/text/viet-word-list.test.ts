@@ -1,4 +1,4 @@
-import { splitsWord, vietWordList, wordListFrom } from '../../src/text/viet-word-list.js';
+import { parseWordListText, splitsWord, vietWordList, wordListFrom, wordListText } from '../../src/text/viet-word-list.js';
 import { metricPhrase } from '../../src/extract/metric-phrase.js';
 
 describe('Vietnamese word list (Viet74K of @vntk/dictionary)', () => {
@@ -34,5 +34,17 @@ describe('metric phrases are cut at word boundaries', () => {
     const m = metricPhrase({ text, sentence: 0, from: 0, start, unitStart: start + 6, unitEnd: start + 6, kind: 'money', aspect: 'level' });
     const first = m.metric.split(' ')[0];
     expect(['toán', 'trung', 'nhanh', 'tư']).not.toContain(first);
+  });
+});
+
+describe('the prebuilt word list file', () => {
+  it('reads back what it wrote', () => {
+    const list = wordListFrom(['xuất khẩu', 'một hai ba', 'vốn']);
+    expect(parseWordListText(wordListText(list))).toEqual(list);
+  });
+
+  it('is not taken without its header', () => {
+    expect(parseWordListText('xuất khẩu\nnhập khẩu')).toBeUndefined();
+    expect(parseWordListText('')).toBeUndefined();
   });
 });

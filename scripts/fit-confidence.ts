@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     if (b.n) console.log(`  [${b.range}] n ${String(b.n).padStart(4)}  mean confidence ${b.meanConfidence.toFixed(2)}  right ${(b.right * 100).toFixed(1)}%`);
   if (process.argv.includes('--dry-run')) return;
   const full = fitLogistic(examples, l2);
-  const version = `lr-${new Date().toISOString().slice(0, 10)}-${docs.length}docs`;
+  const version = `lr-${new Date().toISOString().slice(0, 10)}-${docs.length}docs-l2-${l2}`;
   const data = {
     version,
     fitted: `${examples.length} facts of ${docs.join(', ')}; L2 ${l2}`,

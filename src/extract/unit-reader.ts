@@ -48,9 +48,16 @@ function guessNoun(text: string, lower: string, pos: number): string | undefined
   if (!words || text[pos] !== lower[pos] || NOT_NOUNS.includes(words[1])) return undefined;
   // never two syllables that cut a word in half (`vùng kinh | tế`): then the first alone
   if (words[2] && words[3] && splitsWord([words[1], words[2], words[3]], 2)) return words[1];
+  if (words[2] && PREDICATE_START.has(words[2])) return words[1];
   if (words[2] && !NOT_NOUNS.includes(words[2])) return `${words[1]} ${words[2]}`;
   return undefined;
 }
+
+/**
+ * Words that open a predicate — negation, tense and voice particles, `đạt`, `có`: after one plain
+ * syllable they close it as the counted noun (`5 mẫu không đạt`, `3 tổ chưa có`), never join it.
+ */
+const PREDICATE_START = new Set(['không', 'chưa', 'chẳng', 'đã', 'đang', 'sẽ', 'được', 'bị', 'vẫn', 'cũng', 'đều', 'đạt', 'có']);
 
 /** Extend a counted noun over coordinated nouns: `tin, bài`, `xã, phường, thị trấn`. */
 function coordinate(lower: string, noun: string, pos: number): { noun: string; end: number } {

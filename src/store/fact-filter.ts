@@ -34,9 +34,10 @@ export function factWhere(filter: FactFilter): RawBuilder<unknown> {
   const where: RawBuilder<unknown>[] = [];
   if (filter.docId) where.push(sql`(f.doc_id = ${filter.docId} OR d.name = ${filter.docId} OR d.path = ${filter.docId})`);
   if (filter.metricId) where.push(sql`f.metric_id = ${filter.metricId}`);
+  // words are words in both: `%` and `_` match themselves
   if (filter.metric) {
-    const like = `%${filter.metric}%`;
-    where.push(sql`(lower(f.metric) LIKE lower(${like}) OR lower(COALESCE(f.metric_id,'')) LIKE lower(${like}))`);
+    const words = `%${likeLiteral(filter.metric)}%`;
+    where.push(sql`(lower(f.metric) LIKE lower(${words}) ESCAPE '\\' OR lower(COALESCE(f.metric_id,'')) LIKE lower(${words}) ESCAPE '\\')`);
   }
   if (filter.metricIdOrPhrase) {
     const words = `%${likeLiteral(filter.metricIdOrPhrase)}%`;

@@ -37,10 +37,13 @@ describe('factWhere', () => {
 
 onEachBackend((backend) => {
   describe('the fact filters', () => {
-    it('serve both the facts command (words in the phrase or id, LIKE) and the review queue (exact id or words in the phrase)', async () => {
+    it('serve both the facts command (words in the phrase or id) and the review queue (exact id or words in the phrase)', async () => {
       const db = await storedDb(backend);
       expect((await queryFacts(db, { metric: 'revenue' })).map((r) => r.confidence)).toEqual([0.2]);
       expect((await queryFacts(db, { metric: 'DOANH' })).map((r) => r.confidence)).toEqual([0.2]);
+      // the facts command's words are words too
+      expect((await queryFacts(db, { metric: '100%_x' })).map((r) => r.confidence)).toEqual([0.9]);
+      expect((await queryFacts(db, { metric: '1%0' })).map((r) => r.confidence)).toEqual([]);
       expect((await queryFacts(db, { minConfidence: 0.5, below: 0.9 })).map((r) => r.confidence)).toEqual([0.5]);
       const queue = async (metric: string) => (await reviewQueue(db, { metric, limit: 10, offset: 0 })).facts.map((f) => f.confidence);
       expect(await queue('telecom-revenue')).toEqual([0.2]);

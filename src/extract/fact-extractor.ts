@@ -32,6 +32,8 @@ export const FACT_ROLES: ReadonlySet<Block['role']> = new Set(['body', 'item', '
 export interface BlockContext {
   source: string;
   reportPeriod?: string;
+  /** The month the report was issued (`YYYY-MM`), when its metadata says: what `nay` (now) is in a report of a span not yet over. */
+  issued?: string;
   /** Period named by the nearest heading up the block's section path. */
   sectionPeriod?: string;
   /** Period of the sentence that introduces a list (`tính đến cuối tháng 5/2020, … trong đó:`), for its items. */
@@ -215,6 +217,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       sectionPeriod: splitOf?.fact.period || (ctx.introPeriod ?? ctx.sectionPeriod),
       reportPeriod: ctx.reportPeriod,
+      issued: ctx.issued,
       carried: ctx.carriedPeriod,
       // a change of a stock (`là 14 sở, giảm 07 sở`) is as of the stock's time; of a flow, over the flow's
       previous: samePrevious ? { period: samePrevious.stock ? samePrevious.fact.period : samePrevious.flowPeriod, stock: samePrevious.stock } : undefined,
@@ -391,6 +394,7 @@ export function extractFacts(doc: Document): Fact[] {
     const blockFacts = extractFromBlock(block, {
       source: doc.source.name,
       reportPeriod: doc.metadata.reportPeriod,
+      issued: doc.metadata.issueDate?.slice(0, 7),
       sectionPeriod: sectionPeriodOf(doc.sections, block.section),
       introPeriod: intro,
       carriedPeriod: carried?.period,

@@ -90,6 +90,8 @@ type Make = (
   lower: string,
   reportEnd: string | undefined,
   reportPeriod: string | undefined,
+  /** The month `nay` (now) is: the report's last month, or the month it was issued when that came before. */
+  now: string | undefined,
 ) => string | undefined;
 
 /** A quarter as the span of its months (GUIDELINES: there is no other period format). */
@@ -113,11 +115,11 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // từ ngày 01/3/2025 đến nay, từ tháng 3/2025 đến nay: a span the sentence bounds, to the report's month
     re: /từ\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
     rule: 'period:since',
-    make: (m, _y, _l, reportEnd) => {
+    make: (m, _y, _l, _e, _p, now) => {
       const month = Number(m[1]);
       const y = Number(m[2]);
-      if (!reportEnd || month < 1 || month > 12 || !validYear(y)) return undefined;
-      return `${y}-${pad2(month)}..${reportEnd}`;
+      if (!now || month < 1 || month > 12 || !validYear(y)) return undefined;
+      return `${y}-${pad2(month)}..${now}`;
     },
   },
   {
@@ -147,7 +149,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // tính đến nay, đến thời điểm báo cáo, hiện nay: a value as of the report's month
     re: /(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời điểm báo cáo|thời điểm hiện tại)|(?<![\p{L}])hiện nay(?![\p{L}])/gu,
     rule: 'period:as-of-now',
-    make: (_m, _y, _l, reportEnd) => (reportEnd ? `@${reportEnd}` : undefined),
+    make: (_m, _y, _l, _e, _p, now) => (now ? `@${now}` : undefined),
   },
   {
     // trong tháng, trong quý (of a flow): the report's month, the quarter it ends in
@@ -289,8 +291,10 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
 ];
 
 /** All time mentions in a lower-cased text, left to right, without overlaps (earlier patterns win). */
-export function findTimeMentions(lower: string, defaultYear?: number, reportPeriod?: string): TimeMention[] {
+export function findTimeMentions(lower: string, defaultYear?: number, reportPeriod?: string, issued?: string): TimeMention[] {
   const reportEnd = reportPeriod ? endMonth(reportPeriod) : undefined;
+  // a report of a span that runs past its own date (`giai đoạn 2021-2025`, issued 10/2025): `nay` is when it was written
+  const now = reportEnd && issued && /^\d{4}-\d{2}$/.test(issued) && issued < reportEnd ? issued : reportEnd;
   const found: TimeMention[] = [];
   for (const { re, rule, make } of PATTERNS) {
     re.lastIndex = 0;
@@ -299,7 +303,7 @@ export function findTimeMentions(lower: string, defaultYear?: number, reportPeri
       const start = m.index;
       const end = m.index + m[0].length;
       if (found.some((f) => start < f.end && f.start < end)) continue;
-      const period = make(m, defaultYear, lower, reportEnd, reportPeriod);
+      const period = make(m, defaultYear, lower, reportEnd, reportPeriod, now);
       if (period) found.push({ start, end, period, rule });
     }
   }

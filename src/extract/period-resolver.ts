@@ -36,6 +36,8 @@ export interface PeriodContext {
   /** The period of the nearest heading that names one, up the section path. */
   sectionPeriod?: string;
   reportPeriod?: string;
+  /** The month the report was issued (`YYYY-MM`), when its metadata says. */
+  issued?: string;
   /** In an undated document: the time an earlier paragraph's sentence lead set, still holding. */
   carried?: string;
   /** The previous figure in the same sentence: a change or plan takes its period; a stock carries. */
@@ -172,7 +174,7 @@ export function leadPeriodOf(lower: string): string | undefined {
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
-  const mentions = findTimeMentions(sentence, year, ctx.reportPeriod).map((m) => ({
+  const mentions = findTimeMentions(sentence, year, ctx.reportPeriod, ctx.issued).map((m) => ({
     ...m,
     start: m.start + ctx.sentenceStart,
     end: m.end + ctx.sentenceStart,

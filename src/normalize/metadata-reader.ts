@@ -209,10 +209,14 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   if (Object.keys(seasons).length) meta.seasons = seasons;
   const period = firstPeriod(subject || (typeLine ?? ''), undefined, seasons);
   if (period) meta.reportPeriod = period;
-  // a plan's horizon (`Kế hoạch … đến năm 2025`) is the year its targets are for
-  // (a plan for a span of years — `giai đoạn 2026-2030` — runs over that span)
-  const horizon = planSpan(fullTitle ?? '') ?? horizonYear(fullTitle ?? '');
-  if (!period && meta.reportType === 'kế hoạch' && horizon) meta.reportPeriod = horizon;
+  // A title that names no shorter time but a span of years (`giai đoạn 2021-2025`) is about that
+  // span: a report's figures cover it, a plan's targets run over it. (A heading naming one — a
+  // programme's span in a monthly report — is not the time of its figures: segment-stage.)
+  // A plan's horizon (`Kế hoạch … đến năm 2025`) is the year its targets are for.
+  const span = planSpan(fullTitle ?? '');
+  const horizon = span ?? horizonYear(fullTitle ?? '');
+  if (!period && span) meta.reportPeriod = span;
+  else if (!period && meta.reportType === 'kế hoạch' && horizon) meta.reportPeriod = horizon;
 
   province ??= provinceFromText(subject);
   const national = isNationalAgency(meta.agency);

@@ -8,6 +8,9 @@ import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './hea
 import { normalizeTitle } from './section-title.js';
 import { titleContinuation } from './title-continuation.js';
 
+/** A period of several whole years (`2021-01..2025-12`): a report of a span, as a multi-year review is. */
+const MULTI_YEAR = /^(\d{4})-01\.\.(?!\1)\d{4}-12$/;
+
 /**
  * The segment stage: fills `doc.sections` (the heading tree from numbering) and sets
  * `block.role` (`heading`, `item` for `-`/`+` bullets, `body`) and `block.section` (the path of
@@ -120,9 +123,10 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
             confidence: decision.confidence,
           };
           // in a plan, a heading's horizon names the year its targets are for (`3. Mục tiêu đến năm 2026`)
-          // in a plan or an undated study, a heading's span of years is the time of what it holds
-          // (`3. Mục tiêu và giải pháp giai đoạn 2026-2030`); in a dated report it names a programme
-          const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod;
+          // in a plan, an undated study or a report of a span of years, a heading's span of years is the
+          // time of what it holds (`3. Mục tiêu và giải pháp giai đoạn 2026-2030`); in a report of a
+          // month, quarter or year it names a programme
+          const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod || MULTI_YEAR.test(doc.metadata.reportPeriod);
           const horizon = (spanned ? planSpan(title) : undefined) ?? (doc.metadata.reportType === 'kế hoạch' ? horizonYear(title) : undefined);
           // a plan's account of where things stand (`I. THỰC TRẠNG`) is of the time it was written, not its targets'
           const present =

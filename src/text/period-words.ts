@@ -104,7 +104,13 @@ function notAPeriod(lower: string, index: number): boolean {
  * written without its year (`tháng 8`).
  */
 export function firstPeriod(text: string, fallbackYear?: number, seasons?: Readonly<Record<string, string>>): string | undefined {
-  const dated = [...dateSpans(text.toLocaleLowerCase('vi')), ...seasonMentions(text.toLocaleLowerCase('vi'), seasons)];
+  const spans = dateSpans(text.toLocaleLowerCase('vi'));
+  // the window of the figures, bounded by dates and said as such — in brackets under a title, or
+  // `số liệu tính từ ngày …` — is exact where the title's year is round (`… năm 2025 (Số liệu tính
+  // từ ngày 15/12/2024 đến ngày 14/12/2025)`)
+  const window = spans.find((s) => DATA_WINDOW.test(text.slice(Math.max(0, s.index - 30), s.index).toLocaleLowerCase('vi')));
+  if (window) return window.period;
+  const dated = [...spans, ...seasonMentions(text.toLocaleLowerCase('vi'), seasons)];
   // dates are blanked out first (same length, so offsets stay)
   const lower = text
     .toLocaleLowerCase('vi')
@@ -122,6 +128,9 @@ export function firstPeriod(text: string, fallbackYear?: number, seasons?: Reado
   }
   return periodIn(lower, fallbackYear, dated);
 }
+
+/** What opens a span of dates that is the window of a report's figures: a bracket, `số liệu (tính)`, `kỳ báo cáo`. */
+const DATA_WINDOW = /(?:\(|số liệu(?:\s+tính)?|kỳ báo cáo|thời gian báo cáo)\s*(?:từ\s+)?$/u;
 
 /** Two dates bounding a span (`từ ngày 01/7/2025 đến ngày 20/12/2025`, `(15/12/2024 - 14/3/2025)`): the months they fall in. */
 const DATE = String.raw`(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;

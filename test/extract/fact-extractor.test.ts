@@ -8,6 +8,8 @@ interface Spec {
   rule: string;
   text: string;
   reportPeriod?: string;
+  /** The month the report was issued (`YYYY-MM`). */
+  issued?: string;
   expect: Record<string, unknown>[];
   skip?: string;
 }
@@ -22,7 +24,7 @@ describe('fact extractor spec table (test/extract/specs/facts.json)', () => {
   for (const spec of specs) {
     const run = spec.skip ? it.skip : it;
     run(`${spec.rule}${spec.skip ? ` — skipped: ${spec.skip}` : ''}`, () => {
-      const facts = extractFromBlock(block(spec.text), { source: 'spec.txt', reportPeriod: spec.reportPeriod });
+      const facts = extractFromBlock(block(spec.text), { source: 'spec.txt', reportPeriod: spec.reportPeriod, issued: spec.issued });
       expect(facts.map((f) => Object.fromEntries(Object.keys(spec.expect[facts.indexOf(f)] ?? {}).map((k) => [k, f[k as keyof Fact]])))).toEqual(spec.expect);
     });
   }

@@ -49,6 +49,27 @@ describe('readMetadata', () => {
     expect(spanned.reportPeriod).toBe('2024-04..2024-06');
   });
 
+  it("takes a title's span of years, when it names no shorter time, as the report period (a report of the span, not only a plan)", () => {
+    const study = readMetadata([
+      para('BÁO CÁO CHUYÊN ĐỀ', 'title'),
+      para('Kết quả quản lý tài nguyên nước giai đoạn 2021-2025;', 'title'),
+      para('định hướng giai đoạn 2026-2030', 'title'),
+    ]);
+    expect(study.reportPeriod).toBe('2021-01..2025-12');
+    // a shorter time in the title is the period; the span is then a programme's
+    const monthly = readMetadata([para('BÁO CÁO', 'title'), para('Tình hình tháng 5 năm 2025 của Chương trình giai đoạn 2021-2025', 'title')]);
+    expect(monthly.reportPeriod).toBe('2025-05');
+  });
+
+  it('takes the window of the figures in brackets under the title over its round year', () => {
+    const meta = readMetadata([
+      para('BÁO CÁO', 'title'),
+      para('Công tác tiếp công dân, giải quyết khiếu nại năm 2025', 'title'),
+      para('(Số liệu tính từ ngày 15/12/2024 đến ngày 14/12/2025)', 'title'),
+    ]);
+    expect(meta.reportPeriod).toBe('2024-12..2025-12');
+  });
+
   it('does not take the place a commune writes from for its province', () => {
     const meta = readMetadata([para('ỦY BAN NHÂN DÂN'), para('XÃ TÂN LẬP'), para('Tân Lập, ngày 02 tháng 10 năm 2025'), para('BÁO CÁO', 'title')]);
     expect(meta.agency).toBe('XÃ TÂN LẬP');

@@ -58,7 +58,7 @@ describe('segment stage', () => {
     ]);
   });
 
-  it("gives a plan's span of years to its headings, its account of the present the month it was issued; a dated report's programme span none", async () => {
+  it("gives a plan's (and a multi-year report's) span of years to its headings, its account of the present the month it was issued; a dated report's programme span none", async () => {
     const plan = await runText(
       'plan.txt',
       text([
@@ -82,6 +82,16 @@ describe('segment stage', () => {
       text(['BÁO CÁO', 'Tình hình tháng 5 năm 2025', 'I. CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2021-2025', '- Phủ sóng 5G 40 xã.']),
     );
     expect(report.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([['I', '']]);
+    // a report of a span of years: a heading's span is the time of what it holds
+    const review = await runText(
+      'review.txt',
+      text(['BÁO CÁO', 'Kết quả bảo vệ rừng giai đoạn 2021-2025', 'I. KẾT QUẢ', '- Trồng 500 ha rừng.', 'II. ĐỊNH HƯỚNG GIAI ĐOẠN 2026-2030', '- Trồng 800 ha rừng.']),
+    );
+    expect(review.doc.metadata.reportPeriod).toBe('2021-01..2025-12');
+    expect(review.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', ''],
+      ['II', '2026-01..2030-12'],
+    ]);
   });
 
   it('builds the heading tree from Roman, Arabic, multi-level and letter labels', async () => {

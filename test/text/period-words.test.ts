@@ -23,12 +23,21 @@ describe('firstPeriod', () => {
     expect(firstPeriod('Phương hướng tháng 9')).toBeUndefined();
   });
 
-  it('does not take a date, a horizon or a span of years for a period', () => {
+  it('takes the window of the figures, bounded by dates in brackets or after `số liệu tính`, over the round year of the title', () => {
+    expect(firstPeriod('Công tác tiếp công dân năm 2025 (Số liệu tính từ ngày 15/12/2024 đến ngày 14/12/2025)')).toBe('2024-12..2025-12');
+    expect(firstPeriod('Báo cáo quý I năm 2026 (từ ngày 15/12/2025 đến ngày 14/3/2026)')).toBe('2025-12..2026-03');
+    expect(firstPeriod('Kết quả năm 2025, kỳ báo cáo từ ngày 01/01/2025 đến ngày 30/11/2025')).toBe('2025-01..2025-11');
+    // dates that bound something else, not the figures, leave the title's period
+    expect(firstPeriod('Kết quả đợt kiểm tra năm 2025 từ ngày 01/3/2025 đến ngày 30/4/2025')).toBe('2025');
+  });
+
+  it('does not take a date or a horizon for a period', () => {
     expect(firstPeriod('Nam Định, ngày 26 tháng 01 năm 2021')).toBeUndefined();
+    // a span of years is a programme's time as often as the figures' (metadata-reader takes a title's)
+    expect(firstPeriod('Chuyển đổi số giai đoạn 2020 - 2025, tầm nhìn đến năm 2030')).toBeUndefined();
     expect(firstPeriod('Báo cáo ngày 15/3/2025')).toBeUndefined();
     // two dates out of order are no span
     expect(firstPeriod('từ ngày 20/12/2025 đến ngày 01/7/2025')).toBeUndefined();
-    expect(firstPeriod('Chuyển đổi số giai đoạn 2020 - 2025, tầm nhìn đến năm 2030')).toBeUndefined();
     expect(firstPeriod('Lĩnh vực thông tin, tuyên truyền')).toBeUndefined();
     expect(firstPeriod('Phấn đấu giảm ít nhất 10% số ca mắc so với tháng 11')).toBeUndefined();
     expect(firstPeriod('Doanh thu tăng so với cùng kỳ năm 2023')).toBeUndefined();

@@ -85,7 +85,14 @@ describe('segment stage', () => {
     // a report of a span of years: a heading's span is the time of what it holds
     const review = await runText(
       'review.txt',
-      text(['BÁO CÁO', 'Kết quả bảo vệ rừng giai đoạn 2021-2025', 'I. KẾT QUẢ', '- Trồng 500 ha rừng.', 'II. ĐỊNH HƯỚNG GIAI ĐOẠN 2026-2030', '- Trồng 800 ha rừng.']),
+      text([
+        'BÁO CÁO',
+        'Kết quả bảo vệ rừng giai đoạn 2021-2025',
+        'I. KẾT QUẢ',
+        '- Trồng 500 ha rừng.',
+        'II. ĐỊNH HƯỚNG GIAI ĐOẠN 2026-2030',
+        '- Trồng 800 ha rừng.',
+      ]),
     );
     expect(review.doc.metadata.reportPeriod).toBe('2021-01..2025-12');
     expect(review.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([

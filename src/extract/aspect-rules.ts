@@ -32,12 +32,32 @@ export function isRank(lower: string, start: number): boolean {
 /** What a plan percentage is measured against, named earlier in the sentence. */
 const ALLOTTED = /(?<!\p{L})(?:được giao|dự toán|kế hoạch vốn|kế hoạch|chỉ tiêu|được phân bổ)(?!\p{L})/u;
 
+/** A lower or upper bound written after the figure: `từ 8,5% trở lên`, `từ 5 tuổi trở xuống`. */
+export const BOUND_AFTER = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/u;
+
+/** A comparison with the same measure at an earlier time: `so với cùng kỳ`, `so với năm 2024`, `so với tháng trước`. */
+const EARLIER_BASE = /^\s*so với\s+(?:cùng kỳ|(?:năm|tháng|quý|kỳ|vụ)\s+(?:trước|\d|[ivx]+(?!\p{L})))/u;
+
+/** The number of a figure's text (`108,2%` → 108.2), for the direction of an index. */
+function figureValue(text: string): number {
+  const m = /\d[\d.]*(?:,\d+)?/u.exec(text);
+  return m ? Number(m[0].replace(/\./g, '').replace(',', '.')) : Number.NaN;
+}
+
 export function readAspect(lower: string, start: number, unitEnd: number, kind: FactKind, clauseStart: number): AspectReading {
   if (kind === 'rank') return { aspect: 'rank', direction: null, evidence: ['aspect:rank'] };
-  const pos = beforeQualifier(lower, start);
+  // `tăng từ 8,5% trở lên`: the change word stands before the bound's `từ`
+  const bounded = BOUND_AFTER.test(lower.slice(unitEnd, unitEnd + 12)) && wordBefore(lower, skipSpacesBack(lower, start), 'từ');
+  const pos = bounded ? skipSpacesBack(lower, skipSpacesBack(lower, start) - 2) : beforeQualifier(lower, start);
   const right = skipSpacesBack(lower, start);
   const change = CHANGES.find((c) => wordBefore(lower, pos, c.words) || wordBefore(lower, right, c.words));
   if (change) return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
+  // `bằng 108,2% so với cùng kỳ`: an index of the same measure against an earlier time — a change,
+  // up above 100, down below (against another measure, `bằng 45% mật độ cả nước`, it is a share)
+  if (kind === 'percent' && wordBefore(lower, pos, 'bằng') && EARLIER_BASE.test(lower.slice(unitEnd, unitEnd + 40))) {
+    const v = figureValue(lower.slice(start, unitEnd));
+    return { aspect: 'change', direction: v > 100 ? 'up' : v < 100 ? 'down' : null, evidence: ['aspect:index'] };
+  }
   if (kind === 'percent' && /^[^%]*%\s*\/\s*(?:năm|tháng|quý)/u.test(lower.slice(start, unitEnd))) {
     const words = [...lower.slice(clauseStart, start).matchAll(GROWTH_IN_CLAUSE)];
     const last = words[words.length - 1];

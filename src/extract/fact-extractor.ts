@@ -3,7 +3,7 @@ import type { Fact, FactKind } from '../../schemas/fact.js';
 import { findNumbers } from './number-parser.js';
 import { groupFigures, type Figure } from './figure-finder.js';
 import { rejectReason } from './reject-rules.js';
-import { isRank, readAspect } from './aspect-rules.js';
+import { BOUND_AFTER, isRank, readAspect } from './aspect-rules.js';
 import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
@@ -187,7 +187,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
         : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
           ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
           : read0;
-    const approx = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
+    const before = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
+    // `từ 8,5% trở lên`, `từ 60 tuổi trở xuống`: a bound written after the figure
+    const bound = before.approx === 'none' ? BOUND_AFTER.exec(lower.slice(unitEnd, unitEnd + 12)) : null;
+    const approx = bound ? { approx: bound[0].includes('lên') ? ('more_than' as const) : ('less_than' as const), evidence: ['approx:bound-after'] } : before;
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;
     // `… đạt 21,1%/năm. Trong đó, các nhà máy công suất lớn tăng 17,4%/năm`: a sentence that opens

@@ -68,6 +68,14 @@ const LINKERS = [
   ...QUALIFIERS.map((q) => q.words),
 ].sort((a, b) => b.length - a.length);
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * After the number, `mới` closing the noun phrase is its adjective (`45 xã đạt chuẩn nông thôn mới`,
+ * `12 doanh nghiệp thành lập mới`), not a linker to a number still to come.
+ */
+const KEPT_AFTER: ReadonlySet<string> = new Set(['mới']);
+
 /** Linkers that also end common words (`thực hiện`, `đổi mới`, `hiện nay`, `tổng cộng`). */
 const WORD_TAILS = new Set(['hiện', 'mới', 'nay', 'thêm', 'chỉ', 'mỗi', 'còn']);
 
@@ -153,12 +161,13 @@ function words(s: string): string[] {
 }
 
 /** Drop linkers (and bare numbers) from the end of a phrase, repeatedly. */
-function stripLinkers(phrase: string): string {
+function stripLinkers(phrase: string, keep: ReadonlySet<string> = NO_WORDS): string {
   let p = tidy(phrase);
   for (let changed = true; changed && p; ) {
     changed = false;
     const lower = p.toLowerCase();
     const hit = LINKERS.find((w) => lower === w || lower.endsWith(` ${w}`));
+    if (hit && keep.has(hit)) break;
     // not the last syllable of a word (`thực hiện`, `đổi mới`): a word stays whole — for the few linkers
     // that end common words; `đạt`, `là`, `có` stay linkers whatever stands before them (`thông đạt` is
     // a word, but `viễn thông đạt` is not it)
@@ -303,6 +312,9 @@ function before(text: string, from: number, start: number): string {
 
 /** The words after the number's unit that qualify what it counts, and where they end. */
 function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase: string; end: number } {
+  // a bound written after the figure (`từ 40% trở lên số xã`) is no word of its noun
+  const bound = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/iu.exec(text.slice(from, from + 12));
+  if (bound) from += bound[0].length;
   // a bracketed aside right after the unit (`318 công trình (chiếm 52%) hoạt động bền vững`): the noun's words go on after it
   const aside = /^\s*\([^()]{1,80}\)/u.exec(text.slice(from, from + 90));
   const next = aside ? text.slice(from + aside[0].length, from + aside[0].length + 20) : '';
@@ -325,7 +337,7 @@ function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase:
     n++;
   const last = all[n - 1];
   const end = last ? from + (last.index ?? 0) + last[0].length : from;
-  return { phrase: stripLinkers(withoutTime(text.slice(from, end))), end };
+  return { phrase: stripLinkers(withoutTime(text.slice(from, end)), KEPT_AFTER), end };
 }
 
 /**

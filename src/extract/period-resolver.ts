@@ -85,7 +85,10 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
 
 /** A time that opens the figure's own `;` clause (`…; cả năm 2025 đạt ít nhất 105% dự toán`): the clause's, not the previous figure's. */
 function clauseTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
-  const clauseStart = ctx.lower.lastIndexOf(';', ctx.start) + 1;
+  // a `;` clause, or a bracket still open at the figure (`… tăng 7,12% (kế hoạch cả năm tăng 8,5%)`)
+  const open = ctx.lower.lastIndexOf('(', ctx.start);
+  const bracket = open >= 0 && !ctx.lower.slice(open, ctx.start).includes(')') ? open + 1 : 0;
+  const clauseStart = Math.max(ctx.lower.lastIndexOf(';', ctx.start) + 1, bracket);
   return clauseStart > ctx.sentenceStart ? mentions.find((m) => m.start >= clauseStart && m.end <= ctx.start) : undefined;
 }
 

@@ -202,7 +202,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       ? [...placed].reverse().find((p) => p.start < sStart && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && p.fact.kind === finalKind)
       : undefined;
     const opens = !samePrevious && opensSplit;
-    const within = lower.lastIndexOf('trong đó', f.start);
+    // (`…, gồm: thị trường Nhật Bản 236 người, Hàn Quốc 98 người`: a list after `gồm:` splits the same way)
+    const within = Math.max(lower.lastIndexOf('trong đó', f.start), lastListOpening(lower, sStart, f.start));
     // the total is the last level before `trong đó`, not a change or plan figure said of it
     // (a `;` clause that opens with a verb of its own — `…; đã giải quyết 4.790 hồ sơ` — is no part of the split)
     const total =
@@ -301,6 +302,13 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     });
   }
   return placed.map((p) => p.fact);
+}
+
+/** Where the last `gồm:` / `bao gồm:` of the sentence before the figure opens a list of parts, or -1. */
+function lastListOpening(lower: string, from: number, to: number): number {
+  let at = -1;
+  for (const m of lower.slice(from, to).matchAll(/(?<!\p{L})(?:bao\s+)?gồm\s*:/gu)) at = from + (m.index ?? 0);
+  return at;
 }
 
 /** The time the last sentence of an introducing block names (the list's), if it names one. */

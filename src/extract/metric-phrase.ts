@@ -81,7 +81,7 @@ const WORD_TAILS = new Set(['hiện', 'mới', 'nay', 'thêm', 'chỉ', 'mỗi',
 
 /** Discourse markers and adverbials that open a sentence but are not part of what it measures. */
 const OPENERS = new RegExp(
-  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'tương ứng', 'tương đương', 'nâng', 'phấn đấu đạt', 'phấn đấu', 'đảm bảo', 'bảo đảm', 'mục tiêu', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
+  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'bao gồm', 'gồm', 'tương ứng', 'tương đương', 'nâng', 'phấn đấu đạt', 'phấn đấu', 'đảm bảo', 'bảo đảm', 'mục tiêu', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
   'iu',
 );
 

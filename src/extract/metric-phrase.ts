@@ -358,6 +358,9 @@ function names(phrase: string, noun: string): boolean {
   return !!noun && ` ${foldVietnamese(phrase)} `.includes(` ${foldVietnamese(noun)} `);
 }
 
+/** Only `với` between the figure before and this one (`… 02 vụ ngộ độc với 37 người mắc`). */
+const WITH_ONLY = /^[\s,]*với\s*$/u;
+
 const CONSEQUENCE = /^(?:làm|khiến|gây)?\s*(chết|tử vong|bị thương|mất tích|thiệt mạng|bị nạn|nhập viện)$/iu;
 /** Where the name of an event stops: its place or its verb (`vụ tai nạn giao thông trên địa bàn tỉnh xảy ra`). */
 const EVENT_END = /\s(?:trên|tại|ở|xảy|do|của|trong|làm)(?![\p{L}]).*$/u;
@@ -441,6 +444,12 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `9/11 nhóm hàng hóa và dịch vụ chính tăng giá …, 02 nhóm giảm giá`: the same noun again, said in short
     metric = tidy(withoutBase(m.compared));
     ev.push('metric:previous-noun');
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && WITH_ONLY.test(m.text.slice(m.from, m.start)) && m.earlierCounts?.length) {
+    // `xảy ra 02 vụ ngộ độc thực phẩm với 37 người mắc`, `15 lớp tập huấn với 1.200 học viên`: those
+    // the counted things before it held — the count is of them, named with that count's phrase
+    const earlier = m.earlierCounts[m.earlierCounts.length - 1];
+    metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${post.phrase} ${earlier.metric}`);
+    ev.push('metric:with-earlier');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && consequenceOf(own, m.earlierCounts)) {
     // `xảy ra 214 vụ tai nạn giao thông, làm chết 131 người, bị thương 167 người`: people the events hurt
     metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${consequenceOf(own, m.earlierCounts)}`);

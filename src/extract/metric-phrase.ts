@@ -358,6 +358,9 @@ function names(phrase: string, noun: string): boolean {
   return !!noun && ` ${foldVietnamese(phrase)} `.includes(` ${foldVietnamese(noun)} `);
 }
 
+/** The head of a share's metric (`tỷ lệ hộ nghèo` → `hộ nghèo`). */
+const SHARE_HEAD = /^(?:tỷ|tỉ)\s+(?:lệ|trọng)\s+(?:(?:số|số lượng)\s+)?/iu;
+
 /** Only `với` between the figure before and this one (`… 02 vụ ngộ độc với 37 người mắc`). */
 const WITH_ONLY = /^[\s,]*với\s*$/u;
 
@@ -488,7 +491,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${m.compared} ${comparison}`);
     ev.push('metric:compared');
   }
-  if (bracket >= 0 || (m.splits && m.parent)) {
+  if (bracket >= 0 && m.parent && (m.kind === 'count' || m.kind === 'ratio') && SHARE_HEAD.test(m.parent) && !m.splits) {
+    // `tỷ lệ hộ nghèo … còn 0,38% (3.960 hộ)`: the count behind a share is of the share's subject
+    metric = m.parent.replace(SHARE_HEAD, '');
+    ev.push('metric:count-of-share');
+  } else if (bracket >= 0 || (m.splits && m.parent)) {
     // an aside in brackets, or a part after `trong đó`, splits or explains what the total names
     const context = m.parent ?? before(m.text, m.sentence, bracket);
     if (context && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);

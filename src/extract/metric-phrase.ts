@@ -95,6 +95,8 @@ const TIME = new RegExp(
     `(?:trong\\s+|của\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
+    // the years of a season named with its crop (`vụ lúa Đông Xuân 2025-2026`): the season stays, its years go
+    `(?<=(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|vụ\\s+mùa)\\s+)\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
     // the present period said relatively (`năm nay`, `tháng này`, `cả năm`)
     `(?:trong\\s+)?(?:năm\\s+nay|tháng\\s+này|quý\\s+này|kỳ\\s+này|năm\\s+qua|cả\\s+năm)`,

@@ -166,7 +166,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // giai đoạn 2011-2015, thời kỳ 2016 - 2020, từ năm 2010 đến năm 2019, 2011-2015
     // (not a school year, a crop season or a course — `năm học 2024-2025`, `vụ Đông Xuân 2024-2025`,
     // `niên khóa` —, which straddle two years without being a span of them)
-    re: /(?<!(?:năm học|niên khóa|niên khoá|khóa học|khoá học|mùa vụ|vụ\s+\S+(?:\s+\S+)?)\s+)(?:(?:giai đoạn|thời kỳ|trong|năm)\s+)?(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?![\d/])|từ\s+năm\s+(\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(\d{4})/gu,
+    re: /(?<!(?:năm học|niên khóa|niên khoá|khóa học|khoá học|mùa vụ|đông xuân|hè thu|thu đông|vụ\s+\S+(?:\s+\S+){0,2})\s+)(?:(?:giai đoạn|thời kỳ|trong|năm)\s+)?(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?![\d/])|từ\s+năm\s+(\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(\d{4})/gu,
     rule: 'period:years',
     make: (m) => yearSpan(m[1] ?? m[3], m[2] ?? m[4]),
   },

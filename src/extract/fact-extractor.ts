@@ -193,6 +193,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const approx = bound ? { approx: bound[0].includes('lên') ? ('more_than' as const) : ('less_than' as const), evidence: ['approx:bound-after'] } : before;
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;
+    // the time of a figure in an aside closed before this one (`… đạt 46,8% (cùng kỳ năm 2024 đạt
+    // 44,1%); … đạt 43,5% kế hoạch`) is the aside's: a change or plan after it compares the figure before the aside
+    const aside = samePrevious ? closedAside(text, samePrevious.end, f.start) : -1;
+    const timePrevious = aside >= 0 ? [...placed].reverse().find((p) => p.end <= aside && p.end > sStart) : samePrevious;
     // `… đạt 21,1%/năm. Trong đó, các nhà máy công suất lớn tăng 17,4%/năm`: a sentence that opens
     // with `trong đó` splits the last figure of the sentence before, and takes its time
     // `… 186,4 tỷ đồng, trong đó: ngân sách tỉnh 72,5 tỷ đồng; … 21,3 tỷ đồng`: the parts after a
@@ -224,7 +228,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       issued: ctx.issued,
       carried: ctx.carriedPeriod,
       // a change of a stock (`là 14 sở, giảm 07 sở`) is as of the stock's time; of a flow, over the flow's
-      previous: samePrevious ? { period: samePrevious.stock ? samePrevious.fact.period : samePrevious.flowPeriod, stock: samePrevious.stock } : undefined,
+      previous: timePrevious ? { period: timePrevious.stock ? timePrevious.fact.period : timePrevious.flowPeriod, stock: timePrevious.stock } : undefined,
     });
     const unitStart = skipSpaces(text, f.end);
     const counted = read?.kind === 'count';
@@ -302,6 +306,22 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     });
   }
   return placed.map((p) => p.fact);
+}
+
+/**
+ * Where the bracket opens that holds `from` and closes before `to` (`from` inside an aside the text
+ * has left by `to`), or -1.
+ */
+function closedAside(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth < 0) {
+      const open = text.lastIndexOf('(', from);
+      return open >= 0 && !text.slice(open, from).includes(')') ? open : -1;
+    }
+  }
+  return -1;
 }
 
 /** Where the last `gồm:` / `bao gồm:` of the sentence before the figure opens a list of parts, or -1. */

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import PQueue from 'p-queue';
 import type PgBoss from 'pg-boss';
 import { PIPELINE_VERSION } from '../../pipelines/pipeline-version.js';
 import type { Document } from '../../schemas/document.js';
@@ -14,6 +13,7 @@ import { loadSourceFile } from '../store/source-file-store.js';
 import { WorkerLog } from '../store/worker-log.js';
 import { DOCUMENT_QUEUE, DocumentJob, jobIdOf, PAGE_QUEUE, QueuePolicy } from './document-queue.js';
 import type { DocumentReader } from './document-reader.js';
+import { type Job, startJobSlots } from './job-slots.js';
 import { pageReplay } from './page-replay.js';
 import { surviveLostConnections } from './queue-errors.js';
 
@@ -46,7 +46,11 @@ class PipelineDied extends Error {
   override name = 'PipelineDied';
 }
 
-type Job = PgBoss.JobWithMetadata<unknown>;
+/**
+ * How long a stopped worker (SIGINT, SIGTERM) waits for the jobs it runs before it fails them
+ * (pg-boss retries them): the wait `boss.stop` gave them when pg-boss's `work()` ran the jobs.
+ */
+const STOP_GRACE_MS = 10_000;
 
 /** A job's retry and lease options, for the jobs it queues in turn (fixed by `ingest --queue --lease … --retries …`). */
 function optionsOf(job: Job): { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number } {
@@ -68,6 +72,10 @@ function optionsOf(job: Job): { retryLimit: number; retryDelay: number; retryBac
  * every page's OCR result given back (`page-replay.ts`) and commits the document. Page jobs go
  * before new documents, so a long scan spreads over every worker and is done early.
  *
+ * A job is fetched only when one of the `concurrency` slots is free (`job-slots.ts`): the slot
+ * asks the page queue, then the document queue. The lease runs from the fetch, so a fetched job
+ * is a running job — none waits in this process while its lease runs out.
+ *
  * A job whose reading throws is failed and retried by pg-boss with backoff; on its last try the
  * document is stored `failed` with the reason (a page, with OCR's error, which the assembled
  * document warns about as `ingest` does). A worker that dies (kill -9, a lost machine) loses
@@ -81,25 +89,9 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
   const store = new DocumentStore(db);
   const pages = new PageReadStore(db);
   const done: WorkerSummary = { documents: 0, failed: 0, pages: 0 };
-  // jobs fetched from both queues share the slots; a page waiting for one goes before a document
-  const slots = new PQueue({ concurrency: opts.concurrency });
-  let inFlight = 0;
   await workers.signIn(id, hostname(), process.pid);
   const unsurvive = surviveLostConnections(opts.report);
   const beat = setInterval(() => void workers.report(id, done).catch(() => undefined), 15_000); // a missed beat is not worth stopping for
-
-  const taking =
-    (priority: number, run: (job: Job) => Promise<void>) =>
-    async (jobs: Job[]): Promise<void> => {
-      for (const job of jobs) {
-        inFlight++;
-        try {
-          await slots.add(() => run(job), { priority });
-        } finally {
-          inFlight--;
-        }
-      }
-    };
 
   /** Store a document, and end its scan if it had one. */
   const commit = async (name: string, doc: Document): Promise<void> => {
@@ -195,11 +187,16 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
     }
   };
 
-  const fetch = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: opts.pollSeconds };
-  for (let i = 0; i < opts.concurrency; i++) {
-    await boss.work(DOCUMENT_QUEUE, fetch, taking(0, readDocumentJob));
-    await boss.work(PAGE_QUEUE, fetch, taking(1, readPageJob));
-  }
+  // a free slot takes a page job before a document job
+  const slots = startJobSlots(boss, {
+    slots: opts.concurrency,
+    queues: [
+      { name: PAGE_QUEUE, run: readPageJob },
+      { name: DOCUMENT_QUEUE, run: readDocumentJob },
+    ],
+    pollSeconds: opts.pollSeconds,
+    report: opts.report,
+  });
   let check: NodeJS.Timeout | undefined;
   let stop: (() => void) | undefined;
   try {
@@ -212,7 +209,7 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
         () => {
           // queued, waiting to retry, or running (here or on another worker whose lease may yet expire)
           Promise.all([DOCUMENT_QUEUE, PAGE_QUEUE].map((q) => boss.getQueueSize(q, { before: 'completed' }))).then((left) => {
-            if (left.every((n) => n === 0) && inFlight === 0) {
+            if (left.every((n) => n === 0) && slots.running() === 0) {
               resolve();
             }
           }, opts.report);
@@ -227,8 +224,7 @@ export async function runWorker(db: Db, boss: PgBoss, reader: DocumentReader, op
       process.off('SIGTERM', stop);
     }
     clearInterval(beat);
-    await boss.offWork(DOCUMENT_QUEUE);
-    await boss.offWork(PAGE_QUEUE);
+    await slots.stop(STOP_GRACE_MS);
     await workers.report(id, done, true).catch(opts.report);
     unsurvive();
   }

@@ -100,6 +100,44 @@ const pagesRead = (out: string) => Number(/(\d+) scan page\(s\) read/.exec(out)?
     }
   }, 600_000);
 
+  it("a worker fetches a job only when it has a slot free: with --concurrency 1 one job is active at a time, and a scan's pages and assembly go before the next document", async () => {
+    if (!cluster) return;
+    const url = await cluster.freshDatabase();
+    // the scan first, then two text reports: document jobs that could be fetched while the scan's page jobs run
+    const texts = ['bao-cao-thang-8-2021.txt', 'bao-cao-nam-2024.txt'];
+    expect(solieu(['ingest', scans[0], '--queue', '--db', url, '--quiet'])).toMatchObject({ code: 0 });
+    for (const text of texts) expect(solieu(['ingest', join(ROOT, 'fixtures/reports', text), '--queue', '--db', url, '--quiet'])).toMatchObject({ code: 0 });
+    const w = worker(['--db', url, '--drain', '--concurrency', '1']);
+    let exited = false;
+    void w.exit.then(() => (exited = true));
+    // pg-boss's view, sampled while the worker runs: a job is active from its fetch to its completion
+    const db = await openDb(url, { readonly: true });
+    const overlaps = new Set<string>();
+    let sawActive = 0;
+    const activeJobs = sql<{ job: string }>`SELECT concat_ws(' ', data->>'name', data->>'kind', data->>'page') AS job
+      FROM pgboss.job WHERE state = 'active' ORDER BY job`;
+    try {
+      while (!exited) {
+        const active = (await activeJobs.execute(db.q)).rows.map((r) => r.job);
+        if (active.length > 0) sawActive++;
+        if (active.length > 1) overlaps.add(active.join(' + '));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await db.close();
+    }
+    expect(await w.exit).toEqual({ code: 0, signal: null });
+    expect(sawActive).toBeGreaterThan(5); // the sampling saw jobs run (a page's OCR takes seconds)
+    // no job active (its lease running) while it waits for the one slot
+    expect([...overlaps]).toEqual([]);
+    const lines = w.seen.err.split('\n');
+    const scanStored = lines.findIndex((l) => /^✓ bao-cao-thang-8-2021\.scan\.pdf: (ok|partial),/.test(l));
+    const textsRead = lines.flatMap((l, i) => (texts.some((t) => l.startsWith(`… ${t}: reading`)) ? [i] : []));
+    expect({ scanStored: scanStored >= 0, textsRead: textsRead.length }).toEqual({ scanStored: true, textsRead: 2 });
+    expect(Math.min(...textsRead)).toBeGreaterThan(scanStored);
+    expect(w.seen.out).toMatch(/worker: 3 document\(s\) stored, 0 failed, 3 scan page\(s\) read/);
+  }, 600_000);
+
   it('a worker killed in the middle of a page loses it to another worker: each page read and stored once, the same export', async () => {
     if (!cluster) return;
     const url = await cluster.freshDatabase();

@@ -24,11 +24,13 @@ export function createQueueErrorReporter(log: (line: string) => void, everyMs = 
 }
 
 /**
- * pg-boss 10 completes and fails a job without awaiting the query (manager.js `onFetch`): with the
- * server gone, that promise rejects where nobody listens, and Node would end the process. While
- * a worker runs, such a rejection that is a lost connection (or another storage failure) is
- * reported and the worker goes on — the job stays active until its lease expires and is then
- * retried; any other unhandled rejection still ends the process, as it would without this.
+ * A worker's own jobs are completed and failed by its slots, which await the query and report a
+ * failure (job-slots.ts); but pg-boss 10 runs loops of its own (maintenance, monitoring, and
+ * `work()`'s `onFetch`, which completes without awaiting) whose queries, with the server gone,
+ * reject where nobody listens, and Node would end the process. While a worker runs, such a
+ * rejection that is a lost connection (or another storage failure) is reported and the worker
+ * goes on — a job left active is retried once its lease expires; any other unhandled rejection
+ * still ends the process, as it would without this.
  * Returns the function that removes the listener.
  */
 export function surviveLostConnections(report: (err: unknown) => void): () => void {

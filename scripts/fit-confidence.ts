@@ -6,6 +6,7 @@
  * weights fit on all documents to src/extract/confidence-weights.ts.
  *   npx tsx scripts/fit-confidence.ts [--dry-run] [--l2 1.0]
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { runEval } from './eval/run-eval.js';
 import { calibration, type Calibration } from './eval/calibration.js';
@@ -63,7 +64,9 @@ async function main(): Promise<void> {
     if (b.n) console.log(`  [${b.range}] n ${String(b.n).padStart(4)}  mean confidence ${b.meanConfidence.toFixed(2)}  right ${(b.right * 100).toFixed(1)}%`);
   if (process.argv.includes('--dry-run')) return;
   const full = fitLogistic(examples, l2);
-  const version = `lr-${new Date().toISOString().slice(0, 10)}-${docs.length}docs-l2-${l2}`;
+  // the weights' own fingerprint too: two fits on the same day and documents differ when the extractor did
+  const fingerprint = createHash('sha256').update(JSON.stringify([full.bias, full.weights])).digest('hex').slice(0, 6);
+  const version = `lr-${new Date().toISOString().slice(0, 10)}-${docs.length}docs-l2-${l2}-${fingerprint}`;
   const data = {
     version,
     fitted: `${examples.length} facts of ${docs.join(', ')}; L2 ${l2}`,

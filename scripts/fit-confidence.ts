@@ -65,7 +65,10 @@ async function main(): Promise<void> {
   if (process.argv.includes('--dry-run')) return;
   const full = fitLogistic(examples, l2);
   // the weights' own fingerprint too: two fits on the same day and documents differ when the extractor did
-  const fingerprint = createHash('sha256').update(JSON.stringify([full.bias, full.weights])).digest('hex').slice(0, 6);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([full.bias, full.weights]))
+    .digest('hex')
+    .slice(0, 6);
   const version = `lr-${new Date().toISOString().slice(0, 10)}-${docs.length}docs-l2-${l2}-${fingerprint}`;
   const data = {
     version,

@@ -38,10 +38,9 @@ export const BOUND_AFTER = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/u;
 /** A comparison with the same measure at an earlier time: `so với cùng kỳ`, `so với năm 2024`, `so với tháng trước`. */
 const EARLIER_BASE = /^\s*so với\s+(?:cùng kỳ|(?:năm|tháng|quý|kỳ|vụ)\s+(?:trước|\d|[ivx]+(?!\p{L})))/u;
 
-/** The number of a figure's text (`108,2%` → 108.2), for the direction of an index. */
-function figureValue(text: string): number {
-  const m = /\d[\d.]*(?:,\d+)?/u.exec(text);
-  return m ? Number(m[0].replace(/\./g, '').replace(',', '.')) : Number.NaN;
+/** The direction of an index (`bằng 108,2% so với cùng kỳ`): up above 100, down below, none at 100. */
+export function indexDirection(value: number): Direction | null {
+  return value > 100 ? 'up' : value < 100 ? 'down' : null;
 }
 
 export function readAspect(lower: string, start: number, unitEnd: number, kind: FactKind, clauseStart: number): AspectReading {
@@ -53,10 +52,9 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   const change = CHANGES.find((c) => wordBefore(lower, pos, c.words) || wordBefore(lower, right, c.words));
   if (change) return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
   // `bằng 108,2% so với cùng kỳ`: an index of the same measure against an earlier time — a change,
-  // up above 100, down below (against another measure, `bằng 45% mật độ cả nước`, it is a share)
+  // up above 100, down below (`indexDirection`; against another measure, `bằng 45% mật độ cả nước`, it is a share)
   if (kind === 'percent' && wordBefore(lower, pos, 'bằng') && EARLIER_BASE.test(lower.slice(unitEnd, unitEnd + 40))) {
-    const v = figureValue(lower.slice(start, unitEnd));
-    return { aspect: 'change', direction: v > 100 ? 'up' : v < 100 ? 'down' : null, evidence: ['aspect:index'] };
+    return { aspect: 'change', direction: null, evidence: ['aspect:index'] };
   }
   if (kind === 'percent' && /^[^%]*%\s*\/\s*(?:năm|tháng|quý)/u.test(lower.slice(start, unitEnd))) {
     const words = [...lower.slice(clauseStart, start).matchAll(GROWTH_IN_CLAUSE)];

@@ -3,7 +3,7 @@ import type { Fact, FactKind } from '../../schemas/fact.js';
 import { findNumbers } from './number-parser.js';
 import { groupFigures, type Figure } from './figure-finder.js';
 import { rejectReason } from './reject-rules.js';
-import { BOUND_AFTER, isRank, readAspect } from './aspect-rules.js';
+import { BOUND_AFTER, indexDirection, isRank, readAspect } from './aspect-rules.js';
 import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
@@ -178,7 +178,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     }
     const cStart = clauseStart(text, f.start);
     const finalKind: FactKind = of !== null && kind !== 'rank' ? 'ratio' : kind;
-    const read0 = readAspect(lower, f.start, unitEnd, finalKind, cStart);
+    const readAs = readAspect(lower, f.start, unitEnd, finalKind, cStart);
+    const read0 = readAs.evidence.includes('aspect:index') ? { ...readAs, direction: indexDirection(value) } : readAs;
     // a multiple with a fraction (`1,59 lần` the national density) compares two values; a whole number of `lần` may count occasions
     // percentage points are a difference of two percentages: always a change
     const aspect =

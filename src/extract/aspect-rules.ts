@@ -33,7 +33,7 @@ export function isRank(lower: string, start: number): boolean {
 const ALLOTTED = /(?<!\p{L})(?:được giao|dự toán|kế hoạch vốn|kế hoạch|chỉ tiêu|được phân bổ)(?!\p{L})/u;
 
 /** A lower or upper bound written after the figure: `từ 8,5% trở lên`, `từ 5 tuổi trở xuống`. */
-export const BOUND_AFTER = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/u;
+export const BOUND_AFTER = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/iu;
 
 /** A comparison with the same measure at an earlier time: `so với cùng kỳ`, `so với năm 2024`, `so với tháng trước`. */
 const EARLIER_BASE = /^\s*so với\s+(?:cùng kỳ|(?:năm|tháng|quý|kỳ|vụ)\s+(?:trước|\d|[ivx]+(?!\p{L})))/u;

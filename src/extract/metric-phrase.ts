@@ -1,5 +1,6 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { COMPARATIVE_ONLY, COMPARATIVE_TAIL } from '../text/comparatives.js';
+import { BOUND_AFTER } from './aspect-rules.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
 import { splitsWord } from '../text/viet-word-list.js';
 import { foldVietnamese } from '../text/fold-text.js';
@@ -315,7 +316,7 @@ function before(text: string, from: number, start: number): string {
 /** The words after the number's unit that qualify what it counts, and where they end. */
 function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase: string; end: number } {
   // a bound written after the figure (`từ 40% trở lên số xã`) is no word of its noun
-  const bound = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/iu.exec(text.slice(from, from + 12));
+  const bound = BOUND_AFTER.exec(text.slice(from, from + 12));
   if (bound) from += bound[0].length;
   // a bracketed aside right after the unit (`318 công trình (chiếm 52%) hoạt động bền vững`): the noun's words go on after it
   const aside = /^\s*\([^()]{1,80}\)/u.exec(text.slice(from, from + 90));

@@ -252,6 +252,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       aspect: aspect.aspect,
       countedNoun: counted ? unit?.baseUnit : undefined,
       compared: samePrevious?.fact.metric,
+      // (the figure before an aside closed on the way, not the aside's own: `được giao 14,6 tỷ đồng (ngân sách tỉnh 11,2 tỷ đồng …); … đã giải ngân 9,8 tỷ đồng`)
+      sameUnitBefore:
+        timePrevious && timePrevious.fact.kind === finalKind && timePrevious.fact.base_unit === unit?.baseUnit ? timePrevious.fact.metric : undefined,
       earlierCounts: placed
         .filter((p) => p.end > sStart && p.end <= f.start && p.fact.kind === 'count')
         .map((p) => ({ noun: p.fact.base_unit, metric: p.fact.metric })),

@@ -45,6 +45,8 @@ export interface MetricInput {
   splits?: boolean;
   /** Counts earlier in the sentence: their counted noun and metric (`214 vụ` → `vụ`, `vụ tai nạn giao thông …`). */
   earlierCounts?: { noun: string; metric: string }[];
+  /** Metric of the previous figure of the sentence when it is an amount or measure in the same unit (`kế hoạch trồng rừng là 9.500 ha; … đã trồng 8.874 ha`). */
+  sameUnitBefore?: string;
 }
 
 export interface MetricReading {
@@ -464,6 +466,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `…, số vụ giảm 19 vụ`: the events counted earlier in the sentence, named in short
     metric = sameCountAgain(own, m.countedNoun, m.earlierCounts) ?? '';
     ev.push('metric:earlier-count');
+  } else if ((m.kind === 'money' || m.kind === 'measure') && m.sameUnitBefore && !m.splits && hasContent(pre) && contentWords(pre) <= 2 && !hasContent(post.phrase)) {
+    // `kế hoạch trồng rừng tập trung là 9.500 ha; … đã trồng 8.874 ha`, `tổng mức đầu tư 245 tỷ đồng; đã giải
+    // ngân 61,3 tỷ đồng`: a verb alone before an amount in the unit of the one before it goes on about that
+    // amount's subject — what was done with it — not about nothing
+    const subject = tidy(m.sameUnitBefore.replace(PLAN_WORDS, ''));
+    metric = subject.toLocaleLowerCase('vi').includes(tidy(pre).toLocaleLowerCase('vi')) ? subject : tidy(`${pre} ${subject}`);
+    ev.push('metric:same-unit-before');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
     const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));
     const head = tidy(`${noun} ${post.phrase}`);

@@ -466,7 +466,14 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `…, số vụ giảm 19 vụ`: the events counted earlier in the sentence, named in short
     metric = sameCountAgain(own, m.countedNoun, m.earlierCounts) ?? '';
     ev.push('metric:earlier-count');
-  } else if ((m.kind === 'money' || m.kind === 'measure') && m.sameUnitBefore && !m.splits && hasContent(pre) && contentWords(pre) <= 2 && !hasContent(post.phrase)) {
+  } else if (
+    (m.kind === 'money' || m.kind === 'measure') &&
+    m.sameUnitBefore &&
+    !m.splits &&
+    hasContent(pre) &&
+    contentWords(pre) <= 2 &&
+    !hasContent(post.phrase)
+  ) {
     // `kế hoạch trồng rừng tập trung là 9.500 ha; … đã trồng 8.874 ha`, `tổng mức đầu tư 245 tỷ đồng; đã giải
     // ngân 61,3 tỷ đồng`: a verb alone before an amount in the unit of the one before it goes on about that
     // amount's subject — what was done with it — not about nothing

@@ -79,7 +79,17 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const named = /(?:kế hoạch|chương trình|đề án|dự án|nghị quyết|quyết định|chỉ thị|kh|ct|đa)\s+(?:\S+\s+){0,4}$/u.test(before);
   // a time that leads the sentence (`Giai đoạn 2016-2020, …`) is said as the time of what follows
   if (!named && m.start >= ctx.sentenceStart && inLead(ctx.lower, m)) return true;
-  const result = /(?:kết quả|chỉ số|xếp hạng|xếp loại|đánh giá|điểm)\s+(?:\S+\s+){0,5}$/u.test(ctx.lower.slice(Math.max(0, m.start - 50), m.start));
+  // (the result word heads the figure's subject, however long it runs — `Chỉ số hài lòng của người dân
+  // đối với sự phục vụ của cơ quan hành chính năm 2025 của thành phố đạt 86,42%` — when the year stands in
+  // that subject, before the figure, no clause between)
+  const subject = ctx.lower.slice(Math.max(ctx.sentenceStart, m.start - 120), m.start);
+  const result =
+    /(?:kết quả|chỉ số|xếp hạng|xếp loại|đánh giá|điểm)\s+(?:\S+\s+){0,5}$/u.test(ctx.lower.slice(Math.max(0, m.start - 50), m.start)) ||
+    (m.end <= ctx.start &&
+      !/[;:]/u.test(subject) &&
+      // (or a figure after one that took that year: `…, xếp thứ 9/34 tỉnh, tăng 4 bậc`)
+      (!/[,;]\s/u.test(ctx.lower.slice(m.end, ctx.start)) || ctx.previous?.period.replace(/^@/u, '') === m.period) &&
+      /^\s*(?:[-+•]\s*)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})/u.test(ctx.lower.slice(ctx.sentenceStart, m.start)));
   return m.rule === 'period:year' && own !== undefined && year < own && result && !named;
 }
 
@@ -173,9 +183,37 @@ export function leadPeriodOf(lower: string): string | undefined {
   return found;
 }
 
+const OPENS_BRACKET = /\(\s*(?:khoảng|gần|hơn|trên|dưới|ước)?\s*$/u;
+const ANNUAL_PLAN = /(?<!\p{L})(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?!\p{L})/u;
+
+/**
+ * The year of an annual plan a figure in brackets states (`đạt 87,7% kế hoạch năm (110.000 lao
+ * động)`, `bằng 91,7% dự toán … giao (39.000 tỷ đồng)`, `100% kế hoạch thanh tra năm 2025 (120
+ * cuộc)`): the plan is for the year — the year it names, else the report's — not for the months
+ * the report has run. A plan of a school year, a span or a shorter time is left to the rules below.
+ */
+function annualPlanYear(ctx: PeriodContext, year: number | undefined): string | undefined {
+  const open = ctx.lower.lastIndexOf('(', ctx.start);
+  if (open <= ctx.sentenceStart || !OPENS_BRACKET.test(ctx.lower.slice(open, ctx.start))) return undefined;
+  const lead = ctx.lower.slice(Math.max(ctx.sentenceStart, open - 90), open);
+  const clause = lead.slice(Math.max(lead.lastIndexOf(';') + 1, lead.lastIndexOf(':') + 1));
+  const plans = [...clause.matchAll(new RegExp(ANNUAL_PLAN.source, 'gu'))];
+  const plan = plans[plans.length - 1];
+  if (plan?.index === undefined) return undefined;
+  // (the plan's own words run to the bracket: no other figure, no clause of another verb between)
+  const words = clause.slice(plan.index);
+  if (/\d/u.test(words.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu, '')) || /,\s*(?:tăng|giảm|đạt|bằng|chiếm|so với)(?!\p{L})/u.test(words)) return undefined;
+  if (/(?<!\p{L})(?:năm học|giai đoạn|tháng|quý|\d{4}\s*-\s*\d{4})(?!\p{L})/u.test(words)) return undefined;
+  const named = words.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu);
+  if (named) return named[named.length - 1];
+  return (plan[0] === 'dự toán' || /(?<!\p{L})năm(?!\p{L})/u.test(words)) && year !== undefined ? String(year) : undefined;
+}
+
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
+  const annual = annualPlanYear(ctx, year);
+  if (annual) return { period: annual, flow: annual, stock: false, evidence: ['period:annual-plan'] };
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
   const mentions = findTimeMentions(sentence, year, ctx.reportPeriod, ctx.issued).map((m) => ({
     ...m,

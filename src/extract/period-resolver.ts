@@ -62,7 +62,7 @@ const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
-  if (/so với\s+(?:\S+\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
+  if (/so với\s+(?:[^\s,;]+\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
   // a horizon inside the span of the plan or heading names the year a target is for
   if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;

@@ -137,6 +137,16 @@ const SHARE_STOP = new RegExp(
 const POST_MAX_WORDS = 12;
 const PRE_MAX_WORDS = 14;
 
+/** The noun a measure in these units is named by when its phrase gives none. */
+const DIMENSION_OF: Readonly<Record<string, string>> = {
+  ha: 'diện tích',
+  km2: 'diện tích',
+  'km²': 'diện tích',
+  m2: 'diện tích',
+  'm²': 'diện tích',
+  km: 'chiều dài',
+};
+
 /** Words that say a phrase names a measure of its own (a subject NP), not an action. */
 const MEASURE_HEAD = new RegExp(
   W(
@@ -522,6 +532,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
   }
   // (`Số hộ … gấp hơn 3 lần`: the comparative that closes the subject says how, not what)
   metric = caseOf(tidy(metric.replace(COMPARATIVE_TAIL, '')));
+  // `Toàn tỉnh xuống giống 231.640 ha`, `cứng hóa 12,4 km đường`: an area or a length done is the area
+  // or the length of what was done — Vietnamese names it so (`diện tích xuống giống`, `chiều dài …`)
+  const dimension = m.kind === 'measure' ? DIMENSION_OF[m.text.slice(m.unitStart, m.unitEnd).toLocaleLowerCase('vi').trim()] : undefined;
+  if (dimension && !MEASURE_HEAD.test(metric) && !/(?<![\p{L}])(?:quy mô|mức|khoảng cách|cự ly|bán kính|độ)(?![\p{L}])/iu.test(metric)) {
+    metric = tidy(`${dimension} ${metric}`);
+    ev.push('metric:dimension');
+  }
   if (!metric) ev.push('metric:none');
   const usedEnd = Math.max(usedAfter, m.kind === 'count' || m.kind === 'ratio' || !hasContent(pre) ? post.end : m.unitEnd);
   return { metric, pre, usedEnd: compared ? Math.max(usedEnd, compared.end) : usedEnd, evidence: ev };

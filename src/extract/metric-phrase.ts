@@ -535,7 +535,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
   // `Toàn tỉnh xuống giống 231.640 ha`, `cứng hóa 12,4 km đường`: an area or a length done is the area
   // or the length of what was done — Vietnamese names it so (`diện tích xuống giống`, `chiều dài …`)
   const dimension = m.kind === 'measure' ? DIMENSION_OF[m.text.slice(m.unitStart, m.unitEnd).toLocaleLowerCase('vi').trim()] : undefined;
-  if (dimension && !MEASURE_HEAD.test(metric) && !/(?<![\p{L}])(?:quy mô|mức|khoảng cách|cự ly|bán kính|độ)(?![\p{L}])/iu.test(metric)) {
+  // (a plan names its own: `kế hoạch nạo vét kênh mương là 42 km`)
+  if (
+    dimension &&
+    !MEASURE_HEAD.test(metric) &&
+    !PLAN_WORDS.test(metric) &&
+    !/(?<![\p{L}])(?:quy mô|mức|khoảng cách|cự ly|bán kính|độ)(?![\p{L}])/iu.test(metric)
+  ) {
     metric = tidy(`${dimension} ${metric}`);
     ev.push('metric:dimension');
   }

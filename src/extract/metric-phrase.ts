@@ -137,6 +137,9 @@ const SHARE_STOP = new RegExp(
 const POST_MAX_WORDS = 12;
 const PRE_MAX_WORDS = 14;
 
+/** Nouns of money that name what an amount is when they follow its unit. */
+const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
+
 /** The noun a measure in these units is named by when its phrase gives none. */
 const DIMENSION_OF: Readonly<Record<string, string>> = {
   ha: 'diện tích',
@@ -500,8 +503,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
   } else if (headOnly(pre) && (m.compared || m.parent)) {
     metric = tidy(`${pre} ${m.compared ?? m.parent}`);
     ev.push('metric:head+previous');
-  } else if (hasContent(pre) && m.kind === 'measure' && hasContent(post.phrase)) {
-    // `cứng hóa 12,4 km đường giao thông nông thôn`: a measure's noun follows its unit
+  } else if (hasContent(pre) && (m.kind === 'measure' || (m.kind === 'money' && MONEY_NOUN.test(post.phrase))) && hasContent(post.phrase)) {
+    // `cứng hóa 12,4 km đường giao thông nông thôn`: a measure's noun follows its unit; so does the
+    // money an amount is of (`thu hút khoảng 4,8 tỷ USD vốn đầu tư nước ngoài`)
     metric = tidy(`${post.phrase} ${caseOf(pre)}`);
     usedAfter = post.end;
     ev.push('metric:noun-clause');

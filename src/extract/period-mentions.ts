@@ -75,7 +75,8 @@ const YEAR_TAIL = '(?:\\s*\\/\\s*(\\d{4})|\\s+năm\\s+(\\d{4}))?';
 function cumulativeBefore(lower: string, start: number): boolean {
   const before = lower.slice(Math.max(0, start - 60), start);
   const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'));
-  return /lũy kế|luỹ kế/u.test(before.slice(cut + 1));
+  // (`từ đầu năm đến ngày 30/11/2025`: the start the text gives is January — GUIDELINES' `từ đầu năm đến nay`)
+  return /lũy kế|luỹ kế|từ đầu năm/u.test(before.slice(cut + 1));
 }
 
 /** A document named before a date (`Quyết định số 12/QĐ-UBND ngày …`, `Kế hoạch số 25/KH-STTTT, ngày …`): the date is the document's. */
@@ -111,6 +112,16 @@ function until(y: number, month: number, m: RegExpExecArray, lower: string): str
 }
 
 const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
+  {
+    // từ đầu năm đến nay, từ đầu năm 2025 đến thời điểm báo cáo: the months of the year to the report's month
+    re: /từ\s+đầu\s+năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
+    rule: 'period:since',
+    make: (m, _y, _l, _e, _p, now) => {
+      if (!now) return undefined;
+      const y = m[1] ?? now.slice(0, 4);
+      return y === now.slice(0, 4) ? (now.endsWith('-01') ? now : `${y}-01..${now}`) : undefined;
+    },
+  },
   {
     // từ ngày 01/3/2025 đến nay, từ tháng 3/2025 đến nay: a span the sentence bounds, to the report's month
     re: /từ\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,

@@ -55,7 +55,7 @@ export function unitFromText(written: string): UnitInfo | undefined {
   const read = readUnit(`1 ${rest}`, `1 ${rest}`, 1);
   if (read && read.end >= rest.length + 1 - 1) {
     if (read.kind === 'percent') return { unit, baseUnit: '%', kind: 'percent', factor: 1 };
-    if (read.kind === 'money') return { unit, baseUnit: 'VND', kind: 'money', factor: scale };
+    if (read.kind === 'money') return { unit, baseUnit: read.baseUnit, kind: 'money', factor: scale };
     return { unit, baseUnit: read.kind === 'count' ? read.baseUnit : rest, kind: read.kind, factor: scale };
   }
   return { unit, baseUnit: rest, kind: 'measure', factor: scale };
@@ -158,7 +158,7 @@ const ASPECT_ONLY =
 function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
   const h = header.toLocaleLowerCase('vi');
   if (/xếp\s+hạng|thứ\s+hạng/u.test(h)) return { aspect: 'rank', direction: null, evidence: ['table:aspect-rank'] };
-  if (/lũy\s+kế|luỹ\s+kế/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
+  if (/lũy\s+kế|luỹ\s+kế|cộng\s+dồn/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
   // `So với dự toán (%)`, `% KH`: attainment of a plan
   if (/so\s+với\s+(?:dự\s+toán|kế\s+hoạch|kh|chỉ\s+tiêu)(?![\p{L}])|%\s*(?:kh|kế\s+hoạch|dự\s+toán)(?![\p{L}])/u.test(h))
     return { aspect: 'plan', direction: null, evidence: ['table:aspect-plan'] };
@@ -406,10 +406,10 @@ const PRICE_HEADER = /(?:^|—\s*)(?:đơn\s+giá|giá)(?![\p{L}])/iu;
 function pricePer(rowUnit: string, headerUnit: UnitInfo | undefined): UnitInfo | undefined {
   const per = rowUnit.replace(/\s+/gu, ' ').trim();
   if (!per || unitFromText(per)?.kind === 'money' || per.includes('%')) return undefined;
-  const money = headerUnit?.kind === 'money' ? headerUnit : { unit: 'đồng', factor: 1 };
+  const money = headerUnit?.kind === 'money' ? headerUnit : { unit: 'đồng', baseUnit: 'VND', factor: 1 };
   // a unit cell merged over several rows (`lít kg kg lít`) says no one unit: money, per what unknown
-  if (per.split(' ').length > 2) return { unit: money.unit, baseUnit: 'VND', kind: 'money', factor: money.factor };
-  return { unit: `${money.unit}/${per}`, baseUnit: `VND/${per}`, kind: 'money', factor: money.factor };
+  if (per.split(' ').length > 2) return { unit: money.unit, baseUnit: money.baseUnit, kind: 'money', factor: money.factor };
+  return { unit: `${money.unit}/${per}`, baseUnit: `${money.baseUnit}/${per}`, kind: 'money', factor: money.factor };
 }
 
 /** Facts of one figure cell. */

@@ -12,6 +12,12 @@ export const MONEY_UNITS: Record<string, number> = {
   'vnd': 1,
 };
 
+/** Foreign currencies as written (lower-cased) → their ISO code, the base unit of such amounts (`2.315 triệu USD` → USD). */
+export const FOREIGN_MONEY: Record<string, string> = {
+  'usd': 'USD', 'đô la mỹ': 'USD', 'đôla mỹ': 'USD', 'đô la': 'USD', 'đôla': 'USD',
+  'eur': 'EUR', 'euro': 'EUR',
+};
+
 /** Measures: written unit → base unit (the unit as written, lower-cased, unless it is an alias; `km2` stays as written, as the gold writes it). */
 export const MEASURE_UNITS: Record<string, string> = {
   km: 'km',

@@ -1,5 +1,5 @@
 import type { FactKind } from '../../schemas/fact.js';
-import { COORDINATED_NOUNS, COUNT_NOUNS, MEASURE_UNITS, MONEY_UNITS, NOT_NOUNS, RATE_DENOMINATORS } from './unit-lexicon.js';
+import { COORDINATED_NOUNS, COUNT_NOUNS, FOREIGN_MONEY, MEASURE_UNITS, MONEY_UNITS, NOT_NOUNS, RATE_DENOMINATORS } from './unit-lexicon.js';
 import { isLetter, skipSpaces, wordAt } from './text-window.js';
 import { splitsWord } from '../text/viet-word-list.js';
 
@@ -19,6 +19,7 @@ const NOUNS = [...new Set(COUNT_NOUNS)].sort(byLength);
 const COORD = [...new Set(COORDINATED_NOUNS)].sort(byLength);
 const MEASURES = Object.keys(MEASURE_UNITS).sort(byLength);
 const MONEY = Object.keys(MONEY_UNITS).sort(byLength);
+const FOREIGN = Object.keys(FOREIGN_MONEY).sort(byLength);
 
 /** The longest lexicon entry at `pos` as a whole word. */
 export function longestAt(lower: string, pos: number, entries: string[]): string | undefined {
@@ -109,6 +110,16 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
       return { unit: scale + money, baseUnit: 'VND', kind: 'money', end: pos + money.length, evidence: ['unit:money'] };
     }
   }
+  // `2.315 triệu USD`, `1,2 tỷ đô la`: an amount in a foreign currency, in that currency
+  const foreign = FOREIGN.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));
+  if (foreign)
+    return {
+      unit: scale + foreign,
+      baseUnit: FOREIGN_MONEY[foreign],
+      kind: 'money',
+      end: pos + foreign.length,
+      evidence: ['unit:money', 'unit:foreign-money'],
+    };
   const noun = longestAt(lower, pos, NOUNS);
   const measure = longestAt(lower, pos, MEASURES);
   const head = noun && (!measure || noun.length >= measure.length) ? noun : measure;

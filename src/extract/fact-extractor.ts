@@ -182,12 +182,16 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const read0 = readAs.evidence.includes('aspect:index') ? { ...readAs, direction: indexDirection(value) } : readAs;
     // a multiple with a fraction (`1,59 lần` the national density) compares two values; a whole number of `lần` may count occasions
     // percentage points are a difference of two percentages: always a change
+    const last = placed[placed.length - 1];
     const aspect =
-      read0.aspect === 'level' && unit?.baseUnit === 'lần' && !Number.isInteger(value)
-        ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] }
-        : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
-          ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
-          : read0;
+      // `giảm 14 vụ (12,7%)`: the percentage in brackets right after a change is that change, relative
+      kind === 'percent' && read0.aspect === 'share' && last?.fact.aspect === 'change' && /^[^\d().;,]{0,24}\(\s*$/u.test(text.slice(last.end, f.start))
+        ? { aspect: 'change' as const, direction: last.fact.direction ?? null, evidence: ['aspect:change-in-brackets'] }
+        : read0.aspect === 'level' && unit?.baseUnit === 'lần' && !Number.isInteger(value)
+          ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] }
+          : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
+            ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
+            : read0;
     const before = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     // `từ 8,5% trở lên`, `từ 60 tuổi trở xuống`: a bound written after the figure
     const bound = before.approx === 'none' ? BOUND_AFTER.exec(lower.slice(unitEnd, unitEnd + 12)) : null;

@@ -431,7 +431,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `3.915 hồ sơ trực tuyến (chiếm 80,5%)`: the share the figure before the bracket is of its whole
     metric = /^(?:tỷ|tỉ)\s+(?:lệ|trọng)(?!\p{L})/iu.test(m.parent) ? m.parent : `tỷ lệ ${m.parent}`;
     ev.push('metric:share-of-previous');
-  } else if ((m.aspect === 'change' || m.aspect === 'plan') && m.compared && (!hasContent(own) || RATE_ONLY.test(own))) {
+  } else if (
+    (m.aspect === 'change' || m.aspect === 'plan') &&
+    m.compared &&
+    (!hasContent(own) || RATE_ONLY.test(own)) &&
+    // (a count of another noun is a change of its own: `giảm 14 vụ (12,7%), giảm 9 người chết`)
+    (!m.countedNoun || /^(?:bậc|hạng|vị trí|điểm)$/u.test(m.countedNoun) || (names(m.compared, m.countedNoun) && !hasContent(post.phrase)))
+  ) {
     // `…, bình quân mỗi năm tăng 4,7 điểm phần trăm`: a rate of the value before it, said how; a change
     // after a change compares the same measure with its own base (`… so với tháng trước và tăng 13,5% so với cùng kỳ`)
     const measure = comparison ? withoutBase(m.compared) : m.compared;
@@ -475,6 +481,17 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `xảy ra 214 vụ tai nạn giao thông, làm chết 131 người, bị thương 167 người`: people the events hurt
     metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${consequenceOf(own, m.earlierCounts)}`);
     ev.push('metric:consequence');
+  } else if (
+    (m.kind === 'count' || m.kind === 'ratio') &&
+    m.countedNoun &&
+    !hasContent(own) &&
+    !hasContent(post.phrase) &&
+    m.aspect === 'change' &&
+    m.earlierCounts?.some((e) => e.noun === m.countedNoun && words(e.metric).length > 1)
+  ) {
+    // `xảy ra 96 vụ tai nạn giao thông …; so với cùng kỳ giảm 14 vụ`: the noun alone again is the count named earlier
+    metric = [...(m.earlierCounts ?? [])].reverse().find((e) => e.noun === m.countedNoun)?.metric ?? '';
+    ev.push('metric:earlier-count');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && sameCountAgain(own, m.countedNoun, m.earlierCounts)) {
     // `…, số vụ giảm 19 vụ`: the events counted earlier in the sentence, named in short
     metric = sameCountAgain(own, m.countedNoun, m.earlierCounts) ?? '';

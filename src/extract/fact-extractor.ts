@@ -344,7 +344,7 @@ function introPeriodOf(text: string, reportPeriod?: string): string | undefined 
   const lower = lowerSameLength(text);
   const last = lower.slice(sentenceStart(text, text.length - 1));
   const mentions = findTimeMentions(last, periodYear(reportPeriod), reportPeriod).filter(
-    (m) => !/so với\s+(?:[^\s,;]+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)),
+    (m) => !/so với\s+(?:[^\s,;(]+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)),
   );
   return mentions[mentions.length - 1]?.period;
 }

@@ -289,6 +289,23 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // năm học 2023-2024: a school year, September to May (as a report's title gives it, src/text/period-words.ts)
+    re: /(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/gu,
+    rule: 'period:school-year',
+    make: (m) => (validYear(Number(m[1])) && Number(m[2]) === Number(m[1]) + 1 ? `${m[1]}-09..${m[2]}-05` : undefined),
+  },
+  {
+    // năm học trước, năm học tới: the school year before or after the report's own (September to May)
+    re: /năm học\s+(trước|tới|sau|mới)(?!\p{L})/gu,
+    rule: 'period:school-year',
+    make: (m, _y, _l, _e, reportPeriod) => {
+      const own = /^(\d{4})-(?:08|09)\.\.(\d{4})-(?:05|06)$/u.exec(reportPeriod ?? '');
+      if (!own || Number(own[2]) !== Number(own[1]) + 1) return undefined;
+      const from = Number(own[1]) + (m[1] === 'trước' ? -1 : 1);
+      return `${from}-09..${from + 1}-05`;
+    },
+  },
+  {
     // cả năm (with no year written): the whole of the report's year
     re: /(?<!\p{L})cả\s+năm(?!\s*\d)(?!\p{L})/gu,
     rule: 'period:whole-year',

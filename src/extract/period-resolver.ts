@@ -58,11 +58,16 @@ export interface PeriodReading {
  * figure: in a dated report it counts only when said as the time (`trong năm 2024`, `cả giai đoạn
  * 2021-2025`). The base of a comparison (`so với năm 2009`) is never the figure's time.
  */
+/** A report period that is a school year (September to May, as `năm học 2024-2025` is read). */
+const SCHOOL_YEAR = /^\d{4}-(?:08|09)\.\.\d{4}-(?:05|06)$/u;
 const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
-  if (/so với\s+(?:[^\s,;]+\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
+  if (/so với\s+(?:[^\s,;(]+\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
+  // a school year sets the time only in a report of a school year: elsewhere (`Năm học 2024-2025, toàn huyện có
+  // 31 trường` in a report of quý I) it names what the count is of, and the report's time holds
+  if (m.rule === 'period:school-year' && !SCHOOL_YEAR.test(ctx.reportPeriod ?? '')) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
   // a horizon inside the span of the plan or heading names the year a target is for
   if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;
@@ -212,14 +217,36 @@ function annualPlanYear(ctx: PeriodContext, year: number | undefined): string | 
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
-  const annual = annualPlanYear(ctx, year);
-  if (annual) return { period: annual, flow: annual, stock: false, evidence: ['period:annual-plan'] };
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
   const mentions = findTimeMentions(sentence, year, ctx.reportPeriod, ctx.issued).map((m) => ({
     ...m,
     start: m.start + ctx.sentenceStart,
     end: m.end + ctx.sentenceStart,
   }));
+  const annual = annualPlanYear(ctx, year);
+  if (annual) return { period: annual, flow: annual, stock: false, evidence: ['period:annual-plan'] };
+  // `tăng 12% so với năm 2024 (446 tỷ đồng)`: the figure a bracket opens with after a comparison's base is
+  // the base's value, of the base's time
+  const open = ctx.lower.lastIndexOf('(', ctx.start);
+  if (open > ctx.sentenceStart && OPENS_BRACKET.test(ctx.lower.slice(open, ctx.start))) {
+    const base = mentions.find(
+      (m) =>
+        m.end <= open && /^\s*$/u.test(ctx.lower.slice(m.end, open)) && /so với\s+(?:\S+\s+){0,3}$/u.test(ctx.lower.slice(Math.max(0, m.start - 30), m.start)),
+    );
+    if (base) return { period: base.period, flow: base.period.replace(/^@/u, ''), stock: base.period.startsWith('@'), evidence: ['period:compared-base'] };
+  }
+  // `(năm 2024: 312 người)`, `(năm học trước là 4,9%)`: a time that opens the bracket the figure stands in is its time
+  if (open > ctx.sentenceStart && !ctx.lower.slice(open, ctx.start).includes(')')) {
+    const opening = mentions.find(
+      (m) =>
+        m.start > open &&
+        m.end <= ctx.start &&
+        /^\(\s*$/u.test(ctx.lower.slice(open, m.start)) &&
+        /^\s*(?::|là|đạt|có|chỉ có|chỉ đạt|ước đạt)?\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(ctx.lower.slice(m.end, ctx.start)),
+    );
+    if (opening)
+      return { period: opening.period, flow: opening.period.replace(/^@/u, ''), stock: opening.period.startsWith('@'), evidence: ['period:bracket-opening'] };
+  }
   const governs = mentions.filter((m) => governing(ctx, m));
   if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous && !ownTime(ctx, governs) && !clauseTime(ctx, governs)) {
     return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
@@ -251,6 +278,18 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     return { period: '', flow: '', stock: false, evidence: ['period:unknown'] };
   }
   if (period.startsWith('@')) return { period, flow: period.slice(1), stock: true, evidence };
+  // `Năm học 2024-2025, toàn huyện hiện có 52 trường` in a report of quý I/2025: what exists now, in a span
+  // that runs past the report, is as of the report's end, not of the span's
+  const reportEnd = ctx.reportPeriod ? stockOf(ctx.reportPeriod).slice(1) : undefined;
+  if (
+    mention &&
+    period.includes('..') &&
+    reportEnd &&
+    stockOf(period).slice(1) > reportEnd &&
+    MARKED_STOCK.test(ctx.lower.slice(ctx.sentenceStart, ctx.start))
+  ) {
+    return { period: `@${reportEnd}`, flow: period, stock: true, evidence: [...evidence, 'period:stock-now'] };
+  }
   // `… nâng tỷ lệ đường xã được cứng hóa lên 88,7%`: what a flow raised a stock to is that stock at the end
   if (RAISED_TO.test(ctx.lower.slice(Math.max(ctx.sentenceStart, ctx.start - 80), ctx.start))) {
     return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:raised-to'] };

@@ -26,6 +26,10 @@ export function readApprox(lower: string, start: number, boundary: number, claus
     return { approx: 'none', evidence: ['approx:comparative'] };
   }
   if (adjacent) return { approx: adjacent.approx, evidence: [`approx:${adjacent.words.replace(/\s+/g, '-')}`] };
+  // `IIP tháng 11 ước tăng 3,8%`: the estimate is said of the change word right before the figure
+  if (/(?<!\p{L})ước(?:\s+tính)?\s+(?:tăng|giảm)\s*$/u.test(lower.slice(Math.max(0, pos - 16), pos))) {
+    return { approx: 'estimate', evidence: ['approx:estimated-change'] };
+  }
   if (!clauseReach) return { approx: 'none', evidence: [] };
   const span = lower.slice(boundary, pos);
   let best: { at: number; q: Qualifier } | undefined;

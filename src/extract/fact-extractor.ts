@@ -229,6 +229,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       kind: finalKind,
       aspect: aspect.aspect,
       sectionPeriod: splitOf?.fact.period || (ctx.introPeriod ?? ctx.sectionPeriod),
+      // (a stock's parts are as of the stock's moment: `… có 1.874 dự án còn hiệu lực, trong đó 1.512 dự án …`)
+      wholeStock: total?.fact.period.startsWith('@') ? { period: total.fact.period, from: within } : undefined,
       reportPeriod: ctx.reportPeriod,
       issued: ctx.issued,
       carried: ctx.carriedPeriod,

@@ -212,10 +212,14 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // `9 tháng` alone in a report that runs to September: the months of the year to the report's end
     re: /(?<![\d.,/\p{L}])(\d{1,2})\s+tháng(?!\s*(?:\d|đầu|cuối|năm|trước|tới|qua|sau|liên|liền|kể|trở|\/))(?![\p{L}])/gu,
     rule: 'period:months-to-date',
-    make: (m, _y, _l, reportEnd) => {
+    make: (m, _y, _l, reportEnd, _p, now) => {
       const n = Number(m[1]);
-      if (!reportEnd || n < 2 || n > 12 || Number(reportEnd.slice(5, 7)) !== n) return undefined;
-      const y = reportEnd.slice(0, 4);
+      if (!reportEnd || n < 2 || n > 12) return undefined;
+      // (in a report of the year written before its end — `Trong 11 tháng, …` issued in December — the
+      // months to the one before it was written)
+      const month = Number(reportEnd.slice(5, 7)) === n ? reportEnd : now && Number(now.slice(5, 7)) - 1 === n ? now : undefined;
+      if (!month) return undefined;
+      const y = month.slice(0, 4);
       return n === 12 ? y : `${y}-01..${y}-${pad2(n)}`;
     },
   },

@@ -40,6 +40,8 @@ export interface PeriodContext {
   issued?: string;
   /** In an undated document: the time an earlier paragraph's sentence lead set, still holding. */
   carried?: string;
+  /** A stock total this figure is a part of (after its `trong đó` at `from`): the part is as of the same moment. */
+  wholeStock?: { period: string; from: number };
   /** The previous figure in the same sentence: a change or plan takes its period; a stock carries. */
   previous?: { period: string; stock: boolean };
 }
@@ -188,6 +190,12 @@ export function leadPeriodOf(lower: string): string | undefined {
   return found;
 }
 
+/** The figure is what exists (`… có 1.874 dự án`, `… còn 11 điểm đen`), said right before it. */
+const EXISTS_BEFORE = /(?<!\p{L})(?:có|còn|hiện có|đang có)\s+(?:tổng số\s+|tổng cộng\s+)?$/u;
+
+/** Spans a sentence's lead sets that go on for the rest of its paragraph in a dated report. */
+const CARRIED_SPANS = new Set(['period:since', 'period:as-of', 'period:until', 'period:months-of-year', 'period:months-to-date', 'period:between']);
+
 const OPENS_BRACKET = /\(\s*(?:khoảng|gần|hơn|trên|dưới|ước)?\s*$/u;
 const ANNUAL_PLAN = /(?<!\p{L})(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?!\p{L})/u;
 
@@ -223,6 +231,10 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     start: m.start + ctx.sentenceStart,
     end: m.end + ctx.sentenceStart,
   }));
+  const whole = ctx.wholeStock;
+  if (whole && ctx.aspect !== 'change' && !mentions.some((m) => m.start >= whole.from && m.end <= ctx.start)) {
+    return { period: whole.period, flow: whole.period.slice(1), stock: true, evidence: ['period:part-of-stock'] };
+  }
   const annual = annualPlanYear(ctx, year);
   if (annual) return { period: annual, flow: annual, stock: false, evidence: ['period:annual-plan'] };
   // `tăng 12% so với năm 2024 (446 tỷ đồng)`: the figure a bracket opens with after a comparison's base is
@@ -260,6 +272,16 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     const last = earlier[earlier.length - 1];
     if (last) mention = { ...last, rule: `${last.rule}+paragraph` };
   }
+  if (!mention && (ctx.sectionPeriod || ctx.reportPeriod) && ctx.sentenceStart > 0 && !ctx.previous) {
+    // a dated report: a span an earlier sentence of the paragraph opened with (`Từ đầu năm đến ngày 30/11/2025,
+    // các KCN đã cấp mới … . Tổng vốn đầu tư nước ngoài thu hút đạt …`) goes on for the sentences after it
+    // that name no time of their own
+    const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year, ctx.reportPeriod, ctx.issued).filter(
+      (m) => CARRIED_SPANS.has(m.rule) && m.period.includes('..') && inLead(ctx.lower, m),
+    );
+    const last = earlier[earlier.length - 1];
+    if (last && !PRESENT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start))) mention = { ...last, rule: `${last.rule}+paragraph` };
+  }
   if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.carried && !PRESENT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start))) {
     mention = { start: 0, end: 0, period: ctx.carried, rule: 'period:earlier-paragraph' };
   }
@@ -268,6 +290,18 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   if (mention) {
     period = mention.period;
     evidence.push(mention.rule);
+    // `Lũy kế đến ngày 30/11/2025, các KCN có 1.874 dự án còn hiệu lực`: what a running total says exists
+    // (`có`, `còn`) is a stock as of its end, not a flow from January (GUIDELINES: a stock or running total
+    // as of a moment whose start the text does not give)
+    if (
+      (mention.rule === 'period:as-of' || mention.rule === 'period:until') &&
+      period.includes('..') &&
+      EXISTS_BEFORE.test(ctx.lower.slice(mention.end, ctx.start)) &&
+      // (not what came into being in it: `… có 200 doanh nghiệp thành lập mới`)
+      !/^[^,;.()]{0,30}(?<!\p{L})(?:mới|thành lập|phát sinh|tăng thêm)(?!\p{L})/u.test(ctx.lower.slice(ctx.unitEnd, ctx.clauseEnd))
+    ) {
+      return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:running-stock'] };
+    }
   } else if (ctx.sectionPeriod) {
     period = ctx.sectionPeriod;
     evidence.push('period:heading');

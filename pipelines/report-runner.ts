@@ -2,6 +2,7 @@ import type { Document } from '../schemas/document.js';
 import type { NamedStage } from '../src/core/stage.js';
 import { runPipeline } from '../src/core/run-pipeline.js';
 import { SourceFile } from '../src/core/source-file.js';
+import { newDocument } from '../src/core/new-document.js';
 import type { OcrPageEvent, OcrScheduler } from '../src/read/ocr/ocr-scheduler.js';
 import type { ReportPipelineOptions } from './report-pipeline.js';
 
@@ -41,11 +42,30 @@ export function createReportRunner(options: ReportPipelineOptions = {}, hooks: R
   const forFile = hooks.ocrSchedulerFor;
   const services = { ocrScheduler: forFile ? () => forFile(ocrScheduler) : ocrScheduler };
   let stages: Promise<NamedStage[]> | undefined;
-  const pipeline = () => (stages ??= import('./report-pipeline.js').then(({ createReportPipeline }) => createReportPipeline(options, services)));
+  let loaded: NamedStage[] | undefined;
+  const pipeline = () => (stages ??= import('./report-pipeline.js').then(({ createReportPipeline }) => (loaded = createReportPipeline(options, services))));
   return {
     ocrScheduler,
     async run(path, bytes) {
-      return runPipeline(await pipeline(), new SourceFile(path, bytes));
+      const file = new SourceFile(path, bytes);
+      if (loaded || stages) return runPipeline(await pipeline(), file);
+      // The first file is read while the other stages' modules load: the read stage (its options
+      // are the pipeline's `read` section, parsed the same way) starts as soon as its own modules
+      // are in, so that pdfjs, when it runs in a thread of its own (src/read/pdf/pdfjs-thread.ts),
+      // parses the file while this thread compiles the rest; the pipeline then takes the read's result.
+      const { createReadStage } = await import('../src/read/read-stage.js');
+      let read: Promise<Document>;
+      try {
+        read = Promise.resolve(createReadStage(options.read, services)(newDocument(file), file));
+      } catch {
+        return runPipeline(await pipeline(), file); // options in error: the pipeline says how, as for any file
+      }
+      read.catch(() => undefined); // its failure is the read stage's, reported when the pipeline reaches it
+      const all = await pipeline();
+      return runPipeline(
+        all.map((stage) => (stage.name === 'read' ? { name: 'read', run: () => read } : stage)),
+        file,
+      );
     },
     async close() {
       if (scheduler) await (await scheduler).terminate();

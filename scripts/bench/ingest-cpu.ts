@@ -17,7 +17,7 @@
  * of `TextState.clone` that solieu runs (src/read/pdf/pdfjs-worker.ts; `bare-pdfjs.mjs --fixed-worker`),
  * shows what is left of solieu's own cost once the reader's fix is set apart.
  *
- * Standalone: `npx tsx scripts/bench/ingest-cpu.ts [--copies 60] [--reps 3]` (needs `npm run build`).
+ * Standalone: `npx tsx scripts/bench/ingest-cpu.ts [--copies 60] [--reps 3] [--single-only]` (needs `npm run build`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,6 +57,7 @@ export interface IngestCpuResult {
   sources: number;
   pages: number;
   reps: number;
+  /** Empty when only the one file was measured (`--single-only`). */
   batch: ContenderResult[];
   single: { file: string; pages: number; contenders: ContenderResult[] };
 }
@@ -121,7 +122,7 @@ export interface CliUnderTest {
 }
 
 export async function benchIngestCpu(
-  options: { copies?: number; reps?: number; single?: string; clis?: CliUnderTest[]; log?: (line: string) => void } = {},
+  options: { copies?: number; reps?: number; single?: string; singleOnly?: boolean; clis?: CliUnderTest[]; log?: (line: string) => void } = {},
 ): Promise<IngestCpuResult> {
   const copies = options.copies ?? 60;
   const reps = options.reps ?? 3;
@@ -150,22 +151,24 @@ export async function benchIngestCpu(
         return t;
       };
     const random = seededRandom(13);
-    const pagesOut = timed([process.execPath, bare, ...files], work).output; // warm-up (file cache), and the page count
+    const pagesOut = options.singleOnly ? '' : timed([process.execPath, bare, ...files], work).output; // warm-up (file cache), and the page count
     const pages = Number(/(\d+) pages/.exec(pagesOut)?.[1] ?? 0);
-    const batchResults = measure(
-      [
-        { name: 'bare pdfjs, one process', run: (w) => timed([process.execPath, bare, ...files], w) },
-        { name: 'bare pdfjs, clone fixed', run: (w) => timed([process.execPath, bare, '--fixed-worker', ...files], w) },
-        ...clis.flatMap((c) =>
-          [1, 2].map((n) => ({ name: `solieu ingest --concurrency ${n}${c.label}`, run: ingest(c.path, [batch, '--concurrency', String(n)], copies) })),
-        ),
-      ],
-      reps,
-      work,
-      random,
-      options.log,
-      ' (batch)',
-    );
+    const batchResults = options.singleOnly
+      ? []
+      : measure(
+          [
+            { name: 'bare pdfjs, one process', run: (w) => timed([process.execPath, bare, ...files], w) },
+            { name: 'bare pdfjs, clone fixed', run: (w) => timed([process.execPath, bare, '--fixed-worker', ...files], w) },
+            ...clis.flatMap((c) =>
+              [1, 2].map((n) => ({ name: `solieu ingest --concurrency ${n}${c.label}`, run: ingest(c.path, [batch, '--concurrency', String(n)], copies) })),
+            ),
+          ],
+          reps,
+          work,
+          random,
+          options.log,
+          ' (batch)',
+        );
     const singleName = options.single ?? 'corpus/003.pdf';
     const single = sources.find((s) => s.name === singleName);
     if (!single) throw new Error(`${singleName} not found among the text PDFs`);
@@ -177,7 +180,7 @@ export async function benchIngestCpu(
       [
         { name: 'bare pdfjs process', run: (w) => timed([process.execPath, bare, one], w) },
         { name: 'bare pdfjs, clone fixed', run: (w) => timed([process.execPath, bare, '--fixed-worker', one], w) },
-        // the defaults, as a user types it (one file: one slot, in-process)
+        // the defaults, as a user types it (one file: one slot, in this process, pdfjs's parsing in a thread beside it)
         ...clis.map((c) => ({ name: `solieu ingest${c.label}`, run: ingest(c.path, [one], 1) })),
       ],
       Math.max(reps, 5),
@@ -224,11 +227,17 @@ export function formatIngestCpuBench(r: IngestCpuResult): string {
       `  target${s1.name.replace(/^solieu ingest/, '')}: ≤ ${SINGLE_FILE_TARGET}× a bare pdfjs process (${fixed(s1.wallMs / sb.wallMs, 2)}× wall, ${fixed(s1.cpuMs / sb.cpuMs, 2)}× CPU; ` +
       `against the clone fixed ${fixed(s1.wallMs / sbf.wallMs, 2)}× wall, ${fixed(s1.cpuMs / sbf.cpuMs, 2)}× CPU)`,
   );
+  const batchPart =
+    r.batch.length === 0
+      ? []
+      : [
+          `batch: ${r.copies} distinct copies of ${r.sources} text PDFs (${r.pages} pages), medians of ${r.reps} interleaved rounds:`,
+          table(head, rows(r.batch)),
+          ...batchLines,
+          '',
+        ];
   return [
-    `batch: ${r.copies} distinct copies of ${r.sources} text PDFs (${r.pages} pages), medians of ${r.reps} interleaved rounds:`,
-    table(head, rows(r.batch)),
-    ...batchLines,
-    '',
+    ...batchPart,
     `one file: ${r.single.file} (${r.single.pages} pages), medians of ${r.single.contenders[0].runs.length} rounds:`,
     table(head, rows(r.single.contenders)),
     ...singleLines,
@@ -243,13 +252,21 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       reps: { type: 'string', default: '3' },
       json: { type: 'string' },
       cli: { type: 'string', multiple: true },
+      // the one file alone (its rounds: --reps, at least 5), without the batch
+      'single-only': { type: 'boolean', default: false },
     },
   });
   const clis = values.cli?.map((spec) => {
     const at = spec.indexOf('=');
     return { label: ` (${spec.slice(0, at)})`, path: resolve(spec.slice(at + 1)) };
   });
-  const r = await benchIngestCpu({ copies: Number(values.copies), reps: Number(values.reps), clis, log: (l) => console.error(l) });
+  const r = await benchIngestCpu({
+    copies: Number(values.copies),
+    reps: Number(values.reps),
+    singleOnly: values['single-only'],
+    clis,
+    log: (l) => console.error(l),
+  });
   console.log(formatIngestCpuBench(r));
   if (values.json) writeFileSync(values.json, JSON.stringify(r, null, 2));
 }

@@ -68,12 +68,11 @@ Examples:
       ) => {
         if (!['auto', 'always', 'never'].includes(o.ocr)) throw new Error(`--ocr must be auto, always or never (got "${o.ocr}")`);
         if (!['auto', 'wasm', 'native'].includes(o.ocrEngine)) throw new Error(`--ocr-engine must be auto, wasm or native (got "${o.ocrEngine}")`);
-        let engine: 'wasm' | 'native' = o.ocrEngine === 'native' ? 'native' : 'wasm';
-        if (o.ocr !== 'never' && o.ocrEngine !== 'wasm') {
-          const { chooseOcrEngine, nativeTesseractVersion } = await import('../../read/ocr/ocr-native-engine.js');
-          if (o.ocrEngine === 'native' && !nativeTesseractVersion())
+        const engine = o.ocrEngine as 'auto' | 'wasm' | 'native';
+        if (o.ocr !== 'never' && engine === 'native') {
+          const { nativeTesseractVersion } = await import('../../read/ocr/ocr-native-engine.js');
+          if (!nativeTesseractVersion())
             throw new Error('--ocr-engine native needs the tesseract command (Debian: apt-get install tesseract-ocr); or use --ocr-engine wasm');
-          engine = chooseOcrEngine(o.ocrEngine as 'auto' | 'native');
         }
         const { files, problems } = await collectInputs(inputs);
         for (const p of problems) process.stderr.write(`solieu: ${p}\n`);
@@ -88,12 +87,16 @@ Examples:
           exit(await enqueue(dbLocation(o.db), files, o, problems.length));
           return;
         }
+        // One file, a core to spare: pdfjs parses it in a thread of its own, started now so that it loads while this one opens the database
+        const pdfjsThread = files.length === 1 && o.concurrency > 1 ? await import('../../read/pdf/pdfjs-thread.js') : undefined;
+        pdfjsThread?.startPdfjsThread();
         const db = await openDb(dbLocation(o.db));
         try {
           // Loaded here, not at start-up: the pipeline (pdfjs, jszip, tesseract.js) would slow every other command.
           const { ingestBatch } = await import('../ingest/ingest-batch.js');
           const summary = await ingestBatch(db, {
             files,
+            // `auto` is decided where the first page to OCR is read (ocr-scheduler.ts): a PDF with its text runs no `tesseract --version`
             pipeline: { read: { ocr: o.ocr as 'auto' | 'always' | 'never', ocrEngine: engine, maxBytes: o.maxSize } },
             concurrency: Math.min(o.concurrency, Math.max(1, files.length)),
             force: o.force,
@@ -101,8 +104,12 @@ Examples:
             command: `ingest ${inputs.join(' ')}`,
             progress: createProgressReporter(process.stderr, o.quiet),
           });
+          // the engine that read them: `auto` is asked again here, as the scheduler asked it, only when pages were OCR'd
+          const ocrNote = summary.ocrPages
+            ? ` (${summary.ocrPages} read by OCR, ${ENGINE_NAME[engine === 'auto' ? (await import('../../read/ocr/ocr-native-engine.js')).chooseOcrEngine('auto') : engine]})`
+            : '';
           process.stdout.write(
-            `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${summary.ocrPages ? ` (${summary.ocrPages} read by OCR, ${ENGINE_NAME[engine]})` : ''}, ${summary.facts} facts → ${db.name}\n`,
+            `ingested ${summary.seen} file(s): ${summary.stored} stored (${summary.partial} partial), ${summary.skipped} skipped (already stored), ${summary.failed} failed; ${summary.pages} pages${ocrNote}, ${summary.facts} facts → ${db.name}\n`,
           );
           for (const f of summary.failures) process.stdout.write(`  failed: ${printable(f.file)}: ${printable(f.reason)}\n`);
           if (summary.stopped) {
@@ -112,6 +119,7 @@ Examples:
           }
           exit(summary.failed > 0 || summary.stopped || problems.length > 0 ? 1 : 0);
         } finally {
+          await pdfjsThread?.stopPdfjsThread();
           await db.close();
         }
       },

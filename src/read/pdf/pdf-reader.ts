@@ -4,6 +4,7 @@ import type { PageInfo, RawBlock, ReadResult } from '../../../schemas/raw-docume
 import { DocumentFailure, type SourceFile } from '../../core/source-file.js';
 import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../../text/legacy-encoding.js';
 import { learnFonts, oneLine, openPdf, type PdfFont } from './pdf-document.js';
+import { pdfjsThread } from './pdfjs-thread.js';
 import { buildLines, type LineOptions, type TextLine, type TextRun } from './pdf-lines.js';
 import { repairPage } from './pdf-viet-repair.js';
 import { alignToLines, widgetTextRuns, type AnnotationRun } from './pdf-annotation-text.js';
@@ -51,6 +52,12 @@ interface PageText {
  * has text the document fails with `read:needs-ocr` unless `allowEmpty` is set.
  */
 export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}): Promise<ReadResult> {
+  // pdfjs in its own thread: if that thread dies (out of memory), pdfjs's answers never come; the file fails instead
+  const died = pdfjsThread()?.died;
+  return died ? Promise.race([readPdfText(file, options), died]) : readPdfText(file, options);
+}
+
+async function readPdfText(file: SourceFile, options: PdfReaderOptions): Promise<ReadResult> {
   const pdf = await openPdf(file);
   try {
     const findTables = options.tables ?? true;

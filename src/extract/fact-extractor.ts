@@ -244,6 +244,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       bracket >= 0
         ? [...placed].reverse().find((p) => p.end <= bracket && p.start >= sStart && /^[\s\p{L}\p{M}]{0,40}$/u.test(text.slice(p.end, bracket)))
         : undefined;
+    // a sentence that opens with the base of a comparison (`So với cùng kỳ năm 2024, giảm 14 vụ …`) goes on
+    // about the counts of the sentence before it
+    const countsFrom = COMPARISON_LEAD.test(lower.slice(sStart, f.start)) && sStart > 0 ? sentenceStart(text, sStart - 2) : sStart;
     const reading = metricPhrase({
       text,
       sentence: sStart,
@@ -262,7 +265,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       sameUnitBefore:
         timePrevious && timePrevious.fact.kind === finalKind && timePrevious.fact.base_unit === unit?.baseUnit ? timePrevious.fact.metric : undefined,
       earlierCounts: placed
-        .filter((p) => p.end > sStart && p.end <= f.start && p.fact.kind === 'count')
+        .filter((p) => p.end > countsFrom && p.end <= f.start && p.fact.kind === 'count')
         .map((p) => ({ noun: p.fact.base_unit, metric: p.fact.metric })),
       // a figure joined to the previous one by `và` or a comma, or in a clause that names only a time
       // (`…; lũy kế 10 tháng đạt 951,8 tỷ đồng`), goes on about the previous figure's subject
@@ -351,6 +354,9 @@ function introPeriodOf(text: string, reportPeriod?: string): string | undefined 
   return mentions[mentions.length - 1]?.period;
 }
 
+/** A sentence lead that is the base of a comparison and nothing else (`So với cùng kỳ năm 2024, …`). */
+const COMPARISON_LEAD = /^\s*so với\s+(?:cùng kỳ|năm|tháng|quý|kỳ)[^,;.]{0,24},/u;
+
 /** Words of a heading that name no subject: what the report does or when, not what is measured. */
 const GENERIC_HEADING =
   /(?<![\p{L}])(?:kết quả|tình hình|công tác|thực hiện|triển khai|nhiệm vụ|đánh giá|một số|các|về|và|lĩnh vực|hoạt động|chung|cụ thể|khác|trọng tâm|giải pháp|phương hướng|năm|tháng|quý|đầu|cuối|\d[\d/.-]*|[ivx]+)(?![\p{L}])/giu;
@@ -375,6 +381,12 @@ function withHeadingSubject(f: Fact, title: string): Fact {
     .split(/\s+/u)
     .filter((w) => /\p{L}/u.test(w) && !THIN_STOP.has(w.toLocaleLowerCase('vi')));
   if (content.length > 2) return f;
+  // (a count or share of two words or more the heading already names — `hộ nghèo` under `Thực trạng hộ nghèo,
+  // hộ cận nghèo` — is of the heading's subject itself: the heading's other words say how it is reported, not
+  // what; an action's heading — `giải ngân` under `Giải ngân vốn đầu tư công` — still names its object)
+  const titleLower = title.toLocaleLowerCase('vi');
+  const countsOrShares = f.kind === 'count' || f.kind === 'ratio' || (f.kind === 'percent' && f.aspect === 'share');
+  if (countsOrShares && content.length >= 2 && titleLower.includes(content.join(' ').toLocaleLowerCase('vi'))) return f;
   const lower = f.metric.toLocaleLowerCase('vi');
   const extra = title.split(/\s+/u).filter((w) => !lower.includes(w.toLocaleLowerCase('vi'))).length;
   if (extra === 0) return f;

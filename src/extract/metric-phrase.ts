@@ -137,6 +137,12 @@ const SHARE_STOP = new RegExp(
 const POST_MAX_WORDS = 12;
 const PRE_MAX_WORDS = 14;
 
+/** `với` and a noun of amount right before the figure (`… với số tiền`, `… với tổng kinh phí`). */
+const WITH_NOUN = new RegExp(
+  `^[\\s,]*${W('với')}\\s+(?:tổng\\s+)?${W('số tiền|kinh phí|tổng vốn|vốn|giá trị|diện tích|chiều dài|công suất|tổng mức đầu tư|mức')}`,
+  'iu',
+);
+
 /** Nouns of money that name what an amount is when they follow its unit. */
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
 
@@ -526,6 +532,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${post.phrase} ${caseOf(pre)}`);
     usedAfter = post.end;
     ev.push('metric:noun-clause');
+  } else if (hasContent(pre) && m.compared && WITH_NOUN.test(m.text.slice(m.from, m.start)) && !m.countedNoun) {
+    // `xử phạt vi phạm hành chính 36.915 trường hợp với số tiền 52.684 triệu đồng`, `xây dựng 02 trung tâm dữ
+    // liệu với tổng công suất 4 MW`: the amount the figure before it came with — of what that figure counts
+    metric = tidy(`${pre} ${m.compared}`);
+    ev.push('metric:with-previous');
   } else if (hasContent(pre)) {
     metric = pre;
     if (m.kind === 'percent' && m.aspect === 'share' && hasContent(post.phrase) && !MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${post.phrase}`);

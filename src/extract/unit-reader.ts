@@ -97,11 +97,13 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
     const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));
     if (money) {
       // a price per unit (`9.800 đồng/m3`, `45.000 đồng/kg`): money per that unit
-      const per = /^\/\s?([\p{L}]+[23²³]?)(?![\p{L}\d])/u.exec(lower.slice(pos + money.length, pos + money.length + 12));
+      // (and per two: `52,4 triệu đồng/người/năm`, income per head a year)
+      const per = /^\/\s?([\p{L}]+[23²³]?)(?![\p{L}\d])(?:\/\s?(năm|tháng|ngày))?(?![\p{L}\d])/u.exec(lower.slice(pos + money.length, pos + money.length + 20));
       if (per && (MEASURE_UNITS[per[1]] !== undefined || RATE_DENOMINATORS.includes(per[1]))) {
+        const over = per[2] ? `${per[1]}/${per[2]}` : per[1];
         return {
-          unit: `${scale}${money}/${per[1]}`,
-          baseUnit: `VND/${per[1]}`,
+          unit: `${scale}${money}/${over}`,
+          baseUnit: `VND/${over}`,
           kind: 'money',
           end: pos + money.length + per[0].length,
           evidence: ['unit:money', 'unit:money-rate'],

@@ -143,6 +143,12 @@ const WITH_NOUN = new RegExp(
   'iu',
 );
 
+/** The same, closing a phrase (`… với tổng kinh phí`). */
+const WITH_NOUN_TAIL = new RegExp(
+  `\\s${W('với')}\\s+(?:tổng\\s+)?${W('số tiền|kinh phí|tổng vốn|vốn|giá trị|diện tích|chiều dài|công suất|tổng mức đầu tư')}\\s*$`,
+  'iu',
+);
+
 /** Nouns of money that name what an amount is when they follow its unit. */
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
 
@@ -168,7 +174,11 @@ const MEASURE_HEAD = new RegExp(
 const LIST_LABEL = /^(\s*(?:[-+•]\s*)?)(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)\s+/u;
 
 function tidy(s: string): string {
-  let t = s.replace(/\s+/g, ' ').replace(/\(\s*\)/g, '');
+  // (a word left opening with `/` is what is left of a code whose digits were a figure: `… số /NĐ-CP`)
+  let t = s
+    .replace(/(^|\s)\/[^\s]*/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/\(\s*\)/g, '');
   for (let prev = ''; prev !== t; ) {
     prev = t;
     t = t.replace(/^[\s,;:\-–+.•*)]+|[\s,;:\-–+.(•*]+$/gu, '');
@@ -538,7 +548,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${pre} ${m.compared}`);
     ev.push('metric:with-previous');
   } else if (hasContent(pre)) {
-    metric = pre;
+    // `xử phạt VPHC với số tiền 12,5 triệu đồng`: the amount named after `với` heads the phrase (`số tiền xử phạt VPHC`)
+    const joined = WITH_NOUN_TAIL.exec(pre);
+    metric = joined?.index ? tidy(`${pre.slice(joined.index).replace(/^\s*với\s+/iu, '')} ${pre.slice(0, joined.index)}`) : pre;
     if (m.kind === 'percent' && m.aspect === 'share' && hasContent(post.phrase) && !MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${post.phrase}`);
     if (comparison && m.aspect !== 'change') metric = tidy(`${metric} ${comparison}`);
     ev.push('metric:subject');

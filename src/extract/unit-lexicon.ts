@@ -80,7 +80,10 @@ export const MEASURE_UNITS: Record<string, string> = {
 };
 
 /** Units after which a `/N noun` or `/noun` tail makes a rate or density (`27 phút/ngày`). */
-export const RATE_DENOMINATORS = ['ngày', 'tháng', 'năm', 'giờ', 'tuần', 'dân', 'người', 'điểm', 'hộ', 'km', 'km2', 'km²', 'xã', 'ha', 'm2', 'm²', 'con'];
+export const RATE_DENOMINATORS = [
+  'ngày', 'tháng', 'năm', 'giờ', 'tuần', 'dân', 'người', 'điểm', 'hộ', 'km', 'km2', 'km²', 'xã', 'ha', 'm2', 'm²', 'con',
+  'đơn vị', 'thành phố', 'cơ sở', 'trường', 'huyện', 'tỉnh', 'doanh nghiệp', 'hộ gia đình', 'lớp', 'nhà', 'trường hợp', 'thôn', 'phường',
+];
 
 /**
  * Counted nouns (head nouns and classifiers). A count's base unit is the longest entry that the

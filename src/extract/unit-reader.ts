@@ -28,6 +28,9 @@ export function longestAt(lower: string, pos: number, entries: string[]): string
 
 /** `/100 dân`, `/1 điểm`, `/ngày`: the tail of a rate or density, or undefined. */
 function rateTail(lower: string, pos: number): number | undefined {
+  // (a denominator of two syllables first: `người/đơn vị`, `thiết bị/thành phố`)
+  const two = /^\/\s?([\p{L}]+ [\p{L}]+)(?![\p{L}\d])/u.exec(lower.slice(pos, pos + 24));
+  if (two && RATE_DENOMINATORS.includes(two[1])) return rateTail(lower, pos + two[0].length) ?? pos + two[0].length;
   const m = /^\/\s?(?:(\d+)\s?)?([\p{L}]+[2²]?)/u.exec(lower.slice(pos, pos + 24));
   if (!m || !RATE_DENOMINATORS.includes(m[2])) return undefined;
   // a rate of two denominators (`lít/người/ngày`); `ngày đêm` is one day
@@ -98,7 +101,10 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
     if (money) {
       // a price per unit (`9.800 đồng/m3`, `45.000 đồng/kg`): money per that unit
       // (and per two: `52,4 triệu đồng/người/năm`, income per head a year)
-      const per = /^\/\s?([\p{L}]+[23²³]?)(?![\p{L}\d])(?:\/\s?(năm|tháng|ngày))?(?![\p{L}\d])/u.exec(lower.slice(pos + money.length, pos + money.length + 20));
+      const tail = lower.slice(pos + money.length, pos + money.length + 24);
+      const twoWord = /^\/\s?([\p{L}]+ [\p{L}]+)(?![\p{L}\d])(?:\/\s?(năm|tháng|ngày))?(?![\p{L}\d])/u.exec(tail);
+      const per =
+        twoWord && RATE_DENOMINATORS.includes(twoWord[1]) ? twoWord : /^\/\s?([\p{L}]+[23²³]?)(?![\p{L}\d])(?:\/\s?(năm|tháng|ngày))?(?![\p{L}\d])/u.exec(tail);
       if (per && (MEASURE_UNITS[per[1]] !== undefined || RATE_DENOMINATORS.includes(per[1]))) {
         const over = per[2] ? `${per[1]}/${per[2]}` : per[1];
         return {

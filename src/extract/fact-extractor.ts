@@ -141,8 +141,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const rank = isRank(lower, f.start);
     if (rejectReason(text, lower, f, rank)) continue;
     const previous = placed[placed.length - 1];
-    const read = readUnit(text, lower, f.end, f.scaleWord);
-    const unit = read ?? inferredUnit(text, lower, f, placed);
+    const readAsWritten = readUnit(text, lower, f.end, f.scaleWord);
+    // a rank names no unit when no set follows it (`xếp thứ 9 toàn quốc`, `đứng thứ 2 cả nước`: where, not what)
+    const read = rank && f.of === null && readAsWritten?.evidence.includes('unit:guessed') ? undefined : readAsWritten;
+    const unit = read ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed));
     if (!unit && !rank) continue;
     // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
     // name, before words that only look like a counted noun, belongs to the name

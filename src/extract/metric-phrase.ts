@@ -152,6 +152,11 @@ const WITH_NOUN_TAIL = new RegExp(
 /** Nouns of money that name what an amount is when they follow its unit. */
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
 
+/** What a rank orders by, after it (and after where: `thứ 9 toàn quốc về …`). */
+const RANK_BY = /^\s*(?:(?:toàn quốc|cả nước|toàn vùng|trong (?:cả nước|khu vực|vùng)|của (?:cả nước|vùng))\s*)?,?\s*(về|theo)\s+([^,;.()]+)/iu;
+/** A phrase that already says it is a rank. */
+const RANK_HEAD = new RegExp(W('xếp hạng|thứ hạng|xếp thứ|vị trí|thứ tự|nhóm|dẫn đầu|top'), 'iu');
+
 /** The noun a measure in these units is named by when its phrase gives none. */
 const DIMENSION_OF: Readonly<Record<string, string>> = {
   ha: 'diện tích',
@@ -318,7 +323,10 @@ function before(text: string, from: number, start: number): string {
   if (semi >= from) from = semi + 1;
   // (a list item's label the clause opens with — `b) 100% doanh nghiệp …` — says nothing of the figure)
   const window = text.slice(from, start).replace(LIST_LABEL, '$1');
-  const pre = withoutTime(window.replace(/\([^()]*\)/g, ' ')).replace(/(?<![\p{L}\p{M}\d])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
+  // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
+  const pre = withoutTime(
+    window.replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),
+  ).replace(/(?<![\p{L}\p{M}\d])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
     .split(',')
@@ -576,6 +584,15 @@ export function metricPhrase(m: MetricInput): MetricReading {
   }
   // (`Số hộ … gấp hơn 3 lần`: the comparative that closes the subject says how, not what)
   metric = caseOf(tidy(metric.replace(COMPARATIVE_TAIL, '')));
+  if (m.aspect === 'rank') {
+    // `Tỉnh xếp thứ 9 toàn quốc về chỉ số PCI`, `Hàn Quốc đứng thứ hai về vốn đăng ký`: a rank is a place in
+    // an order — of what, said after it with `về`/`theo`; named so (`thứ hạng …`) when the phrase does not say it
+    const by = RANK_BY.exec(m.text.slice(m.unitEnd, m.unitEnd + 120));
+    const what = by?.[2].replace(/\s(?:với|và|đạt|là|chỉ sau|sau)(?![\p{L}]).*$/u, '').replace(/[\d\s]+$/u, '');
+    if (by && what && !metric.toLocaleLowerCase('vi').includes(what.toLocaleLowerCase('vi'))) metric = tidy(`${metric} ${by[1]} ${firstWords(what, 10)}`);
+    if (!RANK_HEAD.test(metric)) metric = tidy(`thứ hạng ${metric}`);
+    ev.push('metric:rank');
+  }
   // `Toàn tỉnh xuống giống 231.640 ha`, `cứng hóa 12,4 km đường`: an area or a length done is the area
   // or the length of what was done — Vietnamese names it so (`diện tích xuống giống`, `chiều dài …`)
   const dimension = m.kind === 'measure' ? DIMENSION_OF[m.text.slice(m.unitStart, m.unitEnd).toLocaleLowerCase('vi').trim()] : undefined;

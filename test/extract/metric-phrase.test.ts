@@ -19,7 +19,7 @@ function block(text: string): Block {
   return { id: 0, role: 'body', text, prov: { source: 'spec.txt', page: 1, start: 0, end: text.length }, section: '' };
 }
 
-const JOINING_WORDS = new Set(['tỷ', 'lệ', 'do', 'số', 'so', 'với', 'diện', 'tích', 'chiều', 'dài']);
+const JOINING_WORDS = new Set(['tỷ', 'lệ', 'do', 'số', 'so', 'với', 'diện', 'tích', 'chiều', 'dài', 'thứ', 'hạng']);
 
 describe('metric phrases (test/extract/specs/metrics.json)', () => {
   it.each(specs.map((s) => [s.rule, s] as const))('%s', (_rule, spec) => {
@@ -29,7 +29,7 @@ describe('metric phrases (test/extract/specs/metrics.json)', () => {
       expect({ quote: want.quote, found: !!fact }).toEqual({ quote: want.quote, found: true });
       const got = fact?.metric ?? '';
       expect({ got, right: metricOk(want.metric, got) }).toEqual({ got, right: true });
-      // whole words only: every word of the phrase is a word of the sentence, or one the rules add to join them (`tỷ lệ …`, `người chết do …`, `số …`, `so với …`) or to name a dimension (`diện tích …`, `chiều dài …`)
+      // whole words only: every word of the phrase is a word of the sentence, or one the rules add to join them (`tỷ lệ …`, `người chết do …`, `số …`, `so với …`) or to name a dimension or a rank (`diện tích …`, `chiều dài …`, `thứ hạng …`)
       const sentenceWords = new Set([...spec.text.toLowerCase().matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => m[0]));
       for (const w of got.toLowerCase().matchAll(/[\p{L}\p{M}\p{N}]+/gu)) if (!JOINING_WORDS.has(w[0])) expect(sentenceWords).toContain(w[0]);
     }

@@ -39,8 +39,11 @@ export const RANK_WORDS = ['xếp thứ', 'xếp hạng thứ', 'xếp hạng', 
 /** After a percentage: attainment of a plan (`đạt 62% kế hoạch`, `98% so với KH`). */
 export const PLAN_AFTER = /^\s*(?:so với\s+|của\s+)?(?:kế hoạch|kh\b|chỉ tiêu|dự toán)/u;
 
-/** In the clause before the figure: cumulative (`lũy kế`, `cộng dồn`, `cấp đến nay`); not `từ đầu năm đến …` alone, a span (GUIDELINES: `cumulative` is `lũy kế`). */
-export const CUMULATIVE_BEFORE = /lũy kế|luỹ kế|cộng dồn|đến nay/u;
+/**
+ * In the clause before the figure: cumulative (`lũy kế`, `cộng dồn`, or `đến nay` right before it: `cấp đến nay 189
+ * giấy phép`); not `từ đầu năm đến …` nor a lead `Đến nay, …` (what stands now is a level: GUIDELINES' `cumulative` is `lũy kế`).
+ */
+export const CUMULATIVE_BEFORE = /lũy kế|luỹ kế|cộng dồn|(?:^|\s)(?:cấp|thực hiện|đạt|tổng cộng|tổng số)?\s*(?:từ đầu năm\s+)?đến nay\s*(?:đạt|là|được)?\s*$/u;
 
 /**
  * In the clause before a rate per period (`%/năm`): a growth rate, up or down, even when the

@@ -30,7 +30,8 @@ export function isRank(lower: string, start: number): boolean {
  * percentages), cumulative (`lũy kế`), or level.
  */
 /** What a plan percentage is measured against, named earlier in the sentence. */
-const ALLOTTED = /(?<!\p{L})(?:được giao|dự toán|kế hoạch vốn|kế hoạch|chỉ tiêu|được phân bổ)(?!\p{L})/u;
+const ALLOTTED =
+  /(?<!\p{L})(?:được giao(?!\s+(?:thực hiện|nhiệm vụ|chức năng|quản lý|chủ trì|phụ trách))|dự toán|kế hoạch vốn|kế hoạch|chỉ tiêu|được phân bổ)(?!\p{L})/u;
 
 /** A lower or upper bound written after the figure: `từ 8,5% trở lên`, `từ 5 tuổi trở xuống`. */
 export const BOUND_AFTER = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/iu;
@@ -64,7 +65,8 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   if (kind === 'percent') {
     if (PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) return { aspect: 'plan', direction: null, evidence: ['aspect:plan'] };
     // `… được giao 214,6 tỷ đồng, đã giải ngân 187,3 tỷ đồng, đạt 87,3%.`: a bare `đạt X%` of what was allotted
-    const sentence = lower.slice(Math.max(0, lower.lastIndexOf('. ', start) + 1, lower.lastIndexOf(';', start) + 1), start);
+    // (the whole sentence: `chỉ tiêu … là 1.420 ha; đến nay đã thực hiện 836 ha, đạt 58,9%`)
+    const sentence = lower.slice(Math.max(0, lower.lastIndexOf('. ', start) + 1), start);
     const bare = /(?<!\p{L})đạt\s*$/u.test(lower.slice(Math.max(0, start - 8), start)) && /^\s*(?:[.;]|$)/u.test(lower.slice(unitEnd, unitEnd + 3));
     if (bare && ALLOTTED.test(sentence) && !SHARE_WORDS.test(lower.slice(clauseStart, start))) {
       return { aspect: 'plan', direction: null, evidence: ['aspect:plan-allotted'] };

@@ -140,7 +140,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     if (f.start < previousEnd) continue; // inside the previous fact (`/100 dân` of a density)
     const rank = isRank(lower, f.start);
     if (rejectReason(text, lower, f, rank)) continue;
-    const previous = placed[placed.length - 1];
+    // (a plan's value in brackets — `đạt 87,7% kế hoạch năm (110.000 lao động)` — is an aside: what follows goes on
+    // about the figure before it)
+    const previous = [...placed].reverse().find((p) => !p.fact.evidence.includes('metric:plan-in-brackets'));
     const readAsWritten = readUnit(text, lower, f.end, f.scaleWord);
     // a rank names no unit when no set follows it (`xếp thứ 9 toàn quốc`, `đứng thứ 2 cả nước`: where, not what)
     const read = rank && f.of === null && readAsWritten?.evidence.includes('unit:guessed') ? undefined : readAsWritten;
@@ -189,11 +191,17 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       // `giảm 14 vụ (12,7%)`: the percentage in brackets right after a change is that change, relative
       kind === 'percent' && read0.aspect === 'share' && last?.fact.aspect === 'change' && /^[^\d().;,]{0,24}\(\s*$/u.test(text.slice(last.end, f.start))
         ? { aspect: 'change' as const, direction: last.fact.direction ?? null, evidence: ['aspect:change-in-brackets'] }
-        : read0.aspect === 'level' && unit?.baseUnit === 'lần' && !Number.isInteger(value)
-          ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] }
-          : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
-            ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
-            : read0;
+        : // `đạt 46,8% kế hoạch năm (cùng kỳ năm 2024 đạt 44,1%)`: the same measure at an earlier time, in brackets
+          kind === 'percent' &&
+            read0.aspect === 'share' &&
+            last?.fact.aspect === 'plan' &&
+            EARLIER_ASIDE.test(text.slice(last.end, f.start).toLocaleLowerCase('vi'))
+          ? { aspect: 'plan' as const, direction: null, evidence: ['aspect:plan-earlier'] }
+          : read0.aspect === 'level' && unit?.baseUnit === 'lần' && !Number.isInteger(value)
+            ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] }
+            : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
+              ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
+              : read0;
     const before = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     // `từ 8,5% trở lên`, `từ 60 tuổi trở xuống`: a bound written after the figure
     const bound = before.approx === 'none' ? BOUND_AFTER.exec(lower.slice(unitEnd, unitEnd + 12)) : null;
@@ -219,7 +227,15 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // (a `;` clause that opens with a verb of its own — `…; đã giải quyết 4.790 hồ sơ` — is no part of the split)
     const total =
       within > sStart && !/;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u.test(lower.slice(within, f.start))
-        ? [...placed].reverse().find((p) => p.start >= sStart && p.end <= within && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative'))
+        ? [...placed]
+            .reverse()
+            .find(
+              (p) =>
+                p.start >= sStart &&
+                p.end <= within &&
+                (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
+                !p.fact.evidence.includes('metric:plan-in-brackets'),
+            )
         : undefined;
     const splitOf = opens ? previous : total;
     const period = resolvePeriod({
@@ -355,6 +371,9 @@ function introPeriodOf(text: string, reportPeriod?: string): string | undefined 
   );
   return mentions[mentions.length - 1]?.period;
 }
+
+/** An aside in brackets that gives an earlier time's figure (`… (cùng kỳ năm 2024 đạt`, `(năm 2024 là`). */
+const EARLIER_ASIDE = /^[^()]{0,30}\(\s*(?:cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm\s+(?:trước|\d{4})|năm học trước)\s*(?::|là|đạt|chỉ đạt)?\s*$/u;
 
 /** A sentence lead that is the base of a comparison and nothing else (`So với cùng kỳ năm 2024, …`). */
 const COMPARISON_LEAD = /^\s*so với\s+(?:cùng kỳ|năm|tháng|quý|kỳ)[^,;.]{0,24},/u;

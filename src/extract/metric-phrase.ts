@@ -149,6 +149,9 @@ const WITH_NOUN_TAIL = new RegExp(
   'iu',
 );
 
+/** A plan named right before a bracket (`… mục tiêu của Đề án phát triển lâm nghiệp (`, `kế hoạch năm (`). */
+const PLAN_BEFORE_BRACKET = new RegExp(`${W('kế hoạch|chỉ tiêu|mục tiêu|dự toán')}[^,;()\\d]*$`, 'iu');
+
 /** Nouns of money that name what an amount is when they follow its unit. */
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
 
@@ -447,7 +450,24 @@ export function metricPhrase(m: MetricInput): MetricReading {
   let usedAfter = 0;
   const compared = /^so với/iu.test(m.text.slice(m.unitEnd).trimStart()) ? comparisonPhrase(m.text, m.unitEnd) : undefined;
   const comparison = compared?.phrase ?? '';
-  if ((m.aspect === 'change' || m.aspect === 'plan') && !hasContent(own) && hasContent(post.phrase) && !PLAN_WORDS.test(post.phrase) && m.kind === 'percent') {
+  const planned =
+    bracket >= 0 && /^\(\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(m.text.slice(bracket, m.start))
+      ? PLAN_BEFORE_BRACKET.exec(m.text.slice(m.sentence, bracket))
+      : null;
+  if (planned) {
+    // `bằng 108,1% mục tiêu của Đề án … (45.000 ha)`, `đạt 87,7% kế hoạch năm (110.000 lao động)`: the figure a
+    // bracket opens with after a plan names that plan's value — of the measure compared when the plan names none
+    const plan = tidy(withoutTime(planned[0]));
+    const named = plan.replace(PLAN_WORDS, '').replace(/(?<![\p{L}])(?:cả\s+)?năm(?![\p{L}])/giu, ' ');
+    metric = contentWords(named) < 2 && m.compared ? tidy(`${plan} ${withoutBase(m.compared)}`) : plan;
+    ev.push('metric:plan-in-brackets');
+  } else if (
+    (m.aspect === 'change' || m.aspect === 'plan') &&
+    !hasContent(own) &&
+    hasContent(post.phrase) &&
+    !PLAN_WORDS.test(post.phrase) &&
+    m.kind === 'percent'
+  ) {
     // `giảm ít nhất 10% số ca mắc sốt xuất huyết so với tháng 11`: the change names its noun after it
     metric = tidy(`${post.phrase} ${comparison}`);
     ev.push('metric:after');
@@ -576,7 +596,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `tỷ lệ hộ nghèo … còn 0,38% (3.960 hộ)`: the count behind a share is of the share's subject
     metric = m.parent.replace(SHARE_HEAD, '');
     ev.push('metric:count-of-share');
-  } else if (bracket >= 0 || (m.splits && m.parent)) {
+  } else if ((bracket >= 0 && !planned) || (m.splits && m.parent)) {
     // an aside in brackets, or a part after `trong đó`, splits or explains what the total names
     const context = m.parent ?? before(m.text, m.sentence, bracket);
     if (context && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);

@@ -152,6 +152,9 @@ const WITH_NOUN_TAIL = new RegExp(
 /** A plan named right before a bracket (`… mục tiêu của Đề án phát triển lâm nghiệp (`, `kế hoạch năm (`). */
 const PLAN_BEFORE_BRACKET = new RegExp(`${W('kế hoạch|chỉ tiêu|mục tiêu|dự toán')}[^,;()\\d]*$`, 'iu');
 
+/** A place the counted things are in, itself counted, right after the noun (`… tại 125 quốc gia`, `ở 12 huyện`). */
+const NESTED_WHERE = /^\s+(tại|ở|trên|thuộc)\s+\d[\d.,]*\s+(?=\p{L})/u;
+
 /** Nouns of money that name what an amount is when they follow its unit. */
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
 
@@ -556,7 +559,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     ev.push('metric:same-unit-before');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
     const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));
-    const head = tidy(`${noun} ${post.phrase}`);
+    // `có 386 nhà mạng tại 125 quốc gia tuyên bố đầu tư …`: where the counted things are, itself counted, stands
+    // between the noun and what they did — the description goes on after it
+    const nested = hasContent(post.phrase) ? null : NESTED_WHERE.exec(m.text.slice(m.unitEnd, m.unitEnd + 40));
+    const head = nested ? tidy(`${noun} ${nested[1]} ${after(m.text, m.unitEnd + nested[0].length).phrase}`) : tidy(`${noun} ${post.phrase}`);
     if (names(pre, m.countedNoun)) metric = pre;
     else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);
     else metric = tidy(`${head} ${caseOf(pre)}`);

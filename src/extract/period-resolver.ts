@@ -71,6 +71,8 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // 31 trường` in a report of quý I) it names what the count is of, and the report's time holds
   if (m.rule === 'period:school-year' && !SCHOOL_YEAR.test(ctx.reportPeriod ?? '')) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
+  // a year right after the figure is its own, in any report (`giảm từ 7,1% năm 2020 xuống 3,6% năm 2025`)
+  if (m.rule === 'period:year' && m.start >= ctx.unitEnd && OWN_TIME_GAP.test(ctx.lower.slice(ctx.unitEnd, m.start))) return true;
   // a horizon inside the span of the plan or heading names the year a target is for
   if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;
   if (/(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24))) return true;

@@ -207,7 +207,7 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
 
   const seasons = seasonCalendar(body.join('\n'));
   if (Object.keys(seasons).length) meta.seasons = seasons;
-  const period = firstPeriod(subject || (typeLine ?? ''), undefined, seasons);
+  const period = firstPeriod(subject || (typeLine ?? ''), undefined, seasons, true);
   if (period) meta.reportPeriod = period;
   // A title that names no shorter time but a span of years (`giai đoạn 2021-2025`) is about that
   // span: a report's figures cover it, a plan's targets run over it. (A heading naming one — a

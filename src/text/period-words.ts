@@ -103,13 +103,26 @@ function notAPeriod(lower: string, index: number): boolean {
  * The first period named in a text, or undefined. `fallbackYear` completes a month or quarter
  * written without its year (`tháng 8`).
  */
-export function firstPeriod(text: string, fallbackYear?: number, seasons?: Readonly<Record<string, string>>): string | undefined {
+export function firstPeriod(
+  text: string,
+  fallbackYear?: number,
+  seasons?: Readonly<Record<string, string>>,
+  /** A report's title: a moment it says its figures run to is its period. */
+  title = false,
+): string | undefined {
   const spans = dateSpans(text.toLocaleLowerCase('vi'));
   // the window of the figures, bounded by dates and said as such — in brackets under a title, or
   // `số liệu tính từ ngày …` — is exact where the title's year is round (`… năm 2025 (Số liệu tính
   // từ ngày 15/12/2024 đến ngày 14/12/2025)`)
   const window = spans.find((s) => DATA_WINDOW.test(text.slice(Math.max(0, s.index - 30), s.index).toLocaleLowerCase('vi')));
   if (window) return window.period;
+  // a moment the text says its figures run to (`Tình hình giải ngân … năm 2025 đến ngày 31/10/2025`, `tính đến
+  // ngày 30/6/2025`) — not the end of a span it bounds — is exact where its year is round: as of that month
+  const asOf = title ? AS_OF_DATE.exec(text.toLocaleLowerCase('vi')) : null;
+  if (asOf && !spans.some((s) => asOf.index >= s.index && asOf.index < s.index + s.length)) {
+    const [month, year] = [Number(asOf[1]), Number(asOf[2])];
+    if (month >= 1 && month <= 12 && validYear(year)) return `@${year}-${pad2(month)}`;
+  }
   const dated = [...spans, ...seasonMentions(text.toLocaleLowerCase('vi'), seasons)];
   // dates are blanked out first (same length, so offsets stay)
   const lower = text
@@ -128,6 +141,9 @@ export function firstPeriod(text: string, fallbackYear?: number, seasons?: Reado
   }
   return periodIn(lower, fallbackYear, dated);
 }
+
+/** `(tính) đến (hết) ngày 31/10/2025`: the moment a text's figures run to. */
+const AS_OF_DATE = /(?<![\p{L}])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
 
 /** What opens a span of dates that is the window of a report's figures: a bracket, `số liệu (tính)`, `kỳ báo cáo`. */
 const DATA_WINDOW = /(?:\(|số liệu(?:\s+tính)?|kỳ báo cáo|thời gian báo cáo)\s*(?:từ\s+)?$/u;

@@ -18,6 +18,18 @@ describe('firstPeriod', () => {
     expect(firstPeriod(text)).toBe(period);
   });
 
+  // a report's title that says the moment its figures run to is of that moment; a heading's is left to its own words
+  it.each([
+    ['Tình hình thực hiện kế hoạch vốn năm 2026 đến ngày 30/9/2026 và giải pháp những tháng cuối năm', '@2026-09'],
+    ['Kết quả tuyển sinh năm học 2026-2027 tính đến ngày 15/8/2026', '@2026-08'],
+    ['Kết quả năm 2026 (số liệu tính từ ngày 15/12/2025 đến ngày 14/12/2026)', '2025-12..2026-12'],
+  ])('title %s → %s', (text, period) => {
+    expect(firstPeriod(text, undefined, undefined, true)).toBe(period);
+  });
+  it('a heading that names a date it runs to keeps its own period', () => {
+    expect(firstPeriod('b) Dư nợ đến ngày 30/9/2026 của Ngân hàng Chính sách xã hội')).toBeUndefined();
+  });
+
   it('completes a month without a year from the fallback year', () => {
     expect(firstPeriod('Phương hướng tháng 9', 2021)).toBe('2021-09');
     expect(firstPeriod('Phương hướng tháng 9')).toBeUndefined();

@@ -152,7 +152,10 @@ function isRange(text: string, a: NumberMatch, b: NumberMatch): boolean {
     // `từ` and the character before it, lowercased: a window of three, not the whole block per pair.
     const end = skipSpacesBack(text, a.start);
     const lower = text.slice(Math.max(0, end - 3), end).toLowerCase();
-    return wordBefore(lower, lower.length, 'từ');
+    if (wordBefore(lower, lower.length, 'từ')) return true;
+    // `khoảng 40 đến 45 nhiệm vụ`: an approximate low and high end, in the unit after the second
+    const near = text.slice(Math.max(0, end - 10), end).toLowerCase();
+    return /(?<!\p{L})(?:khoảng|chừng|dao động|xấp xỉ)$/u.test(near) && a.value < b.value && /^\s?[\p{L}%]/u.test(text.slice(b.end, b.end + 2));
   }
   if (/^\s*%?\s*[-–÷]\s*$/u.test(between)) {
     // 2015-2020 is a span of years, not a range of measures

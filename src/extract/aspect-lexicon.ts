@@ -37,7 +37,7 @@ export const CHANGE_WORDS: { words: string; direction: 'up' | 'down' }[] = [
 export const RANK_WORDS = ['xếp thứ', 'xếp hạng thứ', 'xếp hạng', 'đứng thứ', 'hạng', 'vị trí thứ', 'ở vị trí', 'xếp ở vị trí', 'thứ hạng', 'top'];
 
 /** After a percentage: attainment of a plan (`đạt 62% kế hoạch`, `98% so với KH`). */
-export const PLAN_AFTER = /^\s*(?:so với\s+|của\s+)?(?:kế hoạch|kh\b|chỉ tiêu|dự toán|mục tiêu)/u;
+export const PLAN_AFTER = /^\s*(?:so với\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|chỉ tiêu|dự toán|mục tiêu)/u;
 
 /**
  * In the clause before the figure: cumulative (`lũy kế`, `cộng dồn`, or `đến nay` right before it: `cấp đến nay 189

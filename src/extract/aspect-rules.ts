@@ -71,6 +71,16 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
     if (bare && ALLOTTED.test(sentence) && !SHARE_WORDS.test(lower.slice(clauseStart, start))) {
       return { aspect: 'plan', direction: null, evidence: ['aspect:plan-allotted'] };
     }
+    // `tỷ lệ giải ngân … (đạt 31,7%)`: what is disbursed is disbursed against the capital allotted — a rate of
+    // disbursement is a plan's attainment (so the gold sets read 32 of 41 such figures), not a share of a whole
+    // (not one of a total named after it: `bằng khoảng 72% tổng vốn đăng ký`)
+    if (
+      /(?<!\p{L})giải ngân(?!\p{L})/u.test(sentence.slice(sentence.lastIndexOf(';') + 1)) &&
+      !/(?<!\p{L})(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?!\p{L})/u.test(lower.slice(clauseStart, start)) &&
+      !/^\s*(?:của\s+|so với\s+)?tổng(?!\p{L})/u.test(lower.slice(unitEnd, unitEnd + 16))
+    ) {
+      return { aspect: 'plan', direction: null, evidence: ['aspect:disbursement'] };
+    }
     const named = SHARE_WORDS.test(lower.slice(clauseStart, start));
     return { aspect: 'share', direction: null, evidence: named ? ['aspect:share-named'] : ['aspect:share'] };
   }

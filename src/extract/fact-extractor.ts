@@ -372,6 +372,9 @@ function introPeriodOf(text: string, reportPeriod?: string): string | undefined 
   return mentions[mentions.length - 1]?.period;
 }
 
+/** A sentence that only opens a list of parts (`Trong đó:`, `Cụ thể:`, `Gồm:`). */
+const SPLIT_OPENER = /^\s*(?:trong đó|cụ thể|bao gồm|gồm)\s*:\s*$/iu;
+
 /** An aside in brackets that gives an earlier time's figure (`… (cùng kỳ năm 2024 đạt`, `(năm 2024 là`). */
 const EARLIER_ASIDE = /^[^()]{0,30}\(\s*(?:cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm\s+(?:trước|\d{4})|năm học trước)\s*(?::|là|đạt|chỉ đạt)?\s*$/u;
 
@@ -480,6 +483,9 @@ export function extractFacts(doc: Document): Fact[] {
       intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
       // (a running total said beside a plain figure — `Lũy kế …, tổng thu đạt 35.762 tỷ đồng, bằng 91,7% dự toán (39.000 tỷ đồng)` — is the one split)
       introTotal = [...blockFacts].reverse().find((f) => f.aspect === 'cumulative') ?? [...blockFacts].reverse().find((f) => f.aspect === 'level');
+      // `… toàn tỉnh có 126.842 người tham gia BHXH, … . Trong đó:`: a list that splits the total before it is of
+      // the total's time (a stock's parts are as of its moment)
+      if (!intro && SPLIT_OPENER.test(block.text.slice(sentenceStart(block.text, block.text.length - 1)))) intro = introTotal?.period || undefined;
     }
     if (!doc.metadata.reportPeriod && block.role === 'body' && !block.cell) {
       // the next paragraph only: further on, a study has moved to another topic as often as not

@@ -58,6 +58,29 @@ describe('extract stage', () => {
     ]);
   });
 
+  it('gives the parts a list splits from a stock (… có N …. Trong đó:) the stock’s moment', async () => {
+    const file = new SourceFile('r.txt', Buffer.from('x'));
+    const lines = [
+      ['Tính đến ngày 30/9/2022, toàn tỉnh có 52.300 người tham gia bảo hiểm y tế tự nguyện, tăng 4,1%. Trong đó:', 'body'],
+      ['- Hộ gia đình: 41.870 người;', 'item'],
+      ['- Học sinh, sinh viên: 10.430 người.', 'item'],
+    ] as const;
+    let at = 0;
+    const blocks = lines.map(([text, role], id) => {
+      const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section: 'II' };
+      at += text.length + 1;
+      return b;
+    });
+    const base = doc(file, lines.map(([t]) => t).join('\n'));
+    const out = await createExtractStage()({ ...base, blocks, metadata: { reportPeriod: '2022-01..2022-09' } }, file);
+    expect(out.facts.map((f) => [f.quote, f.period])).toEqual([
+      ['52.300 người', '@2022-09'],
+      ['4,1%', '@2022-09'],
+      ['41.870 người', '@2022-09'],
+      ['10.430 người', '@2022-09'],
+    ]);
+  });
+
   it('takes no facts from administrative header or closing blocks, and says so', async () => {
     const file = new SourceFile('r.txt', Buffer.from('x'));
     const out = await createExtractStage()(doc(file, 'Số: 15 văn bản', 'admin-header'), file);

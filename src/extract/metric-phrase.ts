@@ -440,6 +440,23 @@ function sameCountAgain(own: string, noun: string, earlier: MetricInput['earlier
   return match && words(match.metric).length > words(rest).length ? `số ${match.metric}` : undefined;
 }
 
+/**
+ * In a list after `gồm:` whose items carry their figures in brackets, the list's measure (from the head
+ * the words before `gồm:` name: `tỷ lệ giải ngân`) with the item before the bracket; undefined elsewhere.
+ */
+function listItemMeasure(text: string, sentence: number, bracket: number): string | undefined {
+  const lower = text.slice(sentence, bracket).toLocaleLowerCase('vi');
+  const opening = lower.search(/(?<![\p{L}])(?:bao\s+)?gồm\s*:/u);
+  if (opening < 0) return undefined;
+  const head = MEASURE_HEAD.exec(text.slice(sentence, sentence + opening));
+  if (!head) return undefined;
+  const measure = firstWords(text.slice(sentence + head.index, sentence + opening), 6);
+  const colon = text.indexOf(':', sentence + opening);
+  const items = text.slice(colon + 1, bracket);
+  const item = items.slice(Math.max(items.lastIndexOf(','), items.lastIndexOf(';'), items.lastIndexOf(')')) + 1).replace(/^\s*(?:và|hoặc)\s+/u, '');
+  return hasContent(item) ? tidy(`${measure} ${item}`) : undefined;
+}
+
 /** The metric phrase of one figure. */
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
@@ -602,6 +619,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `tỷ lệ hộ nghèo … còn 0,38% (3.960 hộ)`: the count behind a share is of the share's subject
     metric = m.parent.replace(SHARE_HEAD, '');
     ev.push('metric:count-of-share');
+  } else if (bracket >= 0 && !planned && listItemMeasure(m.text, m.sentence, bracket)) {
+    // `Các đơn vị có tỷ lệ giải ngân thấp nhất gồm: Ban Quản lý … (đạt 31,7%), Sở Y tế (đạt 12,3%)`: a list's
+    // measure, said once before `gồm:`, of the item the bracket follows
+    metric = listItemMeasure(m.text, m.sentence, bracket) ?? metric;
+    ev.push('metric:list-item');
   } else if ((bracket >= 0 && !planned) || (m.splits && m.parent)) {
     // an aside in brackets, or a part after `trong đó`, splits or explains what the total names
     const context = m.parent ?? before(m.text, m.sentence, bracket);

@@ -148,7 +148,7 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
 /** `từ 90% đến 95%`, `90 - 95%`, `từ 3 đến 5 ngày`. */
 function isRange(text: string, a: NumberMatch, b: NumberMatch): boolean {
   const between = text.slice(a.end, b.start);
-  if (/^\s*%?\s*(đến|tới)\s*$/u.test(between)) {
+  if (/^\s*%?\s*(đến|tới)\s*(?:dưới\s+|trên\s+|hơn\s+)?$/u.test(between)) {
     // `từ` and the character before it, lowercased: a window of three, not the whole block per pair.
     const end = skipSpacesBack(text, a.start);
     const lower = text.slice(Math.max(0, end - 3), end).toLowerCase();

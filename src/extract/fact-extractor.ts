@@ -218,7 +218,15 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // `trong đó` in the sentence take the time of the total before it
     const opensSplit = /^\s*(?:[-+•]\s*)?trong đó(?!\p{L})/u.test(lower.slice(sStart, f.start));
     const splitTotal = opensSplit
-      ? [...placed].reverse().find((p) => p.start < sStart && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && p.fact.kind === finalKind)
+      ? [...placed]
+          .reverse()
+          .find(
+            (p) =>
+              p.start < sStart &&
+              (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
+              p.fact.kind === finalKind &&
+              !p.fact.evidence.includes('metric:plan-in-brackets'),
+          )
       : undefined;
     const opens = !samePrevious && opensSplit;
     // (`…, gồm: thị trường Nhật Bản 236 người, Hàn Quốc 98 người`: a list after `gồm:` splits the same way)
@@ -482,7 +490,9 @@ export function extractFacts(doc: Document): Fact[] {
     if (block.role !== 'item' && /:\s*$/.test(block.text)) {
       intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
       // (a running total said beside a plain figure — `Lũy kế …, tổng thu đạt 35.762 tỷ đồng, bằng 91,7% dự toán (39.000 tỷ đồng)` — is the one split)
-      introTotal = [...blockFacts].reverse().find((f) => f.aspect === 'cumulative') ?? [...blockFacts].reverse().find((f) => f.aspect === 'level');
+      // (not a plan's value in brackets: `… đạt 46,2% kế hoạch … giao (3.217 tỷ đồng). Trong đó:` splits the amount before it)
+      const totals = blockFacts.filter((f) => !f.evidence.includes('metric:plan-in-brackets')).reverse();
+      introTotal = totals.find((f) => f.aspect === 'cumulative') ?? totals.find((f) => f.aspect === 'level');
       // `… toàn tỉnh có 126.842 người tham gia BHXH, … . Trong đó:`: a list that splits the total before it is of
       // the total's time (a stock's parts are as of its moment)
       if (!intro && SPLIT_OPENER.test(block.text.slice(sentenceStart(block.text, block.text.length - 1)))) intro = introTotal?.period || undefined;

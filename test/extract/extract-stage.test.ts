@@ -25,6 +25,18 @@ function doc(file: SourceFile, text: string, role: Document['blocks'][number]['r
   };
 }
 
+/** A document of these lines, one block each (a paragraph and the list items after it), in a report of 9 months. */
+async function extractLines(file: SourceFile, lines: readonly (readonly [string, 'body' | 'item'])[]): Promise<Document> {
+  let at = 0;
+  const blocks = lines.map(([text, role], id) => {
+    const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section: 'II' };
+    at += text.length + 1;
+    return b;
+  });
+  const base = doc(file, lines.map(([t]) => t).join('\n'));
+  return createExtractStage()({ ...base, blocks, metadata: { reportPeriod: '2022-01..2022-09' } }, file);
+}
+
 describe('extract stage', () => {
   it('fills doc.facts with the period of the nearest heading that names one', async () => {
     const file = new SourceFile('r.txt', Buffer.from('x'));
@@ -39,14 +51,7 @@ describe('extract stage', () => {
       ['- Chi đầu tư phát triển 310 tỷ đồng, bằng 64% dự toán;', 'item'],
       ['- Chi thường xuyên 480 tỷ đồng, tăng 5%.', 'item'],
     ] as const;
-    let at = 0;
-    const blocks = lines.map(([text, role], id) => {
-      const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section: 'II' };
-      at += text.length + 1;
-      return b;
-    });
-    const base = doc(file, lines.map(([t]) => t).join('\n'));
-    const out = await createExtractStage()({ ...base, blocks, metadata: { reportPeriod: '2022-01..2022-09' } }, file);
+    const out = await extractLines(file, lines);
     expect(out.facts.map((f) => [f.quote, f.aspect])).toEqual([
       ['820 tỷ đồng', 'cumulative'],
       ['70%', 'plan'],
@@ -65,14 +70,7 @@ describe('extract stage', () => {
       ['- Hộ gia đình: 41.870 người;', 'item'],
       ['- Học sinh, sinh viên: 10.430 người.', 'item'],
     ] as const;
-    let at = 0;
-    const blocks = lines.map(([text, role], id) => {
-      const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section: 'II' };
-      at += text.length + 1;
-      return b;
-    });
-    const base = doc(file, lines.map(([t]) => t).join('\n'));
-    const out = await createExtractStage()({ ...base, blocks, metadata: { reportPeriod: '2022-01..2022-09' } }, file);
+    const out = await extractLines(file, lines);
     expect(out.facts.map((f) => [f.quote, f.period])).toEqual([
       ['52.300 người', '@2022-09'],
       ['4,1%', '@2022-09'],

@@ -54,14 +54,15 @@ export interface PeriodReading {
   evidence: string[];
 }
 
+/** A report period that is a school year (September to May, as `năm học 2024-2025` is read). */
+const SCHOOL_YEAR = /^\d{4}-(?:08|09)\.\.\d{4}-(?:05|06)$/u;
+
 /**
  * A bare year (`dự án đầu tư công năm 2020`), a span of years (`Kế hoạch giai đoạn 2024-2025`) or a
  * horizon (`chỉ tiêu đến năm 2025`) often names a plan or a thing rather than the time of the
  * figure: in a dated report it counts only when said as the time (`trong năm 2024`, `cả giai đoạn
  * 2021-2025`). The base of a comparison (`so với năm 2009`) is never the figure's time.
  */
-/** A report period that is a school year (September to May, as `năm học 2024-2025` is read). */
-const SCHOOL_YEAR = /^\d{4}-(?:08|09)\.\.\d{4}-(?:05|06)$/u;
 const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
@@ -224,6 +225,38 @@ function annualPlanYear(ctx: PeriodContext, year: number | undefined): string | 
   return (plan[0] === 'dự toán' || /(?<!\p{L})năm(?!\p{L})/u.test(words)) && year !== undefined ? String(year) : undefined;
 }
 
+/**
+ * The time of a figure a bracket holds, when the bracket says it: `tăng 12% so với năm 2024 (446 tỷ đồng)` — the
+ * figure the bracket opens with after a comparison's base is the base's value, of the base's time; `(năm 2024: 312
+ * người)`, `(năm học trước là 4,9%)` — a time that opens the bracket is its figure's.
+ */
+function bracketPeriod(ctx: PeriodContext, mentions: readonly TimeMention[]): PeriodReading | undefined {
+  const open = ctx.lower.lastIndexOf('(', ctx.start);
+  if (open <= ctx.sentenceStart) return undefined;
+  const at = (m: TimeMention, rule: string): PeriodReading => ({
+    period: m.period,
+    flow: m.period.replace(/^@/u, ''),
+    stock: m.period.startsWith('@'),
+    evidence: [rule],
+  });
+  if (OPENS_BRACKET.test(ctx.lower.slice(open, ctx.start))) {
+    const base = mentions.find(
+      (m) =>
+        m.end <= open && /^\s*$/u.test(ctx.lower.slice(m.end, open)) && /so với\s+(?:\S+\s+){0,3}$/u.test(ctx.lower.slice(Math.max(0, m.start - 30), m.start)),
+    );
+    if (base) return at(base, 'period:compared-base');
+  }
+  if (ctx.lower.slice(open, ctx.start).includes(')')) return undefined;
+  const opening = mentions.find(
+    (m) =>
+      m.start > open &&
+      m.end <= ctx.start &&
+      /^\(\s*$/u.test(ctx.lower.slice(open, m.start)) &&
+      /^\s*(?::|là|đạt|có|chỉ có|chỉ đạt|ước đạt)?\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(ctx.lower.slice(m.end, ctx.start)),
+  );
+  return opening ? at(opening, 'period:bracket-opening') : undefined;
+}
+
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
@@ -239,28 +272,8 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   }
   const annual = annualPlanYear(ctx, year);
   if (annual) return { period: annual, flow: annual, stock: false, evidence: ['period:annual-plan'] };
-  // `tăng 12% so với năm 2024 (446 tỷ đồng)`: the figure a bracket opens with after a comparison's base is
-  // the base's value, of the base's time
-  const open = ctx.lower.lastIndexOf('(', ctx.start);
-  if (open > ctx.sentenceStart && OPENS_BRACKET.test(ctx.lower.slice(open, ctx.start))) {
-    const base = mentions.find(
-      (m) =>
-        m.end <= open && /^\s*$/u.test(ctx.lower.slice(m.end, open)) && /so với\s+(?:\S+\s+){0,3}$/u.test(ctx.lower.slice(Math.max(0, m.start - 30), m.start)),
-    );
-    if (base) return { period: base.period, flow: base.period.replace(/^@/u, ''), stock: base.period.startsWith('@'), evidence: ['period:compared-base'] };
-  }
-  // `(năm 2024: 312 người)`, `(năm học trước là 4,9%)`: a time that opens the bracket the figure stands in is its time
-  if (open > ctx.sentenceStart && !ctx.lower.slice(open, ctx.start).includes(')')) {
-    const opening = mentions.find(
-      (m) =>
-        m.start > open &&
-        m.end <= ctx.start &&
-        /^\(\s*$/u.test(ctx.lower.slice(open, m.start)) &&
-        /^\s*(?::|là|đạt|có|chỉ có|chỉ đạt|ước đạt)?\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(ctx.lower.slice(m.end, ctx.start)),
-    );
-    if (opening)
-      return { period: opening.period, flow: opening.period.replace(/^@/u, ''), stock: opening.period.startsWith('@'), evidence: ['period:bracket-opening'] };
-  }
+  const bracketed = bracketPeriod(ctx, mentions);
+  if (bracketed) return bracketed;
   const governs = mentions.filter((m) => governing(ctx, m));
   if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous && !ownTime(ctx, governs) && !clauseTime(ctx, governs)) {
     return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };

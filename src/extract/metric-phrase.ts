@@ -137,17 +137,14 @@ const SHARE_STOP = new RegExp(
 const POST_MAX_WORDS = 12;
 const PRE_MAX_WORDS = 14;
 
-/** `với` and a noun of amount right before the figure (`… với số tiền`, `… với tổng kinh phí`). */
-const WITH_NOUN = new RegExp(
-  `^[\\s,]*${W('với')}\\s+(?:tổng\\s+)?${W('số tiền|kinh phí|tổng vốn|vốn|giá trị|diện tích|chiều dài|công suất|tổng mức đầu tư|mức')}`,
-  'iu',
-);
+/** Nouns that name an amount (`số tiền`, `kinh phí`, `tổng công suất` …), as they follow `với`. */
+const AMOUNT_NOUNS = 'số tiền|kinh phí|tổng vốn|vốn|giá trị|diện tích|chiều dài|công suất|tổng mức đầu tư';
+
+/** `với` and a noun of amount right before the figure (`… với số tiền`, `… với tổng kinh phí`, `… với mức`). */
+const WITH_NOUN = new RegExp(`^[\\s,]*${W('với')}\\s+(?:tổng\\s+)?${W(`${AMOUNT_NOUNS}|mức`)}`, 'iu');
 
 /** The same, closing a phrase (`… với tổng kinh phí`). */
-const WITH_NOUN_TAIL = new RegExp(
-  `\\s${W('với')}\\s+(?:tổng\\s+)?${W('số tiền|kinh phí|tổng vốn|vốn|giá trị|diện tích|chiều dài|công suất|tổng mức đầu tư')}\\s*$`,
-  'iu',
-);
+const WITH_NOUN_TAIL = new RegExp(`\\s${W('với')}\\s+(?:tổng\\s+)?${W(AMOUNT_NOUNS)}\\s*$`, 'iu');
 
 /** A plan named right before a bracket (`… mục tiêu của Đề án phát triển lâm nghiệp (`, `kế hoạch năm (`). */
 const PLAN_BEFORE_BRACKET = new RegExp(`${W('kế hoạch|chỉ tiêu|mục tiêu|dự toán')}[^,;()\\d]*$`, 'iu');
@@ -615,14 +612,15 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${m.compared} ${comparison}`);
     ev.push('metric:compared');
   }
+  const listed = bracket >= 0 && !planned ? listItemMeasure(m.text, m.sentence, bracket) : undefined;
   if (bracket >= 0 && m.parent && (m.kind === 'count' || m.kind === 'ratio') && SHARE_HEAD.test(m.parent) && !m.splits) {
     // `tỷ lệ hộ nghèo … còn 0,38% (3.960 hộ)`: the count behind a share is of the share's subject
     metric = m.parent.replace(SHARE_HEAD, '');
     ev.push('metric:count-of-share');
-  } else if (bracket >= 0 && !planned && listItemMeasure(m.text, m.sentence, bracket)) {
+  } else if (listed) {
     // `Các đơn vị có tỷ lệ giải ngân thấp nhất gồm: Ban Quản lý … (đạt 31,7%), Sở Y tế (đạt 12,3%)`: a list's
     // measure, said once before `gồm:`, of the item the bracket follows
-    metric = listItemMeasure(m.text, m.sentence, bracket) ?? metric;
+    metric = listed;
     ev.push('metric:list-item');
   } else if ((bracket >= 0 && !planned) || (m.splits && m.parent)) {
     // an aside in brackets, or a part after `trong đó`, splits or explains what the total names

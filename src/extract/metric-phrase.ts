@@ -101,6 +101,7 @@ const TIME = new RegExp(
     // the years of a season named with its crop (`vụ lúa Đông Xuân 2025-2026`): the season stays, its years go
     `(?<=(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|vụ\\s+mùa)\\s+)\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
+    `từ\\s+nay\\s+(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:năm(?:\\s+\\d{4})?|ngày\\s+\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?)`,
     // the present period said relatively (`năm nay`, `tháng này`, `cả năm`)
     `(?:trong\\s+)?(?:năm\\s+nay|tháng\\s+này|quý\\s+này|kỳ\\s+này|năm\\s+qua|cả\\s+năm)`,
     `(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/\\d{4}`,

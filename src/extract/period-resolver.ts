@@ -332,6 +332,7 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const reportEnd = ctx.reportPeriod ? stockOf(ctx.reportPeriod).slice(1) : undefined;
   if (
     mention &&
+    mention.rule !== 'period:from-now' &&
     period.includes('..') &&
     reportEnd &&
     stockOf(period).slice(1) > reportEnd &&

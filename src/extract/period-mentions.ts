@@ -1,4 +1,4 @@
-import { quarterNumber } from '../text/period-words.js';
+import { FROM_NOW, fromNowSpan, quarterNumber } from '../text/period-words.js';
 import { pad2 } from '../text/zero-pad.js';
 
 /**
@@ -111,27 +111,13 @@ function until(y: number, month: number, m: RegExpExecArray, lower: string): str
   return cumulativeBefore(lower, m.index) ? `${y}-01..${y}-${pad2(month)}` : `@${y}-${pad2(month)}`;
 }
 
-/** The month after `now` (`YYYY-MM`). */
-function monthAfter(now: string): string {
-  const [y, m] = now.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${pad2(m + 1)}`;
-}
-
 const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   {
     // từ nay đến cuối năm, từ nay đến ngày 31/01/2026, từ nay đến hết tháng 12: what is still to be done,
     // from the month after the report's to the month named
-    re: /từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm(?:\s+(\d{4}))?|(?:ngày\s+\d{1,2}\s*[/.-]\s*)(\d{1,2})\s*[/.-]\s*(\d{4})|tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?)/gu,
+    re: FROM_NOW,
     rule: 'period:from-now',
-    make: (m, _y, _l, _e, _p, now) => {
-      if (!now || !/^\d{4}-\d{2}$/u.test(now)) return undefined;
-      const year = Number(m[1] ?? m[3] ?? m[5] ?? now.slice(0, 4));
-      const month = (m[2] ?? m[4]) ? Number(m[2] ?? m[4]) : 12;
-      if (!validYear(year) || month < 1 || month > 12) return undefined;
-      const from = monthAfter(now);
-      const to = `${year}-${pad2(month)}`;
-      return from < to ? `${from}..${to}` : from === to ? to : undefined;
-    },
+    make: (m, _y, _l, _e, _p, now) => fromNowSpan(m, now),
   },
   {
     // từ đầu năm đến nay, từ đầu năm 2025 đến thời điểm báo cáo: the months of the year to the report's month

@@ -2,11 +2,18 @@ import { z } from '../../schemas/zod.js';
 import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
-import { firstPeriod, horizonYear, periodYear, planSpan } from '../text/period-words.js';
+import { firstPeriod, fromNowPeriod, horizonYear, periodYear, planSpan } from '../text/period-words.js';
 import { type EmbeddedStart, embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
 import { titleContinuation } from './title-continuation.js';
+
+/** The month a report speaks of as now: its period's last month, or the month it was issued when that came first. */
+function nowOf(doc: Document): string | undefined {
+  const end = /(\d{4}-\d{2})$/u.exec((doc.metadata.reportPeriod ?? '').replace(/^@/u, ''))?.[1];
+  const issued = doc.metadata.issueDate?.slice(0, 7);
+  return end && issued && issued < end ? issued : (end ?? issued);
+}
 
 /** A period of several whole years (`2021-01..2025-12`): a report of a span, as a multi-year review is. */
 const MULTI_YEAR = /^(\d{4})-01\.\.(?!\1)\d{4}-12$/;
@@ -131,7 +138,11 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           // a plan's account of where things stand (`I. THỰC TRẠNG`) is of the time it was written, not its targets'
           const present =
             doc.metadata.reportType === 'kế hoạch' && PRESENT_STATE.test(title) && doc.metadata.issueDate ? doc.metadata.issueDate.slice(0, 7) : undefined;
-          const period = title.length <= opts.periodTitleMax ? (firstPeriod(title, year, doc.metadata.seasons) ?? horizon ?? present) : undefined;
+          // (`IV. NHIỆM VỤ, GIẢI PHÁP TỪ NAY ĐẾN NGÀY 31/01/2026`: what is still to be done, from the month after the report's)
+          const period =
+            title.length <= opts.periodTitleMax
+              ? (fromNowPeriod(title, nowOf(doc)) ?? firstPeriod(title, year, doc.metadata.seasons) ?? horizon ?? present)
+              : undefined;
           if (period) section.period = period;
           sections.push(section);
           byPath.set(section.path, section);

@@ -142,6 +142,28 @@ export function firstPeriod(
   return periodIn(lower, fallbackYear, dated);
 }
 
+/** `từ nay đến cuối năm`, `từ nay đến ngày 31/01/2026`, `từ nay đến hết tháng 12`: what is still to be done. */
+export const FROM_NOW =
+  /từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm(?:\s+(\d{4}))?|(?:ngày\s+\d{1,2}\s*[/.-]\s*)(\d{1,2})\s*[/.-]\s*(\d{4})|tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?)/gu;
+
+/** The span a `từ nay đến …` match names: from the month after `now` (`YYYY-MM`) to the month named. */
+export function fromNowSpan(m: RegExpExecArray, now: string | undefined): string | undefined {
+  if (!now || !/^\d{4}-\d{2}$/u.test(now)) return undefined;
+  const year = Number(m[1] ?? m[3] ?? m[5] ?? now.slice(0, 4));
+  const month = (m[2] ?? m[4]) ? Number(m[2] ?? m[4]) : 12;
+  if (!validYear(year) || month < 1 || month > 12) return undefined;
+  const [ny, nm] = now.split('-').map(Number);
+  const from = nm === 12 ? `${ny + 1}-01` : `${ny}-${pad2(nm + 1)}`;
+  const to = `${year}-${pad2(month)}`;
+  return from < to ? `${from}..${to}` : from === to ? to : undefined;
+}
+
+/** The span a text's `từ nay đến …` names (a heading `NHIỆM VỤ TỪ NAY ĐẾN NGÀY 31/01/2026`), if it names one. */
+export function fromNowPeriod(text: string, now: string | undefined): string | undefined {
+  const m = new RegExp(FROM_NOW.source, 'u').exec(text.toLocaleLowerCase('vi'));
+  return m ? fromNowSpan(m, now) : undefined;
+}
+
 /** `(tính) đến (hết) ngày 31/10/2025`: the moment a text's figures run to. */
 const AS_OF_DATE = /(?<![\p{L}])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
 

@@ -1,4 +1,4 @@
-import { firstPeriod, periodYear, planSpan, quarterNumber } from '../../src/text/period-words.js';
+import { firstPeriod, fromNowPeriod, periodYear, planSpan, quarterNumber } from '../../src/text/period-words.js';
 
 describe('firstPeriod', () => {
   it.each([
@@ -25,6 +25,13 @@ describe('firstPeriod', () => {
     ['Kết quả năm 2026 (số liệu tính từ ngày 15/12/2025 đến ngày 14/12/2026)', '2025-12..2026-12'],
   ])('title %s → %s', (text, period) => {
     expect(firstPeriod(text, undefined, undefined, true)).toBe(period);
+  });
+  it('a heading of what is still to be done (từ nay đến …) spans from the month after now to the month it names', () => {
+    expect(fromNowPeriod('IV. NHIỆM VỤ, GIẢI PHÁP TỪ NAY ĐẾN NGÀY 31/01/2027', '2026-10')).toBe('2026-11..2027-01');
+    expect(fromNowPeriod('Nhiệm vụ từ nay đến cuối năm', '2026-09')).toBe('2026-10..2026-12');
+    expect(fromNowPeriod('Nhiệm vụ từ nay đến hết tháng 11', '2026-10')).toBe('2026-11');
+    expect(fromNowPeriod('Nhiệm vụ từ nay đến cuối năm', undefined)).toBeUndefined();
+    expect(fromNowPeriod('Nhiệm vụ tháng 11/2026', '2026-10')).toBeUndefined();
   });
   it('a heading that names a date it runs to keeps its own period', () => {
     expect(firstPeriod('b) Dư nợ đến ngày 30/9/2026 của Ngân hàng Chính sách xã hội')).toBeUndefined();

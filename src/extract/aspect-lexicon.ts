@@ -31,6 +31,9 @@ export const CHANGE_WORDS: { words: string; direction: 'up' | 'down' }[] = [
   { words: 'giảm', direction: 'down' },
   { words: 'giảm đi', direction: 'down' },
   { words: 'giảm xuống', direction: 'down' },
+  // a time or length cut or stretched by so much (`rút ngắn 8 ngày so với thời hạn quy định`)
+  { words: 'rút ngắn', direction: 'down' },
+  { words: 'kéo dài thêm', direction: 'up' },
 ];
 
 /** Before the figure: a rank (`xếp thứ 5/63`, `xếp hạng 10/63`, `đứng thứ 3`). */

@@ -9,7 +9,10 @@ const ADJECTIVES = 'cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|
 export const DIFFERENCE_BEFORE = new RegExp(`(?<!\\p{L})(?:${ADJECTIVES}|tăng|giảm)\\s+hơn$`, 'u');
 
 /** A comparative with nothing else (`gấp`, `cao hơn`, `ngắn`): it says how a value compares, not what it measures. */
-export const COMPARATIVE_ONLY = new RegExp(`^(?:(?:${ADJECTIVES})(?:\\s+hơn)?|(?:tăng\\s+|bằng\\s+)?gấp(?:\\s+(?:hơn|gần|khoảng|trên))?)$`, 'iu');
+export const COMPARATIVE_ONLY = new RegExp(
+  `^(?:(?:${ADJECTIVES})(?:\\s+hơn)?|rút ngắn|kéo dài thêm|(?:tăng\\s+|bằng\\s+)?gấp(?:\\s+(?:hơn|gần|khoảng|trên))?)$`,
+  'iu',
+);
 
 /** A comparative that closes a subject (`Số hộ … gấp hơn`). */
 export const COMPARATIVE_TAIL = new RegExp(`\\s+(?:(?:${ADJECTIVES})\\s+hơn|gấp(?:\\s+(?:hơn|gần|khoảng|trên))?)$`, 'iu');

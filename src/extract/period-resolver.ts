@@ -126,7 +126,12 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
   const own = ownTime(ctx, mentions);
   if (own) return own;
   // a time in an earlier `;` clause is that clause's, unless it leads the sentence (`Trong tháng, …; …`)
-  const before = mentions.filter((m) => m.end <= ctx.start && (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m)));
+  // (nor one in a topic the sentence opens with before its colon: `Một số sản phẩm chủ yếu trong tháng: xi măng
+  // đạt 1,42 triệu tấn; thép các loại 715,6 nghìn tấn` — the list after the colon is all of that time)
+  const colon = ctx.lower.indexOf(':', ctx.sentenceStart);
+  const topic =
+    colon >= 0 && colon < ctx.start && !/\d/u.test(ctx.lower.slice(ctx.sentenceStart, colon).replace(/(?<!\d)\d{1,2}\s*[/.]\s*\d{4}|\d{4}/gu, '')) ? colon : -1;
+  const before = mentions.filter((m) => m.end <= ctx.start && (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m) || m.end <= topic));
   if (before.length) return before[before.length - 1];
   // after the figure, only within its clause: `…; lũy kế 8 tháng đầu năm đạt …` is another figure's
   // (and not one that a later item of a list says of its own subject: `diện tích 98,46 km2, dân số tính đến ngày 30/11/2025 là …`)

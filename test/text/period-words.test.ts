@@ -23,6 +23,8 @@ describe('firstPeriod', () => {
     ['Tình hình thực hiện kế hoạch vốn năm 2026 đến ngày 30/9/2026 và giải pháp những tháng cuối năm', '@2026-09'],
     ['Kết quả tuyển sinh năm học 2026-2027 tính đến ngày 15/8/2026', '@2026-08'],
     ['Kết quả năm 2026 (số liệu tính từ ngày 15/12/2025 đến ngày 14/12/2026)', '2025-12..2026-12'],
+    // a working year said in brackets with a short lead (`12 tháng, …`): its dates, not the round year
+    ['Kết quả công tác năm 2026 (12 tháng, từ ngày 01/10/2025 đến ngày 30/9/2026)', '2025-10..2026-09'],
   ])('title %s → %s', (text, period) => {
     expect(firstPeriod(text, undefined, undefined, true)).toBe(period);
   });

@@ -57,10 +57,13 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   if (kind === 'percent' && wordBefore(lower, pos, 'bằng') && EARLIER_BASE.test(lower.slice(unitEnd, unitEnd + 40))) {
     return { aspect: 'change', direction: null, evidence: ['aspect:index'] };
   }
-  if (kind === 'percent' && /^[^%]*%\s*\/\s*(?:năm|tháng|quý)/u.test(lower.slice(start, unitEnd))) {
+  if (kind === 'percent' && /%\s*\/\s*(?:năm|tháng|quý)\s*$/u.test(lower.slice(start, unitEnd))) {
     const words = [...lower.slice(clauseStart, start).matchAll(GROWTH_IN_CLAUSE)];
     const last = words[words.length - 1];
     if (last) return { aspect: 'change', direction: last[1] === 'giảm' ? 'down' : 'up', evidence: ['aspect:growth-rate'] };
+    // a rate per period that grows nothing — an interest rate (`lãi suất cho vay 6,8-9,2%/năm`), a fee rate —
+    // is a level, not a share of a whole
+    if (!SHARE_WORDS.test(lower.slice(clauseStart, start))) return { aspect: 'level', direction: null, evidence: ['aspect:rate-per-period'] };
   }
   if (kind === 'percent') {
     if (PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) return { aspect: 'plan', direction: null, evidence: ['aspect:plan'] };

@@ -105,6 +105,7 @@ export const COUNT_NOUNS: string[] = [
   'tỉnh', 'thành phố', 'huyện', 'xã', 'phường', 'thị trấn', 'thôn', 'xóm', 'ấp', 'khóm', 'địa phương',
   'điểm', 'điểm phục vụ', 'điểm chuyên mạch', 'điểm truy nhập', 'vị trí', 'bưu cục', 'bưu điện văn hóa xã',
   'gian hàng', 'tàu', 'xe', 'phòng', 'tổ', 'trường hợp', 'thí sinh', 'bậc', 'căn', 'buồng', 'văn bằng', 'chủ đầu tư',
+  'quả', 'liều', 'đội', 'chấp hành viên', 'tồn tại', 'thiếu sót',
   // telecom and IT things
   'thuê bao', 'trạm', 'cột', 'tuyến', 'máy', 'thiết bị', 'hệ thống', 'phần mềm', 'cơ sở dữ liệu',
   'bộ cơ sở dữ liệu', 'tài khoản', 'hộp thư', 'chữ ký số', 'chứng thư số', 'chứng thư', 'usb', 'sim pki',

@@ -155,7 +155,7 @@ export function periodOfHeader(part: string, century?: string, growth = false): 
 const ASPECT_ONLY =
   /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước(?:\s+(?:thực\s+hiện|tính|đạt|th))?|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|(?:so\s+với\s+)(?:cùng\s+kỳ|kế\s+hoạch|kh|dự\s+toán|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)(?:\s+năm\s+(?:trước|\d{4}))?|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
 
-function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
+function aspectOf(header: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
   const h = header.toLocaleLowerCase('vi');
   if (/xếp\s+hạng|thứ\s+hạng/u.test(h)) return { aspect: 'rank', direction: null, evidence: ['table:aspect-rank'] };
   if (/lũy\s+kế|luỹ\s+kế|cộng\s+dồn/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
@@ -169,8 +169,9 @@ function aspectOf(header: string, row: string, kind: FactKind): { aspect: Aspect
       evidence: ['table:aspect-change'],
     };
   }
-  if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(`${h} ${row.toLocaleLowerCase('vi')}`))
-    return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
+  // (the column header says it, not the row: GUIDELINES' Tables — `Tỷ lệ` → share, otherwise level; a row `Tỷ lệ
+  // hộ nghèo (%)` under `Ước thực hiện 2025` is a level)
+  if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(h)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   return { aspect: 'level', direction: null, evidence: [] };
 }
 
@@ -459,7 +460,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
     const scale = own || info?.kind === 'percent' ? 1 : f.scaleWord ? f.scale : 1;
     const base = round6(f.value * (info?.kind === 'percent' ? 1 : (info?.factor ?? 1)) * scale);
     if (!Number.isFinite(base)) continue;
-    const aspect = aspectOf(columnLabel, rowLabel, kind);
+    const aspect = aspectOf(columnLabel, kind);
     let factPeriod = period ?? ctx.fallbackPeriod;
     // a level in a column that names a span is the value at the span's end (capacity `@2015-12`, output `2015`)
     if (period && span && aspect.aspect === 'level') factPeriod = stockOf(period);

@@ -42,7 +42,9 @@ describe('facts from table cells', () => {
       column: 'Kết quả thực hiện — Năm 2023',
     });
     expect(facts.find((f) => f.quote === '987')).toMatchObject({ unit: 'hộ', base_unit: 'hộ', kind: 'count', period: '2024', metric: 'Số hộ nghèo' });
-    expect(facts.find((f) => f.quote === '70')).toMatchObject({ unit: '%', kind: 'percent', aspect: 'share', period: '2024' });
+    // (a table cell's aspect comes from its column header — GUIDELINES, Tables — so a percentage in a row
+    // `Tỷ lệ trường đạt chuẩn` under a plain year column is a level)
+    expect(facts.find((f) => f.quote === '70')).toMatchObject({ unit: '%', kind: 'percent', aspect: 'level', period: '2024' });
     expect(doc.messages.map((m) => m.rule)).toContain('extract:table-cells');
   });
 

@@ -202,7 +202,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
             : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
               ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
               : read0;
-    const before = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
+    const readQ = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
+    // `vượt 1,31 điểm phần trăm so với chỉ tiêu`: the margin a target was beaten by, exactly — not "more than"
+    const before = readQ.evidence.includes('approx:vượt') && aspect.aspect === 'change' ? { approx: 'none' as const, evidence: ['approx:margin'] } : readQ;
     // `từ 8,5% trở lên`, `từ 60 tuổi trở xuống`: a bound written after the figure
     const bound = before.approx === 'none' ? BOUND_AFTER.exec(lower.slice(unitEnd, unitEnd + 12)) : null;
     const approx = bound ? { approx: bound[0].includes('lên') ? ('more_than' as const) : ('less_than' as const), evidence: ['approx:bound-after'] } : before;

@@ -142,7 +142,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     if (rejectReason(text, lower, f, rank)) continue;
     // (a plan's value in brackets — `đạt 87,7% kế hoạch năm (110.000 lao động)` — is an aside: what follows goes on
     // about the figure before it)
-    const previous = [...placed].reverse().find((p) => !p.fact.evidence.includes('metric:plan-in-brackets'));
+    const previous = [...placed].reverse().find((p) => !isPlanAside(p.fact));
     const readAsWritten = readUnit(text, lower, f.end, f.scaleWord);
     // a rank names no unit when no set follows it (`xếp thứ 9 toàn quốc`, `đứng thứ 2 cả nước`: where, not what)
     const read = rank && f.of === null && readAsWritten?.evidence.includes('unit:guessed') ? undefined : readAsWritten;
@@ -222,13 +222,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const splitTotal = opensSplit
       ? [...placed]
           .reverse()
-          .find(
-            (p) =>
-              p.start < sStart &&
-              (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
-              p.fact.kind === finalKind &&
-              !p.fact.evidence.includes('metric:plan-in-brackets'),
-          )
+          .find((p) => p.start < sStart && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && p.fact.kind === finalKind && !isPlanAside(p.fact))
       : undefined;
     const opens = !samePrevious && opensSplit;
     // (`…, gồm: thị trường Nhật Bản 236 người, Hàn Quốc 98 người`: a list after `gồm:` splits the same way)
@@ -239,13 +233,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       within > sStart && !/;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u.test(lower.slice(within, f.start))
         ? [...placed]
             .reverse()
-            .find(
-              (p) =>
-                p.start >= sStart &&
-                p.end <= within &&
-                (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
-                !p.fact.evidence.includes('metric:plan-in-brackets'),
-            )
+            .find((p) => p.start >= sStart && p.end <= within && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && !isPlanAside(p.fact))
         : undefined;
     const splitOf = opens ? previous : total;
     const period = resolvePeriod({
@@ -382,6 +370,14 @@ function introPeriodOf(text: string, reportPeriod?: string): string | undefined 
   return mentions[mentions.length - 1]?.period;
 }
 
+/**
+ * A plan's value in brackets (`đạt 87,7% kế hoạch năm (110.000 lao động)`): an aside — what follows compares,
+ * splits or goes on about the figure before it, never this one.
+ */
+function isPlanAside(f: Fact): boolean {
+  return f.evidence.includes('metric:plan-in-brackets');
+}
+
 /** A sentence that only opens a list of parts (`Trong đó:`, `Cụ thể:`, `Gồm:`). */
 const SPLIT_OPENER = /^\s*(?:trong đó|cụ thể|bao gồm|gồm)\s*:\s*$/iu;
 
@@ -493,7 +489,7 @@ export function extractFacts(doc: Document): Fact[] {
       intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
       // (a running total said beside a plain figure — `Lũy kế …, tổng thu đạt 35.762 tỷ đồng, bằng 91,7% dự toán (39.000 tỷ đồng)` — is the one split)
       // (not a plan's value in brackets: `… đạt 46,2% kế hoạch … giao (3.217 tỷ đồng). Trong đó:` splits the amount before it)
-      const totals = blockFacts.filter((f) => !f.evidence.includes('metric:plan-in-brackets')).reverse();
+      const totals = blockFacts.filter((f) => !isPlanAside(f)).reverse();
       introTotal = totals.find((f) => f.aspect === 'cumulative') ?? totals.find((f) => f.aspect === 'level');
       // `… toàn tỉnh có 126.842 người tham gia BHXH, … . Trong đó:`: a list that splits the total before it is of
       // the total's time (a stock's parts are as of its moment)

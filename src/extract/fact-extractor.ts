@@ -387,9 +387,9 @@ const EARLIER_ASIDE = /^[^()]{0,30}\(\s*(?:cùng kỳ(?:\s+năm\s+(?:trước|\d
 /** A sentence lead that is the base of a comparison and nothing else (`So với cùng kỳ năm 2024, …`). */
 const COMPARISON_LEAD = /^\s*so với\s+(?:cùng kỳ|năm|tháng|quý|kỳ)[^,;.]{0,24},/u;
 
-/** Words of a heading that name no subject: what the report does or when, not what is measured. */
+/** Words of a heading that name no subject: what the report does, how the section is written (an overview, the state of things, shortcomings, goals) or when — not what is measured. */
 const GENERIC_HEADING =
-  /(?<![\p{L}])(?:kết quả|tình hình|công tác|thực hiện|triển khai|nhiệm vụ|đánh giá|một số|các|về|và|lĩnh vực|hoạt động|chung|cụ thể|khác|trọng tâm|giải pháp|phương hướng|năm|tháng|quý|đầu|cuối|\d[\d/.-]*|[ivx]+)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:kết quả|tình hình|công tác|thực hiện|triển khai|nhiệm vụ|đánh giá|một số|các|về|và|lĩnh vực|hoạt động|chung|cụ thể|khác|trọng tâm|giải pháp|phương hướng|khái quát|tổng quát|tổng quan|thực trạng|tồn tại|hạn chế|nguyên nhân|kiến nghị|đề xuất|mục tiêu|chỉ đạo|điều hành|từ nay|đến|ngày|năm|tháng|quý|đầu|cuối|\d[\d/.-]*|[ivx]+)(?![\p{L}])/giu;
 
 /** The subject a heading names (`2. Giải ngân vốn đầu tư công` → `giải ngân vốn đầu tư công`), or '' when it names none. */
 function headingSubject(sections: Document['sections'], path: string): string {

@@ -89,4 +89,17 @@ describe('extract stage', () => {
   it('rejects invalid options with the fix in the message', () => {
     expect(() => createExtractStage({ minConfidence: 2 })).toThrow(/extract: invalid options/);
   });
+  it('names a one-word metric by its heading only when the heading names a subject, not an overview, shortcomings or goals', async () => {
+    const file = new SourceFile('r.txt', Buffer.from('x'));
+    const under = async (title: string, text: string) => {
+      const base = doc(file, text);
+      const out = await createExtractStage()({ ...base, sections: [{ ...base.sections[0], title, period: undefined }] }, file);
+      return out.facts.map((f) => f.metric);
+    };
+    // a topical heading says what the bare `doanh thu` is of
+    expect(await under('Dịch vụ vận tải hành khách', 'Doanh thu ước đạt 52 tỷ đồng.')).toEqual(['doanh thu — dịch vụ vận tải hành khách']);
+    // an overview, the state of things, shortcomings, goals: how the section is written, not what is measured
+    for (const title of ['Khái quát chung', 'Thực trạng', 'Tồn tại, hạn chế', 'Mục tiêu tổng quát', 'Công tác chỉ đạo, điều hành'])
+      expect(await under(title, 'Doanh thu ước đạt 52 tỷ đồng.')).toEqual(['doanh thu']);
+  });
 });

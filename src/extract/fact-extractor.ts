@@ -201,7 +201,14 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
             ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] }
             : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
               ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
-              : read0;
+              : // `Lũy kế 10 tháng, kiểm tra …; thu nộp ngân sách 7.846 triệu đồng`: a running-total lead frames its whole sentence
+                read0.aspect === 'level' &&
+                  unit?.kind !== 'percent' &&
+                  underCumulativeLead(lower, sentenceStart(text, f.start)) &&
+                  !PLAN_BRACKET_BEFORE.test(lower.slice(Math.max(0, f.start - 70), f.start)) &&
+                  !ONGOING.test(lower.slice(cStart, f.start))
+                ? { ...read0, aspect: 'cumulative' as const, evidence: [...read0.evidence, 'aspect:cumulative-lead'] }
+                : read0;
     const readQ = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     // `vượt 1,31 điểm phần trăm so với chỉ tiêu`: the margin a target was beaten by, exactly — not "more than"
     const before = readQ.evidence.includes('approx:vượt') && aspect.aspect === 'change' ? { approx: 'none' as const, evidence: ['approx:margin'] } : readQ;
@@ -376,6 +383,26 @@ function introPeriodOf(text: string, reportPeriod?: string): string | undefined 
  */
 function isPlanAside(f: Fact): boolean {
   return f.evidence.includes('metric:plan-in-brackets');
+}
+
+/** A plan's value opening a bracket (`bằng 87,1% kế hoạch năm (2.000 triệu USD)`): the plan's, not a running total. */
+const PLAN_BRACKET_BEFORE = /(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)[^()]{0,48}\(\s*$/u;
+
+/** What a clause says is going on or standing now (`đang triển khai 6 dự án`, `hiện còn 20 hồ sơ`): not a running total. */
+const ONGOING = /(?<!\p{L})(?:đang|hiện|còn)(?!\p{L})/u;
+
+/** A sentence lead that says its figures are running totals: `Lũy kế 10 tháng, …`, `Cộng dồn từ đầu năm, …`. */
+const CUMULATIVE_LEAD = /^\s*(?:[-+•]\s*)?(?:lũy kế|luỹ kế|cộng dồn)(?!\p{L})/u;
+
+/**
+ * Whether the sentence at `sStart` is framed by a running-total lead: it opens with one, or it goes on
+ * from a sentence that does (`Trong đó: …`, `Riêng …`).
+ */
+function underCumulativeLead(lower: string, sStart: number): boolean {
+  if (CUMULATIVE_LEAD.test(lower.slice(sStart, sStart + 24))) return true;
+  if (!/^\s*(?:[-+•]\s*)?(?:trong đó|riêng)(?!\p{L})/u.test(lower.slice(sStart, sStart + 16)) || sStart < 2) return false;
+  const prev = sentenceStart(lower, sStart - 2);
+  return CUMULATIVE_LEAD.test(lower.slice(prev, prev + 24));
 }
 
 /** A sentence that only opens a list of parts (`Trong đó:`, `Cụ thể:`, `Gồm:`). */

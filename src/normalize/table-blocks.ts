@@ -14,6 +14,8 @@ import { cellAt } from '../../schemas/table.js';
 /** A caption names the table: `Bảng 2.1: …`, `Biểu số 01`, `Phụ lục`, `BẢNG …`. */
 const CAPTION = /^(?:bảng|biểu|phụ lục)(?:\s+(?:số\s+)?[\dIVXivx]+[\w.]*|\s*[:.]|\s+\p{Lu})/iu;
 /** A unit note: `(Đơn vị tính: tỷ đồng)`, `ĐVT: triệu đồng`, `Đơn vị: %`. */
+/** A short bracket closing a caption, without digits other than a unit's exponent (`(điểm)`, `(tỷ đồng)`, `(%)`, `(km2)`). */
+const CAPTION_UNIT = /\(\s*((?:[\p{L}%/]+\d?\s*){1,3})\)\s*$/u;
 const UNIT_NOTE = /(?:đơn vị(?:\s+tính)?|đvt)\s*[:：]\s*([^()\n;]+?)\s*(?:\)|$|;)/iu;
 /** A figure: the whole cell is a number (with sign, separators, a percent sign or a unit in brackets). */
 const FIGURE_CELL = /^[~≈<>≤≥+\-–]?\s*\d[\d.,\s]*(?:%|\s*\([^)]*\))?$/u;
@@ -151,7 +153,7 @@ export function attachTables(input: TableInput): Table[] {
 }
 
 /** Caption, introducing sentence and unit note from the blocks just above a table. */
-function captionOf(blocks: Block[], first: number): Pick<Table, 'caption' | 'intro' | 'unit'> {
+export function captionOf(blocks: Block[], first: number): Pick<Table, 'caption' | 'intro' | 'unit'> {
   const found: Pick<Table, 'caption' | 'intro' | 'unit'> = {};
   const above: string[] = [];
   for (let i = first - 1; i >= 0 && above.length < 3; i--) {
@@ -169,6 +171,9 @@ function captionOf(blocks: Block[], first: number): Pick<Table, 'caption' | 'int
         .reverse()
         .filter((x) => !UNIT_NOTE.test(x));
       found.caption = [t, ...rest].join(' ');
+      // a caption that ends with its unit in brackets (`Bảng 1. Điểm số PCI …, 2021-2024 (điểm)`) when no unit note says it
+      const bracket = CAPTION_UNIT.exec(found.caption);
+      if (bracket && !found.unit) found.unit = bracket[1].trim().toLocaleLowerCase('vi');
       break;
     }
     if (above.length === 1 && /:\s*$/u.test(t)) {

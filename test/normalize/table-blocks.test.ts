@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Table, TableCell } from '../../schemas/table.js';
-import { inferHeaderRows, isColumnNumberRow, withColumnNumbers } from '../../src/normalize/table-blocks.js';
+import type { Block } from '../../schemas/document.js';
+import { captionOf, inferHeaderRows, isColumnNumberRow, withColumnNumbers } from '../../src/normalize/table-blocks.js';
 
 /** A table from rows of cell texts ('' for an empty cell), merged cells given as [row, col, rowSpan, colSpan]. */
 function table(rows: string[][], merged: [number, number, number, number][] = []): Table {
@@ -96,5 +97,22 @@ describe('header rows of a table whose file does not say them', () => {
     ]);
     expect(isColumnNumberRow(data.cells.filter((c) => c.row === 1))).toBe(false);
     expect(withColumnNumbers({ ...data, headerRows: 1 })).toBe(1);
+  });
+});
+
+describe('caption of a table', () => {
+  const block = (id: number, text: string): Block => ({
+    id,
+    role: 'body',
+    text,
+    prov: { source: 't.txt', page: 1, start: id * 100, end: id * 100 + text.length },
+    section: '',
+  });
+  it('takes the unit a caption closes with in brackets when no unit note says it', () => {
+    const blocks = [block(0, 'Bảng 3. Sản lượng lúa theo huyện, 2022-2024 (nghìn tấn)'), block(1, 'Huyện\t2022')];
+    expect(captionOf(blocks, 1)).toEqual({ caption: 'Bảng 3. Sản lượng lúa theo huyện, 2022-2024 (nghìn tấn)', unit: 'nghìn tấn' });
+    // a bracket of years or a remark is not a unit; a unit note wins over the bracket
+    expect(captionOf([block(0, 'Bảng 4. Kết quả tuyển sinh (2021-2024)'), block(1, 'x')], 1).unit).toBeUndefined();
+    expect(captionOf([block(0, 'Bảng 5. Vốn đầu tư (tỷ đồng)'), block(1, 'Đơn vị tính: triệu đồng'), block(2, 'x')], 2).unit).toBe('triệu đồng');
   });
 });

@@ -33,6 +33,9 @@ export function isRank(lower: string, start: number): boolean {
 const ALLOTTED =
   /(?<!\p{L})(?:được giao(?!\s+(?:thực hiện|nhiệm vụ|chức năng|quản lý|chủ trì|phụ trách))|dự toán|kế hoạch vốn|kế hoạch|chỉ tiêu|được phân bổ)(?!\p{L})/u;
 
+/** A subject that is a rate of growth: `tốc độ tăng (trưởng)`, `tăng trưởng`, `tốc độ giảm`. */
+const GROWTH_SUBJECT = /(?<!\p{L})(?:tốc độ\s+(tăng|giảm)(?:\s+trưởng)?|tăng trưởng)(?!\p{L})/u;
+
 /** A lower or upper bound written after the figure: `từ 8,5% trở lên`, `từ 5 tuổi trở xuống`. */
 export const BOUND_AFTER = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/iu;
 
@@ -85,6 +88,11 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
       return { aspect: 'plan', direction: null, evidence: ['aspect:disbursement'] };
     }
     const named = SHARE_WORDS.test(lower.slice(clauseStart, start));
+    // `Tốc độ tăng trưởng GRDP ước đạt 9,12%`: a growth rate is a change, up (not a contribution to growth, `đóng góp … vào tăng trưởng`)
+    const growth = GROWTH_SUBJECT.exec(lower.slice(clauseStart, start));
+    if (growth && !named && !/(?<!\p{L})(?:vào|đóng góp)\s+(?:\S+\s+){0,3}$/u.test(lower.slice(clauseStart, clauseStart + growth.index))) {
+      return { aspect: 'change', direction: growth[1] === 'giảm' ? 'down' : 'up', evidence: ['aspect:growth-subject'] };
+    }
     return { aspect: 'share', direction: null, evidence: named ? ['aspect:share-named'] : ['aspect:share'] };
   }
   const clause = lower.slice(clauseStart, start);

@@ -242,7 +242,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
             .reverse()
             .find((p) => p.start >= sStart && p.end <= within && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && !isPlanAside(p.fact))
         : undefined;
-    const splitOf = opens ? previous : total;
+    // (every `;` part of a sentence that opens with `Trong đó:` splits the total before it, not only the first)
+    const splitOf = opens
+      ? previous
+      : (total ?? (opensSplit && !/;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u.test(lower.slice(sStart, f.start)) ? splitTotal : undefined));
     const period = resolvePeriod({
       lower,
       sentenceStart: sStart,

@@ -181,6 +181,13 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // cuối tháng, cuối kỳ (bare: `Giá xăng … cuối tháng ở mức 20.480 đồng/lít`): as of the end of the report's month
+    // (not `đến cuối tháng`, a running total's end, nor `cuối tháng 10`, nor the end of the month to come)
+    re: /(?<!(?:đến|tới)\s+)(?<!\p{L})(?:vào\s+)?cuối\s+(?:tháng|kỳ)(?!\s*(?:\d|[ivx]+(?!\p{L})|này|trước|tới|sau|năm))(?!\p{L})/gu,
+    rule: 'period:month-end',
+    make: (_m, _y, _l, reportEnd) => (reportEnd ? `@${reportEnd}` : undefined),
+  },
+  {
     // giai đoạn 2011-2015, thời kỳ 2016 - 2020, từ năm 2010 đến năm 2019, 2011-2015
     // (not a school year, a crop season or a course — `năm học 2024-2025`, `vụ Đông Xuân 2024-2025`,
     // `niên khóa` —, which straddle two years without being a span of them)

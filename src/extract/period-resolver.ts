@@ -67,7 +67,8 @@ const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
-  if (/so với\s+(?:[^\s,;(]+\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
+  // (a base that ended its sentence — `… so với cùng kỳ. Đến ngày 30/11/2025, …` — is not this time's)
+  if (/so với\s+(?:[^\s,;(]*[^\s,;(.]\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
   // a school year sets the time only in a report of a school year: elsewhere (`Năm học 2024-2025, toàn huyện có
   // 31 trường` in a report of quý I) it names what the count is of, and the report's time holds
   if (m.rule === 'period:school-year' && !SCHOOL_YEAR.test(ctx.reportPeriod ?? '')) return false;
@@ -262,6 +263,17 @@ function bracketPeriod(ctx: PeriodContext, mentions: readonly TimeMention[]): Pe
   return opening ? at(opening, 'period:bracket-opening') : undefined;
 }
 
+/** A base that is a month (`so với tháng trước`, `so với cùng tháng năm trước`), in the figure's own `;` clause or leading its sentence. */
+const MONTH_BASE = /so với\s+(?:cùng\s+)?tháng\s+(?:trước|năm trước)/u;
+
+function monthCompared(ctx: PeriodContext): boolean {
+  const clauseFrom = Math.max(ctx.sentenceStart, ctx.lower.lastIndexOf(';', ctx.start) + 1);
+  const clauseTo = ctx.lower.indexOf(';', ctx.unitEnd);
+  const clause = ctx.lower.slice(clauseFrom, clauseTo < 0 || clauseTo > ctx.clauseEnd ? ctx.clauseEnd : clauseTo);
+  const lead = ctx.lower.slice(ctx.sentenceStart, ctx.start).split(',')[0] ?? '';
+  return MONTH_BASE.test(clause) || /^\s*so với\s+(?:cùng\s+)?tháng/u.test(lead);
+}
+
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const year = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
@@ -322,6 +334,11 @@ export function resolvePeriod(ctx: PeriodContext): PeriodReading {
     ) {
       return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:running-stock'] };
     }
+  } else if (monthCompared(ctx) && /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(ctx.sectionPeriod ?? ctx.reportPeriod ?? '')) {
+    // `So với cùng tháng năm trước, ngành khai khoáng giảm 4,2%` in a report of 10 months: compared with a
+    // month, the figure is the month's — the last of the span
+    period = stockOf(ctx.sectionPeriod ?? ctx.reportPeriod ?? '').slice(1);
+    evidence.push('period:month-compared');
   } else if (ctx.sectionPeriod) {
     period = ctx.sectionPeriod;
     evidence.push('period:heading');

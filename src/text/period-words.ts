@@ -127,7 +127,9 @@ export function firstPeriod(
   // dates are blanked out first (same length, so offsets stay)
   const lower = text
     .toLocaleLowerCase('vi')
-    .replace(/ngày\s*\d{0,2}[\s.…_]*tháng\s*\d{0,2}[\s.…_]*năm\s*\d{4}|ngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}/gu, (d) => ' '.repeat(d.length));
+    .replace(/ngày\s*\d{0,2}[\s.…_]*tháng\s*\d{0,2}[\s.…_]*năm\s*\d{4}|ngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}/gu, (d) => ' '.repeat(d.length))
+    // and the base of a comparison (`… tăng 10% so với ước thực hiện năm 2025`): the earlier time, not the heading's
+    .replace(/so với\s+(?:[^\s,;()\d]+\s+){0,4}(?:năm|tháng|quý)\s+[^,;()]{0,12}?\d{4}/gu, (d) => ' '.repeat(d.length));
   // results, then the plan for the next period (`Kết quả 6 tháng đầu năm và phương hướng, nhiệm vụ 6
   // tháng cuối năm 2025`): the period is the results', and the one year written last serves both
   const plan = lower.search(/(?<![\p{L}])phương hướng(?![\p{L}])/u);

@@ -10,6 +10,9 @@ describe('firstPeriod', () => {
     ['KẾT QUẢ 6 THÁNG ĐẦU NĂM 2023', '2023-01..2023-06'],
     ['Tình hình quý II năm 2022', '2022-04..2022-06'],
     ['Sơ kết quý 3/2022', '2022-07..2022-09'],
+    // the base of a comparison is an earlier time, not the heading's (a target item written as a heading)
+    ['đ) Kim ngạch xuất khẩu đạt 3.200 triệu USD, tăng 8% so với ước thực hiện năm 2025.', undefined],
+    ['Doanh thu quý III/2025 tăng 6% so với quý III năm 2024', '2025-07..2025-09'],
     // a span bounded by two dates: the months they fall in (a quarter counted from the 15th, a subtitle in brackets)
     ['(Số liệu tính từ ngày 15/12/2023 đến ngày 14/3/2024)', '2023-12..2024-03'],
     ['Kết quả 5 tháng thực hiện (từ ngày 01 tháng 8 năm 2024 đến ngày 31 tháng 12 năm 2024)', '2024-08..2024-12'],

@@ -434,7 +434,11 @@ function headingSubject(sections: Document['sections'], path: string): string {
 
 /** A metric of one or two content words (`giải ngân`, `tổng thu`) says what only with its heading's subject. */
 function withHeadingSubject(f: Fact, title: string): Fact {
-  if (f.row !== undefined || f.metric === '') return f;
+  if (f.row !== undefined) return f;
+  // a figure whose sentence names no subject at all (`1. Tổng mức bán lẻ …` then `Tháng 10/2025 ước đạt 13.286 tỷ
+  // đồng, tăng 1,9% so với tháng trước`) is of its heading's subject
+  if (f.metric === '')
+    return { ...f, metric: title.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi')), evidence: [...f.evidence, 'metric:heading'] };
   // (the place a clause opens with, `toàn huyện`, `toàn tỉnh`, says where, not what)
   const content = f.metric
     .replace(/(?<![\p{L}])toàn\s+(?:tỉnh|huyện|thành phố|thị xã|xã|ngành|quốc|vùng)(?![\p{L}])/giu, ' ')

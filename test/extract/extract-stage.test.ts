@@ -101,5 +101,10 @@ describe('extract stage', () => {
     // an overview, the state of things, shortcomings, goals: how the section is written, not what is measured
     for (const title of ['Khái quát chung', 'Thực trạng', 'Tồn tại, hạn chế', 'Mục tiêu tổng quát', 'Công tác chỉ đạo, điều hành'])
       expect(await under(title, 'Doanh thu ước đạt 52 tỷ đồng.')).toEqual(['doanh thu']);
+    // a sentence that names only a time is about its heading's subject, the change after its figure too
+    expect(await under('Sản lượng điện thương phẩm', 'Tháng 8/2022 ước đạt 410 triệu kWh, tăng 2,5% so với tháng trước.')).toEqual([
+      'sản lượng điện thương phẩm',
+      expect.stringMatching(/^sản lượng điện thương phẩm/u),
+    ]);
   });
 });

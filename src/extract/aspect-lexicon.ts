@@ -33,11 +33,13 @@ export const CHANGE_WORDS: { words: string; direction: 'up' | 'down' }[] = [
   { words: 'giảm xuống', direction: 'down' },
   // a time or length cut or stretched by so much (`rút ngắn 8 ngày so với thời hạn quy định`)
   { words: 'rút ngắn', direction: 'down' },
+  // a rank that fell (`tụt 6 bậc`)
+  { words: 'tụt', direction: 'down' },
   { words: 'kéo dài thêm', direction: 'up' },
 ];
 
-/** Before the figure: a rank (`xếp thứ 5/63`, `xếp hạng 10/63`, `đứng thứ 3`). */
-export const RANK_WORDS = ['xếp thứ', 'xếp hạng thứ', 'xếp hạng', 'đứng thứ', 'hạng', 'vị trí thứ', 'ở vị trí', 'xếp ở vị trí', 'thứ hạng', 'top'];
+/** Before the figure: a rank (`xếp thứ 5/63`, `xếp hạng 10/63`, `đứng thứ 3`, `từ vị trí 30 xuống vị trí 36`). */
+export const RANK_WORDS = ['xếp thứ', 'xếp hạng thứ', 'xếp hạng', 'đứng thứ', 'hạng', 'vị trí thứ', 'ở vị trí', 'xếp ở vị trí', 'vị trí', 'thứ hạng', 'top'];
 
 /** After a percentage: attainment of a plan (`đạt 62% kế hoạch`, `98% so với KH`). */
 export const PLAN_AFTER = /^\s*(?:so với\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|chỉ tiêu|dự toán|mục tiêu)/u;

@@ -17,8 +17,10 @@ function metricLength(metric: string): string {
   const n = metric.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   if (n === 0) return 'metric-words:0';
   if (n <= 2) return 'metric-words:1-2';
-  if (n <= 5) return 'metric-words:3-5';
-  if (n <= 12) return 'metric-words:6-12';
+  if (n <= 3) return 'metric-words:3';
+  if (n <= 5) return 'metric-words:4-5';
+  if (n <= 8) return 'metric-words:6-8';
+  if (n <= 12) return 'metric-words:9-12';
   return 'metric-words:13+';
 }
 

@@ -2,6 +2,7 @@ import { z } from '../../schemas/zod.js';
 import type { Document } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import { withModelConfidence } from './confidence-model.js';
+import { contextEvidence } from './context-evidence.js';
 
 export const ScoreOptions = z.object({
   enabled: z.boolean().default(true),
@@ -40,8 +41,9 @@ export function createScoreStage(options?: ScoreOptions): Stage {
     const extra = documentEvidence(doc);
     const crowd = crowdEvidence(doc);
     const ocr = new Map(doc.pages.map((p) => [p.page, p.ocrConfidence]));
-    const facts = doc.facts.map((f) => {
-      const evidence = [...f.evidence.filter((e) => !e.startsWith('doc:')), ...extra, crowd(f.prov.start)];
+    const context = contextEvidence(doc);
+    const facts = doc.facts.map((f, i) => {
+      const evidence = [...f.evidence.filter((e) => !e.startsWith('doc:') && !e.startsWith('ctx:')), ...extra, crowd(f.prov.start), ...(context[i] ?? [])];
       return withModelConfidence({ ...f, evidence }, ocr.get(f.prov.page));
     });
     return { ...doc, facts };

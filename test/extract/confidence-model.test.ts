@@ -15,7 +15,7 @@ const fact = {
 describe('confidence model', () => {
   it('reads features from the evidence and the fields, never from the model tag', () => {
     const f = confidenceFeatures(fact);
-    expect(f).toEqual(expect.arrayContaining(['ev:unit:noun', 'kind:count', 'aspect:level', 'metric-words:3-5', 'period:point', 'count&metric:noun-clause']));
+    expect(f).toEqual(expect.arrayContaining(['ev:unit:noun', 'kind:count', 'aspect:level', 'metric-words:4-5', 'period:point', 'count&metric:noun-clause']));
     expect(f.some((x) => x.startsWith('ev:model'))).toBe(false);
   });
 

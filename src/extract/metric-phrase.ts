@@ -125,9 +125,9 @@ function withoutBase(metric: string): string {
 /** Words that say only how a change runs (`bình quân mỗi năm tăng`), not what changes. */
 const RATE_ONLY = new RegExp(`^(?:\\s*${W('bình quân|trung bình|mỗi năm|hằng năm|hàng năm|mỗi tháng|hằng tháng|tăng|giảm|thêm|khoảng')}\\s*)+$`, 'iu');
 
-/** Where the words after a number stop naming what it counts. */
+/** Where the words after a number stop naming what it counts: punctuation, a verb of change or comparison, a cause or purpose (`giảm 5,8% do diện tích mía thu hẹp`). */
 const POST_STOP = new RegExp(
-  `[,;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa')}`,
+  `[,;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu')}`,
   'iu',
 );
 /** Where the noun phrase of a share written before its noun ends: commas may join a list of nouns. */

@@ -120,6 +120,13 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     make: (m, _y, _l, _e, _p, now) => fromNowSpan(m, now),
   },
   {
+    // chuyển sang năm 2026, chuyển tiếp sang năm sau (`Số việc chuyển sang năm 2026 là 7.655 việc`): what is carried
+    // into a year is what stands at the end of the year before it
+    re: /(?:chuyển|chuyển tiếp|mang)\s+sang\s+năm\s+(\d{4})/gu,
+    rule: 'period:carried-into',
+    make: (m) => (validYear(Number(m[1])) ? `@${Number(m[1]) - 1}-12` : undefined),
+  },
+  {
     // từ đầu năm đến nay, từ đầu năm 2025 đến thời điểm báo cáo: the months of the year to the report's month
     re: /từ\s+đầu\s+năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
     rule: 'period:since',

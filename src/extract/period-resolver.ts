@@ -274,8 +274,29 @@ function monthCompared(ctx: PeriodContext): boolean {
   return MONTH_BASE.test(clause) || /^\s*so với\s+(?:cùng\s+)?tháng/u.test(lead);
 }
 
-/** Resolve the period of a figure: sentence, else heading, else report; then stock or flow. */
+/** A report of a working year that runs October to September (`2024-10..2025-09`: the judgment-enforcement year). */
+const WORKING_YEAR = /^(\d{4})-10\.\.(\d{4})-09$/u;
+
+/** A year said in a report of such working years is a working year (`năm 2026` → `2025-10..2026-09`), its end the September. */
+function asWorkingYear(period: string): string {
+  const year = /^(\d{4})$/u.exec(period);
+  if (year) return `${Number(year[1]) - 1}-10..${year[1]}-09`;
+  const end = /^@(\d{4})-12$/u.exec(period);
+  return end ? `@${end[1]}-09` : period;
+}
+
+/** Resolve the period of a figure: sentence, else heading, else report; then stock or flow; in a report of working years, the years its own. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
+  const reading = resolveCalendarPeriod(ctx);
+  const w = WORKING_YEAR.exec(ctx.reportPeriod ?? '');
+  if (!w || Number(w[2]) !== Number(w[1]) + 1) return reading;
+  const period = asWorkingYear(reading.period);
+  return period === reading.period
+    ? reading
+    : { ...reading, period, flow: asWorkingYear(reading.flow), evidence: [...reading.evidence, 'period:working-year'] };
+}
+
+function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   const year = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
   const sentence = ctx.lower.slice(ctx.sentenceStart, ctx.clauseEnd);
   const mentions = findTimeMentions(sentence, year, ctx.reportPeriod, ctx.issued).map((m) => ({

@@ -89,8 +89,11 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
     }
     const named = SHARE_WORDS.test(lower.slice(clauseStart, start));
     // `Tốc độ tăng trưởng GRDP ước đạt 9,12%`: a growth rate is a change, up (not a contribution to growth, `đóng góp … vào tăng trưởng`)
-    const growth = GROWTH_SUBJECT.exec(lower.slice(clauseStart, start));
-    if (growth && !named && !/(?<!\p{L})(?:vào|đóng góp)\s+(?:\S+\s+){0,3}$/u.test(lower.slice(clauseStart, clauseStart + growth.index))) {
+    // (the subject may hold a bracket: `Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) đạt 10-10,5%`)
+    const leadStart = Math.max(lower.lastIndexOf(';', start), lower.lastIndexOf('. ', start), lower.lastIndexOf('\n', start)) + 1;
+    const lead = lower.slice(leadStart, start);
+    const growth = GROWTH_SUBJECT.exec(lead);
+    if (growth && !named && !/(?<!\p{L})(?:vào|đóng góp)\s+(?:\S+\s+){0,3}$/u.test(lead.slice(0, growth.index))) {
       return { aspect: 'change', direction: growth[1] === 'giảm' ? 'down' : 'up', evidence: ['aspect:growth-subject'] };
     }
     return { aspect: 'share', direction: null, evidence: named ? ['aspect:share-named'] : ['aspect:share'] };

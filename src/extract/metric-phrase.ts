@@ -314,7 +314,8 @@ const SOURCE = new RegExp(`^(?:${W('theo|căn cứ|qua')})\\s`, 'iu');
 const LEADING_COMPARISON = /^\s*so với\s+(?:cùng kỳ|năm trước|tháng trước|quý trước|kỳ trước)(?:\s+năm\s+(?:trước|\d{4}))?\s+(?=\S)/iu;
 
 /** Comma-separated parts that continue a previous clause rather than name this figure. */
-const CONTINUATION = new RegExp(`^(?:${W('so với|tăng|giảm|đạt|chiếm|bằng')})`, 'iu');
+// (not `tăng trưởng`, growth: `Tăng trưởng tín dụng đạt 12%` names its subject)
+const CONTINUATION = new RegExp(`^(?:${W('so với|tăng(?!\\s+trưởng)|giảm|đạt|chiếm|bằng')})`, 'iu');
 
 /**
  * The words between `from` and the number, as the clause's noun or verb phrase: bracketed asides,

@@ -2,30 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import type { Document } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import { contextEvidence } from '../../src/extract/context-evidence.js';
+import { buildFact } from '../fixtures/fact-builder.js';
 
 /** A fact whose quote is the first occurrence of `quote` in `text`. */
 function fact(text: string, quote: string, metric: string, evidence: string[] = []): Fact {
   const start = text.indexOf(quote);
-  return {
-    value: 1,
-    unit: '',
-    base_value: 1,
-    base_unit: '',
-    of: null,
-    value_max: null,
-    kind: 'count',
-    aspect: 'level',
-    direction: null,
-    approx: 'none',
-    metric,
-    metric_id: null,
-    period: '2025',
-    quote,
-    prov: { source: 't.txt', page: 1, start, end: start + quote.length },
-    section: 'I',
-    confidence: 0,
-    evidence,
-  };
+  return buildFact({ quote, metric, evidence, prov: { source: 't.txt', page: 1, start, end: start + quote.length } });
 }
 
 function doc(text: string, facts: Fact[], title = 'Kết quả'): Pick<Document, 'text' | 'facts' | 'sections'> {

@@ -73,6 +73,9 @@ function provinceFromText(text: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** A line that says what span a report's figures cover: `Số liệu (báo cáo) tính từ …`, `Kỳ báo cáo: …`, `(Thời gian báo cáo …)`. */
+const WINDOW_LINE = /^\s*\(?\s*(?:số liệu|kỳ báo cáo|thời gian báo cáo)(?![\p{L}])/iu;
+
 /** The province named most often as `tỉnh X` in the body (at least twice). */
 function provinceFromBody(texts: string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -207,7 +210,13 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
 
   const seasons = seasonCalendar(body.join('\n'));
   if (Object.keys(seasons).length) meta.seasons = seasons;
-  const period = firstPeriod(subject || (typeLine ?? ''), undefined, seasons, true);
+  const ofTitle = firstPeriod(subject || (typeLine ?? ''), undefined, seasons, true);
+  // the window of the figures said on a line of its own under the title (`Số liệu báo cáo tính từ ngày 15/12/2024
+  // đến ngày 14/12/2025; …`) is exact where the title's year is round
+  const windowLine = body.slice(0, 2).find((t) => WINDOW_LINE.test(t));
+  const window = windowLine ? firstPeriod(windowLine) : undefined;
+  const windowed = window?.includes('..') && (!ofTitle || (/^\d{4}$/u.test(ofTitle) && window.slice(-7, -3) === ofTitle)) ? window : undefined;
+  const period = windowed ?? ofTitle;
   if (period) meta.reportPeriod = period;
   // A title that names no shorter time but a span of years (`giai đoạn 2021-2025`) is about that
   // span: a report's figures cover it, a plan's targets run over it. (A heading naming one — a

@@ -8,6 +8,17 @@ import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './hea
 import { normalizeTitle } from './section-title.js';
 import { titleContinuation } from './title-continuation.js';
 
+/**
+ * A heading's year in a report whose figures run over a window that ends in that year (`I. KẾT QUẢ … NĂM 2025`
+ * under `Số liệu tính từ ngày 15/12/2024 đến ngày 14/12/2025`) is that window: the report's year, as it counts it.
+ */
+function yearAsWindow(period: string, reportPeriod: string | undefined): string {
+  const w = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(reportPeriod ?? '');
+  if (!w || !/^\d{4}$/u.test(period) || w[3] !== period || (w[2] === '01' && w[4] === '12')) return period;
+  const months = (Number(w[3]) - Number(w[1])) * 12 + Number(w[4]) - Number(w[2]) + 1;
+  return months >= 11 && months <= 14 ? (reportPeriod ?? period) : period;
+}
+
 /** The month a report speaks of as now: its period's last month, or the month it was issued when that came first. */
 function nowOf(doc: Document): string | undefined {
   const end = /(\d{4}-\d{2})$/u.exec((doc.metadata.reportPeriod ?? '').replace(/^@/u, ''))?.[1];
@@ -143,7 +154,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
             title.length <= opts.periodTitleMax
               ? (fromNowPeriod(title, nowOf(doc)) ?? firstPeriod(title, year, doc.metadata.seasons) ?? horizon ?? present)
               : undefined;
-          if (period) section.period = period;
+          if (period) section.period = yearAsWindow(period, doc.metadata.reportPeriod);
           sections.push(section);
           byPath.set(section.path, section);
           block.role = 'heading';

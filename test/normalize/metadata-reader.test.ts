@@ -70,6 +70,22 @@ describe('readMetadata', () => {
     expect(meta.reportPeriod).toBe('2024-12..2025-12');
   });
 
+  it("takes the window of the figures said on a line of its own under the title, when it ends in the title's year", () => {
+    const meta = readMetadata([
+      para('BÁO CÁO', 'title'),
+      para('Kết quả công tác thanh tra năm 2025', 'title'),
+      para('Số liệu báo cáo tính từ ngày 16/12/2024 đến ngày 15/12/2025.', 'body'),
+    ]);
+    expect(meta.reportPeriod).toBe('2024-12..2025-12');
+    // a window of another year is not this report's
+    const other = readMetadata([
+      para('BÁO CÁO', 'title'),
+      para('Kết quả công tác thanh tra năm 2025', 'title'),
+      para('Số liệu tính từ ngày 16/12/2023 đến ngày 15/12/2024.', 'body'),
+    ]);
+    expect(other.reportPeriod).toBe('2025');
+  });
+
   it('does not take the place a commune writes from for its province', () => {
     const meta = readMetadata([para('ỦY BAN NHÂN DÂN'), para('XÃ TÂN LẬP'), para('Tân Lập, ngày 02 tháng 10 năm 2025'), para('BÁO CÁO', 'title')]);
     expect(meta.agency).toBe('XÃ TÂN LẬP');

@@ -39,6 +39,23 @@ const REPORT = [
 ];
 
 describe('segment stage', () => {
+  it("gives a heading's year the window of the report's figures when the window ends in it", async () => {
+    const lines = [
+      'BÁO CÁO',
+      'Kết quả công tác thanh tra năm 2025',
+      'Số liệu báo cáo tính từ ngày 16/12/2024 đến ngày 15/12/2025.',
+      'I. KẾT QUẢ NĂM 2025',
+      'Tiến hành 14 cuộc thanh tra.',
+      'II. NHIỆM VỤ NĂM 2026',
+      'Tiến hành 16 cuộc thanh tra.',
+    ];
+    const report = await runText('report.txt', text(lines));
+    expect(report.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', '2024-12..2025-12'],
+      ['II', '2026'],
+    ]);
+  });
+
   it("gives a plan's heading the year of its horizon (Mục tiêu đến năm 2026), and a report's heading none", async () => {
     const plan = await runText(
       'plan.txt',

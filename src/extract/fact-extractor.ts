@@ -20,6 +20,9 @@ const ONLY_TIME =
   /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
 
 /** Words before a frequency that make it a band's name. */
+/** Words before a voltage that make it the name of a class of line or station, lists of such voltages too. */
+const VOLTAGE_CLASS_BEFORE =
+  /(?:lưới(?:\s+điện)?|trạm(?:\s+biến áp)?|đường dây|cấp điện áp|điện áp|tuyến|ngăn lộ|xuất tuyến)\s+(?:[\d.,]+\s*kv\s*(?:,|và|hoặc|-)\s*)*$/u;
 const BAND_BEFORE = /(?:băng tần|băng|dải tần|dải|tần số|mạng|[2345]g|lte|nr|band|tần)\s*(?:\S+\s+){0,1}$/u;
 
 /** Units whose values are often below zero (signal levels, temperatures). */
@@ -153,6 +156,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     if (unit?.evidence.includes('unit:guessed') && afterName(text, sentenceStart(text, f.start), f.start)) continue;
     // a frequency that names a band (`băng tần 3.500 MHz`, `mạng 4G 1800 MHz`) is a name, not a measure
     if (unit && /^[kmg]hz$/.test(unit.baseUnit) && BAND_BEFORE.test(lower.slice(Math.max(0, f.start - 24), f.start))) continue;
+    // so is a voltage that names a class of line or station (`trạm 110 kV`, `cấp điện áp 35 kV và 22 kV`)
+    if (unit?.baseUnit === 'kv' && VOLTAGE_CLASS_BEFORE.test(lower.slice(Math.max(0, f.start - 60), f.start))) continue;
     if (unit?.kind === 'measure' && /^(năm|tháng|tuần)$/.test(unit.baseUnit) && f.value >= 1900) continue;
     const evidence = [...f.evidence, ...(unit?.evidence ?? ['unit:none'])];
     if (f.numbers.some((n) => n.separatorStyle === 'ambiguous')) evidence.push('separator:ambiguous');

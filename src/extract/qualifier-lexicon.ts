@@ -34,4 +34,13 @@ export const QUALIFIERS: Qualifier[] = [
   { words: 'chưa tới', approx: 'less_than', reach: 'adjacent' },
   { words: 'không quá', approx: 'less_than', reach: 'adjacent' },
   { words: 'tối đa', approx: 'less_than', reach: 'adjacent' },
+  // negated bounds: `không dưới 120 cơ sở` is at least 120, `không vượt quá 3,5 lần` at most
+  { words: 'không dưới', approx: 'more_than', reach: 'adjacent' },
+  { words: 'không ít hơn', approx: 'more_than', reach: 'adjacent' },
+  { words: 'không thấp hơn', approx: 'more_than', reach: 'adjacent' },
+  { words: 'không vượt quá', approx: 'less_than', reach: 'adjacent' },
+  { words: 'không nhiều hơn', approx: 'less_than', reach: 'adjacent' },
+  { words: 'không cao hơn', approx: 'less_than', reach: 'adjacent' },
+  // `trong vòng 48 giờ`: within
+  { words: 'trong vòng', approx: 'less_than', reach: 'adjacent' },
 ];

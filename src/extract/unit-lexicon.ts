@@ -63,6 +63,10 @@ export const MEASURE_UNITS: Record<string, string> = {
   kwp: 'kwp',
   mwp: 'mwp',
   kv: 'kv',
+  // apparent power of transformers and substations
+  va: 'va',
+  kva: 'kva',
+  mva: 'mva',
   hz: 'hz',
   khz: 'khz',
   mhz: 'mhz',

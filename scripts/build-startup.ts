@@ -9,16 +9,20 @@
  * - The Vietnamese word list (src/text/viet-word-list.ts) as its prebuilt file, beside the
  *   compiled module: read in ~15 ms where building it from Viet74K takes ~70 ms.
  * - pdfjs-dist's worker with solieu's fixes (src/read/pdf/pdfjs-worker.ts) as a module file,
- *   compiled ~40 ms faster than from the `data:` URL it is otherwise loaded from.
+ *   compiled ~40 ms faster than from the `data:` URL it is otherwise loaded from; and as a script
+ *   with V8's code cache of it, made by reading the fixture PDFs with it (`writeWorkerScript`).
  * - Last, the CLI's own modules bundled in place (`bundleCli` below).
  *   tsx scripts/build-startup.ts [distDir]
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { createRequire } from 'node:module';
-import { fixedWorkerSource, PREBUILT_WORKER, prebuiltWorkerHeader } from '../src/read/pdf/pdfjs-worker.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fixedWorkerSource, PREBUILT_WORKER, PREBUILT_WORKER_SCRIPT, prebuiltWorkerHeader } from '../src/read/pdf/pdfjs-worker.js';
+import { workerScriptBody, workerScriptText } from '../src/read/pdf/pdfjs-worker-script.js';
 import { viet74kLines, wordListFrom, wordListText } from '../src/text/viet-word-list.js';
 
 /** The re-export modules, by their path under dist/, and the package each holds. */
@@ -30,6 +34,10 @@ const BUNDLED_LIBRARIES: readonly { file: string; library: string }[] = [
 /** The entry modules of the CLI and of its worker threads, under dist/, bundled in place; their chunks go to CHUNKS. */
 const CLI_ENTRIES: readonly string[] = ['src/cli/main.js', 'src/cli/ingest/pipeline-worker.js', 'src/read/pdf/pdfjs-thread-entry.js'];
 const CHUNKS = 'src/cli/chunks';
+/** The PDFs (fixtures/reports/) read to make the worker script's code cache. */
+const WARM_UP_PDFS: readonly string[] = ['bao-cao-nam-2024.pdf', 'bao-cao-thang-8-2021.pdf'];
+/** What pdfjs-builtins.ts does first (it must run before pdfjs-dist is evaluated). */
+const BUILTINS_MARK = '"__core-js_shared__" in globalThis';
 /** The first line of every file of the bundle. */
 const BUNDLED_MARK = '// solieu: bundled by scripts/build-startup.ts';
 
@@ -64,6 +72,7 @@ else {
   mkdirSync(dirname(worker), { recursive: true });
   writeFileSync(worker, `${prebuiltWorkerHeader()}\n${fixed}`);
   say(worker, "pdfjs-dist's worker with solieu's fixes");
+  writeWorkerScript(dist, fixed);
 }
 
 await bundleCli(dist);
@@ -133,6 +142,14 @@ async function bundleCli(dist: string): Promise<void> {
     if (placed.get(path) !== dir) throw new Error(`build-startup: ${path} moved from ${dir} to ${placed.get(path)} between the two passes`);
   }
   const outputs = Object.keys(second.metafile?.outputs ?? {});
+  // pdfjs-builtins.ts must run before pdfjs-dist: a file of the bundle holding both would evaluate pdfjs-dist (an import, hoisted) first
+  for (const out of outputs) {
+    const text = readFileSync(out, 'utf8');
+    if (text.includes(BUILTINS_MARK) && /from "pdfjs-dist\//.test(text))
+      throw new Error(
+        `build-startup: ${out} holds pdfjs-builtins.ts and imports pdfjs-dist, which would run first; import the module that loads pdfjs-dist dynamically`,
+      );
+  }
   const inputs = new Set(Object.values(second.metafile?.outputs ?? {}).flatMap((o) => Object.keys(o.inputs)));
   process.stdout.write(
     `${relative(process.cwd(), join(dist, 'src', 'cli'))}: the CLI bundled in place: ${inputs.size} modules in ${outputs.length} files (${Math.round(
@@ -147,4 +164,48 @@ function outputDirs(result: { metafile?: Metafile }): Map<string, string> {
   const dirs = new Map<string, string>();
   for (const [out, o] of Object.entries(result.metafile.outputs)) for (const input of Object.keys(o.inputs)) dirs.set(resolve(input), dirname(resolve(out)));
   return dirs;
+}
+
+/**
+ * The fixed worker as a script (src/read/pdf/pdfjs-worker-script.ts), beside the module file, and
+ * its code cache: a child process (plain Node, as the CLI runs) loads the script from dist/, reads
+ * the fixture PDFs with the compiled reader, and writes what V8 compiled. Without the fixtures (or
+ * when the module is not the one expected) no cache or no script is written; the worker then loads as before.
+ */
+function writeWorkerScript(dist: string, fixed: string): void {
+  const files = {
+    script: join(dist, 'src', 'read', 'pdf', basename(PREBUILT_WORKER_SCRIPT.script)),
+    cache: join(dist, 'src', 'read', 'pdf', basename(PREBUILT_WORKER_SCRIPT.cache)),
+    module: join(dist, 'src', 'read', 'pdf', basename(PREBUILT_WORKER)),
+  };
+  rmSync(files.script, { force: true });
+  rmSync(files.cache, { force: true });
+  const body = workerScriptBody(fixed);
+  if (body === undefined) {
+    process.stdout.write(`${relative(process.cwd(), files.script)}: not written: pdf.worker.mjs is not the module expected\n`);
+    return;
+  }
+  writeFileSync(files.script, workerScriptText(prebuiltWorkerHeader(), body));
+  say(files.script, 'the same as a script');
+  const fixtures = WARM_UP_PDFS.map((name) => fileURLToPath(new URL(`../fixtures/reports/${name}`, import.meta.url))).filter((p) => existsSync(p));
+  const compiled = (file: string) => pathToFileURL(join(dist, file)).href;
+  if (fixtures.length === 0 || !existsSync(join(dist, 'src', 'read', 'pdf', 'pdf-page-runs.js'))) {
+    process.stdout.write(`${relative(process.cwd(), files.cache)}: not written: no fixture PDF or no compiled reader\n`);
+    return;
+  }
+  const code = `
+    import { readFileSync } from 'node:fs';
+    const files = ${JSON.stringify(files)};
+    const { loadWorkerScript, writeWorkerScriptCache } = await import(${JSON.stringify(compiled('src/read/pdf/pdfjs-worker-script.js'))});
+    const source = readFileSync(files.script, 'utf8');
+    const { WorkerMessageHandler, script } = loadWorkerScript(files, source);
+    globalThis.pdfjsWorker = { WorkerMessageHandler };
+    const { collectPageRuns } = await import(${JSON.stringify(compiled('src/read/pdf/pdf-page-runs.js'))});
+    const { SourceFile } = await import(${JSON.stringify(compiled('src/core/source-file.js'))});
+    for (const path of ${JSON.stringify(fixtures)}) await collectPageRuns(new SourceFile(path, readFileSync(path)), { fontNames: true, ruledTables: true });
+    writeWorkerScriptCache(files, script, source);
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', cwd: process.cwd() });
+  if (run.status !== 0) throw new Error(`build-startup: the worker's code cache was not made: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  say(files.cache, `its code cache, from reading ${fixtures.length} fixture PDF(s)`);
 }

@@ -48,8 +48,11 @@ Typical day:
 /** Run the CLI; resolves to the process exit status. Errors print one line, never a stack. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
+  // `solieu ingest one.pdf`: pdfjs starts reading it in a thread of its own while the rest loads
+  const early = argv[2] === 'ingest' ? import('./ingest/early-pdfjs-thread.js').then((m) => m.startPdfjsThreadEarly(argv)) : undefined;
   // argv: node, script, then the command (a global option such as --help or --version first loads them all)
   const program = await buildProgram((c) => (code = c), argv[2]);
+  await early;
   program.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -16,10 +16,7 @@ export interface Db {
   close(): Promise<void>;
 }
 
-/** Is this `--db` a PostgreSQL connection URL rather than an SQLite file path? */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
+export { isPostgresUrl } from './db-location.js';
 
 /**
  * Run `fn` in one write transaction: either everything it wrote is there afterwards or nothing.

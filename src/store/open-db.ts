@@ -12,10 +12,7 @@ import { checkVersion, DbOpenError, describeOpenError, reasonOf, refuseForeign }
 
 export { DbOpenError, describeOpenError } from './open-errors.js';
 
-/** The database a command uses: `--db`, else the environment variable `SOLIEU_DB`, else `solieu.db`. */
-export function dbLocation(flag: string | undefined): string {
-  return flag ?? (process.env.SOLIEU_DB?.trim() || 'solieu.db');
-}
+export { DB_HELP, dbLocation } from './db-location.js';
 
 /**
  * Open (creating if needed) a solieu database and bring it to the newest schema: an SQLite file
@@ -134,6 +131,3 @@ function makeFolder(dir: string, dbPath: string): void {
     }
   }
 }
-
-/** The help of every command's `--db`. */
-export const DB_HELP = 'SQLite database file, or a PostgreSQL database as postgres://user:password@host:port/name (default: $SOLIEU_DB, else solieu.db)';

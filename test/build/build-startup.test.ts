@@ -6,6 +6,7 @@ import * as kysely from '../../src/store/kysely.js';
 import * as zod from '../../schemas/zod.js';
 import { createRequire } from 'node:module';
 import { fixedWorkerSource, prebuiltWorkerHeader } from '../../src/read/pdf/pdfjs-worker.js';
+import { workerScriptBody, workerScriptText } from '../../src/read/pdf/pdfjs-worker-script.js';
 import { parseWordListText, viet74kLines, wordListFrom } from '../../src/text/viet-word-list.js';
 
 const ROOT = process.cwd();
@@ -52,5 +53,13 @@ describe("the build's start-up step (scripts/build-startup.ts)", () => {
     expect(text.slice(text.indexOf('\n') + 1) === fixedWorkerSource(shipped)).toBe(true);
     const module = (await import(pathToFileURL(file).href)) as { WorkerMessageHandler?: unknown };
     expect(typeof module.WorkerMessageHandler).toBe('function');
+  });
+
+  it('writes the same worker as a script: the first line the same, then the build it is, then the script made from the fixed worker', () => {
+    const text = readFileSync(join(dist, 'src', 'read', 'pdf', 'pdf.worker.fixed.script'), 'utf8');
+    const shipped = readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+    const body = workerScriptBody(fixedWorkerSource(shipped) ?? '');
+    expect(body).toBeDefined();
+    expect(text === workerScriptText(prebuiltWorkerHeader(), body ?? '')).toBe(true);
   });
 });

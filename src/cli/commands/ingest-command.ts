@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { DB_HELP, dbLocation, openDb } from '../../store/open-db.js';
+import { DB_HELP, dbLocation, isPostgresUrl } from '../../store/db-location.js';
 import { collectInputs } from '../ingest/collect-inputs.js';
 import { createProgressReporter } from '../ingest/progress-reporter.js';
 import { parseMegabytes, parsePositiveInt } from '../option-parsers.js';
 import { printable } from '../printable.js';
-import { isPostgresUrl } from '../../store/db.js';
+import { DEFAULT_INFLATE_LIMITS } from '../../read/inflate-limits.js';
 
 /** How the summary names the OCR engine that ran. */
 const ENGINE_NAME = { native: 'native tesseract', wasm: 'tesseract.js' } as const;
@@ -87,9 +87,14 @@ Examples:
           exit(await enqueue(dbLocation(o.db), files, o, problems.length));
           return;
         }
-        // One file, a core to spare: pdfjs parses it in a thread of its own, started now so that it loads while this one opens the database
-        const pdfjsThread = files.length === 1 && o.concurrency > 1 ? await import('../../read/pdf/pdfjs-thread.js') : undefined;
-        pdfjsThread?.startPdfjsThread();
+        // One PDF, a core to spare: pdfjs reads it in a thread of its own, started now so that it reads while this one opens the database and loads the pipeline
+        // (main.ts may have started it already, from the command line as typed: one it should not have is stopped)
+        const pdfjsThread = await import('../../read/pdf/pdfjs-thread.js');
+        if (files.length === 1 && o.concurrency > 1 && o.ocr !== 'always' && /\.pdf$/i.test(files[0]))
+          pdfjsThread.startPdfjsThread({ path: files[0], maxBytes: o.maxSize, limits: DEFAULT_INFLATE_LIMITS });
+        else await pdfjsThread.stopPdfjsThread();
+        // the store (its driver, Kysely, the schemas) loads after the pdfjs thread started
+        const { openDb } = await import('../../store/open-db.js');
         const db = await openDb(dbLocation(o.db));
         try {
           // Loaded here, not at start-up: the pipeline (pdfjs, jszip, tesseract.js) would slow every other command.
@@ -119,7 +124,7 @@ Examples:
           }
           exit(summary.failed > 0 || summary.stopped || problems.length > 0 ? 1 : 0);
         } finally {
-          await pdfjsThread?.stopPdfjsThread();
+          await pdfjsThread.stopPdfjsThread();
           await db.close();
         }
       },
@@ -134,6 +139,7 @@ async function enqueue(
   problems: number,
 ): Promise<number> {
   if (!isPostgresUrl(location)) throw new Error(`--queue needs a PostgreSQL database for the queue and the workers: give --db postgres://… (got ${location})`);
+  const { openDb } = await import('../../store/open-db.js');
   const db = await openDb(location);
   const { startQueue, QueuePolicy } = await import('../../queue/document-queue.js');
   const { enqueueFiles } = await import('../../queue/enqueue-files.js');

@@ -10,6 +10,7 @@ import { repairPageDiacritics } from './ocr-diacritic-repair.js';
 import { repairNumbers, repairedConfidence, type Repair } from './ocr-number-repair.js';
 import { createOcrScheduler, type OcrScheduler } from './ocr-scheduler.js';
 import { DEFAULT_INFLATE_LIMITS } from '../inflate-limits.js';
+import { useFixedPdfjsWorker } from '../pdf/pdfjs-worker.js';
 import { ruledGrids, type RuledGrid } from '../pdf/pdf-table-grid.js';
 import { PdfTableBuilder, type CellLines } from '../pdf/pdf-table-builder.js';
 import type { TextLine } from '../pdf/pdf-lines.js';
@@ -381,6 +382,8 @@ function unit(percent: number): number {
 }
 
 async function openPdf(file: SourceFile, maxImageSize: number): Promise<PDFDocumentProxy> {
+  // pdfjs's worker with solieu's fixes (pdfjs-worker.ts), as the text reader's: the same pages, drawn sooner
+  await useFixedPdfjsWorker();
   try {
     // pdfjs takes ownership of the buffer it is given: hand it a copy. Images over the pixel limit are not decoded.
     return await getDocument({ data: new Uint8Array(file.bytes), isOffscreenCanvasSupported: false, isEvalSupported: false, verbosity: 0, maxImageSize })

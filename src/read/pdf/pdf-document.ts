@@ -2,12 +2,10 @@
 import { restoreBuiltins } from './pdfjs-builtins.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { AnnotationMode, getDocument, PDFWorker, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceFile } from '../../core/source-file.js';
 import { DEFAULT_INFLATE_LIMITS } from '../inflate-limits.js';
 import { NEVER_DRAWN, useFixedPdfjsWorker } from './pdfjs-worker.js';
-import { pdfjsThread } from './pdfjs-thread.js';
-import type { MessagePort } from 'node:worker_threads';
 
 restoreBuiltins();
 
@@ -25,7 +23,7 @@ export const PDFJS_DATA = {
 const PDFJS_VERBOSITY = 0;
 
 /** The getDocument parameters every solieu PDF reader uses (no eval, no system fonts, local data). */
-export function pdfjsParams(data: Uint8Array, extra: { maxImageSize?: number; worker?: PDFWorker } = {}): Parameters<typeof getDocument>[0] {
+export function pdfjsParams(data: Uint8Array, extra: { maxImageSize?: number } = {}): Parameters<typeof getDocument>[0] {
   // images over the pixel limit are never decoded (a 40k × 40k image would take gigabytes)
   return {
     data,
@@ -45,13 +43,11 @@ export function pdfjsParams(data: Uint8Array, extra: { maxImageSize?: number; wo
  */
 export async function openPdf(file: SourceFile): Promise<PDFDocumentProxy> {
   if (file.bytes.length === 0) file.fail('file is empty', 'read:empty');
-  // pdfjs's worker side in its own thread when one was started (pdfjs-thread.ts), else in this one
-  const worker = threadWorker();
-  if (!worker) await useFixedPdfjsWorker();
+  await useFixedPdfjsWorker();
   // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy. This reader
   // never draws, so images are not decoded (the operator lists asked for font names would decode
   // them), nor glyph outlines built (pdfjs-worker.ts).
-  const task = getDocument(pdfjsParams(new Uint8Array(file.bytes), { maxImageSize: NEVER_DRAWN, ...(worker ? { worker } : {}) }));
+  const task = getDocument(pdfjsParams(new Uint8Array(file.bytes), { maxImageSize: NEVER_DRAWN }));
   try {
     return await task.promise;
   } catch (error) {
@@ -63,23 +59,6 @@ export async function openPdf(file: SourceFile): Promise<PDFDocumentProxy> {
     // the first document loads pdfjs's worker module, whose polyfills replace the builtins again
     restoreBuiltins();
   }
-}
-
-/** pdfjs's main side of the pdfjs thread, made once per port. */
-let portWorker: { port: MessagePort; worker: PDFWorker } | undefined;
-
-/**
- * `PDFWorker` as it is: pdfjs-dist's typings (made from its JSDoc) give `port` the type null, but
- * it takes any object with `postMessage` and `addEventListener`, as a worker thread's MessagePort has.
- */
-const PortWorker = PDFWorker as unknown as new (params: { port: MessagePort; verbosity: number }) => PDFWorker;
-
-function threadWorker(): PDFWorker | undefined {
-  const thread = pdfjsThread();
-  if (!thread) return undefined;
-  // the thread's pdfjs keeps its own verbosity, given here (in a fake worker getDocument's sets it for both sides)
-  if (portWorker?.port !== thread.port) portWorker = { port: thread.port, worker: new PortWorker({ port: thread.port, verbosity: PDFJS_VERBOSITY }) };
-  return portWorker.worker;
 }
 
 /** A font as the reader needs it: its PDF name and the style its name declares. */

@@ -1,15 +1,12 @@
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { PageInfo, RawBlock, ReadResult } from '../../../schemas/raw-document.js';
-import { DocumentFailure, type SourceFile } from '../../core/source-file.js';
+import type { SourceFile } from '../../core/source-file.js';
 import { decodeLegacy, guessLegacyEncoding, encodingFromFontName, textFitsLegacy, type LegacyEncoding } from '../../text/legacy-encoding.js';
-import { learnFonts, oneLine, openPdf, type PdfFont } from './pdf-document.js';
-import { pdfjsThread } from './pdfjs-thread.js';
+import { vietWordList } from '../../text/viet-word-list.js';
+import type { PdfFont } from './pdf-document.js';
+import type { PageRun, PageRuns, PageRunsOptions, PageText } from './pdf-page-runs.js';
+import { pageRunsInThread, pdfjsThread } from './pdfjs-thread.js';
 import { buildLines, type LineOptions, type TextLine, type TextRun } from './pdf-lines.js';
 import { repairPage } from './pdf-viet-repair.js';
-import { alignToLines, widgetTextRuns, type AnnotationRun } from './pdf-annotation-text.js';
-import { rulesOfPage } from './pdf-table-rules.js';
-import { ruledGrids, type RuledGrid } from './pdf-table-grid.js';
 import { placeRuns, releaseRepeatedBoxes, type PageSplit } from './pdf-table-cells.js';
 import { alignedGridsOfPages } from './pdf-table-stream.js';
 import { PdfTableBuilder, type CellLines } from './pdf-table-builder.js';
@@ -28,20 +25,6 @@ export interface PdfReaderOptions {
   lines?: LineOptions;
 }
 
-/** A run before legacy decoding: which pdfjs font drew it. */
-interface PageRun extends TextRun {
-  font: string;
-}
-
-interface PageText {
-  page: number;
-  width: number;
-  height: number;
-  runs: PageRun[];
-  /** Ruled tables drawn on the page. */
-  grids: RuledGrid[];
-}
-
 /**
  * Read a PDF's text layer with pdfjs-dist: one RawBlock per visual line (`unit: 'line'`) in
  * reading order, with page, bbox (points, origin top-left), indent, font size, bold/italic and
@@ -52,60 +35,62 @@ interface PageText {
  * has text the document fails with `read:needs-ocr` unless `allowEmpty` is set.
  */
 export async function readPdf(file: SourceFile, options: PdfReaderOptions = {}): Promise<ReadResult> {
-  // pdfjs in its own thread: if that thread dies (out of memory), pdfjs's answers never come; the file fails instead
-  const died = pdfjsThread()?.died;
-  return died ? Promise.race([readPdfText(file, options), died]) : readPdfText(file, options);
+  const findTables = options.tables ?? true;
+  const asked: PageRunsOptions = { fontNames: options.fontNames ?? true, ruledTables: findTables && (options.tableFinders?.ruled ?? true) };
+  // pdfjs in its own thread when one runs (pdfjs-thread.ts): it parses while this thread loads the
+  // word list the repairs below and the later stages use; without one, pdfjs runs here
+  let runs: PageRuns;
+  if (pdfjsThread()) {
+    const inThread = pageRunsInThread(file, asked);
+    vietWordList();
+    runs = await inThread;
+  } else runs = await (await import('./pdf-page-runs.js')).collectPageRuns(file, asked);
+  return fromPageRuns(file, runs, options);
 }
 
-async function readPdfText(file: SourceFile, options: PdfReaderOptions): Promise<ReadResult> {
-  const pdf = await openPdf(file);
-  try {
-    const findTables = options.tables ?? true;
-    const { pages, fonts } = await collectRuns(pdf, file, options.fontNames ?? true, findTables && (options.tableFinders?.ruled ?? true));
-    const decoders = legacyDecoders(pages, fonts, file);
-    let splits: PageSplit[] = pages.map((page) =>
-      placeRuns(
-        page.runs.map((run) => styleRun(run, fonts.get(run.font), decoders.get(run.font))),
-        page.grids,
-      ),
-    );
-    if (findTables && (options.tableFinders?.aligned ?? true)) splits = withAlignedTables(splits);
-    const released = releaseRepeatedBoxes(splits);
-    if (released > 0)
-      file.info(`${released} ruled box(es) repeated at the same place on several pages read as page headers/footers, not tables`, 'read:repeated-box');
-    const tables = new PdfTableBuilder();
-    const raw: RawBlock[] = [];
-    const infos: PageInfo[] = [];
-    pages.forEach((page, p) => {
-      const split = splits[p];
-      const free = buildLines(split.free, options.lines);
-      const cellLines: CellLines[] = split.tables.map((t) => ({ grid: t.grid, lines: t.cells.map((runs) => buildLines(runs, options.lines)) }));
-      // repair and clean the page's text in one pass: free lines, then every cell's lines
-      const all = [...free, ...cellLines.flatMap((t) => t.lines.flat())];
-      const texts = (options.repairWords ?? true) ? repairPage(all.map((l) => l.text)) : all.map((l) => l.text.normalize('NFC'));
-      all.forEach((l, i) => (l.text = texts[i]));
-      const lines = free.filter((l) => l.text.length > 0);
-      for (const t of cellLines) t.lines = t.lines.map((cell) => cell.filter((l) => l.text.length > 0));
-      const chars = all.reduce((n, l) => n + l.text.replace(/\s/gu, '').length, 0);
-      infos.push({ page: page.page, width: round(page.width), height: round(page.height), origin: 'text-layer', chars });
-      if (chars === 0) file.warn(`page ${page.page} has no text layer`, 'read:no-text-layer', { page: page.page });
-      const inked = all.filter((l) => l.text.length > 0);
-      const blocks = lines.length > 0 ? toBlocks(lines, page, inked) : [];
-      raw.push(...tables.addPage(page.page, page.height, blocks, cellLines, (l) => toBlocks([l], page, inked)[0]));
-    });
-    if (infos.length > 0 && infos.every((p) => p.chars === 0) && !options.allowEmpty) {
-      file.fail('no text layer (scanned PDF?) — needs OCR', 'read:needs-ocr');
-    }
-    const found = tables.tables();
-    const ruled = found.filter((t) => t.origin === 'pdf-ruled').length;
-    const aligned = found.length - ruled;
-    if (ruled > 0) file.info(`${ruled} ruled table(s) read cell by cell`, 'read:tables');
-    if (aligned > 0)
-      file.info(`${aligned} table(s) drawn without lines found from the alignment of their columns and read cell by cell`, 'read:aligned-tables');
-    return { format: 'pdf', raw, pages: infos, ...(found.length > 0 ? { tables: found } : {}) };
-  } finally {
-    await pdf.destroy();
+/** The read result from the pages' runs: legacy fonts decoded, runs placed in tables, lines built and repaired. */
+function fromPageRuns(file: SourceFile, { pages, fonts }: PageRuns, options: PdfReaderOptions): ReadResult {
+  const findTables = options.tables ?? true;
+  const decoders = legacyDecoders(pages, fonts, file);
+  let splits: PageSplit[] = pages.map((page) =>
+    placeRuns(
+      page.runs.map((run) => styleRun(run, fonts.get(run.font), decoders.get(run.font))),
+      page.grids,
+    ),
+  );
+  if (findTables && (options.tableFinders?.aligned ?? true)) splits = withAlignedTables(splits);
+  const released = releaseRepeatedBoxes(splits);
+  if (released > 0)
+    file.info(`${released} ruled box(es) repeated at the same place on several pages read as page headers/footers, not tables`, 'read:repeated-box');
+  const tables = new PdfTableBuilder();
+  const raw: RawBlock[] = [];
+  const infos: PageInfo[] = [];
+  pages.forEach((page, p) => {
+    const split = splits[p];
+    const free = buildLines(split.free, options.lines);
+    const cellLines: CellLines[] = split.tables.map((t) => ({ grid: t.grid, lines: t.cells.map((runs) => buildLines(runs, options.lines)) }));
+    // repair and clean the page's text in one pass: free lines, then every cell's lines
+    const all = [...free, ...cellLines.flatMap((t) => t.lines.flat())];
+    const texts = (options.repairWords ?? true) ? repairPage(all.map((l) => l.text)) : all.map((l) => l.text.normalize('NFC'));
+    all.forEach((l, i) => (l.text = texts[i]));
+    const lines = free.filter((l) => l.text.length > 0);
+    for (const t of cellLines) t.lines = t.lines.map((cell) => cell.filter((l) => l.text.length > 0));
+    const chars = all.reduce((n, l) => n + l.text.replace(/\s/gu, '').length, 0);
+    infos.push({ page: page.page, width: round(page.width), height: round(page.height), origin: 'text-layer', chars });
+    if (chars === 0) file.warn(`page ${page.page} has no text layer`, 'read:no-text-layer', { page: page.page });
+    const inked = all.filter((l) => l.text.length > 0);
+    const blocks = lines.length > 0 ? toBlocks(lines, page, inked) : [];
+    raw.push(...tables.addPage(page.page, page.height, blocks, cellLines, (l) => toBlocks([l], page, inked)[0]));
+  });
+  if (infos.length > 0 && infos.every((p) => p.chars === 0) && !options.allowEmpty) {
+    file.fail('no text layer (scanned PDF?) — needs OCR', 'read:needs-ocr');
   }
+  const found = tables.tables();
+  const ruled = found.filter((t) => t.origin === 'pdf-ruled').length;
+  const aligned = found.length - ruled;
+  if (ruled > 0) file.info(`${ruled} ruled table(s) read cell by cell`, 'read:tables');
+  if (aligned > 0) file.info(`${aligned} table(s) drawn without lines found from the alignment of their columns and read cell by cell`, 'read:aligned-tables');
+  return { format: 'pdf', raw, pages: infos, ...(found.length > 0 ? { tables: found } : {}) };
 }
 
 /** The pages' tables drawn without lines, found in the text outside their ruled tables. */
@@ -121,87 +106,6 @@ function withAlignedTables(splits: PageSplit[]): PageSplit[] {
 /** Pages of a read result that have no usable text layer (fewer than `minChars` characters): the pages to OCR. */
 export function pagesWithoutText(result: ReadResult, minChars = 1): number[] {
   return result.pages.filter((p) => p.origin === 'text-layer' && p.chars < minChars).map((p) => p.page);
-}
-
-async function collectRuns(
-  pdf: PDFDocumentProxy,
-  file: SourceFile,
-  fontNames: boolean,
-  findTables: boolean,
-): Promise<{ pages: PageText[]; fonts: Map<string, PdfFont> }> {
-  const pages: PageText[] = [];
-  const fonts = new Map<string, PdfFont>();
-  for (let n = 1; n <= pdf.numPages; n++) {
-    try {
-      const page = await pdf.getPage(n);
-      const [x0, y0, x1, y1] = page.view;
-      const content = await page.getTextContent();
-      const runs: PageRun[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str.length === 0) continue;
-        const run = toRun(item, x0, y1, content.styles[item.fontName]);
-        if (run) runs.push(run);
-      }
-      runs.push(...alignToLines(await annotationRuns(page, file, n, x0, y1), runs));
-      if (fontNames && runs.length > 0) {
-        try {
-          await learnFonts(page, Object.keys(content.styles), fonts);
-        } catch (error) {
-          if (error instanceof DocumentFailure) throw error;
-          file.warn(`font names of page ${n} could not be read (${oneLine(error)}); bold/italic unknown there`, 'read:font-names', { page: n });
-          for (const id of Object.keys(content.styles)) if (!fonts.has(id)) fonts.set(id, { name: '', bold: false, italic: false });
-        }
-      }
-      let grids: RuledGrid[] = [];
-      if (findTables && runs.length > 0) {
-        try {
-          grids = ruledGrids(await rulesOfPage(page));
-        } catch (error) {
-          if (error instanceof DocumentFailure) throw error;
-          file.warn(`drawn lines of page ${n} could not be read (${oneLine(error)}); its tables are read as text`, 'read:table-rules', { page: n });
-        }
-      }
-      page.cleanup();
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, runs, grids });
-    } catch (error) {
-      if (error instanceof DocumentFailure) throw error;
-      file.warn(`page ${n} could not be read: ${oneLine(error)}`, 'read:bad-page', { page: n });
-      pages.push({ page: n, width: 0, height: 0, runs: [], grids: [] });
-    }
-  }
-  return { pages, fonts };
-}
-
-/** The text drawn in the page's form and signature widgets (a signed letter's number and day); a page whose widgets cannot be read keeps its own text. */
-async function annotationRuns(page: PDFPageProxy, file: SourceFile, n: number, originX: number, topY: number): Promise<AnnotationRun[]> {
-  try {
-    const runs = await widgetTextRuns(page, originX, topY);
-    if (runs.length > 0)
-      file.info(`page ${n}: text drawn in signature or form widgets read (${runs.map((r) => r.text.trim()).join(', ')})`, 'read:widget-text', { page: n });
-    return runs;
-  } catch (error) {
-    if (error instanceof DocumentFailure) throw error;
-    file.warn(`the widgets of page ${n} could not be read (${oneLine(error)}); text drawn in them is missing`, 'read:widget-text', { page: n });
-    return [];
-  }
-}
-
-function toRun(item: TextItem, originX: number, topY: number, style: { ascent?: number; descent?: number } | undefined): PageRun | undefined {
-  const [a, b, c, d, e, f] = item.transform as number[];
-  const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
-  if (!(size > 0)) return undefined;
-  const x0 = e - originX;
-  const width = Math.max(item.width, 0);
-  return {
-    text: item.str,
-    x0,
-    x1: x0 + width,
-    baseline: topY - f,
-    size,
-    ascent: style?.ascent ?? undefined,
-    descent: style?.descent ?? undefined,
-    font: item.fontName,
-  };
 }
 
 /** How the runs of one pdfjs font are decoded: by its legacy font name, or by what its text looks like. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadWorkerScript, type WorkerScriptFiles } from './pdfjs-worker-script.js';
 
 /**
  * pdfjs-dist's worker module (the part that parses PDFs; on Node it runs in this thread, as
@@ -30,7 +31,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * exactly once (another pdfjs-dist version), nothing is put there and pdfjs loads its own worker,
  * unchanged: `test/read/pdf/pdfjs-worker.test.ts` fails then, so that the fixes are looked at again.
  * pdfjs keeps the worker it found first for the whole thread: a `getDocument` made before this
- * ran (the OCR reader's, with `--ocr always`) leaves the thread on the shipped worker — slower, same text.
+ * ran leaves the thread on the shipped worker — slower, same text (the text and OCR readers both put
+ * it there first; the review's page images do not).
  */
 
 /** The `maxImageSize` of a document that is never drawn: no image is decoded, and no glyph outline built. */
@@ -85,6 +87,16 @@ export function useFixedPdfjsWorker(): Promise<boolean> {
  */
 export const PREBUILT_WORKER = fileURLToPath(new URL('./pdf.worker.fixed.mjs', import.meta.url));
 
+/**
+ * The same as a script, and V8's code cache of it, both written by the build
+ * (pdfjs-worker-script.ts): loaded faster still than the module file, and its functions come compiled.
+ */
+export const PREBUILT_WORKER_SCRIPT: WorkerScriptFiles = {
+  script: fileURLToPath(new URL('./pdf.worker.fixed.script', import.meta.url)),
+  cache: fileURLToPath(new URL('./pdf.worker.fixed.script.cache', import.meta.url)),
+  module: PREBUILT_WORKER,
+};
+
 /** The first line of the prebuilt worker made for this pdfjs-dist and these fixes. */
 export function prebuiltWorkerHeader(): string {
   const require = createRequire(import.meta.url);
@@ -113,8 +125,20 @@ function fixedWorkerUrl(): string | undefined {
   return fixed === undefined ? undefined : `data:text/javascript;base64,${Buffer.from(fixed).toString('base64')}`;
 }
 
+/** The fixed worker from its prebuilt script, when the build wrote it for this pdfjs-dist and these fixes (beside the module file it stands for). */
+function scriptWorker(): WorkerModule | undefined {
+  const files = PREBUILT_WORKER_SCRIPT;
+  if (!existsSync(files.script) || !existsSync(files.module) || !firstBytes(files.script, 512).startsWith(`${prebuiltWorkerHeader()}\n`)) return undefined;
+  return { WorkerMessageHandler: loadWorkerScript(files).WorkerMessageHandler };
+}
+
 async function install(): Promise<boolean> {
   if (globalThis.pdfjsWorker) return false;
+  const script = scriptWorker();
+  if (script) {
+    globalThis.pdfjsWorker = script;
+    return true;
+  }
   const url = fixedWorkerUrl();
   if (!url) return false;
   const module = (await import(url)) as WorkerModule;

@@ -325,15 +325,25 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     const last = earlier[earlier.length - 1];
     if (last) mention = { ...last, rule: `${last.rule}+paragraph` };
   }
-  if (!mention && (ctx.sectionPeriod || ctx.reportPeriod) && ctx.sentenceStart > 0 && !ctx.previous) {
+  if (!mention && (ctx.sectionPeriod || ctx.reportPeriod) && ctx.sentenceStart > 0) {
     // a dated report: a span an earlier sentence of the paragraph opened with (`Từ đầu năm đến ngày 30/11/2025,
     // các KCN đã cấp mới … . Tổng vốn đầu tư nước ngoài thu hút đạt …`) goes on for the sentences after it
     // that name no time of their own
+    // (so does an earlier year a paragraph opens with, `Năm 2024, tổng lượng chất thải … . Tỷ lệ thu gom … đạt 93,5%`,
+    // in a text of a later time: the paragraph looks back)
     const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year, ctx.reportPeriod, ctx.issued).filter(
-      (m) => CARRIED_SPANS.has(m.rule) && m.period.includes('..') && inLead(ctx.lower, m),
+      (m) =>
+        inLead(ctx.lower, m) &&
+        ((CARRIED_SPANS.has(m.rule) && m.period.includes('..')) || (m.rule === 'period:year' && year !== undefined && Number(m.period) < year)),
     );
     const last = earlier[earlier.length - 1];
-    if (last && !PRESENT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start))) mention = { ...last, rule: `${last.rule}+paragraph` };
+    // (a figure after another in its sentence goes on with it only when that one took the same time)
+    if (
+      last &&
+      !PRESENT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start)) &&
+      (!ctx.previous || ctx.previous.period.replace(/^@/u, '') === last.period.replace(/^@/u, ''))
+    )
+      mention = { ...last, rule: `${last.rule}+paragraph` };
   }
   if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.carried && !PRESENT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start))) {
     mention = { start: 0, end: 0, period: ctx.carried, rule: 'period:earlier-paragraph' };

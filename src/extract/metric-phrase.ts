@@ -313,6 +313,23 @@ const SOURCE = new RegExp(`^(?:${W('theo|căn cứ|qua')})\\s`, 'iu');
 /** A comparison opening a clause, before the subject it compares (`so với cùng kỳ năm trước số vụ …`). */
 const LEADING_COMPARISON = /^\s*so với\s+(?:cùng kỳ|năm trước|tháng trước|quý trước|kỳ trước)(?:\s+năm\s+(?:trước|\d{4}))?\s+(?=\S)/iu;
 
+/**
+ * A list item that leaves out the head it shares with the item before (`luồng vàng` after `tỷ lệ tờ khai được
+ * phân luồng xanh`): when its first word stands in the earlier phrase past that phrase's first two words and the
+ * item has at most three words, the earlier phrase up to that word, then the item.
+ */
+function elliptic(own: string, earlier: string): string | undefined {
+  const item = own.trim().split(/\s+/u);
+  if (item.length === 0 || item.length > 3 || !/\p{L}/u.test(item[0] ?? '')) return undefined;
+  const words = earlier.trim().split(/\s+/u);
+  const first = (item[0] ?? '').toLocaleLowerCase('vi');
+  // (an item that starts as the earlier phrase does — `thu thuế …; thu phí …` — is a sibling of the same head, not an ellipsis)
+  if ((words[0] ?? '').toLocaleLowerCase('vi') === first) return undefined;
+  const at = words.findIndex((w, i) => i >= 2 && w.toLocaleLowerCase('vi') === first);
+  if (at < 0 || words.slice(at).join(' ').toLocaleLowerCase('vi') === own.trim().toLocaleLowerCase('vi')) return undefined;
+  return tidy(`${words.slice(0, at).join(' ')} ${own.trim()}`);
+}
+
 /** Comma-separated parts that continue a previous clause rather than name this figure. */
 // (not `tăng trưởng`, growth: `Tăng trưởng tín dụng đạt 12%` names its subject)
 const CONTINUATION = new RegExp(`^(?:${W('so với|tăng(?!\\s+trưởng)|giảm|đạt|chiếm|bằng')})`, 'iu');
@@ -601,7 +618,16 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `xử phạt VPHC với số tiền 12,5 triệu đồng`: the amount named after `với` heads the phrase (`số tiền xử phạt VPHC`)
     const joined = WITH_NOUN_TAIL.exec(pre);
     metric = joined?.index ? tidy(`${pre.slice(joined.index).replace(/^\s*với\s+/iu, '')} ${pre.slice(0, joined.index)}`) : pre;
-    if (m.kind === 'percent' && m.aspect === 'share' && hasContent(post.phrase) && !MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${post.phrase}`);
+    // (not the next item of a list: `… luồng vàng 34,1% và luồng đỏ 7,5%`)
+    const nextItem = /^\s*(?:và|hoặc)(?!\p{L})/iu.test(post.phrase);
+    if (m.kind === 'percent' && m.aspect === 'share' && hasContent(post.phrase) && !MEASURE_HEAD.test(pre) && !nextItem) metric = tidy(`${pre} ${post.phrase}`);
+    // `tỷ lệ tờ khai được phân luồng xanh là 58,4%, luồng vàng 34,1%`: a short item that repeats a word of the
+    // figure before it, past its head, names the same measure with that part changed (the head is left out)
+    const parallel = m.sameUnitBefore ? elliptic(pre, withoutBase(m.sameUnitBefore)) : undefined;
+    if (parallel) {
+      metric = parallel;
+      ev.push('metric:parallel');
+    }
     if (comparison && m.aspect !== 'change') metric = tidy(`${metric} ${comparison}`);
     ev.push('metric:subject');
   } else if (hasContent(post.phrase)) {

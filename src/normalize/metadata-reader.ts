@@ -74,7 +74,17 @@ function provinceFromText(text: string): string | undefined {
 }
 
 /** A line that says what span a report's figures cover: `Số liệu (báo cáo) tính từ …`, `Kỳ báo cáo: …`, `(Thời gian báo cáo …)`. */
-const WINDOW_LINE = /^\s*\(?\s*(?:số liệu|kỳ báo cáo|thời gian báo cáo)(?![\p{L}])/iu;
+const WINDOW_LINE = /(?:^|[.;]\s+)\(?\s*(?:số liệu|kỳ báo cáo|thời gian báo cáo)(?![\p{L}])/iu;
+
+/**
+ * Whether a window of dates is the exact form of the time a title names: the title's year, or a span of months
+ * that ends in the window's last month (`6 tháng đầu năm 2025` and `16/12/2024 – 15/6/2025`).
+ */
+function sameReportTime(title: string, window: string): boolean {
+  const end = window.slice(-7);
+  if (/^\d{4}$/u.test(title)) return end.slice(0, 4) === title;
+  return /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) && title.slice(-7) === end;
+}
 
 /** The province named most often as `tỉnh X` in the body (at least twice). */
 function provinceFromBody(texts: string[]): string | undefined {
@@ -213,9 +223,13 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const ofTitle = firstPeriod(subject || (typeLine ?? ''), undefined, seasons, true);
   // the window of the figures said on a line of its own under the title (`Số liệu báo cáo tính từ ngày 15/12/2024
   // đến ngày 14/12/2025; …`) is exact where the title's year is round
-  const windowLine = body.slice(0, 2).find((t) => WINDOW_LINE.test(t));
-  const window = windowLine ? firstPeriod(windowLine) : undefined;
-  const windowed = window?.includes('..') && (!ofTitle || (/^\d{4}$/u.test(ofTitle) && window.slice(-7, -3) === ofTitle)) ? window : undefined;
+  // (or as a sentence of the first paragraph: `… qua địa bàn 18 xã biên giới. Số liệu trong báo cáo tính từ ngày …`)
+  const windowAt = body
+    .slice(0, 2)
+    .map((t) => ({ t, m: WINDOW_LINE.exec(t) }))
+    .find((x) => x.m);
+  const window = windowAt?.m ? firstPeriod(windowAt.t.slice(windowAt.m.index)) : undefined;
+  const windowed = window?.includes('..') && (!ofTitle || sameReportTime(ofTitle, window)) ? window : undefined;
   const period = windowed ?? ofTitle;
   if (period) meta.reportPeriod = period;
   // A title that names no shorter time but a span of years (`giai đoạn 2021-2025`) is about that

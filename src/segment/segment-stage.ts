@@ -10,13 +10,20 @@ import { titleContinuation } from './title-continuation.js';
 
 /**
  * A heading's year in a report whose figures run over a window that ends in that year (`I. KẾT QUẢ … NĂM 2025`
- * under `Số liệu tính từ ngày 15/12/2024 đến ngày 14/12/2025`) is that window: the report's year, as it counts it.
+ * under `Số liệu tính từ ngày 15/12/2024 đến ngày 14/12/2025`) is that window: the report's year, as it counts it;
+ * so is a heading's span of months that ends where the window does.
  */
 function yearAsWindow(period: string, reportPeriod: string | undefined): string {
   const w = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(reportPeriod ?? '');
-  if (!w || !/^\d{4}$/u.test(period) || w[3] !== period || (w[2] === '01' && w[4] === '12')) return period;
+  if (!w || (w[2] === '01' && (w[4] === '12' || w[1] === w[3]))) return period;
   const months = (Number(w[3]) - Number(w[1])) * 12 + Number(w[4]) - Number(w[2]) + 1;
-  return months >= 11 && months <= 14 ? (reportPeriod ?? period) : period;
+  if (/^\d{4}$/u.test(period)) return w[3] === period && months >= 11 && months <= 14 ? (reportPeriod ?? period) : period;
+  // (a span of months that ends where the window does, a month shorter or longer: `6 THÁNG ĐẦU NĂM 2025` under
+  // `tính từ ngày 16/12/2024 đến ngày 15/6/2025`)
+  const p = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(period);
+  if (!p || `${p[3]}-${p[4]}` !== `${w[3]}-${w[4]}`) return period;
+  const own = (Number(p[3]) - Number(p[1])) * 12 + Number(p[4]) - Number(p[2]) + 1;
+  return Math.abs(own - months) <= 1 ? (reportPeriod ?? period) : period;
 }
 
 /** The month a report speaks of as now: its period's last month, or the month it was issued when that came first. */

@@ -171,7 +171,7 @@ const AS_OF_DATE = /(?<![\p{L}])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ng�
 
 /** What opens a span of dates that is the window of a report's figures: a bracket, `số liệu (tính)`, `kỳ báo cáo`. */
 const DATA_WINDOW =
-  /(?:\(|số liệu(?:\s+báo cáo)?(?:\s+(?:được\s+)?tính)?|kỳ báo cáo|thời gian báo cáo)\s*(?:[^()\d,]{0,12}\d{0,2}[^()\d,]{0,12},\s*)?(?:từ\s+)?$/u;
+  /(?:\(|số liệu(?:\s+(?:trong|của))?(?:\s+báo cáo)?(?:\s+(?:được\s+)?tính)?|kỳ báo cáo|thời gian báo cáo)\s*(?:[^()\d,]{0,12}\d{0,2}[^()\d,]{0,12},\s*)?(?:từ\s+)?$/u;
 
 /** Two dates bounding a span (`từ ngày 01/7/2025 đến ngày 20/12/2025`, `(15/12/2024 - 14/3/2025)`): the months they fall in. */
 const DATE = String.raw`(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;

@@ -86,6 +86,15 @@ describe('readMetadata', () => {
     expect(other.reportPeriod).toBe('2025');
   });
 
+  it('takes a window said as a sentence of the first paragraph, for a title of months that end where it does', () => {
+    const meta = readMetadata([
+      para('BÁO CÁO', 'title'),
+      para('Kết quả công tác 6 tháng đầu năm 2025', 'title'),
+      para('Đơn vị quản lý 12 trạm kiểm soát. Số liệu trong báo cáo tính từ ngày 16/12/2024 đến ngày 15/6/2025.', 'body'),
+    ]);
+    expect(meta.reportPeriod).toBe('2024-12..2025-06');
+  });
+
   it('does not take the place a commune writes from for its province', () => {
     const meta = readMetadata([para('ỦY BAN NHÂN DÂN'), para('XÃ TÂN LẬP'), para('Tân Lập, ngày 02 tháng 10 năm 2025'), para('BÁO CÁO', 'title')]);
     expect(meta.agency).toBe('XÃ TÂN LẬP');

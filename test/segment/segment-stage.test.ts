@@ -56,6 +56,23 @@ describe('segment stage', () => {
     ]);
   });
 
+  it("gives a heading's span of months the report's window when both end in the same month", async () => {
+    const lines = [
+      'BÁO CÁO',
+      'Kết quả công tác 6 tháng đầu năm 2025',
+      'Số liệu báo cáo tính từ ngày 16/12/2024 đến ngày 15/6/2025.',
+      'I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025',
+      'Tiến hành 14 cuộc kiểm tra.',
+      'II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025',
+      'Tiến hành 16 cuộc kiểm tra.',
+    ];
+    const report = await runText('report.txt', text(lines));
+    expect(report.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', '2024-12..2025-06'],
+      ['II', '2025-07..2025-12'],
+    ]);
+  });
+
   it("gives a plan's heading the year of its horizon (Mục tiêu đến năm 2026), and a report's heading none", async () => {
     const plan = await runText(
       'plan.txt',

@@ -120,9 +120,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     make: (m, _y, _l, _e, _p, now) => fromNowSpan(m, now),
   },
   {
-    // chuyển sang năm 2026, chuyển tiếp sang năm sau (`Số việc chuyển sang năm 2026 là 7.655 việc`): what is carried
+    // chuyển sang năm 2026, chuyển tiếp / chuyển nguồn sang năm 2025 (`Số việc chuyển sang năm 2026 là 7.655 việc`): what is carried
     // into a year is what stands at the end of the year before it
-    re: /(?:chuyển|chuyển tiếp|mang)\s+sang\s+năm\s+(\d{4})/gu,
+    re: /(?:chuyển|mang)(?:\s+(?:tiếp|nguồn|số dư))?\s+sang\s+năm\s+(\d{4})/gu,
     rule: 'period:carried-into',
     make: (m) => (validYear(Number(m[1])) ? `@${Number(m[1]) - 1}-12` : undefined),
   },

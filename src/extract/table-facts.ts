@@ -94,6 +94,13 @@ function countedNoun(label: string): UnitInfo | undefined {
   return undefined;
 }
 
+/** A column of scores (`Điểm TB năm 2025`, `Điểm trung bình`, `Điểm số`): its bare figures are points. */
+function scoreUnit(label: string): UnitInfo | undefined {
+  if (!label.split(' — ').some((part) => /^điểm(?:\s+(?:tb|trung\s+bình|bình\s+quân|số))?(?![\p{L}])/iu.test(bare(part)))) return undefined;
+  const read = readUnit('1 điểm', '1 điểm', 1);
+  return read ? { unit: read.unit, baseUnit: read.baseUnit, kind: read.kind, factor: 1 } : undefined;
+}
+
 /** The unit most cells of a row or column write after their figure, when they all agree (`0` among `56 vị trí` cells). */
 function siblingUnit(cells: TableCell[], doc: Document): UnitInfo | undefined {
   const units = new Set<string>();
@@ -150,6 +157,9 @@ export function periodOfHeader(part: string, century?: string, growth = false): 
   if (mentions.length === 1) return { period: mentions[0].period, span: false };
   return undefined;
 }
+
+/** What is left of a header part once its year is taken that is still only a time (`6 tháng`, `Quý I`, `Tháng 9`). */
+const TIME_ONLY = /^(?:(?:\d+\s+)?tháng(?:\s+\d+)?|quý\s+[ivx\d]+|năm|giai\s+đoạn|cả\s+năm|\d+\s+tháng\s+(?:đầu|cuối)\s+năm)$/iu;
 
 /** A header part that names only a time or an aspect adds nothing to the metric. */
 const ASPECT_ONLY =
@@ -384,6 +394,14 @@ function readColumn(columnLabel: string, allLabels: string[]): { period?: string
     if (p) {
       period = p.period;
       span = p.span;
+      // (what a header names before its time stays: `Điểm TB năm 2025` is the average score, of 2025)
+      // (not a share's word, `Tỷ trọng 9 tháng 2025`: a percentage says it)
+      const rest = bare(part)
+        .replace(/\s*(?:năm\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*$/u, '')
+        .replace(/\s*(?:\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?|tháng\s+\d+|quý\s+[ivx\d]+|năm)\s*$/iu, '')
+        .trim();
+      const kept = rest && rest !== bare(part) && /\p{L}/u.test(rest) && !ASPECT_ONLY.test(rest) && !ASPECT_LEAD.test(rest) && !TIME_ONLY.test(rest);
+      if (kept && !/^(?:tỷ|tỉ)\s+(?:trọng|lệ)|^cơ\s+cấu/iu.test(rest)) named.push(rest);
     } else if (!ASPECT_ONLY.test(bare(part))) named.push(bare(part));
     else if (/(?:tỷ|tỉ)\s+lệ/iu.test(part)) named.push(bare(part));
   }
@@ -449,7 +467,12 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
       (rowUnitText && priceColumn ? pricePer(rowUnitText, headerUnit) : undefined) ??
       (rowUnitText && rowUnit
         ? rowUnit
-        : (headerUnit ?? rowUnit ?? countedNoun(columnLabel) ?? siblingUnit(siblings(table, cell, labels), ctx.doc) ?? ctx.tableUnit));
+        : (headerUnit ??
+          rowUnit ??
+          countedNoun(columnLabel) ??
+          scoreUnit(columnLabel) ??
+          siblingUnit(siblings(table, cell, labels), ctx.doc) ??
+          ctx.tableUnit));
     const info: UnitInfo | undefined = own?.info ?? inherited;
     const evidence = [...f.evidence, 'table:cell', own ? 'unit:cell' : inherited ? 'unit:table-header' : 'unit:none'];
     // a percent sign in the cell, or `%` in the header

@@ -412,3 +412,22 @@ describe('a table written with tabs in a text file', () => {
     expect(cellFacts(doc).find((f) => f.quote === '112,3')?.period).toBe('2024-01..2024-09');
   });
 });
+
+describe('a table of scores by year', () => {
+  const TSV = [
+    'BÁO CÁO',
+    'Kết quả kỳ thi năm 2025',
+    'Điểm trung bình một số môn thi:',
+    ['Môn thi', 'Điểm TB năm 2024', 'Điểm TB năm 2025'].join('\t'),
+    ['Vật lý', '6,71', '6,93'].join('\t'),
+    ['Hóa học', '6,44', '6,12'].join('\t'),
+    '',
+    'Nơi nhận:',
+  ].join('\n');
+
+  it('takes points as the unit of a score column and keeps what the column names before its year in the metric', async () => {
+    const byQuote = new Map(cellFacts(await run('exam.txt', Buffer.from(TSV, 'utf8'))).map((f) => [f.quote, f]));
+    expect(byQuote.get('6,71')).toMatchObject({ base_unit: 'điểm', period: '2024', metric: 'Vật lý — Điểm TB' });
+    expect(byQuote.get('6,12')).toMatchObject({ base_unit: 'điểm', period: '2025', metric: 'Hóa học — Điểm TB' });
+  });
+});

@@ -19,10 +19,10 @@ function beforeQualifier(lower: string, start: number): number {
   return q ? skipSpacesBack(lower, pos - q.length) : pos;
 }
 
-/** Is the figure a rank (`xếp thứ 5/63`, `Top 10`)? */
-export function isRank(lower: string, start: number): boolean {
+/** Is the figure a rank (`xếp thứ 5/63`, `Top 10`; a ratio after a bare `thứ`: `… và thứ 31/63 năm 2023`)? */
+export function isRank(lower: string, start: number, ratio = false): boolean {
   const pos = beforeQualifier(lower, start);
-  return RANK_WORDS.some((w) => wordBefore(lower, pos, w));
+  return RANK_WORDS.some((w) => wordBefore(lower, pos, w)) || (ratio && wordBefore(lower, pos, 'thứ'));
 }
 
 /**

@@ -141,7 +141,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     if (consumed.has(f)) continue;
     const previousEnd = placed[placed.length - 1]?.end ?? 0;
     if (f.start < previousEnd) continue; // inside the previous fact (`/100 dân` of a density)
-    const rank = isRank(lower, f.start);
+    const rank = isRank(lower, f.start, f.of !== null);
     if (rejectReason(text, lower, f, rank)) continue;
     // (a plan's value in brackets — `đạt 87,7% kế hoạch năm (110.000 lao động)` — is an aside: what follows goes on
     // about the figure before it)
@@ -245,7 +245,15 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       within > sStart && !/;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u.test(lower.slice(within, f.start))
         ? [...placed]
             .reverse()
-            .find((p) => p.start >= sStart && p.end <= within && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && !isPlanAside(p.fact))
+            // (not a figure of an aside closed before the split: `9 thí sinh vi phạm (năm 2024: 14 thí sinh), trong đó 6 …`)
+            .find(
+              (p) =>
+                p.start >= sStart &&
+                p.end <= within &&
+                (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
+                !isPlanAside(p.fact) &&
+                closedAside(text, p.end, within) < 0,
+            )
         : undefined;
     // (every `;` part of a sentence that opens with `Trong đó:` splits the total before it, not only the first)
     const splitOf = opens

@@ -85,6 +85,8 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   let pos = skipSpaces(text, end);
   // the scale word belongs to the number; skip it if the parser's span stopped before it
   if (scaleWord && wordAt(lower, pos, scaleWord.toLowerCase())) pos = skipSpaces(text, pos + scaleWord.length);
+  // a time right after the figure (`thứ 27/63 năm 2024`, `12 xã năm 2024`) is its time, not its unit
+  if (/^(?:năm|tháng|quý)\s+(?:\d{1,2}[/.-])?\d{4}(?!\d)|^(?:tháng|quý)\s+(?:\d{1,2}|[ivx]+)(?![\p{L}\d])/u.test(lower.slice(pos, pos + 16))) return undefined;
   if (text[pos] === '%') {
     // a rate per period (`tăng bình quân 12,2%/năm`)
     const per = /^\/\s?(năm|tháng|quý)(?![\p{L}])/u.exec(lower.slice(pos + 1, pos + 8));

@@ -19,10 +19,10 @@ const FROM_TO = /^\s*(?:(?:năm|tháng|quý)\s+[\divx/.-]+\s*)?(?:lên|xuống|c
 const ONLY_TIME =
   /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
 
-/** Words before a frequency that make it a band's name. */
 /** Words before a voltage that make it the name of a class of line or station, lists of such voltages too. */
 const VOLTAGE_CLASS_BEFORE =
   /(?:lưới(?:\s+điện)?|trạm(?:\s+biến áp)?|đường dây|cấp điện áp|điện áp|tuyến|ngăn lộ|xuất tuyến)\s+(?:[\d.,]+\s*kv\s*(?:,|và|hoặc|-)\s*)*$/u;
+/** Words before a frequency that make it a band's name. */
 const BAND_BEFORE = /(?:băng tần|băng|dải tần|dải|tần số|mạng|[2345]g|lte|nr|band|tần)\s*(?:\S+\s+){0,1}$/u;
 
 /** Units whose values are often below zero (signal levels, temperatures). */
@@ -242,7 +242,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // the total is the last level before `trong đó`, not a change or plan figure said of it
     // (a `;` clause that opens with a verb of its own — `…; đã giải quyết 4.790 hồ sơ` — is no part of the split)
     const total =
-      within > sStart && !/;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u.test(lower.slice(within, f.start))
+      within > sStart && !OWN_VERB_CLAUSE.test(lower.slice(within, f.start))
         ? [...placed]
             .reverse()
             // (not a figure of an aside closed before the split: `9 thí sinh vi phạm (năm 2024: 14 thí sinh), trong đó 6 …`)
@@ -256,9 +256,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
             )
         : undefined;
     // (every `;` part of a sentence that opens with `Trong đó:` splits the total before it, not only the first)
-    const splitOf = opens
-      ? previous
-      : (total ?? (opensSplit && !/;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u.test(lower.slice(sStart, f.start)) ? splitTotal : undefined));
+    const splitOf = opens ? previous : (total ?? (opensSplit && !OWN_VERB_CLAUSE.test(lower.slice(sStart, f.start)) ? splitTotal : undefined));
     const period = resolvePeriod({
       lower,
       sentenceStart: sStart,
@@ -420,6 +418,9 @@ function underCumulativeLead(lower: string, sStart: number): boolean {
   const prev = sentenceStart(lower, sStart - 2);
   return CUMULATIVE_LEAD.test(lower.slice(prev, prev + 24));
 }
+
+/** A `;` clause that opens with a verb of its own (`…; đã giải quyết 4.790 hồ sơ`): no part of a split before it. */
+const OWN_VERB_CLAUSE = /;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u;
 
 /** A sentence that only opens a list of parts (`Trong đó:`, `Cụ thể:`, `Gồm:`). */
 const SPLIT_OPENER = /^\s*(?:trong đó|cụ thể|bao gồm|gồm)\s*:\s*$/iu;

@@ -284,6 +284,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // a sentence that opens with the base of a comparison (`So với cùng kỳ năm 2024, giảm 14 vụ …`) goes on
     // about the counts of the sentence before it
     const countsFrom = COMPARISON_LEAD.test(lower.slice(sStart, f.start)) && sStart > 0 ? sentenceStart(text, sStart - 2) : sStart;
+    const countChange = finalKind === 'count' && aspect.aspect === 'change';
+    const sameNounBefore = countChange
+      ? [...placed].reverse().find((p) => p.end > sStart && p.fact.kind === 'count' && p.fact.aspect !== 'change' && p.fact.base_unit === unit?.baseUnit)
+      : undefined;
     const reading = metricPhrase({
       text,
       sentence: sStart,
@@ -297,7 +301,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       kind: finalKind,
       aspect: aspect.aspect,
       countedNoun: counted ? unit?.baseUnit : undefined,
-      compared: samePrevious?.fact.metric,
+      // (a change of a count compares the count of the same noun earlier in the sentence: `tổ chức 78 điểm thi với 1.689
+      // phòng thi, giảm 4 điểm thi so với năm 2024`)
+      compared: (countChange ? sameNounBefore?.fact.metric : undefined) ?? samePrevious?.fact.metric,
       // (the figure before an aside closed on the way, not the aside's own: `được giao 14,6 tỷ đồng (ngân sách tỉnh 11,2 tỷ đồng …); … đã giải ngân 9,8 tỷ đồng`)
       sameUnitBefore:
         timePrevious && timePrevious.fact.kind === finalKind && timePrevious.fact.base_unit === unit?.baseUnit ? timePrevious.fact.metric : undefined,

@@ -95,6 +95,15 @@ describe('readMetadata', () => {
     expect(meta.reportPeriod).toBe('2024-12..2025-06');
   });
 
+  it.each([
+    'Kỳ báo cáo: từ ngày 16/11/2024 đến ngày 15/11/2025.',
+    '(Số liệu từ ngày 16/11/2024 đến ngày 15/11/2025)',
+    'Thời gian lấy số liệu: từ ngày 16/11/2024 đến ngày 15/11/2025.',
+  ])('reads the window of the figures however its line is worded: %s', (line) => {
+    const meta = readMetadata([para('BÁO CÁO', 'title'), para('Kết quả công tác năm 2025', 'title'), para(line, 'body')]);
+    expect(meta.reportPeriod).toBe('2024-11..2025-11');
+  });
+
   it('does not take the place a commune writes from for its province', () => {
     const meta = readMetadata([para('ỦY BAN NHÂN DÂN'), para('XÃ TÂN LẬP'), para('Tân Lập, ngày 02 tháng 10 năm 2025'), para('BÁO CÁO', 'title')]);
     expect(meta.agency).toBe('XÃ TÂN LẬP');

@@ -73,6 +73,19 @@ function provinceFromText(text: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/**
+ * A title that names a month or quarter but no year (`… nhiệm vụ tháng 9`, `… quý III`) is of the year it was
+ * issued in — the year before when that month or quarter would come after the issue (`quý IV` issued in January).
+ */
+function titleTimeByIssue(title: string, issueDate: string | undefined, seasons: Record<string, string>): string | undefined {
+  const year = Number(issueDate?.slice(0, 4));
+  if (!issueDate || !Number.isInteger(year) || !/(?<![\p{L}])(?:tháng|quý)(?![\p{L}])/iu.test(title)) return undefined;
+  const period = firstPeriod(title, year, seasons, true);
+  if (!period) return undefined;
+  const start = period.replace(/^@/u, '').slice(0, 7);
+  return issueDate.length >= 7 && start > issueDate.slice(0, 7) ? firstPeriod(title, year - 1, seasons, true) : period;
+}
+
 /** A line that says what span a report's figures cover: `Số liệu (báo cáo) tính từ …`, `Kỳ báo cáo: …`, `(Thời gian báo cáo …)`, `Thời gian lấy số liệu: …`. */
 const WINDOW_LINE = /(?:^|[.;]\s+)\(?\s*(?:số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])/iu;
 
@@ -220,7 +233,8 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
 
   const seasons = seasonCalendar(body.join('\n'));
   if (Object.keys(seasons).length) meta.seasons = seasons;
-  const ofTitle = firstPeriod(subject || (typeLine ?? ''), undefined, seasons, true);
+  const titleText = subject || (typeLine ?? '');
+  const ofTitle = firstPeriod(titleText, undefined, seasons, true) ?? titleTimeByIssue(titleText, meta.issueDate, seasons);
   // the window of the figures said on a line of its own under the title (`Số liệu báo cáo tính từ ngày 15/12/2024
   // đến ngày 14/12/2025; …`) is exact where the title's year is round
   // (or as a sentence of the first paragraph: `… qua địa bàn 18 xã biên giới. Số liệu trong báo cáo tính từ ngày …`)

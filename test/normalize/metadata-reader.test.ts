@@ -104,6 +104,14 @@ describe('readMetadata', () => {
     expect(meta.reportPeriod).toBe('2024-11..2025-11');
   });
 
+  it('dates a title that names a month or quarter but no year by the year it was issued, the year before for a time still to come', () => {
+    const titled = (title: string, date: string) => readMetadata([para(`Hà Nội, ngày ${date}`), para('BÁO CÁO', 'title'), para(title, 'title')]).reportPeriod;
+    expect(titled('Kết quả thực hiện nhiệm vụ tháng 9', '28 tháng 9 năm 2025')).toBe('2025-09');
+    expect(titled('Tình hình thực hiện nhiệm vụ quý III', '05 tháng 10 năm 2025')).toBe('2025-07..2025-09');
+    expect(titled('Tình hình thực hiện nhiệm vụ quý IV', '08 tháng 01 năm 2026')).toBe('2025-10..2025-12');
+    expect(titled('Kết quả công tác phòng, chống thiên tai', '05 tháng 10 năm 2025')).toBeUndefined();
+  });
+
   it('does not take the place a commune writes from for its province', () => {
     const meta = readMetadata([para('ỦY BAN NHÂN DÂN'), para('XÃ TÂN LẬP'), para('Tân Lập, ngày 02 tháng 10 năm 2025'), para('BÁO CÁO', 'title')]);
     expect(meta.agency).toBe('XÃ TÂN LẬP');

@@ -138,7 +138,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // từ ngày 01/3/2025 đến nay, từ tháng 3/2025 đến nay: a span the sentence bounds, to the report's month
-    re: /từ\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
+    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
     rule: 'period:since',
     make: (m, _y, _l, _e, _p, now) => {
       const month = Number(m[1]);
@@ -148,8 +148,18 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    // từ ngày 15/7/2025 đến ngày 14/8/2025, từ tháng 3/2025 đến tháng 6/2025: a span the sentence bounds
-    re: /từ\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    // từ tháng 3 đến tháng 6/2025, từ tháng 3 đến hết tháng 6 năm 2025: months of one year, the year said once
+    re: /từ\s+tháng\s+(\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})/gu,
+    rule: 'period:between',
+    make: (m) => {
+      const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (a < 1 || b > 12 || a >= b || !validYear(y)) return undefined;
+      return `${y}-${pad2(a)}..${y}-${pad2(b)}`;
+    },
+  },
+  {
+    // từ ngày 15/7/2025 đến ngày 14/8/2025, từ 01/01/2025 đến 30/9/2025, từ tháng 3/2025 đến tháng 6/2025: a span the sentence bounds
+    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
     rule: 'period:between',
     make: (m) => {
       const [a, ya, b, yb] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];

@@ -1,11 +1,11 @@
 /** Words that give a figure its aspect (data for aspect-rules). */
 
 /** Before the figure (at most a qualifier between): a change and its direction. */
+// (not `tăng lên X`, `giảm xuống X`: risen or fallen to X, a level — `… tăng lên 2.868.178 tỷ đồng`)
 export const CHANGE_WORDS: { words: string; direction: 'up' | 'down' }[] = [
   { words: 'tăng', direction: 'up' },
   { words: 'tăng thêm', direction: 'up' },
   { words: 'tăng trưởng', direction: 'up' },
-  { words: 'tăng lên', direction: 'up' },
   { words: 'tăng bình quân', direction: 'up' },
   { words: 'tăng trưởng bình quân', direction: 'up' },
   { words: 'tốc độ tăng', direction: 'up' },
@@ -30,7 +30,6 @@ export const CHANGE_WORDS: { words: string; direction: 'up' | 'down' }[] = [
   { words: 'gấp hơn', direction: 'up' },
   { words: 'giảm', direction: 'down' },
   { words: 'giảm đi', direction: 'down' },
-  { words: 'giảm xuống', direction: 'down' },
   // a time or length cut or stretched by so much (`rút ngắn 8 ngày so với thời hạn quy định`)
   { words: 'rút ngắn', direction: 'down' },
   // a rank that fell (`tụt 6 bậc`)

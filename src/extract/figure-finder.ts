@@ -119,6 +119,23 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
       while (ms[i + 1] && ms[i + 1].start < m.end + part[0].length) i++;
       continue;
     }
+    // `3 trên 5 chỉ tiêu`, `12 trên 15 xã`: so many of so many, when a noun follows the second number
+    const over = ms[i + 1];
+    if (
+      over &&
+      m.form === 'digits' &&
+      over.form === 'digits' &&
+      Number.isInteger(m.value) &&
+      m.value <= over.value &&
+      /^\s+trên\s+$/u.test(text.slice(m.end, over.start)) &&
+      /^\s+\p{Ll}/u.test(text.slice(over.end, over.end + 3)) &&
+      !/^\s+(?:tổng|mỗi|một)(?!\p{L})/u.test(text.slice(over.end, over.end + 8))
+    ) {
+      const a = single(m, ['shape:ratio', 'shape:ratio-trên']);
+      out.push({ ...a, end: over.end, of: writtenValue(over).value, shape: 'ratio', numbers: [m, over], scaleWord: over.scaleWord, scale: over.scale || 1 });
+      i++;
+      continue;
+    }
     if (identifierTail(text, m.end) && m.form === 'digits' && !/^\s?-\s?\d/.test(text.slice(m.end))) {
       out.push({ ...single(m), rejected: 'reject:identifier' });
       continue;

@@ -81,6 +81,11 @@ function looksLikeDate(text: string, a: NumberMatch, b: NumberMatch): boolean {
 const DENOMINATORS: Record<string, number> = { hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
 const WORD_DENOMINATOR = new RegExp(`^\\s+phần\\s+(${Object.keys(DENOMINATORS).join('|')})(?![\\p{L}])`, 'iu');
 
+/** A figure of so many (`m`) of so many (`over`, whose scale it takes), over the numbers written for it. */
+function ratioFigure(m: NumberMatch, over: NumberMatch, numbers: NumberMatch[], evidence: string[]): Figure {
+  return { ...single(m, evidence), end: over.end, of: writtenValue(over).value, shape: 'ratio', numbers, scaleWord: over.scaleWord, scale: over.scale || 1 };
+}
+
 /** Group the parser's numbers into figures: ratios, ranges, and singles; mark date/id chains rejected. */
 export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
   const ms = numbers.filter((m) => Number.isFinite(m.value));
@@ -96,16 +101,7 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
       } else if (looksLikeDate(text, m, ms[last])) {
         for (const c of chain) out.push({ ...single(c), rejected: 'reject:date' });
       } else {
-        const a = single(m, ['shape:ratio']);
-        out.push({
-          ...a,
-          end: ms[last].end,
-          of: writtenValue(ms[last]).value,
-          shape: 'ratio',
-          numbers: chain,
-          scaleWord: ms[last].scaleWord,
-          scale: ms[last].scale || 1,
-        });
+        out.push(ratioFigure(m, ms[last], chain, ['shape:ratio']));
       }
       i = last;
       continue;
@@ -131,8 +127,7 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
       /^\s+\p{Ll}/u.test(text.slice(over.end, over.end + 3)) &&
       !/^\s+(?:tổng|mỗi|một)(?!\p{L})/u.test(text.slice(over.end, over.end + 8))
     ) {
-      const a = single(m, ['shape:ratio', 'shape:ratio-trên']);
-      out.push({ ...a, end: over.end, of: writtenValue(over).value, shape: 'ratio', numbers: [m, over], scaleWord: over.scaleWord, scale: over.scale || 1 });
+      out.push(ratioFigure(m, over, [m, over], ['shape:ratio', 'shape:ratio-trên']));
       i++;
       continue;
     }

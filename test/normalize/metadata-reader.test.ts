@@ -70,29 +70,18 @@ describe('readMetadata', () => {
     expect(meta.reportPeriod).toBe('2024-12..2025-12');
   });
 
+  /** The period of a report with this title and, as its first body line, this one. */
+  const windowed = (title: string, line: string) => readMetadata([para('BÁO CÁO', 'title'), para(title, 'title'), para(line, 'body')]).reportPeriod;
+
   it("takes the window of the figures said on a line of its own under the title, when it ends in the title's year", () => {
-    const meta = readMetadata([
-      para('BÁO CÁO', 'title'),
-      para('Kết quả công tác thanh tra năm 2025', 'title'),
-      para('Số liệu báo cáo tính từ ngày 16/12/2024 đến ngày 15/12/2025.', 'body'),
-    ]);
-    expect(meta.reportPeriod).toBe('2024-12..2025-12');
+    expect(windowed('Kết quả công tác thanh tra năm 2025', 'Số liệu báo cáo tính từ ngày 16/12/2024 đến ngày 15/12/2025.')).toBe('2024-12..2025-12');
     // a window of another year is not this report's
-    const other = readMetadata([
-      para('BÁO CÁO', 'title'),
-      para('Kết quả công tác thanh tra năm 2025', 'title'),
-      para('Số liệu tính từ ngày 16/12/2023 đến ngày 15/12/2024.', 'body'),
-    ]);
-    expect(other.reportPeriod).toBe('2025');
+    expect(windowed('Kết quả công tác thanh tra năm 2025', 'Số liệu tính từ ngày 16/12/2023 đến ngày 15/12/2024.')).toBe('2025');
   });
 
   it('takes a window said as a sentence of the first paragraph, for a title of months that end where it does', () => {
-    const meta = readMetadata([
-      para('BÁO CÁO', 'title'),
-      para('Kết quả công tác 6 tháng đầu năm 2025', 'title'),
-      para('Đơn vị quản lý 12 trạm kiểm soát. Số liệu trong báo cáo tính từ ngày 16/12/2024 đến ngày 15/6/2025.', 'body'),
-    ]);
-    expect(meta.reportPeriod).toBe('2024-12..2025-06');
+    const line = 'Đơn vị quản lý 12 trạm kiểm soát. Số liệu trong báo cáo tính từ ngày 16/12/2024 đến ngày 15/6/2025.';
+    expect(windowed('Kết quả công tác 6 tháng đầu năm 2025', line)).toBe('2024-12..2025-06');
   });
 
   it.each([
@@ -100,8 +89,7 @@ describe('readMetadata', () => {
     '(Số liệu từ ngày 16/11/2024 đến ngày 15/11/2025)',
     'Thời gian lấy số liệu: từ ngày 16/11/2024 đến ngày 15/11/2025.',
   ])('reads the window of the figures however its line is worded: %s', (line) => {
-    const meta = readMetadata([para('BÁO CÁO', 'title'), para('Kết quả công tác năm 2025', 'title'), para(line, 'body')]);
-    expect(meta.reportPeriod).toBe('2024-11..2025-11');
+    expect(windowed('Kết quả công tác năm 2025', line)).toBe('2024-11..2025-11');
   });
 
   it('dates a title that names a month or quarter but no year by the year it was issued, the year before for a time still to come', () => {

@@ -169,6 +169,18 @@ function isRange(text: string, a: NumberMatch, b: NumberMatch): boolean {
     const near = text.slice(Math.max(0, end - 10), end).toLowerCase();
     return /(?<!\p{L})(?:khoảng|chừng|dao động|xấp xỉ)$/u.test(near) && a.value < b.value && /^\s?[\p{L}%]/u.test(text.slice(b.end, b.end + 2));
   }
+  // `từ 250 mm đến 400 mm`, `từ 3 triệu đồng đến 5 triệu đồng`: the unit said at both ends
+  const unitThen = /^\s*([^\s\d(),;:]{1,12}(?:\s[^\s\d(),;:]{1,12})?)\s+(?:đến|tới)\s*$/u.exec(between);
+  // (not clock times: `từ 8 giờ đến 21 giờ`)
+  if (unitThen && a.value < b.value && !/^(?:giờ|h|phút)$/iu.test(unitThen[1])) {
+    const unit = unitThen[1].toLowerCase();
+    const afterB = text.slice(b.end).trimStart().toLowerCase();
+    const sameUnit = afterB.startsWith(unit) && !/^[\p{L}\d]/u.test(afterB.slice(unit.length));
+    const end = skipSpacesBack(text, a.start);
+    const lower = text.slice(Math.max(0, end - 3), end).toLowerCase();
+    const moved = /(?<!\p{L})(?:tăng|giảm|nâng|hạ|lên|xuống)\s+từ\s*$/u.test(text.slice(Math.max(0, a.start - 14), a.start).toLowerCase());
+    if (sameUnit && !moved && wordBefore(lower, lower.length, 'từ')) return true;
+  }
   if (/^\s*%?\s*[-–÷]\s*$/u.test(between)) {
     // 2015-2020 is a span of years, not a range of measures
     const years = [a, b].every((n) => n.value >= 1900 && n.value <= 2100 && n.form === 'digits');
@@ -185,6 +197,8 @@ export function gluedToName(text: string, f: Figure): boolean {
   const before = text[f.start - 1];
   if (isLetter(before)) return true;
   if (before === '-' && isLetter(text[f.start - 2])) return true;
+  // the decimals of a name's number (`PM2.5`, `PM2,5`)
+  if ((before === '.' || before === ',') && /\p{L}\d+$/u.test(text.slice(Math.max(0, f.start - 12), f.start - 1))) return true;
   const after = text.slice(f.end);
   if (/^[\p{L}]/u.test(after)) {
     return !/^(?:đ|km²?|km2|m²?|m2|kg|ha|tr|k|gb|mb|tb|kbps|mbps|gbps|[kmg]bit\/s|[kmg]b\/s|ms|[kmg]?w(?:h|p)?|[kmg]hz|db[m]?|kv)(?![\p{L}\d])/iu.test(after);

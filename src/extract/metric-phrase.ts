@@ -351,10 +351,11 @@ function before(text: string, from: number, start: number): string {
   // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
   const pre = withoutTime(
     window.replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),
-  ).replace(/(?<![\p{L}\p{M}\d])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
+  ).replace(/(?<![\p{L}\p{M}\d]|\p{L}\d+[.,])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
-    .split(',')
+    // (not the decimal comma of a name's number: `PM2,5`)
+    .split(/(?<!\d),|,(?!\d)/u)
     // `so với cùng kỳ năm trước số vụ giảm`: the comparison leads, the subject follows it
     .map((x) => stripOpeners(x.replace(LEADING_COMPARISON, '')))
     .filter((x) => x && !CONTINUATION.test(x) && !(SOURCE.test(x) && !/(?<![\p{L}])thì(?![\p{L}])/u.test(x)));

@@ -1,4 +1,4 @@
-import { FROM_NOW, fromNowSpan, quarterNumber } from '../text/period-words.js';
+import { CLOCK, FROM_NOW, fromNowSpan, quarterNumber } from '../text/period-words.js';
 import { pad2 } from '../text/zero-pad.js';
 
 /**
@@ -111,6 +111,15 @@ function until(y: number, month: number, m: RegExpExecArray, lower: string): str
   return cumulativeBefore(lower, m.index) ? `${y}-01..${y}-${pad2(month)}` : `@${y}-${pad2(month)}`;
 }
 
+/** A report of one school year (`2024-09..2025-05`, `2024-09..2025-08`): its first year, months and second year. */
+const SCHOOL_YEAR_REPORT = /^(\d{4})-(08|09)\.\.(\d{4})-(0[5-8])$/u;
+
+/** The months a school year runs over: the report's own school year's, or September to May. */
+function schoolMonths(reportPeriod: string | undefined): [string, string] {
+  const own = SCHOOL_YEAR_REPORT.exec(reportPeriod ?? '');
+  return own && Number(own[3]) === Number(own[1]) + 1 ? [own[2], own[4]] : ['09', '05'];
+}
+
 const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   {
     // từ nay đến cuối năm, từ nay đến ngày 31/01/2026, từ nay đến hết tháng 12: what is still to be done,
@@ -167,6 +176,25 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
       const from = `${ya}-${pad2(a)}`;
       const to = `${yb}-${pad2(b)}`;
       return from < to ? `${from}..${to}` : from === to ? from : undefined;
+    },
+  },
+  {
+    // từ ngày 06/9 đến ngày 10/9/2025, từ 19 giờ ngày 07/9 đến 07 giờ ngày 10/9/2025, từ ngày 25/12 đến ngày 05/01/2026:
+    // a span whose first date leaves its year (and even its month) to the second: the same year, or the year before
+    // when its month comes later
+    re: new RegExp(
+      `từ\\s+${CLOCK}(?:ngày\\s+\\d{1,2}(?:\\s*[/.-]\\s*(\\d{1,2}))?|\\d{1,2}\\s*[/.-]\\s*(\\d{1,2}))\\s+(?:đến|tới)\\s+(?:hết\\s+)?${CLOCK}(?:ngày\\s+)?\\d{1,2}\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})`,
+      'gu',
+    ),
+    rule: 'period:between',
+    make: (m) => {
+      const b = Number(m[3]);
+      const yb = Number(m[4]);
+      const a = Number(m[1] ?? m[2] ?? b);
+      if (a < 1 || a > 12 || b < 1 || b > 12 || !validYear(yb)) return undefined;
+      const from = `${a <= b ? yb : yb - 1}-${pad2(a)}`;
+      const to = `${yb}-${pad2(b)}`;
+      return from === to ? to : `${from}..${to}`;
     },
   },
   {
@@ -324,20 +352,26 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    // năm học 2023-2024: a school year, September to May (as a report's title gives it, src/text/period-words.ts)
+    // năm học 2023-2024: a school year, September to May (as a report's title gives it, src/text/period-words.ts),
+    // or over the months of the report's own school year where the report bounds it (`từ ngày 01/9/2024 đến ngày 31/8/2025`)
     re: /(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/gu,
     rule: 'period:school-year',
-    make: (m) => (validYear(Number(m[1])) && Number(m[2]) === Number(m[1]) + 1 ? `${m[1]}-09..${m[2]}-05` : undefined),
+    make: (m, _y, _l, _e, reportPeriod) => {
+      const a = Number(m[1]);
+      if (!validYear(a) || Number(m[2]) !== a + 1) return undefined;
+      const [m1, m2] = schoolMonths(reportPeriod);
+      return `${a}-${m1}..${a + 1}-${m2}`;
+    },
   },
   {
-    // năm học trước, năm học tới: the school year before or after the report's own (September to May)
+    // năm học trước, năm học tới: the school year before or after the report's own
     re: /năm học\s+(trước|tới|sau|mới)(?!\p{L})/gu,
     rule: 'period:school-year',
     make: (m, _y, _l, _e, reportPeriod) => {
-      const own = /^(\d{4})-(?:08|09)\.\.(\d{4})-(?:05|06)$/u.exec(reportPeriod ?? '');
-      if (!own || Number(own[2]) !== Number(own[1]) + 1) return undefined;
+      const own = SCHOOL_YEAR_REPORT.exec(reportPeriod ?? '');
+      if (!own || Number(own[3]) !== Number(own[1]) + 1) return undefined;
       const from = Number(own[1]) + (m[1] === 'trước' ? -1 : 1);
-      return `${from}-09..${from + 1}-05`;
+      return `${from}-${own[2]}..${from + 1}-${own[4]}`;
     },
   },
   {

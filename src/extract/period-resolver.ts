@@ -8,6 +8,8 @@ import { periodYear } from '../text/period-words.js';
  * a flow is an amount over the period (`phát triển mới`, `trong tháng`). The nearest cue before
  * the figure in its sentence decides; a stock carries on through the sentence.
  */
+/** Units of what is observed over a period, not held at a moment: concentrations and speeds. */
+const OBSERVED_RATE = /(?:[mµμ]?g\/(?:l|m3)|ppm|m\/s|km\/h|km\/giờ|m3\/s)\s*$/u;
 const STOCK_CUES =
   /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
 const FLOW_CUES =
@@ -429,7 +431,9 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   else if (stockAt > flowAt) stock = true;
   else if (flowAt > stockAt) stock = false;
   else if (ctx.previous) stock = ctx.previous.stock;
-  else stock = ctx.kind === 'measure' && /\//.test(ctx.lower.slice(ctx.start, ctx.unitEnd));
+  // a measure per time or per place (`12.000 m3/ngày đêm` of capacity) stands at a moment; a concentration or a speed
+  // (`42 mg/l`, `24,6 µg/m3`, `38 m/s`) was observed over the period
+  else stock = ctx.kind === 'measure' && /\//.test(ctx.lower.slice(ctx.start, ctx.unitEnd)) && !OBSERVED_RATE.test(ctx.lower.slice(ctx.start, ctx.unitEnd));
   if (stock && (ctx.kind !== 'percent' || ctx.previous?.stock || stockAt > flowAt)) {
     return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:stock'] };
   }

@@ -38,6 +38,20 @@ export const MEASURE_UNITS: Record<string, string> = {
   'tấn': 'tấn',
   'lít': 'lít',
   ml: 'ml',
+  // concentrations and levels of environmental monitoring (`24,6 µg/m3`, `42 mg/l`, `78,4 dBA`, `12 NTU`), as written
+  'mg/l': 'mg/l',
+  'mg/m3': 'mg/m3',
+  'g/m3': 'g/m3',
+  'µg/m3': 'µg/m3',
+  'μg/m3': 'μg/m3',
+  ppm: 'ppm',
+  dba: 'dba',
+  ntu: 'ntu',
+  // speeds and flows (`gió giật 38 m/s`, `lưu lượng 1.250 m3/s`)
+  'm/s': 'm/s',
+  'km/h': 'km/h',
+  'km/giờ': 'km/giờ',
+  'm3/s': 'm3/s',
   // per mille (birth and death rates, salinity)
   '‰': '‰',
   gb: 'gb',
@@ -108,7 +122,7 @@ export const COUNT_NOUNS: string[] = [
   // places
   'tỉnh', 'thành phố', 'huyện', 'xã', 'phường', 'thị trấn', 'thôn', 'xóm', 'ấp', 'khóm', 'địa phương',
   'điểm', 'điểm phục vụ', 'điểm chuyên mạch', 'điểm truy nhập', 'vị trí', 'bưu cục', 'bưu điện văn hóa xã',
-  'gian hàng', 'tàu', 'xe', 'phòng', 'tổ', 'trường hợp', 'thí sinh', 'bậc', 'căn', 'buồng', 'văn bằng', 'chủ đầu tư',
+  'gian hàng', 'tàu', 'xe', 'phòng', 'tổ', 'trường hợp', 'thí sinh', 'bậc', 'căn', 'mẫu', 'nhà', 'buồng', 'văn bằng', 'chủ đầu tư',
   'quả', 'liều', 'đội', 'chấp hành viên', 'tồn tại', 'thiếu sót',
   // telecom and IT things
   'thuê bao', 'trạm', 'cột', 'tuyến', 'máy', 'thiết bị', 'hệ thống', 'phần mềm', 'cơ sở dữ liệu',

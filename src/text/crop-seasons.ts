@@ -7,9 +7,19 @@ import { pad2 } from './zero-pad.js';
  * (`Vụ Đông Xuân 2024-2025 xuống giống từ ngày 25/10/2024 …, thu hoạch dứt điểm ngày 08/4/2025`)
  * makes it the span from the first of those months to the last. Without such a sentence a season
  * stays a name, and its figures take the heading's or the report's period.
+ *
+ * A school year is September to May unless the text bounds it (`Năm học 2024-2025 (từ ngày 01/9/2024 đến
+ * ngày 31/8/2025)`): then that school year is the span, and every other school year the text names runs
+ * over the same months (the document's calendar).
  */
 
 const SEASON = /(?<![\p{L}])vụ\s+(đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân|xuân\s+hè|mùa|chiêm|xuân|đông)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?![\d\p{L}])/gu;
+const SCHOOL_YEAR = /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})(?![\d\p{L}])/gu;
+/** A school year with its bounds in brackets after it. */
+const SCHOOL_YEAR_BOUNDS =
+  /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})\s*\(\s*(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/gu;
+const SCHOOL_KEY = 'năm học';
+
 /** Sowing or harvest: what makes a sentence the season's calendar. */
 const CALENDAR_WORDS = /(?<![\p{L}])(?:xuống giống|gieo sạ|gieo cấy|gieo trồng|thu hoạch)(?![\p{L}])/u;
 /** `25/10/2024`, `ngày 10/01`, `tháng 7`, `tháng 8/2025`, `tháng 8 năm 2025`. */
@@ -41,7 +51,22 @@ export function seasonCalendar(text: string): Record<string, string> {
     const at = (n: number) => `${Math.floor(n / 12)}-${pad2((n % 12) + 1)}`;
     out[seasonKey(name, first, last)] = from === to ? at(from) : `${at(from)}..${at(to)}`;
   }
+  for (const m of text.toLocaleLowerCase('vi').matchAll(SCHOOL_YEAR_BOUNDS)) {
+    const [a, b, m1, y1, m2, y2] = m.slice(1).map(Number);
+    // the bounds are the school year's own: it starts in its first year and ends within its second
+    if (b !== a + 1 || y1 !== a || y2 !== b || m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12) continue;
+    out[`${SCHOOL_KEY} ${a}-${b}`] = `${a}-${pad2(m1)}..${b}-${pad2(m2)}`;
+    out[SCHOOL_KEY] = `${pad2(m1)}..${pad2(m2)}`;
+  }
   return out;
+}
+
+/** A school year's span in a calendar: its own bounds, the months the text gives school years, or September to May. */
+export function schoolYearSpan(first: number, calendar: Readonly<Record<string, string>> | undefined): string {
+  const own = calendar?.[`${SCHOOL_KEY} ${first}-${first + 1}`];
+  if (own) return own;
+  const [m1, m2] = (calendar?.[SCHOOL_KEY] ?? '09..05').split('..');
+  return `${first}-${m1}..${first + 1}-${m2}`;
 }
 
 /** The seasons of a calendar that a lower-cased text names, with where. */
@@ -52,5 +77,10 @@ export function seasonMentions(lower: string, calendar: Readonly<Record<string, 
     const period = calendar[seasonKey(m[1], m[2], m[3])];
     if (period) out.push({ index: m.index ?? 0, length: m[0].length, period });
   }
+  if (calendar[SCHOOL_KEY])
+    for (const m of lower.matchAll(SCHOOL_YEAR)) {
+      const a = Number(m[1]);
+      if (Number(m[2]) === a + 1) out.push({ index: m.index ?? 0, length: m[0].length, period: schoolYearSpan(a, calendar) });
+    }
   return out;
 }

@@ -173,14 +173,22 @@ const AS_OF_DATE = /(?<![\p{L}])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ng�
 const DATA_WINDOW =
   /(?:\(|số liệu(?:\s+(?:trong|của))?(?:\s+báo cáo)?(?:\s+(?:được\s+)?tính)?|kỳ báo cáo|thời gian báo cáo)\s*(?:[^()\d,]{0,12}\d{0,2}[^()\d,]{0,12},\s*)?(?:từ\s+)?$/u;
 
-/** Two dates bounding a span (`từ ngày 01/7/2025 đến ngày 20/12/2025`, `(15/12/2024 - 14/3/2025)`): the months they fall in. */
-const DATE = String.raw`(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
-const DATE_SPAN = new RegExp(String.raw`(?:từ\s+)?(?:${DATE})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:${DATE})`, 'gu');
+/**
+ * Two dates bounding a span (`từ ngày 01/7/2025 đến ngày 20/12/2025`, `(15/12/2024 - 14/3/2025)`): the months they fall in.
+ * The first may leave its year to the second (`từ ngày 06/9 đến ngày 10/9/2025`: the same year, or the year before when
+ * its month comes later), and either may follow a time of day (`từ 19 giờ ngày 07/9 đến 07 giờ ngày 10/9/2025`).
+ */
+export const CLOCK = String.raw`(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s+)?`;
+const FIRST_DATE = String.raw`${CLOCK}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|${CLOCK}(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?`;
+const DATE = String.raw`${CLOCK}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|${CLOCK}(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
+const DATE_SPAN = new RegExp(String.raw`(?:từ\s+)?(?:${FIRST_DATE})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:${DATE})`, 'gu');
 
 function dateSpans(lower: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of lower.matchAll(DATE_SPAN)) {
-    const [m1, y1, m2, y2] = [m[2] ?? m[5], m[3] ?? m[6], m[8] ?? m[11], m[9] ?? m[12]].map(Number);
+    const [m1, m2, y2] = [m[2] ?? m[5], m[8] ?? m[11], m[9] ?? m[12]].map(Number);
+    const said = m[3] ?? m[6];
+    const y1 = said ? Number(said) : m1 <= m2 ? y2 : y2 - 1;
     const ok = [m1, m2].every((x) => x >= 1 && x <= 12) && validYear(y1) && validYear(y2);
     if (!ok || y1 * 12 + m1 > y2 * 12 + m2) continue;
     const period = y1 === y2 && m1 === m2 ? `${y1}-${pad2(m1)}` : `${y1}-${pad2(m1)}..${y2}-${pad2(m2)}`;

@@ -1,4 +1,5 @@
 import { frontMatterRoles, MOTTO } from '../../src/normalize/front-matter.js';
+import { firstPeriod } from '../../src/text/period-words.js';
 import { joinLines } from '../../src/normalize/line-joiner.js';
 import { readMetadata } from '../../src/normalize/metadata-reader.js';
 import type { RawBlock } from '../../schemas/raw-document.js';
@@ -90,6 +91,39 @@ describe('readMetadata', () => {
     'Thời gian lấy số liệu: từ ngày 16/11/2024 đến ngày 15/11/2025.',
   ])('reads the window of the figures however its line is worded: %s', (line) => {
     expect(windowed('Kết quả công tác năm 2025', line)).toBe('2024-11..2025-11');
+  });
+
+  it('reads a title wrapped onto a line that opens with its bracketed span, and a span whose first date leaves its year to the second', () => {
+    const texts = [
+      'UBND TỈNH QUẢNG BÌNH',
+      'BAN CHỈ HUY PHÒNG, CHỐNG THIÊN TAI',
+      'Số: 31/BC-BCH',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Quảng Bình, ngày 20 tháng 10 năm 2026',
+      'BÁO CÁO',
+      'Thiệt hại do mưa lũ',
+      '(từ ngày 12/10 đến ngày 16/10/2026) và công tác khắc phục',
+      'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Ban Chỉ huy báo cáo như sau:',
+      'I. THIỆT HẠI',
+    ];
+    const roles = frontMatterRoles(texts.map((text) => ({ text })));
+    expect(roles[7]).toBe('title');
+    expect(roles[8]).not.toBe('title');
+    const meta = readMetadata(texts.map((text, i) => ({ text, role: roles[i] })));
+    expect(meta.title).toBe('BÁO CÁO Thiệt hại do mưa lũ (từ ngày 12/10 đến ngày 16/10/2026) và công tác khắc phục');
+    expect(meta.reportPeriod).toBe('2026-10');
+  });
+
+  it('takes a school year bounded in brackets in the first paragraph as the report period, and its months for every school year', () => {
+    const meta = readMetadata([
+      para('BÁO CÁO', 'title'),
+      para('Tổng kết năm học 2025-2026 và phương hướng năm học 2026-2027', 'title'),
+      para('Năm học 2025-2026 (từ ngày 01/9/2025 đến ngày 31/8/2026) là năm học thứ hai của Chiến lược.', 'body'),
+    ]);
+    expect(meta.reportPeriod).toBe('2025-09..2026-08');
+    expect(firstPeriod('III. NHIỆM VỤ NĂM HỌC 2026-2027', undefined, meta.seasons)).toBe('2026-09..2027-08');
+    // without bounds a school year is September to May
+    expect(windowed('Tổng kết năm học 2025-2026', 'Nhà trường báo cáo như sau:')).toBe('2025-09..2026-05');
   });
 
   it('dates a title that names a month or quarter but no year by the year it was issued, the year before for a time still to come', () => {

@@ -3,7 +3,7 @@ import type { Fact, FactKind } from '../../schemas/fact.js';
 import { findNumbers } from './number-parser.js';
 import { groupFigures, type Figure } from './figure-finder.js';
 import { rejectReason } from './reject-rules.js';
-import { BOUND_AFTER, indexDirection, isRank, readAspect } from './aspect-rules.js';
+import { type AspectReading, BOUND_AFTER, indexDirection, isRank, readAspect } from './aspect-rules.js';
 import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
@@ -129,6 +129,77 @@ function kindOf(unit: UnitReading | undefined, f: Figure, rank: boolean): FactKi
   return unit?.kind ?? 'count';
 }
 
+/** What a figure's neighbours and its clause make of the aspect its own words give it. */
+interface AspectContext {
+  text: string;
+  lower: string;
+  start: number;
+  clause: number;
+  kind: FactKind;
+  baseUnit: string | undefined;
+  unitKind: FactKind | undefined;
+  value: number;
+  read: AspectReading;
+  /** The figure placed before this one in the block. */
+  last: { fact: Fact; end: number } | undefined;
+}
+
+function aspectInContext(c: AspectContext): AspectReading {
+  const { text, lower, start, read, last } = c;
+  // `giảm 14 vụ (12,7%)`, `giảm 47 vụ (tương ứng 7,13%)`: the percentage in brackets right after a change is that change, relative
+  if (
+    c.kind === 'percent' &&
+    read.aspect === 'share' &&
+    last?.fact.aspect === 'change' &&
+    /^[^\d().;,]{0,24}\(\s*(?:tương ứng|tương đương|tức|hay|bằng)?\s*$/u.test(text.slice(last.end, start))
+  )
+    return { aspect: 'change', direction: last.fact.direction ?? null, evidence: ['aspect:change-in-brackets'] };
+  if (parallelChange(lower, read, last, start)) return { aspect: 'change', direction: last?.fact.direction ?? null, evidence: ['aspect:change-parallel'] };
+  if (exceedsReference(lower, read, c.clause, start)) return { aspect: 'change', direction: 'up', evidence: ['aspect:change-over-reference'] };
+  // `đạt 46,8% kế hoạch năm (cùng kỳ năm 2024 đạt 44,1%)`: the same measure at an earlier time, in brackets
+  if (
+    c.kind === 'percent' &&
+    read.aspect === 'share' &&
+    last?.fact.aspect === 'plan' &&
+    EARLIER_ASIDE.test(text.slice(last.end, start).toLocaleLowerCase('vi'))
+  )
+    return { aspect: 'plan', direction: null, evidence: ['aspect:plan-earlier'] };
+  // a multiple with a fraction (`1,59 lần` the national density) compares two values; a whole number of `lần` may count occasions
+  if (read.aspect === 'level' && c.baseUnit === 'lần' && !Number.isInteger(c.value))
+    return { ...read, aspect: 'change', evidence: [...read.evidence, 'aspect:multiple'] };
+  // percentage points are a difference of two percentages: always a change
+  if (c.baseUnit === 'điểm phần trăm' && read.aspect !== 'change' && read.aspect !== 'rank')
+    return { ...read, aspect: 'change', evidence: [...read.evidence, 'aspect:percentage-points'] };
+  // `Lũy kế 10 tháng, kiểm tra …; thu nộp ngân sách 7.846 triệu đồng`: a running-total lead frames its whole sentence
+  if (
+    read.aspect === 'level' &&
+    c.unitKind !== 'percent' &&
+    underCumulativeLead(lower, sentenceStart(text, start)) &&
+    !PLAN_BRACKET_BEFORE.test(lower.slice(Math.max(0, start - 70), start)) &&
+    !ONGOING.test(lower.slice(c.clause, start))
+  )
+    return { ...read, aspect: 'cumulative', evidence: [...read.evidence, 'aspect:cumulative-lead'] };
+  return read;
+}
+
+/**
+ * `tăng 5,8% số vụ và 3,1% số đối tượng`: a bare percentage listed after a change percentage of another noun, with no
+ * verb of its own between them, is a change the same way.
+ */
+function parallelChange(lower: string, read: AspectReading, last: AspectContext['last'], start: number): boolean {
+  if (read.aspect !== 'share' || read.evidence.includes('aspect:share-named') || last?.fact.aspect !== 'change' || last.fact.kind !== 'percent') return false;
+  const between = lower.slice(last.end, start);
+  return /^[^\d().;:]{0,40}(?:,|\svà)\s*$/u.test(between) && !/(?<!\p{L})(?:đạt|chiếm|là|bằng|có|được|so với)(?!\p{L})/u.test(between);
+}
+
+/** `vượt công suất thiết kế 4,1%`, `vượt mức báo động III 0,35 m`: how far a value went over a reference — not a plan's. */
+function exceedsReference(lower: string, read: AspectReading, clause: number, start: number): boolean {
+  if (read.aspect !== 'share' && read.aspect !== 'level') return false;
+  const over = /(?<!\p{L})vượt\s+(?!quá|kế hoạch|chỉ tiêu|dự toán|mục tiêu|so với)([^\d,;.()]{2,40})$/u.exec(lower.slice(clause, start));
+  // (the reference names no verb of its own: `kỹ thuật vượt tuyến được phê duyệt lên 87` is no margin)
+  return !!over && !/(?<!\p{L})(?:lên|xuống|được|là|đạt|có|còn)(?!\p{L})/u.test(over[1]);
+}
+
 /** Extract the facts of one block. */
 export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
   const text = block.text;
@@ -178,6 +249,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       if (words !== undefined) {
         of = words;
         evidence.push('shape:ratio-in-words');
+        // `113,5 bé trai/100 bé gái`: the count after the slash is what the figure is of, no fact of its own
+        const next = figures[i + 1];
+        if (next && text.slice(unitEnd, next.start).includes('/')) consumed.add(next);
       }
     }
     const repeated = repeatedInWords(text, unitEnd, base, figures[i + 1]);
@@ -189,31 +263,19 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const finalKind: FactKind = of !== null && kind !== 'rank' ? 'ratio' : kind;
     const readAs = readAspect(lower, f.start, unitEnd, finalKind, cStart);
     const read0 = readAs.evidence.includes('aspect:index') ? { ...readAs, direction: indexDirection(value) } : readAs;
-    // a multiple with a fraction (`1,59 lần` the national density) compares two values; a whole number of `lần` may count occasions
-    // percentage points are a difference of two percentages: always a change
     const last = placed[placed.length - 1];
-    const aspect =
-      // `giảm 14 vụ (12,7%)`: the percentage in brackets right after a change is that change, relative
-      kind === 'percent' && read0.aspect === 'share' && last?.fact.aspect === 'change' && /^[^\d().;,]{0,24}\(\s*$/u.test(text.slice(last.end, f.start))
-        ? { aspect: 'change' as const, direction: last.fact.direction ?? null, evidence: ['aspect:change-in-brackets'] }
-        : // `đạt 46,8% kế hoạch năm (cùng kỳ năm 2024 đạt 44,1%)`: the same measure at an earlier time, in brackets
-          kind === 'percent' &&
-            read0.aspect === 'share' &&
-            last?.fact.aspect === 'plan' &&
-            EARLIER_ASIDE.test(text.slice(last.end, f.start).toLocaleLowerCase('vi'))
-          ? { aspect: 'plan' as const, direction: null, evidence: ['aspect:plan-earlier'] }
-          : read0.aspect === 'level' && unit?.baseUnit === 'lần' && !Number.isInteger(value)
-            ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:multiple'] }
-            : unit?.baseUnit === 'điểm phần trăm' && read0.aspect !== 'change' && read0.aspect !== 'rank'
-              ? { ...read0, aspect: 'change' as const, evidence: [...read0.evidence, 'aspect:percentage-points'] }
-              : // `Lũy kế 10 tháng, kiểm tra …; thu nộp ngân sách 7.846 triệu đồng`: a running-total lead frames its whole sentence
-                read0.aspect === 'level' &&
-                  unit?.kind !== 'percent' &&
-                  underCumulativeLead(lower, sentenceStart(text, f.start)) &&
-                  !PLAN_BRACKET_BEFORE.test(lower.slice(Math.max(0, f.start - 70), f.start)) &&
-                  !ONGOING.test(lower.slice(cStart, f.start))
-                ? { ...read0, aspect: 'cumulative' as const, evidence: [...read0.evidence, 'aspect:cumulative-lead'] }
-                : read0;
+    const aspect = aspectInContext({
+      text,
+      lower,
+      start: f.start,
+      clause: cStart,
+      kind,
+      baseUnit: unit?.baseUnit,
+      unitKind: unit?.kind,
+      value,
+      read: read0,
+      last,
+    });
     const readQ = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     // `vượt 1,31 điểm phần trăm so với chỉ tiêu`: the margin a target was beaten by, exactly — not "more than"
     const before = readQ.evidence.includes('approx:vượt') && aspect.aspect === 'change' ? { approx: 'none' as const, evidence: ['approx:margin'] } : readQ;

@@ -115,7 +115,7 @@ const TIME = new RegExp(
 );
 
 /** A comparative opening the words before a change (`cao hơn mức bình quân chung …`, `thấp hơn cả nước`). */
-const HIGHER_THAN = /^(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s+(?:so với\s+)?(?=\S)/iu;
+const HIGHER_THAN = /^(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn|vượt)\s+(?:so với\s+)?(?=\S)/iu;
 
 /** Words that name only a place (`ở nông thôn`, `tại khu vực miền núi`): a part of a parallel clause. */
 const PLACE_ONLY = /^(?:ở|tại)\s+(?:\S+\s*){1,4}$/iu;

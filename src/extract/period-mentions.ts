@@ -179,6 +179,18 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // từ năm 2021 đến ngày 31/10/2025, từ đầu năm 2024 đến tháng 10/2025, từ năm 2021 đến nay: from the start of a
+    // year to a month (to the report's, for `nay`)
+    re: /từ\s+(?:đầu\s+)?năm\s+(\d{4})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})|(nay|hiện nay|thời điểm báo cáo))/gu,
+    rule: 'period:between',
+    make: (m, _y, _l, _e, _p, now) => {
+      const from = Number(m[1]);
+      const to = m[4] ? now : m[3] && `${m[3]}-${pad2(Number(m[2]))}`;
+      if (!to || !validYear(from) || Number(m[2] ?? 1) < 1 || Number(m[2] ?? 1) > 12 || `${from}-01` >= to) return undefined;
+      return `${from}-01..${to}`;
+    },
+  },
+  {
     // từ ngày 06/9 đến ngày 10/9/2025, từ 19 giờ ngày 07/9 đến 07 giờ ngày 10/9/2025, từ ngày 25/12 đến ngày 05/01/2026:
     // a span whose first date leaves its year (and even its month) to the second: the same year, or the year before
     // when its month comes later

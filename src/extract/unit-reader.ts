@@ -19,6 +19,8 @@ const NOUNS = [...new Set(COUNT_NOUNS)].sort(byLength);
 const COORD = [...new Set(COORDINATED_NOUNS)].sort(byLength);
 const MEASURES = Object.keys(MEASURE_UNITS).sort(byLength);
 const MONEY = Object.keys(MONEY_UNITS).sort(byLength);
+/** Words that open with the money word but count people or things (`58 đồng chí`, `2.186 đồng hồ nước`). */
+const NOT_MONEY = /^đồng\s+(?:chí|hồ|bào|nghiệp|đội)(?![\p{L}])/u;
 const FOREIGN = Object.keys(FOREIGN_MONEY).sort(byLength);
 
 /** The longest lexicon entry at `pos` as a whole word. */
@@ -99,7 +101,7 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   if (lower.startsWith('điểm phần trăm', pos))
     return { unit: 'điểm phần trăm', baseUnit: 'điểm phần trăm', kind: 'percent', end: pos + 14, evidence: ['unit:percent', 'unit:percentage-points'] };
   if (!lower.startsWith('đ/c', pos)) {
-    const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));
+    const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]) && !NOT_MONEY.test(lower.slice(pos, pos + 16)));
     if (money) {
       // a price per unit (`9.800 đồng/m3`, `45.000 đồng/kg`): money per that unit
       // (and per two: `52,4 triệu đồng/người/năm`, income per head a year)

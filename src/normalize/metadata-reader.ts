@@ -99,6 +99,13 @@ function sameReportTime(title: string, window: string): boolean {
   return /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) && title.slice(-7) === end;
 }
 
+/** A span of whole years (`2021-01..2025-12`) cut at a moment in its last year (`@2025-10` → `2021-01..2025-10`). */
+function cutShort(span: string | undefined, moment: string | undefined): string | undefined {
+  const m = /^@(\d{4})-(\d{2})$/u.exec(moment ?? '');
+  if (!span || !m || !/^\d{4}-01\.\.\d{4}-12$/u.test(span) || span.slice(9, 13) !== m[1]) return span;
+  return `${span.slice(0, 7)}..${m[1]}-${m[2]}`;
+}
+
 /** The province named most often as `tỉnh X` in the body (at least twice). */
 function provinceFromBody(texts: string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -250,7 +257,10 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // span: a report's figures cover it, a plan's targets run over it. (A heading naming one — a
   // programme's span in a monthly report — is not the time of its figures: segment-stage.)
   // A plan's horizon (`Kế hoạch … đến năm 2025`) is the year its targets are for.
-  const span = planSpan(fullTitle ?? '');
+  // a span of years whose figures the text says run only to a moment in its last year (`giai đoạn 2021-2025` …
+  // `Số liệu trong báo cáo tính đến ngày 31/10/2025`): the span to that month
+  const cutOff = windowAt?.m ? firstPeriod(windowAt.t.slice(windowAt.m.index), undefined, undefined, true) : undefined;
+  const span = cutShort(planSpan(fullTitle ?? ''), cutOff);
   const horizon = span ?? horizonYear(fullTitle ?? '');
   if (!period && span) meta.reportPeriod = span;
   else if (!period && meta.reportType === 'kế hoạch' && horizon) meta.reportPeriod = horizon;

@@ -126,6 +126,14 @@ describe('readMetadata', () => {
     expect(windowed('Tổng kết năm học 2025-2026', 'Nhà trường báo cáo như sau:')).toBe('2025-09..2026-05');
   });
 
+  it('cuts a title span of years at the moment the figures are said to run to in its last year', () => {
+    expect(windowed('Kết quả giám sát việc thực hiện Nghị quyết giai đoạn 2021-2025', 'Số liệu trong báo cáo tính đến ngày 30/9/2025.')).toBe(
+      '2021-01..2025-09',
+    );
+    // a moment in another year leaves the span whole
+    expect(windowed('Kết quả giám sát việc thực hiện Nghị quyết giai đoạn 2021-2025', 'Số liệu tính đến ngày 30/9/2024.')).toBe('2021-01..2025-12');
+  });
+
   it('dates a title that names a month or quarter but no year by the year it was issued, the year before for a time still to come', () => {
     const titled = (title: string, date: string) => readMetadata([para(`Hà Nội, ngày ${date}`), para('BÁO CÁO', 'title'), para(title, 'title')]).reportPeriod;
     expect(titled('Kết quả thực hiện nhiệm vụ tháng 9', '28 tháng 9 năm 2025')).toBe('2025-09');

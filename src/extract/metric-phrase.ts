@@ -81,6 +81,8 @@ const KEPT_AFTER: ReadonlySet<string> = new Set(['mới']);
 
 /** Linkers that also end common words (`thực hiện`, `đổi mới`, `hiện nay`, `tổng cộng`). */
 const WORD_TAILS = new Set(['hiện', 'mới', 'nay', 'thêm', 'chỉ', 'mỗi', 'còn']);
+/** Words that end with the linker `bằng` (`giải phóng mặt bằng`, `vùng đồng bằng`, `văn bằng`). */
+const ENDS_IN_BANG = /(?<![\p{L}])(?:mặt|đồng|văn|công|cân|san|bình)\s+bằng$/u;
 
 /** Discourse markers and adverbials that open a sentence but are not part of what it measures. */
 const OPENERS = new RegExp(
@@ -218,6 +220,7 @@ function stripLinkers(phrase: string, keep: ReadonlySet<string> = NO_WORDS): str
     // that end common words; `đạt`, `là`, `có` stay linkers whatever stands before them (`thông đạt` is
     // a word, but `viễn thông đạt` is not it)
     if (hit && WORD_TAILS.has(hit) && splitsWord(words(lower), words(lower).length - 1)) break;
+    if (hit === 'bằng' && ENDS_IN_BANG.test(lower)) break;
     if (hit) {
       p = tidy(p.slice(0, p.length - hit.length));
       changed = true;
@@ -509,7 +512,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
     m.kind === 'percent'
   ) {
     // `giảm ít nhất 10% số ca mắc sốt xuất huyết so với tháng 11`: the change names its noun after it
-    metric = tidy(`${post.phrase} ${comparison}`);
+    // (`tăng 18,4% về số dự án và tăng 32,7% về vốn so với cùng kỳ`: what it is `về`, compared where the clause says)
+    const about = /^về\s+/iu.exec(post.phrase);
+    metric = tidy(`${post.phrase.slice(about?.[0].length ?? 0)} ${comparison || (about ? laterComparison(m.text, post.end) : '')}`);
     ev.push('metric:after');
   } else if (m.kind === 'percent' && m.aspect === 'share' && bracket >= 0 && m.parent && !hasContent(own) && !hasContent(post.phrase)) {
     // `3.915 hồ sơ trực tuyến (chiếm 80,5%)`: the share the figure before the bracket is of its whole
@@ -690,6 +695,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
 }
 
 /** `so với cùng kỳ năm 2023` → `so với cùng kỳ` (the comparison base, without its time), and where it ends. */
+/** The comparison base said further on in the clause (`… và tăng 32,7% về vốn so với cùng kỳ năm 2024`), or ''. */
+function laterComparison(text: string, from: number): string {
+  const clause = text.slice(from, from + 160).split(/;|\.(?!\d)/u)[0] ?? '';
+  const at = clause.search(/(?<![\p{L}])so với(?![\p{L}])/u);
+  return at >= 0 ? comparisonPhrase(text, from + at).phrase : '';
+}
+
 function comparisonPhrase(text: string, from: number): { phrase: string; end: number } {
   const lead = text.slice(from).length - text.slice(from).trimStart().length;
   const rest = text.slice(from + lead, from + lead + 120);

@@ -2,6 +2,7 @@ import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { COMPARATIVE_ONLY, COMPARATIVE_TAIL } from '../text/comparatives.js';
 import { BOUND_AFTER } from './aspect-rules.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
+import { MEASURE_UNITS } from './unit-lexicon.js';
 import { splitsWord } from '../text/viet-word-list.js';
 import { foldVietnamese } from '../text/fold-text.js';
 
@@ -514,7 +515,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `giảm ít nhất 10% số ca mắc sốt xuất huyết so với tháng 11`: the change names its noun after it
     // (`tăng 18,4% về số dự án và tăng 32,7% về vốn so với cùng kỳ`: what it is `về`, compared where the clause says)
     const about = /^về\s+/iu.exec(post.phrase);
-    metric = tidy(`${post.phrase.slice(about?.[0].length ?? 0)} ${comparison || (about ? laterComparison(m.text, post.end) : '')}`);
+    const what = post.phrase.slice(about?.[0].length ?? 0);
+    // (`tăng 7,9% về tấn và 8,7% về tấn.km`: a unit says which of the value before it changed)
+    const inUnit = about && m.compared && Object.hasOwn(MEASURE_UNITS, what.toLowerCase()) ? `${withoutBase(m.compared).replace(/\s*\([^()]*\)$/u, '')} (${what})` : what;
+    metric = tidy(`${inUnit} ${comparison || (about ? laterComparison(m.text, post.end) : '')}`);
     ev.push('metric:after');
   } else if (m.kind === 'percent' && m.aspect === 'share' && bracket >= 0 && m.parent && !hasContent(own) && !hasContent(post.phrase)) {
     // `3.915 hồ sơ trực tuyến (chiếm 80,5%)`: the share the figure before the bracket is of its whole

@@ -47,6 +47,13 @@ export const MEASURE_UNITS: Record<string, string> = {
   ppm: 'ppm',
   dba: 'dba',
   ntu: 'ntu',
+  // transport work: a load or a passenger carried over a distance (`368,5 triệu tấn.km`, `3.946 triệu hành khách.km`)
+  'tấn.km': 'tấn.km',
+  'tấn-km': 'tấn-km',
+  'hành khách.km': 'hành khách.km',
+  'hk.km': 'hk.km',
+  'khách.km': 'khách.km',
+  'người.km': 'người.km',
   // speeds and flows (`gió giật 38 m/s`, `lưu lượng 1.250 m3/s`)
   'm/s': 'm/s',
   'km/h': 'km/h',

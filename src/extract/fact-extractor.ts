@@ -106,11 +106,18 @@ function afterName(text: string, sentence: number, start: number): boolean {
 }
 
 /** `91 km trên tổng gần 150 km`: the denominator of a ratio written in words. */
-function ofInWords(text: string, end: number, next: Figure | undefined): number | undefined {
+function ofInWords(text: string, end: number, next: Figure | undefined, unit: string | undefined): number | undefined {
   if (!next) return undefined;
   const between = text.slice(end, next.start);
   if (!/^\s*(?:trên|\/)\s*(?:tổng\s*(?:số)?)?\s*(?:(?:gần|khoảng|hơn|trên)\s+)?$/u.test(between)) return undefined;
-  return next.value * next.scale;
+  const of = next.value * next.scale;
+  // a slash between two nouns is a ratio per a round number of the second (`113,5 bé trai/100 bé gái`) or of the same noun
+  // (`12 xã/15 xã`); otherwise two counts written together (`3.214 vụ/5.867 bị cáo`: cases and their defendants)
+  if (between.includes('/') && !/^(?:1|10|100|1000|10000|100000)$/u.test(String(of))) {
+    const sameNoun = !!unit && text.slice(next.end).trimStart().toLowerCase().startsWith(unit.toLowerCase());
+    if (!sameNoun) return undefined;
+  }
+  return of;
 }
 
 /** `23.000.000đ (Hai mươi ba triệu đồng)`: the figure repeated in words, if the next figure is that. */
@@ -245,7 +252,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const kind = kindOf(unit, f, rank);
     let of = f.of;
     if (of === null && kind !== 'rank') {
-      const words = ofInWords(text, unitEnd, figures[i + 1]);
+      const words = ofInWords(text, unitEnd, figures[i + 1], unit?.unit);
       if (words !== undefined) {
         of = words;
         evidence.push('shape:ratio-in-words');
@@ -483,6 +490,8 @@ const CUMULATIVE_LEAD = /^\s*(?:[-+•]\s*)?(?:lũy kế|luỹ kế|cộng dồn
 function underCumulativeLead(lower: string, sStart: number): boolean {
   if (CUMULATIVE_LEAD.test(lower.slice(sStart, sStart + 24))) return true;
   if (!/^\s*(?:[-+•]\s*)?(?:trong đó|riêng)(?!\p{L})/u.test(lower.slice(sStart, sStart + 16)) || sStart < 2) return false;
+  // (not one that names a time of its own: `Riêng quý III/2025 giải ngân …` is that quarter's)
+  if (/^\s*(?:[-+•]\s*)?(?:trong đó|riêng)\s*,?\s*(?:trong\s+)?(?:tháng|quý|năm|tuần|ngày)\s/u.test(lower.slice(sStart, sStart + 30))) return false;
   const prev = sentenceStart(lower, sStart - 2);
   return CUMULATIVE_LEAD.test(lower.slice(prev, prev + 24));
 }

@@ -82,8 +82,8 @@ const KEPT_AFTER: ReadonlySet<string> = new Set(['mới']);
 
 /** Linkers that also end common words (`thực hiện`, `đổi mới`, `hiện nay`, `tổng cộng`). */
 const WORD_TAILS = new Set(['hiện', 'mới', 'nay', 'thêm', 'chỉ', 'mỗi', 'còn']);
-/** Words that end with the linker `bằng` (`giải phóng mặt bằng`, `vùng đồng bằng`, `văn bằng`). */
-const ENDS_IN_BANG = /(?<![\p{L}])(?:mặt|đồng|văn|công|cân|san|bình)\s+bằng$/u;
+/** Words that end with the linker `bằng` or `tăng` (`giải phóng mặt bằng`, `vùng đồng bằng`, `văn bằng`, `thuế giá trị gia tăng`). */
+const ENDS_IN_LINKER = /(?<![\p{L}])(?:(?:mặt|đồng|văn|công|cân|san|bình)\s+bằng|giá trị gia\s+tăng)$/u;
 
 /** Discourse markers and adverbials that open a sentence but are not part of what it measures. */
 const OPENERS = new RegExp(
@@ -221,7 +221,7 @@ function stripLinkers(phrase: string, keep: ReadonlySet<string> = NO_WORDS): str
     // that end common words; `đạt`, `là`, `có` stay linkers whatever stands before them (`thông đạt` is
     // a word, but `viễn thông đạt` is not it)
     if (hit && WORD_TAILS.has(hit) && splitsWord(words(lower), words(lower).length - 1)) break;
-    if (hit === 'bằng' && ENDS_IN_BANG.test(lower)) break;
+    if ((hit === 'bằng' || hit === 'tăng') && ENDS_IN_LINKER.test(lower)) break;
     if (hit) {
       p = tidy(p.slice(0, p.length - hit.length));
       changed = true;

@@ -131,7 +131,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   {
     // chuyển sang năm 2026, chuyển tiếp / chuyển nguồn sang năm 2025 (`Số việc chuyển sang năm 2026 là 7.655 việc`): what is carried
     // into a year is what stands at the end of the year before it
-    re: /(?:chuyển|mang)(?:\s+(?:tiếp|nguồn|số dư))?\s+sang\s+năm\s+(\d{4})/gu,
+    re: /(?:chuyển|mang)(?:\s+(?:tiếp|nguồn|số dư))?\s+sang\s+năm\s+(?:công tác\s+)?(\d{4})/gu,
     rule: 'period:carried-into',
     make: (m) => (validYear(Number(m[1])) ? `@${Number(m[1]) - 1}-12` : undefined),
   },
@@ -211,7 +211,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // tính đến ngày 30/10/2025, tính đến 12/2021: a value as of that month
-    re: /(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    // (and `đến 30/9/2025`, a date without `ngày`)
+    re: /(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*|\d{1,2}\s*[/.-]\s*(?=\d{1,2}\s*[/.-]\s*\d{4}))?(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
     rule: 'period:as-of',
     make: (m, _y, lower) => {
       const month = Number(m[1]);
@@ -393,7 +394,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     make: (_m, year) => (year !== undefined && validYear(year) ? `${year}` : undefined),
   },
   {
-    re: /(?<!(?:đến|giai đoạn|nhiệm kỳ|tháng\s+\d{1,2})\s+)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/gu,
+    re: /(?<!(?:đến|giai đoạn|nhiệm kỳ|tháng\s+\d{1,2})\s+)năm\s+(?:công tác\s+)?(\d{4})(?!\s*[-–]\s*\d{4})/gu,
     rule: 'period:year',
     make: (m) => (validYear(Number(m[1])) ? m[1] : undefined),
   },

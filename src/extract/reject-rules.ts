@@ -80,6 +80,18 @@ function clockTime(lower: string, f: Figure): boolean {
 }
 
 /**
+ * The number a proper name ends with after `số` (`Phòng Giao dịch số 5 còn thiếu …`, `Trường Mầm non số 2`): a small whole
+ * number after two capitalised words, with no known counted noun or unit after it (`Tổng số 12 đơn vị` counts).
+ */
+function numberOfName(text: string, lower: string, f: Figure, pos: number): boolean {
+  if (!wordBefore(lower, pos, 'số') || !Number.isInteger(f.value) || f.value >= 100 || f.form !== 'digits') return false;
+  const before = text.slice(Math.max(0, pos - 2 - 40), pos - 2);
+  if ((before.match(/(?<![\p{L}])\p{Lu}\p{Ll}*/gu)?.length ?? 0) < 2 || !/(?<![\p{L}])\p{Lu}[\p{L}]*(?:\s+[\p{L}]+){0,2}\s*$/u.test(before)) return false;
+  const unit = readUnit(text, lower, f.end, undefined);
+  return !unit || unit.evidence.includes('unit:guessed');
+}
+
+/**
  * Why a figure is not a fact (a `reject:*` rule), or undefined when it may be one. Rules run
  * before the unit is read; `rank` figures skip the name rules (`xếp thứ 5`).
  */
@@ -90,13 +102,28 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   const pos = skipSpacesBack(lower, f.start);
   // (a number written with a thousands separator is never a year, month or day: `lũy kế từ đầu năm 2.054 ca`)
   if (TIMES.some((w) => wordBefore(lower, pos, w)) && !/\d\.\d{3}(?!\d)/u.test(text.slice(f.start, f.end))) return 'reject:time';
+  // the year of a quarter or month (`quý III/2025`, `tháng 9/2025`) or of a named kind of year (`năm công tác 2027`)
+  if (
+    /(?:(?<![\p{L}])(?:quý\s+[ivx\d]+|tháng\s+\d{1,2})\s*[/-]\s*|(?<![\p{L}])năm\s+(?:công tác|tài chính|ngân sách|kế hoạch)\s+)$/u.test(
+      lower.slice(Math.max(0, f.start - 24), f.start),
+    )
+  )
+    return 'reject:time';
   if (clockTime(lower, f)) return 'reject:time-of-day';
   // `2000 thiết bị/thành phố`: a four-digit number before a counted noun or a measure counts; a year does not take one
   if (bareYear(text, f) && !countedAfter(text, lower, f)) return 'reject:year';
-  if (/(?<![\p{L}])(?:hàng|vài|mấy|dăm|nhiều)\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start))) return 'reject:vague';
+  // (`hàng trăm`, `vài nghìn`: only before a number in words — `đặt hàng 3,44 tỷ đồng` is goods ordered)
+  if (
+    /(?<![\p{L}])(?:hàng|vài|mấy|dăm|nhiều)\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start)) &&
+    (f.form !== 'digits' || !/(?<![\p{L}])hàng\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start)))
+  )
+    return 'reject:vague';
   if (documentIdentifier(text, lower, pos)) return 'reject:identifier';
   if (/^\s*(?:Ngày|Năm)(?![\p{L}])/u.test(text.slice(f.end, f.end + 8))) return 'reject:anniversary';
-  if (!rank && NAMES.some((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w))) return 'reject:name';
+  // (a decimal is never a name's number: `đường thôn, xóm 706,9 km`)
+  if (!rank && !/\d,\d/u.test(text.slice(f.start, f.end)) && NAMES.some((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w)))
+    return 'reject:name';
+  if (numberOfName(text, lower, f, pos)) return 'reject:name';
   const after = text.slice(f.end, f.end + 40);
   const mark = AFTER_MARKS_NOT_FACT.find((m) => m.re.test(after));
   if (mark) return mark.rule;

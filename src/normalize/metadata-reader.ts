@@ -87,7 +87,7 @@ function titleTimeByIssue(title: string, issueDate: string | undefined, seasons:
 }
 
 /** A line that says what span a report's figures cover: `Số liệu (báo cáo) tính từ …`, `Kỳ báo cáo: …`, `(Thời gian báo cáo …)`, `Thời gian lấy số liệu: …`. */
-const WINDOW_LINE = /(?:^|[.;]\s+)\(?\s*(?:số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])/iu;
+const WINDOW_LINE = /(?:(?:^|[.;]\s+)\(?|\()\s*(?:số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])/iu;
 
 /**
  * Whether a window of dates is the exact form of the time a title names: the title's year, or a span of months

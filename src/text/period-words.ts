@@ -79,7 +79,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/gu,
+    // (a working year: `năm công tác 2026`, the report's own kind of year)
+    re: /năm\s+(?:công tác\s+)?(\d{4})(?!\s*[-–]\s*\d{4})/gu,
     make: (m) => (validYear(Number(m[1])) ? m[1] : undefined),
   },
 ];

@@ -98,7 +98,7 @@ const TIME = new RegExp(
     `(?:\\d+\\s+)?tháng\\s+(?:đầu|cuối)\\s+năm(?:\\s+\\d{4})?`,
     `(?:trong\\s+|sau\\s+)?\\d{1,2}\\s+tháng(?!\\s*[/.-]?\\s*\\d)`,
     `trong\\s+(?:tháng|kỳ|quý|năm)(?!\\s*(?:\\d|[IVX]+\\b))`,
-    `(?:trong\\s+|của\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
+    `(?:trong\\s+|của\\s+|(?<!so\\s+với\\s+)(?:vào\\s+)?(?:cuối|đầu|giữa)\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     // the years of a season named with its crop (`vụ lúa Đông Xuân 2025-2026`): the season stays, its years go
@@ -107,6 +107,8 @@ const TIME = new RegExp(
     `từ\\s+(?:ngày\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}\\s+(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}`,
     `từ\\s+tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?\\s+(?:đến|tới)\\s+(?:hết\\s+)?tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?`,
     `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
+    // (a comparison's base keeps its words: `so với cuối năm 2024`)
+    `(?<!so\\s+với\\s+)(?:vào\\s+)?cuối\\s+(?:năm|tháng|quý|kỳ)(?![\\p{L}])`,
     `từ\\s+nay\\s+(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:năm(?:\\s+\\d{4})?|ngày\\s+\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?)`,
     // the present period said relatively (`năm nay`, `tháng này`, `cả năm`)
     `(?:trong\\s+)?(?:năm\\s+nay|tháng\\s+này|quý\\s+này|kỳ\\s+này|năm\\s+qua|cả\\s+năm)`,

@@ -222,6 +222,12 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // cuối năm 2024 (not `đến cuối năm`: that is until): what stood at the year's end (`giảm từ 21,94% cuối năm 2024 xuống …`)
+    re: /(?<!(?:đến|tới|hết|từ)\s+)(?<![\p{L}])cuối\s+năm\s+(\d{4})(?!\s*[-–]\s*\d)/gu,
+    rule: 'period:year-end',
+    make: (m) => (validYear(Number(m[1])) ? `@${m[1]}-12` : undefined),
+  },
+  {
     // tính đến nay, đến thời điểm báo cáo, hiện nay: a value as of the report's month
     re: /(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời điểm báo cáo|thời điểm hiện tại)|(?<![\p{L}])hiện nay(?![\p{L}])/gu,
     rule: 'period:as-of-now',

@@ -303,7 +303,14 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const splitTotal = opensSplit
       ? [...placed]
           .reverse()
-          .find((p) => p.start < sStart && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') && p.fact.kind === finalKind && !isPlanAside(p.fact))
+          .find(
+            (p) =>
+              p.start < sStart &&
+              (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
+              p.fact.kind === finalKind &&
+              !isPlanAside(p.fact) &&
+              !comparisonBase(lower, p.start),
+          )
       : undefined;
     const opens = !samePrevious && opensSplit;
     // (`…, gồm: thị trường Nhật Bản 236 người, Hàn Quốc 98 người`: a list after `gồm:` splits the same way)
@@ -325,7 +332,16 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
             )
         : undefined;
     // (every `;` part of a sentence that opens with `Trong đó:` splits the total before it, not only the first)
-    const splitOf = opens ? previous : (total ?? (opensSplit && !OWN_VERB_CLAUSE.test(lower.slice(sStart, f.start)) ? splitTotal : undefined));
+    // (the figure before is not what is split when it is an aside in brackets: `… tăng 17,3% so với năm 2024 (1.096,74 tỷ đồng). Trong đó: …`)
+    const outsideAside =
+      opens && previous && comparisonBase(lower, previous.start)
+        ? [...placed]
+            .reverse()
+            .find((p) => p.start < sStart && p.fact.aspect === 'level' && p.fact.kind === previous.fact.kind && !comparisonBase(lower, p.start))
+        : undefined;
+    const splitOf = opens
+      ? (outsideAside ?? previous)
+      : (total ?? (opensSplit && !OWN_VERB_CLAUSE.test(lower.slice(sStart, f.start)) ? splitTotal : undefined));
     const period = resolvePeriod({
       lower,
       sentenceStart: sStart,
@@ -498,6 +514,11 @@ function underCumulativeLead(lower: string, sStart: number): boolean {
 
 /** A `;` clause that opens with a verb of its own (`…; đã giải quyết 4.790 hồ sơ`): no part of a split before it. */
 const OWN_VERB_CLAUSE = /;\s*(?:đã|đang|sẽ|được|chưa|không|còn)\s/u;
+
+/** Is the figure at `start` the base of a comparison, in brackets after it (`… so với năm 2024 (1.096,74 tỷ đồng)`)? */
+function comparisonBase(lower: string, start: number): boolean {
+  return /so với[^().;]{0,40}\([^()]{0,16}$/u.test(lower.slice(Math.max(0, start - 70), start));
+}
 
 /** A sentence that only opens a list of parts (`Trong đó:`, `Cụ thể:`, `Gồm:`). */
 const SPLIT_OPENER = /^\s*(?:trong đó|cụ thể|bao gồm|gồm)\s*:\s*$/iu;

@@ -241,12 +241,11 @@ function annualPlanYear(ctx: PeriodContext, year: number | undefined): string | 
 function bracketPeriod(ctx: PeriodContext, mentions: readonly TimeMention[]): PeriodReading | undefined {
   const open = ctx.lower.lastIndexOf('(', ctx.start);
   if (open <= ctx.sentenceStart) return undefined;
-  const at = (m: TimeMention, rule: string): PeriodReading => ({
-    period: m.period,
-    flow: m.period.replace(/^@/u, ''),
-    stock: m.period.startsWith('@'),
-    evidence: [rule],
-  });
+  const at = (m: TimeMention, rule: string): PeriodReading => {
+    // (`so với cùng kỳ năm 2024 (4.959 ca)`: the stretch of the figure compared, in that year)
+    const period = (m.rule === 'period:same-period' ? sameStretch(ctx.previous?.period, m.period.slice(0, 4)) : undefined) ?? m.period;
+    return { period, flow: period.replace(/^@/u, ''), stock: period.startsWith('@'), evidence: [rule] };
+  };
   if (OPENS_BRACKET.test(ctx.lower.slice(open, ctx.start))) {
     const base = mentions.find(
       (m) =>
@@ -274,6 +273,13 @@ function monthCompared(ctx: PeriodContext): boolean {
   const clause = ctx.lower.slice(clauseFrom, clauseTo < 0 || clauseTo > ctx.clauseEnd ? ctx.clauseEnd : clauseTo);
   const lead = ctx.lower.slice(ctx.sentenceStart, ctx.start).split(',')[0] ?? '';
   return MONTH_BASE.test(clause) || /^\s*so với\s+(?:cùng\s+)?tháng/u.test(lead);
+}
+
+/** A period of one year (`2025-01..2025-09`, `@2025-06`) moved to another year, or undefined. */
+function sameStretch(period: string | undefined, year: string): string | undefined {
+  const years = period?.match(/\d{4}/gu);
+  if (!period || !years || new Set(years).size !== 1 || years[0] === year || !/^\d{4}$/u.test(year)) return undefined;
+  return period.replace(/\d{4}/gu, year);
 }
 
 /** A report of a working year that runs October to September (`2024-10..2025-09`: the judgment-enforcement year). */

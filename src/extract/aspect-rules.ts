@@ -80,11 +80,11 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
     }
     // `tỷ lệ giải ngân … (đạt 31,7%)`: what is disbursed is disbursed against the capital allotted — a rate of
     // disbursement is a plan's attainment (so the gold sets read 32 of 41 such figures), not a share of a whole
-    // (not one of a total named after it: `bằng khoảng 72% tổng vốn đăng ký`)
+    // (not one of a total or an amount named after it: `bằng khoảng 72% tổng vốn đăng ký`, `bằng 89,3% số thu trong năm`)
     if (
       /(?<!\p{L})giải ngân(?!\p{L})/u.test(sentence.slice(sentence.lastIndexOf(';') + 1)) &&
       !/(?<!\p{L})(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?!\p{L})/u.test(lower.slice(clauseStart, start)) &&
-      !/^\s*(?:của\s+|so với\s+)?tổng(?!\p{L})/u.test(lower.slice(unitEnd, unitEnd + 16))
+      !/^\s*(?:của\s+|so với\s+)?(?:tổng|số)(?!\p{L})/u.test(lower.slice(unitEnd, unitEnd + 16))
     ) {
       return { aspect: 'plan', direction: null, evidence: ['aspect:disbursement'] };
     }

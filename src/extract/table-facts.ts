@@ -85,7 +85,7 @@ function bracketUnit(label: string): UnitInfo | undefined {
 /** `Số nhà máy`, `Số lượng hộ`: a header that names what it counts gives that noun as the unit. */
 function countedNoun(label: string): UnitInfo | undefined {
   for (const part of label.split(' — ')) {
-    const m = /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,20})$/iu.exec(part.replace(BRACKET_UNIT, '').trim());
+    const m = /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,40})$/iu.exec(part.replace(BRACKET_UNIT, '').trim());
     if (!m) continue;
     const lower = `1 ${m[1].toLocaleLowerCase('vi')}`;
     const read = readUnit(lower, lower, 1);

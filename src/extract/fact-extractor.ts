@@ -337,7 +337,13 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       opens && previous && comparisonBase(lower, previous.start)
         ? [...placed]
             .reverse()
-            .find((p) => p.start < sStart && p.fact.aspect === 'level' && p.fact.kind === previous.fact.kind && !comparisonBase(lower, p.start))
+            .find(
+              (p) =>
+                p.start < sStart &&
+                (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
+                p.fact.kind === finalKind &&
+                !comparisonBase(lower, p.start),
+            )
         : undefined;
     const splitOf = opens
       ? (outsideAside ?? previous)

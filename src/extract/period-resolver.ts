@@ -275,6 +275,12 @@ function monthCompared(ctx: PeriodContext): boolean {
   return MONTH_BASE.test(clause) || /^\s*so với\s+(?:cùng\s+)?tháng/u.test(lead);
 }
 
+/** Is the report's period a stretch of months inside this year, short of the whole year (`2025-10..2025-12` in `2025`)? */
+function partOfYear(reportPeriod: string | undefined, year: string): boolean {
+  const m = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(reportPeriod ?? '');
+  return !!m && m[1] === year && m[3] === year && !(m[2] === '01' && m[4] === '12');
+}
+
 /** A period of one year (`2025-01..2025-09`, `@2025-06`) moved to another year, or undefined. */
 function sameStretch(period: string | undefined, year: string): string | undefined {
   const years = period?.match(/\d{4}/gu);
@@ -342,7 +348,10 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year, ctx.reportPeriod, ctx.issued).filter(
       (m) =>
         inLead(ctx.lower, m) &&
-        ((CARRIED_SPANS.has(m.rule) && m.period.includes('..')) || (m.rule === 'period:year' && year !== undefined && Number(m.period) < year)),
+        ((CARRIED_SPANS.has(m.rule) && m.period.includes('..')) ||
+          (m.rule === 'period:year' && year !== undefined && Number(m.period) < year) ||
+          // (or the whole of the report's year, in a report of part of it: `Cả năm 2025 tiếp nhận …` in a report of quý IV)
+          (m.rule === 'period:year' && partOfYear(ctx.reportPeriod, m.period))),
     );
     const last = earlier[earlier.length - 1];
     // (a figure after another in its sentence goes on with it only when that one took the same time)

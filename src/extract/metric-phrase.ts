@@ -538,6 +538,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const measure = comparison ? withoutBase(m.compared) : m.compared;
     metric = tidy(`${measure} ${hasContent(own) ? own : ''} ${comparison}`);
     ev.push('metric:compared');
+  } else if (m.aspect === 'level' && m.compared && hasContent(own) && RATE_ONLY.test(own) && !hasContent(post.phrase)) {
+    // `… phát sóng 6.570 giờ, bình quân 18 giờ/ngày`: an average said of the value before it — that measure, on average
+    metric = tidy(`${withoutBase(m.compared)} ${own}`);
+    ev.push('metric:average-of-previous');
   } else if (m.compared && COMPARATIVE_ONLY.test(own.trim())) {
     // `…, gấp 2,2 lần khách nội địa`, `…, cao hơn 1,4 tạ/ha so với vụ trước`, `ngắn hơn 1,5 ngày so với quy
     // định`: the value before it, compared — the comparative word measures nothing itself

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const arg = (k: string) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : undefined);
   const l2 = Number(arg('--l2') ?? '1');
   const results = await runEval({
-    sets: ['dev/pdf', 'real', 'tables', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11'],
+    sets: ['dev/pdf', 'real', 'tables', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17'],
     outDir: 'out/fit-confidence',
   });
   const examples: (Example & { doc: string; shipped: number; why: string; quote: string })[] = results.flatMap((r) =>

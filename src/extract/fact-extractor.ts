@@ -333,18 +333,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
         : undefined;
     // (every `;` part of a sentence that opens with `Trong đó:` splits the total before it, not only the first)
     // (the figure before is not what is split when it is an aside in brackets: `… tăng 17,3% so với năm 2024 (1.096,74 tỷ đồng). Trong đó: …`)
-    const outsideAside =
-      opens && previous && comparisonBase(lower, previous.start)
-        ? [...placed]
-            .reverse()
-            .find(
-              (p) =>
-                p.start < sStart &&
-                (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
-                p.fact.kind === finalKind &&
-                !comparisonBase(lower, p.start),
-            )
-        : undefined;
+    const outsideAside = opens && previous && comparisonBase(lower, previous.start) ? splitTotal : undefined;
     const splitOf = opens
       ? (outsideAside ?? previous)
       : (total ?? (opensSplit && !OWN_VERB_CLAUSE.test(lower.slice(sStart, f.start)) ? splitTotal : undefined));

@@ -113,11 +113,8 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // `2000 thiết bị/thành phố`: a four-digit number before a counted noun or a measure counts; a year does not take one
   if (bareYear(text, f) && !countedAfter(text, lower, f)) return 'reject:year';
   // (`hàng trăm`, `vài nghìn`: only before a number in words — `đặt hàng 3,44 tỷ đồng` is goods ordered)
-  if (
-    /(?<![\p{L}])(?:hàng|vài|mấy|dăm|nhiều)\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start)) &&
-    (f.form !== 'digits' || !/(?<![\p{L}])hàng\s+$/u.test(lower.slice(Math.max(0, f.start - 8), f.start)))
-  )
-    return 'reject:vague';
+  const vague = /(?<![\p{L}])(hàng|vài|mấy|dăm|nhiều)\s+$/u.exec(lower.slice(Math.max(0, f.start - 8), f.start));
+  if (vague && !(vague[1] === 'hàng' && f.form === 'digits')) return 'reject:vague';
   if (documentIdentifier(text, lower, pos)) return 'reject:identifier';
   if (/^\s*(?:Ngày|Năm)(?![\p{L}])/u.test(text.slice(f.end, f.end + 8))) return 'reject:anniversary';
   // (a decimal is never a name's number: `đường thôn, xóm 706,9 km`)

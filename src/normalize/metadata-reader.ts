@@ -99,6 +99,10 @@ function sameReportTime(title: string, window: string): boolean {
   return /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) && title.slice(-7) === end;
 }
 
+/** When an event took place: `đã diễn ra vào Chủ nhật, ngày 15/3/2026`, `được tổ chức ngày 02/9/2025`. */
+const EVENT_DATE =
+  /(?<![\p{L}])(?:diễn ra|được tổ chức|xảy ra)(?:\s+(?:vào|trong|từ))?[^.;()\d]{0,24}?ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
+
 /** A span of whole years (`2021-01..2025-12`) cut at a moment in its last year (`@2025-10` → `2021-01..2025-10`). */
 function cutShort(span: string | undefined, moment: string | undefined): string | undefined {
   const m = /^@(\d{4})-(\d{2})$/u.exec(moment ?? '');
@@ -264,6 +268,15 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const horizon = span ?? horizonYear(fullTitle ?? '');
   if (!period && span) meta.reportPeriod = span;
   else if (!period && meta.reportType === 'kế hoạch' && horizon) meta.reportPeriod = horizon;
+  else if (!period && meta.reportType !== 'kế hoạch') {
+    // a report of one event, its title dated by no time: the month the first paragraph says it took place in
+    // (`… cuộc bầu cử … đã diễn ra vào Chủ nhật, ngày 15/3/2026`)
+    const held = body
+      .slice(0, 2)
+      .map((t) => EVENT_DATE.exec(t))
+      .find((m) => m);
+    if (held) meta.reportPeriod = `${held[3]}-${pad2(held[2])}`;
+  }
 
   province ??= provinceFromText(subject);
   const national = isNationalAgency(meta.agency);

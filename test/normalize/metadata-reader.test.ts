@@ -134,6 +134,14 @@ describe('readMetadata', () => {
     expect(windowed('Kết quả giám sát việc thực hiện Nghị quyết giai đoạn 2021-2025', 'Số liệu tính đến ngày 30/9/2024.')).toBe('2021-01..2025-12');
   });
 
+  it('dates a report of one event, whose title names no time, by the month its first paragraph says the event took place', () => {
+    expect(
+      windowed('Tổng kết cuộc bầu cử đại biểu Hội đồng nhân dân xã', 'Cuộc bầu cử đã diễn ra vào Chủ nhật, ngày 22/3/2026. Ủy ban bầu cử báo cáo như sau:'),
+    ).toBe('2026-03');
+    // a document's date is no event's
+    expect(windowed('Tổng kết công tác bầu cử', 'Thực hiện Nghị quyết số 12/NQ-HĐND ngày 05/01/2026, Ủy ban báo cáo như sau:')).toBeUndefined();
+  });
+
   it('dates a title that names a month or quarter but no year by the year it was issued, the year before for a time still to come', () => {
     const titled = (title: string, date: string) => readMetadata([para(`Hà Nội, ngày ${date}`), para('BÁO CÁO', 'title'), para(title, 'title')]).reportPeriod;
     expect(titled('Kết quả thực hiện nhiệm vụ tháng 9', '28 tháng 9 năm 2025')).toBe('2025-09');

@@ -519,7 +519,8 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const about = /^về\s+/iu.exec(post.phrase);
     const what = post.phrase.slice(about?.[0].length ?? 0);
     // (`tăng 7,9% về tấn và 8,7% về tấn.km`: a unit says which of the value before it changed)
-    const inUnit = about && m.compared && Object.hasOwn(MEASURE_UNITS, what.toLowerCase()) ? `${withoutBase(m.compared).replace(/\s*\([^()]*\)$/u, '')} (${what})` : what;
+    const inUnit =
+      about && m.compared && Object.hasOwn(MEASURE_UNITS, what.toLowerCase()) ? `${withoutBase(m.compared).replace(/\s*\([^()]*\)$/u, '')} (${what})` : what;
     metric = tidy(`${inUnit} ${comparison || (about ? laterComparison(m.text, post.end) : '')}`);
     ev.push('metric:after');
   } else if (m.kind === 'percent' && m.aspect === 'share' && bracket >= 0 && m.parent && !hasContent(own) && !hasContent(post.phrase)) {
@@ -615,7 +616,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // between the noun and what they did — the description goes on after it
     const nested = hasContent(post.phrase) ? null : NESTED_WHERE.exec(m.text.slice(m.unitEnd, m.unitEnd + 40));
     const head = nested ? tidy(`${noun} ${nested[1]} ${after(m.text, m.unitEnd + nested[0].length).phrase}`) : tidy(`${noun} ${post.phrase}`);
-    if (names(pre, m.countedNoun)) metric = pre;
+    // (a subject that names the noun keeps it, with what the words after the figure add: `Danh sách … những người ứng
+    // cử gồm 13 người ứng cử đại biểu Quốc hội, 107 …` — each item is told apart by them)
+    if (names(pre, m.countedNoun))
+      metric = hasContent(post.phrase) && /(?<![\p{L}])gồm(?![\p{L}])/u.test(m.text.slice(m.sentence, m.start)) ? tidy(`${pre} ${post.phrase}`) : pre;
     else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);
     else metric = tidy(`${head} ${caseOf(pre)}`);
     ev.push(hasContent(pre) ? 'metric:noun-clause' : 'metric:noun');

@@ -49,6 +49,9 @@ function goldKeys(dir: string): string[] {
 }
 
 /** Every gold set present under `shared` (the dev reports per rendition, then real documents and tables). */
+/** The blind sets, `fixtures/blind` and `fixtures/blind2` … `fixtures/blind19`. */
+export const BLIND_SETS = ['blind', ...Array.from({ length: 18 }, (_, i) => `blind${i + 2}`)];
+
 export function evalSets(shared: string): EvalSet[] {
   const sets: EvalSet[] = [];
   const devGold = join(shared, 'gold');
@@ -86,7 +89,7 @@ export function evalSets(shared: string): EvalSet[] {
     });
   }
   // fixtures/blind, blind2 … blind19: invented reports annotated without looking at the extractor (their README.md)
-  for (const name of ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19']) {
+  for (const name of BLIND_SETS) {
     const dir = join('fixtures', name);
     const keys = goldKeys(join(dir, 'gold')).filter((k) => existsSync(join(dir, `${k}.txt`)));
     if (keys.length) sets.push({ name, goldDir: join(dir, 'gold'), textDir: join(dir, 'text'), files: keys.map((k) => join(dir, `${k}.txt`)) });

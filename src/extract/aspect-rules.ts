@@ -55,7 +55,8 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   const right = skipSpacesBack(lower, start);
   const change = CHANGES.find((c) => wordBefore(lower, pos, c.words) || wordBefore(lower, right, c.words));
   // (not the name of a tax: `thuế giá trị gia tăng 94,7 tỷ đồng`)
-  if (change && !/giá trị gia\s+$/u.test(lower.slice(Math.max(0, pos - 16 - change.words.length), pos - change.words.length))) return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
+  if (change && !/giá trị gia\s+$/u.test(lower.slice(Math.max(0, pos - 16 - change.words.length), pos - change.words.length)))
+    return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
   // `bằng 108,2% so với cùng kỳ`: an index of the same measure against an earlier time — a change,
   // up above 100, down below (`indexDirection`; against another measure, `bằng 45% mật độ cả nước`, it is a share)
   if (kind === 'percent' && wordBefore(lower, pos, 'bằng') && EARLIER_BASE.test(lower.slice(unitEnd, unitEnd + 40))) {

@@ -100,8 +100,7 @@ function sameReportTime(title: string, window: string): boolean {
 }
 
 /** When an event took place: `đã diễn ra vào Chủ nhật, ngày 15/3/2026`, `được tổ chức ngày 02/9/2025`. */
-const EVENT_DATE =
-  /(?<![\p{L}])(?:diễn ra|được tổ chức|xảy ra)(?:\s+(?:vào|trong|từ))?[^.;()\d]{0,24}?ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
+const EVENT_DATE = /(?<![\p{L}])(?:diễn ra|được tổ chức|xảy ra)(?:\s+(?:vào|trong|từ))?[^.;()\d]{0,24}?ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
 
 /** A span of whole years (`2021-01..2025-12`) cut at a moment in its last year (`@2025-10` → `2021-01..2025-10`). */
 function cutShort(span: string | undefined, moment: string | undefined): string | undefined {

@@ -9,7 +9,7 @@ import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions } from './period-mentions.js';
 import { periodYear } from '../text/period-words.js';
-import { metricPhrase, openBracket } from './metric-phrase.js';
+import { metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
@@ -368,6 +368,12 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const sameNounBefore = countChange
       ? [...placed].reverse().find((p) => p.end > sStart && p.fact.kind === 'count' && p.fact.aspect !== 'change' && p.fact.base_unit === unit?.baseUnit)
       : undefined;
+    // `… 386,4 tỷ đồng, chiếm 31% tổng doanh thu, tăng 12,6%`: a change in per cent after a share is of the value
+    // the share was taken of, not of the share (a share changes by percentage points)
+    const sharedOver =
+      samePrevious?.fact.kind === 'percent' && samePrevious.fact.aspect === 'share' && aspect.aspect === 'change' && unit?.unit === '%'
+        ? [...placed].reverse().find((p) => p.end > sStart && p.end <= samePrevious.start && p.fact.aspect === 'level' && p.fact.kind !== 'percent')
+        : undefined;
     const reading = metricPhrase({
       text,
       sentence: sStart,
@@ -383,7 +389,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       countedNoun: counted ? unit?.baseUnit : undefined,
       // (a change of a count compares the count of the same noun earlier in the sentence: `tổ chức 78 điểm thi với 1.689
       // phòng thi, giảm 4 điểm thi so với năm 2024`)
-      compared: (countChange ? sameNounBefore?.fact.metric : undefined) ?? samePrevious?.fact.metric,
+      compared: (countChange ? sameNounBefore?.fact.metric : undefined) ?? (sharedOver ?? samePrevious)?.fact.metric,
       // (the figure before an aside closed on the way, not the aside's own: `được giao 14,6 tỷ đồng (ngân sách tỉnh 11,2 tỷ đồng …); … đã giải ngân 9,8 tỷ đồng`)
       sameUnitBefore:
         timePrevious && timePrevious.fact.kind === finalKind && timePrevious.fact.base_unit === unit?.baseUnit ? timePrevious.fact.metric : undefined,
@@ -596,6 +602,13 @@ function asRunningParts(facts: Fact[], total: Fact): Fact[] {
   return facts.map((f, i) => (i === first ? { ...f, aspect: 'cumulative' as const, evidence: [...f.evidence, 'aspect:part-of-cumulative'] } : f));
 }
 
+/** A share in the text (not a table's cell, named by its row and column) is a `tỷ lệ` of something. */
+function shareNamed(f: Fact): Fact {
+  if (f.kind !== 'percent' || f.aspect !== 'share' || f.row !== undefined) return f;
+  const metric = namedAsShare(f.metric);
+  return metric === f.metric ? f : { ...f, metric, evidence: [...f.evidence, 'metric:share-named'] };
+}
+
 /** Extract every numeric fact of a segmented document, in document order. */
 export function extractFacts(doc: Document): Fact[] {
   const facts: Fact[] = [];
@@ -625,7 +638,7 @@ export function extractFacts(doc: Document): Fact[] {
     });
     const title = block.cell ? '' : headingSubject(doc.sections, block.section);
     const parts = block.role === 'item' && introTotal?.aspect === 'cumulative' ? asRunningParts(blockFacts, introTotal) : blockFacts;
-    facts.push(...(title ? parts.map((f) => withHeadingSubject(f, title)) : parts));
+    facts.push(...(title ? parts.map((f) => withHeadingSubject(f, title)) : parts).map(shareNamed));
     if (block.role !== 'item' && /:\s*$/.test(block.text)) {
       intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
       // (a running total said beside a plain figure — `Lũy kế …, tổng thu đạt 35.762 tỷ đồng, bằng 91,7% dự toán (39.000 tỷ đồng)` — is the one split)

@@ -187,6 +187,20 @@ const MEASURE_HEAD = new RegExp(
   'iu',
 );
 
+/** `, chiếm` (`chiếm khoảng`, `chiếm tỷ lệ`) right before a share: the share the value before it takes. */
+const TAKES_SHARE = /^[\s,;]*chiếm(?:\s+(?:khoảng|gần|hơn|trên|dưới|tỷ lệ|tỉ lệ))?\s*$/iu;
+
+/** Words that already say a phrase is a share (`tỷ lệ`, `tỷ trọng`, `cơ cấu`). */
+const SHARE_NAMED = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|cơ cấu'), 'iu');
+
+/**
+ * A share's metric named as Vietnamese names a share — `tỷ lệ` and what it is of (`95% hộ dân dùng nước sạch`,
+ * `chiếm 31% tổng doanh thu` → `tỷ lệ …`) — unless the phrase already says so.
+ */
+export function namedAsShare(metric: string): string {
+  return SHARE_NAMED.test(metric) ? metric : tidy(`tỷ lệ ${metric}`);
+}
+
 /** A list item's label opening a text (`b) `, `2) `, `iv) `), with any bullet before it kept. */
 const LIST_LABEL = /^(\s*(?:[-+•]\s*)?)(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)\s+/u;
 
@@ -656,7 +670,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
   } else if (hasContent(post.phrase)) {
     // a share written before its noun names it after, lists and all (`100% thôn, tổ dân phố có sóng 4G`)
     const noun = m.kind === 'percent' ? after(m.text, m.unitEnd, SHARE_STOP) : post;
-    metric = m.kind === 'percent' && !MEASURE_HEAD.test(noun.phrase) ? `tỷ lệ ${noun.phrase}` : noun.phrase;
+    // (`… 386,4 tỷ đồng, chiếm 31% tổng doanh thu`: the share the value before it takes of the whole named after)
+    const partOf = m.kind === 'percent' && m.aspect === 'share' && m.compared && TAKES_SHARE.test(m.text.slice(m.from, m.start));
+    if (partOf && m.compared) metric = tidy(`tỷ lệ ${withoutBase(m.compared)} ${noun.phrase}`);
+    else metric = m.kind === 'percent' && !MEASURE_HEAD.test(noun.phrase) ? `tỷ lệ ${noun.phrase}` : noun.phrase;
     usedAfter = noun.end;
     ev.push('metric:after');
   } else if (m.compared) {

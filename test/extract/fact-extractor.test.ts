@@ -175,3 +175,25 @@ describe('a thin metric takes its heading subject', () => {
     expect(metric('12 tỷ đồng')).toBe('toàn huyện giải ngân');
   });
 });
+
+describe('a share in the text is named `tỷ lệ` + what it is of', () => {
+  const metrics = async (text: string) => {
+    const { extractFacts } = await import('../../src/extract/fact-extractor.js');
+    const blocks: Block[] = [{ id: 0, role: 'body', text, prov: { source: 'spec.txt', page: 1, start: 0, end: text.length }, section: '1' }];
+    const doc = { source: { name: 'spec.txt' }, metadata: { reportPeriod: '2025' }, sections: [], blocks } as unknown as Parameters<typeof extractFacts>[0];
+    return extractFacts(doc).map((f) => [f.quote, f.aspect, f.metric]);
+  };
+
+  it('prefixes `tỷ lệ` to a share whose phrase does not say it is one, and leaves a change alone', async () => {
+    expect(await metrics('Doanh thu dịch vụ logistics đạt 512,4 tỷ đồng, chiếm 27,5% tổng doanh thu, tăng 9,2% so với năm trước.')).toEqual([
+      ['512,4 tỷ đồng', 'level', 'doanh thu dịch vụ logistics'],
+      ['27,5%', 'share', 'tỷ lệ doanh thu dịch vụ logistics tổng doanh thu'],
+      ['9,2%', 'change', 'doanh thu dịch vụ logistics so với năm trước'],
+    ]);
+  });
+
+  it('keeps a phrase that names the share already (`tỷ trọng`, `tỷ lệ`)', async () => {
+    expect(await metrics('Tỷ trọng hàng chế biến trong xuất khẩu chiếm 64,1%.')).toEqual([['64,1%', 'share', 'tỷ trọng hàng chế biến trong xuất khẩu']]);
+    expect(await metrics('Có 96,2% hộ dân nông thôn sử dụng nước hợp vệ sinh.').then((r) => r[0][2])).toBe('tỷ lệ hộ dân nông thôn sử dụng nước hợp vệ sinh');
+  });
+});

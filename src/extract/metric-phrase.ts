@@ -3,7 +3,7 @@ import { COMPARATIVE_ONLY, COMPARATIVE_TAIL } from '../text/comparatives.js';
 import { BOUND_AFTER } from './aspect-rules.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
 import { MEASURE_UNITS } from './unit-lexicon.js';
-import { splitsWord } from '../text/viet-word-list.js';
+import { splitsWord, vietWordList } from '../text/viet-word-list.js';
 import { foldVietnamese } from '../text/fold-text.js';
 
 /**
@@ -186,6 +186,51 @@ const MEASURE_HEAD = new RegExp(
   ),
   'iu',
 );
+
+/** Heads of the names of bodies (`Sở …`, `Tòa án …`), written with a capital. */
+const ORG_HEADS =
+  'Ủy ban|UBND|Sở|Phòng|Ban|Hội|Tòa án|Viện|Công an|Trung tâm|Chi cục|Cục|Đoàn|Mặt trận|Hạt|Đội|Trạm|Bệnh viện|Trường|Kho bạc|Ngân hàng|Công ty|Chi nhánh|Cảng vụ|Kiểm toán|Thanh tra|Bộ|Tổng cục|Văn phòng|Hội đồng|Đảng bộ|Chi bộ|Liên đoàn|Lực lượng|Đồn|Bưu điện';
+/** Lower-case words inside a body's name (`Tòa án nhân dân hai cấp`, `Ủy ban nhân dân tỉnh`, `Hội … các cấp`). */
+const ORG_MODIFIERS = 'nhân dân|hai cấp|các cấp|cấp tỉnh|cấp huyện|cấp xã|cơ sở|tỉnh|huyện|xã|phường|thành phố|thị xã';
+
+/** A clause that opens with a body's name (`các Hạt Kiểm lâm …`, `Tòa án nhân dân hai cấp …`, `các cấp Hội …`). */
+const AGENT_HEAD = new RegExp(`^(?:(?:[Cc]ác|[Mm]ỗi)\\s+)?(?:cấp\\s+)?(?:${ORG_HEADS})(?![${LETTER}])`, 'u');
+/** … or with the place it speaks of (`toàn tỉnh có …`). */
+const PLACE_HEAD = new RegExp(`^(?:toàn|cả)\\s+(?:tỉnh|huyện|thành phố|thị xã|xã|phường|ngành|chi nhánh|hệ thống|đơn vị)(?![${LETTER}])`, 'u');
+const ORG_MODIFIER = new RegExp(`^(?:${ORG_MODIFIERS})(?![${LETTER}])`, 'u');
+
+/**
+ * A count's clause without the body named as its doer (`các Hạt Kiểm lâm ban hành` → `ban hành`, `Tòa án nhân dân
+ * hai cấp đã thụ lý` → `đã thụ lý`) or the place it opens with (`toàn tỉnh có`): who or where, not what is counted.
+ * The name runs over words written with a capital — with the lower-case syllable that makes a word of one
+ * (`Kiểm lâm`) — and over the lower-case words of names (`nhân dân`, `hai cấp`); what follows is kept.
+ */
+function withoutAgent(pre: string): string {
+  const text = pre.trimStart();
+  const head = PLACE_HEAD.exec(text) ?? AGENT_HEAD.exec(text);
+  if (!head) return pre;
+  let rest = text.slice(head[0].length);
+  if (head[0] !== PLACE_HEAD.exec(text)?.[0]) {
+    const list = vietWordList();
+    for (;;) {
+      // (`Sở Văn hóa, Thể thao và Du lịch`: a comma or `và` inside a name, before its next capital)
+      const joined = /^\s*(?:,|và)(?=\s+\p{Lu})/u.exec(rest);
+      if (joined) rest = rest.slice(joined[0].length);
+      const next = /^\s+(\S+)/u.exec(rest);
+      if (!next) break;
+      const word = next[1];
+      const modifier = ORG_MODIFIER.exec(rest.trimStart());
+      if (/^\p{Lu}/u.test(word)) {
+        rest = rest.slice(next[0].length);
+        // (`Kiểm lâm`, `Nông dân`: a capital and the syllable that makes one word with it)
+        const tail = /^\s+(\p{Ll}+)/u.exec(rest);
+        if (tail && list.words.has(`${word.toLocaleLowerCase('vi')} ${tail[1]}`)) rest = rest.slice(tail[0].length);
+      } else if (modifier) rest = rest.trimStart().slice(modifier[0].length);
+      else break;
+    }
+  }
+  return hasContent(rest) ? rest.trim() : pre;
+}
 
 /** `, chiếm` (`chiếm khoảng`, `chiếm tỷ lệ`) right before a share: the share the value before it takes. */
 const TAKES_SHARE = /^[\s,;]*chiếm(?:\s+(?:khoảng|gần|hơn|trên|dưới|tỷ lệ|tỉ lệ))?\s*$/iu;
@@ -443,7 +488,7 @@ function caseOf(phrase: string): string {
 
 /** Does the phrase already name the counted noun (`tổng số thuê bao 2G …` for `thuê bao`)? */
 function names(phrase: string, noun: string): boolean {
-  return !!noun && ` ${foldVietnamese(phrase)} `.includes(` ${foldVietnamese(noun)} `);
+  return !!noun && ` ${phrase.toLocaleLowerCase('vi')} `.includes(` ${noun.toLocaleLowerCase('vi')} `);
 }
 
 /** The head of a share's metric (`tỷ lệ hộ nghèo` → `hộ nghèo`). */
@@ -635,7 +680,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
     if (names(pre, m.countedNoun))
       metric = hasContent(post.phrase) && /(?<![\p{L}])gồm(?![\p{L}])/u.test(m.text.slice(m.sentence, m.start)) ? tidy(`${pre} ${post.phrase}`) : pre;
     else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);
-    else metric = tidy(`${head} ${caseOf(pre)}`);
+    else metric = tidy(`${head} ${caseOf(withoutAgent(pre))}`);
     ev.push(hasContent(pre) ? 'metric:noun-clause' : 'metric:noun');
   } else if (headOnly(pre) && (m.compared || m.parent)) {
     metric = tidy(`${pre} ${m.compared ?? m.parent}`);

@@ -9,6 +9,7 @@ import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions } from './period-mentions.js';
 import { periodYear } from '../text/period-words.js';
+import { ADJECTIVES } from '../text/comparatives.js';
 import { metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
@@ -163,6 +164,8 @@ function aspectInContext(c: AspectContext): AspectReading {
     return { aspect: 'change', direction: last.fact.direction ?? null, evidence: ['aspect:change-in-brackets'] };
   if (parallelChange(lower, read, last, start)) return { aspect: 'change', direction: last?.fact.direction ?? null, evidence: ['aspect:change-parallel'] };
   if (exceedsReference(lower, read, c.clause, start)) return { aspect: 'change', direction: 'up', evidence: ['aspect:change-over-reference'] };
+  const against = comparedWithReference(lower, read, c.clause, start);
+  if (against) return { aspect: 'change', direction: against, evidence: ['aspect:change-against-reference'] };
   // `đạt 46,8% kế hoạch năm (cùng kỳ năm 2024 đạt 44,1%)`: the same measure at an earlier time, in brackets
   if (
     c.kind === 'percent' &&
@@ -205,6 +208,30 @@ function exceedsReference(lower: string, read: AspectReading, clause: number, st
   const over = /(?<!\p{L})vượt\s+(?!quá|kế hoạch|chỉ tiêu|dự toán|mục tiêu|so với)([^\d,;.()]{2,40})$/u.exec(lower.slice(clause, start));
   // (the reference names no verb of its own: `kỹ thuật vượt tuyến được phê duyệt lên 87` is no margin)
   return !!over && !/(?<!\p{L})(?:lên|xuống|được|là|đạt|có|còn)(?!\p{L})/u.test(over[1]);
+}
+
+/** Comparatives that say a value is above (`cao hơn`) or below (`thấp hơn`) another. */
+const ABOVE = new Set(['cao', 'nhiều', 'lớn', 'dài', 'nhanh', 'muộn', 'rộng', 'trên']);
+const COMPARED_WITH = new RegExp(
+  `(?<!\\p{L})(${ADJECTIVES})\\s+hơn\\s+(?!so với|mức bình quân)([^\\d,;.()]{2,40}?(?:\\s+\\d{4})?)\\s*(?:\\([^()\\d]{2,12}\\)\\s*)?(?:(?:là|khoảng|từ|gần|chừng|xấp xỉ)\\s*)?$`,
+  'u',
+);
+const ALARM_LEVEL = /(?<!\p{L})(trên|dưới)\s+(?:mức\s+)?báo động\s+(?:\d|[ivx]+)\s*(?:(?:là|khoảng)\s*)?$/u;
+
+/**
+ * `cao hơn TBNN 0,6°C`, `ít hơn cùng kỳ năm 2024 là 5 ngày`, `cao hơn TBNN từ 15 đến 45%`, `trên mức báo động 3
+ * là 0,66 m`: a value compared with a reference named between the comparative and the figure is a difference —
+ * up or down as the comparative says. (A reference written right after `hơn` with `so với` is the comparative's own.)
+ */
+function comparedWithReference(lower: string, read: AspectReading, clause: number, start: number): 'up' | 'down' | undefined {
+  if (read.aspect !== 'share' && read.aspect !== 'level') return undefined;
+  // (the reference may hold a bracket the clause reader stops at: `cao hơn trung bình nhiều năm (TBNN) từ 0,3 đến 0,8°C`)
+  const before = lower.slice(Math.max(0, Math.min(clause, start - 90)), start);
+  const m = COMPARED_WITH.exec(before) ?? ALARM_LEVEL.exec(before);
+  if (!m) return undefined;
+  // (the reference names no verb of its own: `cao hơn và đạt 95%` is no difference)
+  if (m[2] && /(?<!\p{L})(?:lên|xuống|được|đạt|có|còn|và|với)(?!\p{L})/u.test(m[2])) return undefined;
+  return ABOVE.has(m[1]) ? 'up' : 'down';
 }
 
 /** Extract the facts of one block. */

@@ -187,7 +187,7 @@ function isRange(text: string, a: NumberMatch, b: NumberMatch): boolean {
     if (years) return false;
     if (/^\s*%/.test(text.slice(b.end))) return true;
     // `10-20 cơ sở`, `200-250m`, `4 ÷ 5 ngày`: a low and a high end in the same unit, which follows
-    return a.value * (a.scale || 1) < b.value * (b.scale || 1) && /^\s?[\p{L}]/u.test(text.slice(b.end, b.end + 2));
+    return a.value * (a.scale || 1) < b.value * (b.scale || 1) && /^\s?[\p{L}°º]/u.test(text.slice(b.end, b.end + 2));
   }
   return false;
 }

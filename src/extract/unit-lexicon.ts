@@ -38,6 +38,8 @@ export const MEASURE_UNITS: Record<string, string> = {
   'tấn': 'tấn',
   'lít': 'lít',
   ml: 'ml',
+  // temperatures (`26,1°C`, `0,5 ºC`, `30 độ C`): one base unit however the degree sign is written
+  '°c': '°C', 'ºc': '°C', 'độ c': '°C',
   // concentrations and levels of environmental monitoring (`24,6 µg/m3`, `42 mg/l`, `78,4 dBA`, `12 NTU`), as written
   'mg/l': 'mg/l',
   'mg/m3': 'mg/m3',

@@ -3,7 +3,7 @@
  * (`cao hơn 1,4 tạ/ha`, `ngắn hơn 1,5 ngày`) states a difference; `gấp N lần` a multiple; and what
  * follows a multiple (`gấp 1,2 lần năm 2025`) is its base, not the figure's time.
  */
-const ADJECTIVES = 'cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|sớm|muộn|rộng|hẹp';
+export const ADJECTIVES = 'cao|thấp|nhiều|ít|lớn|nhỏ|dài|ngắn|nhanh|chậm|sớm|muộn|rộng|hẹp';
 
 /** `cao hơn`, `ngắn hơn`, `tăng hơn` at the end of a text (before a figure): `hơn` there is a difference, not "more than". */
 export const DIFFERENCE_BEFORE = new RegExp(`(?<!\\p{L})(?:${ADJECTIVES}|tăng|giảm)\\s+hơn$`, 'u');

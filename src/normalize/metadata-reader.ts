@@ -99,6 +99,10 @@ function sameReportTime(title: string, window: string): boolean {
   return /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) && title.slice(-7) === end;
 }
 
+/** A window of dates a paragraph opens with: `Từ ngày 22/9/2025 đến ngày 04/10/2025,` (the first year may be left to the second). */
+const WORK_WINDOW =
+  /^(?:[^.;]{0,80}\.\s+)?(?:Từ|Trong thời gian từ)\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s+(?:đến|tới)(?:\s+hết)?\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u;
+
 /** When an event took place: `đã diễn ra vào Chủ nhật, ngày 15/3/2026`, `được tổ chức ngày 02/9/2025`. */
 const EVENT_DATE = /(?<![\p{L}])(?:diễn ra|được tổ chức|xảy ra)(?:\s+(?:vào|trong|từ))?[^.;()\d]{0,24}?ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
 
@@ -275,6 +279,19 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
       .map((t) => EVENT_DATE.exec(t))
       .find((m) => m);
     if (held) meta.reportPeriod = `${held[3]}-${pad2(held[2])}`;
+    // … or the window its first paragraphs say the work it reports ran over, closed by the date it was written
+    // (`Từ ngày 22/9/2025 đến ngày 04/10/2025, các đại biểu đã tổ chức …` in a report of 08/10/2025)
+    else {
+      const ran = body
+        .slice(0, 4)
+        .map((t) => WORK_WINDOW.exec(t))
+        .find((m) => m);
+      if (ran) {
+        const from = `${ran[3] ?? ran[6]}-${pad2(ran[2])}`;
+        const to = `${ran[6]}-${pad2(ran[5])}`;
+        if (from <= to && (!meta.issueDate || to <= meta.issueDate.slice(0, 7))) meta.reportPeriod = from === to ? to : `${from}..${to}`;
+      }
+    }
   }
 
   province ??= provinceFromText(subject);

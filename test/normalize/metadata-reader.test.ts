@@ -142,6 +142,15 @@ describe('readMetadata', () => {
     expect(windowed('Tổng kết công tác bầu cử', 'Thực hiện Nghị quyết số 12/NQ-HĐND ngày 05/01/2026, Ủy ban báo cáo như sau:')).toBeUndefined();
   });
 
+  it('dates a report whose title names no time by the window of dates its first paragraphs say the work ran over', () => {
+    const dated = (date: string, body: string) =>
+      readMetadata([para(`Hà Giang, ngày ${date}`), para('BÁO CÁO', 'title'), para('Kết quả tổ chức các đợt khám bệnh lưu động', 'title'), para(body, 'body')]).reportPeriod;
+    expect(dated('20 tháng 11 năm 2025', 'Từ ngày 03/10/2025 đến ngày 14/11/2025, các đoàn đã khám cho 4.200 người.')).toBe('2025-10..2025-11');
+    expect(dated('20 tháng 11 năm 2025', 'Từ ngày 03/11 đến ngày 14/11/2025, các đoàn đã khám cho 4.200 người.')).toBe('2025-11');
+    // a window still to come when the report was written is a plan's, not the report's
+    expect(dated('20 tháng 11 năm 2025', 'Từ ngày 01/12/2025 đến ngày 31/12/2025, các đoàn sẽ khám cho 5.000 người.')).toBeUndefined();
+  });
+
   it('dates a title that names a month or quarter but no year by the year it was issued, the year before for a time still to come', () => {
     const titled = (title: string, date: string) => readMetadata([para(`Hà Nội, ngày ${date}`), para('BÁO CÁO', 'title'), para(title, 'title')]).reportPeriod;
     expect(titled('Kết quả thực hiện nhiệm vụ tháng 9', '28 tháng 9 năm 2025')).toBe('2025-09');

@@ -435,6 +435,15 @@ function pricePer(rowUnit: string, headerUnit: UnitInfo | undefined): UnitInfo |
   return { unit: `${money.unit}/${per}`, baseUnit: `${money.baseUnit}/${per}`, kind: 'money', factor: money.factor };
 }
 
+/** The period a row label that is only a time names (`Quý I/2025`, `Tháng 10/2025`, `Năm 2024`), or undefined. */
+function timeOfRow(label: string): string | undefined {
+  const lower = label.toLocaleLowerCase('vi');
+  const mentions = findTimeMentions(lower);
+  if (mentions.length !== 1) return undefined;
+  const rest = `${lower.slice(0, mentions[0].start)} ${lower.slice(mentions[0].end)}`;
+  return /\p{L}{2,}/u.test(rest) ? undefined : mentions[0].period;
+}
+
 /** Facts of one figure cell. */
 function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const { table, labels } = ctx;
@@ -453,7 +462,12 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const subject = where ? captionSubject(table.caption) : '';
   // an attribute row (`Quy mô`) under a stub header that names its subject (`Nội dung thử nghiệm`)
   const row = where ? bare(rowLabel) : withStubSubject(bare(rowLabel), labels.stubSubject);
-  const metric = [subject, row, ...named].filter((x) => x).join(' — ');
+  // a row that is a time (`Quý I/2025`, `Tháng 10/2025`, under a stub such as `Kỳ báo cáo`) dates its cells when the
+  // column names none, and names no measure: what is measured is the column's, else the caption's
+  const rowTime = period ? undefined : timeOfRow(bare(rowLabel));
+  const metric = rowTime
+    ? (named.length ? named : [captionSubject(table.caption)]).filter((x) => x).join(' — ')
+    : [subject, row, ...named].filter((x) => x).join(' — ');
   const figures = joinRanges(text, groupFigures(text, findNumbers(text, { style: cellStyle(text) })));
   const facts: Fact[] = [];
   let lastEnd = 0;
@@ -488,7 +502,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
     const base = round6(f.value * (info?.kind === 'percent' ? 1 : (info?.factor ?? 1)) * scale);
     if (!Number.isFinite(base)) continue;
     const aspect = aspectOf(columnLabel, kind);
-    let factPeriod = period ?? ctx.fallbackPeriod;
+    let factPeriod = period ?? rowTime ?? ctx.fallbackPeriod;
     // a level in a column that names a span is the value at the span's end (capacity `@2015-12`, output `2015`)
     if (period && span && aspect.aspect === 'level') factPeriod = stockOf(period);
     if (labels.totalRows.has(cell.row)) evidence.push('table:total-row');

@@ -85,7 +85,10 @@ function bracketUnit(label: string): UnitInfo | undefined {
 /** `Số nhà máy`, `Số lượng hộ`: a header that names what it counts gives that noun as the unit. */
 function countedNoun(label: string): UnitInfo | undefined {
   for (const part of label.split(' — ')) {
-    const m = /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,40})$/iu.exec(part.replace(BRACKET_UNIT, '').trim());
+    // (`Số chuyến`, `Tổng số hộ`; `Lượt hành khách`: occasions are counted without `số`)
+    const m =
+      /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,40})$/iu.exec(part.replace(BRACKET_UNIT, '').trim()) ??
+      /^(lượt\s[\p{L}\s]{1,40})$/iu.exec(part.replace(BRACKET_UNIT, '').trim());
     if (!m) continue;
     const lower = `1 ${m[1].toLocaleLowerCase('vi')}`;
     const read = readUnit(lower, lower, 1);

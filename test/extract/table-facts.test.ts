@@ -439,17 +439,18 @@ describe('a table whose rows are times', () => {
       'Kết quả hoạt động của bến xe khách năm 2025',
       '',
       'Bảng 1. Hành khách và chuyến xe qua bến',
-      'Kỳ báo cáo\tHành khách (lượt)\tChuyến xe (chuyến)',
+      'Kỳ báo cáo\tLượt hành khách\tChuyến xe (chuyến)',
       'Quý I/2025\t48.210\t3.120',
       'Tháng 4/2025\t15.930\t1.045',
       '',
     ].join('\n');
-    const facts = cellFacts(await run('ben-xe.txt', Buffer.from(text, 'utf8'))).map((f) => [f.quote, f.period, f.metric]);
+    // (a column of `Lượt …` counts occasions without `Số`; `chuyến` is a counted noun)
+    const facts = cellFacts(await run('ben-xe.txt', Buffer.from(text, 'utf8'))).map((f) => [f.quote, f.period, f.metric, f.base_unit]);
     expect(facts).toEqual([
-      ['48.210', '2025-01..2025-03', 'Hành khách'],
-      ['3.120', '2025-01..2025-03', 'Chuyến xe (chuyến)'],
-      ['15.930', '2025-04', 'Hành khách'],
-      ['1.045', '2025-04', 'Chuyến xe (chuyến)'],
+      ['48.210', '2025-01..2025-03', 'Lượt hành khách', 'lượt'],
+      ['3.120', '2025-01..2025-03', 'Chuyến xe', 'chuyến'],
+      ['15.930', '2025-04', 'Lượt hành khách', 'lượt'],
+      ['1.045', '2025-04', 'Chuyến xe', 'chuyến'],
     ]);
   });
 });

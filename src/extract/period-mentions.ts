@@ -157,12 +157,23 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    // từ tháng 3 đến tháng 6/2025, từ tháng 3 đến hết tháng 6 năm 2025: months of one year, the year said once
-    re: /từ\s+tháng\s+(\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})/gu,
+    // từ tháng 3 đến tháng 6/2025, từ tháng 3 đến hết tháng 6 năm 2025, từ đầu tháng 10 đến ngày 30/11/2025: months
+    // of one year, the year said once
+    re: /từ\s+(?:đầu\s+|giữa\s+|cuối\s+)?tháng\s+(\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})/gu,
     rule: 'period:between',
     make: (m) => {
       const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
       if (a < 1 || b > 12 || a >= b || !validYear(y)) return undefined;
+      return `${y}-${pad2(a)}..${y}-${pad2(b)}`;
+    },
+  },
+  {
+    // trong tháng 10 và tháng 11/2025: two months in a row, the year said once — the span of both
+    re: /(?:trong\s+)?tháng\s+(\d{1,2})\s+và\s+tháng\s+(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})/gu,
+    rule: 'period:between',
+    make: (m) => {
+      const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (a < 1 || b > 12 || b !== a + 1 || !validYear(y)) return undefined;
       return `${y}-${pad2(a)}..${y}-${pad2(b)}`;
     },
   },

@@ -4,7 +4,6 @@ import { BOUND_AFTER } from './aspect-rules.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
 import { MEASURE_UNITS } from './unit-lexicon.js';
 import { splitsWord, vietWordList } from '../text/viet-word-list.js';
-import { foldVietnamese } from '../text/fold-text.js';
 
 /**
  * The metric phrase of a figure: what it measures, in the report's words, read from the structure

@@ -144,7 +144,8 @@ describe('readMetadata', () => {
 
   it('dates a report whose title names no time by the window of dates its first paragraphs say the work ran over', () => {
     const dated = (date: string, body: string) =>
-      readMetadata([para(`Hà Giang, ngày ${date}`), para('BÁO CÁO', 'title'), para('Kết quả tổ chức các đợt khám bệnh lưu động', 'title'), para(body, 'body')]).reportPeriod;
+      readMetadata([para(`Hà Giang, ngày ${date}`), para('BÁO CÁO', 'title'), para('Kết quả tổ chức các đợt khám bệnh lưu động', 'title'), para(body, 'body')])
+        .reportPeriod;
     expect(dated('20 tháng 11 năm 2025', 'Từ ngày 03/10/2025 đến ngày 14/11/2025, các đoàn đã khám cho 4.200 người.')).toBe('2025-10..2025-11');
     expect(dated('20 tháng 11 năm 2025', 'Từ ngày 03/11 đến ngày 14/11/2025, các đoàn đã khám cho 4.200 người.')).toBe('2025-11');
     // a window still to come when the report was written is a plan's, not the report's

@@ -231,6 +231,11 @@ function withoutAgent(pre: string): string {
   return hasContent(rest) ? rest.trim() : pre;
 }
 
+/** The plan a plan percentage is of, right after it (`96% kế hoạch`, `87,7% so với dự toán`). */
+const PLAN_AFTER = new RegExp(`^\\s*(?:so với\\s+)?(${'kế hoạch|dự toán|chỉ tiêu|mục tiêu|KH'})(?![${LETTER}])`, 'u');
+/** A phrase that names a plan already. */
+const PLAN_NAMED = new RegExp(W('kế hoạch|dự toán|chỉ tiêu|mục tiêu|kh'), 'iu');
+
 /** `, chiếm` (`chiếm khoảng`, `chiếm tỷ lệ`) right before a share: the share the value before it takes. */
 const TAKES_SHARE = /^[\s,;]*chiếm(?:\s+(?:khoảng|gần|hơn|trên|dưới|tỷ lệ|tỉ lệ))?\s*$/iu;
 
@@ -763,6 +768,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
   ) {
     metric = tidy(`${dimension} ${metric}`);
     ev.push('metric:dimension');
+  }
+  // `đạt 96% kế hoạch`, `bằng 87,7% dự toán năm`: a plan percentage measures its value against that plan — said so
+  // when the phrase does not (`doanh thu` → `doanh thu so với kế hoạch`)
+  const plan = m.aspect === 'plan' && m.kind === 'percent' ? PLAN_AFTER.exec(m.text.slice(m.unitEnd, m.unitEnd + 40)) : null;
+  if (plan && !PLAN_NAMED.test(metric)) {
+    metric = tidy(`${metric} so với ${plan[1].toLocaleLowerCase('vi') === 'kh' ? 'kế hoạch' : plan[1]}`);
+    ev.push('metric:against-plan');
   }
   if (!metric) ev.push('metric:none');
   const usedEnd = Math.max(usedAfter, m.kind === 'count' || m.kind === 'ratio' || !hasContent(pre) ? post.end : m.unitEnd);

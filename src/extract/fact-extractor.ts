@@ -159,7 +159,9 @@ function aspectInContext(c: AspectContext): AspectReading {
     c.kind === 'percent' &&
     read.aspect === 'share' &&
     last?.fact.aspect === 'change' &&
-    /^[^\d().;,]{0,24}\(\s*(?:tương ứng|tương đương|tức|hay|bằng)?\s*$/u.test(text.slice(last.end, start))
+    /^[^\d().;,]{0,24}\(\s*(?:tương ứng|tương đương|tức|hay|bằng)?\s*$/u.test(text.slice(last.end, start)) &&
+    // (`giảm 0,17 điểm phần trăm so với đầu năm (0,68%)`: after the base a change is compared with, the bracket is that base's value)
+    !/(?<!\p{L})so với(?!\p{L})/u.test(lower.slice(last.end, start))
   )
     return { aspect: 'change', direction: last.fact.direction ?? null, evidence: ['aspect:change-in-brackets'] };
   if (parallelChange(lower, read, last, start)) return { aspect: 'change', direction: last?.fact.direction ?? null, evidence: ['aspect:change-parallel'] };

@@ -231,6 +231,9 @@ function withoutAgent(pre: string): string {
   return hasContent(rest) ? rest.trim() : pre;
 }
 
+/** The whole a share is of, said after it (`0,51% tổng dư nợ`, `… trên tổng số hộ`). */
+const WHOLE_AFTER = new RegExp(`^(?:(?:trên|trong|so với)\\s+)?${W('tổng|toàn bộ')}`, 'iu');
+
 /** The plan a plan percentage is of, right after it (`96% kế hoạch`, `87,7% so với dự toán`). */
 const PLAN_AFTER = new RegExp(`^\\s*(?:so với\\s+)?(${'kế hoạch|dự toán|chỉ tiêu|mục tiêu|KH'})(?![${LETTER}])`, 'u');
 /** A phrase that names a plan already. */
@@ -359,7 +362,7 @@ function hasContent(s: string): boolean {
 const PLAN_WORDS = new RegExp(`^(?:${W('kế hoạch|kh|chỉ tiêu|dự toán|cùng kỳ|mục tiêu')})`, 'iu');
 
 /** Heads that need the thing they measure: `tỷ lệ` of what, `tổng số` of what. */
-const RATIO_HEAD = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tổng số|số lượng|tổng'), 'giu');
+const RATIO_HEAD = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tổng số|số lượng|tổng|tốc độ(?: tăng(?: trưởng)?)?'), 'giu');
 
 /** A phrase that is only such a head (`tỷ lệ`, `tổng số`): it takes what the figure before it measures. */
 function headOnly(s: string): boolean {
@@ -687,7 +690,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     else metric = tidy(`${head} ${caseOf(withoutAgent(pre))}`);
     ev.push(hasContent(pre) ? 'metric:noun-clause' : 'metric:noun');
   } else if (headOnly(pre) && (m.compared || m.parent)) {
-    metric = tidy(`${pre} ${m.compared ?? m.parent}`);
+    // (`Nợ xấu 3,04 tỷ đồng, tỷ lệ 0,51% tổng dư nợ`: the whole a share is of, named after it, is part of it)
+    const whole = m.kind === 'percent' && WHOLE_AFTER.test(post.phrase) ? post : undefined;
+    if (whole) usedAfter = whole.end;
+    metric = tidy(`${pre} ${m.compared ?? m.parent} ${whole?.phrase ?? ''}`);
     ev.push('metric:head+previous');
   } else if (hasContent(pre) && (m.kind === 'measure' || (m.kind === 'money' && MONEY_NOUN.test(post.phrase))) && hasContent(post.phrase)) {
     // `cứng hóa 12,4 km đường giao thông nông thôn`: a measure's noun follows its unit; so does the

@@ -521,6 +521,14 @@ function consequenceOf(own: string, earlier: MetricInput['earlierCounts']): stri
 }
 
 /** `số vụ`, `số người chết` said again of a noun counted earlier in the sentence: that count's fuller phrase. */
+/** The phrase of the last earlier count of the same noun, when it says more than the noun and `post` is a short negation. */
+function qualifiedAgain(post: string, noun: string, earlier: MetricInput['earlierCounts']): string | undefined {
+  // (only a negation picks some of them out — `không đạt`, `chưa có`; other words name siblings: `27 ca sởi, 94 ca thủy đậu`)
+  if (!/^(?:không|chưa)(?![\p{L}])/iu.test(post.trim()) || contentWords(post) > 2) return undefined;
+  const same = [...(earlier ?? [])].reverse().find((e) => e.noun === noun);
+  return same && contentWords(same.metric) > contentWords(noun) ? same.metric : undefined;
+}
+
 function sameCountAgain(own: string, noun: string, earlier: MetricInput['earlierCounts']): string | undefined {
   const rest = own
     .replace(/^(?:số|tổng số|số lượng)\s+/iu, '')
@@ -658,6 +666,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `xảy ra 96 vụ tai nạn giao thông …; so với cùng kỳ giảm 14 vụ`: the noun alone again is the count named earlier
     metric = [...(m.earlierCounts ?? [])].reverse().find((e) => e.noun === m.countedNoun)?.metric ?? '';
     ev.push('metric:earlier-count');
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && !hasContent(own) && qualifiedAgain(post.phrase, m.countedNoun, m.earlierCounts)) {
+    // `lấy 4.680 mẫu xét nghiệm nhanh, có 128 mẫu không đạt`: the noun counted earlier in the sentence, again, with a
+    // negation that picks some of them out — those of the earlier count's phrase
+    metric = tidy(`${qualifiedAgain(post.phrase, m.countedNoun, m.earlierCounts)} ${post.phrase}`);
+    ev.push('metric:earlier-count-qualified');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && sameCountAgain(own, m.countedNoun, m.earlierCounts)) {
     // `…, số vụ giảm 19 vụ`: the events counted earlier in the sentence, named in short
     metric = sameCountAgain(own, m.countedNoun, m.earlierCounts) ?? '';

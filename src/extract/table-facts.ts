@@ -438,13 +438,22 @@ function pricePer(rowUnit: string, headerUnit: UnitInfo | undefined): UnitInfo |
   return { unit: `${money.unit}/${per}`, baseUnit: `${money.baseUnit}/${per}`, kind: 'money', factor: money.factor };
 }
 
-/** The period a row label that is only a time names (`Quý I/2025`, `Tháng 10/2025`, `Năm 2024`), or undefined. */
-function timeOfRow(label: string): string | undefined {
+/**
+ * The period a row label that is only a time names (`Quý I/2025`, `Tháng 10/2025`, `Năm 2024`; `Tháng 01` in the year
+ * of the table's period), or undefined.
+ */
+function timeOfRow(label: string, tablePeriod: string): string | undefined {
   const lower = label.toLocaleLowerCase('vi');
-  const mentions = findTimeMentions(lower);
+  const year = Number(tablePeriod.replace(/^@/u, '').slice(0, 4));
+  const known = Number.isInteger(year) && year > 1900;
+  // (`Cộng 10 tháng`, `Lũy kế 9 tháng`: the months from January of the table's year)
+  const months = /^(?:(?:tổng cộng|cộng|lũy kế)\s+)?(\d{1,2})\s+tháng$/u.exec(lower.trim());
+  if (months && known && Number(months[1]) >= 2 && Number(months[1]) <= 12) return `${year}-01..${year}-${months[1].padStart(2, '0')}`;
+  const mentions = findTimeMentions(lower, known ? year : undefined);
   if (mentions.length !== 1) return undefined;
   const rest = `${lower.slice(0, mentions[0].start)} ${lower.slice(mentions[0].end)}`;
-  return /\p{L}{2,}/u.test(rest) ? undefined : mentions[0].period;
+  // (a total row of times, `Cộng 10 tháng`, `Lũy kế 10 tháng`, is the span they make)
+  return /\p{L}{2,}/u.test(rest.replace(/(?<!\p{L})(?:tổng cộng|cộng|lũy kế)(?!\p{L})/gu, ' ')) ? undefined : mentions[0].period;
 }
 
 /** Facts of one figure cell. */
@@ -467,7 +476,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const row = where ? bare(rowLabel) : withStubSubject(bare(rowLabel), labels.stubSubject);
   // a row that is a time (`Quý I/2025`, `Tháng 10/2025`, under a stub such as `Kỳ báo cáo`) dates its cells when the
   // column names none, and names no measure: what is measured is the column's, else the caption's
-  const rowTime = period ? undefined : timeOfRow(bare(rowLabel));
+  const rowTime = period ? undefined : timeOfRow(bare(rowLabel), ctx.fallbackPeriod);
   const metric = rowTime
     ? (named.length ? named : [captionSubject(table.caption)]).filter((x) => x).join(' — ')
     : [subject, row, ...named].filter((x) => x).join(' — ');

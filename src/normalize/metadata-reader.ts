@@ -99,6 +99,9 @@ function sameReportTime(title: string, window: string): boolean {
   return /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) && title.slice(-7) === end;
 }
 
+/** An admission (`tuyển sinh`) to a school year named in a title: the year it starts. */
+const ADMISSION = /(?<![\p{L}])tuyển sinh(?![\p{L}])[^.;]*?năm học\s+(\d{4})\s*[-–]\s*\d{4}/iu;
+
 /** A window of dates a paragraph opens with: `Từ ngày 22/9/2025 đến ngày 04/10/2025,` (the first year may be left to the second). */
 const WORK_WINDOW =
   /^(?:[^.;]{0,80}\.\s+)?(?:Từ|Trong thời gian từ)\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s+(?:đến|tới)(?:\s+hết)?\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u;
@@ -260,6 +263,10 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const windowed = window?.includes('..') && (!ofTitle || sameReportTime(ofTitle, window)) ? window : undefined;
   const period = windowed ?? ofTitle;
   if (period) meta.reportPeriod = period;
+  // an admission to a school year (`Kỳ thi tuyển sinh vào lớp 10 … năm học 2025-2026`) takes place before the year
+  // starts: in the year of its first half (`2025`), not over the school year
+  const admission = ADMISSION.exec(fullTitle ?? '');
+  if (admission && meta.reportPeriod?.startsWith(`${admission[1]}-`) && meta.reportPeriod.includes('..')) meta.reportPeriod = admission[1];
   // A title that names no shorter time but a span of years (`giai đoạn 2021-2025`) is about that
   // span: a report's figures cover it, a plan's targets run over it. (A heading naming one — a
   // programme's span in a monthly report — is not the time of its figures: segment-stage.)

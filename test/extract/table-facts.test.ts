@@ -453,4 +453,27 @@ describe('a table whose rows are times', () => {
       ['1.045', '2025-04', 'Chuyến xe', 'chuyến'],
     ]);
   });
+
+  it('dates a row of a month without its year by the year of the table, and a total row of months by the span', async () => {
+    const text = [
+      'BÁO CÁO',
+      'Kết quả sản xuất điện năm 2025',
+      '',
+      'Bảng 1. Sản lượng điện theo tháng năm 2025 (triệu kWh)',
+      'Tháng\tKế hoạch\tThực hiện',
+      'Tháng 01\t41,20\t43,05',
+      'Tháng 02\t38,60\t37,92',
+      'Cộng 2 tháng\t79,80\t80,97',
+      '',
+    ].join('\n');
+    const facts = cellFacts(await run('dien.txt', Buffer.from(text, 'utf8'))).map((f) => [f.quote, f.period]);
+    expect(facts).toEqual([
+      ['41,20', '2025-01'],
+      ['43,05', '2025-01'],
+      ['38,60', '2025-02'],
+      ['37,92', '2025-02'],
+      ['79,80', '2025-01..2025-02'],
+      ['80,97', '2025-01..2025-02'],
+    ]);
+  });
 });

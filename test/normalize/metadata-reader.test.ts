@@ -152,6 +152,12 @@ describe('readMetadata', () => {
     expect(dated('20 tháng 11 năm 2025', 'Từ ngày 01/12/2025 đến ngày 31/12/2025, các đoàn sẽ khám cho 5.000 người.')).toBeUndefined();
   });
 
+  it('dates an admission to a school year by the year it starts, not by the school year', () => {
+    const titled = (title: string) => readMetadata([para('Cao Bằng, ngày 15 tháng 7 năm 2026'), para('BÁO CÁO', 'title'), para(title, 'title')]).reportPeriod;
+    expect(titled('Kết quả tuyển sinh vào lớp 6 năm học 2026-2027')).toBe('2026');
+    expect(titled('Tổng kết năm học 2025-2026')).toBe('2025-09..2026-05');
+  });
+
   it('dates a title that names a month or quarter but no year by the year it was issued, the year before for a time still to come', () => {
     const titled = (title: string, date: string) => readMetadata([para(`Hà Nội, ngày ${date}`), para('BÁO CÁO', 'title'), para(title, 'title')]).reportPeriod;
     expect(titled('Kết quả thực hiện nhiệm vụ tháng 9', '28 tháng 9 năm 2025')).toBe('2025-09');

@@ -170,7 +170,7 @@ function isRange(text: string, a: NumberMatch, b: NumberMatch): boolean {
     return /(?<!\p{L})(?:khoảng|chừng|dao động|xấp xỉ)$/u.test(near) && a.value < b.value && /^\s?[\p{L}%]/u.test(text.slice(b.end, b.end + 2));
   }
   // `từ 250 mm đến 400 mm`, `từ 3 triệu đồng đến 5 triệu đồng`: the unit said at both ends
-  const unitThen = /^\s*([^\s\d(),;:]{1,12}(?:\s[^\s\d(),;:]{1,12})?)\s+(?:đến|tới)\s*$/u.exec(between);
+  const unitThen = /^\s*([^\s\d(),;:]{1,12}(?:\s[^\s\d(),;:]{1,12})?)\s+(?:đến|tới)(?:\s+(?:dưới|trên|hơn))?\s*$/u.exec(between);
   // (not clock times: `từ 8 giờ đến 21 giờ`)
   if (unitThen && a.value < b.value && !/^(?:giờ|h|phút)$/iu.test(unitThen[1])) {
     const unit = unitThen[1].toLowerCase();

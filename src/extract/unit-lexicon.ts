@@ -132,7 +132,7 @@ export const COUNT_NOUNS: string[] = [
   'tỉnh', 'thành phố', 'huyện', 'xã', 'phường', 'thị trấn', 'thôn', 'xóm', 'ấp', 'khóm', 'địa phương',
   'điểm', 'điểm phục vụ', 'điểm chuyên mạch', 'điểm truy nhập', 'vị trí', 'bưu cục', 'bưu điện văn hóa xã',
   'gian hàng', 'tàu', 'xe', 'phòng', 'tổ', 'trường hợp', 'thí sinh', 'bậc', 'căn', 'mẫu', 'nhà', 'cặp', 'ủy ban', 'hạt', 'giường bệnh', 'giường', 'bẫy', 'liên đoàn', 'vé', 'phiếu', 'hội', 'tòa án', 'thẩm phán', 'hội thẩm', 'hòa giải viên', 'bị cáo', 'bị can', 'đoàn', 'chi đoàn', 'liên đội', 'chi đội', 'chi bộ', 'đảng bộ', 'chi hội', 'đồng chí', 'đồng hồ', 'đồng bào', 'buồng', 'văn bằng', 'chủ đầu tư',
-  'quả', 'liều', 'đội', 'chấp hành viên', 'tồn tại', 'thiếu sót', 'chuyến', 'tuyến',
+  'quả', 'liều', 'đội', 'chấp hành viên', 'tồn tại', 'thiếu sót', 'chuyến', 'tuyến', 'chiếc', 'bóng đèn', 'bóng',
   // telecom and IT things
   'thuê bao', 'trạm', 'cột', 'tuyến', 'máy', 'thiết bị', 'hệ thống', 'phần mềm', 'cơ sở dữ liệu',
   'bộ cơ sở dữ liệu', 'tài khoản', 'hộp thư', 'chữ ký số', 'chứng thư số', 'chứng thư', 'usb', 'sim pki',

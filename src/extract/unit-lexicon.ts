@@ -156,7 +156,8 @@ export const COUNT_NOUNS: string[] = [
 export const COORDINATED_NOUNS: string[] = [
   'tin', 'bài', 'văn bản', 'phóng sự', 'bài viết', 'cơ quan', 'đơn vị', 'xã', 'phường', 'thị trấn', 'tỉnh',
   'thành phố', 'cán bộ', 'nhân dân', 'phóng viên', 'nhà báo', 'tổ chức', 'cá nhân', 'công chức', 'viên chức',
-  'người lao động', 'doanh nghiệp', 'hộ gia đình',
+  'người lao động', 'doanh nghiệp', 'hộ gia đình', 'giáo viên', 'nhân viên', 'sở', 'ban', 'ngành', 'vụ', 'việc',
+  'tài liệu', 'hiện vật', 'học sinh', 'sinh viên', 'hội viên', 'đoàn viên', 'hợp tác xã', 'tổ hợp tác', 'cơ sở',
 ];
 
 /**

@@ -1,4 +1,5 @@
 import type { FactKind } from '../../schemas/fact.js';
+import { vietWordList } from '../text/viet-word-list.js';
 import { COORDINATED_NOUNS, COUNT_NOUNS, FOREIGN_MONEY, MEASURE_UNITS, MONEY_UNITS, NOT_NOUNS, RATE_DENOMINATORS } from './unit-lexicon.js';
 import { isLetter, skipSpaces, wordAt } from './text-window.js';
 import { splitsWord } from '../text/viet-word-list.js';
@@ -75,6 +76,9 @@ function coordinate(lower: string, noun: string, pos: number): { noun: string; e
     if (!m) break;
     const next = longestAt(lower, end + m[0].length, COORD);
     if (!next) break;
+    // (not the first syllable of a longer word: `20 cán bộ, ban hành …`)
+    const following = /^\s+(\p{L}+)/u.exec(lower.slice(end + m[0].length + next.length, end + m[0].length + next.length + 12));
+    if (following && vietWordList().words.has(`${next.split(' ').pop()} ${following[1]}`)) break;
     out += `, ${next}`;
     end += m[0].length + next.length;
   }

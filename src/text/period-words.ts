@@ -184,6 +184,8 @@ const FIRST_DATE = String.raw`${CLOCK}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})
 const DATE = String.raw`${CLOCK}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|${CLOCK}(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
 const DATE_SPAN = new RegExp(String.raw`(?:từ\s+)?(?:${FIRST_DATE})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:${DATE})`, 'gu');
 
+const MONTH_SPAN = /(?:từ\s+)?tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})/gu;
+
 function dateSpans(lower: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of lower.matchAll(DATE_SPAN)) {
@@ -194,6 +196,13 @@ function dateSpans(lower: string): Candidate[] {
     if (!ok || y1 * 12 + m1 > y2 * 12 + m2) continue;
     const period = y1 === y2 && m1 === m2 ? `${y1}-${pad2(m1)}` : `${y1}-${pad2(m1)}..${y2}-${pad2(m2)}`;
     out.push({ index: m.index ?? 0, length: m[0].length, period });
+  }
+  // (months: `từ tháng 01 đến tháng 5/2025`, `tháng 11/2024 - tháng 4/2025`)
+  for (const m of lower.matchAll(MONTH_SPAN)) {
+    const [m1, m2, y2] = [m[1], m[3], m[4]].map(Number);
+    const y1 = m[2] ? Number(m[2]) : m1 <= m2 ? y2 : y2 - 1;
+    const ok = [m1, m2].every((x) => x >= 1 && x <= 12) && validYear(y1) && validYear(y2) && y1 * 12 + m1 < y2 * 12 + m2;
+    if (ok) out.push({ index: m.index ?? 0, length: m[0].length, period: `${y1}-${pad2(m1)}..${y2}-${pad2(m2)}` });
   }
   return out;
 }

@@ -17,6 +17,9 @@ describe('firstPeriod', () => {
     ['(Số liệu tính từ ngày 15/12/2023 đến ngày 14/3/2024)', '2023-12..2024-03'],
     ['Kết quả 5 tháng thực hiện (từ ngày 01 tháng 8 năm 2024 đến ngày 31 tháng 12 năm 2024)', '2024-08..2024-12'],
     ['Sơ kết đợt cao điểm (01/6/2024 - 30/6/2024)', '2024-06'],
+    // a span of months, the first's year left to the second (a crop season bounded in its heading)
+    ['1.1. Vụ Chiêm 2026 (từ tháng 02 đến tháng 6/2026)', '2026-02..2026-06'],
+    ['2. Mùa khô (tháng 11/2025 - tháng 4/2026)', '2025-11..2026-04'],
   ])('%s → %s', (text, period) => {
     expect(firstPeriod(text)).toBe(period);
   });

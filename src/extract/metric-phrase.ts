@@ -166,6 +166,12 @@ const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh th
 /** What a rank orders by, after it (and after where: `thứ 9 toàn quốc về …`). */
 const RANK_BY = /^\s*(?:(?:toàn quốc|cả nước|toàn vùng|trong (?:cả nước|khu vực|vùng)|của (?:cả nước|vùng))\s*)?,?\s*(về|theo)\s+([^,;.()]+)/iu;
 /** A phrase that already says it is a rank. */
+/** A rank given by another body (`được Trung ương Hội xếp thứ`, `được Viện kiểm sát nhân dân tối cao xếp`). */
+const RANKED_BY = /(?<![\p{L}])được\s+[^,;()]{2,60}?\s+(?:xếp|đánh giá|công nhận)(?:\s+(?:hạng|thứ|vị trí))?\s*$/u;
+
+/** The group a rank is among, said after it: `trong Cụm thi đua các tỉnh Bắc Trung Bộ`, `trong toàn hệ thống`. */
+const RANK_WITHIN = /^[^;.()]{0,40}?(trong\s+(?:(?:cụm|khối)\s+thi đua|toàn\s+(?:hệ thống|ngành|quốc))[^,;.()]{0,60})/iu;
+
 const RANK_HEAD = new RegExp(W('xếp hạng|thứ hạng|xếp thứ|vị trí|thứ tự|nhóm|dẫn đầu|top'), 'iu');
 
 /** The noun a measure in these units is named by when its phrase gives none. */
@@ -772,6 +778,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const by = RANK_BY.exec(m.text.slice(m.unitEnd, m.unitEnd + 120));
     const what = by?.[2].replace(/\s(?:với|và|đạt|là|chỉ sau|sau)(?![\p{L}]).*$/u, '').replace(/[\d\s]+$/u, '');
     if (by && what && !metric.toLocaleLowerCase('vi').includes(what.toLocaleLowerCase('vi'))) metric = tidy(`${metric} ${by[1]} ${firstWords(what, 10)}`);
+    // (`… được Trung ương Hội xếp thứ 2/5 tỉnh, thành Hội trong Cụm thi đua các tỉnh Bắc Trung Bộ`: who ranked it is no
+    // part of what; the group it was ranked in is)
+    const within = RANK_WITHIN.exec(m.text.slice(m.unitEnd, m.unitEnd + 120));
+    if (within && RANKED_BY.test(m.text.slice(Math.max(m.sentence, m.start - 80), m.start))) metric = '';
+    if (within && !metric.toLocaleLowerCase('vi').includes(within[1].toLocaleLowerCase('vi'))) metric = tidy(`${metric} ${within[1]}`);
     if (!RANK_HEAD.test(metric)) metric = tidy(`thứ hạng ${metric}`);
     ev.push('metric:rank');
   }

@@ -527,6 +527,11 @@ function consequenceOf(own: string, earlier: MetricInput['earlierCounts']): stri
 }
 
 /** `số vụ`, `số người chết` said again of a noun counted earlier in the sentence: that count's fuller phrase. */
+/** A phrase read after `là`, with the word kept: `là thanh thiếu niên`. */
+function withCopula(read: { phrase: string; end: number }): { phrase: string; end: number } {
+  return hasContent(read.phrase) ? { phrase: `là ${read.phrase}`, end: read.end } : read;
+}
+
 /** The phrase of the last earlier count of the same noun, when it says more than the noun and `post` is a short negation. */
 function qualifiedAgain(post: string, noun: string, earlier: MetricInput['earlierCounts']): string | undefined {
   // (only a negation picks some of them out — `không đạt`, `chưa có`; other words name siblings: `27 ca sởi, 94 ca thủy đậu`)
@@ -566,7 +571,10 @@ function listItemMeasure(text: string, sentence: number, bracket: number): strin
 /** The metric phrase of one figure. */
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
-  const post = after(m.text, m.unitEnd);
+  // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
+  // which of them — the words after it name the count, not a new clause)
+  const copula = m.kind === 'count' && m.countedNoun ? /^\s+là\s+(?=\p{L})/u.exec(m.text.slice(m.unitEnd, m.unitEnd + 8)) : null;
+  const post = copula ? withCopula(after(m.text, m.unitEnd + copula[0].length)) : after(m.text, m.unitEnd);
   const own = before(m.text, bracket >= 0 ? Math.max(m.from, bracket + 1) : m.from, m.start);
   // `đã rà soát và thẩm định … cho 40 xã và 03 huyện`: a figure joined to the one before it by `và`
   // or a comma shares that figure's verb or subject

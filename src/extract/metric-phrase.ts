@@ -165,13 +165,11 @@ const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh th
 
 /** What a rank orders by, after it (and after where: `thứ 9 toàn quốc về …`). */
 const RANK_BY = /^\s*(?:(?:toàn quốc|cả nước|toàn vùng|trong (?:cả nước|khu vực|vùng)|của (?:cả nước|vùng))\s*)?,?\s*(về|theo)\s+([^,;.()]+)/iu;
-/** A phrase that already says it is a rank. */
 /** A rank given by another body (`được Trung ương Hội xếp thứ`, `được Viện kiểm sát nhân dân tối cao xếp`). */
 const RANKED_BY = /(?<![\p{L}])được\s+[^,;()]{2,60}?\s+(?:xếp|đánh giá|công nhận)(?:\s+(?:hạng|thứ|vị trí))?\s*$/u;
-
 /** The group a rank is among, said after it: `trong Cụm thi đua các tỉnh Bắc Trung Bộ`, `trong toàn hệ thống`. */
 const RANK_WITHIN = /^[^;.()]{0,40}?(trong\s+(?:(?:cụm|khối)\s+thi đua|toàn\s+(?:hệ thống|ngành|quốc))[^,;.()]{0,60})/iu;
-
+/** A phrase that already says it is a rank. */
 const RANK_HEAD = new RegExp(W('xếp hạng|thứ hạng|xếp thứ|vị trí|thứ tự|nhóm|dẫn đầu|top'), 'iu');
 
 /** The noun a measure in these units is named by when its phrase gives none. */
@@ -212,10 +210,11 @@ const ORG_MODIFIER = new RegExp(`^(?:${ORG_MODIFIERS})(?![${LETTER}])`, 'u');
  */
 function withoutAgent(pre: string): string {
   const text = pre.trimStart();
-  const head = PLACE_HEAD.exec(text) ?? AGENT_HEAD.exec(text);
+  const place = PLACE_HEAD.exec(text);
+  const head = place ?? AGENT_HEAD.exec(text);
   if (!head) return pre;
   let rest = text.slice(head[0].length);
-  if (head[0] !== PLACE_HEAD.exec(text)?.[0]) {
+  if (!place) {
     const list = vietWordList();
     for (;;) {
       // (`Sở Văn hóa, Thể thao và Du lịch`: a comma or `và` inside a name, before its next capital)
@@ -526,7 +525,6 @@ function consequenceOf(own: string, earlier: MetricInput['earlierCounts']): stri
   return event ? `${c[1]} do ${event}` : c[1];
 }
 
-/** `số vụ`, `số người chết` said again of a noun counted earlier in the sentence: that count's fuller phrase. */
 /** A phrase read after `là`, with the word kept: `là thanh thiếu niên`. */
 function withCopula(read: { phrase: string; end: number }): { phrase: string; end: number } {
   return hasContent(read.phrase) ? { phrase: `là ${read.phrase}`, end: read.end } : read;
@@ -540,6 +538,7 @@ function qualifiedAgain(post: string, noun: string, earlier: MetricInput['earlie
   return same && contentWords(same.metric) > contentWords(noun) ? same.metric : undefined;
 }
 
+/** `số vụ`, `số người chết` said again of a noun counted earlier in the sentence: that count's fuller phrase. */
 function sameCountAgain(own: string, noun: string, earlier: MetricInput['earlierCounts']): string | undefined {
   const rest = own
     .replace(/^(?:số|tổng số|số lượng)\s+/iu, '')

@@ -86,9 +86,8 @@ function bracketUnit(label: string): UnitInfo | undefined {
 function countedNoun(label: string): UnitInfo | undefined {
   for (const part of label.split(' — ')) {
     // (`Số chuyến`, `Tổng số hộ`; `Lượt hành khách`: occasions are counted without `số`)
-    const m =
-      /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,40})$/iu.exec(part.replace(BRACKET_UNIT, '').trim()) ??
-      /^(lượt\s[\p{L}\s]{1,40})$/iu.exec(part.replace(BRACKET_UNIT, '').trim());
+    const label = part.replace(BRACKET_UNIT, '').trim();
+    const m = /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,40})$/iu.exec(label) ?? /^(lượt\s[\p{L}\s]{1,40})$/iu.exec(label);
     if (!m) continue;
     const lower = `1 ${m[1].toLocaleLowerCase('vi')}`;
     const read = readUnit(lower, lower, 1);

@@ -17,7 +17,7 @@ const SEASON = /(?<![\p{L}])vụ\s+(đông\s+xuân|hè\s+thu|thu\s+đông|chiêm
 const SCHOOL_YEAR = /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})(?![\d\p{L}])/gu;
 /** A school year with its bounds in brackets after it. */
 const SCHOOL_YEAR_BOUNDS =
-  /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})\s*\(\s*(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/gu;
+  /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})\s*\(\s*(?:từ\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/gu;
 const SCHOOL_KEY = 'năm học';
 
 /** Sowing or harvest: what makes a sentence the season's calendar. */

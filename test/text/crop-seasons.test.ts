@@ -23,3 +23,12 @@ describe('crop seasons', () => {
     expect(seasonMentions('tổng kết vụ mùa 2023', calendar)).toEqual([{ index: 9, length: 11, period: '2023-07..2023-11' }]);
   });
 });
+
+describe('a school year bounded in brackets', () => {
+  it('takes the months the brackets give, as dates or as months, for every mention of that school year', () => {
+    const byMonths = seasonCalendar('Báo cáo kết quả năm học 2026-2027 (từ tháng 9/2026 đến tháng 8/2027) như sau:');
+    expect(seasonMentions('tuyển sinh năm học 2026-2027 đạt 98%', byMonths).map((m) => m.period)).toEqual(['2026-09..2027-08']);
+    const byDates = seasonCalendar('Năm học 2026-2027 (từ ngày 05/9/2026 đến ngày 31/5/2027), toàn trường có 40 lớp.');
+    expect(seasonMentions('năm học 2026-2027', byDates).map((m) => m.period)).toEqual(['2026-09..2027-05']);
+  });
+});

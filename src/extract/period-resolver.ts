@@ -77,6 +77,7 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
   // a year right after the figure is its own, in any report (`giảm từ 7,1% năm 2020 xuống 3,6% năm 2025`)
   if (m.rule === 'period:year' && m.start >= ctx.unitEnd && OWN_TIME_GAP.test(ctx.lower.slice(ctx.unitEnd, m.start))) return true;
+  if (yearOfCountedNoun(ctx, m)) return true;
   // a horizon inside the span of the plan or heading names the year a target is for
   if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;
   if (/(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24))) return true;
@@ -118,8 +119,22 @@ function clauseTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | 
 const RAISED_TO = /(?<!\p{L})nâng\s[^,;.]{0,70}(?<!\p{L})lên(?:\s+(?:mức|tới|đến))?\s*$/u;
 const OWN_TIME_GAP = /^\s*(?:trong|của|cả|vào)?\s*$/u;
 
+/** The words of a counted noun's phrase before a year that qualifies it (`sinh viên tốt nghiệp năm 2024`). */
+const NOUN_PHRASE_GAP = /^(?:\s+[\p{L}]+){1,4}\s+$/u;
+const NOT_A_QUALIFIER =
+  /(?<![\p{L}])(?:so với|tăng|giảm|đến|tới|từ|trước|sau|tồn|chuyển|cùng kỳ|kế hoạch|chỉ tiêu|đầu tư|ngân sách|vốn|chương trình|đề án|nghị quyết|dự toán)(?![\p{L}])/u;
+
+/** `khảo sát 1.268 sinh viên tốt nghiệp năm 2024`: a year inside a counted noun's phrase says which of them — those of that year. */
+function yearOfCountedNoun(ctx: PeriodContext, m: TimeMention): boolean {
+  if (ctx.kind !== 'count' || m.rule !== 'period:year' || m.start < ctx.unitEnd || m.start >= ctx.clauseEnd) return false;
+  const gap = ctx.lower.slice(ctx.unitEnd, m.start);
+  return NOUN_PHRASE_GAP.test(gap) && !NOT_A_QUALIFIER.test(gap);
+}
+
 function ownTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
-  return mentions.find((m) => m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && OWN_TIME_GAP.test(ctx.lower.slice(ctx.unitEnd, m.start)));
+  return mentions.find(
+    (m) => (m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && OWN_TIME_GAP.test(ctx.lower.slice(ctx.unitEnd, m.start))) || yearOfCountedNoun(ctx, m),
+  );
 }
 
 function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undefined {

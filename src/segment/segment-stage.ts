@@ -157,9 +157,12 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           const present =
             doc.metadata.reportType === 'kế hoạch' && PRESENT_STATE.test(title) && doc.metadata.issueDate ? doc.metadata.issueDate.slice(0, 7) : undefined;
           // (`IV. NHIỆM VỤ, GIẢI PHÁP TỪ NAY ĐẾN NGÀY 31/01/2026`: what is still to be done, from the month after the report's)
+          // (an item of several clauses — `3. Tổ chức 12 hội nghị …; 100% công chức … trong quý I/2026` — is dated by its
+          // first: a time a later clause says is that clause's)
+          const lead = title.split(';')[0];
           const period =
             title.length <= opts.periodTitleMax
-              ? (fromNowPeriod(title, nowOf(doc)) ?? firstPeriod(title, year, doc.metadata.seasons) ?? horizon ?? present)
+              ? (fromNowPeriod(lead, nowOf(doc)) ?? firstPeriod(lead, year, doc.metadata.seasons) ?? horizon ?? present)
               : undefined;
           if (period) section.period = yearAsWindow(period, doc.metadata.reportPeriod);
           sections.push(section);

@@ -204,6 +204,14 @@ describe('segment stage', () => {
     ]);
   });
 
+  it("dates an item of several clauses by its first: a time a later clause says is that clause's", async () => {
+    const { doc } = await runText(
+      'tasks.txt',
+      text(['1. Tổ chức 8 lớp tập huấn nghiệp vụ; hoàn thành 100% hồ sơ trong quý I/2026.', '2. Triển khai kiểm tra chuyên đề trong tháng 3/2026.']),
+    );
+    expect(doc.sections.filter((s) => s.period).map((s) => [s.path, s.period])).toEqual([['2', '2026-03']]);
+  });
+
   it('reports a gap in the numbering and still opens the section', async () => {
     const { doc, file } = await runText('gap.txt', text(['I. MỘT', 'Nội dung.', 'III. BA', '3.3. Ba chấm ba']));
     expect(paths(doc)).toEqual(['I', 'III']);

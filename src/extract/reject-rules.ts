@@ -119,13 +119,9 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (/^\s*(?:Ngày|Năm)(?![\p{L}])/u.test(text.slice(f.end, f.end + 8))) return 'reject:anniversary';
   // (a decimal is never a name's number: `đường thôn, xóm 706,9 km`; nor a number in thousands before a counted noun:
   // `biên mục 215.400 văn bản`)
-  const thousands = /^\d{1,3}(?:\.\d{3})+$/u.test(text.slice(f.start, f.end).trim()) && countedAfter(text, lower, f);
-  if (
-    !rank &&
-    !thousands &&
-    !/\d,\d/u.test(text.slice(f.start, f.end)) &&
-    NAMES.some((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w))
-  )
+  const written = text.slice(f.start, f.end);
+  const thousands = /^\d{1,3}(?:\.\d{3})+$/u.test(written.trim()) && countedAfter(text, lower, f);
+  if (!rank && !thousands && !/\d,\d/u.test(written) && NAMES.some((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w)))
     return 'reject:name';
   if (numberOfName(text, lower, f, pos)) return 'reject:name';
   const after = text.slice(f.end, f.end + 40);

@@ -73,6 +73,9 @@ describe('readMetadata', () => {
 
   /** The period of a report with this title and, as its first body line, this one. */
   const windowed = (title: string, line: string) => readMetadata([para('BÁO CÁO', 'title'), para(title, 'title'), para(line, 'body')]).reportPeriod;
+  /** The report period of a report written on `date` (`28 tháng 9 năm 2025`) under `title`, with a first paragraph if given. */
+  const issuedAs = (title: string, date: string, body?: string) =>
+    readMetadata([para(`Hà Nội, ngày ${date}`), para('BÁO CÁO', 'title'), para(title, 'title'), ...(body ? [para(body, 'body')] : [])]).reportPeriod;
 
   it("takes the window of the figures said on a line of its own under the title, when it ends in the title's year", () => {
     expect(windowed('Kết quả công tác thanh tra năm 2025', 'Số liệu báo cáo tính từ ngày 16/12/2024 đến ngày 15/12/2025.')).toBe('2024-12..2025-12');
@@ -143,9 +146,7 @@ describe('readMetadata', () => {
   });
 
   it('dates a report whose title names no time by the window of dates its first paragraphs say the work ran over', () => {
-    const dated = (date: string, body: string) =>
-      readMetadata([para(`Hà Giang, ngày ${date}`), para('BÁO CÁO', 'title'), para('Kết quả tổ chức các đợt khám bệnh lưu động', 'title'), para(body, 'body')])
-        .reportPeriod;
+    const dated = (date: string, body: string) => issuedAs('Kết quả tổ chức các đợt khám bệnh lưu động', date, body);
     expect(dated('20 tháng 11 năm 2025', 'Từ ngày 03/10/2025 đến ngày 14/11/2025, các đoàn đã khám cho 4.200 người.')).toBe('2025-10..2025-11');
     expect(dated('20 tháng 11 năm 2025', 'Từ ngày 03/11 đến ngày 14/11/2025, các đoàn đã khám cho 4.200 người.')).toBe('2025-11');
     // a window still to come when the report was written is a plan's, not the report's
@@ -153,13 +154,13 @@ describe('readMetadata', () => {
   });
 
   it('dates an admission to a school year by the year it starts, not by the school year', () => {
-    const titled = (title: string) => readMetadata([para('Cao Bằng, ngày 15 tháng 7 năm 2026'), para('BÁO CÁO', 'title'), para(title, 'title')]).reportPeriod;
+    const titled = (title: string) => issuedAs(title, '15 tháng 7 năm 2026');
     expect(titled('Kết quả tuyển sinh vào lớp 6 năm học 2026-2027')).toBe('2026');
     expect(titled('Tổng kết năm học 2025-2026')).toBe('2025-09..2026-05');
   });
 
   it('dates a title that names a month or quarter but no year by the year it was issued, the year before for a time still to come', () => {
-    const titled = (title: string, date: string) => readMetadata([para(`Hà Nội, ngày ${date}`), para('BÁO CÁO', 'title'), para(title, 'title')]).reportPeriod;
+    const titled = issuedAs;
     expect(titled('Kết quả thực hiện nhiệm vụ tháng 9', '28 tháng 9 năm 2025')).toBe('2025-09');
     expect(titled('Tình hình thực hiện nhiệm vụ quý III', '05 tháng 10 năm 2025')).toBe('2025-07..2025-09');
     expect(titled('Tình hình thực hiện nhiệm vụ quý IV', '08 tháng 01 năm 2026')).toBe('2025-10..2025-12');

@@ -7,7 +7,14 @@ import type { BlockRole } from '../../schemas/document.js';
  * (`Nơi nhận`, signature block). Works on paragraph texts; furniture is already set aside.
  */
 
-export const DOC_TYPE_WORD = /^(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)(?=\s|$|:)/u;
+/** The words a document's title opens with, naming its kind (`THÔNG CÁO BÁO CHÍ`: a statistics office's press release). */
+const DOC_TYPES = 'BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|THÔNG CÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|PHƯƠNG ÁN|CHƯƠNG TRÌNH|KẾT LUẬN';
+export const DOC_TYPE_WORD = new RegExp(`^(${DOC_TYPES})(?=\\s|$|:)`, 'u');
+/** A type word on a line of its own, perhaps with its kind (`BÁO CÁO CHUYÊN ĐỀ`, `KẾ HOẠCH HÀNH ĐỘNG`): the subject follows on the next lines. */
+const TYPE_LINE_ALONE = new RegExp(
+  `^(?:${DOC_TYPES})(?:\\s+(?:CHUYÊN ĐỀ|TÓM TẮT|TỔNG HỢP|SƠ KẾT|TỔNG KẾT|NHANH|ĐỊNH KỲ|THAM LUẬN|GIẢI TRÌNH|HÀNH ĐỘNG|KIỂM ĐIỂM|BÁO CHÍ))?$`,
+  'u',
+);
 const AGENCY =
   /^(UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|BAN|TRUNG TÂM|CỤC|TỔNG CỤC|VĂN PHÒNG|PHÒNG|TRƯỜNG|TỈNH ỦY|TỈNH UỶ|CÔNG TY|TẬP ĐOÀN|VIỆN|CHI CỤC)(?![\p{L}\p{N}])/u;
 /**
@@ -75,10 +82,7 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
     let k = titleAt + 1;
     // the subject line(s): short lines after the type word, not headings, salutations or bases
     // (a type word may carry its kind: `BÁO CÁO CHUYÊN ĐỀ`, `BÁO CÁO NHANH`, `KẾ HOẠCH HÀNH ĐỘNG`)
-    const alone =
-      /^(?:BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|CHƯƠNG TRÌNH)(?:\s+(?:CHUYÊN ĐỀ|TÓM TẮT|TỔNG HỢP|SƠ KẾT|TỔNG KẾT|NHANH|ĐỊNH KỲ|THAM LUẬN|GIẢI TRÌNH|HÀNH ĐỘNG|KIỂM ĐIỂM))?$/u.test(
-        paras[head[titleAt]].text,
-      );
+    const alone = TYPE_LINE_ALONE.test(paras[head[titleAt]].text);
     // a công văn's subject (`V/v …`) wrapped onto lines of its own: they go on in lower case
     if (SUBJECT_LINE.test(paras[head[titleAt]].text)) {
       // (the place and date of the other column may come between them in the reading order)

@@ -63,6 +63,11 @@ const RULES: Rule[] = [
     },
   },
   {
+    // `tháng 12 và năm 2025` (a release of a month's figures with the year's): the month, in the year written after it
+    re: /tháng\s+(\d{1,2})\s+và\s+(?:cả\s+)?năm\s+(\d{4})(?![\d–-])/gu,
+    make: (m) => (Number(m[1]) >= 1 && Number(m[1]) <= 12 && validYear(Number(m[2])) ? `${m[2]}-${pad2(Number(m[1]))}` : undefined),
+  },
+  {
     re: new RegExp(`tháng\\s+(\\d{1,2})${YEAR}?`, 'gu'),
     make: (m, fy) => {
       const month = Number(m[1]);

@@ -48,6 +48,10 @@ describe('readMetadata', () => {
     ]);
     expect(spanned.title).toBe('BÁO CÁO Kết quả đợt chiến dịch tiêm chủng (từ ngày 10/4/2024 đến ngày 25/6/2024)');
     expect(spanned.reportPeriod).toBe('2024-04..2024-06');
+    // a statistics office's press release (`THÔNG CÁO BÁO CHÍ`) is titled like a report
+    const release = lines([...head, 'THÔNG CÁO BÁO CHÍ', 'Tình hình giá cả thị trường', 'tháng 9 và năm 2024', '1. Giá lương thực', 'Giá gạo tăng 1,2%.']);
+    expect(release.title).toBe('THÔNG CÁO BÁO CHÍ Tình hình giá cả thị trường tháng 9 và năm 2024');
+    expect(release.reportPeriod).toBe('2024-09');
   });
 
   it("takes a title's span of years, when it names no shorter time, as the report period (a report of the span, not only a plan)", () => {

@@ -20,6 +20,10 @@ describe('firstPeriod', () => {
     // a span of months, the first's year left to the second (a crop season bounded in its heading)
     ['1.1. Vụ Chiêm 2026 (từ tháng 02 đến tháng 6/2026)', '2026-02..2026-06'],
     ['2. Mùa khô (tháng 11/2025 - tháng 4/2026)', '2025-11..2026-04'],
+    // a month's release with the year's: the month, in the year written after it (a quarter and months to date: the months)
+    ['Chỉ số giá nông sản tháng 6 và năm 2027', '2027-06'],
+    ['Tình hình xuất khẩu tháng 3 và cả năm 2024', '2024-03'],
+    ['Kết quả quý III và 9 tháng đầu năm 2025', '2025-01..2025-09'],
   ])('%s → %s', (text, period) => {
     expect(firstPeriod(text)).toBe(period);
   });

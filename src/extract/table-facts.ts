@@ -391,7 +391,9 @@ function readColumn(columnLabel: string, allLabels: string[]): { period?: string
   const named: string[] = [];
   // the century of two-digit year spans (`10-15`), from a four-digit year in any column header
   const century = /(?<!\d)(19|20)\d\d(?!\d)/u.exec(allLabels.join(' '))?.[1];
-  for (const part of columnLabel.split(' — ').filter((p) => p.trim() !== '')) {
+  // (`Tháng 12/2025 so với tháng 12/2024`: the time compared is the column's, the base's is not)
+  const parts = columnLabel.split(' — ').map((p) => p.replace(/\s+so\s+với\s+(?:cùng\s+kỳ|kỳ\s+gốc|(?:tháng|quý|năm)\s+\S*\d)[^—]*$/iu, ''));
+  for (const part of parts.filter((p) => p.trim() !== '')) {
     // `Ước 9 tháng 2024`, `Thực hiện năm 2023`, `Kế hoạch 2025`: an aspect word, then the period
     const lead = ASPECT_LEAD.exec(bare(part));
     const p =
@@ -403,7 +405,7 @@ function readColumn(columnLabel: string, allLabels: string[]): { period?: string
       // (what a header names before its time stays: `Điểm TB năm 2025` is the average score, of 2025)
       // (not a share's word, `Tỷ trọng 9 tháng 2025`: a percentage says it)
       const rest = bare(part)
-        .replace(/\s*(?:năm\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*$/u, '')
+        .replace(/\s*(?:năm\s+|\s*[/.-]\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*$/u, '')
         .replace(/\s*(?:\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?|tháng\s+\d+|quý\s+[ivx\d]+|năm)\s*$/iu, '')
         .trim();
       const kept = rest && rest !== bare(part) && /\p{L}/u.test(rest) && !ASPECT_ONLY.test(rest) && !ASPECT_LEAD.test(rest) && !TIME_ONLY.test(rest);

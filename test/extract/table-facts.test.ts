@@ -405,6 +405,12 @@ describe('a table written with tabs in a text file', () => {
     expect(byQuote.get('112,3')).toMatchObject({ metric: byQuote.get('1.620')?.metric, aspect: 'change', base_unit: '%' });
   });
 
+  it('dates a comparison column by the time it compares, not by its base (`Tháng 9/2024 so với tháng 9/2023`)', async () => {
+    const tsv = TSV.replace('9 tháng 2024 so với cùng kỳ (%)', 'Tháng 8/2024 so với tháng 8/2023 (%)');
+    const byQuote = new Map(cellFacts(await run('bulletin.txt', Buffer.from(tsv, 'utf8'))).map((f) => [f.quote, f]));
+    expect(byQuote.get('112,3')).toMatchObject({ period: '2024-08', metric: 'Khách du lịch' });
+  });
+
   it("gives a column that names no time the report's period, a span of months too", async () => {
     const tsv = TSV.replace('tháng 9 và 9 tháng năm 2024', '9 tháng năm 2024').replace('9 tháng 2024 so với cùng kỳ (%)', 'So với cùng kỳ (%)');
     const doc = await run('bulletin.txt', Buffer.from(tsv, 'utf8'));

@@ -149,7 +149,9 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
   const colon = ctx.lower.indexOf(':', ctx.sentenceStart);
   const topic =
     colon >= 0 && colon < ctx.start && !/\d/u.test(ctx.lower.slice(ctx.sentenceStart, colon).replace(/(?<!\d)\d{1,2}\s*[/.]\s*\d{4}|\d{4}/gu, '')) ? colon : -1;
-  const before = mentions.filter((m) => m.end <= ctx.start && (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m) || m.end <= topic));
+  const before = mentions.filter(
+    (m) => m.end <= ctx.start && (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m) || m.end <= topic || listedOn(ctx, m)),
+  );
   if (before.length) return before[before.length - 1];
   // after the figure, only within its clause: `…; lũy kế 8 tháng đầu năm đạt …` is another figure's
   // (and not one that a later item of a list says of its own subject: `diện tích 98,46 km2, dân số tính đến ngày 30/11/2025 là …`)
@@ -177,6 +179,26 @@ function withinSpan(year: string, span: string | undefined): boolean {
   const [a, b] = span.split('..');
   return year >= a.slice(0, 4) && year <= b.slice(0, 4) && a.slice(0, 4) !== b.slice(0, 4);
 }
+
+/**
+ * A figure in a short `;` item that goes on listing what the sentence's first clause began, naming no time of its own
+ * (`… kim ngạch 9 tháng đạt 4,12 tỷ USD, chiếm 83,6%; Hàn Quốc 148,5 triệu USD, chiếm 3%; …`): of that clause's time.
+ */
+function listedOn(ctx: PeriodContext, m: TimeMention): boolean {
+  if (m.start < ctx.sentenceStart) return false;
+  // (a time that frames the first clause, said before any figure of it — not one a figure is of: `tăng 25%/năm trong giai
+  // đoạn 2025-2027; tối thiểu 1.500 sản phẩm …`)
+  const lead = ctx.lower
+    .slice(ctx.sentenceStart, m.start)
+    .replace(/^\s*(?:[-+•]|\d+(?:\.\d+)*\.|\p{L}\))\s*/u, '')
+    .replace(/(?<!\d)\d{1,2}\s*[/.]\s*\d{4}|\d{4}/gu, '');
+  if (/\d/u.test(lead)) return false;
+  const item = ctx.lower.slice(ctx.lower.lastIndexOf(';', ctx.start) + 1, ctx.start).replace(LIST_ON, ' ');
+  return item.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length <= LISTED_ITEM_WORDS;
+}
+/** Words that go on with a list (`tiếp đến là`, `sau đó là`), and the words an item that goes on one has at most. */
+const LIST_ON = /(?<!\p{L})(?:tiếp\s+(?:đến|theo)|sau\s+đó|kế\s+đến)\s+là(?!\p{L})|\([^()]*\)/gu;
+const LISTED_ITEM_WORDS = 6;
 
 function inLead(lower: string, m: TimeMention): boolean {
   let s0 = m.start;

@@ -63,9 +63,18 @@ const RULES: Rule[] = [
     },
   },
   {
-    // `tháng 12 và năm 2025` (a release of a month's figures with the year's): the month, in the year written after it
-    re: /tháng\s+(\d{1,2})\s+và\s+(?:cả\s+)?năm\s+(\d{4})(?![\d–-])/gu,
-    make: (m) => (Number(m[1]) >= 1 && Number(m[1]) <= 12 && validYear(Number(m[2])) ? `${m[2]}-${pad2(Number(m[1]))}` : undefined),
+    // `tháng 12 và năm 2025`, `tháng 11 và 11 tháng năm 2026`, `quý III và 9 tháng đầu năm 2025` (a report of a month's
+    // or a quarter's figures with those of the year so far, which it marks: `lũy kế`, `9 tháng`): the month or quarter,
+    // in the year written after it
+    re: /(tháng|quý)\s+(\d{1,2}|iv|iii|ii|i)\s+và\s+(?:cả\s+năm|năm|\d{1,2}\s+tháng(?:\s+đầu\s+năm|\s+năm)?)\s+(?:năm\s+)?(\d{4})(?![\d–-])/gu,
+    make: (m) => {
+      const y = Number(m[3]);
+      const n = m[1] === 'quý' ? quarterNumber(m[2]) : /^\d+$/u.test(m[2]) ? Number(m[2]) : undefined;
+      if (!n || !validYear(y)) return undefined;
+      // (`quý IV và năm 2025`: a year-end report, of the year)
+      if (m[1] === 'quý') return /tháng/u.test(m[0]) ? `${y}-${pad2(n * 3 - 2)}..${y}-${pad2(n * 3)}` : `${y}`;
+      return n <= 12 ? `${y}-${pad2(n)}` : undefined;
+    },
   },
   {
     re: new RegExp(`tháng\\s+(\\d{1,2})${YEAR}?`, 'gu'),

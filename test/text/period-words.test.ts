@@ -20,10 +20,13 @@ describe('firstPeriod', () => {
     // a span of months, the first's year left to the second (a crop season bounded in its heading)
     ['1.1. Vụ Chiêm 2026 (từ tháng 02 đến tháng 6/2026)', '2026-02..2026-06'],
     ['2. Mùa khô (tháng 11/2025 - tháng 4/2026)', '2025-11..2026-04'],
-    // a month's release with the year's: the month, in the year written after it (a quarter and months to date: the months)
+    // a month's or a quarter's report with the year so far (which it marks: `lũy kế`, `9 tháng`): the month or quarter,
+    // in the year written after it; a year-end report of the last quarter and the year: the year
     ['Chỉ số giá nông sản tháng 6 và năm 2027', '2027-06'],
     ['Tình hình xuất khẩu tháng 3 và cả năm 2024', '2024-03'],
-    ['Kết quả quý III và 9 tháng đầu năm 2025', '2025-01..2025-09'],
+    ['Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026', '2026-11'],
+    ['Kết quả quý III và 9 tháng đầu năm 2025', '2025-07..2025-09'],
+    ['Kết quả công tác quý IV và năm 2025', '2025'],
   ])('%s → %s', (text, period) => {
     expect(firstPeriod(text)).toBe(period);
   });
@@ -77,8 +80,8 @@ describe('firstPeriod', () => {
   it('reads the results part of a title that also names the plan for the next period, the one year serving both', () => {
     expect(firstPeriod('Kết quả thực hiện nhiệm vụ 9 tháng đầu năm và phương hướng, nhiệm vụ quý IV năm 2024')).toBe('2024-01..2024-09');
     expect(firstPeriod('Báo cáo công tác tháng 3 năm 2026 và phương hướng nhiệm vụ tháng 4')).toBe('2026-03');
-    // no plan part: as before, the first period written (a month without its year is none)
-    expect(firstPeriod('Tình hình kinh tế - xã hội tháng 10 và 10 tháng năm 2024')).toBe('2024-01..2024-10');
+    // no plan part: the month, the year written after the months to date serving both (blind26: the months to date are marked)
+    expect(firstPeriod('Tình hình kinh tế - xã hội tháng 10 và 10 tháng năm 2024')).toBe('2024-10');
   });
 
   it('reads a school year as September to May', () => {

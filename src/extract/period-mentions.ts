@@ -334,7 +334,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     make: (m, year) => {
       const n = monthNumber(m[1]);
       const y = Number(m[3] ?? m[4] ?? year);
-      if (!n || !validYear(y)) return undefined;
+      // (`bình quân 1 người 1 tháng năm 2024`: per month, in 2024 — not its first month)
+      if (!n || !validYear(y) || (n === 1 && !m[2])) return undefined;
       return m[2] === 'cuối' ? `${y}-${pad2(13 - n)}..${y}-12` : n === 12 ? `${y}` : `${y}-01..${y}-${pad2(n)}`;
     },
   },
@@ -361,10 +362,12 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // not a day's month (`ngày 2 tháng 9`), nor a name (`Cách mạng tháng Tám`)
     re: new RegExp(`(?<!ngày\\s+\\d{1,2}\\s+|cách mạng\\s+)tháng\\s+${MONTH_TOKEN}${YEAR_TAIL}(?![\\p{L}\\d])`, 'gu'),
     rule: 'period:month',
-    make: (m, year) => {
+    make: (m, year, lower) => {
       const n = monthNumber(m[1]);
       const y = Number(m[2] ?? m[3] ?? year);
       if (!n || !validYear(y)) return undefined;
+      // (a number of months is not May: `bình quân 1 người 1 tháng năm 2024`)
+      if (m[1] === 'năm' && /\d\s*$/u.test(lower.slice(Math.max(0, m.index - 4), m.index))) return undefined;
       return `${y}-${pad2(n)}`;
     },
   },

@@ -84,13 +84,26 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // an amount whose subject names its year (`Kinh phí … năm 2025 được giao 14,6 tỷ đồng`, `Kế hoạch vốn
   // đầu tư công năm 2025 của huyện là …`): the year is the budget's, in the figure's own clause
   if (m.rule === 'period:year' && ctx.kind === 'money' && m.end <= ctx.start && !/[,;]\s/.test(ctx.lower.slice(m.end, ctx.start))) return true;
+  // … and any figure whose subject ends with its year, right before the verb (`Tỷ lệ hộ nghèo đa chiều năm 2024 là 5,84%`,
+  // `So với năm 2022, thu nhập bình quân năm 2024 tăng 22,9%`)
+  // (not a law's or a plan's year, `theo Luật Giáo dục năm 2019 đạt 89,6%`, nor a base, `ít hơn năm 2024 là 4 thí sinh`,
+  // nor in a target, `Phấn đấu tỷ lệ thực hiện
+  // kiến nghị kiểm toán năm 2025 đạt trên 80%`)
+  const subjectYear =
+    m.rule === 'period:year' &&
+    m.end <= ctx.start &&
+    SUBJECT_YEAR_VERB.test(ctx.lower.slice(m.end, ctx.start)) &&
+    !/(?:luật|nghị định|thông tư|kế hoạch|chương trình|đề án|nghị quyết|quyết định)\s+(?:\S+\s+){0,3}$|(?:hơn|với|bằng|như)\s+$/u.test(before) &&
+    !TARGET_OPENING.test(ctx.lower.slice(ctx.sentenceStart, m.start));
+  if (subjectYear) return true;
   // the result of an earlier year reported later (`kết quả Chỉ số CCHC năm 2025 …` in a report of
   // quý I/2026) is of the year the text names; a plan or a programme named with its year is not
   const own = periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod);
   // a plan's own span (`Tổng kinh phí thực hiện Kế hoạch giai đoạn 2025-2027` in a plan to 2027)
   if (m.rule === 'period:years' && own !== undefined && periodYear(m.period) === own) return true;
   const year = Number(m.period.slice(0, 4));
-  const named = /(?:kế hoạch|chương trình|đề án|dự án|nghị quyết|quyết định|chỉ thị|kh|ct|đa)\s+(?:\S+\s+){0,4}$/u.test(before);
+  // (in its own sentence: `… theo Quyết định số 1021/QĐ-TCTK. Năm 2024, mẫu khảo sát gồm …` leads the next one)
+  const named = /(?:kế hoạch|chương trình|đề án|dự án|nghị quyết|quyết định|chỉ thị|kh|ct|đa)\s+(?:\S+\s+){0,4}$/u.test(before.replace(/^.*\.\s/su, ''));
   // a time that leads the sentence (`Giai đoạn 2016-2020, …`) is said as the time of what follows
   if (!named && m.start >= ctx.sentenceStart && inLead(ctx.lower, m)) return true;
   // (the result word heads the figure's subject, however long it runs — `Chỉ số hài lòng của người dân
@@ -180,6 +193,9 @@ function withinSpan(year: string, span: string | undefined): boolean {
   return year >= a.slice(0, 4) && year <= b.slice(0, 4) && a.slice(0, 4) !== b.slice(0, 4);
 }
 
+/** What stands between a subject's year and its figure: the verb alone (`… năm 2024 là`, `… năm 2024 ước đạt khoảng`). */
+const SUBJECT_YEAR_VERB = /^\s*(?:(?:ước|dự kiến|ước tính)\s+)?(?:đạt|là|tăng|giảm|chiếm|bằng|có)(?:\s+(?:khoảng|gần|trên|hơn|dưới|xấp xỉ|ở mức))?\s*$/u;
+
 /**
  * A figure in a short `;` item that goes on listing what the sentence's first clause began, naming no time of its own
  * (`… kim ngạch 9 tháng đạt 4,12 tỷ USD, chiếm 83,6%; Hàn Quốc 148,5 triệu USD, chiếm 3%; …`): of that clause's time.
@@ -192,7 +208,7 @@ function listedOn(ctx: PeriodContext, m: TimeMention): boolean {
     .slice(ctx.sentenceStart, m.start)
     .replace(/^\s*(?:[-+•]|\d+(?:\.\d+)*\.|\p{L}\))\s*/u, '')
     .replace(/(?<!\d)\d{1,2}\s*[/.]\s*\d{4}|\d{4}/gu, '');
-  if (/\d/u.test(lead)) return false;
+  if (/\d/u.test(lead) || (lead.match(/\(/gu) ?? []).length > (lead.match(/\)/gu) ?? []).length) return false;
   const item = ctx.lower.slice(ctx.lower.lastIndexOf(';', ctx.start) + 1, ctx.start).replace(LIST_ON, ' ');
   return item.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length <= LISTED_ITEM_WORDS;
 }
@@ -385,6 +401,8 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year, ctx.reportPeriod, ctx.issued).filter(
       (m) =>
         inLead(ctx.lower, m) &&
+        // (not the base a sentence opened with: `So với năm 2021, tỷ lệ … năm 2023 là …`)
+        !/so với\s+(?:cùng kỳ\s+)?$/u.test(ctx.lower.slice(Math.max(0, m.start - 20), m.start)) &&
         ((CARRIED_SPANS.has(m.rule) && m.period.includes('..')) ||
           (m.rule === 'period:year' && year !== undefined && Number(m.period) < year) ||
           // (or the whole of the report's year, in a report of part of it: `Cả năm 2025 tiếp nhận …` in a report of quý IV)

@@ -125,6 +125,12 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
     return 'reject:name';
   if (numberOfName(text, lower, f, pos)) return 'reject:name';
   const after = text.slice(f.end, f.end + 40);
+  // the one of a per-unit measure (`thu nhập bình quân 1 người 1 tháng`), not a count
+  if (
+    written.trim() === '1' &&
+    (/(?:bình quân|trung bình)\s+$/u.test(lower.slice(Math.max(0, f.start - 14), f.start)) || /^\s+\p{L}+\s+1\s+\p{L}/u.test(after))
+  )
+    return 'reject:per-unit';
   const mark = AFTER_MARKS_NOT_FACT.find((m) => m.re.test(after));
   if (mark) return mark.rule;
   if (/kỷ niệm\s*$/u.test(lower.slice(Math.max(0, pos - 12), pos))) return 'reject:anniversary';

@@ -49,7 +49,8 @@ const RULES: Rule[] = [
     make: (m, fy) => {
       const n = count(m[1]);
       const y = m[3] ? Number(m[3]) : fy;
-      if (!n || y === undefined || !validYear(y)) return undefined;
+      // (`1 người 1 tháng năm 2024`: per month, in 2024)
+      if (!n || y === undefined || !validYear(y) || (n === 1 && m[2] === 'năm')) return undefined;
       if (/cuối/u.test(m[2])) return `${y}-${pad2(13 - n)}..${y}-12`;
       return n === 12 ? `${y}` : `${y}-01..${y}-${pad2(n)}`;
     },

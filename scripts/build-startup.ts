@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixedWorkerSource, PREBUILT_WORKER, PREBUILT_WORKER_SCRIPT, prebuiltWorkerHeader } from '../src/read/pdf/pdfjs-worker.js';
 import { workerScriptBody, workerScriptText } from '../src/read/pdf/pdfjs-worker-script.js';
+import { mainModuleExports, mainScriptBody, mainScriptHeader, PDFJS_MAIN_MODULE, PREBUILT_MAIN_SCRIPT } from '../src/read/pdf/pdfjs-main-script.js';
 import { viet74kLines, wordListFrom, wordListText } from '../src/text/viet-word-list.js';
 
 /** The re-export modules, by their path under dist/, and the package each holds. */
@@ -31,13 +32,24 @@ const BUNDLED_LIBRARIES: readonly { file: string; library: string }[] = [
   { file: 'schemas/zod.js', library: 'zod' },
 ];
 
-/** The entry modules of the CLI and of its worker threads, under dist/, bundled in place; their chunks go to CHUNKS. */
-const CLI_ENTRIES: readonly string[] = ['src/cli/main.js', 'src/cli/ingest/pipeline-worker.js', 'src/read/pdf/pdfjs-thread-entry.js'];
+/**
+ * The entry modules of the CLI and of its worker threads, under dist/, bundled in place; their chunks go to CHUNKS.
+ * early-pdfjs-thread.js is one too: bin/solieu.js loads it before the CLI, to start the pdfjs thread sooner.
+ */
+const CLI_ENTRIES: readonly string[] = [
+  'src/cli/main.js',
+  'src/cli/ingest/early-pdfjs-thread.js',
+  'src/cli/ingest/pipeline-worker.js',
+  'src/read/pdf/pdfjs-thread-entry.js',
+];
 const CHUNKS = 'src/cli/chunks';
 /** The PDFs (fixtures/reports/) read to make the worker script's code cache. */
 const WARM_UP_PDFS: readonly string[] = ['bao-cao-nam-2024.pdf', 'bao-cao-thang-8-2021.pdf'];
 /** What pdfjs-builtins.ts does first (it must run before pdfjs-dist is evaluated). */
 const BUILTINS_MARK = '"__core-js_shared__" in globalThis';
+/** What the bundle imports of pdfjs-dist's main module is (pdfjsMainFromScript below), and the first line of the module put in its place. */
+const PDFJS_MAIN = 'pdfjs-dist/legacy/build/pdf.mjs';
+const PDFJS_MAIN_MARK = '// solieu: pdfjs-dist/legacy/build/pdf.mjs from its script';
 /** The first line of every file of the bundle. */
 const BUNDLED_MARK = '// solieu: bundled by scripts/build-startup.ts';
 
@@ -75,7 +87,9 @@ else {
   writeWorkerScript(dist, fixed);
 }
 
-await bundleCli(dist);
+const mainExports = writeMainScript(dist);
+
+await bundleCli(dist, mainExports);
 
 /**
  * The CLI's entry modules, bundled in place: each compiled entry file replaced by a bundle of the
@@ -92,7 +106,7 @@ await bundleCli(dist);
  * from there. The rest of dist/ is as tsc wrote it (the tests and scripts that import it); `tsc`
  * writes the entries unbundled again, and `npm run build` bundles them again.
  */
-async function bundleCli(dist: string): Promise<void> {
+async function bundleCli(dist: string, pdfjsMainExports: string[] | undefined): Promise<void> {
   const entries = CLI_ENTRIES.map((file) => join(dist, file));
   const missing = entries.find((file) => !existsSync(file));
   if (missing) {
@@ -119,7 +133,9 @@ async function bundleCli(dist: string): Promise<void> {
     metafile: true,
     logLevel: 'warning',
   };
-  const first = await build({ ...options, write: false });
+  // pdfjs-dist's main module from its script, when the build wrote one (in both passes: the same modules)
+  const pdfjsMain = pdfjsMainExports ? [pdfjsMainFromScript(dist, pdfjsMainExports)] : [];
+  const first = await build({ ...options, plugins: pdfjsMain, write: false });
   const place = outputDirs(first);
   const rewritten = new Map<string, string>();
   const moduleUrl: Plugin = {
@@ -136,7 +152,7 @@ async function bundleCli(dist: string): Promise<void> {
       });
     },
   };
-  const second = await build({ ...options, plugins: [moduleUrl] });
+  const second = await build({ ...options, plugins: [moduleUrl, ...pdfjsMain] });
   const placed = outputDirs(second);
   for (const [path, dir] of rewritten) {
     if (placed.get(path) !== dir) throw new Error(`build-startup: ${path} moved from ${dir} to ${placed.get(path)} between the two passes`);
@@ -145,7 +161,8 @@ async function bundleCli(dist: string): Promise<void> {
   // pdfjs-builtins.ts must run before pdfjs-dist: a file of the bundle holding both would evaluate pdfjs-dist (an import, hoisted) first
   for (const out of outputs) {
     const text = readFileSync(out, 'utf8');
-    if (text.includes(BUILTINS_MARK) && /from "pdfjs-dist\//.test(text))
+    const pdfjsAt = text.indexOf('pdfjsMainFromScript()');
+    if (text.includes(BUILTINS_MARK) && (/from "pdfjs-dist\//.test(text) || (pdfjsAt >= 0 && pdfjsAt < text.indexOf(BUILTINS_MARK))))
       throw new Error(
         `build-startup: ${out} holds pdfjs-builtins.ts and imports pdfjs-dist, which would run first; import the module that loads pdfjs-dist dynamically`,
       );
@@ -158,12 +175,101 @@ async function bundleCli(dist: string): Promise<void> {
   );
 }
 
+/**
+ * The bundle's imports of pdfjs-dist's main module made to take its exports from the script the
+ * build wrote (src/read/pdf/pdfjs-main-script.ts), compiled with its code cache, or from the module
+ * when the script is not there: a module of the bundle in the place of the package's.
+ */
+function pdfjsMainFromScript(dist: string, names: readonly string[]): Plugin {
+  const loader = join(dist, 'src', 'read', 'pdf', 'pdfjs-main-script.js');
+  // imported first, as pdf-document.ts does, and used (a bare import would be dropped: esbuild finds the module free of side effects):
+  // whichever file of the bundle holds this module, pdfjs-builtins.ts runs before pdfjs does, and puts back what pdfjs replaced at once, as pdf-document.ts does
+  const builtins = join(dist, 'src', 'read', 'pdf', 'pdfjs-builtins.js');
+  return {
+    name: 'pdfjs-main-from-script',
+    setup(b) {
+      b.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf\.mjs$/ }, (args) =>
+        args.namespace === 'pdfjs-main' ? { path: PDFJS_MAIN, external: true } : { path: PDFJS_MAIN, namespace: 'pdfjs-main' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'pdfjs-main' }, () => ({
+        contents: [
+          PDFJS_MAIN_MARK,
+          `import { restoreBuiltins } from ${JSON.stringify(builtins)};`,
+          `import { pdfjsMainFromScript } from ${JSON.stringify(loader)};`,
+          `const pdfjs = pdfjsMainFromScript() ?? (await import(${JSON.stringify(PDFJS_MAIN)}));`,
+          'restoreBuiltins();',
+          `export const { ${names.join(', ')} } = pdfjs;`,
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: dist,
+      }));
+    },
+  };
+}
+
 /** Each input module (absolute path) and the folder of the output that holds its code. */
 function outputDirs(result: { metafile?: Metafile }): Map<string, string> {
   if (!result.metafile) throw new Error('build-startup: esbuild gave no metafile');
   const dirs = new Map<string, string>();
   for (const [out, o] of Object.entries(result.metafile.outputs)) for (const input of Object.keys(o.inputs)) dirs.set(resolve(input), dirname(resolve(out)));
   return dirs;
+}
+
+/**
+ * pdfjs-dist's main module as a script (src/read/pdf/pdfjs-main-script.ts) and its code cache, made
+ * as the worker's are (a child process reads the fixture PDFs with it): the names it exports, for
+ * the bundle; undefined when the module is not the one expected (nothing written: the CLI imports the module).
+ */
+function writeMainScript(dist: string): string[] | undefined {
+  const files = {
+    ...PREBUILT_MAIN_SCRIPT,
+    script: join(dist, 'src', 'read', 'pdf', basename(PREBUILT_MAIN_SCRIPT.script)),
+    cache: join(dist, 'src', 'read', 'pdf', basename(PREBUILT_MAIN_SCRIPT.cache)),
+  };
+  rmSync(files.script, { force: true });
+  rmSync(files.cache, { force: true });
+  const shipped = readFileSync(PDFJS_MAIN_MODULE, 'utf8');
+  const body = mainScriptBody(shipped);
+  if (body === undefined) {
+    process.stdout.write(`${relative(process.cwd(), files.script)}: not written: pdf.mjs is not the module expected\n`);
+    return undefined;
+  }
+  writeFileSync(files.script, workerScriptText(mainScriptHeader(), body));
+  say(files.script, "pdfjs-dist's main module as a script");
+  const fixtures = WARM_UP_PDFS.map((name) => fileURLToPath(new URL(`../fixtures/reports/${name}`, import.meta.url))).filter((p) => existsSync(p));
+  if (fixtures.length === 0 || !existsSync(join(dist, 'src', 'read', 'pdf', 'pdfjs-main-script.js'))) {
+    process.stdout.write(`${relative(process.cwd(), files.cache)}: not written: no fixture PDF or no compiled loader\n`);
+    return mainModuleExports(shipped);
+  }
+  const compiled = (file: string) => pathToFileURL(join(dist, file)).href;
+  // the reader's calls, on the script's exports: opening, text, operator lists (font names, drawn lines, widgets)
+  const code = `
+    import { readFileSync } from 'node:fs';
+    const files = ${JSON.stringify(files)};
+    const { loadMainScript } = await import(${JSON.stringify(compiled('src/read/pdf/pdfjs-main-script.js'))});
+    const { writeWorkerScriptCache } = await import(${JSON.stringify(compiled('src/read/pdf/pdfjs-worker-script.js'))});
+    const { useFixedPdfjsWorker } = await import(${JSON.stringify(compiled('src/read/pdf/pdfjs-worker.js'))});
+    const { pdfjsParams } = await import(${JSON.stringify(compiled('src/read/pdf/pdf-document.js'))});
+    const source = readFileSync(files.script, 'utf8');
+    const { exports: pdfjs, script } = loadMainScript(files, source);
+    await useFixedPdfjsWorker();
+    for (const path of ${JSON.stringify(fixtures)}) {
+      const pdf = await pdfjs.getDocument(pdfjsParams(new Uint8Array(readFileSync(path)), { maxImageSize: 1 })).promise;
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const page = await pdf.getPage(n);
+        await page.getTextContent();
+        await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+        await page.getAnnotations();
+        page.cleanup();
+      }
+      await pdf.destroy();
+    }
+    writeWorkerScriptCache(files, script, source);
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', cwd: process.cwd() });
+  if (run.status !== 0) throw new Error(`build-startup: the main module's code cache was not made: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  say(files.cache, `its code cache, from reading ${fixtures.length} fixture PDF(s)`);
+  return mainModuleExports(shipped);
 }
 
 /**

@@ -121,4 +121,23 @@ describe('the pdfjs thread', () => {
     `);
     expect(JSON.parse(out.trim().split('\n').pop() ?? '{}')).toEqual({ handler: 'function', rejected: false });
   }, 60_000);
+  it("reads with pdfjs-dist's main module run from the build's script, pdfjs-builtins.ts having run first (the engine's push after a read)", () => {
+    const out = runBuilt(`
+      import { readdirSync, readFileSync } from 'node:fs';
+      const dir = './dist/src/cli/chunks/';
+      const files = readdirSync(new URL(dir)).filter((f) => f.endsWith('.js'));
+      const holder = files.filter((f) => readFileSync(new URL(dir + f), 'utf8').includes('pdfjsMainFromScript()'));
+      const runs = files.find((f) => f.startsWith('pdf-page-runs-'));
+      const bundled = await import(dir + holder[0]);
+      const { collectPageRuns } = await import(dir + runs);
+      const { SourceFile } = await import('./dist/src/core/source-file.js');
+      const pdf = ${JSON.stringify(PDF)};
+      const read = await collectPageRuns(new SourceFile(pdf, readFileSync(pdf)), { fontNames: true, ruledTables: true });
+      let push = 'engine';
+      try { Object.defineProperty([], 'length', { writable: false }).push(); } catch { push = 'core-js'; }
+      const shipped = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.mjs')).href)});
+      console.log(JSON.stringify({ holders: holder.length, pages: read.pages.length, push, polyfilled: '__core-js_shared__' in globalThis, script: bundled.getDocument !== shipped.getDocument && typeof bundled.getDocument === 'function' }));
+    `);
+    expect(JSON.parse(out.trim().split('\n').pop() ?? '')).toEqual({ holders: 1, pages: 6, push: 'engine', polyfilled: true, script: true });
+  }, 60_000);
 });

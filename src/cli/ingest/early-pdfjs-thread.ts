@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { DEFAULT_INFLATE_LIMITS } from '../../read/inflate-limits.js';
+import { startPdfjsThread } from '../../read/pdf/pdfjs-thread.js';
 
 /**
  * `solieu ingest` of one PDF starts its pdfjs thread (src/read/pdf/pdfjs-thread.ts) before
@@ -9,6 +11,10 @@ import { resolve } from 'node:path';
  * file, no `--queue`, no `--max-size`, no `--concurrency 1` (nor one core), no `--ocr always`, no help; anything
  * else is left to the command, which starts the thread itself when it should
  * (ingest-command.ts) and stops one started here that it does not use.
+ *
+ * bin/solieu.js calls it first, before it loads the CLI (the build makes this module an entry of
+ * its own, sharing the pdfjs thread's module with the command: scripts/build-startup.ts), and
+ * main.ts again (started once: the second call finds the thread running).
  */
 
 /** The options of `ingest` that take a value (the next argument, or after `=`). */
@@ -48,14 +54,10 @@ export function singlePdfToIngest(argv: readonly string[], cores = availablePara
   }
 }
 
-/** Start the pdfjs thread now, reading ahead the one PDF of this command line; whether it was started. */
+/** Start the pdfjs thread now, reading ahead the one PDF of this command line; whether it was started (or runs already). */
 export async function startPdfjsThreadEarly(argv: readonly string[]): Promise<boolean> {
   const path = singlePdfToIngest(argv);
   if (!path) return false;
-  const [{ startPdfjsThread }, { DEFAULT_INFLATE_LIMITS }] = await Promise.all([
-    import('../../read/pdf/pdfjs-thread.js'),
-    import('../../read/inflate-limits.js'),
-  ]);
   // the default --max-size (a command line with --max-size is not read ahead)
   return startPdfjsThread({ path, maxBytes: 200 * 1024 * 1024, limits: DEFAULT_INFLATE_LIMITS });
 }

@@ -17,8 +17,8 @@ import { Script } from 'node:vm';
  * other flags — the script is then compiled as usual. The same code runs either way.
  */
 
-/** What the script's function is given: the module's URL (its `import.meta.url`) and `import()`. */
-type WorkerFactory = (moduleUrl: string, load: (specifier: string) => Promise<unknown>) => { WorkerMessageHandler: unknown };
+/** What the script's function is given: the module's URL (its `import.meta.url`) and `import()`; it returns the module's exports. */
+type ModuleFactory = (moduleUrl: string, load: (specifier: string) => Promise<unknown>) => Record<string, unknown>;
 
 const EXPORT = 'export { WorkerMessageHandler };';
 const DYNAMIC_IMPORT = /\bimport\(/g;
@@ -69,12 +69,24 @@ export interface WorkerScriptFiles {
 
 /** Compile the script (with its cache when it has a valid one) and run it: the worker module's exports, and the compiled script. */
 export function loadWorkerScript(files: WorkerScriptFiles, source = readFileSync(files.script, 'utf8')): { WorkerMessageHandler: unknown; script: Script } {
+  const { exports, script } = runModuleScript(files, source, (specifier) => import(specifier));
+  return { WorkerMessageHandler: exports.WorkerMessageHandler, script };
+}
+
+/**
+ * Compile a script made by `workerScriptText` (with its cache when it has a valid one) and call its
+ * function with the module's URL and `load` as its `import()`: what it returns (the module's exports), and the compiled script.
+ */
+export function runModuleScript(
+  files: WorkerScriptFiles,
+  source: string,
+  load: (specifier: string) => Promise<unknown>,
+): { exports: Record<string, unknown>; script: Script } {
   const build = buildNamed(source.slice(0, 512));
   const cachedData = build ? cacheFor(files.cache, build) : undefined;
   const script = new Script(source, { filename: files.script, ...(cachedData ? { cachedData } : {}) });
-  const factory = script.runInThisContext() as WorkerFactory;
-  const { WorkerMessageHandler } = factory(pathToFileURL(files.module).href, (specifier) => import(specifier));
-  return { WorkerMessageHandler, script };
+  const factory = script.runInThisContext() as ModuleFactory;
+  return { exports: factory(pathToFileURL(files.module).href, load), script };
 }
 
 /** Write the code cache of a script that has run (what it compiled so far is in it). */

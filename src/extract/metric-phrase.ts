@@ -68,6 +68,7 @@ const LINKERS = [
   'tăng', 'giảm', 'tăng thêm', 'giảm đi', 'tăng lên', 'giảm xuống', 'lên đến', 'lên tới', 'lên', 'xuống', 'đến', 'tới', 'còn', 'từ', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'tổng', 'tổng cộng',
   'cho', 'của', 'đã', 'và', 'với tổng số', 'tổng số', 'số lượng', 'xếp thứ', 'xếp hạng thứ', 'đứng thứ', 'thứ', 'tại', 'trong', 'đạt tỷ lệ',
   'tương ứng', 'tương đương', 'mới', 'thêm', 'hiện', 'nay', 'chỉ', 'chỉ có', 'mỗi', 'ở mức', 'mức', 'khoảng chừng', 'lần lượt là', 'lần lượt', 'cụ thể',
+  'nhưng', 'nhưng mới', 'nhưng chỉ',
   ...QUALIFIERS.map((q) => q.words),
 ].sort((a, b) => b.length - a.length);
 
@@ -139,7 +140,7 @@ const POST_STOP = new RegExp(
 );
 /** Where the noun phrase of a share written before its noun ends: commas may join a list of nouns. */
 const SHARE_STOP = new RegExp(
-  `[;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|,\\s+(?=${['tăng', 'giảm', 'đạt', 'chiếm', 'so với', 'trong đó', 'tối thiểu', 'ít nhất', 'phấn đấu'].join('|')})|${W('tăng|giảm|so với|trong đó|tương ứng|tương đương')}`,
+  `[;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|,\\s+(?=${['tăng', 'giảm', 'đạt', 'chiếm', 'so với', 'trong đó', 'tối thiểu', 'ít nhất', 'phấn đấu'].join('|')})|${W('tăng|giảm|so với|trong đó|tương ứng|tương đương|nhưng')}`,
   'iu',
 );
 const POST_MAX_WORDS = 12;
@@ -318,7 +319,7 @@ function stripOpeners(phrase: string): string {
       continue;
     }
     const lower = p.toLowerCase();
-    const hit = ['và', 'của', 'với', 'trong đó', 'đã', 'được', 'còn', 'riêng', 'là', 'có'].find((w) => lower.startsWith(`${w} `));
+    const hit = ['và', 'của', 'với', 'trong đó', 'đã', 'được', 'còn', 'riêng', 'là', 'có', 'nhưng'].find((w) => lower.startsWith(`${w} `));
     if (hit) {
       p = tidy(p.slice(hit.length));
       changed = true;
@@ -419,6 +420,9 @@ const CONTINUATION = new RegExp(`^(?:${W('so với|tăng(?!\\s+trưởng)|giảm
  * other numbers and time words dropped; of comma-separated parts, the last one that says something
  * (two content words at least, growing leftwards until it does).
  */
+/** A concession after a subject (`X tuy chỉ chiếm 29,3% …`, `X mặc dù …`): the subject ends before it, what follows is said of it. */
+const CONCESSION = new RegExp(`\\s${W('tuy|mặc dù|dù')}\\s[^,;]*`, 'gu');
+
 function before(text: string, from: number, start: number): string {
   // the clause ends at a `;`: what stands before it is another item's
   const semi = text.lastIndexOf(';', start - 1);
@@ -431,6 +435,8 @@ function before(text: string, from: number, start: number): string {
   ).replace(/(?<![\p{L}\p{M}\d]|\p{L}\d+[.,])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
+    // (a concession's `tuy`/`mặc dù` closes the subject it follows: `lĩnh vực công nghiệp tuy chỉ chiếm …`)
+    .replace(CONCESSION, ',')
     // (not the decimal comma of a name's number: `PM2,5`)
     .split(/(?<!\d),|,(?!\d)/u)
     // `so với cùng kỳ năm trước số vụ giảm`: the comparison leads, the subject follows it

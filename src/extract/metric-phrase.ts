@@ -367,6 +367,9 @@ function hasContent(s: string): boolean {
 /** What a plan percentage is of (`đạt 96% kế hoạch`, `so với dự toán`): not the thing measured. */
 const PLAN_WORDS = new RegExp(`^(?:${W('kế hoạch|kh|chỉ tiêu|dự toán|cùng kỳ|mục tiêu')})`, 'iu');
 
+/** A share's head said right before its figure (`… tỷ lệ 98% hồ sơ …`). */
+const SHARE_HEAD_LAST = new RegExp(`(${W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng')})\\s*$`, 'iu');
+
 /** Heads that need the thing they measure: `tỷ lệ` of what, `tổng số` of what. */
 const RATIO_HEAD = new RegExp(W('tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tổng số|số lượng|tổng|tốc độ(?: tăng(?: trưởng)?)?'), 'giu');
 
@@ -580,6 +583,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
   // which of them — the words after it name the count, not a new clause)
   const copula = m.kind === 'count' && m.countedNoun ? /^\s+là\s+(?=\p{L})/u.exec(m.text.slice(m.unitEnd, m.unitEnd + 8)) : null;
   const post = copula ? withCopula(after(m.text, m.unitEnd + copula[0].length)) : after(m.text, m.unitEnd);
+  const shareWhole = m.kind === 'percent' ? after(m.text, m.unitEnd, SHARE_STOP) : post;
   const own = before(m.text, bracket >= 0 ? Math.max(m.from, bracket + 1) : m.from, m.start);
   // `đã rà soát và thẩm định … cho 40 xã và 03 huyện`: a figure joined to the one before it by `và`
   // or a comma shares that figure's verb or subject
@@ -721,6 +725,20 @@ export function metricPhrase(m: MetricInput): MetricReading {
     else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);
     else metric = tidy(`${head} ${caseOf(withoutAgent(pre))}`);
     ev.push(hasContent(pre) ? 'metric:noun-clause' : 'metric:noun');
+  } else if (
+    m.kind === 'percent' &&
+    SHARE_HEAD_LAST.test(m.text.slice(m.from, m.start)) &&
+    /^\s+\p{L}/u.test(m.text.slice(m.unitEnd, m.unitEnd + 3)) &&
+    !HIGHER_THAN.test(shareWhole.phrase) &&
+    // (`Nợ quá hạn 4,2 tỷ đồng, tỷ lệ 0,52% tổng dư nợ`: the share of the value before it, in the whole — below)
+    !(m.compared && WHOLE_AFTER.test(post.phrase)) &&
+    hasContent(shareWhole.phrase)
+  ) {
+    // `Tỷ lệ 98% hồ sơ được giải quyết đúng hạn`, `Duy trì tỷ lệ 100% hồ sơ …`: a share's head right before it, its
+    // whole right after it (a verb before the head says what is done with the share, not what it is)
+    metric = tidy(`${SHARE_HEAD_LAST.exec(m.text.slice(m.from, m.start))?.[1] ?? ''} ${shareWhole.phrase}`);
+    usedAfter = shareWhole.end;
+    ev.push('metric:share-head');
   } else if (headOnly(pre) && (m.compared || m.parent)) {
     // (`Nợ xấu 3,04 tỷ đồng, tỷ lệ 0,51% tổng dư nợ`: the whole a share is of, named after it, is part of it)
     const whole = m.kind === 'percent' && WHOLE_AFTER.test(post.phrase) ? post : undefined;

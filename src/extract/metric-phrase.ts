@@ -150,7 +150,20 @@ const PRE_MAX_WORDS = 14;
 const AMOUNT_NOUNS = 'số tiền|kinh phí|tổng vốn|vốn|giá trị|diện tích|chiều dài|công suất|tổng mức đầu tư';
 
 /** `với` and a noun of amount right before the figure (`… với số tiền`, `… với tổng kinh phí`, `… với mức`). */
-const WITH_NOUN = new RegExp(`^[\\s,]*${W('với')}\\s+(?:tổng\\s+)?${W(`${AMOUNT_NOUNS}|mức`)}`, 'iu');
+const WITH_NOUN = new RegExp(`^(?:[\\s,]*${W('với')}\\s+|\\s*(,)\\s*)(?:tổng\\s+)?${W(`${AMOUNT_NOUNS}|mức`)}`, 'iu');
+
+/**
+ * An amount that came with the figure before it: `với số tiền …`, or after a comma (`… cho 1.247 đối tượng, số tiền
+ * 624,3 triệu đồng`) when that figure is not itself an amount in the same unit (a list of amounts names each its own).
+ */
+function withNoun(m: MetricInput): boolean {
+  const lead = m.text.slice(m.from, m.start);
+  const w = WITH_NOUN.exec(lead);
+  if (!w) return false;
+  // (after a comma, the noun right before the figure: `, diện tích đất trồng lúa còn 1.020 ha` is an item of its own)
+  const nounThenFigure = /^\s*(?:(?:là|khoảng|gần|hơn|trên|dưới|ước|ước tính)\s*)*$/iu.test(lead.slice(w[0].length));
+  return !w[1] || (!m.sameUnitBefore && !/mức\s*$/iu.test(w[0]) && nounThenFigure);
+}
 
 /** The same, closing a phrase (`… với tổng kinh phí`). */
 const WITH_NOUN_TAIL = new RegExp(`\\s${W('với')}\\s+(?:tổng\\s+)?${W(AMOUNT_NOUNS)}\\s*$`, 'iu');
@@ -751,7 +764,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${post.phrase} ${caseOf(pre)}`);
     usedAfter = post.end;
     ev.push('metric:noun-clause');
-  } else if (hasContent(pre) && m.compared && WITH_NOUN.test(m.text.slice(m.from, m.start)) && !m.countedNoun) {
+  } else if (hasContent(pre) && m.compared && withNoun(m) && !m.countedNoun) {
     // `xử phạt vi phạm hành chính 36.915 trường hợp với số tiền 52.684 triệu đồng`, `xây dựng 02 trung tâm dữ
     // liệu với tổng công suất 4 MW`: the amount the figure before it came with — of what that figure counts
     metric = tidy(`${pre} ${m.compared}`);

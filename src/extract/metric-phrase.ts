@@ -133,14 +133,16 @@ function withoutBase(metric: string): string {
 /** Words that say only how a change runs (`bình quân mỗi năm tăng`), not what changes. */
 const RATE_ONLY = new RegExp(`^(?:\\s*${W('bình quân|trung bình|mỗi năm|hằng năm|hàng năm|mỗi tháng|hằng tháng|tăng|giảm|thêm|khoảng')}\\s*)+$`, 'iu');
 
+/** A number ahead (another figure's), but not a grade's (`học sinh lớp 12 đăng ký dự thi`). */
+const NUMBER_NEXT = '(?<!(?<![\\p{L}])(?:lớp|khối))\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))';
 /** Where the words after a number stop naming what it counts: punctuation, a verb of change or comparison, a cause or purpose (`giảm 5,8% do diện tích mía thu hẹp`). */
 const POST_STOP = new RegExp(
-  `[,;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu')}`,
+  `[,;:()\\[\\].!?]|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu')}`,
   'iu',
 );
 /** Where the noun phrase of a share written before its noun ends: commas may join a list of nouns. */
 const SHARE_STOP = new RegExp(
-  `[;:()\\[\\].!?]|\\s[-–]\\s|\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))|,\\s+(?=${['tăng', 'giảm', 'đạt', 'chiếm', 'so với', 'trong đó', 'tối thiểu', 'ít nhất', 'phấn đấu'].join('|')})|${W('tăng|giảm|so với|trong đó|tương ứng|tương đương|nhưng')}`,
+  `[;:()\\[\\].!?]|\\s[-–]\\s|${NUMBER_NEXT}|,\\s+(?=${['tăng', 'giảm', 'đạt', 'chiếm', 'so với', 'trong đó', 'tối thiểu', 'ít nhất', 'phấn đấu'].join('|')})|${W('tăng|giảm|so với|trong đó|tương ứng|tương đương|nhưng')}`,
   'iu',
 );
 const POST_MAX_WORDS = 12;
@@ -448,7 +450,7 @@ function before(text: string, from: number, start: number): string {
   // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
   const pre = withoutTime(
     window.replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),
-  ).replace(/(?<![\p{L}\p{M}\d]|\p{L}\d+[.,])\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
+  ).replace(/(?<![\p{L}\p{M}\d]|\p{L}\d+[.,]|(?<![\p{L}])(?:lớp|khối)\s)\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
     // (a concession's `tuy`/`mặc dù` closes the subject it follows: `lĩnh vực công nghiệp tuy chỉ chiếm …`)

@@ -15,7 +15,7 @@ export const TIME_WORDS_BEFORE = ['ngày', 'tháng', 'năm', 'quý', 'tuần', '
 export const NAME_WORDS_BEFORE = [
   'mức độ', 'cấp độ', 'phiên bản', 'version', 'khu vực', 'vùng', 'tổ', 'đội', 'phòng', 'lô', 'đường',
   'quốc lộ', 'tỉnh lộ', 'chợ', 'cách mạng', 'công nghiệp', 'web', 'top', 'covid', 'lần thứ', 'thứ', 'hạng',
-  'kỳ', 'khóa', 'tầng', 'phường', 'quận', 'ấp', 'khóm', 'thôn', 'xóm', 'tờ', 'trang', 'tập', 'số hiệu', 'hotline',
+  'kỳ', 'khóa', 'tầng', 'lớp', 'phường', 'quận', 'ấp', 'khóm', 'thôn', 'xóm', 'tờ', 'trang', 'tập', 'số hiệu', 'hotline',
   'tổng đài', 'đầu số', 'điện thoại', 'ban chỉ đạo', 'bcđ', 'kv', 'ql', 'đt', 'tl',
   // labels of parts of a document (`bảng 2.3`, `Phụ lục 02`, `mục 3.1`)
   'bảng', 'biểu', 'biểu mẫu', 'hình', 'sơ đồ', 'phụ lục', 'mục', 'tiểu mục', 'điều', 'khoản', 'chương', 'phần',

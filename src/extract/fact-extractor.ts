@@ -20,6 +20,8 @@ const FROM_TO = /^\s*(?:(?:năm|tháng|quý)\s+[\divx/.-]+\s*)?(?:lên|xuống|c
 const ONLY_TIME =
   /^[\s,;]*(?:(?:lũy kế|luỹ kế|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
 
+const OWN_TIME_THEN_AND = /^\s*(?:[\p{L}\d]+\s+){0,3}?(?:vào|trong)?\s*(?:năm|tháng|quý)\s+[\divx/.-]+\s*(?:và|,)\s*$/u;
+
 /** Words before a voltage that make it the name of a class of line or station, lists of such voltages too. */
 const VOLTAGE_CLASS_BEFORE =
   /(?:lưới(?:\s+điện)?|trạm(?:\s+biến áp)?|đường dây|cấp điện áp|điện áp|tuyến|ngăn lộ|xuất tuyến)\s+(?:[\d.,]+\s*kv\s*(?:,|và|hoặc|-)\s*)*$/u;
@@ -433,6 +435,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
         ? // (`đón 212 chuyến tàu với khoảng 318.000 lượt khách`: `với` joins too, a qualifier may stand between)
           /^[\s,;]*(?:và|cùng|với|,)?[\s,]*(?:(?:khoảng|gần|hơn|trên|dưới|ước)\s+)?$/u.test(text.slice(samePrevious.metricEnd, f.start)) ||
           ONLY_TIME.test(lower.slice(samePrevious.metricEnd, f.start)) ||
+          // (the previous figure's own time, then `và`: `17,5% GRDP vào năm 2029 và 20% GRDP vào năm 2030`)
+          OWN_TIME_THEN_AND.test(lower.slice(samePrevious.metricEnd, f.start)) ||
           FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start))
           ? samePrevious.pre
           : undefined

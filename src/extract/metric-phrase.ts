@@ -605,7 +605,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
   const own = before(m.text, bracket >= 0 ? Math.max(m.from, bracket + 1) : m.from, m.start);
   // `đã rà soát và thẩm định … cho 40 xã và 03 huyện`: a figure joined to the one before it by `và`
   // or a comma shares that figure's verb or subject
-  const pre = !hasContent(own) && m.shared ? m.shared : own;
+  // (nor when its own words only say again what follows it: `17,5% GRDP vào năm 2029 và 20% GRDP vào năm 2030`)
+  const echo = m.shared && words(own).every((w) => words(m.text.slice(m.unitEnd, m.unitEnd + 60)).includes(w));
+  const pre = (!hasContent(own) || echo) && m.shared ? m.shared : own;
   const ev: string[] = [];
   let metric = '';
   let usedAfter = 0;

@@ -76,7 +76,7 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   if (m.rule === 'period:school-year' && !SCHOOL_YEAR.test(ctx.reportPeriod ?? '')) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
   // a year right after the figure is its own, in any report (`giảm từ 7,1% năm 2020 xuống 3,6% năm 2025`)
-  if (m.rule === 'period:year' && m.start >= ctx.unitEnd && OWN_TIME_GAP.test(ctx.lower.slice(ctx.unitEnd, m.start))) return true;
+  if (m.rule === 'period:year' && m.start >= ctx.unitEnd && ownGap(ctx, ctx.lower.slice(ctx.unitEnd, m.start))) return true;
   if (yearOfCountedNoun(ctx, m)) return true;
   // a horizon inside the span of the plan or heading names the year a target is for
   if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;
@@ -145,9 +145,18 @@ function yearOfCountedNoun(ctx: PeriodContext, m: TimeMention): boolean {
 }
 
 function ownTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
-  return mentions.find(
-    (m) => (m.start >= ctx.unitEnd && m.start < ctx.clauseEnd && OWN_TIME_GAP.test(ctx.lower.slice(ctx.unitEnd, m.start))) || yearOfCountedNoun(ctx, m),
-  );
+  return mentions.find((m) => {
+    if (m.start < ctx.unitEnd || m.start >= ctx.clauseEnd) return yearOfCountedNoun(ctx, m);
+    const gap = ctx.lower.slice(ctx.unitEnd, m.start);
+    // (a share's whole between them: `tỷ trọng kinh tế số đạt 17,5% GRDP vào năm 2029`)
+    return ownGap(ctx, gap) || yearOfCountedNoun(ctx, m);
+  });
+}
+
+/** What may stand between a figure and its own time: nothing, a preposition — or, after a share, its whole of a word or three
+ * then `vào`/`trong` (`tỷ trọng kinh tế số đạt 17,5% GRDP vào năm 2029`). */
+function ownGap(ctx: PeriodContext, gap: string): boolean {
+  return OWN_TIME_GAP.test(gap) || (ctx.kind === 'percent' && /^\s+(?:[\p{L}\d]+\s+){1,3}(?:vào|trong)\s+$/u.test(gap));
 }
 
 function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undefined {

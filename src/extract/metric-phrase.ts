@@ -136,8 +136,8 @@ const RATE_ONLY = new RegExp(`^(?:\\s*${W('bình quân|trung bình|mỗi năm|h�
 /** A comma ends the words after a number, but not one between places (`trạm y tế xã, phường đã kết nối …`). */
 const PLACES = '(?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khóm|làng|khu phố|tổ dân phố)';
 const COMMA_STOP = `(?<!(?<![\\p{L}])${PLACES}),|,(?!\\s*${PLACES}(?![\\p{L}]))`;
-/** A number ahead (another figure's), but not a grade's (`học sinh lớp 12 đăng ký dự thi`). */
-const NUMBER_NEXT = '(?<!(?<![\\p{L}])(?:lớp|khối))\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))';
+/** A number ahead (another figure's), but not a grade's (`học sinh lớp 12 đăng ký dự thi`) nor an age that bounds who is counted (`trẻ em dưới 1 tuổi được tiêm đủ`). */
+const NUMBER_NEXT = '(?<!(?<![\\p{L}])(?:lớp|khối))\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))(?!\\s*\\d+(?:\\s*(?:[-–]|đến)\\s*\\d+)?\\s*tuổi(?!\\p{L}))';
 /** Where the words after a number stop naming what it counts: punctuation, a verb of change or comparison, a cause or purpose (`giảm 5,8% do diện tích mía thu hẹp`). */
 const POST_STOP = new RegExp(
   `[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu')}`,

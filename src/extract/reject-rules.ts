@@ -95,6 +95,15 @@ function numberOfName(text: string, lower: string, f: Figure, pos: number): bool
  * Why a figure is not a fact (a `reject:*` rule), or undefined when it may be one. Rules run
  * before the unit is read; `rank` figures skip the name rules (`xếp thứ 5`).
  */
+/** Who an age after the figure bounds: a range, a bound word or a person noun before it, or `trở lên`/`trở xuống` after. */
+const AGE_BOUND_BEFORE =
+  /(?<![\p{L}])(?:dưới|từ|trên|đủ|đến|tới|độ tuổi|trẻ em|trẻ|người|phụ nữ|nam|nữ|thanh niên|thiếu niên|công dân|học sinh|lao động|đối tượng|cụ|ông|bà)\s*$/u;
+function ageBound(lower: string, f: Figure): boolean {
+  if (f.shape === 'range') return true;
+  if (/^\s*tuổi\s+trở\s+(?:lên|xuống)/u.test(lower.slice(f.end, f.end + 24))) return true;
+  return AGE_BOUND_BEFORE.test(lower.slice(Math.max(0, f.start - 16), f.start));
+}
+
 export function rejectReason(text: string, lower: string, f: Figure, rank: boolean): string | undefined {
   if (f.rejected) return f.rejected;
   if (gluedToName(text, f)) return 'reject:name';
@@ -125,6 +134,8 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
     return 'reject:name';
   if (numberOfName(text, lower, f, pos)) return 'reject:name';
   const after = text.slice(f.end, f.end + 40);
+  // an age that bounds a group (`trẻ em dưới 6 tuổi`, `phụ nữ 15-49 tuổi`, `từ 15 tuổi trở lên`): who is counted, not a figure
+  if (/^\s*tuổi(?!\s*(?:thọ|đời|nghề|đảng|đoàn))(?!\p{L})/u.test(after) && ageBound(lower, f)) return 'reject:age-bound';
   // the one of a per-unit measure (`thu nhập bình quân 1 người 1 tháng`), not a count
   if (
     written.trim() === '1' &&

@@ -453,7 +453,7 @@ function before(text: string, from: number, start: number): string {
   // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
   const pre = withoutTime(
     window.replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),
-  ).replace(/(?<![\p{L}\p{M}\d]|\p{L}\d+[.,]|(?<![\p{L}])(?:lớp|khối)\s)\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/gu, ' ');
+  ).replace(/(?<![\p{L}\p{M}\d]|\p{L}\d+[.,]|(?<![\p{L}])(?:lớp|khối|bão số|con thứ|báo động|vành đai)\s)\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/giu, ' ');
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
     // (a concession's `tuy`/`mặc dù` closes the subject it follows: `lĩnh vực công nghiệp tuy chỉ chiếm …`)

@@ -17,6 +17,8 @@ export const NAME_WORDS_BEFORE = [
   'quốc lộ', 'tỉnh lộ', 'chợ', 'cách mạng', 'công nghiệp', 'web', 'top', 'covid', 'lần thứ', 'thứ', 'hạng',
   'kỳ', 'khóa', 'tầng', 'lớp', 'phường', 'quận', 'ấp', 'khóm', 'thôn', 'xóm', 'tờ', 'trang', 'tập', 'số hiệu', 'hotline',
   'tổng đài', 'đầu số', 'điện thoại', 'ban chỉ đạo', 'bcđ', 'kv', 'ql', 'đt', 'tl',
+  // a storm's, an alarm level's, a ring road's number (`bão số 11`, `mức báo động 3`, `vành đai 2`)
+  'bão số', 'báo động', 'vành đai',
   // labels of parts of a document (`bảng 2.3`, `Phụ lục 02`, `mục 3.1`)
   'bảng', 'biểu', 'biểu mẫu', 'hình', 'sơ đồ', 'phụ lục', 'mục', 'tiểu mục', 'điều', 'khoản', 'chương', 'phần',
 ];

@@ -133,6 +133,9 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (!rank && !thousands && !/\d,\d/u.test(written) && NAMES.some((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w)))
     return 'reject:name';
   if (numberOfName(text, lower, f, pos)) return 'reject:name';
+  // the last group of a phone number (`đường dây nóng 0263 3822 461 tiếp nhận …`), a birth order (`sinh con thứ 3 trở lên`)
+  if (/(?<![\d.,])0\d{2,3}[\s.]\d{3,4}[\s.]$/u.test(lower.slice(Math.max(0, f.start - 12), f.start))) return 'reject:identifier';
+  if (/(?<![\p{L}])con\s+thứ\s*$/u.test(lower.slice(Math.max(0, f.start - 10), f.start))) return 'reject:name';
   const after = text.slice(f.end, f.end + 40);
   // an age that bounds a group (`trẻ em dưới 6 tuổi`, `phụ nữ 15-49 tuổi`, `từ 15 tuổi trở lên`): who is counted, not a figure
   if (/^\s*tuổi(?!\s*(?:thọ|đời|nghề|đảng|đoàn))(?!\p{L})/u.test(after) && ageBound(lower, f)) return 'reject:age-bound';

@@ -25,7 +25,10 @@ export const NAME_WORDS_BEFORE = [
 
 /** Words after a number that make it a time, a tier or an anniversary. */
 export const AFTER_MARKS_NOT_FACT: { re: RegExp; rule: string }[] = [
-  { re: /^\s*năm\s+(?:ngày\s+)?(?:thành lập|truyền thống|kỷ niệm|ngày|\p{Lu})/u, rule: 'reject:anniversary' },
+  { re: /^\s*năm\s+(?:ngày\s+)?(?:thành lập|truyền thống|kỷ niệm|ngày|xây dựng và phát triển|hình thành và phát triển|\p{Lu})/u, rule: 'reject:anniversary' },
+  // a window of time looked back over (`thấp nhất trong 5 năm gần đây`), a growth of so many digits (`tăng trưởng hai con số`)
+  { re: /^\s*năm\s+(?:gần\s+đây|trở\s+lại\s+đây|qua)(?!\p{L})/u, rule: 'reject:period' },
+  { re: /^\s*con\s+số(?!\p{L})/u, rule: 'reject:vague' },
   { re: /^\s*tháng\s+(?:đầu|cuối)\s+năm/u, rule: 'reject:period' },
   { re: /^\s*tháng(?![\p{L}/])/u, rule: 'reject:period' },
   { re: /^\s*cấp(?!\p{L})(?!\s+(?:giấy|phép|mới|đổi|lại))/u, rule: 'reject:tier' },

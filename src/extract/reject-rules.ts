@@ -133,12 +133,23 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (!rank && !thousands && !/\d,\d/u.test(written) && NAMES.some((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w)))
     return 'reject:name';
   if (numberOfName(text, lower, f, pos)) return 'reject:name';
+  // a body's number in its name (`Phòng Công chứng số 1 tỉnh …`, `Khu dân cư số 2`), not `Tổng số 5 …`
+  const named = /(\p{L}+)\s+số\s+$/u.exec(text.slice(Math.max(0, f.start - 40), f.start));
+  if (
+    named &&
+    !/^(?:tổng|có|các|được|là|với|trong|của)$/iu.test(named[1]) &&
+    /\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+số\s+$/u.test(text.slice(Math.max(0, f.start - 40), f.start))
+  )
+    return 'reject:name';
   // the last group of a phone number (`đường dây nóng 0263 3822 461 tiếp nhận …`), a birth order (`sinh con thứ 3 trở lên`)
   if (/(?<![\d.,])0\d{2,3}[\s.]\d{3,4}[\s.]$/u.test(lower.slice(Math.max(0, f.start - 12), f.start))) return 'reject:identifier';
   if (/(?<![\p{L}])con\s+thứ\s*$/u.test(lower.slice(Math.max(0, f.start - 10), f.start))) return 'reject:name';
   const after = text.slice(f.end, f.end + 40);
   // an age that bounds a group (`trẻ em dưới 6 tuổi`, `phụ nữ 15-49 tuổi`, `từ 15 tuổi trở lên`): who is counted, not a figure
   if (/^\s*tuổi(?!\s*(?:thọ|đời|nghề|đảng|đoàn))(?!\p{L})/u.test(after) && ageBound(lower, f)) return 'reject:age-bound';
+  // the provinces or units merged, as background (`sau khi hợp nhất hai tỉnh`, `của hai tỉnh cũ`), and what stands between two (`giữa hai vụ`)
+  if (/(?<![\p{L}])(?:hợp nhất|sáp nhập|giữa)\s+$/u.test(lower.slice(Math.max(0, f.start - 12), f.start)) || /^\s*\p{L}+\s+cũ(?!\p{L})/u.test(after))
+    return 'reject:background';
   // the one of a per-unit measure (`thu nhập bình quân 1 người 1 tháng`), not a count
   if (
     written.trim() === '1' &&

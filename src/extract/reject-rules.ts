@@ -95,6 +95,9 @@ function numberOfName(text: string, lower: string, f: Figure, pos: number): bool
  * Why a figure is not a fact (a `reject:*` rule), or undefined when it may be one. Rules run
  * before the unit is read; `rank` figures skip the name rules (`xếp thứ 5`).
  */
+/** Name words that may also end the phrase before a count (`tuyến quốc lộ`, `cách mạng`, `công nghiệp`, `một phần`). */
+const WEAK_NAMES: ReadonlySet<string> = new Set(['cách mạng', 'công nghiệp', 'phần', 'quốc lộ', 'tỉnh lộ', 'ql', 'tl', 'đt', 'đường', 'chợ', 'covid']);
+
 /** Who an age after the figure bounds: a range, a bound word or a person noun before it, or `trở lên`/`trở xuống` after. */
 const AGE_BOUND_BEFORE =
   /(?<![\p{L}])(?:dưới|từ|trên|đủ|đến|tới|độ tuổi|trẻ em|trẻ|người|phụ nữ|nam|nữ|thanh niên|thiếu niên|công dân|học sinh|lao động|đối tượng|cụ|ông|bà)\s*$/u;
@@ -124,14 +127,18 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // (`hàng trăm`, `vài nghìn`: only before a number in words — `đặt hàng 3,44 tỷ đồng` is goods ordered)
   const vague = /(?<![\p{L}])(hàng|vài|mấy|dăm|nhiều)\s+$/u.exec(lower.slice(Math.max(0, f.start - 8), f.start));
   if (vague && !(vague[1] === 'hàng' && f.form === 'digits')) return 'reject:vague';
-  if (documentIdentifier(text, lower, pos)) return 'reject:identifier';
+  // (`Hướng dẫn 58 cơ sở đưa sản phẩm …`: a verb at the sentence's start, then a count; a document's number takes no noun)
+  if (documentIdentifier(text, lower, pos) && !(countedAfter(text, lower, f) && !wordBefore(lower, pos, 'số'))) return 'reject:identifier';
   if (/^\s*(?:Ngày|Năm)(?![\p{L}])/u.test(text.slice(f.end, f.end + 8))) return 'reject:anniversary';
   // (a decimal is never a name's number: `đường thôn, xóm 706,9 km`; nor a number in thousands before a counted noun:
   // `biên mục 215.400 văn bản`)
   const written = text.slice(f.start, f.end);
   const thousands = /^\d{1,3}(?:\.\d{3})+$/u.test(written.trim()) && countedAfter(text, lower, f);
-  if (!rank && !thousands && !/\d,\d/u.test(written) && NAMES.some((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w)))
-    return 'reject:name';
+  // (nor after a word that names only roads, eras or parts, when a counted noun follows: `trên các tuyến quốc lộ 41 vụ`,
+  // `người có công với cách mạng 46 người`, `tố cáo đúng một phần 54 đơn`)
+  const counted = countedAfter(text, lower, f);
+  const nameBefore = NAMES.find((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w));
+  if (!rank && !thousands && !/\d,\d/u.test(written) && nameBefore && !(WEAK_NAMES.has(nameBefore) && counted)) return 'reject:name';
   if (numberOfName(text, lower, f, pos)) return 'reject:name';
   // a body's number in its name (`Phòng Công chứng số 1 tỉnh …`, `Khu dân cư số 2`), not `Tổng số 5 …`
   const named = /(\p{L}+)\s+số\s+$/u.exec(text.slice(Math.max(0, f.start - 40), f.start));

@@ -117,6 +117,8 @@ export const RATE_DENOMINATORS = [
  * text after the number starts with; modifiers after it are dropped (`trạm BTS` → `trạm`).
  */
 export const COUNT_NOUNS: string[] = [
+  // lots, containers, reservoirs (`538 lô`, `2.486 thùng`, `2.430 bồn, lu`, `186 hồ chứa`)
+  'lô', 'thùng', 'bồn', 'lu', 'hồ', 'hồ chứa',
   // people and bodies
   'người', 'người dân', 'người dùng', 'lượt người', 'lượt', 'cán bộ', 'công chức', 'viên chức', 'đảng viên',
   'đoàn viên', 'công đoàn viên', 'hội viên', 'học viên', 'học sinh', 'sinh viên', 'đại biểu', 'phóng viên',

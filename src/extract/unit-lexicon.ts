@@ -119,6 +119,8 @@ export const RATE_DENOMINATORS = [
 export const COUNT_NOUNS: string[] = [
   // lots, containers, reservoirs (`538 lô`, `2.486 thùng`, `2.430 bồn, lu`, `186 hồ chứa`)
   'lô', 'lô đất', 'lô hàng', 'thùng', 'thùng rác', 'bồn', 'lu', 'hồ', 'hồ chứa',
+  // offices, institutes and centres (`24 Văn phòng công chứng`, `6 Viện kiểm sát nhân dân khu vực`), residents, doctors
+  'văn phòng', 'viện', 'viện kiểm sát', 'trung tâm', 'dân', 'bác sĩ', 'dược sĩ', 'điều dưỡng',
   // people and bodies
   'người', 'người dân', 'người dùng', 'lượt người', 'lượt', 'cán bộ', 'công chức', 'viên chức', 'đảng viên',
   'đoàn viên', 'công đoàn viên', 'hội viên', 'học viên', 'học sinh', 'sinh viên', 'đại biểu', 'phóng viên',

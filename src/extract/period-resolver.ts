@@ -87,8 +87,7 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // … and any figure whose subject ends with its year, right before the verb (`Tỷ lệ hộ nghèo đa chiều năm 2024 là 5,84%`,
   // `So với năm 2022, thu nhập bình quân năm 2024 tăng 22,9%`)
   // (not a law's or a plan's year, `theo Luật Giáo dục năm 2019 đạt 89,6%`, nor a base, `ít hơn năm 2024 là 4 thí sinh`,
-  // nor in a target, `Phấn đấu tỷ lệ thực hiện
-  // kiến nghị kiểm toán năm 2025 đạt trên 80%`)
+  // nor in a target, `Phấn đấu tỷ lệ thực hiện kiến nghị kiểm toán năm 2025 đạt trên 80%`)
   const subjectYear =
     m.rule === 'period:year' &&
     m.end <= ctx.start &&

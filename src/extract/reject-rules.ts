@@ -141,13 +141,9 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (!rank && !thousands && !/\d,\d/u.test(written) && nameBefore && !(WEAK_NAMES.has(nameBefore) && counted)) return 'reject:name';
   if (numberOfName(text, lower, f, pos)) return 'reject:name';
   // a body's number in its name (`Phòng Công chứng số 1 tỉnh …`, `Khu dân cư số 2`), not `Tổng số 5 …`
-  const named = /(\p{L}+)\s+số\s+$/u.exec(text.slice(Math.max(0, f.start - 40), f.start));
-  if (
-    named &&
-    !/^(?:tổng|có|các|được|là|với|trong|của)$/iu.test(named[1]) &&
-    /\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+số\s+$/u.test(text.slice(Math.max(0, f.start - 40), f.start))
-  )
-    return 'reject:name';
+  const lead = text.slice(Math.max(0, f.start - 40), f.start);
+  const named = /(\p{L}+)\s+số\s+$/u.exec(lead);
+  if (named && !/^(?:tổng|có|các|được|là|với|trong|của)$/iu.test(named[1]) && /\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+số\s+$/u.test(lead)) return 'reject:name';
   // the last group of a phone number (`đường dây nóng 0263 3822 461 tiếp nhận …`), a birth order (`sinh con thứ 3 trở lên`)
   if (/(?<![\d.,])0\d{2,3}[\s.]\d{3,4}[\s.]$/u.test(lower.slice(Math.max(0, f.start - 12), f.start))) return 'reject:identifier';
   if (/(?<![\p{L}])con\s+thứ\s*$/u.test(lower.slice(Math.max(0, f.start - 10), f.start))) return 'reject:name';

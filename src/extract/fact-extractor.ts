@@ -448,16 +448,18 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const metric = reading.metric;
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
     const quote = text.slice(f.start, unitEnd);
+    // a fraction in words (`một phần ba số hộ`, `hơn một nửa số hợp tác xã`) is a share of the whole it names, in no unit
+    const fraction = f.evidence.includes('number:fraction-words');
     const fact: Fact = {
       value,
-      unit: unit?.unit ?? '',
+      unit: fraction ? '' : (unit?.unit ?? ''),
       base_value: base,
-      base_unit: unit?.baseUnit ?? '',
+      base_unit: fraction ? '' : (unit?.baseUnit ?? ''),
       of,
       value_max: f.valueMax === null ? null : sign * f.valueMax,
       kind: finalKind,
-      aspect: aspect.aspect,
-      direction: aspect.direction,
+      aspect: fraction ? 'share' : aspect.aspect,
+      direction: fraction ? null : aspect.direction,
       approx: approx.approx,
       metric,
       metric_id: null,

@@ -79,7 +79,7 @@ function looksLikeDate(text: string, a: NumberMatch, b: NumberMatch): boolean {
 }
 
 const DENOMINATORS: Record<string, number> = { hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
-const WORD_DENOMINATOR = new RegExp(`^\\s+phần\\s+(${Object.keys(DENOMINATORS).join('|')})(?![\\p{L}])`, 'iu');
+const WORD_DENOMINATOR = new RegExp(`^\\s+(?:phần\\s+(${Object.keys(DENOMINATORS).join('|')})|(nửa))(?![\\p{L}])`, 'iu');
 
 /** A figure of so many (`m`) of so many (`over`, whose scale it takes), over the numbers written for it. */
 function ratioFigure(m: NumberMatch, over: NumberMatch, numbers: NumberMatch[], evidence: string[]): Figure {
@@ -106,10 +106,11 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
       i = last;
       continue;
     }
-    // a fraction in words (`một phần ba số hộ`, `ba phần tư`): a ratio of that denominator
+    // a fraction in words (`một phần ba số hộ`, `ba phần tư`, `một nửa`): a ratio of that denominator
     const part = m.form === 'words' ? WORD_DENOMINATOR.exec(text.slice(m.end, m.end + 16)) : null;
     if (part) {
-      const of = DENOMINATORS[part[1].toLowerCase()];
+      // (`một nửa`: a half)
+      const of = part[2] ? 2 : DENOMINATORS[part[1].toLowerCase()];
       const a = single(m, ['shape:ratio', 'number:fraction-words']);
       out.push({ ...a, end: m.end + part[0].length, of, shape: 'ratio' });
       while (ms[i + 1] && ms[i + 1].start < m.end + part[0].length) i++;

@@ -240,7 +240,9 @@ function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch |
   if (!opts.whole && approximateRange(toks)) return { skipTo: toks[1].end };
   for (let k = toks.length; k >= 1; k--) {
     const words = toks.slice(0, k).map((t) => t.norm);
-    if (!opts.whole && k === 1 && AMBIGUOUS_ALONE.has(words[0])) continue;
+    // (`một` opening a fraction in words is a number: `một phần ba số hộ`, `hơn một nửa số hợp tác xã`)
+    if (!opts.whole && k === 1 && AMBIGUOUS_ALONE.has(words[0]) && !(words[0] === 'một' && FRACTION_AFTER.test(text.slice(toks[0].end, toks[0].end + 16))))
+      continue;
     const value = parseWordTokens(words, { whole: opts.whole, loneScale: opts.loneScale });
     if (value === null) continue;
     const hasDigits = words.some((w) => /^\d/.test(w));
@@ -256,6 +258,9 @@ function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch |
   while (end < text.length && isLetter(text[end])) end++;
   return { skipTo: end };
 }
+
+/** A fraction's denominator in words after its numerator (`… phần ba`, `… nửa`). */
+const FRACTION_AFTER = /^\s+(?:phần\s+(?:hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)|nửa)(?![\p{L}])/iu;
 
 /** `âm` (and, reading leniently, `trừ`) right before a match makes it negative. */
 function withSign(text: string, m: NumberMatch, opts: ScanOptions): NumberMatch {

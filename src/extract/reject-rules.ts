@@ -95,6 +95,16 @@ function numberOfName(text: string, lower: string, f: Figure, pos: number): bool
  * Why a figure is not a fact (a `reject:*` rule), or undefined when it may be one. Rules run
  * before the unit is read; `rank` figures skip the name rules (`xếp thứ 5`).
  */
+/** Is the figure inside a bracket of words only that follows an amount of money (the amount said in words)? */
+function amountInWords(lower: string, f: Figure): boolean {
+  const open = lower.lastIndexOf('(', f.start);
+  if (open < 0 || lower.slice(open, f.start).includes(')')) return false;
+  const close = lower.indexOf(')', f.end);
+  if (close < 0) return false;
+  const inside = lower.slice(open + 1, close);
+  return /(?:đồng|usd)\s*$/u.test(lower.slice(Math.max(0, open - 12), open)) && !/\d/u.test(inside) && /^\s*(?:bằng chữ\s*:?\s*)?[\p{L}\s,]+$/u.test(inside);
+}
+
 /** Name words that may also end the phrase before a count (`tuyến quốc lộ`, `cách mạng`, `công nghiệp`, `một phần`). */
 const WEAK_NAMES: ReadonlySet<string> = new Set(['cách mạng', 'công nghiệp', 'phần', 'quốc lộ', 'tỉnh lộ', 'ql', 'tl', 'đt', 'đường', 'chợ', 'covid']);
 
@@ -153,6 +163,9 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // the provinces or units merged, as background (`sau khi hợp nhất hai tỉnh`, `của hai tỉnh cũ`), and what stands between two (`giữa hai vụ`)
   if (/(?<![\p{L}])(?:hợp nhất|sáp nhập|giữa)\s+$/u.test(lower.slice(Math.max(0, f.start - 12), f.start)) || /^\s*\p{L}+\s+cũ(?!\p{L})/u.test(after))
     return 'reject:background';
+  // an amount said again in words in brackets after it (`3.138.400.000 đồng (Bằng chữ: Ba tỷ, một trăm ba mươi tám triệu,
+  // bốn trăm nghìn đồng)`): the parts of the words are no facts of their own
+  if (f.form === 'words' && amountInWords(lower, f)) return 'reject:in-words';
   // the one of a per-unit measure (`thu nhập bình quân 1 người 1 tháng`), not a count
   if (
     written.trim() === '1' &&

@@ -1,4 +1,5 @@
 import type { NumberMatch } from './number-parser.js';
+import { FRACTION_AFTER, FRACTION_DENOMINATORS } from './number-words.js';
 import { isLetter, skipSpaces, skipSpacesBack, wordBefore } from './text-window.js';
 
 /**
@@ -78,9 +79,6 @@ function looksLikeDate(text: string, a: NumberMatch, b: NumberMatch): boolean {
   return !/^\s*(%|\p{Ll})/u.test(after) || a.value > b.value;
 }
 
-const DENOMINATORS: Record<string, number> = { hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
-const WORD_DENOMINATOR = new RegExp(`^\\s+(?:phần\\s+(${Object.keys(DENOMINATORS).join('|')})|(nửa))(?![\\p{L}])`, 'iu');
-
 /** A figure of so many (`m`) of so many (`over`, whose scale it takes), over the numbers written for it. */
 function ratioFigure(m: NumberMatch, over: NumberMatch, numbers: NumberMatch[], evidence: string[]): Figure {
   return { ...single(m, evidence), end: over.end, of: writtenValue(over).value, shape: 'ratio', numbers, scaleWord: over.scaleWord, scale: over.scale || 1 };
@@ -107,10 +105,10 @@ export function groupFigures(text: string, numbers: NumberMatch[]): Figure[] {
       continue;
     }
     // a fraction in words (`một phần ba số hộ`, `ba phần tư`, `một nửa`): a ratio of that denominator
-    const part = m.form === 'words' ? WORD_DENOMINATOR.exec(text.slice(m.end, m.end + 16)) : null;
+    const part = m.form === 'words' ? FRACTION_AFTER.exec(text.slice(m.end, m.end + 16)) : null;
     if (part) {
       // (`một nửa`: a half)
-      const of = part[2] ? 2 : DENOMINATORS[part[1].toLowerCase()];
+      const of = part[2] ? 2 : FRACTION_DENOMINATORS[part[1].toLowerCase()];
       const a = single(m, ['shape:ratio', 'number:fraction-words']);
       out.push({ ...a, end: m.end + part[0].length, of, shape: 'ratio' });
       while (ms[i + 1] && ms[i + 1].start < m.end + part[0].length) i++;

@@ -18,7 +18,7 @@
  */
 import { readDigitRun, type SeparatorStyle } from './number-digits.js';
 import { inferSeparatorStyle } from './number-style.js';
-import { AMBIGUOUS_ALONE, DIGIT_WORDS, NUMBER_VOCABULARY, SCALE_WORDS, isScaleCompound, parseWordTokens } from './number-words.js';
+import { AMBIGUOUS_ALONE, DIGIT_WORDS, FRACTION_AFTER, NUMBER_VOCABULARY, SCALE_WORDS, isScaleCompound, parseWordTokens } from './number-words.js';
 
 export type { SeparatorStyle } from './number-digits.js';
 
@@ -258,9 +258,6 @@ function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch |
   while (end < text.length && isLetter(text[end])) end++;
   return { skipTo: end };
 }
-
-/** A fraction's denominator in words after its numerator (`… phần ba`, `… nửa`). */
-const FRACTION_AFTER = /^\s+(?:phần\s+(?:hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)|nửa)(?![\p{L}])/iu;
 
 /** `âm` (and, reading leniently, `trừ`) right before a match makes it negative. */
 function withSign(text: string, m: NumberMatch, opts: ScanOptions): NumberMatch {

@@ -233,3 +233,7 @@ export function parseWordTokens(tokens: string[], opts: WordParseOptions): numbe
   for (const t of tokens.slice(k)) scale *= SCALE_WORDS.get(t) ?? 1;
   return Number(`${intPart}.${digits}`) * scale;
 }
+
+/** The denominators of a fraction in words (`một phần ba`, `ba phần tư`; `một nửa` a half), and what follows its numerator. */
+export const FRACTION_DENOMINATORS: Readonly<Record<string, number>> = { hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+export const FRACTION_AFTER = new RegExp(`^\\s+(?:phần\\s+(${Object.keys(FRACTION_DENOMINATORS).join('|')})|(nửa))(?![\\p{L}])`, 'iu');

@@ -192,7 +192,8 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
  */
 const TARGET_OPENING = /^\s*(?:[-+•]\s*)?(?:phấn đấu|mục tiêu(?: là)?|định hướng)?\s*$/u;
 
-const SENTENCE_OPENING = /^\s*(?:[-+•]\s*)?(?:(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:[^.;:,\d()]{1,40}:\s*)?$/u;
+// (after a short adverbial with its comma, too: `Theo phương án trung bình, đến năm 2030 dân số …`, `Bên cạnh đó, trong quý III …`)
+const SENTENCE_OPENING = /^\s*(?:[-+•]\s*)?(?:(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:[^.;:,\d()]{1,40}:\s*)?(?:(?:\p{L}+\s+){0,5}\p{L}+,\s*)?$/u;
 
 /** Is a year inside a span of years (`2030` in `2026-01..2030-12`)? */
 function withinSpan(year: string, span: string | undefined): boolean {

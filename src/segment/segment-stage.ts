@@ -74,6 +74,16 @@ function formOfAnnex(embedded: EmbeddedStart, sections: readonly Section[]): boo
   return !embedded.label.startsWith('Phụ lục') && last?.kind === 'document' && last.label.startsWith('Phụ lục');
 }
 
+/**
+ * A heading of what is ahead — a forecast, targets, tasks, recommendations — with a horizon after the report's own time
+ * (`III. DỰ BÁO VÀ KIẾN NGHỊ ĐẾN NĂM 2030` in a study of 2015–2025): its figures are for that year, in any document.
+ */
+const FORWARD = /(?<!\p{L})(?:dự báo|mục tiêu|định hướng|phương hướng|kiến nghị|đề xuất|nhiệm vụ|giải pháp|tầm nhìn)(?!\p{L})/iu;
+function forwardHorizon(title: string, reportPeriod: string | undefined): boolean {
+  const year = horizonYear(title);
+  const own = periodYear(reportPeriod);
+  return year !== undefined && own !== undefined && Number(year) > own && FORWARD.test(title);
+}
 const PRESENT_STATE = /^(?:thực trạng|hiện trạng|tình hình hiện nay|đánh giá thực trạng)(?![\p{L}])/iu;
 
 export function createSegmentStage(options?: SegmentOptions): Stage {
@@ -152,7 +162,9 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           // time of what it holds (`3. Mục tiêu và giải pháp giai đoạn 2026-2030`); in a report of a
           // month, quarter or year it names a programme
           const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod || MULTI_YEAR.test(doc.metadata.reportPeriod);
-          const horizon = (spanned ? planSpan(title) : undefined) ?? (doc.metadata.reportType === 'kế hoạch' ? horizonYear(title) : undefined);
+          const horizon =
+            (spanned ? planSpan(title) : undefined) ??
+            (doc.metadata.reportType === 'kế hoạch' || forwardHorizon(title, doc.metadata.reportPeriod) ? horizonYear(title) : undefined);
           // a plan's account of where things stand (`I. THỰC TRẠNG`) is of the time it was written, not its targets'
           const present =
             doc.metadata.reportType === 'kế hoạch' && PRESENT_STATE.test(title) && doc.metadata.issueDate ? doc.metadata.issueDate.slice(0, 7) : undefined;

@@ -92,6 +92,27 @@ describe('segment stage', () => {
     ]);
   });
 
+  it("gives a heading of what is ahead (a forecast, tasks, recommendations) its horizon after the report's time, in any document; a horizon within it or a heading of results none", async () => {
+    const study = await runText(
+      'study.txt',
+      text([
+        'BÁO CÁO',
+        'Tình hình phát triển nhà ở năm 2024',
+        'I. KẾT QUẢ ĐẾN NĂM 2024',
+        'Xây mới 40 căn nhà.',
+        'II. DỰ BÁO NHU CẦU VÀ ĐỀ XUẤT ĐẾN NĂM 2030',
+        'Cần thêm 900 căn nhà.',
+        'III. NHIỆM VỤ ĐẾN NĂM 2024',
+        'Xây thêm 10 căn nhà.',
+      ]),
+    );
+    expect(study.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', ''],
+      ['II', '2030'],
+      ['III', ''],
+    ]);
+  });
+
   it("gives a plan's (and a multi-year report's) span of years to its headings, its account of the present the month it was issued; a dated report's programme span none", async () => {
     const plan = await runText(
       'plan.txt',

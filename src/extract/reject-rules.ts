@@ -147,7 +147,13 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // (nor after a word that names only roads, eras or parts, when a counted noun follows: `trên các tuyến quốc lộ 41 vụ`,
   // `người có công với cách mạng 46 người`, `tố cáo đúng một phần 54 đơn`)
   const counted = countedAfter(text, lower, f);
-  const nameBefore = NAMES.find((w) => wordBefore(lower, pos, w) && !tailOfWord(lower, pos - w.length, w));
+  // (`mỗi lớp 5 ngày`, `mỗi tổ 10 người`: so many for each, not a name's number)
+  const nameBefore = NAMES.find(
+    (w) =>
+      wordBefore(lower, pos, w) &&
+      !tailOfWord(lower, pos - w.length, w) &&
+      !/(?<![\p{L}])mỗi\s+$/u.test(lower.slice(Math.max(0, pos - w.length - 6), pos - w.length)),
+  );
   if (!rank && !thousands && !/\d,\d/u.test(written) && nameBefore && !(WEAK_NAMES.has(nameBefore) && counted)) return 'reject:name';
   if (numberOfName(text, lower, f, pos)) return 'reject:name';
   // a body's number in its name (`Phòng Công chứng số 1 tỉnh …`, `Khu dân cư số 2`), not `Tổng số 5 …`
@@ -161,7 +167,11 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // an age that bounds a group (`trẻ em dưới 6 tuổi`, `phụ nữ 15-49 tuổi`, `từ 15 tuổi trở lên`): who is counted, not a figure
   if (/^\s*tuổi(?!\s*(?:thọ|đời|nghề|đảng|đoàn))(?!\p{L})/u.test(after) && ageBound(lower, f)) return 'reject:age-bound';
   // the provinces or units merged, as background (`sau khi hợp nhất hai tỉnh`, `của hai tỉnh cũ`), and what stands between two (`giữa hai vụ`)
-  if (/(?<![\p{L}])(?:hợp nhất|sáp nhập|giữa)\s+$/u.test(lower.slice(Math.max(0, f.start - 12), f.start)) || /^\s*\p{L}+\s+cũ(?!\p{L})/u.test(after))
+  // (a few, as such a sentence names them — `sáp nhập 1.246 thôn, tổ dân phố` counts what was merged)
+  if (
+    (f.form === 'words' || f.value < 10) &&
+    (/(?<![\p{L}])(?:hợp nhất|sáp nhập|giữa)\s+$/u.test(lower.slice(Math.max(0, f.start - 12), f.start)) || /^\s*\p{L}+\s+cũ(?!\p{L})/u.test(after))
+  )
     return 'reject:background';
   // an amount said again in words in brackets after it (`3.138.400.000 đồng (Bằng chữ: Ba tỷ, một trăm ba mươi tám triệu,
   // bốn trăm nghìn đồng)`): the parts of the words are no facts of their own

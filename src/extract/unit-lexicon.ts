@@ -97,6 +97,7 @@ export const MEASURE_UNITS: Record<string, string> = {
   db: 'db',
   dbm: 'dbm',
   ms: 'ms',
+  'giây': 'giây',
   'phút': 'phút',
   'giờ': 'giờ',
   'ngày': 'ngày',
@@ -119,6 +120,10 @@ export const RATE_DENOMINATORS = [
 export const COUNT_NOUNS: string[] = [
   // lots, containers, reservoirs (`538 lô`, `2.486 thùng`, `2.430 bồn, lu`, `186 hồ chứa`)
   'lô', 'lô đất', 'lô hàng', 'thùng', 'thùng rác', 'bồn', 'lu', 'hồ', 'hồ chứa',
+  // markets, shops, bridges and works of water (`248 chợ`, `34 siêu thị`, `612 cầu`, `40 cống`)
+  'chợ', 'siêu thị', 'cửa hàng', 'trung tâm thương mại', 'cầu', 'cống', 'đập', 'trạm bơm', 'bến', 'cảng',
+  // titles, patents and awards (`22 bằng độc quyền sáng chế`, `15 bằng khen`), professions of the law
+  'bằng độc quyền', 'bằng khen', 'giấy khen', 'cờ thi đua', 'huy chương', 'sáng kiến', 'đề tài', 'luật sư', 'công chứng viên',
   // offices, institutes and centres (`24 Văn phòng công chứng`, `6 Viện kiểm sát nhân dân khu vực`), residents, doctors
   'văn phòng', 'viện', 'viện kiểm sát', 'trung tâm', 'dân', 'bác sĩ', 'dược sĩ', 'điều dưỡng',
   // people and bodies

@@ -233,8 +233,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    // cuối năm 2024 (not `đến cuối năm`: that is until): what stood at the year's end (`giảm từ 21,94% cuối năm 2024 xuống …`)
-    re: /(?<!(?:đến|tới|hết|từ)\s+)(?<![\p{L}])cuối\s+năm\s+(\d{4})(?!\s*[-–]\s*\d)/gu,
+    // cuối năm 2024 (not `đến cuối năm`: that is until; nor `6 tháng cuối năm 2025`, the year's last months): what stood at
+    // the year's end (`giảm từ 21,94% cuối năm 2024 xuống …`)
+    re: /(?<!(?:đến|tới|hết|từ|tháng)\s+)(?<![\p{L}])cuối\s+năm\s+(\d{4})(?!\s*[-–]\s*\d)/gu,
     rule: 'period:year-end',
     make: (m) => (validYear(Number(m[1])) ? `@${m[1]}-12` : undefined),
   },

@@ -115,7 +115,8 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
       !/[;:]/u.test(subject) &&
       // (or a figure after one that took that year: `…, xếp thứ 9/34 tỉnh, tăng 4 bậc`)
       (!/[,;]\s/u.test(ctx.lower.slice(m.end, ctx.start)) || ctx.previous?.period.replace(/^@/u, '') === m.period) &&
-      /^\s*(?:[-+•]\s*)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})/u.test(ctx.lower.slice(ctx.sentenceStart, m.start)));
+      // (after a short opening with its comma: `Theo kết quả công bố, Chỉ số … năm 2024 của tỉnh đạt 41,27 điểm`)
+      /^\s*(?:[-+•]\s*)?(?:(?:\p{L}+\s+){0,5}\p{L}+,\s*)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})/u.test(ctx.lower.slice(ctx.sentenceStart, m.start)));
   return m.rule === 'period:year' && own !== undefined && year < own && result && !named;
 }
 
@@ -210,7 +211,8 @@ const SUBJECT_YEAR_VERB = /^\s*(?:(?:ước|dự kiến|ước tính)\s+)?(?:đ�
  * (`… kim ngạch 9 tháng đạt 4,12 tỷ USD, chiếm 83,6%; Hàn Quốc 148,5 triệu USD, chiếm 3%; …`): of that clause's time.
  */
 function listedOn(ctx: PeriodContext, m: TimeMention): boolean {
-  if (m.start < ctx.sentenceStart) return false;
+  // (an event's day is not a list's time: `… tổ chức vào ngày 13/02/2025; toàn tỉnh đã giao đủ 3.420 công dân`)
+  if (m.start < ctx.sentenceStart || m.rule === 'period:date') return false;
   // (a time that frames the first clause, said before any figure of it — not one a figure is of: `tăng 25%/năm trong giai
   // đoạn 2025-2027; tối thiểu 1.500 sản phẩm …`)
   const lead = ctx.lower
@@ -219,6 +221,8 @@ function listedOn(ctx: PeriodContext, m: TimeMention): boolean {
     .replace(/(?<!\d)\d{1,2}\s*[/.]\s*\d{4}|\d{4}/gu, '');
   if (/\d/u.test(lead) || (lead.match(/\(/gu) ?? []).length > (lead.match(/\)/gu) ?? []).length) return false;
   const item = ctx.lower.slice(ctx.lower.lastIndexOf(';', ctx.start) + 1, ctx.start).replace(LIST_ON, ' ');
+  // (an item with a verb of its own is a clause, not a list going on: `…; toàn tỉnh đã giao đủ …`)
+  if (/(?<!\p{L})(?:đã|đang|sẽ|được|bị)(?!\p{L})/u.test(item)) return false;
   return item.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length <= LISTED_ITEM_WORDS;
 }
 /** Words that go on with a list (`tiếp đến là`, `sau đó là`), and the words an item that goes on one has at most. */

@@ -99,7 +99,7 @@ const TIME = new RegExp(
     `(?:trong\\s+|sau\\s+)?\\d{1,2}\\s+tháng(?!\\s*[/.-]?\\s*\\d)`,
     `trong\\s+(?:tháng|kỳ|quý|năm)(?!\\s*(?:\\d|[IVX]+\\b))`,
     `(?:trong\\s+|của\\s+|(?<!so\\s+với\\s+)(?:vào\\s+)?(?:cuối|đầu|giữa)\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
-    `giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
+    `(?:(?:trong|cả|của)\\s+)?giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     // the years of a season named with its crop (`vụ lúa Đông Xuân 2025-2026`): the season stays, its years go
     `(?<=(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|vụ\\s+mùa)\\s+)\\d{4}\\s*[-–]\\s*\\d{4}`,
@@ -509,7 +509,9 @@ function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase:
     n++;
   const last = all[n - 1];
   const end = last ? from + (last.index ?? 0) + last[0].length : from;
-  return { phrase: stripLinkers(withoutTime(text.slice(from, end)), KEPT_AFTER), end };
+  // (a time's head cut from its numbers by the stop is no word of the noun: `xuống 3,6% giai đoạn 2021-2025`)
+  const phrase = withoutTime(text.slice(from, end)).replace(/(?:^|\s)(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ)\s*$/iu, '');
+  return { phrase: stripLinkers(phrase, KEPT_AFTER), end };
 }
 
 /**

@@ -75,8 +75,9 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // 31 trường` in a report of quý I) it names what the count is of, and the report's time holds
   if (m.rule === 'period:school-year' && !SCHOOL_YEAR.test(ctx.reportPeriod ?? '')) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
-  // a year right after the figure is its own, in any report (`giảm từ 7,1% năm 2020 xuống 3,6% năm 2025`)
-  if (m.rule === 'period:year' && m.start >= ctx.unitEnd && ownGap(ctx, ctx.lower.slice(ctx.unitEnd, m.start))) return true;
+  // a year or a span of years right after the figure is its own, in any report (`giảm từ 7,1% năm 2020 xuống 3,6% năm 2025`,
+  // `tăng từ 10,2 triệu USD/dự án giai đoạn 2016-2020 lên 11,9 triệu USD/dự án giai đoạn 2021-2025`)
+  if ((m.rule === 'period:year' || m.rule === 'period:years') && m.start >= ctx.unitEnd && ownGap(ctx, ctx.lower.slice(ctx.unitEnd, m.start))) return true;
   if (yearOfCountedNoun(ctx, m)) return true;
   // a horizon inside the span of the plan or heading names the year a target is for
   if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;

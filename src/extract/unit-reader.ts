@@ -85,6 +85,29 @@ function coordinate(lower: string, noun: string, pos: number): { noun: string; e
   return { noun: out, end };
 }
 
+/**
+ * The `/unit` after an amount of money (`đồng/m3`, `triệu đồng/người/năm`, `USD/dự án`): what the amount is per — a
+ * measure, a rate's denominator or a counted noun — with a second `/năm|tháng|ngày`; undefined when none.
+ */
+function moneyPer(lower: string, at: number): { over: string; length: number } | undefined {
+  const tail = lower.slice(at, at + 32);
+  const slash = /^\/\s?/u.exec(tail);
+  if (!slash) return undefined;
+  const from = slash[0].length;
+  const word = /^([\p{L}]+[23²³]?)(?![\p{L}\d])/u.exec(tail.slice(from));
+  const noun = longestAt(tail, from, NOUNS);
+  const two = /^([\p{L}]+ [\p{L}]+)(?![\p{L}\d])/u.exec(tail.slice(from));
+  const over =
+    two && RATE_DENOMINATORS.includes(two[1])
+      ? two[1]
+      : word && (MEASURE_UNITS[word[1]] !== undefined || RATE_DENOMINATORS.includes(word[1])) && !(noun && noun.length > word[1].length)
+        ? word[1]
+        : noun;
+  if (!over) return undefined;
+  const second = /^\/\s?(năm|tháng|ngày)(?![\p{L}\d])/u.exec(tail.slice(from + over.length));
+  return second ? { over: `${over}/${second[1]}`, length: from + over.length + second[0].length } : { over, length: from + over.length };
+}
+
 /** Read the unit that follows a figure ending at `end` (after its scale word, if any). */
 export function readUnit(text: string, lower: string, end: number, scaleWord?: string): UnitReading | undefined {
   const scale = scaleWord ? `${scaleWord.toLowerCase()} ` : '';
@@ -107,35 +130,32 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   if (!lower.startsWith('đ/c', pos)) {
     const money = MONEY.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]) && !NOT_MONEY.test(lower.slice(pos, pos + 16)));
     if (money) {
-      // a price per unit (`9.800 đồng/m3`, `45.000 đồng/kg`): money per that unit
-      // (and per two: `52,4 triệu đồng/người/năm`, income per head a year)
-      const tail = lower.slice(pos + money.length, pos + money.length + 24);
-      const twoWord = /^\/\s?([\p{L}]+ [\p{L}]+)(?![\p{L}\d])(?:\/\s?(năm|tháng|ngày))?(?![\p{L}\d])/u.exec(tail);
-      const per =
-        twoWord && RATE_DENOMINATORS.includes(twoWord[1]) ? twoWord : /^\/\s?([\p{L}]+[23²³]?)(?![\p{L}\d])(?:\/\s?(năm|tháng|ngày))?(?![\p{L}\d])/u.exec(tail);
-      if (per && (MEASURE_UNITS[per[1]] !== undefined || RATE_DENOMINATORS.includes(per[1]))) {
-        const over = per[2] ? `${per[1]}/${per[2]}` : per[1];
+      // a price per unit (`9.800 đồng/m3`, `45.000 đồng/kg`, `112 triệu đồng/dự án`): money per that unit
+      const per = moneyPer(lower, pos + money.length);
+      if (per)
         return {
-          unit: `${scale}${money}/${over}`,
-          baseUnit: `VND/${over}`,
+          unit: `${scale}${money}/${per.over}`,
+          baseUnit: `VND/${per.over}`,
           kind: 'money',
-          end: pos + money.length + per[0].length,
+          end: pos + money.length + per.length,
           evidence: ['unit:money', 'unit:money-rate'],
         };
-      }
       return { unit: scale + money, baseUnit: 'VND', kind: 'money', end: pos + money.length, evidence: ['unit:money'] };
     }
   }
   // `2.315 triệu USD`, `1,2 tỷ đô la`: an amount in a foreign currency, in that currency
   const foreign = FOREIGN.find((w) => lower.startsWith(w, pos) && !isLetter(lower[pos + w.length]));
-  if (foreign)
+  if (foreign) {
+    // (per unit too: `11,9 triệu USD/dự án`)
+    const per = moneyPer(lower, pos + foreign.length);
     return {
-      unit: scale + foreign,
-      baseUnit: FOREIGN_MONEY[foreign],
+      unit: per ? `${scale}${foreign}/${per.over}` : scale + foreign,
+      baseUnit: per ? `${FOREIGN_MONEY[foreign]}/${per.over}` : FOREIGN_MONEY[foreign],
       kind: 'money',
-      end: pos + foreign.length,
-      evidence: ['unit:money', 'unit:foreign-money'],
+      end: pos + foreign.length + (per?.length ?? 0),
+      evidence: per ? ['unit:money', 'unit:foreign-money', 'unit:money-rate'] : ['unit:money', 'unit:foreign-money'],
     };
+  }
   const noun = longestAt(lower, pos, NOUNS);
   const measure = longestAt(lower, pos, MEASURES);
   const head = noun && (!measure || noun.length >= measure.length) ? noun : measure;

@@ -5,6 +5,7 @@ import { findNumbers } from './number-parser.js';
 import { groupFigures, type Figure } from './figure-finder.js';
 import { readUnit } from './unit-reader.js';
 import { findTimeMentions, stockOf } from './period-mentions.js';
+import { periodYear } from '../text/period-words.js';
 import { rejectReason } from './reject-rules.js';
 import { lowerSameLength } from './text-window.js';
 import { isEmptyCell, LEADS_WITH_FIGURE, readLabels, ROW_NUMBER, withStubSubject, type TableLabels } from './table-labels.js';
@@ -140,7 +141,7 @@ const SHORT_SPAN = /^(?:giai\s+đoạn\s+|gđ\s+)?(\d\d)\s*[-–]\s*(\d\d)$/iu;
  * The period one header part names: `Năm 2024`, `2016`, `2011- 2015`, `Đến 2010`, `Tháng 8/2021`,
  * `Quý I/2026`; `10-15` too when the table's other headers give the century (`century`: `20`).
  */
-export function periodOfHeader(part: string, century?: string, growth = false): { period: string; span: boolean } | undefined {
+export function periodOfHeader(part: string, century?: string, growth = false, tablePeriod?: string): { period: string; span: boolean } | undefined {
   const t = part.replace(/\s+/gu, ' ').trim();
   let m = SPAN.exec(t);
   if (m) return { period: `${m[1]}-01..${m[2]}-12`, span: true };
@@ -154,7 +155,8 @@ export function periodOfHeader(part: string, century?: string, growth = false): 
   if (m) return { period: m[1], span: false };
   m = UNTIL.exec(t);
   if (m) return { period: `@${m[1]}-12`, span: false };
-  const mentions = findTimeMentions(t.toLocaleLowerCase('vi'));
+  // (`Hàng hóa 9 tháng` in a table of quý III: the months of the table's year to its end)
+  const mentions = findTimeMentions(t.toLocaleLowerCase('vi'), periodYear(tablePeriod), tablePeriod);
   // (a span of months, `8 tháng 2025`, holds a flow over them, not a level at their end)
   if (mentions.length === 1) return { period: mentions[0].period, span: false };
   return undefined;
@@ -385,7 +387,7 @@ export function captionSubject(caption: string | undefined): string {
  */
 const ASPECT_LEAD = /^(?:ước(?:\s+(?:thực\s+hiện|tính|đạt))?|thực\s+hiện|kế\s+hoạch|lũy\s+kế|luỹ\s+kế|chỉ\s+tiêu)\s+/iu;
 
-function readColumn(columnLabel: string, allLabels: string[]): { period?: string; span: boolean; named: string[] } {
+function readColumn(columnLabel: string, allLabels: string[], tablePeriod?: string): { period?: string; span: boolean; named: string[] } {
   let period: string | undefined;
   let span = false;
   const named: string[] = [];
@@ -397,19 +399,26 @@ function readColumn(columnLabel: string, allLabels: string[]): { period?: string
     // `Ước 9 tháng 2024`, `Thực hiện năm 2023`, `Kế hoạch 2025`: an aspect word, then the period
     const lead = ASPECT_LEAD.exec(bare(part));
     const p =
-      periodOfHeader(bare(part), century, /tăng|tốc\s+độ/iu.test(columnLabel)) ??
-      (lead ? periodOfHeader(bare(part).slice(lead[0].length), century, false) : undefined);
+      periodOfHeader(bare(part), century, /tăng|tốc\s+độ/iu.test(columnLabel), tablePeriod) ??
+      (lead ? periodOfHeader(bare(part).slice(lead[0].length), century, false, tablePeriod) : undefined);
     if (p) {
       period = p.period;
       span = p.span;
       // (what a header names before its time stays: `Điểm TB năm 2025` is the average score, of 2025)
       // (not a share's word, `Tỷ trọng 9 tháng 2025`: a percentage says it)
-      const rest = bare(part)
+      let rest = bare(part)
         .replace(/\s*(?:năm\s+|\s*[/.-]\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*$/u, '')
         .replace(/\s*(?:\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?|tháng\s+\d+|quý\s+[ivx\d]+|năm)\s*$/iu, '')
         .trim();
+      // (a time said in words inside the header, `Cây cắt tỉa trong quý`: the words around it name the measure)
+      const said = rest === bare(part) ? findTimeMentions(lowerSameLength(rest), periodYear(tablePeriod), tablePeriod) : [];
+      if (said.length === 1)
+        rest = `${rest.slice(0, said[0].start)} ${rest.slice(said[0].end)}`
+          .replace(/\([^()]*\)/gu, ' ')
+          .replace(/\s+/gu, ' ')
+          .trim();
       const kept = rest && rest !== bare(part) && /\p{L}/u.test(rest) && !ASPECT_ONLY.test(rest) && !ASPECT_LEAD.test(rest) && !TIME_ONLY.test(rest);
-      if (kept && !/^(?:tỷ|tỉ)\s+(?:trọng|lệ)|^cơ\s+cấu/iu.test(rest)) named.push(rest);
+      if (kept && !/^(?:(?:tỷ|tỉ)\s+(?:trọng|lệ)|cơ\s+cấu)$/iu.test(rest)) named.push(rest);
     } else if (!ASPECT_ONLY.test(bare(part))) named.push(bare(part));
     else if (/(?:tỷ|tỉ)\s+lệ/iu.test(part)) named.push(bare(part));
   }
@@ -450,6 +459,9 @@ function timeOfRow(label: string, tablePeriod: string): string | undefined {
   // (`Cộng 10 tháng`, `Lũy kế 9 tháng`: the months from January of the table's year)
   const months = /^(?:(?:tổng cộng|cộng|lũy kế)\s+)?(\d{1,2})\s+tháng$/u.exec(lower.trim());
   if (months && known && Number(months[1]) >= 2 && Number(months[1]) <= 12) return `${year}-01..${year}-${months[1].padStart(2, '0')}`;
+  // (a bare year under a stub header `Năm`: `2021`, `2022` …)
+  const bareYear = /^(\d{4})$/u.exec(lower.trim());
+  if (bareYear && Number(bareYear[1]) > 1900 && Number(bareYear[1]) < 2100) return bareYear[1];
   const mentions = findTimeMentions(lower, known ? year : undefined);
   if (mentions.length !== 1) return undefined;
   const rest = `${lower.slice(0, mentions[0].start)} ${lower.slice(mentions[0].end)}`;
@@ -464,7 +476,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const lower = lowerSameLength(text);
   const rowLabel = labels.rowLabel.get(cell.row) ?? '';
   const columnLabel = labels.columnLabel[cell.col] ?? '';
-  const { period, span, named } = readColumn(columnLabel, labels.columnLabel);
+  const { period, span, named } = readColumn(columnLabel, labels.columnLabel, ctx.fallbackPeriod);
   const headerUnit = bracketUnit(columnLabel);
   const priceColumn = PRICE_HEADER.test(columnLabel);
   const rowUnitText = labels.rowUnit.get(cell.row);

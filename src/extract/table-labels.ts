@@ -38,6 +38,8 @@ const UNIT_HEADER = /^(?:đvt|đơn\s+vị(?:\s+tính)?|đơn\s+vị\s+đo)$/iu;
 const LABEL_HEADER = /^(?:tên(?:\s|$)|nội\s+dung|hạng\s+mục|danh\s+mục|chỉ\s+tiêu|nhóm|loại)/iu;
 /** A header of a column that describes the item rather than measuring it. */
 const NOTE_HEADER = /^(?:ghi\s+chú|quy\s+cách|tiêu\s+chuẩn(?:\s+kỹ\s+thuật)?|xuất\s+xứ|nhà\s+sản\s+xuất|vận\s+chuyển|nguồn(?:\s+số\s+liệu)?)$/iu;
+/** A header of a column of the rows' years. */
+const YEAR_HEADER = /^(?:năm|niên\s+độ|kỳ(?:\s+báo\s+cáo)?)$/iu;
 const TIME_HEADER = /^(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|thời\s+hạn(?:\s+hoàn\s+thành)?|ngày(?:\s+\p{L}+)*|tiến\s+độ)$/iu;
 /** A row number as written: `1`, `01`, `I`, `1.1`, `5.1.`, `a`, `a)`. */
 export const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?)$/u;
@@ -104,6 +106,8 @@ function roleOf(table: Table, col: number, label: string, seenData: boolean, fir
   // a column headed as the rows' names is the label, whatever figures the names hold (`Cửa đi 2 cánh`)
   if (!seenData && LABEL_HEADER.test(bare) && cells.some((c) => !LEADS_WITH_FIGURE.test(c.text.trim()))) return 'label';
   if (cells.length === 0) return seenData ? 'data' : 'label';
+  // a column of years headed `Năm` (`2021`, `2022` …) names the rows, by their time
+  if (!seenData && YEAR_HEADER.test(bare) && cells.every((c) => /^(?:19|20)\d{2}$/u.test(c.text.trim()) || TOTAL_ROW.test(clean(c.text)))) return 'label';
   // the first column holding nothing but row numbers, without a header that says so
   if (!seenData && col === 0 && cells.every((c) => ROW_NUMBER.test(c.text.trim()))) return 'number';
   const figures = cells.filter((c) => LEADS_WITH_FIGURE.test(c.text.trim())).length;

@@ -460,6 +460,44 @@ describe('a table whose rows are times', () => {
     ]);
   });
 
+  it("dates a row by its year under a stub `Năm`, and a column of months without a year (`9 tháng`) by the table's year", async () => {
+    const years = [
+      'BÁO CÁO',
+      'Tình hình phát triển du lịch giai đoạn 2022-2024',
+      '',
+      'Bảng 1. Khách du lịch theo năm',
+      'STT\tNăm\tKhách quốc tế (lượt)\tDoanh thu (tỷ đồng)',
+      '1\t2022\t12.400\t380,5',
+      '2\t2023\t15.100\t441,2',
+      '-\tTổng cộng\t27.500\t821,7',
+      '',
+    ].join('\n');
+    const byYear = cellFacts(await run('du-lich.txt', Buffer.from(years, 'utf8'))).map((f) => [f.quote, f.period]);
+    expect(byYear).toEqual([
+      ['12.400', '2022'],
+      ['380,5', '2022'],
+      ['15.100', '2023'],
+      ['441,2', '2023'],
+      ['27.500', '2022-01..2024-12'],
+      ['821,7', '2022-01..2024-12'],
+    ]);
+    const months = [
+      'BÁO CÁO',
+      'Kết quả hoạt động quý III năm 2025',
+      '',
+      'Bảng 1. Hàng hóa qua cảng',
+      'Khu vực\tHàng hóa quý III (nghìn tấn)\tHàng hóa 9 tháng (nghìn tấn)\tCây trồng trong quý (cây)',
+      'Khu bến A\t3.812\t10.946\t64',
+      '',
+    ].join('\n');
+    const byColumn = cellFacts(await run('cang.txt', Buffer.from(months, 'utf8'))).map((f) => [f.quote, f.period, f.metric]);
+    expect(byColumn).toEqual([
+      ['3.812', '2025-07..2025-09', 'Khu bến A — Hàng hóa'],
+      ['10.946', '2025-01..2025-09', 'Khu bến A — Hàng hóa'],
+      ['64', '2025-07..2025-09', 'Khu bến A — Cây trồng'],
+    ]);
+  });
+
   it('dates a row of a month without its year by the year of the table, and a total row of months by the span', async () => {
     const text = [
       'BÁO CÁO',

@@ -486,7 +486,8 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   // a span the report or heading gives (`quý I/2025`) is a flow's period; a stock in it (`hiện có 52
   // trường`) is as of its end, so such a span goes on to the stock test below
   // (so is one a `;` clause before this one set: `Trong quý tiếp nhận 120 hồ sơ; toàn huyện hiện có 31 trường`)
-  const fromEarlierClause = !!mention && mention.end <= ctx.lower.lastIndexOf(';', ctx.start);
+  // (or an earlier sentence of the paragraph: `Trong 6 tháng đầu năm, … . Toàn tỉnh hiện có 1.942 tàu cá`)
+  const fromEarlierClause = !!mention && (mention.end <= ctx.lower.lastIndexOf(';', ctx.start) || mention.rule.endsWith('+paragraph'));
   const inherited = (!mention || fromEarlierClause) && period.includes('..') && ctx.aspect !== 'cumulative';
   if ((period.includes('..') && !inherited) || ctx.aspect === 'cumulative') {
     const oneYear = period.split('..').every((p) => p.slice(0, 4) === period.slice(0, 4));

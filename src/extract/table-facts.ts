@@ -180,7 +180,12 @@ function aspectOf(header: string, kind: FactKind): { aspect: Aspect; direction: 
     )
   )
     return { aspect: 'plan', direction: null, evidence: ['table:aspect-plan'] };
-  if (/so\s+sánh|tăng,?\s*giảm|tốc\s+độ\s+tăng|tăng\s+trưởng|chênh\s+lệch|so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)/u.test(h)) {
+  // (`Tăng so với năm 2024 (%)`: a rise against any earlier time; `Tháng 12/2025 so với tháng 12/2024` is an index, a level)
+  if (
+    /so\s+sánh|tăng,?\s*giảm|tốc\s+độ\s+tăng|tăng\s+trưởng|chênh\s+lệch|so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)|^(?:tăng|giảm)\s+so\s+với/u.test(
+      h,
+    )
+  ) {
     return {
       aspect: 'change',
       direction: /giảm/u.test(h) && !/tăng/u.test(h) ? 'down' : /tăng/u.test(h) && !/giảm/u.test(h) ? 'up' : null,
@@ -303,7 +308,8 @@ function sentenceLeads(lower: string): string[] {
   return lower
     .split(/(?<=[.!?;])\s+/u)
     .map((s) => {
-      const comma = s.indexOf(',');
+      // (a clause's comma, not a decimal one: `Riêng quý IV/2025 đạt 1.102,8 triệu kWh.` has no lead)
+      const comma = s.search(/,(?!\d)/u);
       const lead = comma > 0 ? s.slice(0, comma) : '';
       return lead.split(/\s+/u).length <= 8 && !lead.includes('(') ? lead : '';
     })

@@ -498,6 +498,26 @@ describe('a table whose rows are times', () => {
     ]);
   });
 
+  it('reads a column `Tăng so với năm 2024 (%)` as a rise, and takes no time from a paragraph sentence whose only comma is a decimal one', async () => {
+    const text = [
+      'BÁO CÁO',
+      'Kết quả kinh doanh năm 2025',
+      '',
+      'II. KẾT QUẢ NĂM 2025',
+      'Sản lượng năm 2025 đạt 412,5 triệu kWh. Riêng quý IV/2025 đạt 108,2 triệu kWh. Cơ cấu như sau:',
+      'Bảng 1. Sản lượng theo thành phần (ĐVT: triệu kWh)',
+      'STT\tThành phần\tNăm 2024\tNăm 2025\tTăng so với năm 2024 (%)',
+      '1\tCông nghiệp\t210,4\t228,9\t8,79',
+      '',
+    ].join('\n');
+    const facts = cellFacts(await run('dien-nang.txt', Buffer.from(text, 'utf8'))).map((f) => [f.quote, f.period, f.aspect]);
+    expect(facts).toEqual([
+      ['210,4', '2024', 'level'],
+      ['228,9', '2025', 'level'],
+      ['8,79', '2025', 'change'],
+    ]);
+  });
+
   it('dates a row of a month without its year by the year of the table, and a total row of months by the span', async () => {
     const text = [
       'BÁO CÁO',

@@ -169,10 +169,11 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // trong tháng 10 và tháng 11/2025: two months in a row, the year said once — the span of both
-    re: /(?:trong\s+)?tháng\s+(\d{1,2})\s+và\s+tháng\s+(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})/gu,
+    // (the year left out too, `trong tháng 11 và tháng 12`: the report's)
+    re: /(?:trong\s+)?tháng\s+(\d{1,2})\s+và\s+tháng\s+(\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+)\s*(\d{4}))?(?![\d/.-])/gu,
     rule: 'period:between',
-    make: (m) => {
-      const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    make: (m, year) => {
+      const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3] ?? year)];
       if (a < 1 || b > 12 || b !== a + 1 || !validYear(y)) return undefined;
       return `${y}-${pad2(a)}..${y}-${pad2(b)}`;
     },
@@ -238,6 +239,17 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     re: /(?<!(?:đến|tới|hết|từ|tháng)\s+)(?<![\p{L}])cuối\s+năm\s+(\d{4})(?!\s*[-–]\s*\d)/gu,
     rule: 'period:year-end',
     make: (m) => (validYear(Number(m[1])) ? `@${m[1]}-12` : undefined),
+  },
+  {
+    // đầu năm, đầu năm 2025 (not `từ đầu năm`, `6 tháng đầu năm`, `đầu năm học`): what stood as the year began
+    // (`Đầu năm, trên địa bàn có 86 hộ nghèo; đến nay giảm còn 31 hộ`)
+    // (said as a time, opening a clause or after `so với`/`vào`: `mùa lễ hội đầu năm` names a season)
+    re: /(?<=(?:^|[.;,:(\n]|so với|vào|như)\s*)đầu\s+năm(?:\s+(\d{4}))?(?!\s*(?:học|nay|đến|tới|[\p{L}\d/-]))/gu,
+    rule: 'period:year-start',
+    make: (m, year) => {
+      const y = Number(m[1] ?? year);
+      return validYear(y) ? `@${y}-01` : undefined;
+    },
   },
   {
     // tính đến nay, đến thời điểm báo cáo, hiện nay: a value as of the report's month

@@ -9,7 +9,7 @@ export const DOCUMENT_TYPES = [
 ];
 
 /** Words before a number that make it a time or an order, not a measure. */
-export const TIME_WORDS_BEFORE = ['ngày', 'tháng', 'năm', 'quý', 'tuần', 'mùng', 'giai đoạn', 'nhiệm kỳ', 'khóa', 'khoá'];
+export const TIME_WORDS_BEFORE = ['ngày', 'tháng', 'năm', 'quý', 'tuần', 'mùng', 'giai đoạn', 'nhiệm kỳ', 'khóa', 'khoá', 'quốc khánh', 'dịp lễ'];
 
 /** Words before a number that make it part of a name: a level, a version, an area code. */
 export const NAME_WORDS_BEFORE = [

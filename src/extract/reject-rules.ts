@@ -160,6 +160,16 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   const lead = text.slice(Math.max(0, f.start - 40), f.start);
   const named = /(\p{L}+)\s+số\s+$/u.exec(lead);
   if (named && !/^(?:tổng|có|các|được|là|với|trong|của)$/iu.test(named[1]) && /\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+số\s+$/u.test(lead)) return 'reject:name';
+  // a product named by its parts (`vắc xin 5 trong 1`), a hotline (`1900.6769`, `1800 1234`)
+  if (/^\s*trong\s+1(?!\d)/u.test(lower.slice(f.end, f.end + 10)) || /(?<!\d)\d\s+trong\s+$/u.test(lower.slice(Math.max(0, f.start - 10), f.start)))
+    return 'reject:name';
+  if (/^(?:1900|1800)[.\s]?\d{3,4}$/u.test(written.trim())) return 'reject:identifier';
+  // a stretch of years or months the sentence frames itself with (`Trong 5 năm, tỉnh cấp mới …`, `Cũng trong 5 năm, có …`)
+  if (
+    /(?:^|[.;:\n]\s*)(?:cũng\s+)?trong\s+$/iu.test(lower.slice(Math.max(0, f.start - 14), f.start)) &&
+    /^\s*(?:năm|tháng|quý)\s*(?:qua\s*)?,/u.test(lower.slice(f.end, f.end + 12))
+  )
+    return 'reject:period';
   // the last group of a phone number (`đường dây nóng 0263 3822 461 tiếp nhận …`), a birth order (`sinh con thứ 3 trở lên`)
   if (/(?<![\d.,])0\d{2,3}[\s.]\d{3,4}[\s.]$/u.test(lower.slice(Math.max(0, f.start - 12), f.start))) return 'reject:identifier';
   if (/(?<![\p{L}])con\s+thứ\s*$/u.test(lower.slice(Math.max(0, f.start - 10), f.start))) return 'reject:name';

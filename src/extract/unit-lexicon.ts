@@ -124,6 +124,8 @@ export const COUNT_NOUNS: string[] = [
   'chợ', 'siêu thị', 'cửa hàng', 'trung tâm thương mại', 'cầu', 'cống', 'đập', 'trạm bơm', 'bến', 'cảng',
   // titles, patents and awards (`22 bằng độc quyền sáng chế`, `15 bằng khen`), professions of the law
   'bằng độc quyền', 'bằng khen', 'giấy khen', 'cờ thi đua', 'huy chương', 'sáng kiến', 'đề tài', 'luật sư', 'công chứng viên',
+  // sports and contests (`12 môn`, `26 nội dung`)
+  'môn', 'môn thi', 'môn thi đấu', 'nội dung', 'nội dung thi đấu',
   // offices, institutes and centres (`24 Văn phòng công chứng`, `6 Viện kiểm sát nhân dân khu vực`), residents, doctors
   'văn phòng', 'viện', 'viện kiểm sát', 'trung tâm', 'dân', 'bác sĩ', 'dược sĩ', 'điều dưỡng',
   // people and bodies

@@ -422,8 +422,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // cả năm (with no year written): the whole of the report's year
-    // (not `cả năm 2025`, a year: the rule below; a figure may follow, `…; cả năm 13.926 người`)
-    re: /(?<!\p{L})cả\s+năm(?!\s*(?:19|20)\d{2}(?![\d.,]))(?!\p{L})/gu,
+    // (not `cả năm 2025`, a year, comma or not: the rule below; a figure may follow, `…; cả năm 13.926 người`)
+    re: /(?<!\p{L})cả\s+năm(?!\s*(?:19|20)\d{2}(?!\d|[.,]\d))(?!\p{L})/gu,
     rule: 'period:whole-year',
     make: (_m, year) => (year !== undefined && validYear(year) ? `${year}` : undefined),
   },

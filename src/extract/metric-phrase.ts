@@ -613,7 +613,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
   const ev: string[] = [];
   let metric = '';
   let usedAfter = 0;
-  const compared = /^so với/iu.test(m.text.slice(m.unitEnd).trimStart()) ? comparisonPhrase(m.text, m.unitEnd) : undefined;
+  // (past a bracket of a figure's aside, `tăng 10.259 tấn (1,3%) so với cùng vụ năm trước`; and from inside such a bracket,
+  // `(1,3%) so với …`, for the figure it holds)
+  const aside = /^\s*(?:\([^()]{1,40}\)|\))\s*(?=so với)/iu.exec(m.text.slice(m.unitEnd, m.unitEnd + 60));
+  const comparedAt = m.unitEnd + (aside?.[0].length ?? 0);
+  const compared = /^so với/iu.test(m.text.slice(comparedAt).trimStart()) ? comparisonPhrase(m.text, comparedAt) : undefined;
   const comparison = compared?.phrase ?? '';
   const planned =
     bracket >= 0 && /^\(\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(m.text.slice(bracket, m.start))

@@ -597,6 +597,42 @@ function listItemMeasure(text: string, sentence: number, bracket: number): strin
 }
 
 /** The metric phrase of one figure. */
+/**
+ * A phrase put together from two places often says a run of words twice (`vận động viên huấn luyện viên vận động viên …`,
+ * `thị trường Nhật Bản vẫn dẫn đầu Thị trường Nhật Bản vẫn dẫn đầu với …`): the later run goes, longest first, three words at least (two say things twice on purpose: `nhà vệ sinh hợp vệ sinh`)
+ * (not a parallel run after `và`, `hoặc`, `với`).
+ */
+export function withoutRepeats(phrase: string): string {
+  let w = phrase.split(/\s+/u).filter(Boolean);
+  const key = (x: string) => x.toLocaleLowerCase('vi').replace(/[,;:]$/u, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let n = Math.floor(w.length / 2); n >= 3 && !changed; n--) {
+      for (let i = 0; i + n <= w.length && !changed; i++) {
+        const run = w
+          .slice(i, i + n)
+          .map(key)
+          .join(' ');
+        for (let j = i + n; j + n <= w.length; j++) {
+          // (not a parallel one: `số hộ nghèo và số hộ cận nghèo`)
+          if (
+            w
+              .slice(j, j + n)
+              .map(key)
+              .join(' ') === run &&
+            !w.slice(i + n, j).some((x) => /^(?:và|hoặc|với)$/iu.test(x))
+          ) {
+            w = [...w.slice(0, j), ...w.slice(j + n)];
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return w.join(' ').replace(/[,;:]$/u, '');
+}
+
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
@@ -862,6 +898,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
   if (plan && !PLAN_NAMED.test(metric)) {
     metric = tidy(`${metric} so với ${plan[1].toLocaleLowerCase('vi') === 'kh' ? 'kế hoạch' : plan[1]}`);
     ev.push('metric:against-plan');
+  }
+  const once = withoutRepeats(metric);
+  if (once !== metric) {
+    metric = once;
+    ev.push('metric:repeat-dropped');
   }
   if (!metric) ev.push('metric:none');
   const usedEnd = Math.max(usedAfter, m.kind === 'count' || m.kind === 'ratio' || !hasContent(pre) ? post.end : m.unitEnd);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Block } from '../../schemas/document.js';
 import { extractFromBlock } from '../../src/extract/fact-extractor.js';
+import { withoutRepeats } from '../../src/extract/metric-phrase.js';
 import { metricOk, metricWords } from '../../scripts/eval/gold-scorer.js';
 
 /**
@@ -44,5 +45,15 @@ describe('metric phrases (test/extract/specs/metrics.json)', () => {
     expect([...metricWords('Số trạm 5G của Viettel')].sort()).toEqual(['5g', 'tram', 'viettel']);
     expect(metricOk('trạm 5G của Viettel phát triển trong năm', 'trạm')).toBe(false);
     expect(metricOk('trạm 5G của Viettel phát triển trong năm', 'số trạm 5G Viettel phát triển mới')).toBe(true);
+  });
+});
+
+describe('a metric phrase put together from two places', () => {
+  it('says a run of three words or more once (the later run goes), and leaves shorter runs, parallel ones and other phrases alone', () => {
+    expect(withoutRepeats('vận động viên huấn luyện viên vận động viên đối tượng')).toBe('vận động viên huấn luyện viên đối tượng');
+    expect(withoutRepeats('người thị trường Nhật Bản dẫn đầu Thị trường Nhật Bản dẫn đầu với người')).toBe('người thị trường Nhật Bản dẫn đầu với người');
+    expect(withoutRepeats('nhà vệ sinh hợp vệ sinh')).toBe('nhà vệ sinh hợp vệ sinh');
+    expect(withoutRepeats('số hộ nghèo và số hộ cận nghèo')).toBe('số hộ nghèo và số hộ cận nghèo');
+    expect(withoutRepeats('doanh thu dịch vụ viễn thông')).toBe('doanh thu dịch vụ viễn thông');
   });
 });

@@ -260,7 +260,14 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const readAsWritten = readUnit(text, lower, f.end, f.scaleWord);
     // a rank names no unit when no set follows it (`xếp thứ 9 toàn quốc`, `đứng thứ 2 cả nước`: where, not what)
     const read = rank && f.of === null && readAsWritten?.evidence.includes('unit:guessed') ? undefined : readAsWritten;
-    const unit = read ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed));
+    // a multiple in words (`gấp đôi giai đoạn trước`, `gấp ba năm 2020`) is so many times, with no unit written
+    const multiple =
+      f.form === 'words' &&
+      /(?<![\p{L}])gấp\s+$/u.test(lower.slice(Math.max(0, f.start - 6), f.start)) &&
+      !/^\s*lần(?!\p{L})/u.test(lower.slice(f.end, f.end + 6));
+    const unit: UnitReading | undefined = multiple
+      ? { unit: 'lần', baseUnit: 'lần', kind: 'measure', end: f.end, evidence: ['unit:multiple-in-words'] }
+      : (read ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed)));
     if (!unit && !rank) continue;
     // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
     // name, before words that only look like a counted noun, belongs to the name
@@ -447,7 +454,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     });
     const metric = reading.metric;
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
-    const quote = text.slice(f.start, unitEnd);
+    // (a multiple in words is quoted with its `gấp`)
+    const quoteStart = multiple ? f.start - (/gấp\s+$/u.exec(lower.slice(Math.max(0, f.start - 6), f.start))?.[0].length ?? 0) : f.start;
+    const quote = text.slice(quoteStart, unitEnd);
     // a fraction in words (`một phần ba số hộ`, `hơn một nửa số hợp tác xã`) is a share of the whole it names, in no unit
     const fraction = f.evidence.includes('number:fraction-words');
     const fact: Fact = {
@@ -466,7 +475,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       period: period.period,
       quote,
       ...(repeated ? { also: repeated.also } : {}),
-      prov: { source: ctx.source, page: block.prov.page, start: block.prov.start + f.start, end: block.prov.start + unitEnd },
+      prov: { source: ctx.source, page: block.prov.page, start: block.prov.start + quoteStart, end: block.prov.start + unitEnd },
       section: block.section,
       confidence: 0,
       evidence,

@@ -214,11 +214,21 @@ function approximateRange(toks: Token[]): boolean {
 
 const WORD = /[\p{L}\p{M}]+/uy;
 
+/** Words that after `gấp` say how many times (`gấp đôi`, `gấp rưỡi`). */
+const MULTIPLE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['đôi', 2],
+  ['rưỡi', 1.5],
+]);
+
 /** Number words starting at `pos` (a word start): a match, or how far to skip. */
 function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch | { skipTo: number } {
   WORD.lastIndex = pos;
   const firstWord = WORD.exec(text)?.[0] ?? '';
   const first = norm(firstWord);
+  // a multiple in words (`gấp đôi` twice, `gấp rưỡi` one and a half times)
+  const multiple = MULTIPLE_WORDS.get(first);
+  if (multiple !== undefined && /(?:^|[^\p{L}])gấp\s+$/u.test(norm(text.slice(Math.max(0, pos - 6), pos))))
+    return makeMatch(text, pos, pos + firstWord.length, { value: multiple, scale: 1, form: 'words', separatorStyle: 'none', leadingZero: false });
   if (!NUMBER_VOCABULARY.has(first) && !ORDINAL_AFTER_THU.has(first)) return { skipTo: pos + firstWord.length };
   const all = tokensAfter(text, pos, 48);
   const toks: Token[] = [];

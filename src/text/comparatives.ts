@@ -18,4 +18,4 @@ export const COMPARATIVE_ONLY = new RegExp(
 export const COMPARATIVE_TAIL = new RegExp(`\\s+(?:(?:${ADJECTIVES})\\s+hơn|gấp(?:\\s+(?:hơn|gần|khoảng|trên))?)$`, 'iu');
 
 /** A multiple just said before a text (`gấp 1,2 lần `, `bằng 1,5 lần `): what follows is its base. */
-export const MULTIPLE_BEFORE = /(?<!\p{L})(?:gấp|bằng)\s+(?:hơn\s+|gần\s+|khoảng\s+)?[\d.,]+\s+lần\s+$/u;
+export const MULTIPLE_BEFORE = /(?<!\p{L})(?:(?:gấp|bằng)\s+(?:hơn\s+|gần\s+|khoảng\s+)?[\d.,]+\s+lần|gấp\s+(?:đôi|rưỡi|ba|bốn|năm))\s+$/u;

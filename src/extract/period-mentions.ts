@@ -147,7 +147,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // từ ngày 01/3/2025 đến nay, từ tháng 3/2025 đến nay: a span the sentence bounds, to the report's month
-    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
+    // (an aside in brackets may stand between: `Từ ngày 01/01/2026 (thời điểm bỏ thuế khoán) đến nay`)
+    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:\([^()\d]{1,60}\)\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
     rule: 'period:since',
     make: (m, _y, _l, _e, _p, now) => {
       const month = Number(m[1]);

@@ -34,4 +34,8 @@ export const AFTER_MARKS_NOT_FACT: { re: RegExp; rule: string }[] = [
   { re: /^\s*tháng\s+(?:đầu|cuối)\s+năm/u, rule: 'reject:period' },
   { re: /^\s*tháng(?![\p{L}/])/u, rule: 'reject:period' },
   { re: /^\s*cấp(?!\p{L})(?!\s+(?:giấy|phép|mới|đổi|lại))/u, rule: 'reject:tier' },
+  // a star rating names a tier (`sản phẩm OCOP từ 3 sao trở lên`, `khách sạn 5 sao`)
+  { re: /^\s*sao(?!\p{L})/u, rule: 'reject:tier' },
+  // how often (`hai năm một lần`, `3 tháng 1 lần`)
+  { re: /^\s*(?:năm|tháng|quý|tuần|ngày)\s+(?:một|1)\s+lần(?!\p{L})/u, rule: 'reject:period' },
 ];

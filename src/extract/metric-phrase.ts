@@ -346,8 +346,11 @@ function stripOpeners(phrase: string): string {
   return p;
 }
 
+/** What every alternative of `TIME` holds: a digit or one of its few words (a cheap test before the long pattern). */
+const TIME_HINT = /\d|nay|này|qua|(?:năm|tháng|quý)\s+[ivx]|cả\s+năm|trong\s+(?:tháng|kỳ|quý|năm)|đầu\s+năm|cuối\s+(?:năm|tháng|quý|kỳ)/iu;
+
 function withoutTime(s: string): string {
-  return tidy(s.replace(TIME, ' ').replace(/\s+/g, ' '));
+  return tidy((TIME_HINT.test(s) ? s.replace(TIME, ' ') : s).replace(/\s+/g, ' '));
 }
 
 /** The last `max` words of a phrase, starting after a comma when the phrase is long, never inside a word (`thanh | toán`). */
@@ -610,25 +613,22 @@ function listItemMeasure(text: string, sentence: number, bracket: number): strin
  */
 export function withoutRepeats(phrase: string): string {
   let w = phrase.split(/\s+/u).filter(Boolean);
-  const key = (x: string) => x.toLocaleLowerCase('vi').replace(/[,;:]$/u, '');
+  let keys = w.map((x) => x.toLocaleLowerCase('vi').replace(/[,;:]$/u, ''));
+  // (most phrases say no word twice: nothing to look for)
+  if (new Set(keys).size === keys.length) return w.join(' ').replace(/[,;:]$/u, '');
+  const same = (a: number, b: number, n: number): boolean => {
+    for (let k = 0; k < n; k++) if (keys[a + k] !== keys[b + k]) return false;
+    return true;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (let n = Math.floor(w.length / 2); n >= 3 && !changed; n--) {
       for (let i = 0; i + n <= w.length && !changed; i++) {
-        const run = w
-          .slice(i, i + n)
-          .map(key)
-          .join(' ');
         for (let j = i + n; j + n <= w.length; j++) {
           // (not a parallel one: `số hộ nghèo và số hộ cận nghèo`)
-          if (
-            w
-              .slice(j, j + n)
-              .map(key)
-              .join(' ') === run &&
-            !w.slice(i + n, j).some((x) => /^(?:và|hoặc|với)$/iu.test(x))
-          ) {
+          if (same(i, j, n) && !keys.slice(i + n, j).some((x) => x === 'và' || x === 'hoặc' || x === 'với')) {
             w = [...w.slice(0, j), ...w.slice(j + n)];
+            keys = [...keys.slice(0, j), ...keys.slice(j + n)];
             changed = true;
             break;
           }

@@ -10,12 +10,18 @@ import { periodYear } from '../text/period-words.js';
  */
 /** Units of what is observed over a period, not held at a moment: concentrations and speeds. */
 const OBSERVED_RATE = /(?:[mµμ]?g\/(?:l|m3)|ppm|m\/s|km\/h|km\/giờ|m3\/s)\s*$/u;
-const STOCK_CUES =
-  /hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})(?!\s+(?:trường|vật|đại|tượng|thực)(?!\p{L}))|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})/gu;
+/** `hiện` as now — not the second syllable of `thực hiện`, `phát hiện` …, nor the first of `hiện trường`, `hiện vật` … */
+const NOW_WORD = String.raw`(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})(?!\s+(?:trường|vật|đại|tượng|thực)(?!\p{L}))`;
+const STOCK_CUES = new RegExp(
+  String.raw`hiện có|hiện nay|hiện đang|hiện tại|${NOW_WORD}|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})`,
+  'gu',
+);
 const FLOW_CUES =
   /phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành|xuống giống|gieo trồng|gieo cấy|thu hoạch|thành lập mới|xảy ra|tuyển sinh|tuyển mới|giải ngân|xuất khẩu|nhập khẩu|tiêu thụ/gu;
-const MARKED_STOCK =
-  /đến hết|đến cuối|hiện có|hiện nay|hiện đang|hiện tại|(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})(?!\s+(?:trường|vật|đại|tượng|thực)(?!\p{L}))|đến nay|tính đến|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})/u;
+const MARKED_STOCK = new RegExp(
+  String.raw`đến hết|đến cuối|hiện có|hiện nay|hiện đang|hiện tại|${NOW_WORD}|đến nay|tính đến|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})`,
+  'u',
+);
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
 const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})tồn(?!\p{L})/u;
 

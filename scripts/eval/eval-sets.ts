@@ -51,7 +51,20 @@ function goldKeys(dir: string): string[] {
 /** Every gold set present under `shared` (the dev reports per rendition, then real documents and tables). */
 /** The blind sets, `fixtures/blind` and `fixtures/blind2` … `fixtures/blind35`. */
 /** Blind sets kept out of the confidence fit, to measure the model on documents it never saw (README, Measuring). */
-export const HELD_OUT: readonly string[] = ['blind22', 'blind23', 'blind24', 'blind25', 'blind28', 'blind29', 'blind30', 'blind31', 'blind32', 'blind33', 'blind34', 'blind35'];
+export const HELD_OUT: readonly string[] = [
+  'blind22',
+  'blind23',
+  'blind24',
+  'blind25',
+  'blind28',
+  'blind29',
+  'blind30',
+  'blind31',
+  'blind32',
+  'blind33',
+  'blind34',
+  'blind35',
+];
 
 export const BLIND_SETS = ['blind', ...Array.from({ length: 34 }, (_, i) => `blind${i + 2}`)];
 

@@ -905,6 +905,18 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${metric} so với ${plan[1].toLocaleLowerCase('vi') === 'kh' ? 'kế hoạch' : plan[1]}`);
     ev.push('metric:against-plan');
   }
+  // a change says which way, as its verb before the figure does (`doanh thu tăng so với cùng kỳ`): the maintainers' gold
+  // says so in 37 of its 51 changes
+  if (m.aspect === 'change' && metric && !/(?<!\p{L})(?:tăng|giảm)(?!\p{L})/iu.test(metric)) {
+    const verb = /(?<!\p{L})(tăng|giảm)(?!\p{L})[^,;]{0,20}$/iu.exec(m.text.slice(Math.max(m.sentence, m.start - 30), m.start));
+    if (verb) {
+      const way = verb[1].toLocaleLowerCase('vi');
+      // (after a rate's head, `tốc độ tăng dư nợ`; before the base, `sản lượng cá tăng so với cùng kỳ`; else last)
+      const head = /^(?:tốc độ|mức)(?!\p{L})/iu.exec(metric);
+      const at = metric.search(/\s+so với(?!\p{L})/iu);
+      metric = head ? `${head[0]} ${way}${metric.slice(head[0].length)}` : at > 0 ? `${metric.slice(0, at)} ${way}${metric.slice(at)}` : `${metric} ${way}`;
+    }
+  }
   const once = withoutRepeats(metric);
   if (once !== metric) {
     metric = once;

@@ -184,11 +184,11 @@ describe('a share in the text is named `tỷ lệ` + what it is of', () => {
     return extractFacts(doc).map((f) => [f.quote, f.aspect, f.metric]);
   };
 
-  it('prefixes `tỷ lệ` to a share whose phrase does not say it is one, and leaves a change alone', async () => {
+  it('prefixes `tỷ lệ` to a share whose phrase does not say it is one, and leaves a change a change (`tăng so với`)', async () => {
     expect(await metrics('Doanh thu dịch vụ logistics đạt 512,4 tỷ đồng, chiếm 27,5% tổng doanh thu, tăng 9,2% so với năm trước.')).toEqual([
       ['512,4 tỷ đồng', 'level', 'doanh thu dịch vụ logistics'],
       ['27,5%', 'share', 'tỷ lệ doanh thu dịch vụ logistics tổng doanh thu'],
-      ['9,2%', 'change', 'doanh thu dịch vụ logistics so với năm trước'],
+      ['9,2%', 'change', 'doanh thu dịch vụ logistics tăng so với năm trước'],
     ]);
   });
 

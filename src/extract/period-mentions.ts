@@ -122,6 +122,16 @@ function schoolMonths(reportPeriod: string | undefined): [string, string] {
 
 const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   {
+    // giai đoạn 2021-2025 (đến ngày 30/9/2025): a span of years the text cuts short at a date, from its first year to that month
+    re: /(?:giai đoạn|thời kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})\s*\(\s*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/gu,
+    rule: 'period:between',
+    make: (m) => {
+      const [a, b, month, y] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      if (!validYear(a) || month < 1 || month > 12 || y < a || y > b) return undefined;
+      return `${a}-01..${y}-${pad2(month)}`;
+    },
+  },
+  {
     // từ nay đến cuối năm, từ nay đến ngày 31/01/2026, từ nay đến hết tháng 12: what is still to be done,
     // from the month after the report's to the month named
     re: FROM_NOW,

@@ -261,10 +261,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // a rank names no unit when no set follows it (`xếp thứ 9 toàn quốc`, `đứng thứ 2 cả nước`: where, not what)
     const read = rank && f.of === null && readAsWritten?.evidence.includes('unit:guessed') ? undefined : readAsWritten;
     // a multiple in words (`gấp đôi giai đoạn trước`, `gấp ba năm 2020`) is so many times, with no unit written
-    const multiple =
-      f.form === 'words' &&
-      /(?<![\p{L}])gấp\s+$/u.test(lower.slice(Math.max(0, f.start - 6), f.start)) &&
-      !/^\s*lần(?!\p{L})/u.test(lower.slice(f.end, f.end + 6));
+    const timesWord = f.form === 'words' ? /(?<![\p{L}])gấp\s+$/u.exec(lower.slice(Math.max(0, f.start - 6), f.start)) : null;
+    const multiple = timesWord !== null && !/^\s*lần(?!\p{L})/u.test(lower.slice(f.end, f.end + 6));
     const unit: UnitReading | undefined = multiple
       ? { unit: 'lần', baseUnit: 'lần', kind: 'measure', end: f.end, evidence: ['unit:multiple-in-words'] }
       : (read ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed)));
@@ -455,7 +453,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const metric = reading.metric;
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
     // (a multiple in words is quoted with its `gấp`)
-    const quoteStart = multiple ? f.start - (/gấp\s+$/u.exec(lower.slice(Math.max(0, f.start - 6), f.start))?.[0].length ?? 0) : f.start;
+    const quoteStart = multiple ? f.start - (timesWord?.[0].length ?? 0) : f.start;
     const quote = text.slice(quoteStart, unitEnd);
     // a fraction in words (`một phần ba số hộ`, `hơn một nửa số hợp tác xã`) is a share of the whole it names, in no unit
     const fraction = f.evidence.includes('number:fraction-words');

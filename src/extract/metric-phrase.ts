@@ -455,10 +455,8 @@ function before(text: string, from: number, start: number): string {
   // (a bound the noun before it was given, `… của 216 cơ sở lưu trú từ 3 sao trở lên đạt 64,7%`, is that noun's, not this figure's)
   // (not one that opens its own clause: `…; từ 100 tuổi trở lên có 142 cụ` names who is counted)
   const afterNoun = /\p{L}\s*$/u.test(text.slice(Math.max(0, from - 3), from));
-  const window = text
-    .slice(from, start)
-    .replace(LIST_LABEL, '$1')
-    .replace(afterNoun ? /^\s*(?:từ\s+)?\d[\d.,]*\s+\p{L}+\s+trở\s+(?:lên|xuống)(?!\p{L})/iu : /$^/u, ' ');
+  const labelled = text.slice(from, start).replace(LIST_LABEL, '$1');
+  const window = afterNoun ? labelled.replace(/^\s*(?:từ\s+)?\d[\d.,]*\s+\p{L}+\s+trở\s+(?:lên|xuống)(?!\p{L})/iu, ' ') : labelled;
   // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
   const pre = withoutTime(
     window.replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),

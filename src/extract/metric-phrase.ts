@@ -101,8 +101,8 @@ const TIME = new RegExp(
     `(?:trong\\s+|của\\s+|(?<!so\\s+với\\s+)(?:vào\\s+)?(?:cuối|đầu|giữa)\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `(?:(?:trong|cả|của)\\s+)?giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
-    // the years of a season named with its crop (`vụ lúa Đông Xuân 2025-2026`): the season stays, its years go
-    `(?<=(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|vụ\\s+mùa)\\s+)\\d{4}\\s*[-–]\\s*\\d{4}`,
+    // the years of a season named with its crop or its weather (`vụ lúa Đông Xuân 2025-2026`, `mùa khô 2025-2026`): the season stays, its years go
+    `(?<=(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|vụ\\s+mùa|mùa\\s+(?:khô|mưa))\\s+)\\d{4}\\s*[-–]\\s*\\d{4}`,
     // a span of dates or months (`Từ ngày 01/01/2025 đến 30/9/2025, …`): the bounds and their `từ … đến` go together
     `từ\\s+(?:ngày\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}\\s+(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}`,
     `từ\\s+tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?\\s+(?:đến|tới)\\s+(?:hết\\s+)?tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?`,

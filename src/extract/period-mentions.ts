@@ -114,6 +114,9 @@ function until(y: number, month: number, m: RegExpExecArray, lower: string): str
 /** A report of one school year (`2024-09..2025-05`, `2024-09..2025-08`): its first year, months and second year. */
 const SCHOOL_YEAR_REPORT = /^(\d{4})-(08|09)\.\.(\d{4})-(0[5-8])$/u;
 
+/** A report over a season across the turn of a year (`2025-11..2026-04`): its first year and month, its last. */
+const SEASON_REPORT = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u;
+
 /** The months a school year runs over: the report's own school year's, or September to May. */
 function schoolMonths(reportPeriod: string | undefined): [string, string] {
   const own = SCHOOL_YEAR_REPORT.exec(reportPeriod ?? '');
@@ -288,9 +291,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // giai đoạn 2011-2015, thời kỳ 2016 - 2020, từ năm 2010 đến năm 2019, 2011-2015
-    // (not a school year, a crop season or a course — `năm học 2024-2025`, `vụ Đông Xuân 2024-2025`,
-    // `niên khóa` —, which straddle two years without being a span of them)
-    re: /(?<!(?:năm học|niên khóa|niên khoá|khóa học|khoá học|mùa vụ|đông xuân|hè thu|thu đông|vụ\s+\S+(?:\s+\S+){0,2})\s+)(?:(?:giai đoạn|thời kỳ|trong|năm)\s+)?(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?![\d/])|từ\s+năm\s+(\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(\d{4})/gu,
+    // (not a school year, a crop season, a season of the weather or a course — `năm học 2024-2025`,
+    // `vụ Đông Xuân 2024-2025`, `mùa khô 2024-2025`, `niên khóa` —, which straddle two years without being a span of them)
+    re: /(?<!(?:năm học|niên khóa|niên khoá|khóa học|khoá học|mùa\s+\S+(?:\s+\S+)?|đông xuân|hè thu|thu đông|vụ\s+\S+(?:\s+\S+){0,2})\s+)(?:(?:giai đoạn|thời kỳ|trong|năm)\s+)?(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?![\d/])|từ\s+năm\s+(\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(\d{4})/gu,
     rule: 'period:years',
     make: (m) => yearSpan(m[1] ?? m[3], m[2] ?? m[4]),
   },
@@ -418,6 +421,20 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
       if (!validYear(a) || Number(m[2]) !== a + 1) return undefined;
       const [m1, m2] = schoolMonths(reportPeriod);
       return `${a}-${m1}..${a + 1}-${m2}`;
+    },
+  },
+  {
+    // mùa khô 2024-2025, mùa khô trước, mùa khô năm tới: a season of the weather, over the months of the report's
+    // own season where the report is one (a span across the turn of a year: `mùa khô 2025-2026` bounded
+    // `từ ngày 01/11/2025 đến ngày 30/4/2026`, src/text/crop-seasons.ts); else only a name
+    re: /(?<![\p{L}])mùa\s+(?:khô|mưa(?:\s+(?:bão|lũ))?|lũ|bão|cháy rừng)\s+(?:(\d{4})\s*[-–]\s*(\d{4})(?![\d/])|(?:năm\s+)?(trước|tới|sau)(?!\p{L}))/gu,
+    rule: 'period:season',
+    make: (m, _y, _l, _e, reportPeriod) => {
+      const own = SEASON_REPORT.exec(reportPeriod ?? '');
+      if (!own || Number(own[3]) !== Number(own[1]) + 1) return undefined;
+      const from = m[1] ? Number(m[1]) : Number(own[1]) + (m[3] === 'trước' ? -1 : 1);
+      if (m[1] && Number(m[2]) !== from + 1) return undefined;
+      return `${from}-${own[2]}..${from + 1}-${own[4]}`;
     },
   },
   {

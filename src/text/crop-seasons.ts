@@ -9,16 +9,28 @@ import { pad2 } from './zero-pad.js';
  * stays a name, and its figures take the heading's or the report's period.
  *
  * A school year is September to May unless the text bounds it (`Năm học 2024-2025 (từ ngày 01/9/2024 đến
- * ngày 31/8/2025)`): then that school year is the span, and every other school year the text names runs
- * over the same months (the document's calendar).
+ * ngày 31/8/2025)`, `(tính từ ngày 01/8/2025 đến ngày 31/7/2026)`): then that school year is the span, and
+ * every other school year the text names runs over the same months (the document's calendar).
+ *
+ * A season of the weather (`mùa khô 2025-2026`, `mùa mưa bão 2025`) is a period where a sentence bounds
+ * it by dates (`Mùa khô 2025-2026 trên địa bàn tỉnh được tính từ ngày 01/11/2025 đến ngày 30/4/2026`): a
+ * province fixes its seasons by regulation, so the same season of another year, and the one before or
+ * after (`mùa khô trước`, `mùa khô năm tới`), run over the same months.
  */
 
 const SEASON = /(?<![\p{L}])vụ\s+(đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân|xuân\s+hè|mùa|chiêm|xuân|đông)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?![\d\p{L}])/gu;
 const SCHOOL_YEAR = /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})(?![\d\p{L}])/gu;
 /** A school year with its bounds in brackets after it. */
 const SCHOOL_YEAR_BOUNDS =
-  /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})\s*\(\s*(?:từ\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/gu;
+  /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})\s*\(\s*(?:(?:được\s+)?(?:tính|kể)\s+)?(?:từ\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/gu;
 const SCHOOL_KEY = 'năm học';
+/** A season of the weather: `mùa khô 2025-2026`, `mùa mưa bão 2025`. */
+const WEATHER_SEASON = /(?<![\p{L}])mùa\s+(khô|mưa(?:\s+(?:bão|lũ))?|lũ|bão|cháy rừng)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?![\d\p{L}])/gu;
+/** The one before or after the season the text dates: `mùa khô trước`, `mùa khô năm trước`, `mùa mưa tới`. */
+const WEATHER_NEXT = /(?<![\p{L}])mùa\s+(khô|mưa(?:\s+(?:bão|lũ))?|lũ|bão|cháy rừng)\s+(?:năm\s+)?(trước|tới|sau)(?![\p{L}])/gu;
+/** Dates that bound a time named just before: `… được tính từ ngày 01/11/2025 đến ngày 30/4/2026`. */
+const BOUNDS =
+  /^[^.;()]{0,60}?(?:(?:được\s+)?(?:tính|kể)\s+)?từ\s+(?:ngày\s+)?\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
 
 /** Sowing or harvest: what makes a sentence the season's calendar. */
 const CALENDAR_WORDS = /(?<![\p{L}])(?:xuống giống|gieo sạ|gieo cấy|gieo trồng|thu hoạch)(?![\p{L}])/u;
@@ -58,7 +70,27 @@ export function seasonCalendar(text: string): Record<string, string> {
     out[`${SCHOOL_KEY} ${a}-${b}`] = `${a}-${pad2(m1)}..${b}-${pad2(m2)}`;
     out[SCHOOL_KEY] = `${pad2(m1)}..${pad2(m2)}`;
   }
+  for (const sentence of text.toLocaleLowerCase('vi').split(/(?<=[.!?;])\s+|\n+/u)) {
+    const seasons = [...sentence.matchAll(WEATHER_SEASON)];
+    if (seasons.length !== 1) continue;
+    const [mention, name, first, last] = seasons[0];
+    const bounds = BOUNDS.exec(sentence.slice((seasons[0].index ?? 0) + mention.length));
+    if (!bounds) continue;
+    const [m1, y1, m2, y2] = bounds.slice(1).map(Number);
+    // the bounds are the season's own: from its first year to its last (or within its one year)
+    if (y1 !== Number(first) || y2 !== Number(last ?? first) || m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || y1 * 12 + m1 > y2 * 12 + m2) continue;
+    const kind = weatherKey(name);
+    const shifted = (by: number) => `${y1 + by}-${pad2(m1)}..${y2 + by}-${pad2(m2)}`;
+    out[seasonKey(kind, first, last)] = shifted(0);
+    out[kind] = `${pad2(m1)}..${pad2(m2)}`;
+    out[`${kind} trước`] = shifted(-1);
+    out[`${kind} tới`] = out[`${kind} sau`] = shifted(1);
+  }
   return out;
+}
+
+function weatherKey(name: string): string {
+  return `mùa ${name.replace(/\s+/g, ' ')}`;
 }
 
 /** A school year's span in a calendar: its own bounds, the months the text gives school years, or September to May. */
@@ -75,6 +107,20 @@ export function seasonMentions(lower: string, calendar: Readonly<Record<string, 
   const out: { index: number; length: number; period: string }[] = [];
   for (const m of lower.matchAll(SEASON)) {
     const period = calendar[seasonKey(m[1], m[2], m[3])];
+    if (period) out.push({ index: m.index ?? 0, length: m[0].length, period });
+  }
+  for (const m of lower.matchAll(WEATHER_SEASON)) {
+    const kind = weatherKey(m[1]);
+    const months = calendar[kind]?.split('..');
+    const own = calendar[seasonKey(kind, m[2], m[3])];
+    // another year's season of a kind the text dates: over the same months
+    const [a, b] = [Number(m[2]), Number(m[3] ?? m[2])];
+    const fits = months && b === a + (months[0] > months[1] ? 1 : 0);
+    const period = own ?? (months && fits ? `${a}-${months[0]}..${b}-${months[1]}` : undefined);
+    if (period) out.push({ index: m.index ?? 0, length: m[0].length, period });
+  }
+  for (const m of lower.matchAll(WEATHER_NEXT)) {
+    const period = calendar[`${weatherKey(m[1])} ${m[2]}`];
     if (period) out.push({ index: m.index ?? 0, length: m[0].length, period });
   }
   if (calendar[SCHOOL_KEY])

@@ -32,3 +32,25 @@ describe('a school year bounded in brackets', () => {
     expect(seasonMentions('năm học 2026-2027', byDates).map((m) => m.period)).toEqual(['2026-09..2027-05']);
   });
 });
+
+describe('a season of the weather bounded by dates', () => {
+  it('dates the season a sentence bounds, the same season of other years over its months, and the one before or after', () => {
+    const calendar = seasonCalendar('Mùa khô 2030-2031 trên địa bàn tỉnh được tính từ ngày 15/10/2030 đến ngày 31/5/2031. Báo cáo như sau:');
+    expect(firstPeriod('Tổng kết công tác phòng cháy rừng mùa khô 2030-2031', undefined, calendar, true)).toBe('2030-10..2031-05');
+    const found = seasonMentions('so với mùa khô 2029-2030 và mùa khô năm trước; mùa khô tới; mùa khô 2030', calendar).map((m) => m.period);
+    expect(found).toEqual(['2029-10..2030-05', '2029-10..2030-05', '2031-10..2032-05']);
+  });
+
+  it('leaves a season whose bounds are not its own years, or that no sentence bounds, undated', () => {
+    expect(seasonCalendar('Mùa mưa 2030 được tính từ ngày 01/5/2029 đến ngày 31/10/2029.')).toEqual({});
+    expect(seasonCalendar('Mùa khô 2030-2031 dự báo nắng nóng kéo dài, từ ngày 01/3/2031 đến ngày 30/4/2031 nguy cơ cháy rất cao.')).toEqual({});
+    expect(seasonMentions('mùa khô 2029-2030', seasonCalendar('Mùa khô năm nay đến sớm.'))).toEqual([]);
+  });
+});
+
+describe('a school year bounded in brackets that open with tính từ', () => {
+  it('takes the months the brackets give', () => {
+    const calendar = seasonCalendar('Trường báo cáo kết quả năm học 2030-2031 (tính từ ngày 01/8/2030 đến ngày 31/7/2031) như sau:');
+    expect(seasonMentions('năm học 2031-2032', calendar).map((m) => m.period)).toEqual(['2031-08..2032-07']);
+  });
+});

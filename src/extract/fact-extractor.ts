@@ -375,6 +375,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const splitOf = opens
       ? (outsideAside ?? previous)
       : (total ?? (opensSplit && !OWN_VERB_CLAUSE.test(lower.slice(sStart, f.start)) ? splitTotal : undefined));
+    // (a share or change said of a part in a sentence of parts — `Trong đó: thu nội địa đạt 24.915,7 tỷ đồng, chiếm
+    // 78,2% tổng thu, tăng 15,6%` — is over the part's time, which the part took from the total)
+    const partOf =
+      !splitOf && opensSplit && (aspect.aspect === 'share' || aspect.aspect === 'change') && samePrevious?.fact.aspect === 'level' ? samePrevious : undefined;
     const period = resolvePeriod({
       lower,
       sentenceStart: sStart,
@@ -383,7 +387,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       unitEnd,
       kind: finalKind,
       aspect: aspect.aspect,
-      sectionPeriod: splitOf?.fact.period || (ctx.introPeriod ?? ctx.sectionPeriod),
+      sectionPeriod: splitOf?.fact.period || partOf?.fact.period || (ctx.introPeriod ?? ctx.sectionPeriod),
       // (a stock's parts are as of the stock's moment: `… có 1.874 dự án còn hiệu lực, trong đó 1.512 dự án …`)
       wholeStock: total?.fact.period.startsWith('@') ? { period: total.fact.period, from: within } : undefined,
       reportPeriod: ctx.reportPeriod,

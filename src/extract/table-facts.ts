@@ -251,7 +251,9 @@ interface TableContext {
 function tablePeriod(doc: Document, table: Table, block: Block | undefined): string {
   for (const text of [table.caption, lastSentences(table.intro ?? '', 2)]) {
     if (!text) continue;
-    const mentions = findTimeMentions(text.toLocaleLowerCase('vi'));
+    // (read in the report's time: a school year over the months of the report's own, `năm học 2025-2026` in a
+    // report whose school year runs from August)
+    const mentions = findTimeMentions(text.toLocaleLowerCase('vi'), undefined, doc.metadata.reportPeriod);
     if (mentions.length > 0) return mentions[mentions.length - 1].period;
   }
   const led = block ? periodLedBefore(doc, block) : undefined;

@@ -541,3 +541,26 @@ describe('a table whose rows are times', () => {
     ]);
   });
 });
+
+describe('a table whose caption names a school year the report bounds', () => {
+  it("reads the caption's school year over the months the report gives its own (August to July), not September to May", async () => {
+    const tsv = [
+      'BÁO CÁO',
+      'Tổng kết năm học 2030-2031',
+      'Nhà trường báo cáo kết quả năm học 2030-2031 (tính từ ngày 01/8/2030 đến ngày 31/7/2031) như sau:',
+      'I. KẾT QUẢ',
+      'Bảng 1. Sinh viên theo khoa, năm học 2030-2031',
+      ['STT', 'Khoa', 'Sinh viên (người)', 'Tốt nghiệp (người)'].join('\t'),
+      ['1', 'Cơ khí', '1.204', '311'].join('\t'),
+      ['2', 'Kinh tế', '986', '245'].join('\t'),
+    ].join('\n');
+    const doc = await run('school.txt', Buffer.from(tsv, 'utf8'));
+    expect(doc.metadata.reportPeriod).toBe('2030-08..2031-07');
+    expect(cellFacts(doc).map((f) => [f.quote, f.period])).toEqual([
+      ['1.204', '2030-08..2031-07'],
+      ['311', '2030-08..2031-07'],
+      ['986', '2030-08..2031-07'],
+      ['245', '2030-08..2031-07'],
+    ]);
+  });
+});

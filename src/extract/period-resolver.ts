@@ -249,8 +249,14 @@ function inLead(lower: string, m: TimeMention): boolean {
   const comma = rest < 0 ? -1 : s0 + rest;
   // a lead is a short adverbial (ten words at most), not a whole clause that happens to end in a comma
   const leadWords = lower.slice(s0, Math.max(comma, 0)).split(/\s+/).filter(Boolean).length;
-  return comma >= m.end && leadWords <= 10 && !lower.slice(s0, m.end).includes('(') && !/[.;]\s/.test(lower.slice(m.end, comma));
+  // (a longer one when it is a prepositional phrase whose time closes it: `Tại kỳ thi chọn học sinh giỏi quốc gia trung
+  // học phổ thông năm 2026, …`)
+  const framed = leadWords <= 16 && LEAD_PREPOSITION.test(lower.slice(s0, s0 + 12)) && /^\s*$/u.test(lower.slice(m.end, comma));
+  return comma >= m.end && (leadWords <= 10 || framed) && !lower.slice(s0, m.end).includes('(') && !/[.;]\s/.test(lower.slice(m.end, comma));
 }
+
+/** A preposition that opens an adverbial lead: `Tại …`, `Trong …`, `Qua …`, `Theo …`. */
+const LEAD_PREPOSITION = /^\s*(?:[-+•]\s*)?(?:tại|trong|qua|theo|ở|sau|trước)\s/u;
 
 /** A sentence that opens by speaking of now (`Hiện nay, …`, `Hiện cả nước có …`, `Đến nay, …`). */
 const PRESENT_LEAD = /^\s*(?:[-+•]\s*)?(?:hiện nay|hiện tại|hiện|đến nay|tính đến nay)(?!\p{L})/u;

@@ -77,6 +77,8 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
   // (a base that ended its sentence — `… so với cùng kỳ. Đến ngày 30/11/2025, …` — is not this time's)
   if (/so với\s+(?:[^\s,;(]*[^\s,;(.]\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
+  // (nor when a result was published: `Chỉ số DTI năm 2025 công bố tháng 6/2026` is of 2025)
+  if (/(?<!\p{L})công bố\s+(?:vào\s+|trong\s+|từ\s+)?$/u.test(before)) return false;
   // a school year sets the time only in a report of a school year: elsewhere (`Năm học 2024-2025, toàn huyện có
   // 31 trường` in a report of quý I) it names what the count is of, and the report's time holds
   if (m.rule === 'period:school-year' && !SCHOOL_YEAR.test(ctx.reportPeriod ?? '')) return false;
@@ -251,12 +253,22 @@ function inLead(lower: string, m: TimeMention): boolean {
   const leadWords = lower.slice(s0, Math.max(comma, 0)).split(/\s+/).filter(Boolean).length;
   // (a longer one when it is a prepositional phrase whose time closes it: `Tại kỳ thi chọn học sinh giỏi quốc gia trung
   // học phổ thông năm 2026, …`)
-  const framed = leadWords <= 16 && LEAD_PREPOSITION.test(lower.slice(s0, s0 + 12)) && /^\s*$/u.test(lower.slice(m.end, comma));
-  return comma >= m.end && (leadWords <= 10 || framed) && !lower.slice(s0, m.end).includes('(') && !/[.;]\s/.test(lower.slice(m.end, comma));
+  // (or a result named with its year, and when it was published: `Kết quả đo lường sự hài lòng của doanh nghiệp năm 2025, …`,
+  // `Theo Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2025 công bố tháng 6/2026, …`)
+  const framed =
+    lower.slice(s0, m.end).split(/\s+/).filter(Boolean).length <= 16 &&
+    LEAD_PREPOSITION.test(lower.slice(s0, s0 + 16)) &&
+    PUBLISHED_TAIL.test(lower.slice(m.end, Math.max(comma, m.end)));
+  const head = lower.slice(s0, m.end);
+  const unclosed = (head.match(/\(/g) ?? []).length > (head.match(/\)/g) ?? []).length;
+  // (a short lead holds no bracket; a framed one may hold a closed one, the result's short name: `(DTI)`)
+  return comma >= m.end && ((leadWords <= 10 && !head.includes('(')) || (framed && !unclosed)) && !/[.;]\s/.test(lower.slice(m.end, comma));
 }
 
-/** A preposition that opens an adverbial lead: `Tại …`, `Trong …`, `Qua …`, `Theo …`. */
-const LEAD_PREPOSITION = /^\s*(?:[-+•]\s*)?(?:tại|trong|qua|theo|ở|sau|trước)\s/u;
+/** What opens an adverbial lead: a preposition (`Tại …`, `Trong …`, `Qua …`, `Theo …`) or a result (`Kết quả …`). */
+const LEAD_PREPOSITION = /^\s*(?:[-+•]\s*)?(?:tại|trong|qua|theo|ở|kết quả)\s/u;
+/** What may follow the time that closes such a lead: nothing, or when and by whom it was published (`do Cục Thuế công bố trong quý III`). */
+const PUBLISHED_TAIL = /^(?:\s+(?:do\s+[^,;]{1,40}\s+)?(?:được\s+)?công bố(?:\s+[^,;]{1,24})?)?\s*$/u;
 
 /** A sentence that opens by speaking of now (`Hiện nay, …`, `Hiện cả nước có …`, `Đến nay, …`). */
 const PRESENT_LEAD = /^\s*(?:[-+•]\s*)?(?:hiện nay|hiện tại|hiện|đến nay|tính đến nay)(?!\p{L})/u;

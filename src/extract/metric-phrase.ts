@@ -864,7 +864,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
   } else if ((bracket >= 0 && !planned) || (m.splits && m.parent)) {
     // an aside in brackets, or a part after `trong đó`, splits or explains what the total names
     const context = m.parent ?? before(m.text, m.sentence, bracket);
-    if (context && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
+    // (a part that names the total's measure itself — `tổng thu …, trong đó: thu tiền sử dụng đất 6.512,4 tỷ đồng` — is named
+    // by its own words)
+    // (not a count: its head is the counted noun, which the total shares — `cơ sở … trong đó: ngành Y tế quản lý 1.204 cơ sở`)
+    const namesMeasure = m.splits && m.parent && bracket < 0 && (m.kind === 'money' || m.kind === 'measure') && sameHead(metric, m.parent);
+    if (context && !namesMeasure && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
   }
   // (`Số hộ … gấp hơn 3 lần`: the comparative that closes the subject says how, not what)
@@ -942,4 +946,15 @@ function comparisonPhrase(text: string, from: number): { phrase: string; end: nu
   // a base that is only a time (`so với quý II/2025`) leaves nothing to say but the time: no phrase
   const phrase = withoutTime(words(raw).slice(0, 8).join(' ')).replace(/\s+(?:năm|tháng|quý)$/u, '');
   return { phrase: /^so với$/iu.test(phrase) ? '' : phrase, end: from + lead + raw.length };
+}
+
+/** Whether two phrases open with the same word, past `tổng`, `số`, `tổng số` (`thu tiền sử dụng đất` and `tổng thu ngân sách`). */
+function sameHead(a: string, b: string): boolean {
+  const head = (x: string) =>
+    x
+      .toLocaleLowerCase('vi')
+      .replace(/^(?:tổng\s+số|tổng|số)\s+/u, '')
+      .split(/[\s,;()]+/u)[0];
+  const h = head(a);
+  return !!h && /\p{L}/u.test(h) && h === head(b);
 }

@@ -39,6 +39,10 @@ export function readApprox(lower: string, start: number, boundary: number, claus
     let m: RegExpExecArray | null;
     while ((m = re.exec(span))) if (!best || m.index > best.at) best = { at: m.index, q };
   }
-  if (best) return { approx: best.q.approx, evidence: [`approx:${best.q.words.replace(/\s+/g, '-')}`, 'approx:clause'] };
+  // (not past a `trong đó`: the parts of an estimated total are written as the figures they are —
+  // `… ước đạt 152.380 tấn, trong đó khai thác 131.940 tấn`, GUIDELINES: approx belongs to its number)
+  if (best && !/(?<!\p{L})trong đó(?!\p{L})/u.test(span.slice(best.at))) {
+    return { approx: best.q.approx, evidence: [`approx:${best.q.words.replace(/\s+/g, '-')}`, 'approx:clause'] };
+  }
   return { approx: 'none', evidence: [] };
 }

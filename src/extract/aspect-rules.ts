@@ -10,7 +10,8 @@ export interface AspectReading {
 }
 
 const CHANGES = [...CHANGE_WORDS].sort((a, b) => b.words.length - a.words.length);
-const QUALIFIER_WORDS = QUALIFIERS.map((q) => q.words).sort((a, b) => b.length - a.length);
+// (and `dự kiến`, which qualifies no figure's approximation but stands where a qualifier does: `tăng dự kiến 5%`)
+const QUALIFIER_WORDS = [...QUALIFIERS.map((q) => q.words), 'dự kiến'].sort((a, b) => b.length - a.length);
 
 /** Position before the figure, stepping back over one qualifier (`tăng khoảng 5%`). */
 function beforeQualifier(lower: string, start: number): number {

@@ -16,7 +16,7 @@ export const QUALIFIERS: Qualifier[] = [
   { words: 'ước thực hiện', approx: 'estimate', reach: 'clause' },
   { words: 'ước tính', approx: 'estimate', reach: 'clause' },
   { words: 'ước', approx: 'estimate', reach: 'clause' },
-  { words: 'dự kiến', approx: 'estimate', reach: 'adjacent' },
+  // (not `dự kiến`: `Tổng kinh phí dự kiến 3.245,6 tỷ đồng` is a plan's figure, written as planned, not an estimate of a result)
   { words: 'khoảng', approx: 'about', reach: 'adjacent' },
   { words: 'gần', approx: 'about', reach: 'adjacent' },
   { words: 'xấp xỉ', approx: 'about', reach: 'adjacent' },

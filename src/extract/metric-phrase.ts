@@ -884,6 +884,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const within = RANK_WITHIN.exec(m.text.slice(m.unitEnd, m.unitEnd + 120));
     if (within && RANKED_BY.test(m.text.slice(Math.max(m.sentence, m.start - 80), m.start))) metric = '';
     if (within && !metric.toLocaleLowerCase('vi').includes(within[1].toLocaleLowerCase('vi'))) metric = tidy(`${metric} ${within[1]}`);
+    // (a rank in a result the sentence's lead names — `Theo Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2025, tỉnh xếp thứ
+    // 18/34` — is a rank in that result; who was ranked is no part of it)
+    const index = by ? undefined : resultIndex(m.text, m.sentence, m.start);
+    if (index) {
+      metric = tidy(`thứ hạng ${index}`);
+      ev.push('metric:result-index');
+    }
     if (!RANK_HEAD.test(metric)) metric = tidy(`thứ hạng ${metric}`);
     ev.push('metric:rank');
   }
@@ -958,3 +965,20 @@ function sameHead(a: string, b: string): boolean {
   const h = head(a);
   return !!h && /\p{L}/u.test(h) && h === head(b);
 }
+
+/**
+ * A published result a sentence's lead names with its year: `Theo kết quả khảo sát mức độ hài lòng của người nộp thuế năm
+ * 2025 do Cục Thuế công bố …,` → `mức độ hài lòng của người nộp thuế`; `Theo Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2025
+ * công bố tháng 6/2026,` → `Chỉ số chuyển đổi số cấp tỉnh (DTI)`; `Kết quả đo lường sự hài lòng của doanh nghiệp năm 2025,`.
+ * Only a lead before the figure with no `;` between.
+ */
+function resultIndex(text: string, sentence: number, start: number): string | undefined {
+  const rest = text.slice(sentence, start);
+  const comma = rest.search(/,(?!\d)/u);
+  if (comma < 0 || rest.slice(comma).includes(';')) return undefined;
+  const lead = RESULT_LEAD.exec(rest.slice(0, comma));
+  const index = lead?.[1].trim();
+  return index && index.split(/\s+/u).length >= 2 ? index : undefined;
+}
+const RESULT_LEAD =
+  /^\s*(?:theo\s+(?:kết quả\s+)?|kết quả\s+)(?:(?:khảo sát|đánh giá|đo lường|xếp hạng|công bố)\s+)?(.+?)\s+năm\s+\d{4}(?:\s+(?:do\s+[^,;]{1,40}\s+)?(?:được\s+)?công bố[^,;]{0,24})?\s*$/iu;

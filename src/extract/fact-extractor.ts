@@ -240,6 +240,14 @@ function comparedWithReference(lower: string, read: AspectReading, clause: numbe
   return ABOVE.has(m[1]) ? 'up' : 'down';
 }
 
+/** The phrase a fraction is of: `số` and what follows to the clause's end. */
+const FRACTION_OF = /^\s+số\s+([^;:()]+?)(?=[;:()]|,\s|\.(?:\s|$)|$)/u;
+
+/** The first `n` words of a phrase. */
+function firstWordsOf(phrase: string, n: number): string {
+  return phrase.split(/\s+/u).slice(0, n).join(' ');
+}
+
 /** Extract the facts of one block. */
 export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
   const text = block.text;
@@ -263,9 +271,22 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // a multiple in words (`gấp đôi giai đoạn trước`, `gấp ba năm 2020`) is so many times, with no unit written
     const timesWord = f.form === 'words' ? /(?<![\p{L}])gấp\s+$/u.exec(lower.slice(Math.max(0, f.start - 6), f.start)) : null;
     const multiple = timesWord !== null && !/^\s*lần(?!\p{L})/u.test(lower.slice(f.end, f.end + 6));
-    const unit: UnitReading | undefined = multiple
-      ? { unit: 'lần', baseUnit: 'lần', kind: 'measure', end: f.end, evidence: ['unit:multiple-in-words'] }
-      : (read ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed)));
+    // a fraction of a whole (`khoảng 1/4 số thí sinh`, `chiếm hơn 1/3 trữ năng thủy điện`): a share of what follows,
+    // in no unit, as one in words is (below)
+    // (`3/4 cửa khẩu` is three of four gates, a ratio of counts: a fraction is one of `số …` or after `chiếm`)
+    const slashFraction =
+      f.form === 'digits' &&
+      f.of !== null &&
+      f.of <= 10 &&
+      f.value < f.of &&
+      (!read || read.evidence.includes('unit:guessed')) &&
+      (/^\s+số\s/u.test(lower.slice(f.end, f.end + 6)) ||
+        /(?<!\p{L})chiếm(?:\s+(?:hơn|gần|khoảng|trên|dưới))?\s*$/u.test(lower.slice(Math.max(0, f.start - 20), f.start)));
+    const unit: UnitReading | undefined = slashFraction
+      ? { unit: '', baseUnit: '', kind: 'count', end: f.end, evidence: ['unit:fraction'] }
+      : multiple
+        ? { unit: 'lần', baseUnit: 'lần', kind: 'measure', end: f.end, evidence: ['unit:multiple-in-words'] }
+        : (read ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed)));
     if (!unit && !rank) continue;
     // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
     // name, before words that only look like a counted noun, belongs to the name
@@ -309,7 +330,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const readAs = readAspect(lower, f.start, unitEnd, finalKind, cStart);
     const read0 = readAs.evidence.includes('aspect:index') ? { ...readAs, direction: indexDirection(value) } : readAs;
     const last = placed[placed.length - 1];
-    const aspect = aspectInContext({
+    const inContext = aspectInContext({
       text,
       lower,
       start: f.start,
@@ -321,6 +342,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       read: read0,
       last,
     });
+    const aspect = slashFraction
+      ? { ...inContext, aspect: 'share' as const, direction: null, evidence: [...inContext.evidence, 'aspect:fraction'] }
+      : inContext;
     const readQ = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     // `vượt 1,31 điểm phần trăm so với chỉ tiêu`: the margin a target was beaten by, exactly — not "more than"
     const before = readQ.evidence.includes('approx:vượt') && aspect.aspect === 'change' ? { approx: 'none' as const, evidence: ['approx:margin'] } : readQ;
@@ -454,7 +478,11 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
           ? previous.pre
           : undefined,
     });
-    const metric = reading.metric;
+    // a fraction of `số …` (`khoảng 1/3 số điểm trường lẻ ở vùng sâu chưa có nhà vệ sinh`, `một phần ba số hộ được dùng
+    // nước sạch`) is the share of what that phrase names
+    const fractionOf = slashFraction || f.evidence.includes('number:fraction-words') ? FRACTION_OF.exec(text.slice(f.end, sentenceEnd(text, f.end))) : null;
+    const metric = fractionOf ? `tỷ lệ ${firstWordsOf(fractionOf[1].trim(), 14)}` : reading.metric;
+    if (fractionOf) evidence.push('metric:fraction-of');
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
     // (a multiple in words is quoted with its `gấp`)
     const quoteStart = multiple ? f.start - (timesWord?.[0].length ?? 0) : f.start;

@@ -240,6 +240,9 @@ function comparedWithReference(lower: string, read: AspectReading, clause: numbe
   return ABOVE.has(m[1]) ? 'up' : 'down';
 }
 
+/** What lies between a rank and the size of the set it is among: `trong số`, `trong tổng số`, `trong`. */
+const RANK_AMONG = /^\s+trong\s+(?:tổng\s+)?(?:số\s+)?$/u;
+
 /** The phrase a fraction is of: `số` and what follows to the clause's end. */
 const FRACTION_OF = /^\s+số\s+([^;:()]+?)(?=[;:()]|,\s|\.(?:\s|$)|$)/u;
 
@@ -265,7 +268,15 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // (a plan's value in brackets — `đạt 87,7% kế hoạch năm (110.000 lao động)` — is an aside: what follows goes on
     // about the figure before it)
     const previous = [...placed].reverse().find((p) => !isPlanAside(p.fact));
-    const readAsWritten = readUnit(text, lower, f.end, f.scaleWord);
+    // a rank among a set said after it (`đứng thứ 14 trong số 34 tỉnh, thành phố`, `xếp thứ 3 trong 12 huyện`): of so many,
+    // in the set's noun, as `thứ 14/34 tỉnh, thành phố` is
+    const amongNext = figures[i + 1];
+    const among =
+      rank && f.of === null && amongNext && amongNext.of === null && Number.isInteger(amongNext.value) && amongNext.value > f.value
+        ? RANK_AMONG.exec(lower.slice(f.end, amongNext.start))
+        : null;
+    if (among) consumed.add(amongNext);
+    const readAsWritten = among ? readUnit(text, lower, amongNext.end, undefined) : readUnit(text, lower, f.end, f.scaleWord);
     // a rank names no unit when no set follows it (`xếp thứ 9 toàn quốc`, `đứng thứ 2 cả nước`: where, not what)
     const read = rank && f.of === null && readAsWritten?.evidence.includes('unit:guessed') ? undefined : readAsWritten;
     // a multiple in words (`gấp đôi giai đoạn trước`, `gấp ba năm 2020`) is so many times, with no unit written
@@ -309,7 +320,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     if (!Number.isFinite(base)) continue;
     base = Math.round(base * 1e6) / 1e6;
     const kind = kindOf(unit, f, rank);
-    let of = f.of;
+    let of = among ? amongNext.value : f.of;
+    if (among) evidence.push('shape:rank-among');
     if (of === null && kind !== 'rank') {
       const words = ofInWords(text, unitEnd, figures[i + 1], unit?.unit);
       if (words !== undefined) {

@@ -72,6 +72,11 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
     if (!SHARE_WORDS.test(lower.slice(clauseStart, start))) return { aspect: 'level', direction: null, evidence: ['aspect:rate-per-period'] };
   }
   if (kind === 'percent') {
+    // `vượt 2,6% dự toán`: how far a target was beaten — a change over it, up (so the gold sets read 10 of 11 such
+    // figures), not the share of the plan attained (`đạt 102,6% dự toán`)
+    if (/(?<!\p{L})vượt(?:\s+mức)?\s*$/u.test(lower.slice(Math.max(0, right - 10), right)) && PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) {
+      return { aspect: 'change', direction: 'up', evidence: ['aspect:over-plan'] };
+    }
     if (PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) return { aspect: 'plan', direction: null, evidence: ['aspect:plan'] };
     // `… được giao 214,6 tỷ đồng, đã giải ngân 187,3 tỷ đồng, đạt 87,3%.`: a bare `đạt X%` of what was allotted
     // (the whole sentence: `chỉ tiêu … là 1.420 ha; đến nay đã thực hiện 836 ha, đạt 58,9%`)

@@ -909,9 +909,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
   }
   // `đạt 96% kế hoạch`, `bằng 87,7% dự toán năm`: a plan percentage measures its value against that plan — said so
   // when the phrase does not (`doanh thu` → `doanh thu so với kế hoạch`)
-  const plan = m.aspect === 'plan' && m.kind === 'percent' ? PLAN_AFTER.exec(m.text.slice(m.unitEnd, m.unitEnd + 40)) : null;
+  // (`vượt 2,6% dự toán`: how far it went over the plan — `thu ngân sách vượt dự toán`)
+  const over = m.aspect === 'change' && m.kind === 'percent' && /(?<!\p{L})vượt(?:\s+mức)?\s*$/iu.test(m.text.slice(Math.max(0, m.start - 10), m.start));
+  const plan = (m.aspect === 'plan' || over) && m.kind === 'percent' ? PLAN_AFTER.exec(m.text.slice(m.unitEnd, m.unitEnd + 40)) : null;
   if (plan && !PLAN_NAMED.test(metric)) {
-    metric = tidy(`${metric} so với ${plan[1].toLocaleLowerCase('vi') === 'kh' ? 'kế hoạch' : plan[1]}`);
+    metric = tidy(`${metric} ${over ? 'vượt' : 'so với'} ${plan[1].toLocaleLowerCase('vi') === 'kh' ? 'kế hoạch' : plan[1]}`);
     ev.push('metric:against-plan');
   }
   // a change says which way, as its verb before the figure does (`doanh thu tăng so với cùng kỳ`): the maintainers' gold

@@ -381,6 +381,9 @@ export function namesWhere(label: string): boolean {
   return w.length > 0 && w.every((x) => /^\p{Lu}/u.test(x) || /^(?:và|tỉnh|thành|phố|huyện|vùng)$/u.test(x));
 }
 
+/** A caption that titles results broken down by something: `Kết quả … theo ngành`, `Tình hình … theo địa bàn`. */
+const RESULTS_CAPTION = /^(?:kết quả|tình hình)(?!\p{L})|(?<!\p{L})theo\s+\p{L}/iu;
+
 /** The subject a caption names: `Bảng 2.1: Các nhà máy thủy điện công suất lớn` → `Các nhà máy thủy điện công suất lớn`. */
 export function captionSubject(caption: string | undefined): string {
   return (caption ?? '')
@@ -492,7 +495,10 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   // a row that names a place or a total (`Bắc Trung Bộ`, `Lào Cai`, `Tổng số`) says where, not what:
   // what is measured is then the table's subject, from its caption (`Bảng 2.1: Các nhà máy thủy điện …`)
   const where = namesWhere(bare(rowLabel));
-  const subject = where ? captionSubject(table.caption) : '';
+  // (not when the column names it and the caption only titles a breakdown of results: `Công Thương — Số cơ sở vi phạm`
+  // under `Kết quả thanh tra … năm 2025 theo ngành`)
+  const titlesResults = named.length > 0 && RESULTS_CAPTION.test(captionSubject(table.caption));
+  const subject = where && !titlesResults ? captionSubject(table.caption) : '';
   // an attribute row (`Quy mô`) under a stub header that names its subject (`Nội dung thử nghiệm`)
   const row = where ? bare(rowLabel) : withStubSubject(bare(rowLabel), labels.stubSubject);
   // a row that is a time (`Quý I/2025`, `Tháng 10/2025`, under a stub such as `Kỳ báo cáo`) dates its cells when the

@@ -564,3 +564,26 @@ describe('a table whose caption names a school year the report bounds', () => {
     ]);
   });
 });
+
+describe('a caption that titles results broken down by something', () => {
+  const tsv = (caption: string) =>
+    [
+      'BÁO CÁO',
+      'Kết quả thanh tra năm 2030',
+      'I. KẾT QUẢ',
+      caption,
+      ['STT', 'Ngành', 'Số cơ sở vi phạm', 'Tiền phạt (triệu đồng)'].join('\t'),
+      ['1', 'Y tế', '126', '410'].join('\t'),
+      ['2', 'Công Thương', '94', '356'].join('\t'),
+    ].join('\n');
+
+  it('names a cell by its row and column alone when the column says what is measured', async () => {
+    const doc = await run('results.txt', Buffer.from(tsv('Bảng 1. Kết quả thanh tra năm 2030 theo ngành'), 'utf8'));
+    expect(cellFacts(doc).find((f) => f.quote === '94')?.metric).toBe('Công Thương — Số cơ sở vi phạm');
+  });
+
+  it("keeps a caption that names the table's subject", async () => {
+    const doc = await run('results.txt', Buffer.from(tsv('Bảng 1. Cơ sở kinh doanh thực phẩm'), 'utf8'));
+    expect(cellFacts(doc).find((f) => f.quote === '94')?.metric).toBe('Cơ sở kinh doanh thực phẩm — Công Thương — Số cơ sở vi phạm');
+  });
+});

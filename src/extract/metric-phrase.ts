@@ -649,7 +649,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
   // or a comma shares that figure's verb or subject
   // (nor when its own words only say again what follows it: `17,5% GRDP vào năm 2029 và 20% GRDP vào năm 2030`)
   const echo = m.shared && words(own).every((w) => words(m.text.slice(m.unitEnd, m.unitEnd + 60)).includes(w));
-  const pre = (!hasContent(own) || echo) && m.shared ? m.shared : own;
+  // (not a share that opens a `;` clause of its own and names its whole after it: `…; 99,96% học sinh tiểu học hoàn thành
+  // chương trình lớp học`)
+  const opensShare = m.kind === 'percent' && hasContent(shareWhole.phrase) && /;\s*$/u.test(m.text.slice(Math.max(m.sentence, m.start - 4), m.start));
+  const pre = (!hasContent(own) || echo) && m.shared && !opensShare ? m.shared : own;
   const ev: string[] = [];
   let metric = '';
   let usedAfter = 0;

@@ -931,6 +931,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
       metric = head ? `${head[0]} ${way}${metric.slice(head[0].length)}` : at > 0 ? `${metric.slice(0, at)} ${way}${metric.slice(at)}` : `${metric} ${way}`;
     }
   }
+  // (`… hạt kiểm lâm phối hợp với Ủy ban nhân dân các xã tổ chức`, `lực lượng kiểm lâm chủ trì, phối hợp tổ chức lượt tuần
+  // tra`: who worked with whom says nothing of what is measured — the verb that follows does)
+  metric = tidy(metric.replace(COOPERATION, ' '));
   const once = withoutRepeats(metric);
   if (once !== metric) {
     metric = once;
@@ -987,3 +990,6 @@ function resultIndex(text: string, sentence: number, start: number): string | un
 }
 const RESULT_LEAD =
   /^\s*(?:theo\s+(?:kết quả\s+)?|kết quả\s+)(?:(?:khảo sát|đánh giá|đo lường|xếp hạng|công bố)\s+)?(.+?)\s+năm\s+\d{4}(?:\s+(?:do\s+[^,;]{1,40}\s+)?(?:được\s+)?công bố[^,;]{0,24})?\s*$/iu;
+
+/** A verb of working together, before the verb of what was done: `chủ trì, phối hợp`, `phối hợp với`. */
+const COOPERATION = /(?<![\p{L}])(?:chủ trì(?:\s*,\s*|\s+và\s+))?phối hợp(?:\s+với)?(?=\s+\p{L})/giu;

@@ -557,7 +557,8 @@ function closedAside(text: string, from: number, to: number): number {
 /** Where the last `gồm:` / `bao gồm:` of the sentence before the figure opens a list of parts, or -1. */
 function lastListOpening(lower: string, from: number, to: number): number {
   let at = -1;
-  for (const m of lower.slice(from, to).matchAll(/(?<!\p{L})(?:bao\s+)?gồm\s*:/gu)) at = from + (m.index ?? 0);
+  // (`…: gồm:`, or after a comma before the parts' names: `… đạt 18,64 tỷ USD, gồm xuất khẩu 10,27 tỷ USD và nhập khẩu …`)
+  for (const m of lower.slice(from, to).matchAll(/(?<!\p{L})(?:bao\s+)?gồm\s*:|,\s*(?:bao\s+)?gồm\s+(?=\p{L})/gu)) at = from + (m.index ?? 0);
   return at;
 }
 

@@ -266,6 +266,19 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // đầu năm học (in a report of a school year), đầu năm học 2025-2026: what stood as the school year began
+    // (`Đầu năm học, toàn tỉnh thiếu 2.164 giáo viên so với định mức`), the first month of its months
+    re: /(?<=(?:^|[.;,:(\n]|so với|vào|như)\s*)đầu\s+năm\s+học(?:\s+(\d{4})\s*[-–]\s*(\d{4}))?(?![\p{L}\d])/gu,
+    rule: 'period:school-year-start',
+    make: (m, _y, _l, _e, reportPeriod) => {
+      const [m1] = schoolMonths(reportPeriod);
+      const own = SCHOOL_YEAR_REPORT.exec(reportPeriod ?? '');
+      const y = m[1] ? Number(m[1]) : own ? Number(own[1]) : undefined;
+      if (m[1] && Number(m[2]) !== Number(m[1]) + 1) return undefined;
+      return y !== undefined && validYear(y) ? `@${y}-${m1}` : undefined;
+    },
+  },
+  {
     // tính đến nay, đến thời điểm báo cáo, hiện nay: a value as of the report's month
     re: /(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời điểm báo cáo|thời điểm hiện tại)|(?<![\p{L}])hiện nay(?![\p{L}])/gu,
     rule: 'period:as-of-now',
@@ -280,6 +293,15 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
       if (m[1] === 'tháng') return reportEnd;
       const [y, month] = reportEnd.split('-').map(Number);
       return quarterSpan(y, Math.ceil(month / 3));
+    },
+  },
+  {
+    // trong năm học (in a report of a school year): that school year
+    re: /(?<!\p{L})(?:trong|cả)\s+năm\s+học(?!\s*(?:\d|trước|tới|sau|mới))(?!\p{L})/gu,
+    rule: 'period:school-year',
+    make: (_m, _y, _l, _e, reportPeriod) => {
+      const own = SCHOOL_YEAR_REPORT.exec(reportPeriod ?? '');
+      return own && Number(own[3]) === Number(own[1]) + 1 ? reportPeriod : undefined;
     },
   },
   {

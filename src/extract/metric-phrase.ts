@@ -934,6 +934,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
   // (`… hạt kiểm lâm phối hợp với Ủy ban nhân dân các xã tổ chức`, `lực lượng kiểm lâm chủ trì, phối hợp tổ chức lượt tuần
   // tra`: who worked with whom says nothing of what is measured — the verb that follows does)
   metric = tidy(metric.replace(COOPERATION, ' '));
+  // (`buổi tuyên truyền tại thôn, bản … tổ chức`: that it was organised, closing a phrase with words of its own, says
+  // nothing of what is measured)
+  const light = LIGHT_TAIL.exec(metric);
+  if (light && contentWords(metric.slice(0, light.index)) >= 2) metric = tidy(metric.slice(0, light.index));
   const once = withoutRepeats(metric);
   if (once !== metric) {
     metric = once;
@@ -993,3 +997,6 @@ const RESULT_LEAD =
 
 /** A verb of working together, before the verb of what was done: `chủ trì, phối hợp`, `phối hợp với`. */
 const COOPERATION = /(?<![\p{L}])(?:chủ trì(?:\s*,\s*|\s+và\s+))?phối hợp(?:\s+với)?(?=\s+\p{L})/giu;
+
+/** Last words that name no part of a measure: `(đã) tổ chức`. */
+const LIGHT_TAIL = /\s+(?:đã\s+)?tổ\s+chức$/iu;

@@ -181,7 +181,9 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
   const topic =
     colon >= 0 && colon < ctx.start && !/\d/u.test(ctx.lower.slice(ctx.sentenceStart, colon).replace(/(?<!\d)\d{1,2}\s*[/.]\s*\d{4}|\d{4}/gu, '')) ? colon : -1;
   const before = mentions.filter(
-    (m) => m.end <= ctx.start && (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m) || m.end <= topic || listedOn(ctx, m)),
+    (m) =>
+      m.end <= ctx.start &&
+      (!ctx.lower.slice(m.end, ctx.start).includes(';') || inLead(ctx.lower, m) || m.end <= topic || listedOn(ctx, m) || sameBracket(ctx, m)),
   );
   if (before.length) return before[before.length - 1];
   // after the figure, only within its clause: `…; lũy kế 8 tháng đầu năm đạt …` is another figure's
@@ -233,6 +235,14 @@ function listedOn(ctx: PeriodContext, m: TimeMention): boolean {
   // (an item with a verb of its own is a clause, not a list going on: `…; toàn tỉnh đã giao đủ …`)
   if (/(?<!\p{L})(?:đã|đang|sẽ|được|bị)(?!\p{L})/u.test(item)) return false;
   return item.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length <= LISTED_ITEM_WORDS;
+}
+/**
+ * Is the mention inside the bracket still open at the figure? There `;` only parts a list (`(cơ cấu tương ứng của cùng kỳ
+ * năm 2025 là 28,9%; 30,71%; 33,97% và 6,42%)`), and the list's time is all of it.
+ */
+function sameBracket(ctx: PeriodContext, m: TimeMention): boolean {
+  const open = ctx.lower.lastIndexOf('(', ctx.start);
+  return open >= ctx.sentenceStart && open < m.start && !ctx.lower.slice(open, ctx.start).includes(')');
 }
 /** Words that go on with a list (`tiếp đến là`, `sau đó là`), and the words an item that goes on one has at most. */
 const LIST_ON = /(?<!\p{L})(?:tiếp\s+(?:đến|theo)|sau\s+đó|kế\s+đến)\s+là(?!\p{L})|\([^()]*\)/gu;

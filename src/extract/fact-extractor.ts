@@ -10,7 +10,7 @@ import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions } from './period-mentions.js';
 import { periodYear } from '../text/period-words.js';
 import { ADJECTIVES } from '../text/comparatives.js';
-import { metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
+import { firstWords, metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
@@ -245,11 +245,6 @@ const RANK_AMONG = /^\s+trong\s+(?:tổng\s+)?(?:số\s+)?$/u;
 
 /** The phrase a fraction is of: `số` and what follows to the clause's end. */
 const FRACTION_OF = /^\s+số\s+([^;:()]+?)(?=[;:()]|,\s|\.(?:\s|$)|$)/u;
-
-/** The first `n` words of a phrase. */
-function firstWordsOf(phrase: string, n: number): string {
-  return phrase.split(/\s+/u).slice(0, n).join(' ');
-}
 
 /** Extract the facts of one block. */
 export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
@@ -493,7 +488,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // a fraction of `số …` (`khoảng 1/3 số điểm trường lẻ ở vùng sâu chưa có nhà vệ sinh`, `một phần ba số hộ được dùng
     // nước sạch`) is the share of what that phrase names
     const fractionOf = slashFraction || f.evidence.includes('number:fraction-words') ? FRACTION_OF.exec(text.slice(f.end, sentenceEnd(text, f.end))) : null;
-    const metric = fractionOf ? `tỷ lệ ${firstWordsOf(fractionOf[1].trim(), 14)}` : reading.metric;
+    const metric = fractionOf ? `tỷ lệ ${firstWords(fractionOf[1].trim(), 14)}` : reading.metric;
     if (fractionOf) evidence.push('metric:fraction-of');
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
     // (a multiple in words is quoted with its `gấp`)

@@ -364,7 +364,7 @@ function lastWords(s: string, max: number): string {
 }
 
 /** The first `max` words of a phrase, never ending inside a word. */
-function firstWords(s: string, max: number): string {
+export function firstWords(s: string, max: number): string {
   const w = words(s);
   let to = Math.min(w.length, max);
   for (let k = 0; k < 3 && to < w.length && splitsWord(w, to); k++) to++;

@@ -1,5 +1,6 @@
 import { CLOCK, FROM_NOW, fromNowSpan, quarterNumber } from '../text/period-words.js';
 import { pad2 } from '../text/zero-pad.js';
+import { WEATHER_NAMES } from '../text/crop-seasons.js';
 
 /**
  * Time mentions in Vietnamese report text, in the guideline's period format:
@@ -449,7 +450,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // mùa khô 2024-2025, mùa khô trước, mùa khô năm tới: a season of the weather, over the months of the report's
     // own season where the report is one (a span across the turn of a year: `mùa khô 2025-2026` bounded
     // `từ ngày 01/11/2025 đến ngày 30/4/2026`, src/text/crop-seasons.ts); else only a name
-    re: /(?<![\p{L}])mùa\s+(?:khô|mưa(?:\s+(?:bão|lũ))?|lũ|bão|cháy rừng)\s+(?:(\d{4})\s*[-–]\s*(\d{4})(?![\d/])|(?:năm\s+)?(trước|tới|sau)(?!\p{L}))/gu,
+    re: new RegExp(`(?<![\\p{L}])mùa\\s+(?:${WEATHER_NAMES})\\s+(?:(\\d{4})\\s*[-–]\\s*(\\d{4})(?![\\d/])|(?:năm\\s+)?(trước|tới|sau)(?!\\p{L}))`, 'gu'),
     rule: 'period:season',
     make: (m, _y, _l, _e, reportPeriod) => {
       const own = SEASON_REPORT.exec(reportPeriod ?? '');

@@ -24,10 +24,12 @@ const SCHOOL_YEAR = /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4}
 const SCHOOL_YEAR_BOUNDS =
   /(?<![\p{L}])(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})\s*\(\s*(?:(?:được\s+)?(?:tính|kể)\s+)?(?:từ\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/gu;
 const SCHOOL_KEY = 'năm học';
+/** The names of the seasons of the weather after `mùa` (`khô`, `mưa bão`), as a pattern's source. */
+export const WEATHER_NAMES = 'khô|mưa(?:\\s+(?:bão|lũ))?|lũ|bão|cháy rừng';
 /** A season of the weather: `mùa khô 2025-2026`, `mùa mưa bão 2025`. */
-const WEATHER_SEASON = /(?<![\p{L}])mùa\s+(khô|mưa(?:\s+(?:bão|lũ))?|lũ|bão|cháy rừng)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?![\d\p{L}])/gu;
+const WEATHER_SEASON = new RegExp(`(?<![\\p{L}])mùa\\s+(${WEATHER_NAMES})\\s+(\\d{4})(?:\\s*[-–]\\s*(\\d{4}))?(?![\\d\\p{L}])`, 'gu');
 /** The one before or after the season the text dates: `mùa khô trước`, `mùa khô năm trước`, `mùa mưa tới`. */
-const WEATHER_NEXT = /(?<![\p{L}])mùa\s+(khô|mưa(?:\s+(?:bão|lũ))?|lũ|bão|cháy rừng)\s+(?:năm\s+)?(trước|tới|sau)(?![\p{L}])/gu;
+const WEATHER_NEXT = new RegExp(`(?<![\\p{L}])mùa\\s+(${WEATHER_NAMES})\\s+(?:năm\\s+)?(trước|tới|sau)(?![\\p{L}])`, 'gu');
 /** Dates that bound a time named just before: `… được tính từ ngày 01/11/2025 đến ngày 30/4/2026`. */
 const BOUNDS =
   /^[^.;()]{0,60}?(?:(?:được\s+)?(?:tính|kể)\s+)?từ\s+(?:ngày\s+)?\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;

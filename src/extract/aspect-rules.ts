@@ -37,6 +37,9 @@ const ALLOTTED =
 /** A subject that is a rate of growth: `tốc độ tăng (trưởng)`, `tăng trưởng`, `tốc độ giảm`. */
 const GROWTH_SUBJECT = /(?<!\p{L})(?:tốc độ\s+(tăng|giảm)(?:\s+trưởng)?|tăng trưởng)(?!\p{L})/u;
 
+/** `vượt` right before a figure: how far something went over (`vượt 2,6% dự toán`). */
+export const OVER_BEFORE = /(?<!\p{L})vượt(?:\s+mức)?\s*$/iu;
+
 /** A lower or upper bound written after the figure: `từ 8,5% trở lên`, `từ 5 tuổi trở xuống`. */
 export const BOUND_AFTER = /^\s*trở\s+(?:lên|xuống)(?!\p{L})/iu;
 
@@ -74,7 +77,7 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   if (kind === 'percent') {
     // `vượt 2,6% dự toán`: how far a target was beaten — a change over it, up (so the gold sets read 10 of 11 such
     // figures), not the share of the plan attained (`đạt 102,6% dự toán`)
-    if (/(?<!\p{L})vượt(?:\s+mức)?\s*$/u.test(lower.slice(Math.max(0, right - 10), right)) && PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) {
+    if (OVER_BEFORE.test(lower.slice(Math.max(0, right - 10), right)) && PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) {
       return { aspect: 'change', direction: 'up', evidence: ['aspect:over-plan'] };
     }
     if (PLAN_AFTER.test(lower.slice(unitEnd, unitEnd + 30))) return { aspect: 'plan', direction: null, evidence: ['aspect:plan'] };

@@ -1,6 +1,6 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { COMPARATIVE_ONLY, COMPARATIVE_TAIL } from '../text/comparatives.js';
-import { BOUND_AFTER } from './aspect-rules.js';
+import { BOUND_AFTER, OVER_BEFORE } from './aspect-rules.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
 import { MEASURE_UNITS } from './unit-lexicon.js';
 import { splitsWord, vietWordList } from '../text/viet-word-list.js';
@@ -913,7 +913,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
   // `đạt 96% kế hoạch`, `bằng 87,7% dự toán năm`: a plan percentage measures its value against that plan — said so
   // when the phrase does not (`doanh thu` → `doanh thu so với kế hoạch`)
   // (`vượt 2,6% dự toán`: how far it went over the plan — `thu ngân sách vượt dự toán`)
-  const over = m.aspect === 'change' && m.kind === 'percent' && /(?<!\p{L})vượt(?:\s+mức)?\s*$/iu.test(m.text.slice(Math.max(0, m.start - 10), m.start));
+  const over = m.aspect === 'change' && m.kind === 'percent' && OVER_BEFORE.test(m.text.slice(Math.max(0, m.start - 10), m.start));
   const plan = (m.aspect === 'plan' || over) && m.kind === 'percent' ? PLAN_AFTER.exec(m.text.slice(m.unitEnd, m.unitEnd + 40)) : null;
   if (plan && !PLAN_NAMED.test(metric)) {
     metric = tidy(`${metric} ${over ? 'vượt' : 'so với'} ${plan[1].toLocaleLowerCase('vi') === 'kh' ? 'kế hoạch' : plan[1]}`);

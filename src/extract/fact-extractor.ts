@@ -605,6 +605,9 @@ function comparisonBase(lower: string, start: number): boolean {
   return /so với[^().;]{0,40}\([^()]{0,16}$/u.test(lower.slice(Math.max(0, start - 70), start));
 }
 
+/** A short sentence with no figure that announces the parts of a whole (`Trong mức tăng chung:`, `Phân theo khu vực:`), not a list of tasks. */
+const BARE_LEAD = /^\s*(?:trong\s+(?:đó|tổng|số|mức|cơ cấu)|chia\s+ra|phân\s+theo|cụ\s+thể|bao\s+gồm|gồm)(?![\p{L}])[^\d;:]{0,50}:\s*$/iu;
+
 /** A sentence that only opens a list of parts (`Trong đó:`, `Cụ thể:`, `Gồm:`). */
 const SPLIT_OPENER = /^\s*(?:trong đó|cụ thể|bao gồm|gồm)\s*:\s*$/iu;
 
@@ -701,15 +704,20 @@ export function extractFacts(doc: Document): Fact[] {
   let intro: string | undefined;
   // … and the total they split: parts of a running total (`Lũy kế 10 tháng, tổng thu … Trong đó:`) run too
   let introTotal: Fact | undefined;
+  let introSection: string | undefined;
   // an undated document (a study): a time a paragraph's sentence lead sets (`Năm 2019, …`) holds for
   // the paragraph after it in the section, unless a heading, a table or a lead that speaks of now comes between
   let carried: { period: string; section: string } | undefined;
   for (const block of doc.blocks) {
     if (block.role === 'heading' || block.cell) carried = undefined;
     if (!FACT_ROLES.has(block.role)) continue;
-    if (block.role !== 'item') {
+    // (labelled items the segmenter made sections of — `a) Khu vực dịch vụ tăng 7,04%, …;` under the lead's
+    // section — are items of the list all the same)
+    const inlineItem = block.role === 'heading' && introSection !== undefined && block.section.startsWith(`${introSection}/`);
+    if (block.role !== 'item' && !inlineItem) {
       intro = undefined;
       introTotal = undefined;
+      introSection = undefined;
     }
     if (carried && carried.section !== block.section) carried = undefined;
     const blockFacts = extractFromBlock(block, {
@@ -723,7 +731,8 @@ export function extractFacts(doc: Document): Fact[] {
     const title = block.cell ? '' : headingSubject(doc.sections, block.section);
     const parts = block.role === 'item' && introTotal?.aspect === 'cumulative' ? asRunningParts(blockFacts, introTotal) : blockFacts;
     facts.push(...(title ? parts.map((f) => withHeadingSubject(f, title)) : parts).map(shareNamed));
-    if (block.role !== 'item' && /:\s*$/.test(block.text)) {
+    if (block.role !== 'item' && !inlineItem && /:\s*$/.test(block.text)) {
+      introSection = block.section;
       intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
       // (a running total said beside a plain figure — `Lũy kế …, tổng thu đạt 35.762 tỷ đồng, bằng 91,7% dự toán (39.000 tỷ đồng)` — is the one split)
       // (not a plan's value in brackets: `… đạt 46,2% kế hoạch … giao (3.217 tỷ đồng). Trong đó:` splits the amount before it)
@@ -731,7 +740,12 @@ export function extractFacts(doc: Document): Fact[] {
       introTotal = totals.find((f) => f.aspect === 'cumulative') ?? totals.find((f) => f.aspect === 'level');
       // `… toàn tỉnh có 126.842 người tham gia BHXH, … . Trong đó:`: a list that splits the total before it is of
       // the total's time (a stock's parts are as of its moment)
-      if (!intro && SPLIT_OPENER.test(block.text.slice(sentenceStart(block.text, block.text.length - 1)))) intro = introTotal?.period || undefined;
+      const lastSentence = sentenceStart(block.text, block.text.length - 1);
+      if (!intro && SPLIT_OPENER.test(block.text.slice(lastSentence))) intro = introTotal?.period || undefined;
+      // a short lead of its own with no figure (`… Tính chung 6 tháng, GRDP tăng 7,61%. Trong mức tăng chung:`) opens
+      // the parts of what the sentence before it said, of that sentence's time
+      if (!intro && lastSentence > 0 && BARE_LEAD.test(block.text.slice(lastSentence)))
+        intro = introPeriodOf(block.text.slice(0, lastSentence), doc.metadata.reportPeriod);
     }
     if (!doc.metadata.reportPeriod && block.role === 'body' && !block.cell) {
       // the next paragraph only: further on, a study has moved to another topic as often as not

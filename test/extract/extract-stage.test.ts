@@ -79,6 +79,40 @@ describe('extract stage', () => {
     ]);
   });
 
+  it('gives labelled parts after a bare lead (… . Trong mức tăng chung:) the time of the sentence before the lead, and not after a lead of tasks', async () => {
+    const file = new SourceFile('r.txt', Buffer.from('x'));
+    const run = async (lead: string) => {
+      const lines = [
+        [`GRDP quý III/2022 tăng 6,1%. Tính chung 9 tháng năm 2022, GRDP tăng 7,2%. ${lead}`, 'body', 'II'],
+        ['a) Khu vực dịch vụ tăng 8,4%, đóng góp 3,1 điểm phần trăm;', 'heading', 'II/a'],
+        ['b) Khu vực công nghiệp tăng 9,9%.', 'heading', 'II/b'],
+      ] as const;
+      let at = 0;
+      const blocks = lines.map(([text, role, section], id) => {
+        const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section };
+        at += text.length + 1;
+        return b;
+      });
+      const base = doc(file, lines.map(([t]) => t).join('\n'));
+      const sections = ['II', 'II/a', 'II/b'].map((path) => ({ ...base.sections[0], path, label: path, title: '', period: undefined }));
+      const out = await createExtractStage()({ ...base, blocks, sections, metadata: { reportPeriod: '2022-07..2022-09' } }, file);
+      return out.facts.map((f) => [f.quote, f.period]);
+    };
+    expect(await run('Trong mức tăng chung:')).toEqual([
+      ['6,1%', '2022-07..2022-09'],
+      ['7,2%', '2022-01..2022-09'],
+      ['8,4%', '2022-01..2022-09'],
+      ['3,1 điểm phần trăm', '2022-01..2022-09'],
+      ['9,9%', '2022-01..2022-09'],
+    ]);
+    // a lead of what is to be done is no whole split into parts: the parts keep the report's time
+    expect((await run('Để đạt mục tiêu, Sở đề nghị:')).slice(2)).toEqual([
+      ['8,4%', '2022-07..2022-09'],
+      ['3,1 điểm phần trăm', '2022-07..2022-09'],
+      ['9,9%', '2022-07..2022-09'],
+    ]);
+  });
+
   it('takes no facts from administrative header or closing blocks, and says so', async () => {
     const file = new SourceFile('r.txt', Buffer.from('x'));
     const out = await createExtractStage()(doc(file, 'Số: 15 văn bản', 'admin-header'), file);

@@ -2,7 +2,7 @@ import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { COMPARATIVE_ONLY, COMPARATIVE_TAIL } from '../text/comparatives.js';
 import { BOUND_AFTER, OVER_BEFORE } from './aspect-rules.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
-import { MEASURE_UNITS } from './unit-lexicon.js';
+import { COORDINATED_NOUNS, COUNT_NOUNS, MEASURE_UNITS } from './unit-lexicon.js';
 import { splitsWord, vietWordList } from '../text/viet-word-list.js';
 
 /**
@@ -133,14 +133,19 @@ function withoutBase(metric: string): string {
 /** Words that say only how a change runs (`bình quân mỗi năm tăng`), not what changes. */
 const RATE_ONLY = new RegExp(`^(?:\\s*${W('bình quân|trung bình|mỗi năm|hằng năm|hàng năm|mỗi tháng|hằng tháng|tăng|giảm|thêm|khoảng')}\\s*)+$`, 'iu');
 
-/** A comma ends the words after a number, but not one between places (`trạm y tế xã, phường đã kết nối …`). */
-const PLACES = '(?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khóm|làng|khu phố|tổ dân phố)';
-const COMMA_STOP = `(?<!(?<![\\p{L}])${PLACES}),|,(?!\\s*${PLACES}(?![\\p{L}]))`;
+/**
+ * A comma ends the words after a number, but not one between nouns said as a pair or a list (`trạm y tế xã,
+ * phường đã kết nối …`, `486 phản ánh, kiến nghị về trật tự đô thị`, `đơn thư khiếu nại, tố cáo của công dân`).
+ */
+const PAIRED = `(?:${[...COORDINATED_NOUNS, 'phản ánh', 'kiến nghị', 'khiếu nại', 'tố cáo', 'đơn thư', 'tin báo', 'giao dịch', 'hợp đồng']
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
+const COMMA_STOP = `(?<!(?<![\\p{L}])${PAIRED}),|,(?!\\s*${PAIRED}(?![\\p{L}]))`;
 /** A number ahead (another figure's), but not a grade's (`học sinh lớp 12 đăng ký dự thi`) nor an age that bounds who is counted (`trẻ em dưới 1 tuổi được tiêm đủ`). */
 const NUMBER_NEXT = '(?<!(?<![\\p{L}])(?:lớp|khối))\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))(?!\\s*\\d+(?:\\s*(?:[-–]|đến)\\s*\\d+)?\\s*tuổi(?!\\p{L}))';
 /** Where the words after a number stop naming what it counts: punctuation, a verb of change or comparison, a cause or purpose (`giảm 5,8% do diện tích mía thu hẹp`). */
 const POST_STOP = new RegExp(
-  `[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu')}`,
+  `[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|(?<!gia\\s)tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|(?<!(?:mặt|đồng|văn|công|cân|san|bình)\\s)bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu')}`,
   'iu',
 );
 /** Where the noun phrase of a share written before its noun ends: commas may join a list of nouns. */
@@ -489,6 +494,20 @@ function before(text: string, from: number, start: number): string {
   return lastWords(clean, PRE_MAX_WORDS);
 }
 
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+/** Offset from `from` of the first match of `re` in the next `length` characters, its look-behinds seeing the text before `from`; -1 when none. */
+function searchFrom(text: string, from: number, re: RegExp, length: number): number {
+  let g = GLOBAL.get(re);
+  if (!g) {
+    g = new RegExp(re.source, `${re.flags}g`);
+    GLOBAL.set(re, g);
+  }
+  const window = text.slice(0, Math.min(text.length, from + length));
+  g.lastIndex = from;
+  const m = g.exec(window);
+  return m ? m.index - from : -1;
+}
+
 /** The words after the number's unit that qualify what it counts, and where they end. */
 function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase: string; end: number } {
   // a bound written after the figure (`từ 40% trở lên số xã`) is no word of its noun
@@ -499,7 +518,7 @@ function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase:
   const next = aside ? text.slice(from + aside[0].length, from + aside[0].length + 20) : '';
   if (aside && /^\s+\p{Ll}/u.test(next) && next.trimStart().search(stops) !== 0) from += aside[0].length;
   const rest = text.slice(from, Math.min(text.length, from + 200));
-  const stop = rest.search(stops);
+  const stop = searchFrom(text, from, stops, 200);
   const raw = stop >= 0 ? rest.slice(0, stop) : rest;
   const all = [...raw.matchAll(/\S+/gu)];
   let n = Math.min(all.length, POST_MAX_WORDS);
@@ -637,6 +656,12 @@ export function withoutRepeats(phrase: string): string {
   return w.join(' ').replace(/[,;:]$/u, '');
 }
 
+const COUNTED = new RegExp(`^(?:${[...new Set(COUNT_NOUNS)].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'iu');
+/** Does a phrase open with a counted noun of the lexicon (`hồ sơ đúng hạn`, `xã có sóng 4G`)? */
+function startsWithCountNoun(phrase: string): boolean {
+  return COUNTED.test(phrase.trim());
+}
+
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
@@ -651,7 +676,12 @@ export function metricPhrase(m: MetricInput): MetricReading {
   const echo = m.shared && words(own).every((w) => words(m.text.slice(m.unitEnd, m.unitEnd + 60)).includes(w));
   // (not a share that opens a `;` clause of its own and names its whole after it: `…; 99,96% học sinh tiểu học hoàn thành
   // chương trình lớp học`)
-  const opensShare = m.kind === 'percent' && hasContent(shareWhole.phrase) && /;\s*$/u.test(m.text.slice(Math.max(m.sentence, m.start - 4), m.start));
+  // (nor one that names its own counted noun after it, after a figure of another measure: `… với số tiền 612,4 tỷ đồng, 100% hồ sơ đúng hạn`)
+  const opensShare =
+    m.kind === 'percent' &&
+    hasContent(shareWhole.phrase) &&
+    (/;\s*$/u.test(m.text.slice(Math.max(m.sentence, m.start - 4), m.start)) ||
+      (m.aspect === 'share' && !m.sameUnitBefore && startsWithCountNoun(shareWhole.phrase)));
   const pre = (!hasContent(own) || echo) && m.shared && !opensShare ? m.shared : own;
   const ev: string[] = [];
   let metric = '';

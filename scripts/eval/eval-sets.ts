@@ -69,8 +69,8 @@ export const HELD_OUT: readonly string[] = [
   'blind39',
 ];
 
-/** The blind sets, `fixtures/blind` and `fixtures/blind2` … `fixtures/blind39`. */
-export const BLIND_SETS = ['blind', ...Array.from({ length: 38 }, (_, i) => `blind${i + 2}`)];
+/** The blind sets, `fixtures/blind` and `fixtures/blind2` … `fixtures/blind43`. */
+export const BLIND_SETS = ['blind', ...Array.from({ length: 42 }, (_, i) => `blind${i + 2}`)];
 
 export function evalSets(shared: string): EvalSet[] {
   const sets: EvalSet[] = [];

@@ -32,7 +32,7 @@ const WEATHER_SEASON = new RegExp(`(?<![\\p{L}])mùa\\s+(${WEATHER_NAMES})\\s+(\
 const WEATHER_NEXT = new RegExp(`(?<![\\p{L}])mùa\\s+(${WEATHER_NAMES})\\s+(?:năm\\s+)?(trước|tới|sau)(?![\\p{L}])`, 'gu');
 /** Dates that bound a time named just before: `… được tính từ ngày 01/11/2025 đến ngày 30/4/2026`. */
 const BOUNDS =
-  /^[^.;()]{0,60}?(?:(?:được\s+)?(?:tính|kể)\s+)?từ\s+(?:ngày\s+)?\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
+  /^[^.;()]{0,60}?\(?\s*(?:(?:được\s+)?(?:tính|kể)\s+)?từ\s+(?:ngày\s+)?\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
 
 /** Sowing or harvest: what makes a sentence the season's calendar. */
 const CALENDAR_WORDS = /(?<![\p{L}])(?:xuống giống|gieo sạ|gieo cấy|gieo trồng|thu hoạch)(?![\p{L}])/u;
@@ -48,9 +48,17 @@ export function seasonCalendar(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const sentence of text.toLocaleLowerCase('vi').split(/(?<=[.!?;])\s+|\n+/u)) {
     const seasons = [...sentence.matchAll(SEASON)];
-    if (seasons.length !== 1 || !CALENDAR_WORDS.test(sentence)) continue;
+    if (seasons.length !== 1) continue;
     const [mention, name, first, last] = seasons[0];
     const rest = sentence.slice((seasons[0].index ?? 0) + mention.length);
+    // bounded by dates after its name, in a sentence that is no calendar of sowing and harvest (`Vụ Đông Xuân
+    // 2025-2026 (từ ngày 15/12/2025 đến ngày 31/5/2026), …`): that span
+    const bounded = CALENDAR_WORDS.test(sentence) ? undefined : ownBounds(rest, Number(first), Number(last ?? first));
+    if (bounded) {
+      out[seasonKey(name, first, last)] = bounded;
+      continue;
+    }
+    if (!CALENDAR_WORDS.test(sentence)) continue;
     // a month without its year is in the season's last year, or its first when that is later than the season's end would allow
     const defaultYear = Number(last ?? first);
     const months: number[] = [];
@@ -76,19 +84,27 @@ export function seasonCalendar(text: string): Record<string, string> {
     const seasons = [...sentence.matchAll(WEATHER_SEASON)];
     if (seasons.length !== 1) continue;
     const [mention, name, first, last] = seasons[0];
-    const bounds = BOUNDS.exec(sentence.slice((seasons[0].index ?? 0) + mention.length));
-    if (!bounds) continue;
-    const [m1, y1, m2, y2] = bounds.slice(1).map(Number);
     // the bounds are the season's own: from its first year to its last (or within its one year)
-    if (y1 !== Number(first) || y2 !== Number(last ?? first) || m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || y1 * 12 + m1 > y2 * 12 + m2) continue;
+    const span = ownBounds(sentence.slice((seasons[0].index ?? 0) + mention.length), Number(first), Number(last ?? first));
+    if (!span) continue;
+    const [[y1, m1], [y2, m2]] = span.split('..').map((ym) => ym.split('-'));
     const kind = weatherKey(name);
-    const shifted = (by: number) => `${y1 + by}-${pad2(m1)}..${y2 + by}-${pad2(m2)}`;
-    out[seasonKey(kind, first, last)] = shifted(0);
-    out[kind] = `${pad2(m1)}..${pad2(m2)}`;
+    const shifted = (by: number) => `${Number(y1) + by}-${m1}..${Number(y2) + by}-${m2}`;
+    out[seasonKey(kind, first, last)] = span;
+    out[kind] = `${m1}..${m2}`;
     out[`${kind} trước`] = shifted(-1);
     out[`${kind} tới`] = out[`${kind} sau`] = shifted(1);
   }
   return out;
+}
+
+/** The span of the dates that bound a time named just before them, when they fall within its years; else undefined. */
+function ownBounds(rest: string, first: number, last: number): string | undefined {
+  const bounds = BOUNDS.exec(rest);
+  if (!bounds) return undefined;
+  const [m1, y1, m2, y2] = bounds.slice(1).map(Number);
+  if (y1 !== first || y2 !== last || m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || y1 * 12 + m1 > y2 * 12 + m2) return undefined;
+  return `${y1}-${pad2(m1)}..${y2}-${pad2(m2)}`;
 }
 
 function weatherKey(name: string): string {

@@ -16,6 +16,19 @@ describe('crop seasons', () => {
     expect(seasonCalendar('Vụ Thu Đông 2024 được tổng kết ngày 20/12/2024 và ngày 05/01/2025.')).toEqual({});
   });
 
+  it('dates a season by the bounds given right after its name, when they fall in its own years', () => {
+    expect(seasonCalendar('Vụ Đông Xuân 2029-2030 (từ ngày 20/12/2029 đến ngày 15/5/2030), Công ty phục vụ tưới 12.000 ha.')).toEqual({
+      'đông xuân 2029-2030': '2029-12..2030-05',
+    });
+    expect(seasonCalendar('Vụ Hè Thu 2030 được tính từ ngày 01/5/2030 đến ngày 31/8/2030.')).toEqual({ 'hè thu 2030': '2030-05..2030-08' });
+    // bounds outside the season's own years are another time's
+    expect(seasonCalendar('Vụ Mùa 2030 (từ ngày 01/6/2029 đến ngày 30/11/2029) …')).toEqual({});
+    const calendar = seasonCalendar('Vụ Đông Xuân 2029-2030 (từ ngày 20/12/2029 đến ngày 15/5/2030), Công ty phục vụ tưới 12.000 ha.');
+    expect(firstPeriod('Tổng kết công tác phục vụ sản xuất vụ Đông Xuân 2029-2030 và nhiệm vụ vụ Mùa năm 2030', undefined, calendar, true)).toBe(
+      '2029-12..2030-05',
+    );
+  });
+
   it('gives a heading or title that names a dated season its span; an undated one stays a name', () => {
     const calendar = seasonCalendar('Vụ Mùa 2023 gieo cấy từ ngày 05/7/2023 đến ngày 10/8/2023, thu hoạch xong trước ngày 15/11/2023.');
     expect(firstPeriod('II. KẾT QUẢ SẢN XUẤT VỤ MÙA 2023', undefined, calendar)).toBe('2023-07..2023-11');

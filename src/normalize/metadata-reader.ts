@@ -91,12 +91,16 @@ const WINDOW_LINE = /(?:(?:^|[.;]\s+)\(?|\()\s*(?:số liệu|kỳ báo cáo|th�
 
 /**
  * Whether a window of dates is the exact form of the time a title names: the title's year, or a span of months
- * that ends in the window's last month (`6 tháng đầu năm 2025` and `16/12/2024 – 15/6/2025`).
+ * that ends in the window's last month (`6 tháng đầu năm 2025` and `16/12/2024 – 15/6/2025`), or as many months
+ * shifted by a month or two — a working period's (`6 tháng đầu năm 2026` and `01/12/2025 – 31/5/2026`).
  */
 function sameReportTime(title: string, window: string): boolean {
   const end = window.slice(-7);
   if (/^\d{4}$/u.test(title)) return end.slice(0, 4) === title;
-  return /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) && title.slice(-7) === end;
+  if (!/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) || !/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(window)) return false;
+  const month = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7));
+  const length = (span: string) => month(span.slice(-7)) - month(span.slice(0, 7));
+  return title.slice(-7) === end || (length(title) === length(window) && Math.abs(month(title.slice(-7)) - month(end)) <= 2);
 }
 
 /** An admission (`tuyển sinh`) to a school year named in a title: the year it starts. */

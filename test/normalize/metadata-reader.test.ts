@@ -92,6 +92,13 @@ describe('readMetadata', () => {
     expect(windowed('Kết quả công tác 6 tháng đầu năm 2025', line)).toBe('2024-12..2025-06');
   });
 
+  it('takes a working window of as many months as the title, shifted by a month or two, and no window of another length', () => {
+    const line = 'Viện kiểm sát báo cáo kết quả công tác 6 tháng đầu năm 2030 (số liệu từ ngày 01/12/2029 đến ngày 31/5/2030) như sau:';
+    expect(windowed('Kết quả công tác kiểm sát 6 tháng đầu năm 2030', line)).toBe('2029-12..2030-05');
+    const quarter = 'Số liệu từ ngày 01/12/2029 đến ngày 31/5/2030.';
+    expect(windowed('Kết quả công tác quý I năm 2030', quarter)).toBe('2030-01..2030-03');
+  });
+
   it.each([
     'Kỳ báo cáo: từ ngày 16/11/2024 đến ngày 15/11/2025.',
     '(Số liệu từ ngày 16/11/2024 đến ngày 15/11/2025)',

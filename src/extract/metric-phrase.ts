@@ -106,6 +106,8 @@ const TIME = new RegExp(
     // a span of dates or months (`Từ ngày 01/01/2025 đến 30/9/2025, …`): the bounds and their `từ … đến` go together
     `từ\\s+(?:ngày\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}\\s+(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}`,
     `từ\\s+tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?\\s+(?:đến|tới)\\s+(?:hết\\s+)?tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?`,
+    // a span from a date, month or year to now (`từ tháng 3/2025 đến nay`): the `từ` goes with the rest
+    `từ\\s+(?:ngày\\s+\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?|năm\\s+\\d{4})\\s+(?:đến|tới)\\s+nay`,
     `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
     // (a comparison's base keeps its words: `so với cuối năm 2024`)
     `(?<!so\\s+với\\s+)(?:vào\\s+)?cuối\\s+(?:năm|tháng|quý|kỳ)(?![\\p{L}])`,

@@ -488,8 +488,10 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
 /** All time mentions in a lower-cased text, left to right, without overlaps (earlier patterns win). */
 export function findTimeMentions(lower: string, defaultYear?: number, reportPeriod?: string, issued?: string): TimeMention[] {
   const reportEnd = reportPeriod ? endMonth(reportPeriod) : undefined;
-  // a report of a span that runs past its own date (`giai đoạn 2021-2025`, issued 10/2025): `nay` is when it was written
-  const now = reportEnd && issued && /^\d{4}-\d{2}$/.test(issued) && issued < reportEnd ? issued : reportEnd;
+  // a report of a span that runs past its own date (`giai đoạn 2021-2025`, issued 10/2025): `nay` is when it was written;
+  // not a report of one year written before its end, whose `đến nay` is the year's end as GUIDELINES says
+  const oneYear = !!reportPeriod && /^\d{4}$/.test(reportPeriod);
+  const now = reportEnd && issued && /^\d{4}-\d{2}$/.test(issued) && issued < reportEnd && !oneYear ? issued : reportEnd;
   const found: TimeMention[] = [];
   for (const { re, rule, make } of PATTERNS) {
     re.lastIndex = 0;

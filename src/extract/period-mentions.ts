@@ -162,13 +162,15 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   {
     // từ ngày 01/3/2025 đến nay, từ tháng 3/2025 đến nay: a span the sentence bounds, to the report's month
     // (an aside in brackets may stand between: `Từ ngày 01/01/2026 (thời điểm bỏ thuế khoán) đến nay`)
-    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:\([^()\d]{1,60}\)\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
+    // (from the start of a month, `từ đầu tháng 02/2026 đến nay`, too)
+    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|(?:đầu\s+)?tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:\([^()\d]{1,60}\)\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
     rule: 'period:since',
     make: (m, _y, _l, _e, _p, now) => {
       const month = Number(m[1]);
       const y = Number(m[2]);
       if (!now || month < 1 || month > 12 || !validYear(y)) return undefined;
-      return `${y}-${pad2(month)}..${now}`;
+      const from = `${y}-${pad2(month)}`;
+      return from === now ? now : from < now ? `${from}..${now}` : undefined;
     },
   },
   {
@@ -230,6 +232,18 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
       const b = Number(m[3]);
       const yb = Number(m[4]);
       const a = Number(m[1] ?? m[2] ?? b);
+      if (a < 1 || a > 12 || b < 1 || b > 12 || !validYear(yb)) return undefined;
+      const from = `${a <= b ? yb : yb - 1}-${pad2(a)}`;
+      const to = `${yb}-${pad2(b)}`;
+      return from === to ? to : `${from}..${to}`;
+    },
+  },
+  {
+    // 21/02-05/3/2026, 13/02 – 19/02/2026: two dates joined by a dash, the year said once (a week's or a forecast's window)
+    re: /(?<![\d/.])\d{1,2}\s*\/\s*(\d{1,2})\s*[-–]\s*\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?![\d/])/gu,
+    rule: 'period:between',
+    make: (m) => {
+      const [a, b, yb] = [Number(m[1]), Number(m[2]), Number(m[3])];
       if (a < 1 || a > 12 || b < 1 || b > 12 || !validYear(yb)) return undefined;
       const from = `${a <= b ? yb : yb - 1}-${pad2(a)}`;
       const to = `${yb}-${pad2(b)}`;
@@ -489,8 +503,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
 export function findTimeMentions(lower: string, defaultYear?: number, reportPeriod?: string, issued?: string): TimeMention[] {
   const reportEnd = reportPeriod ? endMonth(reportPeriod) : undefined;
   // a report of a span that runs past its own date (`giai đoạn 2021-2025`, issued 10/2025): `nay` is when it was written;
-  // not a report of one year written before its end, whose `đến nay` is the year's end as GUIDELINES says
-  const oneYear = !!reportPeriod && /^\d{4}$/.test(reportPeriod);
+  // not a report of one year written in its last quarter, whose `đến nay` is the year's end as GUIDELINES says (the
+  // report stands for the year)
+  const oneYear = !!reportPeriod && /^\d{4}$/.test(reportPeriod) && !!issued && issued.startsWith(`${reportPeriod}-`) && issued.slice(5, 7) >= '10';
   const now = reportEnd && issued && /^\d{4}-\d{2}$/.test(issued) && issued < reportEnd && !oneYear ? issued : reportEnd;
   const found: TimeMention[] = [];
   for (const { re, rule, make } of PATTERNS) {

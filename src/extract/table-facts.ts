@@ -151,6 +151,9 @@ export function periodOfHeader(part: string, century?: string, growth = false, t
     const from = growth ? Number(m[1]) + 1 : Number(m[1]);
     return { period: `${century}${String(from).padStart(2, '0')}-01..${century}${m[2]}-12`, span: true };
   }
+  // (a header of dates, `Dự báo 21/02-05/3/2026`, `Tuần 13/02-19/02/2026`: the months they fall in, not their year alone)
+  const dated = /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*(?:19|20)\d\d/u.test(t) ? findTimeMentions(t.toLocaleLowerCase('vi'), periodYear(tablePeriod), tablePeriod) : [];
+  if (dated.length === 1) return { period: dated[0].period, span: false };
   m = YEAR.exec(t);
   if (m) return { period: m[1], span: false };
   m = UNTIL.exec(t);
@@ -377,7 +380,8 @@ export function namesWhere(label: string): boolean {
   const total = /^(?:tổng\s+số|tổng\s+cộng|tổng|cộng|toàn\s+(?:tỉnh|vùng|quốc|huyện)|cả\s+nước|chung)(?![\p{L}])\s*/iu.exec(t);
   const rest = total ? t.slice(total[0].length).replace(/^(?:cả\s+nước|toàn\s+\p{L}+|vùng|tỉnh)\s*/iu, '') : t;
   if (total && !rest) return true;
-  const w = rest.split(/[\s,.&()\-–/]+/u).filter(Boolean);
+  // (a row named by its label columns together, `Vàm Kênh — Cửa Tiểu`: a station and its river, still names)
+  const w = rest.split(/[\s,.&()\-–—/]+/u).filter(Boolean);
   return w.length > 0 && w.every((x) => /^\p{Lu}/u.test(x) || /^(?:và|tỉnh|thành|phố|huyện|vùng)$/u.test(x));
 }
 

@@ -88,6 +88,8 @@ function titleTimeByIssue(title: string, issueDate: string | undefined, seasons:
 
 /** A line that says what span a report's figures cover: `Số liệu (báo cáo) tính từ …`, `Kỳ báo cáo: …`, `(Thời gian báo cáo …)`, `Thời gian lấy số liệu: …`. */
 const WINDOW_LINE = /(?:(?:^|[.;]\s+)\(?|\()\s*(?:số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])/iu;
+/** The week a bulletin reports, bounded in brackets (`… tình hình xâm nhập mặn tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`). */
+const WEEK_WINDOW = /(?<![\p{L}])tuần\s+(?:qua|này|trước)\s*(?=\(\s*từ\s+ngày)/iu;
 
 /**
  * Whether a window of dates is the exact form of the time a title names: the title's year, or a span of months
@@ -264,7 +266,18 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
     .map((t) => ({ t, m: WINDOW_LINE.exec(t) }))
     .find((x) => x.m);
   const window = windowAt?.m ? firstPeriod(windowAt.t.slice(windowAt.m.index)) : undefined;
-  const windowed = window?.includes('..') && (!ofTitle || sameReportTime(ofTitle, window)) ? window : undefined;
+  // (a bulletin of a week, `… tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`, under a title that names only its year: the week's month)
+  const weekAt = body
+    .slice(0, 2)
+    .map((t) => ({ t, m: WEEK_WINDOW.exec(t) }))
+    .find((x) => x.m);
+  const week = weekAt?.m && ofTitle && /^\d{4}$/u.test(ofTitle) ? firstPeriod(weekAt.t.slice(weekAt.m.index)) : undefined;
+  const windowed =
+    window?.includes('..') && (!ofTitle || sameReportTime(ofTitle, window))
+      ? window
+      : week && /^\d{4}-\d{2}$/u.test(week) && week.startsWith(`${ofTitle}-`)
+        ? week
+        : undefined;
   const period = windowed ?? ofTitle;
   if (period) meta.reportPeriod = period;
   // an admission to a school year (`Kỳ thi tuyển sinh vào lớp 10 … năm học 2025-2026`) takes place before the year

@@ -328,6 +328,9 @@ describe('table header and unit readers', () => {
     ['2011- 2015', '2011-01..2015-12'],
     ['Đến 2010', '@2010-12'],
     ['Tháng 8/2021', '2021-08'],
+    // dates joined by a dash, the year said once: the months they fall in, not their year alone
+    ['Dự báo 21/02-05/3/2031', '2031-02..2031-03'],
+    ['Tuần 13/02 – 19/02/2031', '2031-02'],
   ])('reads the period of the header %s as %s', (header, period) => {
     expect(periodOfHeader(header)?.period).toBe(period);
   });
@@ -341,7 +344,9 @@ describe('table header and unit readers', () => {
       true,
       true,
     ]);
-    expect(['Tổng thu ngân sách', 'Số thuê bao di động', 'Doanh thu', ''].map(namesWhere)).toEqual([false, false, false, false]);
+    // a row named by two label columns together (a station and its river)
+    expect(namesWhere('Vàm Kênh — Cửa Tiểu')).toBe(true);
+    expect(['Tổng thu ngân sách', 'Số thuê bao di động', 'Doanh thu', '', 'Trạm bơm — Sông Tiền'].map(namesWhere)).toEqual([false, false, false, false, false]);
   });
 
   it('takes the subject of a caption without its label', () => {

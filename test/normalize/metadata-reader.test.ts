@@ -92,6 +92,13 @@ describe('readMetadata', () => {
     expect(windowed('Kết quả công tác 6 tháng đầu năm 2025', line)).toBe('2024-12..2025-06');
   });
 
+  it('takes the week a bulletin reports (tuần qua (từ ngày … đến ngày …)) under a title that names only its year', () => {
+    const line = 'Đài thông báo tình hình xâm nhập mặn tuần qua (từ ngày 13/02 đến ngày 19/02/2031) và dự báo trong thời gian tới như sau:';
+    expect(windowed('Bản tin dự báo xâm nhập mặn mùa khô năm 2031 (Bản tin số 06)', line)).toBe('2031-02');
+    // a title of months keeps its months
+    expect(windowed('Kết quả công tác quý I năm 2031', line)).toBe('2031-01..2031-03');
+  });
+
   it('takes a working window of as many months as the title, shifted by a month or two, and no window of another length', () => {
     const line = 'Viện kiểm sát báo cáo kết quả công tác 6 tháng đầu năm 2030 (số liệu từ ngày 01/12/2029 đến ngày 31/5/2030) như sau:';
     expect(windowed('Kết quả công tác kiểm sát 6 tháng đầu năm 2030', line)).toBe('2029-12..2030-05');

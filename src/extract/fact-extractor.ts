@@ -386,12 +386,12 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const within = Math.max(lower.lastIndexOf('trong đó', f.start), lastListOpening(lower, sStart, f.start));
     // the total is the last level before `trong đó`, not a change or plan figure said of it
     // (a `;` clause that opens with a verb of its own — `…; đã giải quyết 4.790 hồ sơ` — is no part of the split)
-    const total =
+    const totals =
       within > sStart && !OWN_VERB_CLAUSE.test(lower.slice(within, f.start))
         ? [...placed]
             .reverse()
             // (not a figure of an aside closed before the split: `9 thí sinh vi phạm (năm 2024: 14 thí sinh), trong đó 6 …`)
-            .find(
+            .filter(
               (p) =>
                 p.start >= sStart &&
                 p.end <= within &&
@@ -399,7 +399,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
                 !isPlanAside(p.fact) &&
                 closedAside(text, p.end, within) < 0,
             )
-        : undefined;
+        : [];
+    // (a count splits the total of its own counted noun: `cử 38 đoàn với 214 lượt cán bộ …, trong đó 27 đoàn đi Trung Quốc`)
+    const total = (read?.kind === 'count' ? totals.find((p) => p.fact.base_unit === read.baseUnit) : undefined) ?? totals[0];
     // (every `;` part of a sentence that opens with `Trong đó:` splits the total before it, not only the first)
     // (the figure before is not what is split when it is an aside in brackets: `… tăng 17,3% so với năm 2024 (1.096,74 tỷ đồng). Trong đó: …`)
     const outsideAside = opens && previous && comparisonBase(lower, previous.start) ? splitTotal : undefined;
@@ -527,7 +529,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       flowPeriod: period.flow,
       figure: f,
       metricEnd: Math.max(reading.usedEnd, repeated ? repeated.end : unitEnd),
-      pre: reading.pre || (samePrevious?.pre ?? ''),
+      // (a figure with no words before it goes on with the previous figure's, in the same clause: not past a `;` or a `trong đó`)
+      pre: reading.pre || (samePrevious && !/;|trong đó/u.test(lower.slice(samePrevious.end, f.start)) ? samePrevious.pre : ''),
     });
   }
   return placed.map((p) => p.fact);

@@ -903,7 +903,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // by its own words)
     // (not a count: its head is the counted noun, which the total shares — `cơ sở … trong đó: ngành Y tế quản lý 1.204 cơ sở`)
     const namesMeasure = m.splits && m.parent && bracket < 0 && (m.kind === 'money' || m.kind === 'measure') && sameHead(metric, m.parent);
-    if (context && !namesMeasure && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
+    // (nor a count after `trong đó` that says which of them in words of its own — `trong đó 4 vụ buôn lậu, vận chuyển trái phép
+    // hàng hóa qua biên giới` — beside its counted noun)
+    const ownCount = m.splits && m.parent && bracket < 0 && m.kind === 'count' && !!m.countedNoun && contentWords(metric.replace(m.countedNoun, ' ')) >= 2;
+    if (context && !namesMeasure && !ownCount && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
   }
   // (`Số hộ … gấp hơn 3 lần`: the comparative that closes the subject says how, not what)

@@ -995,10 +995,10 @@ function comparisonPhrase(text: string, from: number): { phrase: string; end: nu
   const lead = text.slice(from).length - text.slice(from).trimStart().length;
   const rest = text.slice(from + lead, from + lead + 120);
   // (`so với tháng trước và tăng 13,5% …`: the next change starts at its verb)
-  const stop = rest.slice(7).search(/[,;:().]|\s(?=\d[\d.,]*(?![\d\p{L}]))|\s(?:và\s+|,\s*)?(?:tăng|giảm)(?![\p{L}])/u);
+  const stop = rest.slice(7).search(/[,;:().]|(?<!(?:năm|tháng|quý|ngày|kỳ))\s(?=\d[\d.,]*(?![\d\p{L}]))|\s(?:và\s+|,\s*)?(?:tăng|giảm)(?![\p{L}])/u);
   const raw = stop >= 0 ? rest.slice(0, 7 + stop) : rest;
-  // a base that is only a time (`so với quý II/2025`) leaves nothing to say but the time: no phrase
-  const phrase = withoutTime(words(raw).slice(0, 8).join(' ')).replace(/\s+(?:năm|tháng|quý)$/u, '');
+  // (the base's time is what the change is against, and stays: `so với tháng 10/2026`, `so với cùng kỳ năm 2025`)
+  const phrase = tidy(raw.trim().split(/\s+/u).slice(0, 8).join(' '));
   return { phrase: /^so với$/iu.test(phrase) ? '' : phrase, end: from + lead + raw.length };
 }
 

@@ -423,6 +423,9 @@ export function openBracket(text: string, sentence: number, start: number): numb
 const SOURCE = new RegExp(`^(?:${W('theo|căn cứ|qua')})\\s`, 'iu');
 
 /** A comparison opening a clause, before the subject it compares (`so với cùng kỳ năm trước số vụ …`). */
+/** A base of comparison that opens a sentence, before its comma: `So với tháng 10/2026, …`, `So với cùng kỳ năm 2025, …`. */
+const SENTENCE_BASE =
+  /^\s*(so với\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:năm|tháng|quý|kỳ)\s+(?:trước|[IVX\d]+(?:\s*[/.-]\s*\d{2,4})*(?:\s+năm\s+\d{4})?)|đầu năm|cuối năm(?:\s+\d{4})?))\s*,/iu;
 const LEADING_COMPARISON = /^\s*so với\s+(?:cùng kỳ|năm trước|tháng trước|quý trước|kỳ trước)(?:\s+năm\s+(?:trước|\d{4}))?\s+(?=\S)/iu;
 
 /**
@@ -909,6 +912,15 @@ export function metricPhrase(m: MetricInput): MetricReading {
     if (context && !namesMeasure && !ownCount && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
   }
+  // a change in a sentence that opens with its base (`So với cùng kỳ năm 2025, giảm 9 vụ (18%)`) is against that base
+  // (it replaces a base the phrase took from a figure before: the sentence says its own)
+  const lead = m.aspect === 'change' ? SENTENCE_BASE.exec(m.text.slice(m.sentence, m.start)) : null;
+  if (lead) metric = tidy(`${metric.replace(/\s+so với(?![\p{L}]).*$/iu, '')} ${lead[1].toLocaleLowerCase('vi')}`);
+  // (a change named from the figure before it says its own way: `… giảm 9 vụ. So với tháng 10/2026, tăng 2 vụ` is a rise)
+  const ownWay =
+    m.aspect === 'change' ? /(?<![\p{L}])(tăng|giảm)\s*$/u.exec(m.text.slice(Math.max(m.sentence, m.start - 8), m.start).toLocaleLowerCase('vi')) : null;
+  const other = ownWay?.[1] === 'tăng' ? 'giảm' : 'tăng';
+  if (ownWay) metric = metric.replace(new RegExp(`(?<![\\p{L}])${other}(?=(?:\\s+so với(?![\\p{L}]).*)?$)`, 'u'), ownWay[1]);
   // (`Số hộ … gấp hơn 3 lần`: the comparative that closes the subject says how, not what)
   metric = caseOf(tidy(metric.replace(COMPARATIVE_TAIL, '')));
   if (m.aspect === 'rank') {

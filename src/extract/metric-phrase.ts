@@ -97,7 +97,7 @@ const TIME = new RegExp(
     `(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:ngày\\s+)?(?:nay|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?|năm\\s+\\d{4}|quý\\s+[IVX\\d]+(?:[/.-]\\d{4})?)`,
     `(?:\\d+\\s+)?tháng\\s+(?:đầu|cuối)\\s+năm(?:\\s+\\d{4})?`,
     `(?:trong\\s+|sau\\s+)?\\d{1,2}\\s+tháng(?!\\s*[/.-]?\\s*\\d)`,
-    `trong\\s+(?:tháng|kỳ|quý|năm)(?!\\s*(?:\\d|[IVX]+\\b))`,
+    `trong\\s+(?:tháng|kỳ|quý)(?!\\s*(?:\\d|[IVX]+\\b))`,
     `(?:trong\\s+|của\\s+|(?<!so\\s+với\\s+)(?:vào\\s+)?(?:cuối|đầu|giữa)\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `(?:(?:trong|cả|của)\\s+)?giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
@@ -108,12 +108,13 @@ const TIME = new RegExp(
     `từ\\s+tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?\\s+(?:đến|tới)\\s+(?:hết\\s+)?tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?`,
     // a span from a date, month or year to now (`từ tháng 3/2025 đến nay`): the `từ` goes with the rest
     `từ\\s+(?:ngày\\s+\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?|năm\\s+\\d{4})\\s+(?:đến|tới)\\s+nay`,
-    `(?:từ\\s+)?đầu\\s+năm(?:\\s+đến\\s+nay)?`,
+    // (a stock at the start of the year, `số hộ nghèo đầu năm`, keeps it: it names which stock)
+    `từ\\s+đầu\\s+năm(?:\\s+đến\\s+nay)?|đầu\\s+năm\\s+đến\\s+nay`,
     // (a comparison's base keeps its words: `so với cuối năm 2024`)
     `(?<!so\\s+với\\s+)(?:vào\\s+)?cuối\\s+(?:năm|tháng|quý|kỳ)(?![\\p{L}])`,
     `từ\\s+nay\\s+(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:năm(?:\\s+\\d{4})?|ngày\\s+\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?)`,
-    // the present period said relatively (`năm nay`, `tháng này`, `cả năm`)
-    `(?:trong\\s+)?(?:năm\\s+nay|tháng\\s+này|quý\\s+này|kỳ\\s+này|năm\\s+qua|cả\\s+năm)`,
+    // the present period said relatively (`năm nay`, `tháng này`); not `cả năm`, which names a whole year's total against a part's
+    `(?:trong\\s+)?(?:năm\\s+nay|tháng\\s+này|quý\\s+này|kỳ\\s+này|năm\\s+qua)`,
     `(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/\\d{4}`,
   ]
     .map(W)
@@ -143,8 +144,9 @@ const PAIRED = `(?:${[...COORDINATED_NOUNS, 'phản ánh', 'kiến nghị', 'khi
   .sort((a, b) => b.length - a.length)
   .join('|')})`;
 const COMMA_STOP = `(?<!(?<![\\p{L}])${PAIRED}),|,(?!\\s*${PAIRED}(?![\\p{L}]))`;
-/** A number ahead (another figure's), but not a grade's (`học sinh lớp 12 đăng ký dự thi`) nor an age that bounds who is counted (`trẻ em dưới 1 tuổi được tiêm đủ`). */
-const NUMBER_NEXT = '(?<!(?<![\\p{L}])(?:lớp|khối))\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))(?!\\s*\\d+(?:\\s*(?:[-–]|đến)\\s*\\d+)?\\s*tuổi(?!\\p{L}))';
+/** A number ahead (another figure's), but not a grade's (`học sinh lớp 12 đăng ký dự thi`), a time's (`trong năm 2025`) nor an age that bounds who is counted (`trẻ em dưới 1 tuổi được tiêm đủ`). */
+const NUMBER_NEXT =
+  '(?<!(?<![\\p{L}])(?:lớp|khối|năm|tháng|quý|ngày))\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))(?!\\s*\\d+(?:\\s*(?:[-–]|đến)\\s*\\d+)?\\s*tuổi(?!\\p{L}))';
 /** Where the words after a number stop naming what it counts: punctuation, a verb of change or comparison, a cause or purpose (`giảm 5,8% do diện tích mía thu hẹp`). */
 const POST_STOP = new RegExp(
   `[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|(?<!gia\\s)tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|(?<!(?:mặt|đồng|văn|công|cân|san|bình)\\s)bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu')}`,

@@ -61,7 +61,14 @@ interface Placed {
   metricEnd: number;
   /** The words before the number its metric used (or inherited): a figure joined to it shares them. */
   pre: string;
+  /** Where its metric's words began: a bound of a group (`tàu từ 6 m đến dưới 12 m có 5.912 chiếc`) gives them to the count after it. */
+  from: number;
+  /** A bound of the group the next figure counts: `từ 6 m đến dưới 12 m`, `từ 60 tuổi trở lên`, then `có`, `là` or `:`. */
+  bound: boolean;
 }
+
+/** What joins a group's bound to the count of that group: `có`, `là`, `gồm`, a colon. */
+const BOUND_THEN_COUNT = /^\s*(?:trở\s+(?:lên|xuống)\s*)?(?:có|là|gồm|đạt|:)\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u;
 
 /**
  * The period of the nearest section up the path that names one. A bare year there gives way to
@@ -449,13 +456,21 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       samePrevious?.fact.kind === 'percent' && samePrevious.fact.aspect === 'share' && aspect.aspect === 'change' && unit?.unit === '%'
         ? [...placed].reverse().find((p) => p.end > sStart && p.end <= samePrevious.start && p.fact.aspect === 'level' && p.fact.kind !== 'percent')
         : undefined;
+    // the second value of `từ X … lên Y` has no words of its own: the link is not a subject
+    // (a group's bound right before, `tàu từ 6 m đến dưới 12 m có 5.912 chiếc`: the words that name the group are this count's)
+    const metricFrom = samePrevious
+      ? samePrevious.bound && BOUND_THEN_COUNT.test(lower.slice(samePrevious.end, f.start))
+        ? samePrevious.from
+        : FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start))
+          ? f.start
+          : Math.max(sStart, samePrevious.metricEnd)
+      : sStart;
     const reading = metricPhrase({
       text,
       sentence: sStart,
       parent: parent?.fact.metric ?? (splitTotal ?? total)?.fact.metric,
       splits: !parent && !!(splitTotal ?? total),
-      // the second value of `từ X … lên Y` has no words of its own: the link is not a subject
-      from: samePrevious ? (FROM_TO.test(lower.slice(samePrevious.metricEnd, f.start)) ? f.start : Math.max(sStart, samePrevious.metricEnd)) : sStart,
+      from: metricFrom,
       start: f.start,
       unitStart,
       unitEnd: read ? unitEnd : unitStart,
@@ -531,6 +546,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       metricEnd: Math.max(reading.usedEnd, repeated ? repeated.end : unitEnd),
       // (a figure with no words before it goes on with the previous figure's, in the same clause: not past a `;` or a `trong đó`)
       pre: reading.pre || (samePrevious && !/;|trong đó/u.test(lower.slice(samePrevious.end, f.start)) ? samePrevious.pre : ''),
+      from: metricFrom,
+      bound:
+        /(?<![\p{L}])từ\s*$/u.test(lower.slice(Math.max(sStart, f.start - 6), f.start)) &&
+        (fact.value_max !== null || /^\s*trở\s+(?:lên|xuống)/u.test(lower.slice(unitEnd, unitEnd + 12))),
     });
   }
   return placed.map((p) => p.fact);

@@ -323,6 +323,8 @@ function stripLinkers(phrase: string, keep: ReadonlySet<string> = NO_WORDS): str
     // a word, but `viễn thông đạt` is not it)
     if (hit && WORD_TAILS.has(hit) && splitsWord(words(lower), words(lower).length - 1)) break;
     if ((hit === 'bằng' || hit === 'tăng') && ENDS_IN_LINKER.test(lower)) break;
+    // (the end of a group's bound: `người từ 80 tuổi trở lên`)
+    if ((hit === 'lên' || hit === 'xuống') && /(?<![\p{L}])trở\s+(?:lên|xuống)$/u.test(lower)) break;
     if (hit) {
       p = tidy(p.slice(0, p.length - hit.length));
       changed = true;
@@ -459,6 +461,15 @@ const CONTINUATION = new RegExp(`^(?:${W('so với|tăng(?!\\s+trưởng)|giảm
 /** A concession after a subject (`X tuy chỉ chiếm 29,3% …`, `X mặc dù …`): the subject ends before it, what follows is said of it. */
 const CONCESSION = new RegExp(`\\s${W('tuy|mặc dù|dù')}\\s[^,;]*`, 'gu');
 
+/** The bounds of a group said with `từ`: `từ 6 m đến dưới 12 m`, `từ 60 tuổi trở lên`, `từ 3 đến 5 sao`. */
+const GROUP_BOUND = /(?<![\p{L}])từ\s+\d[\d.,]*\s*(?:[\p{L}/%²³]+\s+)?(?:(?:đến|tới)\s+(?:dưới\s+)?\d[\d.,]*(?:\s*[\p{L}/%²³]+)?|trở\s+(?:lên|xuống))/gu;
+
+/** Is the figure at `at` inside a group's bounds? */
+function inGroupBound(text: string, at: number): boolean {
+  for (const m of text.matchAll(GROUP_BOUND)) if (at >= m.index && at < m.index + m[0].length) return true;
+  return false;
+}
+
 function before(text: string, from: number, start: number): string {
   // the clause ends at a `;`: what stands before it is another item's
   const semi = text.lastIndexOf(';', start - 1);
@@ -472,7 +483,12 @@ function before(text: string, from: number, start: number): string {
   // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
   const pre = withoutTime(
     window.replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),
-  ).replace(/(?<![\p{L}\p{M}\d]|\p{L}\d+[.,]|(?<![\p{L}])(?:lớp|khối|bão số|con thứ|báo động|vành đai)\s)\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/giu, ' ');
+  ).replace(
+    /(?<![\p{L}\p{M}\d]|\p{L}\d+[.,]|(?<![\p{L}])(?:lớp|khối|bão số|con thứ|báo động|vành đai)\s)\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/giu,
+    (n, at: number, all: string) =>
+      // (the bounds of a group stay: `tàu từ 6 m đến dưới 12 m`, `người từ 60 tuổi trở lên`)
+      inGroupBound(all, at) ? n : ' ',
+  );
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre
     // (a concession's `tuy`/`mặc dù` closes the subject it follows: `lĩnh vực công nghiệp tuy chỉ chiếm …`)

@@ -676,11 +676,19 @@ function withHeadingSubject(f: Fact, title: string): Fact {
   const lower = f.metric.toLocaleLowerCase('vi');
   const extra = title.split(/\s+/u).filter((w) => !lower.includes(w.toLocaleLowerCase('vi'))).length;
   if (extra === 0) return f;
+  // (only the heading's first subject: a thin metric with a long list after it says more than it is)
+  const context = headingHead(title);
   return {
     ...f,
-    metric: `${f.metric} — ${title.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`,
+    metric: `${f.metric} — ${context.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`,
     evidence: [...f.evidence, 'metric:heading-subject'],
   };
+}
+
+/** The first subject a heading names: up to its first `và` or comma (`Chất lượng tín dụng và các tỷ lệ an toàn` → `Chất lượng tín dụng`). */
+function headingHead(title: string): string {
+  const first = title.split(/\s*,\s*|\s+và\s+|\s*;\s*/u)[0] ?? title;
+  return first.split(/\s+/u).length >= 2 ? first : title;
 }
 
 const THIN_STOP = new Set([

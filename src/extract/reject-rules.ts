@@ -186,6 +186,8 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // an amount said again in words in brackets after it (`3.138.400.000 đồng (Bằng chữ: Ba tỷ, một trăm ba mươi tám triệu,
   // bốn trăm nghìn đồng)`): the parts of the words are no facts of their own
   if (f.form === 'words' && amountInWords(lower, f)) return 'reject:in-words';
+  // `hai bên` (both sides, the two parties), `hai chiều` (two-way), `hai mặt`: a way of speaking, in words, no count
+  if (f.form === 'words' && /^hai$/iu.test(written.trim()) && /^\s*(?:bên|chiều|mặt)(?!\p{L})/u.test(after)) return 'reject:idiom';
   // the one of a per-unit measure (`thu nhập bình quân 1 người 1 tháng`), not a count
   if (
     written.trim() === '1' &&

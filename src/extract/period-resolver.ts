@@ -1,5 +1,5 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
-import { findTimeMentions, previousMonth, stockOf, type TimeMention } from './period-mentions.js';
+import { endMonth, findTimeMentions, previousMonth, stockOf, type TimeMention } from './period-mentions.js';
 import { MULTIPLE_BEFORE } from '../text/comparatives.js';
 import { periodYear } from '../text/period-words.js';
 
@@ -334,6 +334,27 @@ function annualPlanYear(ctx: PeriodContext, year: number | undefined): string | 
   return (plan[0] === 'dự toán' || /(?<!\p{L})năm(?!\p{L})/u.test(words)) && year !== undefined ? String(year) : undefined;
 }
 
+/** A plan of the year named right after a percentage: `100% kế hoạch năm`, `100% dự toán năm`, `100% kế hoạch vốn năm 2025`. */
+const YEAR_PLAN_AFTER =
+  /^\s*(?:kế hoạch|dự toán|chỉ tiêu|giá trị đặt hàng)(?:\s+(?!năm(?!\p{L}))\p{L}+){0,3}\s+(?:cả\s+)?năm(?:\s+((?:19|20)\d{2}))?(?![\p{L}\d])/u;
+
+/**
+ * A target of the year's plan, set in a section of tasks for a time after the report's (`Nhiệm vụ quý IV`: `Thu phí bảo
+ * đảm 100% dự toán năm.`, `phấn đấu cả năm đạt 100% dự toán`): the year — the one it names, else the section's.
+ */
+function annualTarget(ctx: PeriodContext, year: number | undefined): string | undefined {
+  if (ctx.aspect !== 'plan' || !ctx.sectionPeriod || !ctx.reportPeriod) return undefined;
+  const sectionStart = ctx.sectionPeriod.replace(/^@/u, '').slice(0, 7);
+  const reportEnd = endMonth(ctx.reportPeriod);
+  if (!reportEnd || !/^\d{4}-\d{2}$/u.test(sectionStart) || sectionStart <= reportEnd) return undefined;
+  const plan = YEAR_PLAN_AFTER.exec(ctx.lower.slice(ctx.unitEnd, ctx.unitEnd + 60));
+  const clause = ctx.lower.slice(Math.max(ctx.sentenceStart, ctx.lower.lastIndexOf(';', ctx.start) + 1), ctx.start);
+  if (!plan && !/(?<!\p{L})cả năm(?!\p{L})/u.test(clause)) return undefined;
+  // (not a target of a time the sentence names: `Thu ngân sách quý I/2026 đạt ít nhất 25% dự toán năm`)
+  if (findTimeMentions(clause, year, ctx.reportPeriod).some((m) => m.rule !== 'period:whole-year')) return undefined;
+  return plan?.[1] ?? (year !== undefined ? String(year) : undefined);
+}
+
 /**
  * The time of a figure a bracket holds, when the bracket says it: `tăng 12% so với năm 2024 (446 tỷ đồng)` — the
  * figure the bracket opens with after a comparison's base is the base's value, of the base's time; `(năm 2024: 312
@@ -423,7 +444,7 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   if (whole && ctx.aspect !== 'change' && !mentions.some((m) => m.start >= whole.from && m.end <= ctx.start)) {
     return { period: whole.period, flow: whole.period.slice(1), stock: true, evidence: ['period:part-of-stock'] };
   }
-  const annual = annualPlanYear(ctx, year);
+  const annual = annualPlanYear(ctx, year) ?? annualTarget(ctx, year);
   if (annual) return { period: annual, flow: annual, stock: false, evidence: ['period:annual-plan'] };
   const bracketed = bracketPeriod(ctx, mentions);
   if (bracketed) return bracketed;

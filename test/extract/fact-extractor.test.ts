@@ -10,6 +10,8 @@ interface Spec {
   reportPeriod?: string;
   /** The month the report was issued (`YYYY-MM`). */
   issued?: string;
+  /** The period of the section the text sits in (a heading's, `Nhiệm vụ quý IV năm 2030` → `2030-10..2030-12`). */
+  sectionPeriod?: string;
   expect: Record<string, unknown>[];
   skip?: string;
 }
@@ -24,7 +26,12 @@ describe('fact extractor spec table (test/extract/specs/facts.json)', () => {
   for (const spec of specs) {
     const run = spec.skip ? it.skip : it;
     run(`${spec.rule}${spec.skip ? ` — skipped: ${spec.skip}` : ''}`, () => {
-      const facts = extractFromBlock(block(spec.text), { source: 'spec.txt', reportPeriod: spec.reportPeriod, issued: spec.issued });
+      const facts = extractFromBlock(block(spec.text), {
+        source: 'spec.txt',
+        reportPeriod: spec.reportPeriod,
+        issued: spec.issued,
+        sectionPeriod: spec.sectionPeriod,
+      });
       expect(facts.map((f) => Object.fromEntries(Object.keys(spec.expect[facts.indexOf(f)] ?? {}).map((k) => [k, f[k as keyof Fact]])))).toEqual(spec.expect);
     });
   }

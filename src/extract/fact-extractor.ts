@@ -375,7 +375,8 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // with `trong đó` splits the last figure of the sentence before, and takes its time
     // `… 186,4 tỷ đồng, trong đó: ngân sách tỉnh 72,5 tỷ đồng; … 21,3 tỷ đồng`: the parts after a
     // `trong đó` in the sentence take the time of the total before it
-    const opensSplit = /^\s*(?:[-+•]\s*)?trong đó(?!\p{L})/u.test(lower.slice(sStart, f.start));
+    // (and one that opens with how the total is broken down: `Phân theo chiều dài: …`, `Chia theo nguồn vốn: …`, `Theo loại hình: …`)
+    const opensSplit = SPLIT_LEAD.test(lower.slice(sStart, f.start));
     const splitTotal = opensSplit
       ? [...placed]
           .reverse()
@@ -629,6 +630,10 @@ function comparisonBase(lower: string, start: number): boolean {
 
 /** A short sentence with no figure that announces the parts of a whole (`Trong mức tăng chung:`, `Phân theo khu vực:`), not a list of tasks. */
 const BARE_LEAD = /^\s*(?:trong\s+(?:đó|tổng|số|mức|cơ cấu)|chia\s+ra|phân\s+theo|cụ\s+thể|bao\s+gồm|gồm)(?![\p{L}])[^\d;:]{0,50}:\s*$/iu;
+
+/** A sentence that splits the total before it: `Trong đó, …`, `Trong số đó …`, `Phân theo chiều dài: …`, `Theo nguồn vốn: …`. */
+const SPLIT_LEAD =
+  /^\s*(?:[-+•]\s*)?(?:trong (?:số )?đó(?!\p{L})|(?:phân|chia)\s+(?:theo|ra)(?!\p{L})[^:;.]{0,40}:|theo\s+(?:nguồn|loại|lĩnh vực|ngành|khu vực|địa bàn|đối tượng|hình thức|cấp)(?!\p{L})[^:;.]{0,30}:)/u;
 
 /** A sentence that only opens a list of parts (`Trong đó:`, `Cụ thể:`, `Gồm:`). */
 const SPLIT_OPENER = /^\s*(?:trong đó|cụ thể|bao gồm|gồm)\s*:\s*$/iu;

@@ -478,7 +478,11 @@ function before(text: string, from: number, start: number): string {
   // (a bound the noun before it was given, `… của 216 cơ sở lưu trú từ 3 sao trở lên đạt 64,7%`, is that noun's, not this figure's)
   // (not one that opens its own clause: `…; từ 100 tuổi trở lên có 142 cụ` names who is counted)
   const afterNoun = /\p{L}\s*$/u.test(text.slice(Math.max(0, from - 3), from));
-  const labelled = text.slice(from, start).replace(LIST_LABEL, '$1');
+  // (nor how a total is broken down, `Phân theo chiều dài: tàu …`: the part's words follow it)
+  const labelled = text
+    .slice(from, start)
+    .replace(LIST_LABEL, '$1')
+    .replace(/^\s*(?:phân|chia)\s+(?:theo|ra)(?![\p{L}])[^:;.]{0,40}:\s*/iu, ' ');
   const window = afterNoun ? labelled.replace(/^\s*(?:từ\s+)?\d[\d.,]*\s+\p{L}+\s+trở\s+(?:lên|xuống)(?!\p{L})/iu, ' ') : labelled;
   // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
   const pre = withoutTime(

@@ -105,6 +105,21 @@ function sameReportTime(title: string, window: string): boolean {
   return title.slice(-7) === end || (length(title) === length(window) && Math.abs(month(title.slice(-7)) - month(end)) <= 2);
 }
 
+/** `Từ đầu năm 2025 đến ngày 20/8/2025`, `từ đầu năm đến ngày 20/8/2025`: the year's start to a date. */
+const SINCE_YEAR_START = /(?<![\p{L}])từ\s+đầu\s+năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:\d{1,2}\s*\/\s*)?(\d{1,2})\s*\/\s*(\d{4})/iu;
+
+/** The span from the start of its year to `month` (`YYYY-MM`), when a paragraph says so; else undefined. */
+function sinceStart(paragraphs: readonly string[], month: string): string | undefined {
+  for (const t of paragraphs) {
+    const m = SINCE_YEAR_START.exec(t);
+    if (!m) continue;
+    const [year, end] = [m[3], `${m[3]}-${pad2(m[2])}`];
+    if (end !== month || (m[1] && m[1] !== year)) continue;
+    return end.endsWith('-01') ? end : `${year}-01..${end}`;
+  }
+  return undefined;
+}
+
 /** An admission (`tuyển sinh`) to a school year named in a title: the year it starts. */
 const ADMISSION = /(?<![\p{L}])tuyển sinh(?![\p{L}])[^.;]*?năm học\s+(\d{4})\s*[-–]\s*\d{4}/iu;
 
@@ -278,7 +293,10 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
       : week && /^\d{4}-\d{2}$/u.test(week) && week.startsWith(`${ofTitle}-`)
         ? week
         : undefined;
-  const period = windowed ?? ofTitle;
+  // a title that gives only the moment (`(tính đến ngày 20/8/2025)`) over a text that says from when (`Từ đầu năm 2025 đến ngày
+  // 20/8/2025, …`): the span, whose flows run from that start and whose stocks stand at its end
+  const since = ofTitle?.startsWith('@') ? sinceStart(body.slice(0, 12), ofTitle.slice(1)) : undefined;
+  const period = windowed ?? since ?? ofTitle;
   if (period) meta.reportPeriod = period;
   // an admission to a school year (`Kỳ thi tuyển sinh vào lớp 10 … năm học 2025-2026`) takes place before the year
   // starts: in the year of its first half (`2025`), not over the school year

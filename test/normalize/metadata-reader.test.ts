@@ -92,6 +92,14 @@ describe('readMetadata', () => {
     expect(windowed('Kết quả công tác 6 tháng đầu năm 2025', line)).toBe('2024-12..2025-06');
   });
 
+  it('takes the span from the start of the year that the text gives a title of one moment (tính đến ngày …)', () => {
+    const title = 'Tình hình dịch bệnh và kết quả phòng, chống dịch (tính đến ngày 20/8/2031)';
+    expect(windowed(title, 'Từ đầu năm 2031 đến ngày 20/8/2031, dịch đã xảy ra tại 214 ổ dịch.')).toBe('2031-01..2031-08');
+    // a span that ends elsewhere, or none: the moment
+    expect(windowed(title, 'Từ đầu năm 2031 đến ngày 20/7/2031, dịch đã xảy ra tại 214 ổ dịch.')).toBe('@2031-08');
+    expect(windowed(title, 'Hiện có 214 ổ dịch.')).toBe('@2031-08');
+  });
+
   it('takes the week a bulletin reports (tuần qua (từ ngày … đến ngày …)) under a title that names only its year', () => {
     const line = 'Đài thông báo tình hình xâm nhập mặn tuần qua (từ ngày 13/02 đến ngày 19/02/2031) và dự báo trong thời gian tới như sau:';
     expect(windowed('Bản tin dự báo xâm nhập mặn mùa khô năm 2031 (Bản tin số 06)', line)).toBe('2031-02');

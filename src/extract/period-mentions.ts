@@ -294,6 +294,16 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // đầu vụ, đầu mùa (in a report of a season, a span of months across the year's end): what stood as the season began,
+    // its first month (`Đầu vụ, tổng dung tích các hồ chứa đạt 64,5 triệu m3`)
+    re: /(?<=(?:^|[.;,:(\n]|so với|vào|như)\s*)đầu\s+(?:vụ|mùa(?:\s+(?:khô|mưa))?)(?![\p{L}\d])/gu,
+    rule: 'period:season-start',
+    make: (_m, _y, _l, _e, reportPeriod) => {
+      const span = SEASON_REPORT.exec(reportPeriod ?? '');
+      return span && span[1] !== span[3] ? `@${span[1]}-${span[2]}` : undefined;
+    },
+  },
+  {
     // tính đến nay, đến thời điểm báo cáo, hiện nay: a value as of the report's month
     re: /(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời điểm báo cáo|thời điểm hiện tại)|(?<![\p{L}])hiện nay(?![\p{L}])/gu,
     rule: 'period:as-of-now',

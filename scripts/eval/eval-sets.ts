@@ -67,6 +67,8 @@ export const HELD_OUT: readonly string[] = [
   'blind37',
   'blind38',
   'blind39',
+  // (blind41: a validation set whose misses are kept unread; 40, 42 and 43 were read after their first look and are fit on)
+  'blind41',
 ];
 
 /** The blind sets, `fixtures/blind` and `fixtures/blind2` … `fixtures/blind43`. */

@@ -464,10 +464,9 @@ const CONCESSION = new RegExp(`\\s${W('tuy|mặc dù|dù')}\\s[^,;]*`, 'gu');
 /** The bounds of a group said with `từ`: `từ 6 m đến dưới 12 m`, `từ 60 tuổi trở lên`, `từ 3 đến 5 sao`. */
 const GROUP_BOUND = /(?<![\p{L}])từ\s+\d[\d.,]*\s*(?:[\p{L}/%²³]+\s+)?(?:(?:đến|tới)\s+(?:dưới\s+)?\d[\d.,]*(?:\s*[\p{L}/%²³]+)?|trở\s+(?:lên|xuống))/gu;
 
-/** Is the figure at `at` inside a group's bounds? */
-function inGroupBound(text: string, at: number): boolean {
-  for (const m of text.matchAll(GROUP_BOUND)) if (at >= m.index && at < m.index + m[0].length) return true;
-  return false;
+/** Where a text's group bounds are, as [start, end) pairs. */
+function groupBounds(text: string): [number, number][] {
+  return text.includes('từ') ? [...text.matchAll(GROUP_BOUND)].map((m) => [m.index, m.index + m[0].length]) : [];
 }
 
 function before(text: string, from: number, start: number): string {
@@ -485,13 +484,15 @@ function before(text: string, from: number, start: number): string {
     .replace(/^\s*(?:phân|chia)\s+(?:theo|ra)(?![\p{L}])[^:;.]{0,40}:\s*/iu, ' ');
   const window = afterNoun ? labelled.replace(/^\s*(?:từ\s+)?\d[\d.,]*\s+\p{L}+\s+trở\s+(?:lên|xuống)(?!\p{L})/iu, ' ') : labelled;
   // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
-  const pre = withoutTime(
+  const timeless = withoutTime(
     window.replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),
-  ).replace(
+  );
+  const bounds = groupBounds(timeless);
+  const pre = timeless.replace(
     /(?<![\p{L}\p{M}\d]|\p{L}\d+[.,]|(?<![\p{L}])(?:lớp|khối|bão số|con thứ|báo động|vành đai)\s)\d(?:[\d.,/]*\d)?%?(?![\p{L}\p{M}\d])/giu,
-    (n, at: number, all: string) =>
+    (n, at: number) =>
       // (the bounds of a group stay: `tàu từ 6 m đến dưới 12 m`, `người từ 60 tuổi trở lên`)
-      inGroupBound(all, at) ? n : ' ',
+      bounds.some(([a, b]) => at >= a && at < b) ? n : ' ',
   );
   // a source adverbial (`Theo kết quả đánh giá năm 2024, …`, `Theo báo cáo của …`) says where a figure comes from, not what it is
   const parts = pre

@@ -88,7 +88,10 @@ function countedNoun(label: string): UnitInfo | undefined {
   for (const part of label.split(' — ')) {
     // (`Số chuyến`, `Tổng số hộ`; `Lượt hành khách`: occasions are counted without `số`)
     const label = part.replace(BRACKET_UNIT, '').trim();
-    const m = /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,40})$/iu.exec(label) ?? /^(lượt\s[\p{L}\s]{1,40})$/iu.exec(label);
+    // (a time after the noun is the column's, not the noun's: `Số vụ cùng kỳ năm 2025`)
+    const m =
+      /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,40}?)(?:\s+(?:cùng kỳ|năm|tháng|quý)(?![\p{L}])[\p{L}\d\s/.-]{0,30})?$/iu.exec(label) ??
+      /^(lượt\s[\p{L}\s]{1,40})$/iu.exec(label);
     if (!m) continue;
     const lower = `1 ${m[1].toLocaleLowerCase('vi')}`;
     const read = readUnit(lower, lower, 1);

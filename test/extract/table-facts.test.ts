@@ -592,3 +592,19 @@ describe('a caption that titles results broken down by something', () => {
     expect(cellFacts(doc).find((f) => f.quote === '94')?.metric).toBe('Cơ sở kinh doanh thực phẩm — Công Thương — Số cơ sở vi phạm');
   });
 });
+
+describe('a count column dated by its header', () => {
+  it('counts the noun of `Số vụ cùng kỳ năm 2030`, of that year', async () => {
+    const tsv = [
+      'BÁO CÁO',
+      'Tình hình tai nạn giao thông 11 tháng năm 2031',
+      'Bảng 1. Tai nạn giao thông theo tuyến',
+      ['STT', 'Tuyến', 'Số vụ', 'Số vụ cùng kỳ năm 2030'].join('\t'),
+      ['1', 'Quốc lộ 1', '112', '131'].join('\t'),
+      ['2', 'Đường tỉnh', '58', '63'].join('\t'),
+    ].join('\n');
+    const byQuote = new Map(cellFacts(await run('tngt.txt', Buffer.from(tsv, 'utf8'))).map((f) => [f.quote, f]));
+    expect(byQuote.get('112')).toMatchObject({ base_unit: 'vụ', kind: 'count' });
+    expect(byQuote.get('131')).toMatchObject({ base_unit: 'vụ', kind: 'count', period: '2030-01..2030-11' });
+  });
+});

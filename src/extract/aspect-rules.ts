@@ -54,13 +54,18 @@ export function indexDirection(value: number): Direction | null {
 export function readAspect(lower: string, start: number, unitEnd: number, kind: FactKind, clauseStart: number): AspectReading {
   if (kind === 'rank') return { aspect: 'rank', direction: null, evidence: ['aspect:rank'] };
   // `tăng từ 8,5% trở lên`: the change word stands before the bound's `từ`
-  const bounded = BOUND_AFTER.test(lower.slice(unitEnd, unitEnd + 12)) && wordBefore(lower, skipSpacesBack(lower, start), 'từ');
+  // (and `giảm từ 5% đến 10%`: before a range's `từ`)
+  const ranged = /\d\s*%?\s*(?:đến|tới|[-–])\s*(?:dưới\s+)?\d/u.test(lower.slice(start, unitEnd));
+  const bounded = (ranged || BOUND_AFTER.test(lower.slice(unitEnd, unitEnd + 12))) && wordBefore(lower, skipSpacesBack(lower, start), 'từ');
   const pos = bounded ? skipSpacesBack(lower, skipSpacesBack(lower, start) - 2) : beforeQualifier(lower, start);
   const right = skipSpacesBack(lower, start);
   const change = CHANGES.find((c) => wordBefore(lower, pos, c.words) || wordBefore(lower, right, c.words));
   // (not the name of a tax: `thuế giá trị gia tăng 94,7 tỷ đồng`)
   if (change && !/giá trị gia\s+$/u.test(lower.slice(Math.max(0, pos - 16 - change.words.length), pos - change.words.length)))
     return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
+  // `… thêm 15-20%`: a percentage added to what the clause names grows it
+  if (kind === 'percent' && wordBefore(lower, right, 'thêm') && /(?<!\p{L})tăng(?!\p{L})/u.test(lower.slice(clauseStart, start)))
+    return { aspect: 'change', direction: 'up', evidence: ['aspect:change'] };
   // `bằng 108,2% so với cùng kỳ`: an index of the same measure against an earlier time — a change,
   // up above 100, down below (`indexDirection`; against another measure, `bằng 45% mật độ cả nước`, it is a share)
   if (kind === 'percent' && wordBefore(lower, pos, 'bằng') && EARLIER_BASE.test(lower.slice(unitEnd, unitEnd + 40))) {

@@ -771,7 +771,9 @@ export function extractFacts(doc: Document): Fact[] {
       intro = introPeriodOf(block.text, doc.metadata.reportPeriod);
       // (a running total said beside a plain figure — `Lũy kế …, tổng thu đạt 35.762 tỷ đồng, bằng 91,7% dự toán (39.000 tỷ đồng)` — is the one split)
       // (not a plan's value in brackets: `… đạt 46,2% kế hoạch … giao (3.217 tỷ đồng). Trong đó:` splits the amount before it)
-      const totals = blockFacts.filter((f) => !isPlanAside(f)).reverse();
+      // (nor the value of a comparison's base in brackets: `… tăng 10,6% so với năm 2024 (143.712,8 tỷ đồng). Trong đó:`)
+      const blockLower = lowerSameLength(block.text);
+      const totals = blockFacts.filter((f) => !isPlanAside(f) && !comparisonBase(blockLower, f.prov.start - block.prov.start)).reverse();
       introTotal = totals.find((f) => f.aspect === 'cumulative') ?? totals.find((f) => f.aspect === 'level');
       // `… toàn tỉnh có 126.842 người tham gia BHXH, … . Trong đó:`: a list that splits the total before it is of
       // the total's time (a stock's parts are as of its moment)

@@ -113,6 +113,21 @@ describe('extract stage', () => {
     ]);
   });
 
+  it('gives the parts after `Trong đó:` the time of the total they split, not of the base a comparison gives in brackets', async () => {
+    const file = new SourceFile('r.txt', Buffer.from('x'));
+    const lines = [
+      ['Cả năm 2022, tổng mức bán lẻ ước đạt 158.946 tỷ đồng, tăng 10,6% so với năm 2021 (143.712 tỷ đồng). Trong đó:', 'body'],
+      ['- Doanh thu bán lẻ hàng hóa 109.518 tỷ đồng;', 'item'],
+    ] as const;
+    const out = await extractLines(file, lines);
+    expect(out.facts.map((f) => [f.quote, f.period])).toEqual([
+      ['158.946 tỷ đồng', '2022'],
+      ['10,6%', '2022'],
+      ['143.712 tỷ đồng', '2021'],
+      ['109.518 tỷ đồng', '2022'],
+    ]);
+  });
+
   it('takes no facts from administrative header or closing blocks, and says so', async () => {
     const file = new SourceFile('r.txt', Buffer.from('x'));
     const out = await createExtractStage()(doc(file, 'Số: 15 văn bản', 'admin-header'), file);

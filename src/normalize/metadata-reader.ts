@@ -120,6 +120,35 @@ function sinceStart(paragraphs: readonly string[], month: string): string | unde
   return undefined;
 }
 
+/**
+ * A title of a quarter and the months to date: `quý III và 9 tháng năm 2026`. (Not a month's, `tháng 10 và 10 tháng`: a
+ * monthly report's unmarked figures are the month's even where its text gives the months to date first — blind26.)
+ */
+const SHORT_AND_RUNNING = /(?<![\p{L}])(quý\s+[ivx\d]+)\s+và\s+(\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+năm)?/iu;
+
+/**
+ * Which of a title's two times (`quý III và 9 tháng năm 2026`) its unmarked figures are of: the months to date when the
+ * text's first figure names them before the short one (`Tổng thu … 9 tháng năm 2026 đạt …`, then `Riêng quý III/2026 …`);
+ * else undefined, and the title's first time stands.
+ */
+function runningFirst(title: string, paragraphs: readonly string[], ofTitle: string | undefined): string | undefined {
+  const dual = SHORT_AND_RUNNING.exec(title);
+  const year = ofTitle?.slice(0, 4);
+  if (!dual || !year) return undefined;
+  const months = Number(dual[2]);
+  if (months < 2 || months > 12) return undefined;
+  const running = new RegExp(`(?<![\\p{L}\\d])(?:${months}\\s+tháng|lũy kế|luỹ kế|từ đầu năm)(?![\\p{L}])`, 'iu');
+  const short = new RegExp(`(?<![\\p{L}])${dual[1].replace(/\s+/gu, '\\s+')}(?![\\p{L}\\d])`, 'iu');
+  for (const t of paragraphs) {
+    if (!/\d/u.test(t) || SHORT_AND_RUNNING.test(t)) continue;
+    const r = t.search(running);
+    const q = t.search(short);
+    if (r < 0 && q < 0) continue;
+    return r >= 0 && (q < 0 || r < q) ? `${year}-01..${year}-${pad2(String(months))}` : undefined;
+  }
+  return undefined;
+}
+
 /** An admission (`tuyển sinh`) to a school year named in a title: the year it starts. */
 const ADMISSION = /(?<![\p{L}])tuyển sinh(?![\p{L}])[^.;]*?năm học\s+(\d{4})\s*[-–]\s*\d{4}/iu;
 
@@ -296,7 +325,7 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // a title that gives only the moment (`(tính đến ngày 20/8/2025)`) over a text that says from when (`Từ đầu năm 2025 đến ngày
   // 20/8/2025, …`): the span, whose flows run from that start and whose stocks stand at its end
   const since = ofTitle?.startsWith('@') ? sinceStart(body.slice(0, 12), ofTitle.slice(1)) : undefined;
-  const period = windowed ?? since ?? ofTitle;
+  const period = windowed ?? since ?? runningFirst(titleText, body.slice(0, 15), ofTitle) ?? ofTitle;
   if (period) meta.reportPeriod = period;
   // an admission to a school year (`Kỳ thi tuyển sinh vào lớp 10 … năm học 2025-2026`) takes place before the year
   // starts: in the year of its first half (`2025`), not over the school year

@@ -92,6 +92,14 @@ describe('readMetadata', () => {
     expect(windowed('Kết quả công tác 6 tháng đầu năm 2025', line)).toBe('2024-12..2025-06');
   });
 
+  it('takes the months to date of a quarter-and-months title when the first figure names them first, else the quarter', () => {
+    const title = 'Kết quả công tác thuế quý III và 9 tháng năm 2031';
+    expect(windowed(title, 'Tổng thu ngân sách 9 tháng năm 2031 đạt 31.846 tỷ đồng. Riêng quý III/2031 thu được 10.284 tỷ đồng.')).toBe('2031-01..2031-09');
+    expect(windowed(title, 'Trong quý III/2031, thu ngân sách đạt 10.284 tỷ đồng; lũy kế 9 tháng đạt 31.846 tỷ đồng.')).toBe('2031-07..2031-09');
+    // a month's report keeps its month
+    expect(windowed('Tình hình kinh tế - xã hội tháng 10 và 10 tháng năm 2031', 'Lũy kế 10 tháng, thu ngân sách đạt 9.100 tỷ đồng.')).toBe('2031-10');
+  });
+
   it('takes the span from the start of the year that the text gives a title of one moment (tính đến ngày …)', () => {
     const title = 'Tình hình dịch bệnh và kết quả phòng, chống dịch (tính đến ngày 20/8/2031)';
     expect(windowed(title, 'Từ đầu năm 2031 đến ngày 20/8/2031, dịch đã xảy ra tại 214 ổ dịch.')).toBe('2031-01..2031-08');

@@ -449,6 +449,9 @@ function elliptic(own: string, earlier: string): string | undefined {
   return tidy(`${words.slice(0, at).join(' ')} ${own.trim()}`);
 }
 
+/** A clause that opens with a verb of change, then its object (`Tăng doanh thu …`, `giảm tỷ lệ hộ nghèo …`). */
+const VERB_FIRST = /^\s*(?:tăng(?!\s+trưởng)|giảm)(?![\p{L}])/iu;
+
 /** Comma-separated parts that continue a previous clause rather than name this figure. */
 // (not `tăng trưởng`, growth: `Tăng trưởng tín dụng đạt 12%` names its subject)
 const CONTINUATION = new RegExp(`^(?:${W('so với|tăng(?!\\s+trưởng)|giảm|đạt|chiếm|bằng')})`, 'iu');
@@ -477,6 +480,7 @@ function before(text: string, from: number, start: number): string {
   // (a bound the noun before it was given, `… của 216 cơ sở lưu trú từ 3 sao trở lên đạt 64,7%`, is that noun's, not this figure's)
   // (not one that opens its own clause: `…; từ 100 tuổi trở lên có 142 cụ` names who is counted)
   const afterNoun = /\p{L}\s*$/u.test(text.slice(Math.max(0, from - 3), from));
+  const opensClause = from === 0 || /(?:^|[;:.!?\n])\s*$/u.test(text.slice(Math.max(0, from - 3), from));
   // (nor how a total is broken down, `Phân theo chiều dài: tàu …`: the part's words follow it)
   const labelled = text
     .slice(from, start)
@@ -502,7 +506,14 @@ function before(text: string, from: number, start: number): string {
     .split(/(?<!\d),|,(?!\d)/u)
     // `so với cùng kỳ năm trước số vụ giảm`: the comparison leads, the subject follows it
     .map((x) => stripOpeners(x.replace(LEADING_COMPARISON, '')))
-    .filter((x) => x && !CONTINUATION.test(x) && !(SOURCE.test(x) && !/(?<![\p{L}])thì(?![\p{L}])/u.test(x)));
+    // (a clause that opens with its verb and names the verb's object — `Tăng doanh thu 12 tỷ đồng`, `Giảm tỷ lệ hộ nghèo 2,5
+    // điểm phần trăm` — goes on no earlier clause: the object is what the figure measures)
+    .filter(
+      (x, i) =>
+        x &&
+        !(CONTINUATION.test(x) && !(i === 0 && opensClause && VERB_FIRST.test(x) && hasContent(x.replace(VERB_FIRST, '')))) &&
+        !(SOURCE.test(x) && !/(?<![\p{L}])thì(?![\p{L}])/u.test(x)),
+    );
   // grow leftwards until the phrase says something of its own: three common words (a list of proper
   // names `Giao Thủy, Hải Hậu, Vụ Bản` says only where), and the measure's head when the clause names one
   const headAt = parts.findIndex((x) => MEASURE_HEAD.test(x));

@@ -67,6 +67,9 @@ interface Placed {
   bound: boolean;
 }
 
+/** A measure named by pointing back at one said before: `tỷ lệ này`, `chỉ số này`, `con số đó`, `mức này`. */
+const POINTS_BACK = /^(?:tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|con số|mức|số lượng|tổng số)\s+(?:này|đó|nói trên|trên)$/iu;
+
 /** What joins a group's bound to the count of that group: `có`, `là`, `gồm`, a colon. */
 const BOUND_THEN_COUNT = /^\s*(?:trở\s+(?:lên|xuống)\s*)?(?:có|là|gồm|đạt|:)\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u;
 
@@ -506,8 +509,14 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // a fraction of `số …` (`khoảng 1/3 số điểm trường lẻ ở vùng sâu chưa có nhà vệ sinh`, `một phần ba số hộ được dùng
     // nước sạch`) is the share of what that phrase names
     const fractionOf = slashFraction || f.evidence.includes('number:fraction-words') ? FRACTION_OF.exec(text.slice(f.end, sentenceEnd(text, f.end))) : null;
-    const metric = fractionOf ? `tỷ lệ ${firstWords(fractionOf[1].trim(), 14)}` : reading.metric;
+    // `… đạt 64,5%. Ước đến ngày 31/12/2025, tỷ lệ này đạt khoảng 65%`: a measure named by pointing back is the one pointed at,
+    // the last figure of its kind before it in the paragraph
+    const pointedAt = POINTS_BACK.test(reading.metric)
+      ? [...placed].reverse().find((p) => p.fact.kind === finalKind && p.fact.aspect === aspect.aspect && !POINTS_BACK.test(p.fact.metric))
+      : undefined;
+    const metric = fractionOf ? `tỷ lệ ${firstWords(fractionOf[1].trim(), 14)}` : (pointedAt?.fact.metric ?? reading.metric);
     if (fractionOf) evidence.push('metric:fraction-of');
+    if (pointedAt && !fractionOf) evidence.push('metric:points-back');
     evidence.push(...reading.evidence, ...approx.evidence, ...aspect.evidence, ...period.evidence);
     // (a multiple in words is quoted with its `gấp`)
     const quoteStart = multiple ? f.start - (timesWord?.[0].length ?? 0) : f.start;

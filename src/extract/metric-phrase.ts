@@ -138,11 +138,12 @@ const RATE_ONLY = new RegExp(`^(?:\\s*${W('bình quân|trung bình|mỗi năm|h�
 
 /**
  * A comma ends the words after a number, but not one between nouns said as a pair or a list (`trạm y tế xã,
- * phường đã kết nối …`, `486 phản ánh, kiến nghị về trật tự đô thị`, `đơn thư khiếu nại, tố cáo của công dân`).
+ * phường đã kết nối …`, `486 phản ánh, kiến nghị về trật tự đô thị`, `đơn thư khiếu nại, tố cáo của công dân`, people by their role
+ * in `… viên`: `phóng viên, biên tập viên, kỹ thuật viên`).
  */
 const PAIRED = `(?:${[...COORDINATED_NOUNS, 'phản ánh', 'kiến nghị', 'khiếu nại', 'tố cáo', 'đơn thư', 'tin báo', 'giao dịch', 'hợp đồng']
   .sort((a, b) => b.length - a.length)
-  .join('|')})`;
+  .join('|')}|(?:\\p{L}+\\s+){1,2}viên)`;
 const COMMA_STOP = `(?<!(?<![\\p{L}])${PAIRED}),|,(?!\\s*${PAIRED}(?![\\p{L}]))`;
 /** A number ahead (another figure's), but not a grade's (`học sinh lớp 12 đăng ký dự thi`), a time's (`trong năm 2025`) nor an age that bounds who is counted (`trẻ em dưới 1 tuổi được tiêm đủ`). */
 const NUMBER_NEXT =

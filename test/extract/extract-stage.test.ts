@@ -25,16 +25,26 @@ function doc(file: SourceFile, text: string, role: Document['blocks'][number]['r
   };
 }
 
-/** A document of these lines, one block each (a paragraph and the list items after it), in a report of 9 months. */
-async function extractLines(file: SourceFile, lines: readonly (readonly [string, 'body' | 'item'])[]): Promise<Document> {
+/**
+ * A document of these lines, one block each (a paragraph and the list items after it), in a report of 9 months unless
+ * `reportPeriod` says; a line may name its section (`II/a`: an item the segmenter made a section), else `II`.
+ */
+async function extractLines(
+  file: SourceFile,
+  lines: readonly (readonly [string, 'body' | 'item' | 'heading', string?])[],
+  reportPeriod = '2022-01..2022-09',
+): Promise<Document> {
   let at = 0;
-  const blocks = lines.map(([text, role], id) => {
-    const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section: 'II' };
+  const blocks = lines.map(([text, role, section = 'II'], id) => {
+    const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section };
     at += text.length + 1;
     return b;
   });
   const base = doc(file, lines.map(([t]) => t).join('\n'));
-  return createExtractStage()({ ...base, blocks, metadata: { reportPeriod: '2022-01..2022-09' } }, file);
+  const paths = [...new Set(['II', ...blocks.map((b) => b.section)])];
+  // (sections that name no time of their own: the report's is the one the lines are read in)
+  const sections = paths.map((path) => ({ ...base.sections[0], path, label: path, title: '', period: undefined }));
+  return createExtractStage()({ ...base, blocks, sections, metadata: { reportPeriod } }, file);
 }
 
 describe('extract stage', () => {
@@ -87,15 +97,7 @@ describe('extract stage', () => {
         ['a) Khu vực dịch vụ tăng 8,4%, đóng góp 3,1 điểm phần trăm;', 'heading', 'II/a'],
         ['b) Khu vực công nghiệp tăng 9,9%.', 'heading', 'II/b'],
       ] as const;
-      let at = 0;
-      const blocks = lines.map(([text, role, section], id) => {
-        const b = { id, role, text, prov: { source: file.name, page: 1, start: at, end: at + text.length }, section };
-        at += text.length + 1;
-        return b;
-      });
-      const base = doc(file, lines.map(([t]) => t).join('\n'));
-      const sections = ['II', 'II/a', 'II/b'].map((path) => ({ ...base.sections[0], path, label: path, title: '', period: undefined }));
-      const out = await createExtractStage()({ ...base, blocks, sections, metadata: { reportPeriod: '2022-07..2022-09' } }, file);
+      const out = await extractLines(file, lines, '2022-07..2022-09');
       return out.facts.map((f) => [f.quote, f.period]);
     };
     expect(await run('Trong mức tăng chung:')).toEqual([

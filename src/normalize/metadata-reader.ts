@@ -149,6 +149,15 @@ function runningFirst(title: string, paragraphs: readonly string[], ofTitle: str
   return undefined;
 }
 
+/** The text from where `re` first matches in the first two paragraphs, or undefined. */
+function saidEarly(body: readonly string[], re: RegExp): string | undefined {
+  for (const t of body.slice(0, 2)) {
+    const m = re.exec(t);
+    if (m) return t.slice(m.index);
+  }
+  return undefined;
+}
+
 /** An admission (`tuyển sinh`) to a school year named in a title: the year it starts. */
 const ADMISSION = /(?<![\p{L}])tuyển sinh(?![\p{L}])[^.;]*?năm học\s+(\d{4})\s*[-–]\s*\d{4}/iu;
 
@@ -305,17 +314,11 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // the window of the figures said on a line of its own under the title (`Số liệu báo cáo tính từ ngày 15/12/2024
   // đến ngày 14/12/2025; …`) is exact where the title's year is round
   // (or as a sentence of the first paragraph: `… qua địa bàn 18 xã biên giới. Số liệu trong báo cáo tính từ ngày …`)
-  const windowAt = body
-    .slice(0, 2)
-    .map((t) => ({ t, m: WINDOW_LINE.exec(t) }))
-    .find((x) => x.m);
-  const window = windowAt?.m ? firstPeriod(windowAt.t.slice(windowAt.m.index)) : undefined;
+  const windowAt = saidEarly(body, WINDOW_LINE);
+  const window = windowAt ? firstPeriod(windowAt) : undefined;
   // (a bulletin of a week, `… tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`, under a title that names only its year: the week's month)
-  const weekAt = body
-    .slice(0, 2)
-    .map((t) => ({ t, m: WEEK_WINDOW.exec(t) }))
-    .find((x) => x.m);
-  const week = weekAt?.m && ofTitle && /^\d{4}$/u.test(ofTitle) ? firstPeriod(weekAt.t.slice(weekAt.m.index)) : undefined;
+  const weekAt = saidEarly(body, WEEK_WINDOW);
+  const week = weekAt && ofTitle && /^\d{4}$/u.test(ofTitle) ? firstPeriod(weekAt) : undefined;
   const windowed =
     window?.includes('..') && (!ofTitle || sameReportTime(ofTitle, window))
       ? window
@@ -337,7 +340,7 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // A plan's horizon (`Kế hoạch … đến năm 2025`) is the year its targets are for.
   // a span of years whose figures the text says run only to a moment in its last year (`giai đoạn 2021-2025` …
   // `Số liệu trong báo cáo tính đến ngày 31/10/2025`): the span to that month
-  const cutOff = windowAt?.m ? firstPeriod(windowAt.t.slice(windowAt.m.index), undefined, undefined, true) : undefined;
+  const cutOff = windowAt ? firstPeriod(windowAt, undefined, undefined, true) : undefined;
   const span = cutShort(planSpan(fullTitle ?? ''), cutOff);
   const horizon = span ?? horizonYear(fullTitle ?? '');
   if (!period && span) meta.reportPeriod = span;

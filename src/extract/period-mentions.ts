@@ -151,7 +151,10 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // từ đầu năm đến nay, từ đầu năm 2025 đến thời điểm báo cáo: the months of the year to the report's month
-    re: /từ\s+đầu\s+năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)/gu,
+    // (so is `từ đầu năm` said alone, `Từ đầu năm, chương trình đã tổ chức …`: not when it goes on to an end of its own,
+    // `từ đầu năm đến ngày 30/11`, nor the school year's `từ đầu năm học`)
+    // (nor the reach of a superlative, `tháng có số thu cao nhất từ đầu năm`, `tàu lớn nhất vào cảng từ đầu năm`)
+    re: /(?<!\p{L})(?<!nhất(?:\s+\p{L}+){0,3}\s+)từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến|tới)\s+(?:nay|hiện nay|thời điểm báo cáo)|(?!\s*(?:đến|tới|học|\d)(?![\p{L}\d])|[\p{L}\d]))/gu,
     rule: 'period:since',
     make: (m, _y, _l, _e, _p, now) => {
       if (!now) return undefined;
@@ -310,12 +313,12 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     make: (_m, _y, _l, _e, _p, now) => (now ? `@${now}` : undefined),
   },
   {
-    // trong tháng, trong quý (of a flow): the report's month, the quarter it ends in
-    re: /(?<!\p{L})trong\s+(tháng|quý)(?!\s*(?:\d|[ivx]+(?!\p{L})|này|trước|tới|sau|đầu|cuối|qua))(?!\p{L})/gu,
+    // trong tháng, trong quý (of a flow): the report's month, the quarter it ends in; trong tuần (a bulletin's): the month
+    re: /(?<!\p{L})trong\s+(tháng|quý|tuần)(?!\s*(?:\d|[ivx]+(?!\p{L})|này|trước|tới|sau|đầu|cuối|qua))(?!\p{L})/gu,
     rule: 'period:this-month',
     make: (m, _y, _l, reportEnd) => {
       if (!reportEnd) return undefined;
-      if (m[1] === 'tháng') return reportEnd;
+      if (m[1] !== 'quý') return reportEnd;
       const [y, month] = reportEnd.split('-').map(Number);
       return quarterSpan(y, Math.ceil(month / 3));
     },

@@ -71,12 +71,17 @@ const SCHOOL_YEAR = /^\d{4}-(?:08|09)\.\.\d{4}-(?:05|06)$/u;
  * figure: in a dated report it counts only when said as the time (`trong năm 2024`, `cả giai đoạn
  * 2021-2025`). The base of a comparison (`so với năm 2009`) is never the figure's time.
  */
+const HIGHER_THAN_BASE = /(?<!\p{L})hơn\s+(?:mức\s+(?:tăng|giảm)\s+)?(?:[\d.,]+\s*%?\s+)?(?:của|trong|ở)?\s*$/u;
 const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
   // (a base that ended its sentence — `… so với cùng kỳ. Đến ngày 30/11/2025, …` — is not this time's)
   if (/so với\s+(?:[^\s,;(]*[^\s,;(.]\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
+  // (nor, for a figure after it, the base a `hơn` comparison gave its own figure: `cao hơn mức tăng 8,9% của cùng kỳ
+  // năm 2025 và đứng thứ 5/34` — the rank is of the sentence's own time)
+  // (the base's own value in brackets is of it: `cao hơn quý I/2026 (80,6%)`)
+  if (m.end <= ctx.start && HIGHER_THAN_BASE.test(before) && !/^\s*\(\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(ctx.lower.slice(m.end, ctx.start))) return false;
   // (nor when a result was published: `Chỉ số DTI năm 2025 công bố tháng 6/2026` is of 2025)
   if (/(?<!\p{L})công bố\s+(?:vào\s+|trong\s+|từ\s+)?$/u.test(before)) return false;
   // a school year sets the time only in a report of a school year: elsewhere (`Năm học 2024-2025, toàn huyện có
@@ -138,7 +143,7 @@ function clauseTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | 
   return clauseStart > ctx.sentenceStart ? mentions.find((m) => m.start >= clauseStart && m.end <= ctx.start) : undefined;
 }
 
-const RAISED_TO = /(?<!\p{L})nâng\s[^,;.]{0,70}(?<!\p{L})lên(?:\s+(?:mức|tới|đến))?\s*$/u;
+const RAISED_TO = /(?<!\p{L})nâng\s[^,;.]{0,70}(?<!\p{L})lên(?:\s+(?:mức|tới|đến))?(?:\s+(?:khoảng|gần|hơn|trên|xấp xỉ))?\s*$/u;
 const OWN_TIME_GAP = /^\s*(?:trong|của|cả|vào)?\s*$/u;
 
 /** The words of a counted noun's phrase before a year that qualifies it (`sinh viên tốt nghiệp năm 2024`). */
@@ -410,6 +415,17 @@ function sameStretch(period: string | undefined, year: string): string | undefin
   return period.replace(/\d{4}/gu, year);
 }
 
+/**
+ * `cùng kỳ năm 2025` is the stretch the sentence frames, in that year — `Tính chung 9 tháng năm 2026, IIP tăng 10,4%,
+ * cao hơn mức tăng 8,9% của cùng kỳ năm 2025` is of 2025's nine months, in a report of the quarter and the nine months
+ * — when a time before it in the sentence, not a base, frames it; else the report's own stretch.
+ */
+function sameAsFrame(ctx: PeriodContext, mentions: readonly TimeMention[], same: TimeMention): TimeMention {
+  const frame = mentions.filter((m) => m.end <= same.start && m.start >= ctx.sentenceStart && m.rule !== 'period:same-period' && governing(ctx, m)).pop();
+  const period = sameStretch(frame?.period, same.period.slice(0, 4));
+  return period ? { ...same, period, rule: 'period:same-period-framed' } : same;
+}
+
 /** A report of a working year that runs October to September (`2024-10..2025-09`: the judgment-enforcement year). */
 const WORKING_YEAR = /^(\d{4})-10\.\.(\d{4})-09$/u;
 
@@ -453,6 +469,7 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
   }
   let mention = mentionFor(ctx, mentions);
+  if (mention?.rule === 'period:same-period') mention = sameAsFrame(ctx, mentions, mention);
   if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.sentenceStart > 0) {
     // an undated document (a study): the time its paragraph set earlier holds for the sentences after it
     const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year).filter(

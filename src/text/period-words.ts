@@ -44,14 +44,15 @@ function matchedYear(m: RegExpExecArray, a: number, b: number, fallbackYear?: nu
 
 const RULES: Rule[] = [
   {
-    // 6 tháng đầu năm 2021, 9 tháng năm 2021, 10 tháng đầu năm
-    re: /(\d{1,2}|sáu|chín|ba|bốn|năm|bảy|tám|mười|hai)\s+tháng\s+(đầu\s+năm|năm|cuối\s+năm)(?:\s+(\d{4}))?/gu,
+    // 6 tháng đầu năm 2021, 9 tháng năm 2021, 10 tháng đầu năm; `11 tháng` closing its member of a title (`Kết quả thực
+    // hiện nhiệm vụ 11 tháng, nhiệm vụ trọng tâm tháng 12 năm 2026`), in the year the title names
+    re: /(\d{1,2}|sáu|chín|ba|bốn|năm|bảy|tám|mười|hai)\s+tháng(?:\s+(đầu\s+năm|năm|cuối\s+năm)|(?=\s*(?:[,;]|$|và\s)))(?:\s+(\d{4}))?/gu,
     make: (m, fy) => {
       const n = count(m[1]);
       const y = m[3] ? Number(m[3]) : fy;
       // (`1 người 1 tháng năm 2024`: per month, in 2024)
       if (!n || y === undefined || !validYear(y) || (n === 1 && m[2] === 'năm')) return undefined;
-      if (/cuối/u.test(m[2])) return `${y}-${pad2(13 - n)}..${y}-12`;
+      if (/cuối/u.test(m[2] ?? '')) return `${y}-${pad2(13 - n)}..${y}-12`;
       return n === 12 ? `${y}` : `${y}-01..${y}-${pad2(n)}`;
     },
   },
@@ -148,17 +149,25 @@ export function firstPeriod(
     .replace(/so với\s+(?:[^\s,;()\d]+\s+){0,4}(?:năm|tháng|quý)\s+[^,;()]{0,12}?\d{4}/gu, (d) => ' '.repeat(d.length));
   // results, then the plan for the next period (`Kết quả 6 tháng đầu năm và phương hướng, nhiệm vụ 6
   // tháng cuối năm 2025`): the period is the results', and the one year written last serves both
-  const plan = lower.search(/(?<![\p{L}])phương hướng(?![\p{L}])/u);
+  // (so is a second member that names the tasks or the plan: `Kết quả thực hiện nhiệm vụ 11 tháng, nhiệm vụ trọng tâm
+  // tháng 12 năm 2026`, `… quý III và kế hoạch quý IV năm 2026`)
+  const plan = lower.search(PLAN_PART);
   if (plan > 0) {
+    // (the year written last lends itself only to results that write none: `tháng 10, 10 tháng năm 2026 và nhiệm vụ …`
+    // is read as it is written)
+    const part = lower.slice(0, plan);
     const results = periodIn(
-      lower.slice(0, plan),
-      fallbackYear ?? sharedYear(lower),
+      part,
+      fallbackYear ?? (/(?<!\d)\d{4}(?!\d)/u.test(part) ? undefined : sharedYear(lower)),
       dated.filter((d) => d.index < plan),
     );
     if (results) return results;
   }
   return periodIn(lower, fallbackYear, dated);
 }
+
+/** Where a title's plan for the next period begins, after its results. */
+const PLAN_PART = /(?<![\p{L}])phương hướng(?![\p{L}])|(?:,|;|\svà)\s+(?:các\s+)?(?:nhiệm vụ|kế hoạch|giải pháp)(?![\p{L}])/u;
 
 /** `từ nay đến cuối năm`, `từ nay đến ngày 31/01/2026`, `từ nay đến hết tháng 12`: what is still to be done. */
 export const FROM_NOW =

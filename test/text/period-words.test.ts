@@ -84,6 +84,16 @@ describe('firstPeriod', () => {
     expect(firstPeriod('Tình hình kinh tế - xã hội tháng 10 và 10 tháng năm 2024')).toBe('2024-10');
   });
 
+  it('takes a second member naming the tasks or the plan for the plan part, and months closing their member as the months to date', () => {
+    expect(firstPeriod('Kết quả công tác 8 tháng, nhiệm vụ trọng tâm tháng 9 năm 2027')).toBe('2027-01..2027-08');
+    expect(firstPeriod('Tình hình thực hiện 6 tháng và kế hoạch 6 tháng cuối năm 2027')).toBe('2027-01..2027-06');
+    expect(firstPeriod('Kết quả quý I và các giải pháp quý II năm 2027')).toBe('2027-01..2027-03');
+    // results that write their own year are read as written, the plan's year lending itself to none of them
+    expect(firstPeriod('Kết quả thu ngân sách tháng 5, 5 tháng năm 2027 và nhiệm vụ trọng tâm tháng 6')).toBe('2027-01..2027-05');
+    // a plan that is the whole subject is no second member
+    expect(firstPeriod('Báo cáo tình hình thực hiện kế hoạch năm 2027')).toBe('2027');
+  });
+
   it('reads a school year as September to May', () => {
     expect(firstPeriod('Tổng kết năm học 2023-2024 và triển khai nhiệm vụ năm học 2024-2025')).toBe('2023-09..2024-05');
     expect(firstPeriod('Năm học 2023-2025')).toBeUndefined();

@@ -426,6 +426,23 @@ function sameAsFrame(ctx: PeriodContext, mentions: readonly TimeMention[], same:
   return period ? { ...same, period, rule: 'period:same-period-framed' } : same;
 }
 
+/**
+ * The months to date said in the subject of an earlier sentence of the paragraph, right before its verb (`Kim ngạch xuất
+ * khẩu 9 tháng ước đạt 47,85 tỷ USD; riêng quý III đạt …. Các nhóm hàng chủ lực gồm: …`): the paragraph's time, as a lead
+ * would be — a report of a quarter and the months to date writes its paragraphs so.
+ */
+function runningSubject(ctx: PeriodContext, m: TimeMention): boolean {
+  // (the months that run to the report's end, its quarter or month one part of them: not `6 tháng đầu năm` in a report of a
+  // crop season to May)
+  const report = ctx.reportPeriod ?? '';
+  if ((m.rule !== 'period:months-to-date' && m.rule !== 'period:months-of-year') || m.period === report || endMonth(m.period) !== endMonth(report) || !report.startsWith(m.period.slice(0, 4)))
+    return false;
+  const lower = ctx.lower;
+  const sentenceStart = Math.max(lower.lastIndexOf('. ', m.start) + 2, lower.lastIndexOf('\n', m.start) + 1);
+  return !/[\d,;:()]/u.test(lower.slice(sentenceStart, m.start)) && RUNNING_VERB.test(lower.slice(m.end, m.end + 24));
+}
+const RUNNING_VERB = /^\s*(?:(?:ước|dự kiến|ước tính)\s+)?(?:đạt|là|tăng|giảm)(?!\p{L})/u;
+
 /** A report of a working year that runs October to September (`2024-10..2025-09`: the judgment-enforcement year). */
 const WORKING_YEAR = /^(\d{4})-10\.\.(\d{4})-09$/u;
 
@@ -486,7 +503,7 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     // in a text of a later time: the paragraph looks back)
     const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year, ctx.reportPeriod, ctx.issued).filter(
       (m) =>
-        inLead(ctx.lower, m) &&
+        (inLead(ctx.lower, m) || runningSubject(ctx, m)) &&
         // (not the base a sentence opened with: `So với năm 2021, tỷ lệ … năm 2023 là …`)
         !/so với\s+(?:cùng kỳ\s+)?$/u.test(ctx.lower.slice(Math.max(0, m.start - 20), m.start)) &&
         ((CARRIED_SPANS.has(m.rule) && m.period.includes('..')) ||

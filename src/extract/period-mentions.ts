@@ -275,8 +275,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   {
     // đầu năm, đầu năm 2025 (not `từ đầu năm`, `6 tháng đầu năm`, `đầu năm học`): what stood as the year began
     // (`Đầu năm, trên địa bàn có 86 hộ nghèo; đến nay giảm còn 31 hộ`)
-    // (said as a time, opening a clause or after `so với`/`vào`: `mùa lễ hội đầu năm` names a season)
-    re: /(?<=(?:^|[.;,:(\n]|so với|vào|như)\s*)đầu\s+năm(?:\s+(\d{4}))?(?!\s*(?:học|nay|đến|tới|[\p{L}\d/-]))/gu,
+    // (said as a time, opening a clause or after `so với`/`vào`: `mùa lễ hội đầu năm` names a season; or as the time of a
+    // count, `Theo kết quả rà soát đầu năm 2026, toàn xã có 412 hộ nghèo`)
+    re: /(?<=(?:^|[.;,:(\n]|so với|vào|như|rà soát|điều tra|thời điểm)\s*)đầu\s+năm(?:\s+(\d{4}))?(?!\s*(?:học|nay|đến|tới|[\p{L}\d/-]))/gu,
     rule: 'period:year-start',
     make: (m, year) => {
       const y = Number(m[1] ?? year);
@@ -459,6 +460,17 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
       const p = (reportPeriod ?? '').replace(/^@/, '');
       if (!/^\d{4}/.test(p) || !p.split('..').every((x) => x.slice(0, 4) === p.slice(0, 4))) return `${y}`;
       return p.replace(/\d{4}/g, String(y));
+    },
+  },
+  {
+    // cùng kỳ năm trước: the report's own stretch a year earlier (`so với cùng kỳ năm trước (5.178 lượt)` in a report of
+    // 15/12/2025–14/12/2026 is of 12/2024–12/2025)
+    re: /(?<!\p{L})cùng kỳ\s+năm\s+(?:trước|ngoái)(?!\p{L})/gu,
+    rule: 'period:same-period',
+    make: (_m, _y, _l, _e, reportPeriod) => {
+      const p = (reportPeriod ?? '').replace(/^@/, '');
+      if (!/^\d{4}(?:-\d{2})?(?:\.\.\d{4}-\d{2})?$/.test(p)) return undefined;
+      return p.replace(/\d{4}/g, (y) => String(Number(y) - 1));
     },
   },
   {

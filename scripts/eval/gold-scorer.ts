@@ -95,6 +95,8 @@ export interface FieldDiff {
 export interface PredictionVerdict {
   doc: string;
   row: ScoredRow;
+  /** The gold fact it matched, if any. */
+  gold?: GoldLine;
   /** Matched a non-optional gold fact. */
   matched: boolean;
   /** Matched an optional gold fact: neither rewarded nor penalised. */
@@ -215,7 +217,7 @@ export function scoreGold(gold: Map<string, GoldLine[]>, texts: Map<string, stri
       });
       const k = (s.perKind[gf.kind ?? '?'] ??= { tp: 0, fn: 0 });
       if (best >= 0 && bestDist === 0) {
-        const verdict: PredictionVerdict = { doc: key, row: p[best], matched: !gf.optional, optional: !!gf.optional, wrong: [] };
+        const verdict: PredictionVerdict = { doc: key, row: p[best], gold: gf, matched: !gf.optional, optional: !!gf.optional, wrong: [] };
         used.set(best, verdict);
         if (gf.optional) return;
         d.tp++;

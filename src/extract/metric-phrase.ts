@@ -487,10 +487,18 @@ function before(text: string, from: number, start: number): string {
     .slice(from, start)
     .replace(LIST_LABEL, '$1')
     .replace(/^\s*(?:phân|chia)\s+(?:theo|ra)(?![\p{L}])[^:;.]{0,40}:\s*/iu, ' ');
-  const window = afterNoun ? labelled.replace(/^\s*(?:từ\s+)?\d[\d.,]*\s+\p{L}+\s+trở\s+(?:lên|xuống)(?!\p{L})/iu, ' ') : labelled;
+  // (and the bound that closes the figure before, `đạt 62,8% trở lên, tăng …`, is that figure's)
+  const window = (afterNoun ? labelled.replace(/^\s*(?:từ\s+)?\d[\d.,]*\s+\p{L}+\s+trở\s+(?:lên|xuống)(?!\p{L})/iu, ' ') : labelled).replace(
+    /^\s*trở\s+(?:lên|xuống)(?!\p{L})/iu,
+    ' ',
+  );
   // (an aside in brackets goes, but not a short name: `… của cơ quan hành chính (SIPAS)` keeps `SIPAS`)
   const timeless = withoutTime(
-    window.replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),
+    window
+      // (the base a figure before was of is no word of what a later figure measures: `cao hơn mức tăng 8,9% của cùng kỳ năm
+      // 2025 và đứng thứ 5/34`)
+      .replace(/(?:^|(?<=\d\s*%?\s))\s*của\s+cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?(?![\p{L}])/giu, ' ')
+      .replace(/\(([^()]*)\)/g, (_, inner: string) => (/^\s*\p{Lu}[\p{Lu}\d-]{1,9}\s*$/u.test(inner) ? ` ${inner.trim()} ` : ' ')),
   );
   const bounds = groupBounds(timeless);
   const pre = timeless.replace(

@@ -542,6 +542,9 @@ function before(text: string, from: number, start: number): string {
   return lastWords(clean, PRE_MAX_WORDS);
 }
 
+/** A figure's own words that say only that it contributes (`…, đóng góp 9,6 điểm phần trăm`). */
+const CONTRIBUTION = /^\s*(?:ước\s+)?đóng góp\s*$/iu;
+
 const GLOBAL = new WeakMap<RegExp, RegExp>();
 /** Offset from `from` of the first match of `re` in the next `length` characters, its look-behinds seeing the text before `from`; -1 when none. */
 function searchFrom(text: string, from: number, re: RegExp, length: number): number {
@@ -954,6 +957,15 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const ownCount = m.splits && m.parent && bracket < 0 && m.kind === 'count' && !!m.countedNoun && contentWords(metric.replace(m.countedNoun, ' ')) >= 2;
     if (context && !namesMeasure && !ownCount && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
+  }
+  // `ngành chế biến, chế tạo tăng 10,9%, đóng góp 9,6 điểm phần trăm vào mức tăng chung`: what a part adds to the growth of
+  // the whole is named so — the contribution of the value before it, to what it says after `vào`
+  // (in percentage points of growth, not money given: `nhân dân … đóng góp 1,18 tỷ đồng`)
+  if (m.kind === 'percent' && m.compared && CONTRIBUTION.test(own)) {
+    const into = /^\s*vào\s+([^,;.()]+)/iu.exec(m.text.slice(m.unitEnd, m.unitEnd + 80));
+    const subject = withoutBase(m.compared).replace(/\s+(?:tăng|giảm)$/u, '');
+    metric = tidy(`mức đóng góp của ${subject} ${into ? `vào ${firstWords(into[1], 8)}` : ''}`);
+    ev.push('metric:contribution');
   }
   // a change in a sentence that opens with its base (`So với cùng kỳ năm 2025, giảm 9 vụ (18%)`) is against that base
   // (it replaces a base the phrase took from a figure before: the sentence says its own)

@@ -10,6 +10,7 @@ import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions } from './period-mentions.js';
 import { periodYear } from '../text/period-words.js';
 import { ADJECTIVES } from '../text/comparatives.js';
+import { splitsWord } from '../text/viet-word-list.js';
 import { firstWords, metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
@@ -690,8 +691,11 @@ function withHeadingSubject(f: Fact, title: string): Fact {
   const lower = f.metric.toLocaleLowerCase('vi');
   const extra = title.split(/\s+/u).filter((w) => !lower.includes(w.toLocaleLowerCase('vi'))).length;
   if (extra === 0) return f;
-  // (only the heading's first subject: a thin metric with a long list after it says more than it is)
-  const context = headingHead(title);
+  // (only the heading's first subject: a thin metric with a long list after it says more than it is; of a chapter's title in
+  // capitals, `ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2025`, which names a field more than a subject, its first three
+  // syllables and the rest of the word they end in)
+  const head = headingHead(title);
+  const context = /\p{Ll}/u.test(head) ? head : firstWordsWhole(head, 3);
   return {
     ...f,
     metric: `${f.metric} — ${context.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'))}`,
@@ -700,8 +704,16 @@ function withHeadingSubject(f: Fact, title: string): Fact {
 }
 
 /** The first subject a heading names: up to its first `và` or comma (`Chất lượng tín dụng và các tỷ lệ an toàn` → `Chất lượng tín dụng`). */
+/** The first `n` syllables of a text, and more while the cut would split a word (`ĐÁNH GIÁ TÌNH | HÌNH` → `ĐÁNH GIÁ TÌNH HÌNH`). */
+function firstWordsWhole(text: string, n: number): string {
+  const syllables = text.split(/\s+/u);
+  let end = Math.min(n, syllables.length);
+  while (end < syllables.length && splitsWord(syllables, end)) end++;
+  return syllables.slice(0, end).join(' ');
+}
+
 function headingHead(title: string): string {
-  const first = title.split(/\s*,\s*|\s+và\s+|\s*;\s*/u)[0] ?? title;
+  const first = title.split(/\s*,\s*|\s+và\s+|\s*;\s*/iu)[0] ?? title;
   return first.split(/\s+/u).length >= 2 ? first : title;
 }
 

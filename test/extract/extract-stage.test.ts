@@ -149,8 +149,11 @@ describe('extract stage', () => {
     };
     // a topical heading says what the bare `doanh thu` is of
     expect(await under('Dịch vụ vận tải hành khách', 'Doanh thu ước đạt 52 tỷ đồng.')).toEqual(['doanh thu — dịch vụ vận tải hành khách']);
-    // a heading of several subjects: only its first
+    // a heading of several subjects: only its first (in capitals too)
     expect(await under('Chất lượng tín dụng và các tỷ lệ an toàn', 'Nợ xấu 1,02 tỷ đồng.')).toEqual(['nợ xấu — chất lượng tín dụng']);
+    expect(await under('TÍN DỤNG VÀ HUY ĐỘNG VỐN', 'Nợ xấu 1,02 tỷ đồng.')).toEqual(['nợ xấu — TÍN DỤNG']);
+    // a chapter's title in capitals names a field more than a subject: its first three syllables, the word they end in whole
+    expect(await under('QUẢN LÝ NHÀ NƯỚC VỀ THƯƠNG MẠI ĐIỆN TỬ', 'Doanh thu ước đạt 52 tỷ đồng.')).toEqual(['doanh thu — QUẢN LÝ NHÀ NƯỚC']);
     // an overview, the state of things, shortcomings, goals: how the section is written, not what is measured
     for (const title of ['Khái quát chung', 'Thực trạng', 'Tồn tại, hạn chế', 'Mục tiêu tổng quát', 'Công tác chỉ đạo, điều hành'])
       expect(await under(title, 'Doanh thu ước đạt 52 tỷ đồng.')).toEqual(['doanh thu']);

@@ -177,7 +177,8 @@ describe('a thin metric takes its heading subject', () => {
     const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
     const facts = extractFacts(doc);
     const metric = (q: string, n = 0) => facts.filter((f) => f.quote === q)[n]?.metric;
-    expect(metric('71,35 tỷ đồng')).toBe('toàn huyện giải ngân — GIẢI NGÂN VỐN ĐẦU TƯ CÔNG');
+    // (a title in capitals lends its first three syllables, the word they end in whole)
+    expect(metric('71,35 tỷ đồng')).toBe('toàn huyện giải ngân — GIẢI NGÂN VỐN');
     expect(metric('2,1%')).toBe('tỷ lệ hộ nghèo đa chiều');
     expect(metric('12 tỷ đồng')).toBe('toàn huyện giải ngân');
   });

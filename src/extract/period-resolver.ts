@@ -443,6 +443,22 @@ function runningSubject(ctx: PeriodContext, m: TimeMention): boolean {
 }
 const RUNNING_VERB = /^\s*(?:(?:ước|dự kiến|ước tính)\s+)?(?:đạt|là|tăng|giảm)(?!\p{L})/u;
 
+/** Mentions that bound a span by its ends. */
+const SPAN_RULES = new Set(['period:between', 'period:since']);
+
+/**
+ * Is the sentence that holds a mention one with no figure of its own (only dates and years), and no other time — the span
+ * it sets is the one its paragraph's figures run over (not a window of one step, `Vụ Hè Thu xuống giống từ ngày 25/5 đến
+ * ngày 15/6/2025 và thu hoạch xong trước ngày 15/9/2025`)?
+ */
+function figureless(lower: string, m: TimeMention): boolean {
+  const from = Math.max(lower.lastIndexOf('. ', m.start) + 2, lower.lastIndexOf('\n', m.start) + 1);
+  const dot = lower.indexOf('. ', m.end);
+  const sentence = lower.slice(from, dot < 0 ? lower.length : dot);
+  if (findTimeMentions(sentence).length !== 1 || /(?<!\p{L})(?:trước|sau)\s+ngày(?!\p{L})/u.test(sentence)) return false;
+  return !/\d/u.test(sentence.replace(/(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?!\d)|(?<!\d)\d{4}(?!\d)/gu, ' '));
+}
+
 /** A report of a working year that runs October to September (`2024-10..2025-09`: the judgment-enforcement year). */
 const WORKING_YEAR = /^(\d{4})-10\.\.(\d{4})-09$/u;
 
@@ -503,10 +519,13 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     // in a text of a later time: the paragraph looks back)
     const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year, ctx.reportPeriod, ctx.issued).filter(
       (m) =>
-        (inLead(ctx.lower, m) || runningSubject(ctx, m)) &&
+        (inLead(ctx.lower, m) || runningSubject(ctx, m) || (SPAN_RULES.has(m.rule) && figureless(ctx.lower, m))) &&
         // (not the base a sentence opened with: `So với năm 2021, tỷ lệ … năm 2023 là …`)
         !/so với\s+(?:cùng kỳ\s+)?$/u.test(ctx.lower.slice(Math.max(0, m.start - 20), m.start)) &&
         ((CARRIED_SPANS.has(m.rule) && m.period.includes('..')) ||
+          // (a span a sentence with no figure of its own sets: `Chương trình được triển khai từ ngày 15/12/2024 đến ngày
+          // 15/02/2025. Các cấp Hội đã vận động được 18,74 tỷ đồng`)
+          (m.period.includes('..') && SPAN_RULES.has(m.rule) && figureless(ctx.lower, m)) ||
           (m.rule === 'period:year' && year !== undefined && Number(m.period) < year) ||
           // (or the whole of the report's year, in a report of part of it: `Cả năm 2025 tiếp nhận …` in a report of quý IV)
           (m.rule === 'period:year' && partOfYear(ctx.reportPeriod, m.period))),

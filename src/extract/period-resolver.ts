@@ -81,7 +81,8 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // (nor, for a figure after it, the base a `hơn` comparison gave its own figure: `cao hơn mức tăng 8,9% của cùng kỳ
   // năm 2025 và đứng thứ 5/34` — the rank is of the sentence's own time)
   // (the base's own value in brackets is of it: `cao hơn quý I/2026 (80,6%)`)
-  if (m.end <= ctx.start && HIGHER_THAN_BASE.test(before) && !/^\s*\(\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(ctx.lower.slice(m.end, ctx.start))) return false;
+  if (m.end <= ctx.start && HIGHER_THAN_BASE.test(before) && !/^\s*\(\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(ctx.lower.slice(m.end, ctx.start)))
+    return false;
   // (nor when a result was published: `Chỉ số DTI năm 2025 công bố tháng 6/2026` is of 2025)
   if (/(?<!\p{L})công bố\s+(?:vào\s+|trong\s+|từ\s+)?$/u.test(before)) return false;
   // a school year sets the time only in a report of a school year: elsewhere (`Năm học 2024-2025, toàn huyện có
@@ -435,7 +436,12 @@ function runningSubject(ctx: PeriodContext, m: TimeMention): boolean {
   // (the months that run to the report's end, its quarter or month one part of them: not `6 tháng đầu năm` in a report of a
   // crop season to May)
   const report = ctx.reportPeriod ?? '';
-  if ((m.rule !== 'period:months-to-date' && m.rule !== 'period:months-of-year') || m.period === report || endMonth(m.period) !== endMonth(report) || !report.startsWith(m.period.slice(0, 4)))
+  if (
+    (m.rule !== 'period:months-to-date' && m.rule !== 'period:months-of-year') ||
+    m.period === report ||
+    endMonth(m.period) !== endMonth(report) ||
+    !report.startsWith(m.period.slice(0, 4))
+  )
     return false;
   const lower = ctx.lower;
   const sentenceStart = Math.max(lower.lastIndexOf('. ', m.start) + 2, lower.lastIndexOf('\n', m.start) + 1);

@@ -920,7 +920,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
       metric = parallel;
       ev.push('metric:parallel');
     }
-    if (comparison && m.aspect !== 'change') metric = tidy(`${metric} ${comparison}`);
+    // (a change too: `CPI tăng 3,04% so với bình quân cùng kỳ` is compared with that base — the comparative that closes the
+    // subject, `gấp hơn`, no part of it)
+    if (comparison) metric = tidy(`${tidy(metric).replace(COMPARATIVE_TAIL, '')} ${comparison}`);
     ev.push('metric:subject');
   } else if (hasContent(post.phrase)) {
     // a share written before its noun names it after, lists and all (`100% thôn, tổ dân phố có sóng 4G`)

@@ -337,7 +337,13 @@ function annualPlanYear(ctx: PeriodContext, year: number | undefined): string | 
   if (/(?<!\p{L})(?:năm học|giai đoạn|tháng|quý|\d{4}\s*-\s*\d{4})(?!\p{L})/u.test(words)) return undefined;
   const named = words.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu);
   if (named) return named[named.length - 1];
-  return (plan[0] === 'dự toán' || /(?<!\p{L})năm(?!\p{L})/u.test(words)) && year !== undefined ? String(year) : undefined;
+  if (year === undefined) return undefined;
+  if (plan[0] === 'dự toán' || /(?<!\p{L})năm(?!\p{L})/u.test(words)) return String(year);
+  // (a sum of money given or set as a target without its time — `chỉ tiêu được giao (600 tỷ đồng)`, `kế hoạch vốn (20,5 tỷ
+  // đồng)`, `chỉ tiêu phấn đấu (16.400 tỷ đồng)` — is the year's budget, in a report of the months or a quarter of that year;
+  // not a target of a season or a school year, nor one of hectares or people)
+  const own = (ctx.sectionPeriod ?? ctx.reportPeriod ?? '').replace(/^@/u, '');
+  return ctx.kind === 'money' && new RegExp(`^${year}-\\d{2}(?:\\.\\.${year}-\\d{2})?$`, 'u').test(own) ? String(year) : undefined;
 }
 
 /** A plan of the year named right after a percentage: `100% kế hoạch năm`, `100% dự toán năm`, `100% kế hoạch vốn năm 2025`. */

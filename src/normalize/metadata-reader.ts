@@ -98,7 +98,9 @@ const WEEK_WINDOW = /(?<![\p{L}])tuần\s+(?:qua|này|trước)\s*(?=\(\s*từ\s
  */
 function sameReportTime(title: string, window: string): boolean {
   const end = window.slice(-7);
-  if (/^\d{4}$/u.test(title)) return end.slice(0, 4) === title;
+  // (a year's report whose figures run from January to a month of it, `Số liệu … tính đến ngày 30/11/2025`, stands for the year,
+  // as its title says: only a working year that starts elsewhere, `15/12/2024 – 14/12/2025`, is more exact)
+  if (/^\d{4}$/u.test(title)) return end.slice(0, 4) === title && !window.startsWith(`${title}-01..`);
   if (!/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) || !/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(window)) return false;
   const month = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7));
   const length = (span: string) => month(span.slice(-7)) - month(span.slice(0, 7));

@@ -85,6 +85,8 @@ describe('readMetadata', () => {
     expect(windowed('Kết quả công tác thanh tra năm 2025', 'Số liệu báo cáo tính từ ngày 16/12/2024 đến ngày 15/12/2025.')).toBe('2024-12..2025-12');
     // a window of another year is not this report's
     expect(windowed('Kết quả công tác thanh tra năm 2025', 'Số liệu tính từ ngày 16/12/2023 đến ngày 15/12/2024.')).toBe('2025');
+    // a year's report whose figures run from January to a month of it stands for the year its title names
+    expect(windowed('Kết quả công tác năm 2027', 'Số liệu tính từ ngày 01/01/2027 đến ngày 30/11/2027.')).toBe('2027');
   });
 
   it('takes a window said as a sentence of the first paragraph, for a title of months that end where it does', () => {

@@ -455,6 +455,20 @@ function runningSubject(ctx: PeriodContext, m: TimeMention): boolean {
 }
 const RUNNING_VERB = /^\s*(?:(?:ước|dự kiến|ước tính)\s+)?(?:đạt|là|tăng|giảm)(?!\p{L})/u;
 
+/** Does the sentence a carried time leads go on to name a time of its own, not a base (`…, ước cả năm đạt …`)? */
+function movedOn(ctx: PeriodContext, earlier: readonly TimeMention[], last: TimeMention): boolean {
+  const dot = ctx.lower.indexOf('. ', last.end);
+  const end = dot < 0 || dot > ctx.sentenceStart ? ctx.sentenceStart : dot;
+  return (
+    findTimeMentions(ctx.lower.slice(last.end, end), periodYear(ctx.sectionPeriod) ?? periodYear(ctx.reportPeriod), ctx.reportPeriod, ctx.issued).some(
+      // (a base, or an aside about a part, `riêng quý III đạt …`, moves nowhere)
+      (m) =>
+        m.rule !== 'period:same-period' &&
+        !/(?:so với|riêng)\s+(?:\S+\s+){0,2}$/u.test(ctx.lower.slice(Math.max(0, last.end + m.start - 24), last.end + m.start)),
+    ) || earlier.some((m) => m.start > last.end && m.start < end)
+  );
+}
+
 /** Mentions that bound a span by its ends. */
 const SPAN_RULES = new Set(['period:between', 'period:since']);
 
@@ -544,8 +558,11 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     );
     const last = earlier[earlier.length - 1];
     // (a figure after another in its sentence goes on with it only when that one took the same time)
+    // (nor after a sentence that moved on to another time itself: `Trong 11 tháng, … bổ sung 14.268 bản sách, ước cả năm đạt
+    // 16.500 bản. Kinh phí bổ sung tài liệu là …` names no time of the paragraph — the report's holds)
     if (
       last &&
+      !movedOn(ctx, earlier, last) &&
       !PRESENT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start)) &&
       (!ctx.previous || ctx.previous.period.replace(/^@/u, '') === last.period.replace(/^@/u, ''))
     )

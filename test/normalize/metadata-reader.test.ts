@@ -52,6 +52,10 @@ describe('readMetadata', () => {
     const release = lines([...head, 'THÔNG CÁO BÁO CHÍ', 'Tình hình giá cả thị trường', 'tháng 9 và năm 2024', '1. Giá lương thực', 'Giá gạo tăng 1,2%.']);
     expect(release.title).toBe('THÔNG CÁO BÁO CHÍ Tình hình giá cả thị trường tháng 9 và năm 2024');
     expect(release.reportPeriod).toBe('2024-09');
+    // so is a bulletin (`BẢN TIN`)
+    const bulletin = lines([...head, 'BẢN TIN', 'Tình hình dịch bệnh tháng 5 năm 2027', 'I. TÌNH HÌNH', 'Ghi nhận 32 ca.']);
+    expect(bulletin.title).toBe('BẢN TIN Tình hình dịch bệnh tháng 5 năm 2027');
+    expect(bulletin.reportPeriod).toBe('2027-05');
   });
 
   it("takes a title's span of years, when it names no shorter time, as the report period (a report of the span, not only a plan)", () => {

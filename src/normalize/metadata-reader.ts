@@ -1,6 +1,6 @@
 import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
 import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, SUBJECT_LINE, isUpperCase } from './front-matter.js';
-import { seasonCalendar } from '../text/crop-seasons.js';
+import { seasonCalendar, seasonYearOf } from '../text/crop-seasons.js';
 import { firstPeriod, horizonYear, planSpan } from '../text/period-words.js';
 import { isNationalAgency } from '../text/national-agency.js';
 import { pad2 } from '../text/zero-pad.js';
@@ -312,7 +312,7 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   const seasons = seasonCalendar(body.join('\n'));
   if (Object.keys(seasons).length) meta.seasons = seasons;
   const titleText = subject || (typeLine ?? '');
-  const ofTitle = firstPeriod(titleText, undefined, seasons, true) ?? titleTimeByIssue(titleText, meta.issueDate, seasons);
+  const ofTitle = firstPeriod(titleText, undefined, seasons, true) ?? titleTimeByIssue(titleText, meta.issueDate, seasons) ?? seasonYearOf(titleText, seasons);
   // the window of the figures said on a line of its own under the title (`Số liệu báo cáo tính từ ngày 15/12/2024
   // đến ngày 14/12/2025; …`) is exact where the title's year is round
   // (or as a sentence of the first paragraph: `… qua địa bàn 18 xã biên giới. Số liệu trong báo cáo tính từ ngày …`)

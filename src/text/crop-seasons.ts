@@ -36,6 +36,7 @@ const BOUNDS =
 
 /** Sowing or harvest: what makes a sentence the season's calendar. */
 const CALENDAR_WORDS = /(?<![\p{L}])(?:xuống giống|gieo sạ|gieo cấy|gieo trồng|thu hoạch)(?![\p{L}])/u;
+const HARVEST = /(?<![\p{L}])thu hoạch(?![\p{L}])/u;
 /** `25/10/2024`, `ngày 10/01`, `tháng 7`, `tháng 8/2025`, `tháng 8 năm 2025`. */
 const DATE = /(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?!\d)|tháng\s+(\d{1,2})(?:\s*\/\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])/gu;
 
@@ -58,7 +59,9 @@ export function seasonCalendar(text: string): Record<string, string> {
       out[seasonKey(name, first, last)] = bounded;
       continue;
     }
-    if (!CALENDAR_WORDS.test(sentence)) continue;
+    // (to its harvest: a sowing window alone, `xuống giống từ ngày 05/4 đến ngày 10/6/2026, chia làm 3 đợt`, is no span of the
+    // season)
+    if (!CALENDAR_WORDS.test(sentence) || !HARVEST.test(sentence)) continue;
     // a month without its year is in the season's last year, or its first when that is later than the season's end would allow
     const defaultYear = Number(last ?? first);
     const months: number[] = [];
@@ -109,6 +112,16 @@ function ownBounds(rest: string, first: number, last: number): string | undefine
 
 function weatherKey(name: string): string {
   return `mùa ${name.replace(/\s+/g, ' ')}`;
+}
+
+/**
+ * The year of a crop season a title names with one year and the text does not date (`Tổng kết sản xuất lúa vụ Hè Thu 2026 và
+ * kế hoạch …`): the report stands for that year's season, and a season of one year is dated by its year.
+ */
+export function seasonYearOf(title: string, calendar: Readonly<Record<string, string>> | undefined): string | undefined {
+  const m = [...title.toLocaleLowerCase('vi').matchAll(SEASON)][0];
+  if (!m || m[3] || calendar?.[seasonKey(m[1], m[2])]) return undefined;
+  return m[2];
 }
 
 /** A school year's span in a calendar: its own bounds, the months the text gives school years, or September to May. */

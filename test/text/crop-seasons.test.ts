@@ -1,4 +1,4 @@
-import { seasonCalendar, seasonMentions } from '../../src/text/crop-seasons.js';
+import { seasonCalendar, seasonMentions, seasonYearOf } from '../../src/text/crop-seasons.js';
 import { firstPeriod } from '../../src/text/period-words.js';
 
 describe('crop seasons', () => {
@@ -14,6 +14,17 @@ describe('crop seasons', () => {
     expect(seasonCalendar('Vụ Hè Thu 2024 xuống giống 12.000 ha, đạt 98% kế hoạch.')).toEqual({});
     expect(seasonCalendar('Vụ Đông Xuân 2023-2024 và vụ Hè Thu 2024 xuống giống từ ngày 01/11/2023 đến ngày 30/5/2024.')).toEqual({});
     expect(seasonCalendar('Vụ Thu Đông 2024 được tổng kết ngày 20/12/2024 và ngày 05/01/2025.')).toEqual({});
+  });
+
+  it('leaves a season whose sentence gives only its sowing window undated: the season runs to its harvest', () => {
+    expect(seasonCalendar('Vụ Hè Thu 2027 xuống giống từ ngày 05/4 đến ngày 10/6/2027, chia làm 3 đợt.')).toEqual({});
+    expect(seasonCalendar('Vụ Hè Thu 2027 xuống giống từ ngày 05/4/2027, thu hoạch xong trong tháng 8/2027.')).toEqual({ 'hè thu 2027': '2027-04..2027-08' });
+  });
+
+  it("dates a title's undated season of one year by its year, and no other", () => {
+    expect(seasonYearOf('Tổng kết sản xuất lúa vụ Hè Thu 2027 và kế hoạch vụ Thu Đông 2027', {})).toBe('2027');
+    expect(seasonYearOf('Tổng kết vụ Đông Xuân 2026-2027', {})).toBeUndefined();
+    expect(seasonYearOf('Tổng kết vụ Hè Thu 2027', { 'hè thu 2027': '2027-04..2027-08' })).toBeUndefined();
   });
 
   it('dates a season by the bounds given right after its name, when they fall in its own years', () => {

@@ -391,6 +391,16 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // a deadline (`Hoàn thành 138 căn nhà còn lại trước ngày 31/12/2026`, `giảm … xuống dưới 1.000 hồ sơ trước ngày 31/12/2026`):
+    // what is to stand by then, as of its month
+    re: /(?<!\p{L})trước\s+ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])/gu,
+    rule: 'period:deadline',
+    make: (m) => {
+      const [month, y] = [Number(m[1]), Number(m[2])];
+      return month >= 1 && month <= 12 && validYear(y) ? `@${y}-${pad2(month)}` : undefined;
+    },
+  },
+  {
     // a dated event (`ngày 14/8/2025 xảy ra …`, `ngày 16 tháng 3 năm 2024 có …`): the month it happened — not the date of a document (`Quyết định số … ngày …`)
     re: /(?<!(?:từ|đến|tới|hết)\s+)ngày\s+\d{1,2}\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))(?!\s*(?:đến|tới))/gu,
     rule: 'period:date',

@@ -1103,4 +1103,4 @@ const RESULT_LEAD =
 const COOPERATION = /(?<![\p{L}])(?:chủ trì(?:\s*,\s*|\s+và\s+))?phối hợp(?:\s+với)?(?=\s+\p{L})/giu;
 
 /** Last words that name no part of a measure: `(đã) tổ chức`. */
-const LIGHT_TAIL = /\s+(?:đã\s+)?tổ\s+chức$/iu;
+const LIGHT_TAIL = /\s+(?:(?:đã|hiện|đang)\s+)?tổ\s+chức$/iu;

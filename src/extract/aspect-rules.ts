@@ -51,6 +51,46 @@ export function indexDirection(value: number): Direction | null {
   return value > 100 ? 'up' : value < 100 ? 'down' : null;
 }
 
+/** A clause that opens with a verb of change and names its object before the figure (`Giảm điện năng tiêu thụ tối thiểu 3% so với …`; not
+ * `tăng cường`, `giảm nghèo`, words of their own). */
+const CHANGE_VERB_FIRST =
+  /^\s*(?:[-+•]\s*)?(?:(?:phấn đấu|tiếp tục|cần|phải)\s+)?(kéo giảm|giảm|tăng|tiết kiệm)(?!\p{L})(?!\s+(?:cường|tốc|nghèo|thiểu)(?!\p{L}))/u;
+/** Words by which such a clause says where the value ends, not by how much it changed (`giảm tỷ lệ … xuống còn 2%`). */
+const TO_A_LEVEL = /(?<!\p{L})(?:xuống|còn|lên|đạt|chiếm|bằng|là|ở mức)(?!\p{L})/u;
+const DOWN_WORDS = new Set(['giảm', 'kéo giảm', 'tiết kiệm', 'chậm', 'thấp']);
+
+/**
+ * A percentage that says by how much something changed though no change word stands right before it: the clause opens with
+ * the verb and names its object first (`Tăng số vụ xử lý vi phạm … ít nhất 20% so với năm 2025`, `phấn đấu giảm chi phí …
+ * từ 15% đến 20%`); `vượt`/`chậm` against an earlier time (`vượt 17% so với năm 2025`, `chậm khoảng 6% so với tiến độ`);
+ * the growth a figure in brackets is of (`cao hơn mức tăng chung của toàn ngành (10,4%)`, `tăng cao nhất (0,84%)`);
+ * `tăng lần lượt 38,6% và 24,5%`; `tăng 23,5 nghìn tấn, tương đương 1,8%`. The direction, or undefined.
+ */
+function changeAround(lower: string, start: number, unitEnd: number, clauseStart: number, right: number): Direction | undefined {
+  const clause = lower.slice(clauseStart, start);
+  const after = lower.slice(unitEnd, unitEnd + 40);
+  const way = (w: string): Direction => (DOWN_WORDS.has(w) ? 'down' : 'up');
+  const verb = CHANGE_VERB_FIRST.exec(clause);
+  if (
+    verb &&
+    !TO_A_LEVEL.test(clause.slice(verb.index + verb[0].length)) &&
+    !/\d/u.test(clause.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![\d,.])[ivx]+(?![\p{L}])/gu, ''))
+  )
+    return way(verb[1]);
+  const overOrLate = /(?<!\p{L})(vượt|chậm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$/u.exec(lower.slice(Math.max(0, right - 16), right));
+  if (overOrLate && /^\s*so với(?!\p{L})/u.test(after)) return way(overOrLate[1]);
+  const growth =
+    /(?<!\p{L})(?:mức\s+(tăng|giảm)(?:\s+(?:chung|bình quân))?(?:\s+của\s+[^,;()\d]{1,40})?|(tăng|giảm)\s+(?:cao|mạnh|nhiều|sâu)\s+nhất(?:\s+với)?)\s*\(?\s*$/u.exec(
+      lower.slice(Math.max(lower.lastIndexOf('. ', start) + 1, lower.lastIndexOf(';', start) + 1, start - 70), start),
+    );
+  if (growth) return way(growth[1] ?? growth[2]);
+  const inTurn = /(?<!\p{L})(tăng|giảm)\s+lần lượt\s+(?:là\s+)?(?:[\d.,]+\s*%\s*(?:,|và)\s*)*$/u.exec(clause);
+  if (inTurn) return way(inTurn[1]);
+  const same = /(?<!\p{L})(tăng|giảm)(?!\p{L})[^;.()]{0,50}\d[^;.()]{0,20},?\s*tương đương\s*(?:khoảng\s+|gần\s+|hơn\s+)?$/u.exec(clause);
+  if (same) return way(same[1]);
+  return undefined;
+}
+
 export function readAspect(lower: string, start: number, unitEnd: number, kind: FactKind, clauseStart: number): AspectReading {
   if (kind === 'rank') return { aspect: 'rank', direction: null, evidence: ['aspect:rank'] };
   // `tăng từ 8,5% trở lên`: the change word stands before the bound's `từ`
@@ -103,6 +143,8 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
     ) {
       return { aspect: 'plan', direction: null, evidence: ['aspect:disbursement'] };
     }
+    const said = changeAround(lower, start, unitEnd, clauseStart, right);
+    if (said) return { aspect: 'change', direction: said, evidence: ['aspect:change-around'] };
     const named = SHARE_WORDS.test(lower.slice(clauseStart, start));
     // `Tốc độ tăng trưởng GRDP ước đạt 9,12%`: a growth rate is a change, up (not a contribution to growth, `đóng góp … vào tăng trưởng`)
     // (the subject may hold a bracket: `Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) đạt 10-10,5%`)

@@ -103,8 +103,9 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   // (not the name of a tax: `thuế giá trị gia tăng 94,7 tỷ đồng`)
   if (change && !/giá trị gia\s+$/u.test(lower.slice(Math.max(0, pos - 16 - change.words.length), pos - change.words.length)))
     return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
-  // `… thêm 15-20%`: a percentage added to what the clause names grows it
-  if (kind === 'percent' && wordBefore(lower, right, 'thêm') && /(?<!\p{L})tăng(?!\p{L})/u.test(lower.slice(clauseStart, start)))
+  // `… thêm 15-20%`, `tăng dư nợ ủy thác thêm 150 tỷ đồng`, `Tăng nguồn Quỹ … thêm ít nhất 10 tỷ đồng`: what is added to what the
+  // clause names grows it
+  if ((wordBefore(lower, right, 'thêm') || wordBefore(lower, pos, 'thêm')) && /(?<!\p{L})tăng(?!\p{L})/u.test(lower.slice(clauseStart, start)))
     return { aspect: 'change', direction: 'up', evidence: ['aspect:change'] };
   // `bằng 108,2% so với cùng kỳ`: an index of the same measure against an earlier time — a change,
   // up above 100, down below (`indexDirection`; against another measure, `bằng 45% mật độ cả nước`, it is a share)

@@ -155,6 +155,7 @@ interface AspectContext {
   text: string;
   lower: string;
   start: number;
+  unitEnd: number;
   clause: number;
   kind: FactKind;
   baseUnit: string | undefined;
@@ -178,6 +179,16 @@ function aspectInContext(c: AspectContext): AspectReading {
   )
     return { aspect: 'change', direction: last.fact.direction ?? null, evidence: ['aspect:change-in-brackets'] };
   if (parallelChange(lower, read, last, start)) return { aspect: 'change', direction: last?.fact.direction ?? null, evidence: ['aspect:change-parallel'] };
+  // `tăng 96 cơ sở và 1.520 buồng so với cuối năm 2024`, `giảm 4 vụ và 24,6 ha so với năm 2024`: a second amount of the same
+  // change, before the base they share
+  if (
+    read.aspect === 'level' &&
+    last?.fact.aspect === 'change' &&
+    /^[^\d().;:]{0,30}(?:,|\svà)\s*$/u.test(lower.slice(last.end, start)) &&
+    !/(?<!\p{L})(?:đạt|chiếm|là|bằng|có|được|còn)(?!\p{L})/u.test(lower.slice(last.end, start)) &&
+    /^\s*so với(?!\p{L})/u.test(lower.slice(c.unitEnd, c.unitEnd + 12))
+  )
+    return { aspect: 'change', direction: last.fact.direction ?? null, evidence: ['aspect:change-parallel'] };
   if (exceedsReference(lower, read, c.clause, start)) return { aspect: 'change', direction: 'up', evidence: ['aspect:change-over-reference'] };
   const against = comparedWithReference(lower, read, c.clause, start);
   if (against) return { aspect: 'change', direction: against, evidence: ['aspect:change-against-reference'] };
@@ -352,6 +363,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       text,
       lower,
       start: f.start,
+      unitEnd,
       clause: cStart,
       kind,
       baseUnit: unit?.baseUnit,

@@ -391,6 +391,17 @@ export function namesWhere(label: string): boolean {
 /** A caption that titles results broken down by something: `Kết quả … theo ngành`, `Tình hình … theo địa bàn`. */
 const RESULTS_CAPTION = /^(?:kết quả|tình hình)(?!\p{L})|(?<!\p{L})theo\s+\p{L}/iu;
 
+/** Does a caption list several measures, one of which a column names (`Vốn FDI, lao động và tỷ lệ lấp đầy …` and `Lao động đến 30/11`)? */
+function listsMeasures(caption: string, named: readonly string[]): boolean {
+  const items = caption
+    .toLocaleLowerCase('vi')
+    .split(/\s*,\s*|\s+và\s+/u)
+    .map((x) => x.trim());
+  if (items.length < 2) return false;
+  const column = named.join(' ').toLocaleLowerCase('vi');
+  return items.some((x) => x.length > 1 && column.startsWith(x.split(/\s+/u).slice(0, 2).join(' ')));
+}
+
 /** The subject a caption names: `Bảng 2.1: Các nhà máy thủy điện công suất lớn` → `Các nhà máy thủy điện công suất lớn`. */
 export function captionSubject(caption: string | undefined): string {
   return (caption ?? '')
@@ -504,7 +515,9 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   const where = namesWhere(bare(rowLabel));
   // (not when the column names it and the caption only titles a breakdown of results: `Công Thương — Số cơ sở vi phạm`
   // under `Kết quả thanh tra … năm 2025 theo ngành`)
-  const titlesResults = named.length > 0 && RESULTS_CAPTION.test(captionSubject(table.caption));
+  // (nor when the caption lists the measures its columns hold, each column one of them: `Vốn FDI, lao động và tỷ lệ lấp đầy
+  // của một số khu công nghiệp` over `Lao động đến 30/11`)
+  const titlesResults = named.length > 0 && (RESULTS_CAPTION.test(captionSubject(table.caption)) || listsMeasures(captionSubject(table.caption), named));
   const subject = where && !titlesResults ? captionSubject(table.caption) : '';
   // an attribute row (`Quy mô`) under a stub header that names its subject (`Nội dung thử nghiệm`)
   const row = where ? bare(rowLabel) : withStubSubject(bare(rowLabel), labels.stubSubject);

@@ -587,6 +587,11 @@ describe('a caption that titles results broken down by something', () => {
     expect(cellFacts(doc).find((f) => f.quote === '94')?.metric).toBe('Công Thương — Số cơ sở vi phạm');
   });
 
+  it('names a cell by its row and column alone when the caption lists the measures its columns hold', async () => {
+    const doc = await run('results.txt', Buffer.from(tsv('Bảng 1. Số cơ sở vi phạm, tiền phạt và tỷ lệ tái phạm của các ngành'), 'utf8'));
+    expect(cellFacts(doc).find((f) => f.quote === '94')?.metric).toBe('Công Thương — Số cơ sở vi phạm');
+  });
+
   it("keeps a caption that names the table's subject", async () => {
     const doc = await run('results.txt', Buffer.from(tsv('Bảng 1. Cơ sở kinh doanh thực phẩm'), 'utf8'));
     expect(cellFacts(doc).find((f) => f.quote === '94')?.metric).toBe('Cơ sở kinh doanh thực phẩm — Công Thương — Số cơ sở vi phạm');

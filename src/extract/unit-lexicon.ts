@@ -131,7 +131,7 @@ export const COUNT_NOUNS: string[] = [
   // people and bodies
   'người', 'người dân', 'người dùng', 'lượt người', 'lượt', 'cán bộ', 'công chức', 'viên chức', 'đảng viên',
   'đoàn viên', 'công đoàn viên', 'hội viên', 'học viên', 'học sinh', 'sinh viên', 'đại biểu', 'phóng viên',
-  'nhà báo', 'công dân', 'cá nhân', 'tổ chức', 'tổ chức cá nhân', 'đơn vị', 'cơ quan', 'doanh nghiệp', 'sở',
+  'nhà báo', 'nhà giáo', 'nhà khoa học', 'công dân', 'cá nhân', 'tổ chức', 'tổ chức cá nhân', 'đơn vị', 'cơ quan', 'doanh nghiệp', 'sở',
   'ban', 'ngành', 'hộ', 'hộ gia đình', 'đối tượng', 'thành viên', 'lao động', 'đ/c', 'đồng chí', 'nhân dân',
   'văn phòng đại diện', 'nhà xuất bản', 'cơ sở', 'cơ sở in', 'đại lý', 'chi nhánh', 'hợp tác xã', 'trường',
   'trường học', 'bệnh viện', 'trạm y tế', 'em', 'trẻ', 'trẻ em', 'cháu', 'bệnh nhân', 'giáo viên', 'hộ nghèo',

@@ -63,6 +63,9 @@ export interface PeriodReading {
   evidence: string[];
 }
 
+/** What stands before the base of a `hơn` comparison: `cao hơn mức tăng 8,9% của …`, `cao hơn …`. */
+const HIGHER_THAN_BASE = /(?<!\p{L})hơn\s+(?:mức\s+(?:tăng|giảm)\s+)?(?:[\d.,]+\s*%?\s+)?(?:của|trong|ở)?\s*$/u;
+
 /** A report period that is a school year (September to May, as `năm học 2024-2025` is read). */
 const SCHOOL_YEAR = /^\d{4}-(?:08|09)\.\.\d{4}-(?:05|06)$/u;
 
@@ -72,7 +75,6 @@ const SCHOOL_YEAR = /^\d{4}-(?:08|09)\.\.\d{4}-(?:05|06)$/u;
  * figure: in a dated report it counts only when said as the time (`trong năm 2024`, `cả giai đoạn
  * 2021-2025`). The base of a comparison (`so với năm 2009`) is never the figure's time.
  */
-const HIGHER_THAN_BASE = /(?<!\p{L})hơn\s+(?:mức\s+(?:tăng|giảm)\s+)?(?:[\d.,]+\s*%?\s+)?(?:của|trong|ở)?\s*$/u;
 const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
@@ -434,6 +436,11 @@ function sameAsFrame(ctx: PeriodContext, mentions: readonly TimeMention[], same:
   return period ? { ...same, period, rule: 'period:same-period-framed' } : same;
 }
 
+/** Where the sentence that holds offset `at` of a paragraph starts (after a `. ` or a line break). */
+function startOfSentence(lower: string, at: number): number {
+  return Math.max(lower.lastIndexOf('. ', at) + 2, lower.lastIndexOf('\n', at) + 1);
+}
+
 /**
  * The months to date said in the subject of an earlier sentence of the paragraph, right before its verb (`Kim ngạch xuất
  * khẩu 9 tháng ước đạt 47,85 tỷ USD; riêng quý III đạt …. Các nhóm hàng chủ lực gồm: …`): the paragraph's time, as a lead
@@ -450,9 +457,7 @@ function runningSubject(ctx: PeriodContext, m: TimeMention): boolean {
     !report.startsWith(m.period.slice(0, 4))
   )
     return false;
-  const lower = ctx.lower;
-  const sentenceStart = Math.max(lower.lastIndexOf('. ', m.start) + 2, lower.lastIndexOf('\n', m.start) + 1);
-  return !/[\d,;:()]/u.test(lower.slice(sentenceStart, m.start)) && RUNNING_VERB.test(lower.slice(m.end, m.end + 24));
+  return !/[\d,;:()]/u.test(ctx.lower.slice(startOfSentence(ctx.lower, m.start), m.start)) && RUNNING_VERB.test(ctx.lower.slice(m.end, m.end + 24));
 }
 const RUNNING_VERB = /^\s*(?:(?:ước|dự kiến|ước tính)\s+)?(?:đạt|là|tăng|giảm)(?!\p{L})/u;
 
@@ -479,9 +484,8 @@ const SPAN_RULES = new Set(['period:between', 'period:since']);
  * ngày 15/6/2025 và thu hoạch xong trước ngày 15/9/2025`)?
  */
 function figureless(lower: string, m: TimeMention): boolean {
-  const from = Math.max(lower.lastIndexOf('. ', m.start) + 2, lower.lastIndexOf('\n', m.start) + 1);
   const dot = lower.indexOf('. ', m.end);
-  const sentence = lower.slice(from, dot < 0 ? lower.length : dot);
+  const sentence = lower.slice(startOfSentence(lower, m.start), dot < 0 ? lower.length : dot);
   if (findTimeMentions(sentence).length !== 1 || /(?<!\p{L})(?:trước|sau)\s+ngày(?!\p{L})/u.test(sentence)) return false;
   return !/\d/u.test(sentence.replace(/(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?!\d)|(?<!\d)\d{4}(?!\d)/gu, ' '));
 }
@@ -546,13 +550,12 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     // in a text of a later time: the paragraph looks back)
     const earlier = findTimeMentions(ctx.lower.slice(0, ctx.sentenceStart), year, ctx.reportPeriod, ctx.issued).filter(
       (m) =>
+        // (or a span a sentence with no figure of its own sets: `Chương trình được triển khai từ ngày 15/12/2024 đến ngày
+        // 15/02/2025. Các cấp Hội đã vận động được 18,74 tỷ đồng`)
         (inLead(ctx.lower, m) || runningSubject(ctx, m) || (SPAN_RULES.has(m.rule) && figureless(ctx.lower, m))) &&
         // (not the base a sentence opened with: `So với năm 2021, tỷ lệ … năm 2023 là …`)
         !/so với\s+(?:cùng kỳ\s+)?$/u.test(ctx.lower.slice(Math.max(0, m.start - 20), m.start)) &&
         ((CARRIED_SPANS.has(m.rule) && m.period.includes('..')) ||
-          // (a span a sentence with no figure of its own sets: `Chương trình được triển khai từ ngày 15/12/2024 đến ngày
-          // 15/02/2025. Các cấp Hội đã vận động được 18,74 tỷ đồng`)
-          (m.period.includes('..') && SPAN_RULES.has(m.rule) && figureless(ctx.lower, m)) ||
           (m.rule === 'period:year' && year !== undefined && Number(m.period) < year) ||
           // (or the whole of the report's year, in a report of part of it: `Cả năm 2025 tiếp nhận …` in a report of quý IV)
           (m.rule === 'period:year' && partOfYear(ctx.reportPeriod, m.period))),

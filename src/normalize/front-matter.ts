@@ -8,7 +8,8 @@ import type { BlockRole } from '../../schemas/document.js';
  */
 
 /** The words a document's title opens with, naming its kind (`THÔNG CÁO BÁO CHÍ`: a statistics office's press release; `BẢN TIN`: a bulletin). */
-const DOC_TYPES = 'BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|THÔNG CÁO|BẢN TIN|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|PHƯƠNG ÁN|CHƯƠNG TRÌNH|KẾT LUẬN';
+const DOC_TYPES =
+  'BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|THÔNG CÁO|BẢN TIN|NGHỊ QUYẾT|HƯỚNG DẪN|CÔNG VĂN|ĐỀ ÁN|PHƯƠNG ÁN|CHƯƠNG TRÌNH|KẾT LUẬN';
 export const DOC_TYPE_WORD = new RegExp(`^(${DOC_TYPES})(?=\\s|$|:)`, 'u');
 /** A type word on a line of its own, perhaps with its kind (`BÁO CÁO CHUYÊN ĐỀ`, `KẾ HOẠCH HÀNH ĐỘNG`): the subject follows on the next lines. */
 const TYPE_LINE_ALONE = new RegExp(

@@ -468,6 +468,11 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
       const y = Number(m[1]);
       if (!validYear(y)) return undefined;
       const p = (reportPeriod ?? '').replace(/^@/, '');
+      // (a window across the year's end, `2025-12..2026-05` for the first half of 2026: that window, moved so that it ends in
+      // the year named — `cùng kỳ năm 2025` is `2024-12..2025-05`)
+      const across = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/.exec(p);
+      if (across && Number(across[3]) === Number(across[1]) + 1 && across[4] < across[2])
+        return p.replace(/\d{4}/g, (x) => String(Number(x) + y - Number(across[3])));
       if (!/^\d{4}/.test(p) || !p.split('..').every((x) => x.slice(0, 4) === p.slice(0, 4))) return `${y}`;
       return p.replace(/\d{4}/g, String(y));
     },

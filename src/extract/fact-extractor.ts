@@ -8,7 +8,7 @@ import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions } from './period-mentions.js';
-import { periodYear } from '../text/period-words.js';
+import { firstPeriod, periodYear } from '../text/period-words.js';
 import { ADJECTIVES } from '../text/comparatives.js';
 import { splitsWord } from '../text/viet-word-list.js';
 import { firstWords, metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
@@ -47,6 +47,8 @@ export interface BlockContext {
   introPeriod?: string;
   /** Undated documents: the time an earlier paragraph's sentence lead set (`Năm 2019, …`), still holding. */
   carriedPeriod?: string;
+  /** Months by which the report's window is shifted from the calendar span its title names (see `windowShiftOf`). */
+  windowShift?: number;
 }
 
 interface Placed {
@@ -450,6 +452,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       reportPeriod: ctx.reportPeriod,
       issued: ctx.issued,
       carried: ctx.carriedPeriod,
+      windowShift: ctx.windowShift,
       // a change of a stock (`là 14 sở, giảm 07 sở`) is as of the stock's time; of a flow, over the flow's
       previous: timePrevious ? { period: timePrevious.stock ? timePrevious.fact.period : timePrevious.flowPeriod, stock: timePrevious.stock } : undefined,
     });
@@ -724,6 +727,23 @@ function firstWordsWhole(text: string, n: number): string {
   return syllables.slice(0, end).join(' ');
 }
 
+/**
+ * By how many months a report's window (`2025-12..2026-05`) is shifted from the calendar span of as many months its title
+ * names (`6 tháng đầu năm 2026`: `2026-01..2026-06`), one or two either way; 0 when it is not.
+ */
+function windowShiftOf(title: string | undefined, reportPeriod: string | undefined): number {
+  // (the title without the window it may give in brackets: `… 6 tháng đầu năm 2027 (Số liệu từ ngày 01/12/2026 đến …)`)
+  const named = title ? firstPeriod(title.replace(/\([^()]*\d{4}[^()]*\)/gu, ' '), undefined, undefined, true) : undefined;
+  const span = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u;
+  const a = span.exec(named ?? '');
+  const b = span.exec(reportPeriod ?? '');
+  if (!a || !b || named === reportPeriod) return 0;
+  const month = (y: string, m: string) => Number(y) * 12 + Number(m);
+  const shift = month(b[3], b[4]) - month(a[3], a[4]);
+  const sameLength = month(a[3], a[4]) - month(a[1], a[2]) === month(b[3], b[4]) - month(b[1], b[2]);
+  return sameLength && Math.abs(shift) <= 2 ? shift : 0;
+}
+
 function headingHead(title: string): string {
   const first = title.split(/\s*,\s*|\s+và\s+|\s*;\s*/iu)[0] ?? title;
   return first.split(/\s+/u).length >= 2 ? first : title;
@@ -776,6 +796,7 @@ export function extractFacts(doc: Document): Fact[] {
   // an undated document (a study): a time a paragraph's sentence lead sets (`Năm 2019, …`) holds for
   // the paragraph after it in the section, unless a heading, a table or a lead that speaks of now comes between
   let carried: { period: string; section: string } | undefined;
+  const windowShift = windowShiftOf(doc.metadata.title, doc.metadata.reportPeriod);
   for (const block of doc.blocks) {
     if (block.role === 'heading' || block.cell) carried = undefined;
     if (!FACT_ROLES.has(block.role)) continue;
@@ -795,6 +816,7 @@ export function extractFacts(doc: Document): Fact[] {
       sectionPeriod: sectionPeriodOf(doc.sections, block.section),
       introPeriod: intro,
       carriedPeriod: carried?.period,
+      windowShift,
     });
     const title = block.cell ? '' : headingSubject(doc.sections, block.section);
     const parts = block.role === 'item' && introTotal?.aspect === 'cumulative' ? asRunningParts(blockFacts, introTotal) : blockFacts;

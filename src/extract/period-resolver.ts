@@ -2,6 +2,7 @@ import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { endMonth, findTimeMentions, previousMonth, stockOf, type TimeMention } from './period-mentions.js';
 import { MULTIPLE_BEFORE } from '../text/comparatives.js';
 import { periodYear } from '../text/period-words.js';
+import { pad2 } from '../text/zero-pad.js';
 
 /**
  * Stock and flow cues. A stock is a level at a point in time (`hiện có 1.904 trạm`, a density);
@@ -45,6 +46,8 @@ export interface PeriodContext {
   /** The period of the nearest heading that names one, up the section path. */
   sectionPeriod?: string;
   reportPeriod?: string;
+  /** Months by which the report's window is shifted from the calendar span its title names (`-1`: December to May for the first half). */
+  windowShift?: number;
   /** The month the report was issued (`YYYY-MM`), when its metadata says. */
   issued?: string;
   /** In an undated document: the time an earlier paragraph's sentence lead set, still holding. */
@@ -490,6 +493,36 @@ function figureless(lower: string, m: TimeMention): boolean {
   return !/\d/u.test(sentence.replace(/(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?!\d)|(?<!\d)\d{4}(?!\d)/gu, ' '));
 }
 
+/** A calendar half or months from January (`2026-07..2026-12`, `2026-01..2026-06`). */
+const CALENDAR_MONTHS = /^(\d{4})-(01|07)\.\.(\d{4})-(\d{2})$/u;
+
+/** `YYYY-MM` moved by `by` months. */
+function addMonths(ym: string, by: number): string {
+  const n = Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1 + by;
+  return `${Math.floor(n / 12)}-${pad2((n % 12) + 1)}`;
+}
+
+/**
+ * In a report whose figures run over a window shifted from the calendar span its title names (`6 tháng đầu năm 2026` over
+ * `01/12/2025 – 31/5/2026`), the other calendar halves and months its text names run over windows shifted the same way:
+ * `6 tháng cuối năm 2026` is `2026-06..2026-11` there.
+ */
+function shiftedToWindow(ctx: PeriodContext, reading: PeriodReading): PeriodReading {
+  const by = ctx.windowShift ?? 0;
+  const m = CALENDAR_MONTHS.exec(reading.period);
+  if (
+    !by ||
+    !m ||
+    m[1] !== m[3] ||
+    reading.period === ctx.reportPeriod ||
+    !reading.evidence.some((e) => e.startsWith('period:months-of-year') || e === 'period:heading')
+  )
+    return reading;
+  const [from, to] = reading.period.split('..').map((x) => addMonths(x, by));
+  const period = `${from}..${to}`;
+  return { ...reading, period, flow: period, evidence: [...reading.evidence, 'period:window-shift'] };
+}
+
 /** A report of a working year that runs October to September (`2024-10..2025-09`: the judgment-enforcement year). */
 const WORKING_YEAR = /^(\d{4})-10\.\.(\d{4})-09$/u;
 
@@ -503,7 +536,7 @@ function asWorkingYear(period: string): string {
 
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow; in a report of working years, the years its own. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
-  const reading = resolveCalendarPeriod(ctx);
+  const reading = shiftedToWindow(ctx, resolveCalendarPeriod(ctx));
   const w = WORKING_YEAR.exec(ctx.reportPeriod ?? '');
   if (!w || Number(w[2]) !== Number(w[1]) + 1) return reading;
   const period = asWorkingYear(reading.period);

@@ -163,6 +163,26 @@ describe('an undated study: the time a paragraph sets in a sentence lead holds f
   });
 });
 
+describe("a report's window shifted from the calendar", () => {
+  it('shifts the other calendar halves its text names the same way (`6 tháng cuối năm` over June to November)', async () => {
+    const { runText } = await import('../segment/text-pipeline.js');
+    const text = [
+      'BÁO CÁO',
+      'Kết quả công tác kiểm sát 6 tháng đầu năm 2027',
+      '(Số liệu từ ngày 01/12/2026 đến ngày 31/5/2027)',
+      'I. KẾT QUẢ',
+      'Thụ lý 1.240 vụ án.',
+      'II. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM 2027',
+      'Phấn đấu giải quyết trên 85% số vụ án.',
+    ].join('\n\n');
+    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    expect(doc.metadata.reportPeriod).toBe('2026-12..2027-05');
+    const facts = extractFacts(doc);
+    expect(facts.find((f) => f.quote.startsWith('1.240'))?.period).toBe('2026-12..2027-05');
+    expect(facts.find((f) => f.quote.startsWith('85%'))?.period).toBe('2027-06..2027-11');
+  });
+});
+
 describe('a thin metric takes its heading subject', () => {
   it('adds the heading to a metric of one or two content words, not to a full one, nor from a generic heading', async () => {
     const { runText } = await import('../segment/text-pipeline.js');

@@ -8,7 +8,7 @@ import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions } from './period-mentions.js';
-import { firstPeriod, periodYear } from '../text/period-words.js';
+import { firstPeriod, periodYear, windowShift } from '../text/period-words.js';
 import { ADJECTIVES } from '../text/comparatives.js';
 import { splitsWord } from '../text/viet-word-list.js';
 import { firstWords, metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
@@ -734,14 +734,7 @@ function firstWordsWhole(text: string, n: number): string {
 function windowShiftOf(title: string | undefined, reportPeriod: string | undefined): number {
   // (the title without the window it may give in brackets: `… 6 tháng đầu năm 2027 (Số liệu từ ngày 01/12/2026 đến …)`)
   const named = title ? firstPeriod(title.replace(/\([^()]*\d{4}[^()]*\)/gu, ' '), undefined, undefined, true) : undefined;
-  const span = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u;
-  const a = span.exec(named ?? '');
-  const b = span.exec(reportPeriod ?? '');
-  if (!a || !b || named === reportPeriod) return 0;
-  const month = (y: string, m: string) => Number(y) * 12 + Number(m);
-  const shift = month(b[3], b[4]) - month(a[3], a[4]);
-  const sameLength = month(a[3], a[4]) - month(a[1], a[2]) === month(b[3], b[4]) - month(b[1], b[2]);
-  return sameLength && Math.abs(shift) <= 2 ? shift : 0;
+  return windowShift(named, reportPeriod) ?? 0;
 }
 
 function headingHead(title: string): string {
@@ -796,7 +789,7 @@ export function extractFacts(doc: Document): Fact[] {
   // an undated document (a study): a time a paragraph's sentence lead sets (`Năm 2019, …`) holds for
   // the paragraph after it in the section, unless a heading, a table or a lead that speaks of now comes between
   let carried: { period: string; section: string } | undefined;
-  const windowShift = windowShiftOf(doc.metadata.title, doc.metadata.reportPeriod);
+  const shift = windowShiftOf(doc.metadata.title, doc.metadata.reportPeriod);
   for (const block of doc.blocks) {
     if (block.role === 'heading' || block.cell) carried = undefined;
     if (!FACT_ROLES.has(block.role)) continue;
@@ -816,7 +809,7 @@ export function extractFacts(doc: Document): Fact[] {
       sectionPeriod: sectionPeriodOf(doc.sections, block.section),
       introPeriod: intro,
       carriedPeriod: carried?.period,
-      windowShift,
+      windowShift: shift,
     });
     const title = block.cell ? '' : headingSubject(doc.sections, block.section);
     const parts = block.role === 'item' && introTotal?.aspect === 'cumulative' ? asRunningParts(blockFacts, introTotal) : blockFacts;

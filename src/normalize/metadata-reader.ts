@@ -1,7 +1,7 @@
 import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
 import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, SUBJECT_LINE, isUpperCase } from './front-matter.js';
 import { seasonCalendar, seasonYearOf } from '../text/crop-seasons.js';
-import { firstPeriod, horizonYear, planSpan } from '../text/period-words.js';
+import { firstPeriod, horizonYear, planSpan, windowShift } from '../text/period-words.js';
 import { isNationalAgency } from '../text/national-agency.js';
 import { pad2 } from '../text/zero-pad.js';
 
@@ -102,9 +102,7 @@ function sameReportTime(title: string, window: string): boolean {
   // as its title says: only a working year that starts elsewhere, `15/12/2024 – 14/12/2025`, is more exact)
   if (/^\d{4}$/u.test(title)) return end.slice(0, 4) === title && !window.startsWith(`${title}-01..`);
   if (!/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) || !/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(window)) return false;
-  const month = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7));
-  const length = (span: string) => month(span.slice(-7)) - month(span.slice(0, 7));
-  return title.slice(-7) === end || (length(title) === length(window) && Math.abs(month(title.slice(-7)) - month(end)) <= 2);
+  return title.slice(-7) === end || windowShift(title, window) !== undefined;
 }
 
 /** `Từ đầu năm 2025 đến ngày 20/8/2025`, `từ đầu năm đến ngày 20/8/2025`: the year's start to a date. */

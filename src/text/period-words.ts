@@ -249,6 +249,21 @@ function periodIn(lower: string, fallbackYear?: number, extra: readonly Candidat
   return (covering ?? first).period;
 }
 
+/**
+ * By how many months a window (`2025-12..2026-05`) is shifted from a calendar span of as many months (`2026-01..2026-06`):
+ * one or two either way (0 when they are the same span), else undefined.
+ */
+export function windowShift(calendar: string | undefined, window: string | undefined): number | undefined {
+  const span = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u;
+  const a = span.exec(calendar ?? '');
+  const b = span.exec(window ?? '');
+  if (!a || !b) return undefined;
+  const month = (y: string, m: string) => Number(y) * 12 + Number(m);
+  const shift = month(b[3], b[4]) - month(a[3], a[4]);
+  const sameLength = month(a[3], a[4]) - month(a[1], a[2]) === month(b[3], b[4]) - month(b[1], b[2]);
+  return sameLength && Math.abs(shift) <= 2 ? shift : undefined;
+}
+
 /** The one year a text names, when it names exactly one. */
 function sharedYear(lower: string): number | undefined {
   const years = [...new Set(lower.match(/(?<!\d)\d{4}(?!\d)/gu) ?? [])].map(Number).filter(validYear);

@@ -517,8 +517,8 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   // under `Kết quả thanh tra … năm 2025 theo ngành`)
   // (nor when the caption lists the measures its columns hold, each column one of them: `Vốn FDI, lao động và tỷ lệ lấp đầy
   // của một số khu công nghiệp` over `Lao động đến 30/11`)
-  const titlesResults = named.length > 0 && (RESULTS_CAPTION.test(captionSubject(table.caption)) || listsMeasures(captionSubject(table.caption), named));
-  const subject = where && !titlesResults ? captionSubject(table.caption) : '';
+  const columnNamesMeasure = named.length > 0 && (RESULTS_CAPTION.test(captionSubject(table.caption)) || listsMeasures(captionSubject(table.caption), named));
+  const subject = where && !columnNamesMeasure ? captionSubject(table.caption) : '';
   // an attribute row (`Quy mô`) under a stub header that names its subject (`Nội dung thử nghiệm`)
   const row = where ? bare(rowLabel) : withStubSubject(bare(rowLabel), labels.stubSubject);
   // a row that is a time (`Quý I/2025`, `Tháng 10/2025`, under a stub such as `Kỳ báo cáo`) dates its cells when the

@@ -61,7 +61,7 @@ export function seasonCalendar(text: string): Record<string, string> {
     }
     // (to its harvest: a sowing window alone, `xuống giống từ ngày 05/4 đến ngày 10/6/2026, chia làm 3 đợt`, is no span of the
     // season)
-    if (!CALENDAR_WORDS.test(sentence) || !HARVEST.test(sentence)) continue;
+    if (!HARVEST.test(sentence)) continue;
     // a month without its year is in the season's last year, or its first when that is later than the season's end would allow
     const defaultYear = Number(last ?? first);
     const months: number[] = [];

@@ -101,6 +101,8 @@ const TIME = new RegExp(
     `(?:trong\\s+|của\\s+|(?<!so\\s+với\\s+)(?:vào\\s+)?(?:cuối|đầu|giữa)\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `(?:(?:trong|cả|của)\\s+)?giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
+    // a term of a school year (`học kỳ II`, `học kỳ I năm học 2026-2027`)
+    `(?:trong\\s+)?học\\s+kỳ\\s+(?:I{1,2}|[12])(?:\\s+(?:của\\s+)?năm\\s+học\\s+\\d{4}\\s*[-–]\\s*\\d{4})?`,
     // the years of a season named with its crop or its weather (`vụ lúa Đông Xuân 2025-2026`, `mùa khô 2025-2026`): the season stays, its years go
     `(?<=(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|vụ\\s+mùa|mùa\\s+(?:khô|mưa))\\s+)\\d{4}\\s*[-–]\\s*\\d{4}`,
     // a span of dates or months (`Từ ngày 01/01/2025 đến 30/9/2025, …`): the bounds and their `từ … đến` go together
@@ -359,7 +361,7 @@ function stripOpeners(phrase: string): string {
 }
 
 /** What every alternative of `TIME` holds: a digit or one of its few words (a cheap test before the long pattern). */
-const TIME_HINT = /\d|nay|này|qua|(?:năm|tháng|quý)\s+[ivx]|cả\s+năm|trong\s+(?:tháng|kỳ|quý|năm)|đầu\s+năm|cuối\s+(?:năm|tháng|quý|kỳ)/iu;
+const TIME_HINT = /\d|nay|này|qua|học\s+kỳ|(?:năm|tháng|quý)\s+[ivx]|cả\s+năm|trong\s+(?:tháng|kỳ|quý|năm)|đầu\s+năm|cuối\s+(?:năm|tháng|quý|kỳ)/iu;
 
 function withoutTime(s: string): string {
   return tidy((TIME_HINT.test(s) ? s.replace(TIME, ' ') : s).replace(/\s+/g, ' '));

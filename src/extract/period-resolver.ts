@@ -1,7 +1,7 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { endMonth, findTimeMentions, previousMonth, stockOf, type TimeMention } from './period-mentions.js';
 import { MULTIPLE_BEFORE } from '../text/comparatives.js';
-import { periodYear } from '../text/period-words.js';
+import { addMonths, periodYear } from '../text/period-words.js';
 import { pad2 } from '../text/zero-pad.js';
 
 /**
@@ -495,12 +495,6 @@ function figureless(lower: string, m: TimeMention): boolean {
 
 /** A calendar half or months from January (`2026-07..2026-12`, `2026-01..2026-06`). */
 const CALENDAR_MONTHS = /^(\d{4})-(01|07)\.\.(\d{4})-(\d{2})$/u;
-
-/** `YYYY-MM` moved by `by` months. */
-function addMonths(ym: string, by: number): string {
-  const n = Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1 + by;
-  return `${Math.floor(n / 12)}-${pad2((n % 12) + 1)}`;
-}
 
 /**
  * In a report whose figures run over a window shifted from the calendar span its title names (`6 tháng đầu năm 2026` over

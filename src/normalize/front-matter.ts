@@ -109,8 +109,9 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
       // a subject's further lines: bold like it, or a span or remark in brackets under it (`(từ ngày 01/7 đến ngày 20/12/2025)`)
       const bracketed = /^\([^()]*\)$/u.test(t) && t.length < 200;
       // … or the subject wrapped on: a short line opening with a bracket or in lower case under a line that did not end a sentence
-      // (`(từ ngày 06/9 đến ngày 10/9/2025) và công tác khắc phục hậu quả`)
-      const wrapped = t.length < 200 && (t.startsWith('(') || STARTS_LOWER_CASE.test(t)) && !/[.;:]$/u.test(paras[live[k - 1]].text);
+      // (`(từ ngày 06/9 đến ngày 10/9/2025) và công tác khắc phục hậu quả`; a semicolon joins a title's members: `Kết quả … nhiệm kỳ
+      // 2021-2026;` / `phương hướng, mục tiêu, nhiệm vụ nhiệm kỳ 2026-2031`)
+      const wrapped = t.length < 200 && (t.startsWith('(') || STARTS_LOWER_CASE.test(t)) && !/[.:]$/u.test(paras[live[k - 1]].text);
       const subject =
         subjectLines === 0 ? t.length < 400 : bracketed || wrapped || (t.length < 200 && paras[live[k]].bold === true && paras[live[k - 1]].bold === true);
       if (!subject || HEADING_START.test(t) || ADDRESSEE.test(t) || /^Căn cứ(?![\p{L}\p{N}])/u.test(t) || PLACE_DATE.test(t)) break;

@@ -1,7 +1,7 @@
 import type { BlockRole, Metadata, ReportType } from '../../schemas/document.js';
 import { DOC_TYPE_WORD, MOTTO, PLACE_DATE, SUBJECT_LINE, isUpperCase } from './front-matter.js';
 import { seasonCalendar, seasonYearOf } from '../text/crop-seasons.js';
-import { firstPeriod, horizonYear, planSpan, windowShift } from '../text/period-words.js';
+import { addMonths, firstPeriod, horizonYear, planSpan, windowShift } from '../text/period-words.js';
 import { isNationalAgency } from '../text/national-agency.js';
 import { pad2 } from '../text/zero-pad.js';
 
@@ -56,7 +56,7 @@ const PROVINCE_IN_TEXT = /(?:tỉnh|thành phố)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:
 const DOC_CODE_ALONE = /^\/?[\p{Lu}\d]+(?:[-/][\p{Lu}\d]+)+$/u;
 /** The same code joined onto the end of the agency's line. */
 const DOC_CODE_AT_END = /\s+\/?[\p{Lu}\d]+(?:[-/][\p{Lu}\d]+)+$/u;
-const DOC_NUMBER = /Số\s*:?\s*([\d.…_ ]*\/\s*[\p{L}\d&/-]*[\p{L}\d])/u;
+const DOC_NUMBER = /Số\s*:?\s*([\d.…_ ]*(?:-\s*[\p{Lu}Đ]+\s*)?\/\s*[\p{L}\d&/-]*[\p{L}\d])/u;
 /** A document number as OCR leaves it: `Sô1849BGDĐT-GDPT`, `Số 62 /VP-KSTTHC`. */
 /** The code after the number is a whole word of two letters or more (`2J§ /STTTT` is no `2/J`). */
 const OCR_DOC_NUMBER = /^S[ốôoó]\s*:?\s*(\d{1,5})\s*\/?\s*([\p{Lu}Đ][\p{Lu}Đ&]+(?:-[\p{Lu}Đ&]+)*)(?![^\s,.;])/u;
@@ -87,7 +87,8 @@ function titleTimeByIssue(title: string, issueDate: string | undefined, seasons:
 }
 
 /** A line that says what span a report's figures cover: `Số liệu (báo cáo) tính từ …`, `Kỳ báo cáo: …`, `(Thời gian báo cáo …)`, `Thời gian lấy số liệu: …`. */
-const WINDOW_LINE = /(?:(?:^|[.;]\s+)\(?|\()\s*(?:số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])/iu;
+const WINDOW_LINE =
+  /(?:(?:^|[.;]\s+)\(?|\()\s*(?:(?:kỳ\s+)?số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])/iu;
 /** The week a bulletin reports, bounded in brackets (`… tình hình xâm nhập mặn tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`). */
 const WEEK_WINDOW = /(?<![\p{L}])tuần\s+(?:qua|này|trước)\s*(?=\(\s*từ\s+ngày)/iu;
 
@@ -167,6 +168,50 @@ const WORK_WINDOW =
 
 /** When an event took place: `đã diễn ra vào Chủ nhật, ngày 15/3/2026`, `được tổ chức ngày 02/9/2025`. */
 const EVENT_DATE = /(?<![\p{L}])(?:diễn ra|được tổ chức|xảy ra)(?:\s+(?:vào|trong|từ))?[^.;()\d]{0,24}?ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
+
+/** A span of dates or of months: `từ ngày 05/9/2026 đến ngày 26/12/2026`, `từ tháng 7/2021 đến tháng 6/2026` (the first year may be left to the second). */
+const DATE_SPAN =
+  /(?<![\p{L}])từ\s+(?:ngày\s+\d{1,2}\s*\/\s*|tháng\s+)(\d{1,2})(?:\s*\/\s*(\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{1,2}\s*\/\s*|tháng\s+)(\d{1,2})\s*\/\s*(\d{4})/giu;
+/** Words that name the kind of time a report covers, and may be bounded by dates where the text first names it again. */
+const TERM_WORDS = /(?<![\p{L}])(nhiệm kỳ|học kỳ|năm học|kỳ nghỉ|tết|niên vụ|niên độ|năm tài chính)(?![\p{L}])/giu;
+
+/** `YYYY-MM` months a period runs over (`2026` → 2026-01…2026-12, `@2026-10` → its month). */
+function monthsOf(period: string): [string, string] | undefined {
+  const p = period.replace(/^@/u, '');
+  if (/^\d{4}$/u.test(p)) return [`${p}-01`, `${p}-12`];
+  if (/^\d{4}-\d{2}$/u.test(p)) return [p, p];
+  const span = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/u.exec(p);
+  return span ? [span[1], span[2]] : undefined;
+}
+
+/**
+ * The dates that bound the time a title names, where its first paragraphs name that kind of time again: `Nhiệm kỳ
+ * 2021-2026 (từ tháng 7/2021 đến tháng 6/2026)`, `Học kỳ I … được thực hiện từ ngày 05/9/2026 đến ngày 26/12/2026`, `… trong
+ * kỳ nghỉ Tết Nguyên đán 9 ngày, từ ngày 14/02/2026 đến hết ngày 22/02/2026` — its months, when they end inside what the
+ * title's own words give (if they give any) or up to two months after (a first term that runs into January), and start
+ * no more than a year before it.
+ */
+function boundedTitleTime(title: string, body: readonly string[], ofTitle: string | undefined): string | undefined {
+  const kinds = new Set([...title.matchAll(TERM_WORDS)].map((m) => m[1].toLocaleLowerCase('vi')));
+  if (!kinds.size) return undefined;
+  const own = ofTitle ? monthsOf(ofTitle) : undefined;
+  for (const t of body.slice(0, 2))
+    for (const m of t.matchAll(DATE_SPAN)) {
+      const sentence =
+        t
+          .slice(0, m.index)
+          .split(/[.;!?]\s+/u)
+          .pop() ?? '';
+      const named = [...sentence.slice(-120).matchAll(TERM_WORDS)].some((k) => kinds.has(k[1].toLocaleLowerCase('vi')));
+      if (!named) continue;
+      const from = `${m[2] ?? m[4]}-${pad2(m[1])}`;
+      const to = `${m[4]}-${pad2(m[3])}`;
+      if (from > to) continue;
+      if (own && (to < own[0] || to > addMonths(own[1], 2) || from < addMonths(own[0], -12))) continue;
+      return from === to ? to : `${from}..${to}`;
+    }
+  return undefined;
+}
 
 /** A span of whole years (`2021-01..2025-12`) cut at a moment in its last year (`@2025-10` → `2021-01..2025-10`). */
 function cutShort(span: string | undefined, moment: string | undefined): string | undefined {
@@ -328,7 +373,8 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // a title that gives only the moment (`(tính đến ngày 20/8/2025)`) over a text that says from when (`Từ đầu năm 2025 đến ngày
   // 20/8/2025, …`): the span, whose flows run from that start and whose stocks stand at its end
   const since = ofTitle?.startsWith('@') ? sinceStart(body.slice(0, 12), ofTitle.slice(1)) : undefined;
-  const period = windowed ?? since ?? runningFirst(titleText, body.slice(0, 15), ofTitle) ?? ofTitle;
+  const bounded = windowed ? undefined : boundedTitleTime(titleText, body, ofTitle);
+  const period = windowed ?? bounded ?? since ?? runningFirst(titleText, body.slice(0, 15), ofTitle) ?? ofTitle;
   if (period) meta.reportPeriod = period;
   // an admission to a school year (`Kỳ thi tuyển sinh vào lớp 10 … năm học 2025-2026`) takes place before the year
   // starts: in the year of its first half (`2025`), not over the school year

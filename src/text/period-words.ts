@@ -87,6 +87,14 @@ const RULES: Rule[] = [
     },
   },
   {
+    // học kỳ I năm học 2026-2027: a term of a school year (schoolTerm)
+    re: /học kỳ\s+(ii|i|[12])\s+(?:của\s+)?(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/gu,
+    make: (m) => {
+      const a = Number(m[2]);
+      return validYear(a) && Number(m[3]) === a + 1 ? schoolTerm(m[1], a) : undefined;
+    },
+  },
+  {
     // năm học 2024-2025: a school year, September to May
     re: /(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/gu,
     make: (m) => {
@@ -114,6 +122,14 @@ function notAPeriod(lower: string, index: number): boolean {
     /so với\s+(?:cùng kỳ\s+)?$/u.test(lower.slice(Math.max(0, index - 24), index)) ||
     MULTIPLE_BEFORE.test(lower.slice(Math.max(0, index - 30), index))
   );
+}
+
+/**
+ * A term of the school year that starts in `firstYear`: the first (`học kỳ I`) September to December, the second
+ * (`học kỳ II`) January to May. The first term may run into January; a text that bounds it by dates says so (metadata-reader).
+ */
+export function schoolTerm(term: string, firstYear: number): string {
+  return term === 'i' || term === '1' ? `${firstYear}-09..${firstYear}-12` : `${firstYear + 1}-01..${firstYear + 1}-05`;
 }
 
 /**
@@ -191,8 +207,9 @@ export function fromNowPeriod(text: string, now: string | undefined): string | u
   return m ? fromNowSpan(m, now) : undefined;
 }
 
-/** `(tính) đến (hết) ngày 31/10/2025`: the moment a text's figures run to. */
-const AS_OF_DATE = /(?<![\p{L}])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
+/** `(tính) đến (hết) ngày 31/10/2025`, `(tại) thời điểm 01/10/2026`: the moment a text's figures run to or stand at. */
+const AS_OF_DATE =
+  /(?<![\p{L}])(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày|(?:tại\s+)?thời\s+điểm(?:\s+ngày)?)\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
 
 /** What opens a span of dates that is the window of a report's figures: a bracket, `số liệu (tính)`, `kỳ báo cáo`. */
 const DATA_WINDOW =
@@ -262,6 +279,12 @@ export function windowShift(calendar: string | undefined, window: string | undef
   const shift = month(b[3], b[4]) - month(a[3], a[4]);
   const sameLength = month(a[3], a[4]) - month(a[1], a[2]) === month(b[3], b[4]) - month(b[1], b[2]);
   return sameLength && Math.abs(shift) <= 2 ? shift : undefined;
+}
+
+/** `YYYY-MM` moved by `by` months. */
+export function addMonths(ym: string, by: number): string {
+  const n = Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1 + by;
+  return `${Math.floor(n / 12)}-${pad2((n % 12) + 1)}`;
 }
 
 /** The one year a text names, when it names exactly one. */

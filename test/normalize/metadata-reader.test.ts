@@ -169,6 +169,53 @@ describe('readMetadata', () => {
     expect(windowed('Tổng kết năm học 2025-2026', 'Nhà trường báo cáo như sau:')).toBe('2025-09..2026-05');
   });
 
+  it('reads the window a first paragraph gives as `kỳ số liệu`, and a title moment `thời điểm` as of its month', () => {
+    const line = 'Viện kiểm sát báo cáo kết quả công tác năm 2030 (kỳ số liệu từ ngày 01/12/2029 đến ngày 30/11/2030) như sau:';
+    expect(windowed('Tổng kết công tác năm 2030 và phương hướng, nhiệm vụ năm 2031', line)).toBe('2029-12..2030-11');
+    expect(windowed('Kết quả điều tra gia cầm thời điểm 01/4/2031 và nhiệm vụ quý II năm 2031', 'Sở báo cáo như sau:')).toBe('@2031-04');
+    expect(windowed('Kết quả rà soát hộ nghèo tại thời điểm 31/12/2030', 'Ủy ban báo cáo như sau:')).toBe('@2030-12');
+  });
+
+  it('takes the dates that bound the kind of time a title names, where the first paragraph names that kind again', () => {
+    // an occasion, a term of office, a school term
+    const holiday = 'Sở báo cáo kết quả phục vụ du khách trong kỳ nghỉ Tết Nguyên đán 7 ngày, từ ngày 20/01/2031 đến hết ngày 26/01/2031.';
+    expect(windowed('Kết quả hoạt động du lịch dịp Tết Nguyên đán năm 2031', holiday)).toBe('2031-01');
+    const term = 'Nhiệm kỳ 2027-2032 (từ tháng 10/2027 đến tháng 9/2032), Hội đã triển khai Nghị quyết Đại hội.';
+    expect(windowed('Kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ 2027-2032', term)).toBe('2027-10..2032-09');
+    const school = 'Học kỳ I năm học 2030-2031 được thực hiện từ ngày 05/9/2030 đến ngày 16/01/2031 theo kế hoạch.';
+    expect(windowed('Sơ kết học kỳ I năm học 2030-2031', school)).toBe('2030-09..2031-01');
+    // not dates of something else, nor of another time of the same kind
+    expect(windowed('Kết quả công tác năm 2031', 'Chiến dịch diễn ra từ ngày 01/3/2031 đến ngày 30/4/2031.')).toBe('2031');
+    const earlier = 'Học kỳ I năm học 2029-2030 (từ ngày 05/9/2029 đến ngày 15/01/2030) đã tổng kết.';
+    expect(windowed('Sơ kết học kỳ I năm học 2030-2031', earlier)).toBe('2030-09..2030-12');
+  });
+
+  it('reads a term of a school year in a title: the first September to December, the second January to May', () => {
+    expect(windowed('Sơ kết học kỳ I năm học 2030-2031', 'Nhà trường báo cáo như sau:')).toBe('2030-09..2030-12');
+    expect(windowed('Sơ kết học kỳ II năm học 2030-2031', 'Nhà trường báo cáo như sau:')).toBe('2031-01..2031-05');
+    // a year's report after its second term is the school year's
+    expect(windowed('Tổng kết học kỳ II và năm học 2030-2031', 'Nhà trường báo cáo như sau:')).toBe('2030-09..2031-05');
+  });
+
+  it("joins a title's member after a semicolon, and reads a party-style document number (`146-BC/HPN`)", () => {
+    const texts = [
+      'HỘI NÔNG DÂN TỈNH MẪU',
+      'Số: 88-BC/HND',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Mẫu, ngày 12 tháng 6 năm 2032',
+      'BÁO CÁO',
+      'Kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ 2027-2032;',
+      'phương hướng, nhiệm vụ nhiệm kỳ 2032-2037',
+      'Nhiệm kỳ qua, Hội đã triển khai nhiều phong trào.',
+    ];
+    const roles = frontMatterRoles(texts.map((text) => ({ text })));
+    expect(roles[6]).toBe('title');
+    expect(roles[7]).toBe('body');
+    const meta = readMetadata(texts.map((text, i) => ({ text, role: roles[i] })));
+    expect(meta.docNumber).toBe('88-BC/HND');
+    expect(meta.title).toBe('BÁO CÁO Kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ 2027-2032; phương hướng, nhiệm vụ nhiệm kỳ 2032-2037');
+  });
+
   it('cuts a title span of years at the moment the figures are said to run to in its last year', () => {
     expect(windowed('Kết quả giám sát việc thực hiện Nghị quyết giai đoạn 2021-2025', 'Số liệu trong báo cáo tính đến ngày 30/9/2025.')).toBe(
       '2021-01..2025-09',

@@ -2,7 +2,6 @@ import type { Aspect, FactKind } from '../../schemas/fact.js';
 import { endMonth, findTimeMentions, previousMonth, stockOf, type TimeMention } from './period-mentions.js';
 import { MULTIPLE_BEFORE } from '../text/comparatives.js';
 import { addMonths, periodYear } from '../text/period-words.js';
-import { pad2 } from '../text/zero-pad.js';
 
 /**
  * Stock and flow cues. A stock is a level at a point in time (`hiện có 1.904 trạm`, a density);

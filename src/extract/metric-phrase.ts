@@ -155,6 +155,26 @@ const POST_STOP = new RegExp(
   `[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|(?<!gia\\s)tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|(?<!(?:mặt|đồng|văn|công|cân|san|bình)\\s)bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu')}`,
   'iu',
 );
+/**
+ * People counted after `cho`, just after events counted with what was done at them: `mở 94 lớp tập huấn sơ cấp cứu cho
+ * 5.860 học viên`, `3.865 buổi tuyên truyền cho 186.420 lượt hội viên` — the people were given the events' activity
+ * (`học viên được tập huấn sơ cấp cứu`), not the verb that held the events.
+ */
+const EVENT_FOR = new RegExp(
+  `\\d[\\d.,]*\\s+${W('lớp(?:\\s+học)?|khóa|khoá|buổi|hội nghị|hội thảo|đợt|cuộc|phiên')}\\s+((?:[^\\d,;.()!?]|,(?!\\s))+?)\\s+cho\\s+(?:${W('gần|hơn|khoảng|trên|dưới|tới|ít nhất|tổng số')}\\s+)?$`,
+  'iu',
+);
+
+/** The activity of events counted just before people counted after `cho` (`EVENT_FOR`), without quotes and rates. */
+function beneficiaryActivity(text: string, sentence: number, start: number): string | undefined {
+  const hit = EVENT_FOR.exec(text.slice(Math.max(sentence, start - 160), start));
+  const activity = hit?.[1]
+    .replace(/["“”]/gu, ' ')
+    .replace(/\/\s*(?:năm|tháng|quý|lớp|buổi|khóa|khoá|đợt)(?![\p{L}])/giu, ' ')
+    .trim();
+  return activity && hasContent(activity) ? tidy(activity) : undefined;
+}
+
 /** Where the noun phrase of a share written before its noun ends: commas may join a list of nouns. */
 const SHARE_STOP = new RegExp(
   `[;:()\\[\\].!?]|\\s[-–]\\s|${NUMBER_NEXT}|,\\s+(?=${['tăng', 'giảm', 'đạt', 'chiếm', 'so với', 'trong đó', 'tối thiểu', 'ít nhất', 'phấn đấu'].join('|')})|${W('tăng|giảm|so với|trong đó|tương ứng|tương đương|nhưng')}`,
@@ -872,11 +892,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const head = nested ? tidy(`${noun} ${nested[1]} ${after(m.text, m.unitEnd + nested[0].length).phrase}`) : tidy(`${noun} ${post.phrase}`);
     // (a subject that names the noun keeps it, with what the words after the figure add: `Danh sách … những người ứng
     // cử gồm 13 người ứng cử đại biểu Quốc hội, 107 …` — each item is told apart by them)
-    if (names(pre, m.countedNoun))
+    const activity = m.kind === 'count' ? beneficiaryActivity(m.text, m.sentence, m.start) : undefined;
+    if (activity) metric = tidy(`${head} được ${activity}`);
+    else if (names(pre, m.countedNoun))
       metric = hasContent(post.phrase) && /(?<![\p{L}])gồm(?![\p{L}])/u.test(m.text.slice(m.sentence, m.start)) ? tidy(`${pre} ${post.phrase}`) : pre;
     else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);
     else metric = tidy(`${head} ${caseOf(withoutAgent(pre))}`);
-    ev.push(hasContent(pre) ? 'metric:noun-clause' : 'metric:noun');
+    ev.push(activity ? 'metric:noun-clause+beneficiary' : hasContent(pre) ? 'metric:noun-clause' : 'metric:noun');
   } else if (
     m.kind === 'percent' &&
     SHARE_HEAD_LAST.test(m.text.slice(m.from, m.start)) &&

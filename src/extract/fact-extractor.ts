@@ -8,7 +8,7 @@ import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions } from './period-mentions.js';
-import { firstPeriod, periodYear, windowShift } from '../text/period-words.js';
+import { addMonths, firstPeriod, periodYear, windowShift } from '../text/period-words.js';
 import { ADJECTIVES } from '../text/comparatives.js';
 import { splitsWord } from '../text/viet-word-list.js';
 import { firstWords, metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
@@ -49,6 +49,8 @@ export interface BlockContext {
   carriedPeriod?: string;
   /** Months by which the report's window is shifted from the calendar span its title names (see `windowShiftOf`). */
   windowShift?: number;
+  /** A report of a working month that starts in the month before (see `isWorkingMonth`). */
+  workingMonth?: boolean;
 }
 
 interface Placed {
@@ -453,6 +455,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       issued: ctx.issued,
       carried: ctx.carriedPeriod,
       windowShift: ctx.windowShift,
+      workingMonth: ctx.workingMonth,
       // a change of a stock (`là 14 sở, giảm 07 sở`) is as of the stock's time; of a flow, over the flow's
       previous: timePrevious ? { period: timePrevious.stock ? timePrevious.fact.period : timePrevious.flowPeriod, stock: timePrevious.stock } : undefined,
     });
@@ -732,9 +735,18 @@ function firstWordsWhole(text: string, n: number): string {
  * names (`6 tháng đầu năm 2026`: `2026-01..2026-06`), one or two either way; 0 when it is not.
  */
 function windowShiftOf(title: string | undefined, reportPeriod: string | undefined): number {
-  // (the title without the window it may give in brackets: `… 6 tháng đầu năm 2027 (Số liệu từ ngày 01/12/2026 đến …)`)
-  const named = title ? firstPeriod(title.replace(/\([^()]*\d{4}[^()]*\)/gu, ' '), undefined, undefined, true) : undefined;
-  return windowShift(named, reportPeriod) ?? 0;
+  return windowShift(titleTime(title), reportPeriod) ?? 0;
+}
+
+/** The time a title names, without the window it may give in brackets (`… 6 tháng đầu năm 2027 (Số liệu từ ngày 01/12/2026 đến …)`). */
+function titleTime(title: string | undefined): string | undefined {
+  return title ? firstPeriod(title.replace(/\([^()]*\d{4}[^()]*\)/gu, ' '), undefined, undefined, true) : undefined;
+}
+
+/** Whether a report's window is the month its title names, from the middle of the month before (`tháng 11/2026` over `15/10/2026 – 14/11/2026`). */
+function isWorkingMonth(title: string | undefined, reportPeriod: string | undefined): boolean {
+  const named = titleTime(title);
+  return !!named && /^\d{4}-\d{2}$/u.test(named) && reportPeriod === `${addMonths(named, -1)}..${named}`;
 }
 
 function headingHead(title: string): string {
@@ -790,6 +802,7 @@ export function extractFacts(doc: Document): Fact[] {
   // the paragraph after it in the section, unless a heading, a table or a lead that speaks of now comes between
   let carried: { period: string; section: string } | undefined;
   const shift = windowShiftOf(doc.metadata.title, doc.metadata.reportPeriod);
+  const workingMonth = isWorkingMonth(doc.metadata.title, doc.metadata.reportPeriod);
   for (const block of doc.blocks) {
     if (block.role === 'heading' || block.cell) carried = undefined;
     if (!FACT_ROLES.has(block.role)) continue;
@@ -810,6 +823,7 @@ export function extractFacts(doc: Document): Fact[] {
       introPeriod: intro,
       carriedPeriod: carried?.period,
       windowShift: shift,
+      workingMonth,
     });
     const title = block.cell ? '' : headingSubject(doc.sections, block.section);
     const parts = block.role === 'item' && introTotal?.aspect === 'cumulative' ? asRunningParts(blockFacts, introTotal) : blockFacts;

@@ -981,7 +981,7 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // (nor a count after `trong đó` that says which of them in words of its own — `trong đó 4 vụ buôn lậu, vận chuyển trái phép
     // hàng hóa qua biên giới` — beside its counted noun)
     const ownCount = m.splits && m.parent && bracket < 0 && m.kind === 'count' && !!m.countedNoun && contentWords(metric.replace(m.countedNoun, ' ')) >= 2;
-    if (context && !namesMeasure && !ownCount && !metric.toLowerCase().includes(context.toLowerCase())) metric = tidy(`${metric} ${context}`);
+    if (context && !namesMeasure && !ownCount && !saysNothingNew(context, metric)) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
   }
   // `ngành chế biến, chế tạo tăng 10,9%, đóng góp 9,6 điểm phần trăm vào mức tăng chung`: what a part adds to the growth of
@@ -1096,6 +1096,18 @@ function comparisonPhrase(text: string, from: number): { phrase: string; end: nu
 }
 
 /** Whether two phrases open with the same word, past `tổng`, `số`, `tổng số` (`thu tiền sử dụng đất` and `tổng thu ngân sách`). */
+/** Words that link a subject to its figure and add nothing to a metric that has the subject. */
+const LINKING_WORDS: ReadonlySet<string> = new Set(['có', 'là', 'đạt', 'được', 'đã', 'và', 'của', 'với']);
+
+/**
+ * Whether every word of `context` but its linking words is already a word of `metric` (`Tiếp nhận đơn` after `đơn tiếp
+ * nhận`, `Đàn trâu có con` after `con đàn trâu giảm`), in any order and case.
+ */
+function saysNothingNew(context: string, metric: string): boolean {
+  const have = new Set(words(metric.toLocaleLowerCase('vi')));
+  return words(context.toLocaleLowerCase('vi')).every((w) => have.has(w) || LINKING_WORDS.has(w));
+}
+
 function sameHead(a: string, b: string): boolean {
   const head = (x: string) =>
     x

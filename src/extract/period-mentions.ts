@@ -469,9 +469,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    // cùng kỳ năm 2024: the report's own months, in that year (the base of a comparison — `so với cùng kỳ
+    // cùng kỳ năm 2024, cùng thời điểm năm 2024: the report's own months, in that year (the base of a comparison — `so với cùng kỳ
     // năm 2024` — is never the figure's time: the resolver leaves it out)
-    re: /(?<!\p{L})cùng kỳ\s+(?:năm\s+)?(\d{4})(?![\d/])/gu,
+    re: /(?<!\p{L})cùng\s+(?:kỳ|thời\s+điểm)\s+(?:năm\s+)?(\d{4})(?![\d/])/gu,
     rule: 'period:same-period',
     make: (m, _y, _l, _e, reportPeriod) => {
       const y = Number(m[1]);
@@ -487,9 +487,10 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    // cùng kỳ năm trước: the report's own stretch a year earlier (`so với cùng kỳ năm trước (5.178 lượt)` in a report of
-    // 15/12/2025–14/12/2026 is of 12/2024–12/2025)
-    re: /(?<!\p{L})cùng kỳ\s+năm\s+(?:trước|ngoái)(?!\p{L})/gu,
+    // cùng kỳ năm trước, cùng thời điểm năm trước, and `cùng kỳ` before the base it gives in brackets (`so với cùng kỳ (04 vụ)`):
+    // the report's own stretch a year earlier (`so với cùng kỳ năm trước (5.178 lượt)` in a report of 15/12/2025–14/12/2026 is
+    // of 12/2024–12/2025)
+    re: /(?<!\p{L})cùng\s+(?:kỳ|thời\s+điểm)(?:\s+năm\s+(?:trước|ngoái)(?!\p{L})|(?=\s*\())/gu,
     rule: 'period:same-period',
     make: (_m, _y, _l, _e, reportPeriod) => {
       const p = (reportPeriod ?? '').replace(/^@/, '');

@@ -47,6 +47,8 @@ export interface PeriodContext {
   reportPeriod?: string;
   /** Months by which the report's window is shifted from the calendar span its title names (`-1`: December to May for the first half). */
   windowShift?: number;
+  /** A report of a working month that starts in the month before (`tháng 11/2026` over `15/10/2026 – 14/11/2026`). */
+  workingMonth?: boolean;
   /** The month the report was issued (`YYYY-MM`), when its metadata says. */
   issued?: string;
   /** In an undated document: the time an earlier paragraph's sentence lead set, still holding. */
@@ -501,6 +503,11 @@ const CALENDAR_MONTHS = /^(\d{4})-(01|07)\.\.(\d{4})-(\d{2})$/u;
  * `6 tháng cuối năm 2026` is `2026-06..2026-11` there.
  */
 function shiftedToWindow(ctx: PeriodContext, reading: PeriodReading): PeriodReading {
+  // (in a report of a working month, every month named is such a month: `tháng 12/2026` is `2026-11..2026-12` there)
+  if (ctx.workingMonth && /^\d{4}-\d{2}$/u.test(reading.period) && reading.evidence.some((e) => /^period:(?:month|heading|this-month)/u.test(e))) {
+    const period = `${addMonths(reading.period, -1)}..${reading.period}`;
+    return { ...reading, period, flow: period, evidence: [...reading.evidence, 'period:window-shift'] };
+  }
   const by = ctx.windowShift ?? 0;
   const m = CALENDAR_MONTHS.exec(reading.period);
   if (

@@ -95,13 +95,16 @@ const WEEK_WINDOW = /(?<![\p{L}])tuần\s+(?:qua|này|trước)\s*(?=\(\s*từ\s
 /**
  * Whether a window of dates is the exact form of the time a title names: the title's year, or a span of months
  * that ends in the window's last month (`6 tháng đầu năm 2025` and `16/12/2024 – 15/6/2025`), or as many months
- * shifted by a month or two — a working period's (`6 tháng đầu năm 2026` and `01/12/2025 – 31/5/2026`).
+ * shifted by a month or two — a working period's (`6 tháng đầu năm 2026` and `01/12/2025 – 31/5/2026`), or a month's
+ * that starts in the month before (`tháng 11/2026` and `15/10/2026 – 14/11/2026`).
  */
 function sameReportTime(title: string, window: string): boolean {
   const end = window.slice(-7);
   // (a year's report whose figures run from January to a month of it, `Số liệu … tính đến ngày 30/11/2025`, stands for the year,
   // as its title says: only a working year that starts elsewhere, `15/12/2024 – 14/12/2025`, is more exact)
   if (/^\d{4}$/u.test(title)) return end.slice(0, 4) === title && !window.startsWith(`${title}-01..`);
+  // (a working month, from the middle of the one before: `tháng 11/2026` over `15/10/2026 – 14/11/2026`)
+  if (/^\d{4}-\d{2}$/u.test(title)) return window === `${addMonths(title, -1)}..${title}`;
   if (!/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(title) || !/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(window)) return false;
   return title.slice(-7) === end || windowShift(title, window) !== undefined;
 }

@@ -181,6 +181,27 @@ describe("a report's window shifted from the calendar", () => {
     expect(facts.find((f) => f.quote.startsWith('1.240'))?.period).toBe('2026-12..2027-05');
     expect(facts.find((f) => f.quote.startsWith('85%'))?.period).toBe('2027-06..2027-11');
   });
+
+  it('reads a working month from the middle of the month before: `trong tháng` and the months its text names run so too', async () => {
+    const { runText } = await import('../segment/text-pipeline.js');
+    const text = [
+      'BÁO CÁO',
+      'Kết quả công tác bảo đảm trật tự tháng 3/2031',
+      '(Số liệu tính từ ngày 15/02/2031 đến ngày 14/3/2031)',
+      'I. KẾT QUẢ',
+      'Trong tháng xảy ra 06 vụ trộm cắp tài sản, giảm 40% so với cùng kỳ (10 vụ).',
+      'II. NHIỆM VỤ THÁNG 4/2031',
+      'Phấn đấu điều tra làm rõ trên 80% số vụ.',
+    ].join('\n\n');
+    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    expect(doc.metadata.reportPeriod).toBe('2031-02..2031-03');
+    const facts = extractFacts(doc);
+    const period = (q: string) => facts.find((f) => f.quote.startsWith(q))?.period;
+    expect(period('06 vụ')).toBe('2031-02..2031-03');
+    // (the base `cùng kỳ` gives in brackets is the same window a year earlier)
+    expect(period('10 vụ')).toBe('2030-02..2030-03');
+    expect(period('80%')).toBe('2031-03..2031-04');
+  });
 });
 
 describe('a thin metric takes its heading subject', () => {

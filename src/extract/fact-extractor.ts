@@ -735,7 +735,9 @@ function firstWordsWhole(text: string, n: number): string {
  * names (`6 tháng đầu năm 2026`: `2026-01..2026-06`), one or two either way; 0 when it is not.
  */
 function windowShiftOf(title: string | undefined, reportPeriod: string | undefined): number {
-  return windowShift(titleTime(title), reportPeriod) ?? 0;
+  // (a year's title is its twelve months: `năm 2026` over `01/12/2025 – 30/11/2026` is shifted by one)
+  const named = titleTime(title)?.replace(/^(\d{4})$/u, '$1-01..$1-12');
+  return windowShift(named, reportPeriod) ?? 0;
 }
 
 /** The time a title names, without the window it may give in brackets (`… 6 tháng đầu năm 2027 (Số liệu từ ngày 01/12/2026 đến …)`). */

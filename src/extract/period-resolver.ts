@@ -496,6 +496,11 @@ function figureless(lower: string, m: TimeMention): boolean {
 
 /** A calendar half or months from January (`2026-07..2026-12`, `2026-01..2026-06`). */
 const CALENDAR_MONTHS = /^(\d{4})-(01|07)\.\.(\d{4})-(\d{2})$/u;
+/** Whether a period is a window of twelve months that is no calendar year (`2025-12..2026-11`). */
+function yearLong(period: string | undefined): boolean {
+  const m = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(period ?? '');
+  return !!m && m[2] !== '01' && addMonths(`${m[1]}-${m[2]}`, 11) === `${m[3]}-${m[4]}`;
+}
 
 /**
  * In a report whose figures run over a window shifted from the calendar span its title names (`6 tháng đầu năm 2026` over
@@ -509,6 +514,17 @@ function shiftedToWindow(ctx: PeriodContext, reading: PeriodReading): PeriodRead
     return { ...reading, period, flow: period, evidence: [...reading.evidence, 'period:window-shift'] };
   }
   const by = ctx.windowShift ?? 0;
+  // (the report's own year, in a report of a year shifted so: `Năm 2026, …` in a report of 01/12/2025–30/11/2026 is that
+  // window; another year — the plan's, `năm 2027` — stays a calendar year, as annotators have it more often than not)
+  if (
+    by &&
+    yearLong(ctx.reportPeriod) &&
+    reading.period === ctx.reportPeriod?.slice(-7, -3) &&
+    reading.evidence.some((e) => /^period:(?:year|heading)/u.test(e))
+  ) {
+    const period = `${addMonths(`${reading.period}-01`, by)}..${addMonths(`${reading.period}-12`, by)}`;
+    return { ...reading, period, flow: period, evidence: [...reading.evidence, 'period:window-shift'] };
+  }
   const m = CALENDAR_MONTHS.exec(reading.period);
   if (
     !by ||

@@ -182,6 +182,24 @@ describe("a report's window shifted from the calendar", () => {
     expect(facts.find((f) => f.quote.startsWith('85%'))?.period).toBe('2027-06..2027-11');
   });
 
+  it("dates the report's own year, said in a sentence, as its shifted window; the plan's next year stays a calendar year", async () => {
+    const { runText } = await import('../segment/text-pipeline.js');
+    const text = [
+      'BÁO CÁO',
+      'Tổng kết công tác kiểm sát năm 2030 và phương hướng năm 2031',
+      'Viện kiểm sát báo cáo kết quả công tác năm 2030 (kỳ số liệu từ ngày 01/12/2029 đến ngày 30/11/2030) như sau:',
+      'I. KẾT QUẢ',
+      'Năm 2030, toàn ngành ban hành 300 kiến nghị.',
+      'II. PHƯƠNG HƯỚNG NĂM 2031',
+      'Phấn đấu giải quyết trên 90% số vụ án.',
+    ].join('\n\n');
+    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    expect(doc.metadata.reportPeriod).toBe('2029-12..2030-11');
+    const facts = extractFacts(doc);
+    expect(facts.find((f) => f.quote.startsWith('300'))?.period).toBe('2029-12..2030-11');
+    expect(facts.find((f) => f.quote.startsWith('90%'))?.period).toBe('2031');
+  });
+
   it('reads a working month from the middle of the month before: `trong tháng` and the months its text names run so too', async () => {
     const { runText } = await import('../segment/text-pipeline.js');
     const text = [

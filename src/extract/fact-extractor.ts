@@ -457,7 +457,9 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       windowShift: ctx.windowShift,
       workingMonth: ctx.workingMonth,
       // a change of a stock (`là 14 sở, giảm 07 sở`) is as of the stock's time; of a flow, over the flow's
-      previous: timePrevious ? { period: timePrevious.stock ? timePrevious.fact.period : timePrevious.flowPeriod, stock: timePrevious.stock } : undefined,
+      previous: timePrevious
+        ? { period: timePrevious.stock ? timePrevious.fact.period : timePrevious.flowPeriod, stock: timePrevious.stock, end: timePrevious.end }
+        : undefined,
     });
     const unitStart = skipSpaces(text, f.end);
     const counted = read?.kind === 'count';

@@ -55,8 +55,8 @@ export interface PeriodContext {
   carried?: string;
   /** A stock total this figure is a part of (after its `trong đó` at `from`): the part is as of the same moment. */
   wholeStock?: { period: string; from: number };
-  /** The previous figure in the same sentence: a change or plan takes its period; a stock carries. */
-  previous?: { period: string; stock: boolean };
+  /** The previous figure in the same sentence (`end`: where it ends): a change or plan takes its period; a stock carries. */
+  previous?: { period: string; stock: boolean; end?: number };
 }
 
 export interface PeriodReading {
@@ -164,6 +164,21 @@ function yearOfCountedNoun(ctx: PeriodContext, m: TimeMention): boolean {
   if (ctx.kind !== 'count' || m.rule !== 'period:year' || m.start < ctx.unitEnd || m.start >= ctx.clauseEnd) return false;
   const gap = ctx.lower.slice(ctx.unitEnd, m.start);
   return NOUN_PHRASE_GAP.test(gap) && !NOT_A_QUALIFIER.test(gap);
+}
+
+/**
+ * A time that opens the figure's own item after the previous figure — past a comma or `và`, a few words before the figure
+ * (`quý I tăng 6,95%, quý II tăng 7,38%`): the item's, not the time of the value before it.
+ */
+function itemTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
+  const from = ctx.previous?.end;
+  if (from === undefined) return undefined;
+  return mentions.find((m) => {
+    if (m.start < from || m.end > ctx.start) return false;
+    const lead = ctx.lower.slice(from, m.start);
+    const rest = ctx.lower.slice(m.end, ctx.start);
+    return /,|(?<!\p{L})và(?!\p{L})/u.test(lead) && rest.length <= 40 && !/[\d,;(]/u.test(rest);
+  });
 }
 
 function ownTime(ctx: PeriodContext, mentions: TimeMention[]): TimeMention | undefined {
@@ -578,7 +593,7 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   const bracketed = bracketPeriod(ctx, mentions);
   if (bracketed) return bracketed;
   const governs = mentions.filter((m) => governing(ctx, m));
-  if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous && !ownTime(ctx, governs) && !clauseTime(ctx, governs)) {
+  if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous && !ownTime(ctx, governs) && !clauseTime(ctx, governs) && !itemTime(ctx, governs)) {
     return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
   }
   let mention = mentionFor(ctx, mentions);

@@ -161,9 +161,12 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           // in a plan, an undated study or a report of a span of years, a heading's span of years is the
           // time of what it holds (`3. Mục tiêu và giải pháp giai đoạn 2026-2030`); in a report of a
           // month, quarter or year it names a programme
+          // (or a span the report's title names too: `Kết quả … giai đoạn 2021-2025, năm 2026 …` over `I. KẾT QUẢ GIAI ĐOẠN 2021-2025`)
           const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod || MULTI_YEAR.test(doc.metadata.reportPeriod);
+          const headingSpan = planSpan(title);
+          const titled = headingSpan !== undefined && headingSpan === planSpan(doc.metadata.title ?? '');
           const horizon =
-            (spanned ? planSpan(title) : undefined) ??
+            (spanned || titled ? headingSpan : undefined) ??
             (doc.metadata.reportType === 'kế hoạch' || forwardHorizon(title, doc.metadata.reportPeriod) ? horizonYear(title) : undefined);
           // a plan's account of where things stand (`I. THỰC TRẠNG`) is of the time it was written, not its targets'
           const present =

@@ -154,6 +154,23 @@ describe('segment stage', () => {
       ['I', ''],
       ['II', '2026-01..2030-12'],
     ]);
+    // a report of a year whose title names a span of years too: a heading of that span is its time, of another none
+    const both = await runText(
+      'both.txt',
+      text([
+        'BÁO CÁO',
+        'Kết quả xây dựng nông thôn mới giai đoạn 2026-2030, năm 2031 và kế hoạch năm 2032',
+        'I. KẾT QUẢ GIAI ĐOẠN 2026-2030',
+        '- Cứng hóa 48 km đường.',
+        'II. CHƯƠNG TRÌNH GIAI ĐOẠN 2031-2035',
+        '- Cứng hóa 12 km đường.',
+      ]),
+    );
+    expect(both.doc.metadata.reportPeriod).toBe('2031');
+    expect(both.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', '2026-01..2030-12'],
+      ['II', ''],
+    ]);
   });
 
   it('builds the heading tree from Roman, Arabic, multi-level and letter labels', async () => {

@@ -291,7 +291,11 @@ function withoutAgent(pre: string): string {
 const WHOLE_AFTER = new RegExp(`^(?:(?:trên|trong|so với)\\s+)?${W('tổng|toàn bộ')}`, 'iu');
 
 /** The plan a plan percentage is of, right after it (`96% kế hoạch`, `87,7% so với dự toán`). */
-const PLAN_AFTER = new RegExp(`^\\s*(?:so với\\s+)?(${'kế hoạch|dự toán|chỉ tiêu|mục tiêu|KH'})(?![${LETTER}])`, 'u');
+// (with who set it, when the text says: `dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao` — two plans of one figure told apart)
+const PLAN_AFTER = new RegExp(
+  `^\\s*(?:so với\\s+)?(${'kế hoạch|dự toán|chỉ tiêu|mục tiêu|KH'})(?![${LETTER}])(\\s+(?:[^\\s,;.()\\d]+\\s+){1,4}giao(?![${LETTER}]))?`,
+  'u',
+);
 /** A phrase that names a plan already. */
 const PLAN_NAMED = new RegExp(W('kế hoạch|dự toán|chỉ tiêu|mục tiêu|kh'), 'iu');
 
@@ -1043,8 +1047,13 @@ export function metricPhrase(m: MetricInput): MetricReading {
   // (`vượt 2,6% dự toán`: how far it went over the plan — `thu ngân sách vượt dự toán`)
   const over = m.aspect === 'change' && m.kind === 'percent' && OVER_BEFORE.test(m.text.slice(Math.max(0, m.start - 10), m.start));
   const plan = (m.aspect === 'plan' || over) && m.kind === 'percent' ? PLAN_AFTER.exec(m.text.slice(m.unitEnd, m.unitEnd + 40)) : null;
-  if (plan && !PLAN_NAMED.test(metric)) {
-    metric = tidy(`${metric} ${over ? 'vượt' : 'so với'} ${plan[1].toLocaleLowerCase('vi') === 'kh' ? 'kế hoạch' : plan[1]}`);
+  // (a plan said with who set it replaces the plan a metric taken from the figure before names: `… 94,7% dự toán Trung ương
+  // giao và 81,9% dự toán HĐND tỉnh giao`)
+  if (plan && (!PLAN_NAMED.test(metric) || plan[2])) {
+    const subject = PLAN_NAMED.test(metric) ? withoutBase(metric) : metric;
+    metric = tidy(`${subject} ${over ? 'vượt' : 'so với'} ${plan[1].toLocaleLowerCase('vi') === 'kh' ? 'kế hoạch' : plan[1]}${plan[2] ?? ''}`);
+    // (who set the plan is this figure's, no word of the next one's)
+    if (plan[2]) usedAfter = Math.max(usedAfter, m.unitEnd + plan[0].length);
     ev.push('metric:against-plan');
   }
   // a change says which way, as its verb before the figure does (`doanh thu tăng so với cùng kỳ`): the maintainers' gold

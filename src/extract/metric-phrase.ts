@@ -156,23 +156,33 @@ const POST_STOP = new RegExp(
   'iu',
 );
 /**
- * People counted after `cho`, just after events counted with what was done at them: `mở 94 lớp tập huấn sơ cấp cứu cho
- * 5.860 học viên`, `3.865 buổi tuyên truyền cho 186.420 lượt hội viên` — the people were given the events' activity
- * (`học viên được tập huấn sơ cấp cứu`), not the verb that held the events.
+ * People counted just after events counted with what was done at them. After `cho` they were given the events' activity:
+ * `mở 94 lớp tập huấn sơ cấp cứu cho 5.860 học viên` → `học viên được tập huấn sơ cấp cứu` (not the verb that held the
+ * events). After `thu hút` or `với` they took part: `3.126 buổi tuyên truyền, thu hút 241.580 lượt hội viên` → `lượt hội viên
+ * tham gia tuyên truyền`, `24 phiên giao dịch việc làm với 9.500 lượt người lao động` → `… tham gia phiên giao dịch việc làm`.
  */
-const EVENT_FOR = new RegExp(
-  `\\d[\\d.,]*\\s+${W('lớp(?:\\s+học)?|khóa|khoá|buổi|hội nghị|hội thảo|đợt|cuộc|phiên')}\\s+((?:[^\\d,;.()!?]|,(?!\\s))+?)\\s+cho\\s+(?:${W('gần|hơn|khoảng|trên|dưới|tới|ít nhất|tổng số')}\\s+)?$`,
+const EVENT_PEOPLE = new RegExp(
+  `\\d[\\d.,]*\\s+(${W('lớp(?:\\s+học)?|khóa|khoá|buổi|hội nghị|hội thảo|đợt|cuộc|phiên|sự kiện|hoạt động')})\\s+((?:[^\\d,;.()!?]|,(?!\\s))+?)\\s*(?:\\s(cho)|,?\\s+(thu hút|với)(?:\\s+sự\\s+tham\\s+(?:gia|dự)\\s+của)?)\\s+(?:${W('gần|hơn|khoảng|trên|dưới|tới|ít nhất|tổng số')}\\s+)?$`,
   'iu',
 );
+/** Who may take part in an event (after `với`, a count of things is the event's own: `6 cuộc đấu giá với 120 lô đất`). */
+const PEOPLE_NOUNS =
+  /^(?:lượt|người|đại biểu|hội viên|đoàn viên|học viên|học sinh|sinh viên|cán bộ|công chức|viên chức|doanh nghiệp|thương nhân|cử tri|nông dân|lao động|người lao động|vận động viên|luật sư|phụ nữ|thanh niên|khách|du khách|giáo viên|nhân viên|chiến sĩ|công nhân)(?![\p{L}])/iu;
 
-/** The activity of events counted just before people counted after `cho` (`EVENT_FOR`), without quotes and rates. */
-function beneficiaryActivity(text: string, sentence: number, start: number): string | undefined {
-  const hit = EVENT_FOR.exec(text.slice(Math.max(sentence, start - 160), start));
-  const activity = hit?.[1]
+/** What people counted after events were given or took part in (`EVENT_PEOPLE`), as the words that follow their noun. */
+function eventPeople(text: string, sentence: number, start: number, noun: string): string | undefined {
+  const hit = EVENT_PEOPLE.exec(text.slice(Math.max(sentence, start - 160), start));
+  if (!hit) return undefined;
+  const activity = hit[2]
     .replace(/["“”]/gu, ' ')
     .replace(/\/\s*(?:năm|tháng|quý|lớp|buổi|khóa|khoá|đợt)(?![\p{L}])/giu, ' ')
     .trim();
-  return activity && hasContent(activity) ? tidy(activity) : undefined;
+  if (!activity || !hasContent(activity)) return undefined;
+  if (hit[3]) return `được ${tidy(activity)}`;
+  if (hit[4].toLocaleLowerCase('vi') === 'với' && !PEOPLE_NOUNS.test(noun)) return undefined;
+  // (the event's noun when it names the event, `phiên giao dịch việc làm`; not a mere count of sessions, `buổi tuyên truyền`)
+  const event = /^(?:buổi|đợt|cuộc)$/iu.test(hit[1]) ? '' : `${hit[1].toLocaleLowerCase('vi')} `;
+  return `tham gia ${event}${tidy(activity)}`;
 }
 
 /** Where the noun phrase of a share written before its noun ends: commas may join a list of nouns. */
@@ -896,8 +906,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const head = nested ? tidy(`${noun} ${nested[1]} ${after(m.text, m.unitEnd + nested[0].length).phrase}`) : tidy(`${noun} ${post.phrase}`);
     // (a subject that names the noun keeps it, with what the words after the figure add: `Danh sách … những người ứng
     // cử gồm 13 người ứng cử đại biểu Quốc hội, 107 …` — each item is told apart by them)
-    const activity = m.kind === 'count' ? beneficiaryActivity(m.text, m.sentence, m.start) : undefined;
-    if (activity) metric = tidy(`${head} được ${activity}`);
+    const activity = m.kind === 'count' ? eventPeople(m.text, m.sentence, m.start, noun) : undefined;
+    // (`… lượt người lao động tham gia`: the verb said after the noun is not said twice)
+    if (activity) metric = tidy(`${head} ${/(?<!\p{L})tham\s+(?:gia|dự)$/iu.test(head) ? activity.replace(/^tham gia\s+/u, '') : activity}`);
     else if (names(pre, m.countedNoun))
       metric = hasContent(post.phrase) && /(?<![\p{L}])gồm(?![\p{L}])/u.test(m.text.slice(m.sentence, m.start)) ? tidy(`${pre} ${post.phrase}`) : pre;
     else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);

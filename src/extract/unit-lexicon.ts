@@ -169,7 +169,7 @@ export const COORDINATED_NOUNS: string[] = [
   'thành phố', 'cán bộ', 'nhân dân', 'phóng viên', 'nhà báo', 'tổ chức', 'cá nhân', 'công chức', 'viên chức',
   'người lao động', 'doanh nghiệp', 'hộ gia đình', 'giáo viên', 'nhân viên', 'sở', 'ban', 'ngành', 'vụ', 'việc',
   'tài liệu', 'hiện vật', 'học sinh', 'sinh viên', 'hội viên', 'đoàn viên', 'hợp tác xã', 'tổ hợp tác', 'cơ sở',
-  'thôn', 'bản', 'ấp', 'khóm', 'làng', 'khu phố', 'tổ dân phố', 'đặc khu',
+  'thôn', 'bản', 'ấp', 'khóm', 'làng', 'khu phố', 'tổ dân phố', 'đặc khu', 'phụ nữ', 'thanh niên', 'thiếu nhi', 'nông dân', 'người dân',
 ];
 
 /**

@@ -19,7 +19,7 @@ import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } 
 /** The second value of a change from one to the other (`từ 93,5% năm 2020 lên 98,2% năm 2025`): the same subject. */
 const FROM_TO = /^\s*(?:(?:năm|tháng|quý)\s+[\divx/.-]+\s*)?(?:lên|xuống|còn)(?:\s+(?:mức|con số))?\s*$/u;
 const ONLY_TIME =
-  /^[\s,;]*(?:(?:lũy kế|luỹ kế|riêng|trong|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|:)?[\s:]*$/u;
+  /^(?:\s*so với\s+(?:cùng kỳ|năm trước|tháng trước|quý trước|kỳ trước)(?:\s+năm\s+(?:trước|\d{4}))?)?[\s,;]*(?:(?:lũy kế|luỹ kế|riêng|trong|tính chung|tính đến|đến|hết|cả|từ đầu năm đến nay|đầu năm|năm|tháng|quý|kỳ|\d{1,4}|[ivx]+|đầu|cuối|\/)[\s,;]*)+(?:ước đạt|ước thực hiện|ước tính|ước|đạt|là|tăng|giảm|:)?[\s:]*$/u;
 
 const OWN_TIME_THEN_AND = /^\s*(?:[\p{L}\d]+\s+){0,3}?(?:vào|trong)?\s*(?:năm|tháng|quý)\s+[\divx/.-]+\s*(?:và|,)\s*$/u;
 

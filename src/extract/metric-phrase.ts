@@ -749,6 +749,9 @@ function startsWithCountNoun(phrase: string): boolean {
   return COUNTED.test(phrase.trim());
 }
 
+/** Words that say only over what time a figure runs, and maybe which way it went: `tính chung cả năm tăng`, `lũy kế`. */
+const WHOLE_TIME_ONLY = /^(?:\s*(?:tính chung|cả năm|lũy kế|luỹ kế|riêng|ước|tăng|giảm|đạt)(?![\p{L}]))+\s*$/iu;
+
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
@@ -769,7 +772,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
     hasContent(shareWhole.phrase) &&
     (/;\s*$/u.test(m.text.slice(Math.max(m.sentence, m.start - 4), m.start)) ||
       (m.aspect === 'share' && !m.sameUnitBefore && startsWithCountNoun(shareWhole.phrase)));
-  const pre = (!hasContent(own) || echo) && m.shared && !opensShare ? m.shared : own;
+  // (nor when they only say over what time, `…; tính chung cả năm tăng 11,9%`: the whole year's, of the same subject)
+  const timeOnly = m.shared && WHOLE_TIME_ONLY.test(own);
+  const pre = (!hasContent(own) || echo || timeOnly) && m.shared && !opensShare ? m.shared : own;
   const ev: string[] = [];
   let metric = '';
   let usedAfter = 0;

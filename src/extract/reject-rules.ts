@@ -91,6 +91,30 @@ function numberOfName(text: string, lower: string, f: Figure, pos: number): bool
   return !unit || unit.evidence.includes('unit:guessed');
 }
 
+/** Words that may open a phrase with a capital mid-sentence and still be followed by a count (`Tổng 5 …`, `Trên 10 …`). */
+const NOT_A_NAME_HEAD = /^(?:Tổng|Trên|Hơn|Khoảng|Gần|Dưới|Có|Đạt|Với|Và|Các|Những|Mỗi|Năm|Tháng|Quý|Ngày|Tuần|Kỳ|Đợt|Lần|Giai|Tỷ|Tỉ)$/u;
+
+/**
+ * The number of a name written with a capital in the middle of a sentence (`cả hai dây chuyền (Dây chuyền 1 và Dây chuyền
+ * 2)`, `… giao cho Tổ công tác 3 …`, `… tại Khu vực 1`): a small whole number right after a capitalised word and at most
+ * two more, the capital not opening the sentence, with nothing after it but the end of the name.
+ */
+function labelOfName(text: string, lower: string, f: Figure): boolean {
+  if (!Number.isInteger(f.value) || f.value >= 100 || f.form !== 'digits') return false;
+  const lead = /(^|[^\s])(\s*)(\p{Lu}\p{Ll}*)((?:\s+\p{Ll}+){0,2})\s+$/u.exec(text.slice(Math.max(0, f.start - 40), f.start));
+  if (
+    !lead ||
+    f.of !== null ||
+    NOT_A_NAME_HEAD.test(lead[3]) ||
+    /(?<![\p{L}])(?:thứ|xếp|đứng|hạng|có|đạt|là|được|gồm|với|tăng|giảm|còn|lên|xuống)(?![\p{L}])/u.test(lead[4])
+  )
+    return false;
+  // (the capital opens a sentence or a line: it may be any word)
+  if (lead[1] === '' || /[.!?:;\n]/u.test(lead[1]) || (!lead[2] && lead[1] !== '(')) return false;
+  // (and nothing after it but the end of the name: `)`, a comma, `và` and the next name)
+  return /^\s*(?:[),;.]|và\s+\p{Lu}|$)/u.test(text.slice(f.end, f.end + 8));
+}
+
 /**
  * Why a figure is not a fact (a `reject:*` rule), or undefined when it may be one. Rules run
  * before the unit is read; `rank` figures skip the name rules (`xếp thứ 5`).
@@ -155,7 +179,7 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
       !/(?<![\p{L}])mỗi\s+$/u.test(lower.slice(Math.max(0, pos - w.length - 6), pos - w.length)),
   );
   if (!rank && !thousands && !/\d,\d/u.test(written) && nameBefore && !(WEAK_NAMES.has(nameBefore) && counted)) return 'reject:name';
-  if (numberOfName(text, lower, f, pos)) return 'reject:name';
+  if (numberOfName(text, lower, f, pos) || labelOfName(text, lower, f)) return 'reject:name';
   // a body's number in its name (`Phòng Công chứng số 1 tỉnh …`, `Khu dân cư số 2`), not `Tổng số 5 …`
   const lead = text.slice(Math.max(0, f.start - 40), f.start);
   const named = /(\p{L}+)\s+số\s+$/u.exec(lead);

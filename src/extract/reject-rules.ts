@@ -99,7 +99,7 @@ const NOT_A_NAME_HEAD = /^(?:Tổng|Trên|Hơn|Khoảng|Gần|Dưới|Có|Đạt
  * 2)`, `… giao cho Tổ công tác 3 …`, `… tại Khu vực 1`): a small whole number right after a capitalised word and at most
  * two more, the capital not opening the sentence, with nothing after it but the end of the name.
  */
-function labelOfName(text: string, lower: string, f: Figure): boolean {
+function labelOfName(text: string, f: Figure): boolean {
   if (!Number.isInteger(f.value) || f.value >= 100 || f.form !== 'digits') return false;
   const lead = /(^|[^\s])(\s*)(\p{Lu}\p{Ll}*)((?:\s+\p{Ll}+){0,2})\s+$/u.exec(text.slice(Math.max(0, f.start - 40), f.start));
   if (
@@ -179,7 +179,7 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
       !/(?<![\p{L}])mỗi\s+$/u.test(lower.slice(Math.max(0, pos - w.length - 6), pos - w.length)),
   );
   if (!rank && !thousands && !/\d,\d/u.test(written) && nameBefore && !(WEAK_NAMES.has(nameBefore) && counted)) return 'reject:name';
-  if (numberOfName(text, lower, f, pos) || labelOfName(text, lower, f)) return 'reject:name';
+  if (numberOfName(text, lower, f, pos) || labelOfName(text, f)) return 'reject:name';
   // a body's number in its name (`Phòng Công chứng số 1 tỉnh …`, `Khu dân cư số 2`), not `Tổng số 5 …`
   const lead = text.slice(Math.max(0, f.start - 40), f.start);
   const named = /(\p{L}+)\s+số\s+$/u.exec(lead);

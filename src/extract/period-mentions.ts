@@ -323,10 +323,12 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     make: (_m, _y, _l, _e, _p, now) => (now ? `@${now}` : undefined),
   },
   {
-    // trong tháng, trong quý (of a flow): the report's month, the quarter it ends in; trong tuần (a bulletin's): the month
-    re: /(?<!\p{L})trong\s+(tháng|quý|tuần)(?!\s*(?:\d|[ivx]+(?!\p{L})|này|trước|tới|sau|đầu|cuối|qua))(?!\p{L})/gu,
+    // trong tháng, trong quý (of a flow): the report's month, the quarter it ends in; trong tuần (a bulletin's): the month;
+    // trong kỳ: the report's own period (GUIDELINES)
+    re: /(?<!\p{L})trong\s+(tháng|quý|tuần|kỳ)(?!\s*(?:\d|[ivx]+(?!\p{L})|này|trước|tới|sau|đầu|cuối|qua))(?!\p{L})/gu,
     rule: 'period:this-month',
-    make: (m, _y, _l, reportEnd) => {
+    make: (m, _y, _l, reportEnd, reportPeriod) => {
+      if (m[1] === 'kỳ') return reportPeriod?.replace(/^@/u, '') || undefined;
       if (!reportEnd) return undefined;
       if (m[1] !== 'quý') return reportEnd;
       const [y, month] = reportEnd.split('-').map(Number);

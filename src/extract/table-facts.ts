@@ -416,6 +416,9 @@ export function captionSubject(caption: string | undefined): string {
  */
 const ASPECT_LEAD = /^(?:ước(?:\s+(?:thực\s+hiện|tính|đạt))?|thực\s+hiện|kế\s+hoạch|lũy\s+kế|luỹ\s+kế|chỉ\s+tiêu)\s+/iu;
 
+/** The base of an index in a header: `Tháng trước = 100`, `(cùng kỳ = 100)`, `Kỳ gốc 2019 = 100`. */
+const INDEX_BASE = /\(\s*[^()=]{1,40}=\s*100\s*\)|(?:^|(?<=\s))[^()=—]{1,40}=\s*100(?![\d,.])/gu;
+
 function readColumn(columnLabel: string, allLabels: string[], tablePeriod?: string): { period?: string; span: boolean; named: string[] } {
   let period: string | undefined;
   let span = false;
@@ -423,7 +426,10 @@ function readColumn(columnLabel: string, allLabels: string[], tablePeriod?: stri
   // the century of two-digit year spans (`10-15`), from a four-digit year in any column header
   const century = /(?<!\d)(19|20)\d\d(?!\d)/u.exec(allLabels.join(' '))?.[1];
   // (`Tháng 12/2025 so với tháng 12/2024`: the time compared is the column's, the base's is not)
-  const parts = columnLabel.split(' — ').map((p) => p.replace(/\s+so\s+với\s+(?:cùng\s+kỳ|kỳ\s+gốc|(?:tháng|quý|năm)\s+\S*\d)[^—]*$/iu, ''));
+  // (nor the base of an index, `Tháng 12 năm trước = 100`, `Bình quân 8 tháng (cùng kỳ = 100)`: the cells are of the table's time)
+  const parts = columnLabel
+    .split(' — ')
+    .map((p) => p.replace(/\s+so\s+với\s+(?:cùng\s+kỳ|kỳ\s+gốc|(?:tháng|quý|năm)\s+\S*\d)[^—]*$/iu, '').replace(INDEX_BASE, ' '));
   for (const part of parts.filter((p) => p.trim() !== '')) {
     // `Ước 9 tháng 2024`, `Thực hiện năm 2023`, `Kế hoạch 2025`: an aspect word, then the period
     const lead = ASPECT_LEAD.exec(bare(part));

@@ -377,6 +377,25 @@ describe('table header and unit readers', () => {
   });
 });
 
+describe('an index table whose headers name the base (`Tháng trước = 100`)', () => {
+  const CPI = [
+    'BÁO CÁO',
+    'Chỉ số giá tiêu dùng tháng 5 năm 2031',
+    'Bảng 1. Chỉ số giá tiêu dùng tháng 5 năm 2031 (%)',
+    ['STT', 'Nhóm hàng', 'Tháng trước = 100', 'Tháng 12 năm trước = 100', 'Bình quân 5 tháng (cùng kỳ = 100)'].join('\t'),
+    ['1', 'Giao thông', '101,20', '103,45', '102,10'].join('\t'),
+    ['2', 'Giáo dục', '100,05', '100,30', '104,60'].join('\t'),
+  ].join('\n');
+
+  it("dates the cells by the table's time, not by the base each header names", async () => {
+    const doc = await run('cpi.txt', Buffer.from(CPI, 'utf8'));
+    const period = new Map(cellFacts(doc).map((f) => [f.quote, f.period]));
+    expect(period.get('101,20')).toBe('2031-05');
+    expect(period.get('103,45')).toBe('2031-05');
+    expect(period.get('102,10')).toBe('2031-01..2031-05');
+  });
+});
+
 describe('a table written with tabs in a text file', () => {
   const TSV = [
     'BÁO CÁO',

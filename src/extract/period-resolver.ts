@@ -565,6 +565,19 @@ function asWorkingYear(period: string): string {
   return end ? `@${end[1]}-09` : period;
 }
 
+/** A base that is a moment, not a stretch of time: `cuối năm 2025`, `đầu năm`, `ngày 31/12/2025`, `thời điểm 01/01/2026`. */
+const MOMENT_BASE =
+  /(?<!\p{L})so với\s+(?:thời điểm\s+)?(?:cuối\s+năm|đầu\s+năm(?!\s+học)|cuối\s+kỳ|đầu\s+kỳ|(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/u;
+
+/** Whether a change's base is a moment: leading its sentence before the figure, or right after it. */
+function againstMoment(ctx: PeriodContext): boolean {
+  const lead = ctx.lower.slice(ctx.sentenceStart, ctx.start);
+  const after = ctx.lower.slice(ctx.unitEnd, Math.min(ctx.clauseEnd, ctx.unitEnd + 40));
+  const m = MOMENT_BASE.exec(after);
+  if (m && /^[^,;()]*$/u.test(after.slice(0, m.index))) return true;
+  return /^\s*(?:[-+•]\s*)?so với/u.test(lead) && MOMENT_BASE.test(lead);
+}
+
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow; in a report of working years, the years its own. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const reading = shiftedToWindow(ctx, resolveCalendarPeriod(ctx));
@@ -687,6 +700,11 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   // `… nâng tỷ lệ đường xã được cứng hóa lên 88,7%`: what a flow raised a stock to is that stock at the end
   if (RAISED_TO.test(ctx.lower.slice(Math.max(ctx.sentenceStart, ctx.start - 80), ctx.start))) {
     return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:raised-to'] };
+  }
+  // a change against a moment (`So với cuối năm 2025, chiều dài đường dây tăng 126,4 km`, `… tăng 5% so với đầu năm`) is how
+  // far a stock moved since: as of the end
+  if (ctx.aspect === 'change' && period.includes('..') && againstMoment(ctx)) {
+    return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:since-moment'] };
   }
   // a span the report or heading gives (`quý I/2025`) is a flow's period; a stock in it (`hiện có 52
   // trường`) is as of its end, so such a span goes on to the stock test below

@@ -110,6 +110,19 @@ function inferredUnit(text: string, lower: string, f: Figure, placed: Placed[]):
   }
   const noun = nounNamedBefore(lower, sentenceStart(text, f.start), f.start);
   if (noun) return { unit: noun, baseUnit: noun, kind: 'count', end: f.end, evidence: ['unit:inferred', 'unit:named-before'] };
+  // an item of a list of counts whose noun its first item says (`loại tốt 214 hợp tác xã, loại khá 398, loại trung bình 281 và
+  // …`): a label of a few words after a comma, then the bare number, then the next item or the end
+  const last = placed[placed.length - 1];
+  if (
+    last &&
+    last.fact.kind === 'count' &&
+    last.end > sentenceStart(text, f.start) &&
+    /^\s*,\s*(?:[\p{Ll}\p{M}]+\s+){1,4}$/u.test(lower.slice(last.end, f.start)) &&
+    /^\s*(?:,|;|và\s|\.|$)/u.test(lower.slice(f.end, f.end + 5))
+  ) {
+    const u = last.fact.base_unit;
+    return { unit: u, baseUnit: u, kind: 'count', end: f.end, evidence: ['unit:inferred', 'unit:list-item'] };
+  }
   return undefined;
 }
 

@@ -25,7 +25,7 @@ const OWN_TIME_THEN_AND = /^\s*(?:[\p{L}\d]+\s+){0,3}?(?:vào|trong)?\s*(?:năm|
 
 /** Words before a voltage that make it the name of a class of line or station, lists of such voltages too. */
 const VOLTAGE_CLASS_BEFORE =
-  /(?:lưới(?:\s+điện)?|trạm(?:\s+biến áp)?|đường dây|cấp điện áp|điện áp|tuyến|ngăn lộ|xuất tuyến)\s+(?:[\d.,]+\s*kv\s*(?:,|và|hoặc|-)\s*)*$/u;
+  /(?:lưới(?:\s+điện)?(?:\s+(?:truyền tải|phân phối))?|trạm(?:\s+biến áp)?|đường dây|cấp điện áp|điện áp|tuyến|ngăn lộ|xuất tuyến)\s+(?:[\d.,]+\s*kv\s*(?:,|và|hoặc|-)\s*)*$/u;
 /** Words before a frequency that make it a band's name. */
 const BAND_BEFORE = /(?:băng tần|băng|dải tần|dải|tần số|mạng|[2345]g|lte|nr|band|tần)\s*(?:\S+\s+){0,1}$/u;
 

@@ -19,8 +19,8 @@ export const NAME_WORDS_BEFORE = [
   'tổng đài', 'đầu số', 'điện thoại', 'ban chỉ đạo', 'bcđ', 'kv', 'ql', 'đt', 'tl',
   // a storm's, an alarm level's, a ring road's number (`bão số 11`, `mức báo động 3`, `vành đai 2`)
   'bão số', 'báo động', 'vành đai',
-  // a dose's number (`tiêm từ mũi 2 trở lên`; `tiêm 3 mũi` counts doses)
-  'mũi',
+  // a dose's number (`tiêm từ mũi 2 trở lên`; `tiêm 3 mũi` counts doses), a circuit's (`đường dây 500 kV mạch 3`)
+  'mũi', 'mạch',
   // labels of parts of a document (`bảng 2.3`, `Phụ lục 02`, `mục 3.1`)
   'bảng', 'biểu', 'biểu mẫu', 'hình', 'sơ đồ', 'phụ lục', 'mục', 'tiểu mục', 'điều', 'khoản', 'chương', 'phần',
 ];

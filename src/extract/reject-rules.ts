@@ -188,6 +188,9 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (/^\s*trong\s+1(?!\d)/u.test(lower.slice(f.end, f.end + 10)) || /(?<!\d)\d\s+trong\s+$/u.test(lower.slice(Math.max(0, f.start - 10), f.start)))
     return 'reject:name';
   if (/^(?:1900|1800)[.\s]?\d{3,4}$/u.test(written.trim())) return 'reject:identifier';
+  // the fineness of gold (`vàng nhẫn tròn trơn 9999`, `vàng 999,9`): a grade's name
+  if (/^(?:9999|999[.,]9|99[.,]99)$/u.test(written.trim()) && /(?<![\p{L}])vàng(?:\s+[\p{L}]+){0,4}\s*$/u.test(lower.slice(Math.max(0, f.start - 40), f.start)))
+    return 'reject:name';
   // a stretch of years or months the sentence frames itself with (`Trong 5 năm, tỉnh cấp mới …`, `Cũng trong 5 năm, có …`)
   if (
     /(?:^|[.;:\n]\s*)(?:cũng\s+)?trong\s+$/iu.test(lower.slice(Math.max(0, f.start - 14), f.start)) &&

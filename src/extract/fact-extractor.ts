@@ -596,7 +596,40 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
         (fact.value_max !== null || /^\s*trở\s+(?:lên|xuống)/u.test(lower.slice(unitEnd, unitEnd + 12))),
     });
   }
-  return placed.map((p) => p.fact);
+  return respectively(lower, placed, ctx.reportPeriod);
+}
+
+/**
+ * Times listed before `lần lượt` (respectively) give the figures after it one each, in order: `các năm 2021, 2022, 2023 lần
+ * lượt là 46, 58 và 71 bài` → 2021, 2022, 2023; `quý I, II, III/2026 lần lượt tăng …`, `tháng 7, 8 và 9 lần lượt đạt …`.
+ * Only when the list and the figures of the clause after it are as many.
+ */
+const RESPECTIVE_TIMES =
+  /(?<![\p{L}])(năm|quý|tháng)\s+((?:(?:\d{1,4}|[ivx]+)\s*(?:,|và)\s*)+(?:\d{1,4}|[ivx]+))(?:\s*\/\s*(\d{4})|\s+năm\s+(\d{4}))?[^\d,;.()]{0,30}?(?<![\p{L}])lần\s+lượt(?![\p{L}])/gu;
+
+function respectively(lower: string, placed: Placed[], reportPeriod: string | undefined): Fact[] {
+  const facts = placed.map((p) => p.fact);
+  for (const m of lower.matchAll(RESPECTIVE_TIMES)) {
+    const after = (m.index ?? 0) + m[0].length;
+    const end = Math.min(...[';', '.'].map((c) => lower.indexOf(c, after)).filter((i) => i >= 0), lower.length);
+    const figures = placed.map((p, i) => ({ p, i })).filter(({ p }) => p.start >= after && p.start < end && !/\d[.,]\d*$/u.test(lower.slice(end - 1, end)));
+    const tokens = m[2].split(/\s*(?:,|và)\s*/u);
+    if (figures.length !== tokens.length) continue;
+    const year = Number(m[3] ?? m[4] ?? periodYear(reportPeriod));
+    const periods = tokens.map((t) => {
+      if (m[1] === 'năm') return /^\d{4}$/u.test(t) ? t : undefined;
+      const n = /^\d+$/u.test(t) ? Number(t) : ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[t];
+      if (!n || !year) return undefined;
+      if (m[1] === 'quý') return n <= 4 ? `${year}-${String(n * 3 - 2).padStart(2, '0')}..${year}-${String(n * 3).padStart(2, '0')}` : undefined;
+      return n <= 12 ? `${year}-${String(n).padStart(2, '0')}` : undefined;
+    });
+    if (periods.some((x) => !x)) continue;
+    figures.forEach(({ i }, k) => {
+      const evidence = facts[i].evidence.map((e) => (e.startsWith('period:') ? 'period:respectively' : e));
+      facts[i] = { ...facts[i], period: periods[k] ?? facts[i].period, evidence: [...new Set(evidence)] };
+    });
+  }
+  return facts;
 }
 
 /**

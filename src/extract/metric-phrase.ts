@@ -94,6 +94,8 @@ const OPENERS = new RegExp(
 /** Time words inside a phrase: a metric is compared across periods, so it does not name one. */
 const TIME = new RegExp(
   [
+    // a list of times said respectively (`các năm 2021, 2022 và 2023 lần lượt …`, `quý I, II và III/2026`)
+    `(?:các\\s+)?(?:năm|quý|tháng)\\s+(?:(?:\\d{1,4}|[IVX]+)\\s*(?:,|và)\\s*)+(?:\\d{1,4}|[IVX]+)(?:\\s*/\\s*\\d{4}|\\s+năm\\s+\\d{4})?`,
     `(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:ngày\\s+)?(?:nay|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?|năm\\s+\\d{4}|quý\\s+[IVX\\d]+(?:[/.-]\\d{4})?)`,
     `(?:\\d+\\s+)?tháng\\s+(?:đầu|cuối)\\s+năm(?:\\s+\\d{4})?`,
     `(?:trong\\s+|sau\\s+)?\\d{1,2}\\s+tháng(?!\\s*[/.-]?\\s*\\d)`,

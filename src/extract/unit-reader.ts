@@ -116,6 +116,8 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   if (scaleWord && wordAt(lower, pos, scaleWord.toLowerCase())) pos = skipSpaces(text, pos + scaleWord.length);
   // a time right after the figure (`thứ 27/63 năm 2024`, `12 xã năm 2024`) is its time, not its unit
   if (/^(?:năm|tháng|quý)\s+(?:\d{1,2}[/.-])?\d{4}(?!\d)|^(?:tháng|quý)\s+(?:\d{1,2}|[ivx]+)(?![\p{L}\d])/u.test(lower.slice(pos, pos + 16))) return undefined;
+  // (nor `lần lượt`, `respectively`: `… 2024, 2025 lần lượt là 46, 58 bài`)
+  if (/^lần\s+lượt(?![\p{L}])/u.test(lower.slice(pos, pos + 10))) return undefined;
   if (text[pos] === '%') {
     // a rate per period (`tăng bình quân 12,2%/năm`)
     const per = /^\/\s?(năm|tháng|quý)(?![\p{L}])/u.exec(lower.slice(pos + 1, pos + 8));

@@ -1,4 +1,4 @@
-import { CLOCK, FROM_NOW, fromNowSpan, quarterNumber, schoolTerm } from '../text/period-words.js';
+import { CLOCK, FROM_NOW, fromNowSpan, quarterNumber, schoolTerm, schoolYearStart } from '../text/period-words.js';
 import { pad2 } from '../text/zero-pad.js';
 import { WEATHER_NAMES } from '../text/crop-seasons.js';
 
@@ -114,15 +114,6 @@ function until(y: number, month: number, m: RegExpExecArray, lower: string): str
 
 /** A report of one school year (`2024-09..2025-05`, `2024-09..2025-08`): its first year, months and second year. */
 const SCHOOL_YEAR_REPORT = /^(\d{4})-(08|09)\.\.(\d{4})-(0[5-8])$/u;
-
-/** The first year of the school year a report is of: its school year, or one of its terms (`2026-09..2026-12`, `2027-01..2027-05`). */
-function schoolYearStart(reportPeriod: string | undefined): number | undefined {
-  const own = SCHOOL_YEAR_REPORT.exec(reportPeriod ?? '');
-  if (own) return Number(own[1]);
-  const term = /^(\d{4})-(0[89]|0[1-2])\.\.(\d{4})-(1[12]|0[1]|0[5-6])$/u.exec(reportPeriod ?? '');
-  if (!term || term[1] !== term[3]) return undefined;
-  return Number(term[2]) >= 8 ? Number(term[1]) : Number(term[1]) - 1;
-}
 
 /** A report over a season across the turn of a year (`2025-11..2026-04`): its first year and month, its last. */
 const SEASON_REPORT = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u;

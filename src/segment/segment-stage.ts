@@ -2,7 +2,7 @@ import { z } from '../../schemas/zod.js';
 import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
-import { firstPeriod, fromNowPeriod, horizonYear, periodYear, planSpan } from '../text/period-words.js';
+import { firstPeriod, fromNowPeriod, horizonYear, periodYear, planSpan, schoolTerm, schoolYearStart } from '../text/period-words.js';
 import { type EmbeddedStart, embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
@@ -17,6 +17,11 @@ function yearAsWindow(period: string, reportPeriod: string | undefined): string 
   const w = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(reportPeriod ?? '');
   if (!w || (w[2] === '01' && (w[4] === '12' || w[1] === w[3]))) return period;
   const months = (Number(w[3]) - Number(w[1])) * 12 + Number(w[4]) - Number(w[2]) + 1;
+  // (a span of as many whole years as a term bounded in months has, `NHIỆM KỲ 2026-2031` under `2021-07..2026-06`: the same
+  // months in its years, `2026-07..2031-06`)
+  const years = /^(\d{4})-01\.\.(\d{4})-12$/u.exec(period);
+  if (years && w[2] !== '01' && Number(years[2]) - Number(years[1]) === Number(w[3]) - Number(w[1]) && w[3] !== w[1])
+    return `${years[1]}-${w[2]}..${years[2]}-${w[4]}`;
   if (/^\d{4}$/u.test(period)) return w[3] === period && months >= 11 && months <= 14 ? (reportPeriod ?? period) : period;
   // (a span of months that ends where the window does, a month shorter or longer: `6 THÁNG ĐẦU NĂM 2025` under
   // `tính từ ngày 16/12/2024 đến ngày 15/6/2025`)
@@ -24,6 +29,13 @@ function yearAsWindow(period: string, reportPeriod: string | undefined): string 
   if (!p || `${p[3]}-${p[4]}` !== `${w[3]}-${w[4]}`) return period;
   const own = (Number(p[3]) - Number(p[1])) * 12 + Number(p[4]) - Number(p[2]) + 1;
   return Math.abs(own - months) <= 1 ? (reportPeriod ?? period) : period;
+}
+
+/** A term named without its school year (`III. PHƯƠNG HƯỚNG HỌC KỲ II`): of the report's own school year, or of its term's. */
+function termOf(title: string, reportPeriod: string | undefined): string | undefined {
+  const m = /(?<![\p{L}])học\s+kỳ\s+(ii|i|[12])(?![\p{L}\d])/iu.exec(title);
+  const first = m ? schoolYearStart(reportPeriod) : undefined;
+  return m && first !== undefined ? schoolTerm(m[1].toLocaleLowerCase('vi'), first) : undefined;
 }
 
 /** The month a report speaks of as now: its period's last month, or the month it was issued when that came first. */
@@ -35,6 +47,11 @@ function nowOf(doc: Document): string | undefined {
 
 /** A period of several whole years (`2021-01..2025-12`): a report of a span, as a multi-year review is. */
 const MULTI_YEAR = /^(\d{4})-01\.\.(?!\1)\d{4}-12$/;
+/** A report of a span of years: whole years (`2021-01..2025-12`), or a term bounded in months over more than two (`2021-07..2026-06`). */
+function multiYear(period: string): boolean {
+  const m = /^(\d{4})-\d{2}\.\.(\d{4})-\d{2}$/u.exec(period);
+  return MULTI_YEAR.test(period) || (!!m && Number(m[2]) - Number(m[1]) >= 3);
+}
 
 /**
  * The segment stage: fills `doc.sections` (the heading tree from numbering) and sets
@@ -162,8 +179,10 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           // time of what it holds (`3. Mục tiêu và giải pháp giai đoạn 2026-2030`); in a report of a
           // month, quarter or year it names a programme
           // (or a span the report's title names too: `Kết quả … giai đoạn 2021-2025, năm 2026 …` over `I. KẾT QUẢ GIAI ĐOẠN 2021-2025`)
-          const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod || MULTI_YEAR.test(doc.metadata.reportPeriod);
-          const headingSpan = planSpan(title);
+          const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod || multiYear(doc.metadata.reportPeriod);
+          // (a heading's term of office, `II. MỤC TIÊU NHIỆM KỲ 2026-2031`, too — not a title's: an election's `nhiệm kỳ 2026-2031`
+          // is the term it elects for, not its report's time)
+          const headingSpan = planSpan(title.replace(/nhiệm\s+kỳ(?=\s+\d{4}\s*[-–]\s*\d{4})/giu, 'giai đoạn'));
           const titled = headingSpan !== undefined && headingSpan === planSpan(doc.metadata.title ?? '');
           const horizon =
             (spanned || titled ? headingSpan : undefined) ??
@@ -177,7 +196,11 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           const lead = title.split(';')[0];
           const period =
             title.length <= opts.periodTitleMax
-              ? (fromNowPeriod(lead, nowOf(doc)) ?? firstPeriod(lead, year, doc.metadata.seasons) ?? horizon ?? present)
+              ? (fromNowPeriod(lead, nowOf(doc)) ??
+                firstPeriod(lead, year, doc.metadata.seasons) ??
+                termOf(lead, doc.metadata.reportPeriod) ??
+                horizon ??
+                present)
               : undefined;
           if (period) section.period = yearAsWindow(period, doc.metadata.reportPeriod);
           sections.push(section);

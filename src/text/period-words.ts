@@ -124,6 +124,15 @@ function notAPeriod(lower: string, index: number): boolean {
   );
 }
 
+/** The first year of the school year a report is of: its school year, or one of its terms (`2026-09..2026-12`, `2027-01..2027-05`). */
+export function schoolYearStart(reportPeriod: string | undefined): number | undefined {
+  const own = /^(\d{4})-(?:08|09)\.\.(\d{4})-(?:0[5-8])$/u.exec(reportPeriod ?? '');
+  if (own && Number(own[2]) === Number(own[1]) + 1) return Number(own[1]);
+  const term = /^(\d{4})-(0[89]|0[1-2])\.\.(\d{4})-(1[12]|0[1]|0[5-6])$/u.exec(reportPeriod ?? '');
+  if (!term || term[1] !== term[3]) return undefined;
+  return Number(term[2]) >= 8 ? Number(term[1]) : Number(term[1]) - 1;
+}
+
 /**
  * A term of the school year that starts in `firstYear`: the first (`học kỳ I`) September to December, the second
  * (`học kỳ II`) January to May. The first term may run into January; a text that bounds it by dates says so (metadata-reader).

@@ -167,6 +167,40 @@ describe('segment stage', () => {
       ]),
     );
     expect(both.doc.metadata.reportPeriod).toBe('2031');
+    // a term of office bounded in months: a heading of the next term runs over the same months, five years on
+    const term = await runText(
+      'term.txt',
+      text([
+        'BÁO CÁO',
+        'Kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ 2027-2032',
+        'Nhiệm kỳ 2027-2032 (từ tháng 7/2027 đến tháng 6/2032), Hội đã triển khai nhiều phong trào.',
+        'I. KẾT QUẢ NHIỆM KỲ 2027-2032',
+        '- Kết nạp 5.000 hội viên.',
+        'II. MỤC TIÊU NHIỆM KỲ 2032-2037',
+        '- Kết nạp 6.000 hội viên.',
+      ]),
+    );
+    expect(term.doc.metadata.reportPeriod).toBe('2027-07..2032-06');
+    expect(term.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', '2027-07..2032-06'],
+      ['II', '2032-07..2037-06'],
+    ]);
+    // a school term's report: a heading of the other term, without its year, is of the same school year
+    const school = await runText(
+      'school.txt',
+      text([
+        'BÁO CÁO',
+        'Sơ kết học kỳ I năm học 2030-2031',
+        'I. KẾT QUẢ HỌC KỲ I',
+        '- Có 1.200 học sinh.',
+        'II. NHIỆM VỤ HỌC KỲ II',
+        '- Phấn đấu 90% học sinh khá, giỏi.',
+      ]),
+    );
+    expect(school.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', '2030-09..2030-12'],
+      ['II', '2031-01..2031-05'],
+    ]);
     expect(both.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
       ['I', '2026-01..2030-12'],
       ['II', ''],

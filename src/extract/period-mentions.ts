@@ -266,6 +266,16 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // (tại) thời điểm 01/10/2025: what stood at that moment (a census's, a review's), as of its month — its sentence's only
+    re: /(?<![\p{L}])(?:tại\s+)?thời\s+điểm\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    rule: 'period:moment',
+    make: (m) => {
+      const month = Number(m[1]);
+      const y = Number(m[2]);
+      return month >= 1 && month <= 12 && validYear(y) ? `@${y}-${pad2(month)}` : undefined;
+    },
+  },
+  {
     // cuối năm 2024 (not `đến cuối năm`: that is until; nor `6 tháng cuối năm 2025`, the year's last months): what stood at
     // the year's end (`giảm từ 21,94% cuối năm 2024 xuống …`)
     re: /(?<!(?:đến|tới|hết|từ|tháng)\s+)(?<![\p{L}])cuối\s+năm\s+(\d{4})(?!\s*[-–]\s*\d)/gu,

@@ -323,8 +323,8 @@ export function leadPeriodOf(lower: string): string | undefined {
       found = '';
       continue;
     }
-    // (a dated event is its sentence's, not the time of the paragraphs after it)
-    const lead = findTimeMentions(sentence).filter((m) => inLead(sentence, m) && m.rule !== 'period:date');
+    // (a dated event or moment is its sentence's, not the time of the paragraphs after it)
+    const lead = findTimeMentions(sentence).filter((m) => inLead(sentence, m) && m.rule !== 'period:date' && m.rule !== 'period:moment');
     if (lead.length) found = lead[lead.length - 1].period;
   }
   return found;

@@ -64,7 +64,8 @@ const DOWN_WORDS = new Set(['giảm', 'kéo giảm', 'tiết kiệm', 'chậm', 
  * the verb and names its object first (`Tăng số vụ xử lý vi phạm … ít nhất 20% so với năm 2025`, `phấn đấu giảm chi phí …
  * từ 15% đến 20%`); `vượt`/`chậm` against an earlier time (`vượt 17% so với năm 2025`, `chậm khoảng 6% so với tiến độ`);
  * the growth a figure in brackets is of (`cao hơn mức tăng chung của toàn ngành (10,4%)`, `tăng cao nhất (0,84%)`);
- * `tăng lần lượt 38,6% và 24,5%`; `tăng 23,5 nghìn tấn, tương đương 1,8%`. The direction, or undefined.
+ * `tăng lần lượt 38,6% và 24,5%`; `tăng 23,5 nghìn tấn, tương đương 1,8%`; `tăng 1.204,7 tỷ đồng (+10,3%)`. The direction, or
+ * undefined.
  */
 function changeAround(lower: string, start: number, unitEnd: number, clauseStart: number, right: number): Direction | undefined {
   const clause = lower.slice(clauseStart, start);
@@ -88,6 +89,11 @@ function changeAround(lower: string, start: number, unitEnd: number, clauseStart
   if (inTurn) return way(inTurn[1]);
   const same = /(?<!\p{L})(tăng|giảm)(?!\p{L})[^;.()]{0,50}\d[^;.()]{0,20},?\s*tương đương\s*(?:khoảng\s+|gần\s+|hơn\s+)?$/u.exec(clause);
   if (same) return way(same[1]);
+  // a signed percentage in brackets after the amount a value changed by (`tăng 1.204,7 tỷ đồng (+10,3%)`)
+  const signed = /(?<!\p{L})(tăng|giảm)(?!\p{L})[^;()]{0,50}\d[^;()]{0,20}\(\s*([+\-−])\s*$/u.exec(
+    lower.slice(Math.max(lower.lastIndexOf(';', start) + 1, start - 90), start),
+  );
+  if (signed) return signed[2] === '+' ? 'up' : 'down';
   return undefined;
 }
 

@@ -91,7 +91,9 @@ function countedNoun(label: string): UnitInfo | undefined {
     // (a time after the noun is the column's, not the noun's: `Số vụ cùng kỳ năm 2025`)
     const m =
       /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}[\p{L}\s]{0,40}?)(?:\s+(?:cùng kỳ|năm|tháng|quý)(?![\p{L}])[\p{L}\d\s/.-]{0,30})?$/iu.exec(label) ??
-      /^(lượt\s[\p{L}\s]{1,40})$/iu.exec(label);
+      /^(lượt\s[\p{L}\s]{1,40})$/iu.exec(label) ??
+      // (a noun and the bound that picks some of them: `Số bài dưới 1 điểm`, `Số xã đạt chuẩn`)
+      /^(?:tổng\s+)?số(?:\s+lượng)?\s+(\p{L}+(?:\s+\p{L}+)?)\s+(?:dưới|trên|từ|đạt|có|được|bị|điểm)(?![\p{L}])/iu.exec(label);
     if (!m) continue;
     const lower = `1 ${m[1].toLocaleLowerCase('vi')}`;
     const read = readUnit(lower, lower, 1);

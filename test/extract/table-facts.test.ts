@@ -377,6 +377,22 @@ describe('table header and unit readers', () => {
   });
 });
 
+describe('a count column named by its noun and the bound that picks some of them', () => {
+  it('takes the noun of `Số bài dưới 1 điểm` as the unit of its cells', async () => {
+    const tsv = [
+      'BÁO CÁO',
+      'Kết quả kỳ thi năm 2031',
+      ['STT', 'Môn thi', 'Số thí sinh', 'Số bài dưới 1 điểm', 'Số bài điểm 10'].join('\t'),
+      ['1', 'Toán', '12.400', '7', '21'].join('\t'),
+      ['2', 'Ngữ văn', '12.380', '3', '2'].join('\t'),
+    ].join('\n');
+    const doc = await run('exam.txt', Buffer.from(tsv, 'utf8'));
+    const unit = new Map(cellFacts(doc).map((f) => [f.quote, f.base_unit]));
+    expect(unit.get('7')).toBe('bài');
+    expect(unit.get('21')).toBe('bài');
+  });
+});
+
 describe('an index table whose headers name the base (`Tháng trước = 100`)', () => {
   const CPI = [
     'BÁO CÁO',

@@ -90,6 +90,8 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // (the base's own value in brackets is of it: `cao hơn quý I/2026 (80,6%)`)
   if (m.end <= ctx.start && HIGHER_THAN_BASE.test(before) && !/^\s*\(\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(ctx.lower.slice(m.end, ctx.start)))
     return false;
+  // (nor for a figure before it: `cao hơn bình quân cả nước 0,16 điểm và cao hơn năm 2025 là 0,35 điểm`)
+  if (m.start >= ctx.unitEnd && /(?<!\p{L})(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s*$/u.test(before)) return false;
   // (nor when a result was published: `Chỉ số DTI năm 2025 công bố tháng 6/2026` is of 2025)
   if (/(?<!\p{L})công bố\s+(?:vào\s+|trong\s+|từ\s+)?$/u.test(before)) return false;
   // a school year sets the time only in a report of a school year: elsewhere (`Năm học 2024-2025, toàn huyện có

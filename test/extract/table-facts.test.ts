@@ -377,38 +377,40 @@ describe('table header and unit readers', () => {
   });
 });
 
+/** The cell facts of a text file whose lines are given as text or as rows of cells (joined by tabs), by quote. */
+async function cellsOfLines(name: string, lines: (string | string[])[]): Promise<Map<string, ReturnType<typeof cellFacts>[number]>> {
+  const text = lines.map((l) => (Array.isArray(l) ? l.join('\t') : l)).join('\n');
+  const doc = await run(name, Buffer.from(text, 'utf8'));
+  return new Map(cellFacts(doc).map((f) => [f.quote, f]));
+}
+
 describe('a count column named by its noun and the bound that picks some of them', () => {
   it('takes the noun of `Số bài dưới 1 điểm` as the unit of its cells', async () => {
-    const tsv = [
+    const cells = await cellsOfLines('exam.txt', [
       'BÁO CÁO',
       'Kết quả kỳ thi năm 2031',
-      ['STT', 'Môn thi', 'Số thí sinh', 'Số bài dưới 1 điểm', 'Số bài điểm 10'].join('\t'),
-      ['1', 'Toán', '12.400', '7', '21'].join('\t'),
-      ['2', 'Ngữ văn', '12.380', '3', '2'].join('\t'),
-    ].join('\n');
-    const doc = await run('exam.txt', Buffer.from(tsv, 'utf8'));
-    const unit = new Map(cellFacts(doc).map((f) => [f.quote, f.base_unit]));
-    expect(unit.get('7')).toBe('bài');
-    expect(unit.get('21')).toBe('bài');
+      ['STT', 'Môn thi', 'Số thí sinh', 'Số bài dưới 1 điểm', 'Số bài điểm 10'],
+      ['1', 'Toán', '12.400', '7', '21'],
+      ['2', 'Ngữ văn', '12.380', '3', '2'],
+    ]);
+    expect(cells.get('7')?.base_unit).toBe('bài');
+    expect(cells.get('21')?.base_unit).toBe('bài');
   });
 });
 
 describe('an index table whose headers name the base (`Tháng trước = 100`)', () => {
-  const CPI = [
-    'BÁO CÁO',
-    'Chỉ số giá tiêu dùng tháng 5 năm 2031',
-    'Bảng 1. Chỉ số giá tiêu dùng tháng 5 năm 2031 (%)',
-    ['STT', 'Nhóm hàng', 'Tháng trước = 100', 'Tháng 12 năm trước = 100', 'Bình quân 5 tháng (cùng kỳ = 100)'].join('\t'),
-    ['1', 'Giao thông', '101,20', '103,45', '102,10'].join('\t'),
-    ['2', 'Giáo dục', '100,05', '100,30', '104,60'].join('\t'),
-  ].join('\n');
-
   it("dates the cells by the table's time, not by the base each header names", async () => {
-    const doc = await run('cpi.txt', Buffer.from(CPI, 'utf8'));
-    const period = new Map(cellFacts(doc).map((f) => [f.quote, f.period]));
-    expect(period.get('101,20')).toBe('2031-05');
-    expect(period.get('103,45')).toBe('2031-05');
-    expect(period.get('102,10')).toBe('2031-01..2031-05');
+    const cells = await cellsOfLines('cpi.txt', [
+      'BÁO CÁO',
+      'Chỉ số giá tiêu dùng tháng 5 năm 2031',
+      'Bảng 1. Chỉ số giá tiêu dùng tháng 5 năm 2031 (%)',
+      ['STT', 'Nhóm hàng', 'Tháng trước = 100', 'Tháng 12 năm trước = 100', 'Bình quân 5 tháng (cùng kỳ = 100)'],
+      ['1', 'Giao thông', '101,20', '103,45', '102,10'],
+      ['2', 'Giáo dục', '100,05', '100,30', '104,60'],
+    ]);
+    expect(cells.get('101,20')?.period).toBe('2031-05');
+    expect(cells.get('103,45')?.period).toBe('2031-05');
+    expect(cells.get('102,10')?.period).toBe('2031-01..2031-05');
   });
 });
 

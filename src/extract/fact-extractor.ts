@@ -10,6 +10,7 @@ import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
 import { findTimeMentions } from './period-mentions.js';
 import { addMonths, firstPeriod, periodYear, windowShift } from '../text/period-words.js';
 import { ADJECTIVES } from '../text/comparatives.js';
+import { pad2 } from '../text/zero-pad.js';
 import { splitsWord } from '../text/viet-word-list.js';
 import { firstWords, metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
 import { confidenceOf, modelEvidence } from './confidence-model.js';
@@ -611,8 +612,10 @@ function respectively(lower: string, placed: Placed[], reportPeriod: string | un
   const facts = placed.map((p) => p.fact);
   for (const m of lower.matchAll(RESPECTIVE_TIMES)) {
     const after = (m.index ?? 0) + m[0].length;
-    const end = Math.min(...[';', '.'].map((c) => lower.indexOf(c, after)).filter((i) => i >= 0), lower.length);
-    const figures = placed.map((p, i) => ({ p, i })).filter(({ p }) => p.start >= after && p.start < end && !/\d[.,]\d*$/u.test(lower.slice(end - 1, end)));
+    // (the clause ends at `;` or at a full stop that is no thousands separator)
+    const stop = lower.slice(after).search(/;|\.(?!\d)/u);
+    const end = stop < 0 ? lower.length : after + stop;
+    const figures = placed.map((p, i) => ({ p, i })).filter(({ p }) => p.start >= after && p.start < end);
     const tokens = m[2].split(/\s*(?:,|và)\s*/u);
     if (figures.length !== tokens.length) continue;
     const year = Number(m[3] ?? m[4] ?? periodYear(reportPeriod));
@@ -620,8 +623,8 @@ function respectively(lower: string, placed: Placed[], reportPeriod: string | un
       if (m[1] === 'năm') return /^\d{4}$/u.test(t) ? t : undefined;
       const n = /^\d+$/u.test(t) ? Number(t) : ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[t];
       if (!n || !year) return undefined;
-      if (m[1] === 'quý') return n <= 4 ? `${year}-${String(n * 3 - 2).padStart(2, '0')}..${year}-${String(n * 3).padStart(2, '0')}` : undefined;
-      return n <= 12 ? `${year}-${String(n).padStart(2, '0')}` : undefined;
+      if (m[1] === 'quý') return n <= 4 ? `${year}-${pad2(n * 3 - 2)}..${year}-${pad2(n * 3)}` : undefined;
+      return n <= 12 ? `${year}-${pad2(n)}` : undefined;
     });
     if (periods.some((x) => !x)) continue;
     figures.forEach(({ i }, k) => {

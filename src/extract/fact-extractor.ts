@@ -7,7 +7,7 @@ import { type AspectReading, BOUND_AFTER, indexDirection, isRank, readAspect } f
 import { nounNamedBefore, readUnit, type UnitReading } from './unit-reader.js';
 import { readApprox } from './qualifier-reader.js';
 import { leadPeriodOf, resolvePeriod } from './period-resolver.js';
-import { findTimeMentions } from './period-mentions.js';
+import { findTimeMentions, quarterSpan } from './period-mentions.js';
 import { addMonths, firstPeriod, periodYear, windowShift } from '../text/period-words.js';
 import { ADJECTIVES } from '../text/comparatives.js';
 import { pad2 } from '../text/zero-pad.js';
@@ -623,7 +623,7 @@ function respectively(lower: string, placed: Placed[], reportPeriod: string | un
       if (m[1] === 'năm') return /^\d{4}$/u.test(t) ? t : undefined;
       const n = /^\d+$/u.test(t) ? Number(t) : ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[t];
       if (!n || !year) return undefined;
-      if (m[1] === 'quý') return n <= 4 ? `${year}-${pad2(n * 3 - 2)}..${year}-${pad2(n * 3)}` : undefined;
+      if (m[1] === 'quý') return n <= 4 ? quarterSpan(year, n) : undefined;
       return n <= 12 ? `${year}-${pad2(n)}` : undefined;
     });
     if (periods.some((x) => !x)) continue;

@@ -519,6 +519,11 @@ function yearLong(period: string | undefined): boolean {
   return !!m && m[2] !== '01' && addMonths(`${m[1]}-${m[2]}`, 11) === `${m[3]}-${m[4]}`;
 }
 
+/** A reading moved to the report's shifted window. */
+function shiftedTo(reading: PeriodReading, period: string): PeriodReading {
+  return { ...reading, period, flow: period, evidence: [...reading.evidence, 'period:window-shift'] };
+}
+
 /**
  * In a report whose figures run over a window shifted from the calendar span its title names (`6 tháng đầu năm 2026` over
  * `01/12/2025 – 31/5/2026`), the other calendar halves and months its text names run over windows shifted the same way:
@@ -527,8 +532,7 @@ function yearLong(period: string | undefined): boolean {
 function shiftedToWindow(ctx: PeriodContext, reading: PeriodReading): PeriodReading {
   // (in a report of a working month, every month named is such a month: `tháng 12/2026` is `2026-11..2026-12` there)
   if (ctx.workingMonth && /^\d{4}-\d{2}$/u.test(reading.period) && reading.evidence.some((e) => /^period:(?:month|heading|this-month)/u.test(e))) {
-    const period = `${addMonths(reading.period, -1)}..${reading.period}`;
-    return { ...reading, period, flow: period, evidence: [...reading.evidence, 'period:window-shift'] };
+    return shiftedTo(reading, `${addMonths(reading.period, -1)}..${reading.period}`);
   }
   const by = ctx.windowShift ?? 0;
   // (the report's own year, in a report of a year shifted so: `Năm 2026, …` in a report of 01/12/2025–30/11/2026 is that
@@ -539,8 +543,7 @@ function shiftedToWindow(ctx: PeriodContext, reading: PeriodReading): PeriodRead
     reading.period === ctx.reportPeriod?.slice(-7, -3) &&
     reading.evidence.some((e) => /^period:(?:year|heading)/u.test(e))
   ) {
-    const period = `${addMonths(`${reading.period}-01`, by)}..${addMonths(`${reading.period}-12`, by)}`;
-    return { ...reading, period, flow: period, evidence: [...reading.evidence, 'period:window-shift'] };
+    return shiftedTo(reading, `${addMonths(`${reading.period}-01`, by)}..${addMonths(`${reading.period}-12`, by)}`);
   }
   const m = CALENDAR_MONTHS.exec(reading.period);
   if (
@@ -552,8 +555,7 @@ function shiftedToWindow(ctx: PeriodContext, reading: PeriodReading): PeriodRead
   )
     return reading;
   const [from, to] = reading.period.split('..').map((x) => addMonths(x, by));
-  const period = `${from}..${to}`;
-  return { ...reading, period, flow: period, evidence: [...reading.evidence, 'period:window-shift'] };
+  return shiftedTo(reading, `${from}..${to}`);
 }
 
 /** A report of a working year that runs October to September (`2024-10..2025-09`: the judgment-enforcement year). */

@@ -178,11 +178,11 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           // in a plan, an undated study or a report of a span of years, a heading's span of years is the
           // time of what it holds (`3. Mục tiêu và giải pháp giai đoạn 2026-2030`); in a report of a
           // month, quarter or year it names a programme
-          // (or a span the report's title names too: `Kết quả … giai đoạn 2021-2025, năm 2026 …` over `I. KẾT QUẢ GIAI ĐOẠN 2021-2025`)
           const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod || multiYear(doc.metadata.reportPeriod);
           // (a heading's term of office, `II. MỤC TIÊU NHIỆM KỲ 2026-2031`, too — not a title's: an election's `nhiệm kỳ 2026-2031`
           // is the term it elects for, not its report's time)
           const headingSpan = planSpan(title.replace(/nhiệm\s+kỳ(?=\s+\d{4}\s*[-–]\s*\d{4})/giu, 'giai đoạn'));
+          // (or a span the report's title names too: `Kết quả … giai đoạn 2021-2025, năm 2026 …` over `I. KẾT QUẢ GIAI ĐOẠN 2021-2025`)
           const titled = headingSpan !== undefined && headingSpan === planSpan(doc.metadata.title ?? '');
           const horizon =
             (spanned || titled ? headingSpan : undefined) ??

@@ -64,6 +64,20 @@ function isFigure(c: TableCell): boolean {
 }
 
 /**
+ * A first-row cell that names a class by its number (`3 sao`, `5 sao` over the counts of products rated so): a
+ * figure with a word after it over a column of at least two bare figures, in a row that also heads the rows'
+ * labels with words (`STT`, `Xã, phường`). A row of data (`12 phòng học`) has figures with words in its
+ * other cells too, and rows below it of the same shape.
+ */
+function namesClass(table: Table, cell: TableCell): boolean {
+  if (!FIGURE_WITH_UNIT.test(cell.text.trim()) || FIGURE_CELL.test(cell.text.trim())) return false;
+  const below = table.cells.filter((c) => c.col === cell.col && c.row > 0 && c.text.trim() !== '');
+  const bare = below.filter((c) => FIGURE_CELL.test(c.text.trim()));
+  const wordsFirst = table.cells.some((c) => c.row === 0 && c.col < cell.col && /^\p{L}/u.test(c.text.trim()));
+  return wordsFirst && bare.length >= 2 && bare.length === below.filter((c) => !/^[-–—.…]+$/u.test(c.text.trim())).length;
+}
+
+/**
  * A row that numbers the columns under the header (`<1> | <2> | … | <11>`, `(1) | (2) | …`,
  * `1 | 2 | 3 | …`, `A | B | C`): every cell a column number, at least three, each one more than the one before.
  */
@@ -84,8 +98,9 @@ export function isColumnNumberRow(cells: TableCell[]): boolean {
  */
 export function inferHeaderRows(table: Table): number {
   const firstRow = table.cells.filter((c) => c.row === 0);
-  // a year heads a column (`2016`, `Năm 2024`); any other figure in the first row makes it data
-  if (firstRow.length === 0 || firstRow.some(isFigure)) return 0;
+  // a year heads a column (`2016`, `Năm 2024`), and so does a class named by a number (`3 sao`, `Loại 1`) over bare
+  // figures; any other figure in the first row makes it data
+  if (firstRow.length === 0 || firstRow.some((c) => isFigure(c) && !namesClass(table, c))) return 0;
   const firstFigures = Math.min(table.rows, ...table.cells.filter(isFigure).map((c) => c.row));
   let header = 1;
   for (;;) {

@@ -47,6 +47,38 @@ describe('header rows of a table whose file does not say them', () => {
     ).toBe(1);
   });
 
+  it('takes a first row naming classes by a number (1 con, 2 con) over bare figures as the header, not as data', () => {
+    expect(
+      inferHeaderRows(
+        table([
+          ['STT', 'Đơn vị', '1 con', '2 con', '3 con trở lên'],
+          ['1', 'Huyện A', '7', '12', '19'],
+          ['2', 'Huyện B', '5', '-', '5'],
+          ['3', 'Cộng', '12', '12', '24'],
+        ]),
+      ),
+    ).toBe(1);
+    // figures with their words under it too: a row of data
+    expect(
+      inferHeaderRows(
+        table([
+          ['1', 'Trường A', '12 phòng học', '8 lớp'],
+          ['2', 'Trường B', '10 phòng học', '6 lớp'],
+          ['3', 'Trường C', '9 phòng học', '5 lớp'],
+        ]),
+      ),
+    ).toBe(0);
+    // a single row under it says too little
+    expect(
+      inferHeaderRows(
+        table([
+          ['Xã', '5 hộ', '7 hộ'],
+          ['Xã B', '12', '14'],
+        ]),
+      ),
+    ).toBe(0);
+  });
+
   it('takes every row a header cell merged down reaches into, but never a row of figures', () => {
     // STT and Chỉ tiêu merged down over two header rows
     expect(

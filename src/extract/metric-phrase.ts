@@ -156,7 +156,7 @@ const NUMBER_NEXT =
   '(?<!(?<![\\p{L}])(?:lớp|khối|năm|tháng|quý|ngày))\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))(?!\\s*\\d+(?:\\s*(?:[-–]|đến)\\s*\\d+)?\\s*tuổi(?!\\p{L}))';
 /** Where the words after a number stop naming what it counts: punctuation, a verb of change or comparison, a cause or purpose (`giảm 5,8% do diện tích mía thu hẹp`). */
 const POST_STOP = new RegExp(
-  `[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|và(?=\\s+(?:\\p{L}+\\s+){1,3}\\d)|(?<!gia\\s)tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|(?<!(?:mặt|đồng|văn|công|cân|san|bình)\\s)bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu|làm(?=\\s+(?:chết|bị thương|mất tích|thiệt mạng|tử vong))')}`,
+  `[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|và(?=\\s+(?:\\p{L}+\\s+){1,3}\\d)|(?<!gia\\s)tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|(?<!(?:mặt|đồng|văn|công|cân|san|bình)\\s)bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu|(?:làm|khiến)(?=\\s+(?:\\d|chết|bị thương|mất tích|thiệt mạng|tử vong))')}`,
   'iu',
 );
 /**
@@ -655,13 +655,17 @@ const SHARE_HEAD = /^(?:tỷ|tỉ)\s+(?:lệ|trọng)\s+(?:(?:số|số lượng
 /** Only `với` between the figure before and this one (`… 02 vụ ngộ độc với 37 người mắc`). */
 const WITH_ONLY = /^[\s,]*với\s*$/u;
 
-const CONSEQUENCE = /^(?:làm|khiến|gây)?\s*(chết|tử vong|bị thương|mất tích|thiệt mạng|bị nạn|nhập viện)$/iu;
+const HARM = 'chết|tử vong|bị thương(?:\\s+(?:nặng|nhẹ))?|mất tích|thiệt mạng|bị nạn|nhập viện';
+const CONSEQUENCE = new RegExp(`^(?:làm|khiến|gây)?\\s*(${HARM})$`, 'iu');
+/** The verb alone (or nothing) before the figure, the harm after its noun: `… 251 vụ tai nạn làm 264 người bị nạn`, `…, 58 người bị thương nặng`. */
+const CAUSED = /^(?:làm|khiến|gây)$/iu;
+const HARM_FIRST = new RegExp(`^(${HARM})(?![\\p{L}])`, 'iu');
 /** Where the name of an event stops: its place or its verb (`vụ tai nạn giao thông trên địa bàn tỉnh xảy ra`). */
 const EVENT_END = /\s(?:trên|tại|ở|xảy|do|của|trong|làm)(?![\p{L}]).*$/u;
 
 /** `làm chết`, `bị thương` after a count of events (`vụ …`): `chết do tai nạn giao thông`. */
-function consequenceOf(own: string, earlier: MetricInput['earlierCounts']): string | undefined {
-  const c = CONSEQUENCE.exec(own.trim());
+function consequenceOf(own: string, earlier: MetricInput['earlierCounts'], post = ''): string | undefined {
+  const c = CONSEQUENCE.exec(own.trim()) ?? (CAUSED.test(own.trim()) || !hasContent(own) ? HARM_FIRST.exec(post.trim()) : null);
   const events = earlier?.find((e) => e.noun === 'vụ');
   if (!c || !events) return undefined;
   const event = events.metric
@@ -869,9 +873,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const earlier = m.earlierCounts[m.earlierCounts.length - 1];
     metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${post.phrase} ${earlier.metric}`);
     ev.push('metric:with-earlier');
-  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && consequenceOf(own, m.earlierCounts)) {
-    // `xảy ra 214 vụ tai nạn giao thông, làm chết 131 người, bị thương 167 người`: people the events hurt
-    metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${consequenceOf(own, m.earlierCounts)}`);
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && consequenceOf(own, m.earlierCounts, m.aspect === 'change' ? '' : post.phrase)) {
+    // `xảy ra 214 vụ tai nạn giao thông, làm chết 131 người, bị thương 167 người`: people the events hurt (the harm
+    // said after them too: `… 251 vụ tai nạn lao động làm 264 người bị nạn`)
+    metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${consequenceOf(own, m.earlierCounts, m.aspect === 'change' ? '' : post.phrase)}`);
+    if (!CONSEQUENCE.test(own.trim())) usedAfter = post.end;
     ev.push('metric:consequence');
   } else if (
     (m.kind === 'count' || m.kind === 'ratio') &&

@@ -659,12 +659,16 @@ function lastListOpening(lower: string, from: number, to: number): number {
   return at;
 }
 
+/** A clause of the sentence that singles out a part (`…; riêng quý IV ước đạt 41.260 lượt`): an aside, not what a list after it splits. */
+const SINGLED_OUT = /(?:^|[;,]\s*)riêng(?!\p{L})/gu;
+
 /** The time the last sentence of an introducing block names (the list's), if it names one. */
 function introPeriodOf(text: string, reportPeriod?: string): string | undefined {
   const lower = lowerSameLength(text);
   const last = lower.slice(sentenceStart(text, text.length - 1));
+  const aside = [...last.matchAll(SINGLED_OUT)].pop()?.index;
   const mentions = findTimeMentions(last, periodYear(reportPeriod), reportPeriod).filter(
-    (m) => !/so với\s+(?:[^\s,;(]+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)),
+    (m) => !/so với\s+(?:[^\s,;(]+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)) && !(aside && m.start > aside),
   );
   return mentions[mentions.length - 1]?.period;
 }

@@ -264,3 +264,21 @@ describe('a share in the text is named `tỷ lệ` + what it is of', () => {
     expect(await metrics('Có 96,2% hộ dân nông thôn sử dụng nước hợp vệ sinh.').then((r) => r[0][2])).toBe('tỷ lệ hộ dân nông thôn sử dụng nước hợp vệ sinh');
   });
 });
+
+describe('a list after a bare lead splits the total of the sentence before it, not a part it singled out', () => {
+  it('dates the items by the whole, not by a `riêng …` clause of the sentence before (`riêng tháng 12 đạt …`)', async () => {
+    const { runText } = await import('../segment/text-pipeline.js');
+    const text = [
+      'BÁO CÁO',
+      'Kết quả hoạt động năm 2030',
+      'I. KẾT QUẢ',
+      'Cả năm cấp 9.400 giấy phép lái xe, tăng 6% so với năm 2029; riêng tháng 12 cấp 1.120 giấy phép. Phân theo hạng:',
+      '- Hạng B: 7.050 giấy phép;',
+      '- Hạng C: 2.350 giấy phép.',
+    ].join('\n\n');
+    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    const facts = extractFacts(doc);
+    expect(facts.find((f) => f.quote.startsWith('1.120'))?.period).toBe('2030-12');
+    expect(facts.filter((f) => /^(?:7\.050|2\.350)/.test(f.quote)).map((f) => f.period)).toEqual(['2030', '2030']);
+  });
+});

@@ -229,6 +229,7 @@ function aspectInContext(c: AspectContext): AspectReading {
     read.aspect === 'level' &&
     c.unitKind !== 'percent' &&
     underCumulativeLead(lower, sentenceStart(text, start)) &&
+    !singlesOutTime(lower, sentenceStart(text, start), start) &&
     !PLAN_BRACKET_BEFORE.test(lower.slice(Math.max(0, start - 70), start)) &&
     !ONGOING.test(lower.slice(c.clause, start))
   )
@@ -689,6 +690,12 @@ const ONGOING = /(?<!\p{L})(?:đang|hiện|còn)(?!\p{L})/u;
 
 /** A sentence lead that says its figures are running totals: `Lũy kế 10 tháng, …`, `Cộng dồn từ đầu năm, …`. */
 const CUMULATIVE_LEAD = /^\s*(?:[-+•]\s*)?(?:lũy kế|luỹ kế|cộng dồn)(?!\p{L})/u;
+
+/** A `;` clause that singles out a time of its own (`…; riêng trong tháng 11 chi trả 87,42 tỷ đồng`): not the running total's. */
+function singlesOutTime(lower: string, sStart: number, start: number): boolean {
+  const clause = Math.max(sStart, lower.lastIndexOf(';', start) + 1);
+  return clause > sStart && /^\s*riêng\s*,?\s*(?:trong\s+)?(?:tháng|quý|năm|tuần|ngày)\s/u.test(lower.slice(clause, clause + 30));
+}
 
 /**
  * Whether the sentence at `sStart` is framed by a running-total lead: it opens with one, or it goes on

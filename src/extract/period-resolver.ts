@@ -664,10 +664,12 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     // `Lũy kế đến ngày 30/11/2025, các KCN có 1.874 dự án còn hiệu lực`: what a running total says exists
     // (`có`, `còn`) is a stock as of its end, not a flow from January (GUIDELINES: a stock or running total
     // as of a moment whose start the text does not give)
+    // (so is any running total of a report made as of a moment — a project's progress `tính đến ngày 30/11/2026` —
+    // whose totals run from the project's start, not from January: `Lũy kế đến ngày 30/11/2026, đã chi trả …`)
     if (
       (mention.rule === 'period:as-of' || mention.rule === 'period:until') &&
       period.includes('..') &&
-      EXISTS_BEFORE.test(ctx.lower.slice(mention.end, ctx.start)) &&
+      (ctx.reportPeriod?.startsWith('@') || EXISTS_BEFORE.test(ctx.lower.slice(mention.end, ctx.start))) &&
       // (not what came into being in it: `… có 200 doanh nghiệp thành lập mới`)
       !/^[^,;.()]{0,30}(?<!\p{L})(?:mới|thành lập|phát sinh|tăng thêm)(?!\p{L})/u.test(ctx.lower.slice(ctx.unitEnd, ctx.clauseEnd))
     ) {

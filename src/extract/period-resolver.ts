@@ -312,6 +312,10 @@ const PUBLISHED_TAIL = /^(?:\s+(?:do\s+[^,;]{1,40}\s+)?(?:được\s+)?công b�
 
 /** A sentence that opens by speaking of now (`Hiện nay, …`, `Hiện cả nước có …`, `Đến nay, …`). */
 const PRESENT_LEAD = /^\s*(?:[-+•]\s*)?(?:hiện nay|hiện tại|hiện|đến nay|tính đến nay)(?!\p{L})/u;
+/** A sentence lead that names the whole year in words (`Trong năm, …`, `Cả năm, …`): the report's time, not a span an earlier sentence set. */
+const WHOLE_YEAR_LEAD = /^\s*(?:[-+•]\s*)?(?:trong|cả)\s+năm(?!\s*(?:\d|học|trước|tới|sau|nay|qua))(?!\p{L})/u;
+/** A sentence that opens with the whole year in words (`WHOLE_YEAR_LEAD`), anywhere in a stretch of text. */
+const WHOLE_YEAR_AFTER = new RegExp(`[.!?]\\s+${WHOLE_YEAR_LEAD.source.replace(/^\^\\s\*/u, '')}`, 'u');
 
 /**
  * The time the sentence leads of a paragraph set, for the paragraphs after it (undated documents):
@@ -492,7 +496,10 @@ function movedOn(ctx: PeriodContext, earlier: readonly TimeMention[], last: Time
       (m) =>
         m.rule !== 'period:same-period' &&
         !/(?:so với|riêng)\s+(?:\S+\s+){0,2}$/u.test(ctx.lower.slice(Math.max(0, last.end + m.start - 24), last.end + m.start)),
-    ) || earlier.some((m) => m.start > last.end && m.start < end)
+    ) ||
+    earlier.some((m) => m.start > last.end && m.start < end) ||
+    // (a sentence between that opened with the whole year in words: `… . Trong năm, Công ty thu mua …`)
+    WHOLE_YEAR_AFTER.test(ctx.lower.slice(last.end, ctx.sentenceStart))
   );
 }
 
@@ -649,6 +656,7 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
       last &&
       !movedOn(ctx, earlier, last) &&
       !PRESENT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start)) &&
+      !WHOLE_YEAR_LEAD.test(ctx.lower.slice(ctx.sentenceStart, ctx.start)) &&
       (!ctx.previous || ctx.previous.period.replace(/^@/u, '') === last.period.replace(/^@/u, ''))
     )
       mention = { ...last, rule: `${last.rule}+paragraph` };

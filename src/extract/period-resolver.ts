@@ -80,11 +80,23 @@ const SCHOOL_YEAR = /^\d{4}-(?:08|09)\.\.\d{4}-(?:05|06)$/u;
  * 2021-2025`). The base of a comparison (`so với năm 2009`) is never the figure's time.
  */
 const LOOSE = new Set(['period:year', 'period:years', 'period:horizon']);
+/** Is the mention inside an aside of the sentence that singles out a part (`(riêng quý III …)`) and closes before the figure? */
+function closedBracketBefore(ctx: PeriodContext, m: TimeMention): boolean {
+  if (m.end > ctx.start) return false;
+  const open = ctx.lower.lastIndexOf('(', m.start);
+  if (open < ctx.sentenceStart || ctx.lower.slice(open, m.start).includes(')')) return false;
+  const close = ctx.lower.indexOf(')', m.end);
+  // (an aside that singles out a part; not one that says the lead's dates, `Trong 9 tháng (từ 01/01 đến 30/9/2026), …`)
+  return close >= 0 && close < ctx.start && /^\(\s*riêng(?!\p{L})/u.test(ctx.lower.slice(open, m.start));
+}
+
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
   // (a base that ended its sentence — `… so với cùng kỳ. Đến ngày 30/11/2025, …` — is not this time's)
   if (/so với\s+(?:[^\s,;(]*[^\s,;(.]\s+){0,3}$/u.test(before) || MULTIPLE_BEFORE.test(before)) return false;
+  // (nor the time of an aside closed before the figure: `… cấp 412 giấy (riêng quý III cấp 138 giấy), tiếp nhận 1.046 hồ sơ`)
+  if (closedBracketBefore(ctx, m)) return false;
   // (nor, for a figure after it, the base a `hơn` comparison gave its own figure: `cao hơn mức tăng 8,9% của cùng kỳ
   // năm 2025 và đứng thứ 5/34` — the rank is of the sentence's own time)
   // (the base's own value in brackets is of it: `cao hơn quý I/2026 (80,6%)`)

@@ -655,7 +655,7 @@ const SHARE_HEAD = /^(?:tỷ|tỉ)\s+(?:lệ|trọng)\s+(?:(?:số|số lượng
 /** Only `với` between the figure before and this one (`… 02 vụ ngộ độc với 37 người mắc`). */
 const WITH_ONLY = /^[\s,]*với\s*$/u;
 
-const HARM = 'chết|tử vong|bị thương(?:\\s+(?:nặng|nhẹ))?|mất tích|thiệt mạng|bị nạn|nhập viện';
+const HARM = 'chết|tử vong|bị thương(?:\\s+(?:nặng|nhẹ))?|mất tích|thiệt mạng|bị nạn|(?:phải\\s+)?(?:nhập|đi)\\s+viện|mắc|bị ngộ độc';
 const CONSEQUENCE = new RegExp(`^(?:làm|khiến|gây)?\\s*(${HARM})$`, 'iu');
 /** The verb alone (or nothing) before the figure, the harm after its noun: `… 251 vụ tai nạn làm 264 người bị nạn`, `…, 58 người bị thương nặng`. */
 const CAUSED = /^(?:làm|khiến|gây)$/iu;

@@ -188,6 +188,17 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // tháng 6-7/2026, tháng 01 - 02 năm 2026: a run of months of one year written as a range, the year said once
+    // (not a date, `tháng 6-7/2026` has no day; nor months apart the wrong way round)
+    re: /(?<!ngày\s+\d{1,2}\s+)tháng\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:\/\s*|\s+năm\s+)(\d{4})(?![\d/])/gu,
+    rule: 'period:between',
+    make: (m) => {
+      const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (a < 1 || b > 12 || a >= b || !validYear(y)) return undefined;
+      return `${y}-${pad2(a)}..${y}-${pad2(b)}`;
+    },
+  },
+  {
     // trong tháng 10 và tháng 11/2025: two months in a row, the year said once — the span of both
     // (the year left out too, `trong tháng 11 và tháng 12`: the report's)
     re: /(?:trong\s+)?tháng\s+(\d{1,2})\s+và\s+tháng\s+(\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+)\s*(\d{4}))?(?![\d/.-])/gu,

@@ -282,3 +282,23 @@ describe('a list after a bare lead splits the total of the sentence before it, n
     expect(facts.filter((f) => /^(?:7\.050|2\.350)/.test(f.quote)).map((f) => f.period)).toEqual(['2030', '2030']);
   });
 });
+
+describe('a paragraph that opens by splitting the stock the paragraph before it gave is of that stock’s moment', () => {
+  it('dates `Phân theo …:` parts by the stock before them, not by the report’s span', async () => {
+    const { runText } = await import('../segment/text-pipeline.js');
+    const text = [
+      'BÁO CÁO',
+      'Kết quả công tác 9 tháng năm 2030',
+      'I. TÌNH HÌNH',
+      'Tính đến ngày 30/9/2030, toàn huyện có 1.240 hộ chăn nuôi quy mô lớn.',
+      'Phân theo vật nuôi: chăn nuôi lợn 715 hộ; chăn nuôi gia cầm 525 hộ.',
+      'Trong 9 tháng cấp 88 giấy chứng nhận.',
+      'Phân theo loại: cấp mới 60 giấy chứng nhận, cấp lại 28 giấy chứng nhận.',
+    ].join('\n\n');
+    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    const facts = extractFacts(doc);
+    expect(facts.filter((f) => /^(?:715|525)/.test(f.quote)).map((f) => f.period)).toEqual(['@2030-09', '@2030-09']);
+    // (a flow's parts are not moved: the report's span holds)
+    expect(facts.find((f) => f.quote.startsWith('60'))?.period).toBe('2030-01..2030-09');
+  });
+});

@@ -522,11 +522,11 @@ function before(text: string, from: number, start: number): string {
   // (not one that opens its own clause: `…; từ 100 tuổi trở lên có 142 cụ` names who is counted)
   const afterNoun = /\p{L}\s*$/u.test(text.slice(Math.max(0, from - 3), from));
   const opensClause = from === 0 || /(?:^|[;:.!?\n])\s*$/u.test(text.slice(Math.max(0, from - 3), from));
-  // (nor how a total is broken down, `Phân theo chiều dài: tàu …`: the part's words follow it)
+  // (nor how a total is broken down, `Phân theo chiều dài: tàu …`, `Theo quý: quý I tiếp nhận …`: the part's words follow it)
   const labelled = text
     .slice(from, start)
     .replace(LIST_LABEL, '$1')
-    .replace(/^\s*(?:phân|chia)\s+(?:theo|ra)(?![\p{L}])[^:;.]{0,40}:\s*/iu, ' ');
+    .replace(/^\s*(?:(?:phân|chia)\s+(?:theo|ra)|theo)(?![\p{L}])[^:;.]{0,40}:\s*/iu, ' ');
   // (and the bound that closes the figure before, `đạt 62,8% trở lên, tăng …`, is that figure's)
   const window = (afterNoun ? labelled.replace(/^\s*(?:từ\s+)?\d[\d.,]*\s+\p{L}+\s+trở\s+(?:lên|xuống)(?!\p{L})/iu, ' ') : labelled).replace(
     /^\s*trở\s+(?:lên|xuống)(?!\p{L})/iu,

@@ -505,6 +505,14 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
           ? f.start
           : Math.max(sStart, samePrevious.metricEnd)
       : sStart;
+    // (a value in the next `;` clause after a change goes on from the value the change compared, not from the change:
+    // `quý II đạt 48,93 triệu kWh, thấp hơn cùng kỳ 17,2%; quý III đạt 89,72 triệu kWh`)
+    const levelBefore =
+      (aspect.aspect === 'level' || aspect.aspect === 'cumulative') &&
+      (samePrevious?.fact.aspect === 'change' || samePrevious?.fact.aspect === 'plan') &&
+      lower.slice(samePrevious.end, f.start).includes(';')
+        ? [...placed].reverse().find((p) => p.end > sStart && p.end <= samePrevious.start && (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative'))
+        : undefined;
     const reading = metricPhrase({
       text,
       sentence: sStart,
@@ -520,6 +528,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       // (a change of a count compares the count of the same noun earlier in the sentence: `tổ chức 78 điểm thi với 1.689
       // phòng thi, giảm 4 điểm thi so với năm 2024`)
       compared: (countChange ? sameNounBefore?.fact.metric : undefined) ?? (sharedOver ?? samePrevious)?.fact.metric,
+      valueBefore: levelBefore?.fact.metric,
       // (the figure before an aside closed on the way, not the aside's own: `được giao 14,6 tỷ đồng (ngân sách tỉnh 11,2 tỷ đồng …); … đã giải ngân 9,8 tỷ đồng`)
       sameUnitBefore:
         timePrevious && timePrevious.fact.kind === finalKind && timePrevious.fact.base_unit === unit?.baseUnit ? timePrevious.fact.metric : undefined,

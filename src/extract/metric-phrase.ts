@@ -37,6 +37,8 @@ export interface MetricInput {
   countedNoun?: string;
   /** Metric of the value a change or plan percentage compares (the previous figure of the sentence). */
   compared?: string;
+  /** For a level or running total after a change or plan figure: the metric of the value before that one (the value it compared). */
+  valueBefore?: string;
   /** Metric of the figure a bracket right after it splits (`1.652 chứng thư số (1.618 USB, 34 SIM)`). */
   parent?: string;
   /** The words before the previous figure, when this one is joined to it by `và` or a comma only. */
@@ -988,7 +990,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
     usedAfter = noun.end;
     ev.push('metric:after');
   } else if (m.compared) {
-    metric = tidy(`${m.compared} ${comparison}`);
+    // (a value after a change goes on from the value the change compared: `quý II đạt 48,93 triệu kWh, thấp hơn cùng kỳ
+    // 17,2%; quý III đạt 89,72 triệu kWh`)
+    metric = tidy(`${m.valueBefore ?? m.compared} ${comparison}`);
     ev.push('metric:compared');
   }
   const listed = bracket >= 0 && !planned ? listItemMeasure(m.text, m.sentence, bracket) : undefined;

@@ -496,6 +496,24 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       samePrevious?.fact.kind === 'percent' && samePrevious.fact.aspect === 'share' && aspect.aspect === 'change' && unit?.unit === '%'
         ? [...placed].reverse().find((p) => p.end > sStart && p.end <= samePrevious.start && p.fact.aspect === 'level' && p.fact.kind !== 'percent')
         : undefined;
+    // a plan or change percentage whose base follows in brackets with its unit (`… 1.286 mét giá tài liệu của 37 cơ quan, đạt
+    // 107,2% kế hoạch (1.200 mét giá)`) compares the figure before it of that unit, not the nearest one
+    const baseUnit =
+      (aspect.aspect === 'plan' || aspect.aspect === 'change') && unit?.unit === '%' ? BRACKETED_BASE.exec(lower.slice(unitEnd, unitEnd + 80))?.[1] : undefined;
+    const sameUnitValue = baseUnit
+      ? [...placed]
+          .reverse()
+          .find(
+            (p) =>
+              p.end > sStart &&
+              p.fact.kind !== 'percent' &&
+              (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative') &&
+              !isPlanAside(p.fact) &&
+              !!p.fact.unit &&
+              baseUnit.startsWith(p.fact.unit.toLocaleLowerCase('vi')),
+          )
+      : undefined;
+    const basedOn = sameUnitValue && sameUnitValue !== samePrevious ? sameUnitValue : undefined;
     // the second value of `từ X … lên Y` has no words of its own: the link is not a subject
     // (a group's bound right before, `tàu từ 6 m đến dưới 12 m có 5.912 chiếc`: the words that name the group are this count's)
     const metricFrom = samePrevious
@@ -527,7 +545,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       countedNoun: counted ? unit?.baseUnit : undefined,
       // (a change of a count compares the count of the same noun earlier in the sentence: `tổ chức 78 điểm thi với 1.689
       // phòng thi, giảm 4 điểm thi so với năm 2024`)
-      compared: (countChange ? sameNounBefore?.fact.metric : undefined) ?? (sharedOver ?? samePrevious)?.fact.metric,
+      compared: (countChange ? sameNounBefore?.fact.metric : undefined) ?? (sharedOver ?? basedOn ?? samePrevious)?.fact.metric,
       valueBefore: levelBefore?.fact.metric,
       // (the figure before an aside closed on the way, not the aside's own: `được giao 14,6 tỷ đồng (ngân sách tỉnh 11,2 tỷ đồng …); … đã giải ngân 9,8 tỷ đồng`)
       sameUnitBefore:
@@ -733,6 +751,9 @@ const BARE_LEAD = /^\s*(?:trong\s+(?:đó|tổng|số|mức|cơ cấu)|chia\s+ra
 /** A sentence that splits the total before it: `Trong đó, …`, `Trong số đó …`, `Phân theo chiều dài: …`, `Theo nguồn vốn: …`. */
 const SPLIT_LEAD =
   /^\s*(?:[-+•]\s*)?(?:trong (?:số )?đó(?!\p{L})|(?:phân|chia)\s+(?:theo|ra)(?!\p{L})[^:;.]{0,40}:|theo\s+(?:nguồn|loại|lĩnh vực|ngành|khu vực|địa bàn|đối tượng|hình thức|cấp)(?!\p{L})[^:;.]{0,30}:)/u;
+
+/** The unit of a base value in brackets right after a plan or change (`kế hoạch (1.200 mét giá)`, `năm 2025 (137.620 lượt)`). */
+const BRACKETED_BASE = /^[^();.]{0,40}\(\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s+([^()\d;:]{1,30}?)\s*\)/u;
 
 /** A sentence that only opens a list of parts (`Trong đó:`, `Cụ thể:`, `Gồm:`). */
 const SPLIT_OPENER = /^\s*(?:trong đó|cụ thể|bao gồm|gồm)\s*:\s*$/iu;

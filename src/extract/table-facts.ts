@@ -404,6 +404,38 @@ function listsMeasures(caption: string, named: readonly string[]): boolean {
   return items.some((x) => x.length > 1 && column.startsWith(x.split(/\s+/u).slice(0, 2).join(' ')));
 }
 
+/** The header of the (first) label column, the stub. */
+function stubHeader(labels: TableLabels): string {
+  const col = labels.roles.indexOf('label');
+  return col >= 0 ? (labels.columnLabel[col] ?? '') : '';
+}
+
+/** Words of a label, folded to lower case, without the commonest function words. */
+function labelWords(s: string): string[] {
+  return s
+    .toLocaleLowerCase('vi')
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length > 1 && !/^(?:và|các|của|theo|từng)$/u.test(w));
+}
+
+/**
+ * The measure a caption names broken down by the label column (`Số sản phẩm OCOP được công nhận năm 2026 theo xã, phường`
+ * over a stub `Xã, phường` → `Số sản phẩm OCOP được công nhận`), its time left out; '' when the caption names no such
+ * breakdown, or only titles results (`Kết quả …`, `Tình hình …`).
+ */
+export function measureByRows(caption: string | undefined, stub: string): string {
+  const subject = captionSubject(caption);
+  const at = subject.search(/\s+(?:phân\s+|chia\s+)?theo\s+(?=\p{L})/iu);
+  if (at <= 0 || /^(?:kết quả|tình hình)(?!\p{L})/iu.test(subject)) return '';
+  const by = new Set(labelWords(subject.slice(at)));
+  if (!labelWords(stub).some((w) => by.has(w))) return '';
+  return subject
+    .slice(0, at)
+    .replace(/\s+(?:(?:trong|của)\s+)?(?:năm|quý|tháng|giai đoạn)\s+[\dIVX][\dIVX/.\-–]*(?:\s+năm\s+\d{4})?(?![\p{L}\d])/giu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
 /** The subject a caption names: `Bảng 2.1: Các nhà máy thủy điện công suất lớn` → `Các nhà máy thủy điện công suất lớn`. */
 export function captionSubject(caption: string | undefined): string {
   return (caption ?? '')
@@ -525,8 +557,14 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   // under `Kết quả thanh tra … năm 2025 theo ngành`)
   // (nor when the caption lists the measures its columns hold, each column one of them: `Vốn FDI, lao động và tỷ lệ lấp đầy
   // của một số khu công nghiệp` over `Lao động đến 30/11`)
-  const columnNamesMeasure = named.length > 0 && (RESULTS_CAPTION.test(captionSubject(table.caption)) || listsMeasures(captionSubject(table.caption), named));
-  const subject = where && !columnNamesMeasure ? captionSubject(table.caption) : '';
+  // (columns of classes named by a number, `3 sao`, `4 sao`, measure nothing themselves)
+  const classColumns = named.length > 0 && named.every((n) => /^\d/u.test(n.trim()));
+  const columnNamesMeasure =
+    named.length > 0 && !classColumns && (RESULTS_CAPTION.test(captionSubject(table.caption)) || listsMeasures(captionSubject(table.caption), named));
+  // a caption that names a measure broken down by what the label column lists (`Khối lượng hàng hóa thông qua theo nhóm
+  // mặt hàng` over `Nhóm mặt hàng`: `Than, quặng`) gives the rows' measure when no column names one
+  const byRows = named.length === 0 || classColumns ? measureByRows(table.caption, stubHeader(labels)) : '';
+  const subject = (where && !columnNamesMeasure ? captionSubject(table.caption) : '') || byRows;
   // an attribute row (`Quy mô`) under a stub header that names its subject (`Nội dung thử nghiệm`)
   const row = where ? bare(rowLabel) : withStubSubject(bare(rowLabel), labels.stubSubject);
   // a row that is a time (`Quý I/2025`, `Tháng 10/2025`, under a stub such as `Kỳ báo cáo`) dates its cells when the

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Document } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { captionSubject, namesWhere, periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
+import { captionSubject, measureByRows, namesWhere, periodOfHeader, unitFromText } from '../../src/extract/table-facts.js';
 import { stubSubject, withStubSubject } from '../../src/extract/table-labels.js';
 import {
   INDICATORS,
@@ -355,6 +355,15 @@ describe('table header and unit readers', () => {
     expect(captionSubject(undefined)).toBe('');
   });
 
+  it('takes the measure a caption breaks down by what the label column lists, without its time', () => {
+    expect(measureByRows('Bảng 3. Sản lượng thủy sản khai thác năm 2030 phân theo loại tàu', 'Loại tàu')).toBe('Sản lượng thủy sản khai thác');
+    expect(measureByRows('Biểu 2: Số hộ nghèo theo xã, thị trấn (đơn vị: hộ)', 'Xã, thị trấn')).toBe('Số hộ nghèo');
+    // a breakdown the label column does not list, results, or no breakdown at all: nothing
+    expect(measureByRows('Bảng 1. Số hộ nghèo theo nguyên nhân', 'Xã')).toBe('');
+    expect(measureByRows('Bảng 4. Kết quả thanh tra theo lĩnh vực', 'Lĩnh vực')).toBe('');
+    expect(measureByRows('Bảng 5. Các nhà máy thủy điện', 'Tên nhà máy')).toBe('');
+  });
+
   it('reads no period from a header that names no time', () => {
     expect(periodOfHeader('Số lượng')).toBeUndefined();
   });
@@ -648,5 +657,20 @@ describe('a count column dated by its header', () => {
     const byQuote = new Map(cellFacts(await run('tngt.txt', Buffer.from(tsv, 'utf8'))).map((f) => [f.quote, f]));
     expect(byQuote.get('112')).toMatchObject({ base_unit: 'vụ', kind: 'count' });
     expect(byQuote.get('131')).toMatchObject({ base_unit: 'vụ', kind: 'count', period: '2030-01..2030-11' });
+  });
+});
+
+describe('a table whose caption names the measure its rows break down', () => {
+  it('names each cell with the caption’s measure when no column names one (`Sản lượng … theo loại tàu` over `Loại tàu`)', async () => {
+    const cells = await cellsOfLines('catch.txt', [
+      'BÁO CÁO',
+      'Kết quả khai thác thủy sản năm 2031',
+      'Bảng 1. Sản lượng thủy sản khai thác năm 2031 theo loại tàu (đơn vị: tấn)',
+      ['STT', 'Loại tàu', 'Năm 2031', 'Năm 2030'],
+      ['1', 'Tàu lưới kéo', '12.480', '11.930'],
+      ['2', 'Tàu câu', '6.215', '6.870'],
+    ]);
+    expect(cells.get('12.480')?.metric).toBe('Sản lượng thủy sản khai thác — Tàu lưới kéo');
+    expect(cells.get('6.870')?.period).toBe('2030');
   });
 });

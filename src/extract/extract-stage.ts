@@ -2,12 +2,9 @@ import { z } from '../../schemas/zod.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import { extractFacts } from './fact-extractor.js';
 import { annotateCellFacts, extractTableFacts } from './table-facts.js';
-import { withModelConfidence } from './confidence-model.js';
 
 export const ExtractOptions = z.object({
   enabled: z.boolean().default(true),
-  /** Drop facts below this confidence (0 keeps all: reviewers see low-confidence facts first). */
-  minConfidence: z.number().min(0).max(1).default(0),
   /** Read table cells as cells (row and column labels); off: cells are read like sentences. */
   tables: z.boolean().default(true),
 });
@@ -25,11 +22,8 @@ export function createExtractStage(options?: ExtractOptions): Stage {
     const table = opts.tables ? extractTableFacts(doc) : { facts: [], handled: new Set<number>() };
     const rest = table.handled.size > 0 ? { ...doc, blocks: doc.blocks.filter((b) => !table.handled.has(b.id)) } : doc;
     const sentences = opts.tables ? annotateCellFacts(doc, extractFacts(rest)) : extractFacts(rest);
-    // table facts get the same confidence model as sentence facts (the page's OCR confidence, if any)
-    const tableFacts = table.facts.map((f) => withModelConfidence(f, doc.pages.find((p) => p.page === f.prov.page)?.ocrConfidence));
-    const facts = [...tableFacts, ...sentences]
-      .sort((a, b) => a.prov.start - b.prov.start || a.prov.end - b.prov.end)
-      .filter((f) => f.confidence >= opts.minConfidence);
+    // (every fact's confidence, table cells' and sentences' alike, comes from the score stage, once all evidence is in)
+    const facts = [...table.facts, ...sentences].sort((a, b) => a.prov.start - b.prov.start || a.prov.end - b.prov.end);
     if (table.facts.length > 0) file.info(`${table.facts.length} fact(s) read from table cells`, 'extract:table-cells');
     if (doc.blocks.length > 0 && facts.length === 0) file.info('no numeric facts found', 'extract:no-facts');
     return { ...doc, facts };

@@ -13,7 +13,6 @@ import { ADJECTIVES } from '../text/comparatives.js';
 import { pad2 } from '../text/zero-pad.js';
 import { splitsWord } from '../text/viet-word-list.js';
 import { firstWords, metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
-import { confidenceOf, modelEvidence } from './confidence-model.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
 /** A stretch between two figures that only names a time (`; lũy kế 10 tháng đạt`, `, 6 tháng đầu năm ước đạt`). */
@@ -604,11 +603,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       ...(repeated ? { also: repeated.also } : {}),
       prov: { source: ctx.source, page: block.prov.page, start: block.prov.start + quoteStart, end: block.prov.start + unitEnd },
       section: block.section,
+      // (scored once all evidence is in, by the score stage: `score-stage.ts`)
       confidence: 0,
       evidence,
     };
-    fact.confidence = confidenceOf(fact, block.ocrConfidence);
-    evidence.push(modelEvidence());
     placed.push({
       fact,
       start: f.start,

@@ -5,7 +5,10 @@ import { withModelConfidence } from './confidence-model.js';
 import { contextEvidence } from './context-evidence.js';
 
 export const ScoreOptions = z.object({
+  /** Off: facts keep the confidence 0 the extractor gives them, and no model's version. */
   enabled: z.boolean().default(true),
+  /** Drop facts below this confidence (0 keeps all: reviewers see low-confidence facts first). */
+  minConfidence: z.number().min(0).max(1).default(0),
 });
 export type ScoreOptions = z.input<typeof ScoreOptions>;
 
@@ -46,6 +49,6 @@ export function createScoreStage(options?: ScoreOptions): Stage {
       const evidence = [...f.evidence.filter((e) => !e.startsWith('doc:') && !e.startsWith('ctx:')), ...extra, crowd(f.prov.start), ...(context[i] ?? [])];
       return withModelConfidence({ ...f, evidence }, ocr.get(f.prov.page));
     });
-    return { ...doc, facts };
+    return { ...doc, facts: facts.filter((f) => f.confidence >= opts.minConfidence) };
   };
 }

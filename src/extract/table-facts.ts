@@ -635,7 +635,8 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
         ...(cell.bbox ? { bbox: cell.bbox } : {}),
       },
       section: block.section,
-      confidence: info ? 0.8 : 0.5,
+      // (scored by the score stage, as every fact)
+      confidence: 0,
       evidence: [...evidence, ...aspect.evidence],
       row: rowLabel,
       column: columnLabel,

@@ -138,7 +138,7 @@ describe('extract stage', () => {
   });
 
   it('rejects invalid options with the fix in the message', () => {
-    expect(() => createExtractStage({ minConfidence: 2 })).toThrow(/extract: invalid options/);
+    expect(() => createExtractStage({ tables: 'yes' as unknown as boolean })).toThrow(/extract: invalid options/);
   });
   it('names a one-word metric by its heading only when the heading names a subject, not an overview, shortcomings or goals', async () => {
     const file = new SourceFile('r.txt', Buffer.from('x'));

@@ -47,6 +47,13 @@ describe('score stage', () => {
     expect(scanned.facts[0].confidence).toBeLessThan(clean.facts[0].confidence);
   });
 
+  it('drops the facts below the minimum confidence asked for, after scoring them', async () => {
+    const scored = (await createScoreStage()(doc([fact()], '2024-08'), file)).facts[0].confidence;
+    expect((await createScoreStage({ minConfidence: scored })(doc([fact()], '2024-08'), file)).facts).toHaveLength(1);
+    expect((await createScoreStage({ minConfidence: Math.min(1, scored + 0.001) })(doc([fact()], '2024-08'), file)).facts).toHaveLength(0);
+    expect(() => createScoreStage({ minConfidence: 2 })).toThrow(/score: invalid options/);
+  });
+
   it('tells the model how many figures share the paragraph', async () => {
     const blocks = [{ id: 0, role: 'body' as const, text: 'x'.repeat(40), prov: { source: 'x.txt', page: 1, start: 0, end: 40 }, section: '' }];
     const many = [0, 8, 16, 24].map((start) => fact({ prov: { source: 'x.txt', page: 1, start, end: start + 7 } }));

@@ -22,7 +22,8 @@ describe('the report pipeline, assembled from one options object', () => {
     const o = parseReportPipelineOptions({ segment: { romanGap: 2 } });
     expect(o.segment).toMatchObject({ enabled: true, romanGap: 2 });
     expect(o.normalize).toMatchObject({ enabled: true, furniture: true, frontMatter: true });
-    expect(o.extract).toMatchObject({ enabled: true, tables: true, minConfidence: 0 });
+    expect(o.extract).toMatchObject({ enabled: true, tables: true });
+    expect(o.score).toMatchObject({ enabled: true, minConfidence: 0 });
     expect(o.read).toMatchObject({ ocr: 'auto', ocrEngine: 'auto' });
     expect(o.ocr).toEqual({ workers: 1 });
   });

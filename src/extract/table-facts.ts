@@ -390,6 +390,9 @@ export function namesWhere(label: string): boolean {
   return w.length > 0 && w.every((x) => /^\p{Lu}/u.test(x) || /^(?:và|tỉnh|thành|phố|huyện|vùng)$/u.test(x));
 }
 
+/** How many a rank column ranks among: `(trên 34 tỉnh, thành phố)`, `(/63)`, `trong 18 công ty` — the number and what is ranked. */
+const RANK_AMONG = /(?:trên|trong\s+(?:số\s+)?|\/)\s*(\d{1,4})(?:\s+((?:\p{L}+[\s,]*)+?))?\s*\)?\s*$/iu;
+
 /** A caption that titles results broken down by something: `Kết quả … theo ngành`, `Tình hình … theo địa bàn`. */
 const RESULTS_CAPTION = /^(?:kết quả|tình hình)(?!\p{L})|(?<!\p{L})theo\s+\p{L}/iu;
 
@@ -607,6 +610,8 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
     const base = round6(f.value * (info?.kind === 'percent' ? 1 : (info?.factor ?? 1)) * scale);
     if (!Number.isFinite(base)) continue;
     const aspect = aspectOf(columnLabel, kind);
+    // a rank column that says among how many (`Xếp hạng năm 2025 (trên 34 tỉnh, thành phố)`, `Thứ hạng (/63)`)
+    const among = aspect.aspect === 'rank' && f.of === null && !info ? RANK_AMONG.exec(columnLabel) : null;
     let factPeriod = period ?? rowTime ?? ctx.fallbackPeriod;
     // a level in a column that names a span is the value at the span's end (capacity `@2015-12`, output `2015`)
     if (period && span && aspect.aspect === 'level') factPeriod = stockOf(period);
@@ -614,10 +619,10 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
     const quoteStart = f.start;
     facts.push({
       value: f.value,
-      unit: info?.unit ?? '',
+      unit: info?.unit ?? among?.[2]?.trim() ?? '',
       base_value: base,
-      base_unit: info?.baseUnit ?? '',
-      of: f.of,
+      base_unit: info?.baseUnit ?? among?.[2]?.trim().toLocaleLowerCase('vi') ?? '',
+      of: f.of ?? (among ? Number(among[1]) : null),
       value_max: f.valueMax,
       kind,
       aspect: aspect.aspect,

@@ -674,3 +674,17 @@ describe('a table whose caption names the measure its rows break down', () => {
     expect(cells.get('6.870')?.period).toBe('2030');
   });
 });
+
+describe('a rank column that says among how many', () => {
+  it('gives its cells `of` and what is ranked from the header (`Xếp hạng (trên 34 tỉnh, thành phố)`)', async () => {
+    const cells = await cellsOfLines('pci.txt', [
+      'BÁO CÁO',
+      'Kết quả chỉ số năm 2031',
+      ['STT', 'Chỉ số thành phần', 'Điểm năm 2031', 'Xếp hạng năm 2031 (trên 34 tỉnh, thành phố)'],
+      ['1', 'Chi phí không chính thức', '6,84', '12'],
+      ['2', 'Đào tạo lao động', '7,05', '21'],
+    ]);
+    expect(cells.get('12')).toMatchObject({ aspect: 'rank', of: 34, base_unit: 'tỉnh, thành phố' });
+    expect(cells.get('6,84')?.of).toBeNull();
+  });
+});

@@ -2,7 +2,7 @@ import { z } from '../../schemas/zod.js';
 import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
-import { firstPeriod, fromNowPeriod, horizonYear, periodYear, planSpan, schoolTerm, schoolYearStart } from '../text/period-words.js';
+import { bracketedMoment, firstPeriod, fromNowPeriod, horizonYear, periodYear, planSpan, schoolTerm, schoolYearStart } from '../text/period-words.js';
 import { type EmbeddedStart, embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
@@ -197,6 +197,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           const period =
             title.length <= opts.periodTitleMax
               ? (fromNowPeriod(lead, nowOf(doc)) ??
+                bracketedMoment(lead) ??
                 firstPeriod(lead, year, doc.metadata.seasons) ??
                 termOf(lead, doc.metadata.reportPeriod) ??
                 horizon ??

@@ -220,6 +220,17 @@ export function fromNowPeriod(text: string, now: string | undefined): string | u
 const AS_OF_DATE =
   /(?<![\p{L}])(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày|(?:tại\s+)?thời\s+điểm(?:\s+ngày)?)\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
 
+/** A moment a heading says its figures stand at, in brackets: `Cơ cấu theo kỳ hạn (tại ngày 30/11/2026)`, `(đến ngày 30/9/2026)`. */
+const BRACKETED_MOMENT = /\(\s*(?:tại|(?:tính\s+)?(?:đến|tới)(?:\s+hết)?)\s+ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/u;
+
+/** The month a heading's bracketed moment names, as a stock's period (`@2026-11`), if it names one. */
+export function bracketedMoment(text: string): string | undefined {
+  const m = BRACKETED_MOMENT.exec(text.toLocaleLowerCase('vi'));
+  if (!m) return undefined;
+  const [month, year] = [Number(m[1]), Number(m[2])];
+  return month >= 1 && month <= 12 && validYear(year) ? `@${year}-${pad2(month)}` : undefined;
+}
+
 /** What opens a span of dates that is the window of a report's figures: a bracket, `số liệu (tính)`, `kỳ báo cáo`. */
 const DATA_WINDOW =
   /(?:\(|số liệu(?:\s+(?:trong|của))?(?:\s+báo cáo)?(?:\s+(?:được\s+)?tính)?|kỳ báo cáo|thời gian báo cáo)\s*(?:[^()\d,]{0,12}\d{0,2}[^()\d,]{0,12},\s*)?(?:từ\s+)?$/u;

@@ -1,4 +1,4 @@
-import { firstPeriod, fromNowPeriod, periodYear, planSpan, quarterNumber } from '../../src/text/period-words.js';
+import { bracketedMoment, firstPeriod, fromNowPeriod, periodYear, planSpan, quarterNumber } from '../../src/text/period-words.js';
 
 describe('firstPeriod', () => {
   it.each([
@@ -122,5 +122,15 @@ describe('quarterNumber', () => {
   it('gives the quarter of a title through firstPeriod', () => {
     expect(firstPeriod('Báo cáo quý IV năm 2023')).toBe('2023-10..2023-12');
     expect(firstPeriod('Báo cáo quý iv/2023')).toBe('2023-10..2023-12');
+  });
+});
+
+describe('bracketedMoment', () => {
+  it('reads the moment a heading says its figures stand at, in brackets, as a stock’s month', () => {
+    expect(bracketedMoment('1.2. Cơ cấu dư nợ theo ngành (tại ngày 31/10/2030)')).toBe('@2030-10');
+    expect(bracketedMoment('2. Số hộ tham gia (tính đến ngày 15/6/2030)')).toBe('@2030-06');
+    // not a date outside brackets, nor a span
+    expect(bracketedMoment('2. Hội nghị ngày 15/6/2030')).toBeUndefined();
+    expect(bracketedMoment('3. Kết quả (từ ngày 01/01/2030 đến ngày 30/6/2030)')).toBeUndefined();
   });
 });

@@ -744,7 +744,7 @@ function comparisonBase(lower: string, start: number): boolean {
 }
 
 /** A short sentence with no figure that announces the parts of a whole (`Trong mức tăng chung:`, `Phân theo khu vực:`), not a list of tasks. */
-const BARE_LEAD = /^\s*(?:trong\s+(?:đó|tổng|số|mức|cơ cấu)|chia\s+ra|phân\s+theo|cụ\s+thể|bao\s+gồm|gồm)(?![\p{L}])[^\d;:]{0,50}:\s*$/iu;
+const BARE_LEAD = /^\s*(?:trong\s+(?:đó|tổng|số|mức|cơ cấu)|cơ\s+cấu|chia\s+ra|phân\s+theo|cụ\s+thể|bao\s+gồm|gồm)(?![\p{L}])[^\d;:]{0,50}:\s*$/iu;
 
 /** A sentence that splits the total before it: `Trong đó, …`, `Trong số đó …`, `Phân theo chiều dài: …`, `Theo nguồn vốn: …`. */
 const SPLIT_LEAD =
@@ -943,8 +943,9 @@ export function extractFacts(doc: Document): Fact[] {
       if (!intro && SPLIT_OPENER.test(block.text.slice(lastSentence))) intro = introTotal?.period || undefined;
       // a short lead of its own with no figure (`… Tính chung 6 tháng, GRDP tăng 7,61%. Trong mức tăng chung:`) opens
       // the parts of what the sentence before it said, of that sentence's time
+      // (a stock's parts are as of its moment: `Tính đến ngày 30/9/2026, tổng diện tích … là 71.284 ha … . Cơ cấu theo loại cây:`)
       if (!intro && lastSentence > 0 && BARE_LEAD.test(block.text.slice(lastSentence)))
-        intro = introPeriodOf(block.text.slice(0, lastSentence), doc.metadata.reportPeriod);
+        intro = introTotal?.period.startsWith('@') ? introTotal.period : introPeriodOf(block.text.slice(0, lastSentence), doc.metadata.reportPeriod);
     }
     if (!doc.metadata.reportPeriod && block.role === 'body' && !block.cell) {
       // the next paragraph only: further on, a study has moved to another topic as often as not

@@ -296,3 +296,20 @@ describe('a paragraph that opens by splitting the stock the paragraph before it 
     expect(facts.find((f) => f.quote.startsWith('60'))?.period).toBe('2030-01..2030-09');
   });
 });
+
+describe('a list after `Cơ cấu …:` splits the stock before it', () => {
+  it('dates the items as of the stock’s moment', async () => {
+    const { runText } = await import('../segment/text-pipeline.js');
+    const text = [
+      'BÁO CÁO',
+      'Kết quả sản xuất 9 tháng năm 2030',
+      'I. DIỆN TÍCH',
+      'Tính đến ngày 30/9/2030, tổng diện tích cây ăn quả toàn huyện là 7.128 ha, tăng 5,3%. Cơ cấu theo loại cây:',
+      '- Cam 4.692 ha;',
+      '- Bưởi 1.236 ha.',
+    ].join('\n\n');
+    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    const facts = extractFacts(doc);
+    expect(facts.filter((f) => /^(?:4\.692|1\.236)/.test(f.quote)).map((f) => f.period)).toEqual(['@2030-09', '@2030-09']);
+  });
+});

@@ -341,6 +341,14 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     rule: 'period:this-month',
     make: (m, _y, _l, reportEnd, reportPeriod) => {
       if (m[1] === 'kỳ') return reportPeriod?.replace(/^@/u, '') || undefined;
+      // (a week's bulletin whose week straddles two months, `tuần 40/2026 (từ 28/9 đến 04/10/2026)`: its own span)
+      if (
+        m[1] === 'tuần' &&
+        reportPeriod &&
+        /^(\d{4})-(\d{2})\.\.\1-(\d{2})$/u.test(reportPeriod) &&
+        Number(reportPeriod.slice(-2)) - Number(reportPeriod.slice(5, 7)) === 1
+      )
+        return reportPeriod;
       if (!reportEnd) return undefined;
       if (m[1] !== 'quý') return reportEnd;
       const [y, month] = reportEnd.split('-').map(Number);

@@ -2,7 +2,17 @@ import { z } from '../../schemas/zod.js';
 import type { Block, Document, Section } from '../../schemas/document.js';
 import { parseOptions, type Stage } from '../core/stage.js';
 import type { SourceFile } from '../core/source-file.js';
-import { bracketedMoment, firstPeriod, fromNowPeriod, horizonYear, periodYear, planSpan, schoolTerm, schoolYearStart } from '../text/period-words.js';
+import {
+  bracketedMoment,
+  firstPeriod,
+  fromNowPeriod,
+  horizonYear,
+  periodYear,
+  planSpan,
+  schoolTerm,
+  schoolYearStart,
+  yearToDateHeading,
+} from '../text/period-words.js';
 import { type EmbeddedStart, embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
@@ -198,6 +208,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
             title.length <= opts.periodTitleMax
               ? (fromNowPeriod(lead, nowOf(doc)) ??
                 bracketedMoment(lead) ??
+                yearToDateHeading(lead, nowOf(doc)) ??
                 firstPeriod(lead, year, doc.metadata.seasons) ??
                 termOf(lead, doc.metadata.reportPeriod) ??
                 horizon ??

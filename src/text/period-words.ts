@@ -216,6 +216,15 @@ export function fromNowPeriod(text: string, now: string | undefined): string | u
   return m ? fromNowSpan(m, now) : undefined;
 }
 
+/** A heading that is only a running total from the year's start: `Lũy kế từ đầu năm`, `Cộng dồn`, `Từ đầu năm đến nay`. */
+const YEAR_TO_DATE_HEADING = /^\s*(?:(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn)(?:\s+từ\s+đầu\s+năm)?|từ\s+đầu\s+năm)(?:\s+(?:đến|tới)\s+nay)?\s*[:.]?\s*$/u;
+
+/** The span from January to `now` a heading such as `Lũy kế từ đầu năm` names (GUIDELINES: `lũy kế` of a flow), if it is one. */
+export function yearToDateHeading(text: string, now: string | undefined): string | undefined {
+  if (!now || !/^\d{4}-\d{2}$/u.test(now) || !YEAR_TO_DATE_HEADING.test(text.toLocaleLowerCase('vi'))) return undefined;
+  return now.endsWith('-01') ? now : `${now.slice(0, 4)}-01..${now}`;
+}
+
 /** `(tính) đến (hết) ngày 31/10/2025`, `(tại) thời điểm 01/10/2026`: the moment a text's figures run to or stand at. */
 const AS_OF_DATE =
   /(?<![\p{L}])(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày|(?:tại\s+)?thời\s+điểm(?:\s+ngày)?)\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;

@@ -1,4 +1,4 @@
-import { bracketedMoment, firstPeriod, fromNowPeriod, periodYear, planSpan, quarterNumber } from '../../src/text/period-words.js';
+import { bracketedMoment, firstPeriod, yearToDateHeading, fromNowPeriod, periodYear, planSpan, quarterNumber } from '../../src/text/period-words.js';
 
 describe('firstPeriod', () => {
   it.each([
@@ -132,5 +132,16 @@ describe('bracketedMoment', () => {
     // not a date outside brackets, nor a span
     expect(bracketedMoment('2. Hội nghị ngày 15/6/2030')).toBeUndefined();
     expect(bracketedMoment('3. Kết quả (từ ngày 01/01/2030 đến ngày 30/6/2030)')).toBeUndefined();
+  });
+});
+
+describe('yearToDateHeading', () => {
+  it('reads a heading that is only a running total from the year’s start as January to now', () => {
+    expect(yearToDateHeading('Lũy kế từ đầu năm', '2030-10')).toBe('2030-01..2030-10');
+    expect(yearToDateHeading('Từ đầu năm đến nay', '2030-10')).toBe('2030-01..2030-10');
+    expect(yearToDateHeading('Cộng dồn', '2030-01')).toBe('2030-01');
+    // a heading that says more, or no month to run to
+    expect(yearToDateHeading('Lũy kế vốn đầu tư', '2030-10')).toBeUndefined();
+    expect(yearToDateHeading('Lũy kế từ đầu năm', undefined)).toBeUndefined();
   });
 });

@@ -95,6 +95,15 @@ const RULES: Rule[] = [
     },
   },
   {
+    // đầu năm học 2026-2027, cuối năm học 2026-2027: the start or the end of a school year, a moment (what stands then)
+    re: /(đầu|cuối)\s+(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/gu,
+    make: (m) => {
+      const a = Number(m[2]);
+      if (!validYear(a) || Number(m[3]) !== a + 1) return undefined;
+      return m[1] === 'đầu' ? `@${a}-09` : `@${a + 1}-05`;
+    },
+  },
+  {
     // năm học 2024-2025: a school year, September to May
     re: /(?:năm học|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/gu,
     make: (m) => {

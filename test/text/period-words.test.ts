@@ -145,3 +145,11 @@ describe('yearToDateHeading', () => {
     expect(yearToDateHeading('Lũy kế từ đầu năm', undefined)).toBeUndefined();
   });
 });
+
+describe('the start or the end of a school year', () => {
+  it('is a moment: what stands at the start (September) or the end (May)', () => {
+    expect(firstPeriod('Báo cáo tình hình đội ngũ đầu năm học 2030-2031')).toBe('@2030-09');
+    expect(firstPeriod('Số học sinh cuối năm học 2030-2031')).toBe('@2031-05');
+    expect(firstPeriod('Tổng kết năm học 2030-2031')).toBe('2030-09..2031-05');
+  });
+});

@@ -104,7 +104,7 @@ const TIME = new RegExp(
     `trong\\s+(?:tháng|kỳ|quý)(?!\\s*(?:\\d|[IVX]+\\b))`,
     `(?:trong\\s+|của\\s+|(?<!so\\s+với\\s+)(?:vào\\s+)?(?:cuối|đầu|giữa)\\s+)?(?:năm|tháng|quý)\\s+(?:[IVX]+|\\d{1,4})(?:\\s*[/.-]\\s*\\d{2,4})*(?:\\s+năm\\s+\\d{4})?`,
     `(?:(?:trong|cả|của)\\s+)?giai\\s+đoạn\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
-    `(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
+    `(?:(?:đầu|cuối|giữa)\\s+)?(?:năm\\s+học|niên\\s+kh[óo]a|vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa))\\s+\\d{4}\\s*[-–]\\s*\\d{4}`,
     // a term of a school year (`học kỳ II`, `học kỳ I năm học 2026-2027`)
     `(?:trong\\s+)?học\\s+kỳ\\s+(?:I{1,2}|[12])(?:\\s+(?:của\\s+)?năm\\s+học\\s+\\d{4}\\s*[-–]\\s*\\d{4})?`,
     // the years of a season named with its crop or its weather (`vụ lúa Đông Xuân 2025-2026`, `mùa khô 2025-2026`): the season stays, its years go

@@ -109,6 +109,14 @@ function scoreUnit(label: string): UnitInfo | undefined {
   return read ? { unit: read.unit, baseUnit: read.baseUnit, kind: read.kind, factor: 1 } : undefined;
 }
 
+/** The ratio of two counts a header names, `Tỷ lệ giáo viên/lớp`, as its cells' unit (`giáo viên/lớp`). */
+function ratioUnit(label: string): UnitInfo | undefined {
+  const m = /(?:tỷ|tỉ)\s+lệ\s+(\p{L}+(?:\s+\p{L}+)?\s*\/\s*\p{L}+(?:\s+\p{L}+)?)\s*$/iu.exec(bare(label.split(' — ').pop() ?? ''));
+  if (!m) return undefined;
+  const unit = m[1].replace(/\s*\/\s*/u, '/').toLocaleLowerCase('vi');
+  return { unit, baseUnit: unit, kind: 'measure', factor: 1 };
+}
+
 /** The unit most cells of a row or column write after their figure, when they all agree (`0` among `56 vị trí` cells). */
 function siblingUnit(cells: TableCell[], doc: Document): UnitInfo | undefined {
   const units = new Set<string>();
@@ -203,6 +211,8 @@ function aspectOf(header: string, kind: FactKind): { aspect: Aspect; direction: 
   // (the column header says it, not the row: GUIDELINES' Tables — `Tỷ lệ` → share, otherwise level; a row `Tỷ lệ
   // hộ nghèo (%)` under `Ước thực hiện 2025` is a level)
   if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(h)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
+  // (a ratio of two counts the header names, `Tỷ lệ giáo viên/lớp`, is one too)
+  if (/(?:tỷ|tỉ)\s+lệ\s+\p{L}+(?:\s+\p{L}+)?\s*\/\s*\p{L}+/u.test(h)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   return { aspect: 'level', direction: null, evidence: [] };
 }
 
@@ -597,6 +607,7 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
           rowUnit ??
           countedNoun(columnLabel) ??
           scoreUnit(columnLabel) ??
+          ratioUnit(columnLabel) ??
           siblingUnit(siblings(table, cell, labels), ctx.doc) ??
           ctx.tableUnit));
     const info: UnitInfo | undefined = own?.info ?? inherited;

@@ -688,3 +688,17 @@ describe('a rank column that says among how many', () => {
     expect(cells.get('6,84')?.of).toBeNull();
   });
 });
+
+describe('a column of a ratio of two counts', () => {
+  it('reads `Tỷ lệ giáo viên/lớp` as a share whose unit is the ratio', async () => {
+    const cells = await cellsOfLines('staff.txt', [
+      'BÁO CÁO',
+      'Đội ngũ giáo viên năm 2031',
+      ['STT', 'Cấp học', 'Số lớp', 'Tỷ lệ giáo viên/lớp'],
+      ['1', 'Tiểu học', '9.615', '1,42'],
+      ['2', 'Trung học cơ sở', '5.284', '1,79'],
+    ]);
+    expect(cells.get('1,42')).toMatchObject({ aspect: 'share', base_unit: 'giáo viên/lớp' });
+    expect(cells.get('9.615')?.aspect).toBe('level');
+  });
+});

@@ -22,6 +22,15 @@ function block(text: string): Block {
   return { id: 0, role: 'body', text, prov: { source: 'spec.txt', page: 1, start: 100, end: 100 + text.length }, section: 'I/1' };
 }
 
+/** The facts of a report given as its paragraphs, through the text pipeline (read, normalize, segment) and the extractor. */
+async function reportFacts(
+  paragraphs: string[],
+): Promise<{ doc: Awaited<ReturnType<typeof import('../segment/text-pipeline.js')['runText']>>['doc']; facts: ReturnType<typeof extractFacts> }> {
+  const { runText } = await import('../segment/text-pipeline.js');
+  const { doc } = await runText('report.txt', Buffer.from(paragraphs.join('\n\n'), 'utf8'));
+  return { doc, facts: extractFacts(doc) };
+}
+
 describe('fact extractor spec table (test/extract/specs/facts.json)', () => {
   for (const spec of specs) {
     const run = spec.skip ? it.skip : it;
@@ -159,8 +168,7 @@ describe('an undated study: the time a paragraph sets in a sentence lead holds f
 
 describe("a report's window shifted from the calendar", () => {
   it('shifts the other calendar halves its text names the same way (`6 tháng cuối năm` over June to November)', async () => {
-    const { runText } = await import('../segment/text-pipeline.js');
-    const text = [
+    const { doc, facts } = await reportFacts([
       'BÁO CÁO',
       'Kết quả công tác kiểm sát 6 tháng đầu năm 2027',
       '(Số liệu từ ngày 01/12/2026 đến ngày 31/5/2027)',
@@ -168,17 +176,14 @@ describe("a report's window shifted from the calendar", () => {
       'Thụ lý 1.240 vụ án.',
       'II. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM 2027',
       'Phấn đấu giải quyết trên 85% số vụ án.',
-    ].join('\n\n');
-    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    ]);
     expect(doc.metadata.reportPeriod).toBe('2026-12..2027-05');
-    const facts = extractFacts(doc);
     expect(facts.find((f) => f.quote.startsWith('1.240'))?.period).toBe('2026-12..2027-05');
     expect(facts.find((f) => f.quote.startsWith('85%'))?.period).toBe('2027-06..2027-11');
   });
 
   it("dates the report's own year, said in a sentence, as its shifted window; the plan's next year stays a calendar year", async () => {
-    const { runText } = await import('../segment/text-pipeline.js');
-    const text = [
+    const { doc, facts } = await reportFacts([
       'BÁO CÁO',
       'Tổng kết công tác kiểm sát năm 2030 và phương hướng năm 2031',
       'Viện kiểm sát báo cáo kết quả công tác năm 2030 (kỳ số liệu từ ngày 01/12/2029 đến ngày 30/11/2030) như sau:',
@@ -186,17 +191,14 @@ describe("a report's window shifted from the calendar", () => {
       'Năm 2030, toàn ngành ban hành 300 kiến nghị.',
       'II. PHƯƠNG HƯỚNG NĂM 2031',
       'Phấn đấu giải quyết trên 90% số vụ án.',
-    ].join('\n\n');
-    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    ]);
     expect(doc.metadata.reportPeriod).toBe('2029-12..2030-11');
-    const facts = extractFacts(doc);
     expect(facts.find((f) => f.quote.startsWith('300'))?.period).toBe('2029-12..2030-11');
     expect(facts.find((f) => f.quote.startsWith('90%'))?.period).toBe('2031');
   });
 
   it('reads a working month from the middle of the month before: `trong tháng` and the months its text names run so too', async () => {
-    const { runText } = await import('../segment/text-pipeline.js');
-    const text = [
+    const { doc, facts } = await reportFacts([
       'BÁO CÁO',
       'Kết quả công tác bảo đảm trật tự tháng 3/2031',
       '(Số liệu tính từ ngày 15/02/2031 đến ngày 14/3/2031)',
@@ -204,10 +206,8 @@ describe("a report's window shifted from the calendar", () => {
       'Trong tháng xảy ra 06 vụ trộm cắp tài sản, giảm 40% so với cùng kỳ (10 vụ).',
       'II. NHIỆM VỤ THÁNG 4/2031',
       'Phấn đấu điều tra làm rõ trên 80% số vụ.',
-    ].join('\n\n');
-    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
+    ]);
     expect(doc.metadata.reportPeriod).toBe('2031-02..2031-03');
-    const facts = extractFacts(doc);
     const period = (q: string) => facts.find((f) => f.quote.startsWith(q))?.period;
     expect(period('06 vụ')).toBe('2031-02..2031-03');
     // (the base `cùng kỳ` gives in brackets is the same window a year earlier)
@@ -218,17 +218,14 @@ describe("a report's window shifted from the calendar", () => {
 
 describe('a thin metric takes its heading subject', () => {
   it('adds the heading to a metric of one or two content words, not to a full one, nor from a generic heading', async () => {
-    const { runText } = await import('../segment/text-pipeline.js');
-    const text = [
+    const { facts } = await reportFacts([
       'BÁO CÁO',
       'Tình hình kinh tế - xã hội 9 tháng năm 2024',
       'I. GIẢI NGÂN VỐN ĐẦU TƯ CÔNG',
       'Toàn huyện giải ngân 71,35 tỷ đồng. Tỷ lệ hộ nghèo đa chiều giảm còn 2,1%.',
       'II. KẾT QUẢ THỰC HIỆN',
       'Toàn huyện giải ngân 12 tỷ đồng.',
-    ].join('\n\n');
-    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
-    const facts = extractFacts(doc);
+    ]);
     const metric = (q: string, n = 0) => facts.filter((f) => f.quote === q)[n]?.metric;
     // (a title in capitals lends its first three syllables, the word they end in whole)
     expect(metric('71,35 tỷ đồng')).toBe('toàn huyện giải ngân — GIẢI NGÂN VỐN');
@@ -261,17 +258,14 @@ describe('a share in the text is named `tỷ lệ` + what it is of', () => {
 
 describe('a list after a bare lead splits the total of the sentence before it, not a part it singled out', () => {
   it('dates the items by the whole, not by a `riêng …` clause of the sentence before (`riêng tháng 12 đạt …`)', async () => {
-    const { runText } = await import('../segment/text-pipeline.js');
-    const text = [
+    const { facts } = await reportFacts([
       'BÁO CÁO',
       'Kết quả hoạt động năm 2030',
       'I. KẾT QUẢ',
       'Cả năm cấp 9.400 giấy phép lái xe, tăng 6% so với năm 2029; riêng tháng 12 cấp 1.120 giấy phép. Phân theo hạng:',
       '- Hạng B: 7.050 giấy phép;',
       '- Hạng C: 2.350 giấy phép.',
-    ].join('\n\n');
-    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
-    const facts = extractFacts(doc);
+    ]);
     expect(facts.find((f) => f.quote.startsWith('1.120'))?.period).toBe('2030-12');
     expect(facts.filter((f) => /^(?:7\.050|2\.350)/.test(f.quote)).map((f) => f.period)).toEqual(['2030', '2030']);
   });
@@ -279,8 +273,7 @@ describe('a list after a bare lead splits the total of the sentence before it, n
 
 describe('a paragraph that opens by splitting the stock the paragraph before it gave is of that stock’s moment', () => {
   it('dates `Phân theo …:` parts by the stock before them, not by the report’s span', async () => {
-    const { runText } = await import('../segment/text-pipeline.js');
-    const text = [
+    const { facts } = await reportFacts([
       'BÁO CÁO',
       'Kết quả công tác 9 tháng năm 2030',
       'I. TÌNH HÌNH',
@@ -288,9 +281,7 @@ describe('a paragraph that opens by splitting the stock the paragraph before it 
       'Phân theo vật nuôi: chăn nuôi lợn 715 hộ; chăn nuôi gia cầm 525 hộ.',
       'Trong 9 tháng cấp 88 giấy chứng nhận.',
       'Phân theo loại: cấp mới 60 giấy chứng nhận, cấp lại 28 giấy chứng nhận.',
-    ].join('\n\n');
-    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
-    const facts = extractFacts(doc);
+    ]);
     expect(facts.filter((f) => /^(?:715|525)/.test(f.quote)).map((f) => f.period)).toEqual(['@2030-09', '@2030-09']);
     // (a flow's parts are not moved: the report's span holds)
     expect(facts.find((f) => f.quote.startsWith('60'))?.period).toBe('2030-01..2030-09');
@@ -299,17 +290,14 @@ describe('a paragraph that opens by splitting the stock the paragraph before it 
 
 describe('a list after `Cơ cấu …:` splits the stock before it', () => {
   it('dates the items as of the stock’s moment', async () => {
-    const { runText } = await import('../segment/text-pipeline.js');
-    const text = [
+    const { facts } = await reportFacts([
       'BÁO CÁO',
       'Kết quả sản xuất 9 tháng năm 2030',
       'I. DIỆN TÍCH',
       'Tính đến ngày 30/9/2030, tổng diện tích cây ăn quả toàn huyện là 7.128 ha, tăng 5,3%. Cơ cấu theo loại cây:',
       '- Cam 4.692 ha;',
       '- Bưởi 1.236 ha.',
-    ].join('\n\n');
-    const { doc } = await runText('report.txt', Buffer.from(text, 'utf8'));
-    const facts = extractFacts(doc);
+    ]);
     expect(facts.filter((f) => /^(?:4\.692|1\.236)/.test(f.quote)).map((f) => f.period)).toEqual(['@2030-09', '@2030-09']);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Fact } from '../../schemas/fact.js';
-import type { Block } from '../../schemas/document.js';
+import type { Block, Document } from '../../schemas/document.js';
 import { extractFacts, extractFromBlock, sectionPeriodOf } from '../../src/extract/fact-extractor.js';
 import type { Section } from '../../schemas/document.js';
 
@@ -23,9 +23,7 @@ function block(text: string): Block {
 }
 
 /** The facts of a report given as its paragraphs, through the text pipeline (read, normalize, segment) and the extractor. */
-async function reportFacts(
-  paragraphs: string[],
-): Promise<{ doc: Awaited<ReturnType<typeof import('../segment/text-pipeline.js')['runText']>>['doc']; facts: ReturnType<typeof extractFacts> }> {
+async function reportFacts(paragraphs: string[]): Promise<{ doc: Document; facts: Fact[] }> {
   const { runText } = await import('../segment/text-pipeline.js');
   const { doc } = await runText('report.txt', Buffer.from(paragraphs.join('\n\n'), 'utf8'));
   return { doc, facts: extractFacts(doc) };

@@ -895,11 +895,13 @@ export function extractFacts(doc: Document): Fact[] {
   let carried: { period: string; section: string } | undefined;
   const shift = windowShiftOf(doc.metadata.title, doc.metadata.reportPeriod);
   const workingMonth = isWorkingMonth(doc.metadata.title, doc.metadata.reportPeriod);
-  // the time of the last paragraph's total, for a paragraph that opens by splitting it (`Phân theo độ tuổi: …`)
-  let before: { period: string; section: string } | undefined;
+  // the moment of the stock the last paragraph ended with, for a paragraph that opens by splitting it (`Phân theo độ tuổi: …`)
+  let stockBefore: { period: string; section: string } | undefined;
   for (const block of doc.blocks) {
-    if (block.role === 'heading' || block.cell) carried = undefined;
-    if (block.role === 'heading' || block.cell) before = undefined;
+    if (block.role === 'heading' || block.cell) {
+      carried = undefined;
+      stockBefore = undefined;
+    }
     if (!FACT_ROLES.has(block.role)) continue;
     // (labelled items the segmenter made sections of — `a) Khu vực dịch vụ tăng 7,04%, …;` under the lead's
     // section — are items of the list all the same)
@@ -910,20 +912,20 @@ export function extractFacts(doc: Document): Fact[] {
       introSection = undefined;
     }
     if (carried && carried.section !== block.section) carried = undefined;
-    const splitsBefore = block.role === 'body' && before?.section === block.section && SPLIT_LEAD.test(lowerSameLength(block.text));
+    const splitsStock = block.role === 'body' && stockBefore?.section === block.section && SPLIT_LEAD.test(lowerSameLength(block.text));
     const blockFacts = extractFromBlock(block, {
       source: doc.source.name,
       reportPeriod: doc.metadata.reportPeriod,
       issued: doc.metadata.issueDate?.slice(0, 7),
       sectionPeriod: sectionPeriodOf(doc.sections, block.section),
-      introPeriod: intro ?? (splitsBefore ? before?.period : undefined),
+      introPeriod: intro ?? (splitsStock ? stockBefore?.period : undefined),
       carriedPeriod: carried?.period,
       windowShift: shift,
       workingMonth,
     });
     if (block.role === 'body') {
       const total = [...blockFacts].reverse().find((f) => (f.aspect === 'level' || f.aspect === 'cumulative') && !isPlanAside(f) && f.period);
-      before = total?.period.startsWith('@') ? { period: total.period, section: block.section } : undefined;
+      stockBefore = total?.period.startsWith('@') ? { period: total.period, section: block.section } : undefined;
     }
     const title = block.cell ? '' : headingSubject(doc.sections, block.section);
     const parts = block.role === 'item' && introTotal?.aspect === 'cumulative' ? asRunningParts(blockFacts, introTotal) : blockFacts;

@@ -788,6 +788,8 @@ export function metricPhrase(m: MetricInput): MetricReading {
   const ev: string[] = [];
   let metric = '';
   let usedAfter = 0;
+  // (the harm said after people's noun, for a count of people the events before hurt; a change keeps its own words)
+  const harmAfter = m.aspect === 'change' ? '' : post.phrase;
   // (past a bracket of a figure's aside, `tăng 10.259 tấn (1,3%) so với cùng vụ năm trước`; and from inside such a bracket,
   // `(1,3%) so với …`, for the figure it holds)
   const aside = /^\s*(?:\([^()]{1,40}\)|\))\s*(?=so với)/iu.exec(m.text.slice(m.unitEnd, m.unitEnd + 60));
@@ -875,10 +877,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const earlier = m.earlierCounts[m.earlierCounts.length - 1];
     metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${post.phrase} ${earlier.metric}`);
     ev.push('metric:with-earlier');
-  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && consequenceOf(own, m.earlierCounts, m.aspect === 'change' ? '' : post.phrase)) {
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && consequenceOf(own, m.earlierCounts, harmAfter)) {
     // `xảy ra 214 vụ tai nạn giao thông, làm chết 131 người, bị thương 167 người`: people the events hurt (the harm
     // said after them too: `… 251 vụ tai nạn lao động làm 264 người bị nạn`)
-    metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${consequenceOf(own, m.earlierCounts, m.aspect === 'change' ? '' : post.phrase)}`);
+    metric = tidy(`${tidy(m.text.slice(m.unitStart, m.unitEnd))} ${consequenceOf(own, m.earlierCounts, harmAfter)}`);
     if (!CONSEQUENCE.test(own.trim())) usedAfter = post.end;
     ev.push('metric:consequence');
   } else if (

@@ -109,9 +109,12 @@ function scoreUnit(label: string): UnitInfo | undefined {
   return read ? { unit: read.unit, baseUnit: read.baseUnit, kind: read.kind, factor: 1 } : undefined;
 }
 
+/** A header that names a ratio of two counts: `Tỷ lệ giáo viên/lớp` (the ratio captured). */
+const RATIO_HEADER = /(?:tỷ|tỉ)\s+lệ\s+(\p{L}+(?:\s+\p{L}+)?\s*\/\s*\p{L}+(?:\s+\p{L}+)?)\s*$/iu;
+
 /** The ratio of two counts a header names, `Tỷ lệ giáo viên/lớp`, as its cells' unit (`giáo viên/lớp`). */
 function ratioUnit(label: string): UnitInfo | undefined {
-  const m = /(?:tỷ|tỉ)\s+lệ\s+(\p{L}+(?:\s+\p{L}+)?\s*\/\s*\p{L}+(?:\s+\p{L}+)?)\s*$/iu.exec(bare(label.split(' — ').pop() ?? ''));
+  const m = RATIO_HEADER.exec(bare(label.split(' — ').pop() ?? ''));
   if (!m) return undefined;
   const unit = m[1].replace(/\s*\/\s*/u, '/').toLocaleLowerCase('vi');
   return { unit, baseUnit: unit, kind: 'measure', factor: 1 };
@@ -212,7 +215,7 @@ function aspectOf(header: string, kind: FactKind): { aspect: Aspect; direction: 
   // hộ nghèo (%)` under `Ước thực hiện 2025` is a level)
   if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(h)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   // (a ratio of two counts the header names, `Tỷ lệ giáo viên/lớp`, is one too)
-  if (/(?:tỷ|tỉ)\s+lệ\s+\p{L}+(?:\s+\p{L}+)?\s*\/\s*\p{L}+/u.test(h)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
+  if (RATIO_HEADER.test(bare(header.split(' — ').pop() ?? ''))) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   return { aspect: 'level', direction: null, evidence: [] };
 }
 

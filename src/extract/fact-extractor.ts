@@ -203,7 +203,8 @@ function aspectInContext(c: AspectContext): AspectReading {
     last?.fact.aspect === 'change' &&
     /^[^\d().;:]{0,30}(?:,|\svà)\s*$/u.test(lower.slice(last.end, start)) &&
     !/(?<!\p{L})(?:đạt|chiếm|là|bằng|có|được|còn)(?!\p{L})/u.test(lower.slice(last.end, start)) &&
-    /^\s*so với(?!\p{L})/u.test(lower.slice(c.unitEnd, c.unitEnd + 12))
+    // (the noun's own words may stand before the base: `giảm 2 vụ và 96 người mắc so với cùng kỳ`)
+    /^(?:\s+\p{L}+){0,3}\s*so với(?!\p{L})/u.test(lower.slice(c.unitEnd, c.unitEnd + 40))
   )
     return { aspect: 'change', direction: last.fact.direction ?? null, evidence: ['aspect:change-parallel'] };
   if (exceedsReference(lower, read, c.clause, start)) return { aspect: 'change', direction: 'up', evidence: ['aspect:change-over-reference'] };

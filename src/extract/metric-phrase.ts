@@ -663,7 +663,7 @@ const CONSEQUENCE = new RegExp(`^(?:làm|khiến|gây)?\\s*(${HARM})$`, 'iu');
 const CAUSED = /^(?:làm|khiến|gây)$/iu;
 const HARM_FIRST = new RegExp(`^(${HARM})(?![\\p{L}])`, 'iu');
 /** Where the name of an event stops: its place or its verb (`vụ tai nạn giao thông trên địa bàn tỉnh xảy ra`). */
-const EVENT_END = /\s(?:trên|tại|ở|xảy|do|của|trong|làm)(?![\p{L}]).*$/u;
+const EVENT_END = /(?:^|\s)(?:trên|tại|ở|xảy|do|của|trong|làm)(?![\p{L}]).*$/u;
 
 /** `làm chết`, `bị thương` after a count of events (`vụ …`): `chết do tai nạn giao thông`. */
 function consequenceOf(own: string, earlier: MetricInput['earlierCounts'], post = ''): string | undefined {

@@ -284,6 +284,9 @@ function comparedWithReference(lower: string, read: AspectReading, clause: numbe
 /** What lies between a rank and the size of the set it is among: `trong số`, `trong tổng số`, `trong`. */
 const RANK_AMONG = /^\s+trong\s+(?:tổng\s+)?(?:số\s+)?$/u;
 
+/** A word that says a figure is rough, right before it (`gần`, `hơn`, `khoảng`, `trên`, `dưới`, `xấp xỉ`, `chưa đến`). */
+const ROUGHLY_BEFORE = /(?<!\p{L})(?:gần|hơn|khoảng|trên|dưới|xấp xỉ|chưa đến)\s*$/u;
+
 /** The phrase a fraction is of: `số` and what follows to the clause's end. */
 const FRACTION_OF = /^\s+số\s+([^;:()]+?)(?=[;:()]|,\s|\.(?:\s|$)|$)/u;
 
@@ -321,13 +324,14 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // a fraction of a whole (`khoảng 1/4 số thí sinh`, `chiếm hơn 1/3 trữ năng thủy điện`): a share of what follows,
     // in no unit, as one in words is (below)
     // (`3/4 cửa khẩu` is three of four gates, a ratio of counts: a fraction is one of `số …` or after `chiếm`)
+    // (so is one said roughly, `Gần 2/3 doanh nghiệp …`, `hơn 1/4`: a count of so many out of so few is not approximated)
+    const smallFraction = f.form === 'digits' && f.of !== null && f.of <= 10 && f.value < f.of;
+    const roughFraction = smallFraction && ROUGHLY_BEFORE.test(lower.slice(Math.max(0, f.start - 14), f.start));
     const slashFraction =
-      f.form === 'digits' &&
-      f.of !== null &&
-      f.of <= 10 &&
-      f.value < f.of &&
+      smallFraction &&
       (!read || read.evidence.includes('unit:guessed')) &&
-      (/^\s+số\s/u.test(lower.slice(f.end, f.end + 6)) ||
+      (roughFraction ||
+        /^\s+số\s/u.test(lower.slice(f.end, f.end + 6)) ||
         /(?<!\p{L})chiếm(?:\s+(?:hơn|gần|khoảng|trên|dưới))?\s*$/u.test(lower.slice(Math.max(0, f.start - 20), f.start)));
     const unit: UnitReading | undefined = slashFraction
       ? { unit: '', baseUnit: '', kind: 'count', end: f.end, evidence: ['unit:fraction'] }
@@ -391,9 +395,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       read: read0,
       last,
     });
-    const aspect = slashFraction
-      ? { ...inContext, aspect: 'share' as const, direction: null, evidence: [...inContext.evidence, 'aspect:fraction'] }
-      : inContext;
+    const aspect =
+      slashFraction || roughFraction
+        ? { ...inContext, aspect: 'share' as const, direction: null, evidence: [...inContext.evidence, 'aspect:fraction'] }
+        : inContext;
     const readQ = readApprox(lower, f.start, cStart, !['change', 'plan', 'rank', 'share'].includes(aspect.aspect));
     // `vượt 1,31 điểm phần trăm so với chỉ tiêu`: the margin a target was beaten by, exactly — not "more than"
     const before = readQ.evidence.includes('approx:vượt') && aspect.aspect === 'change' ? { approx: 'none' as const, evidence: ['approx:margin'] } : readQ;

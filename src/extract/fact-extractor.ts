@@ -259,7 +259,7 @@ function exceedsReference(lower: string, read: AspectReading, clause: number, st
 const ABOVE = new Set(['cao', 'nhiều', 'lớn', 'dài', 'nhanh', 'muộn', 'rộng', 'trên']);
 /** A comparative, the reference it compares with, and what may stand before the figure (`cao hơn TBNN từ `). */
 const COMPARED_WITH = new RegExp(
-  `(?<!\\p{L})(${ADJECTIVES})\\s+hơn\\s+(?!so với|mức bình quân)([^\\d,;.()]{2,40}?(?:\\s+\\d{4})?)\\s*(?:\\([^()\\d]{2,12}\\)\\s*)?(?:(?:là|khoảng|từ|gần|chừng|xấp xỉ)\\s*)?$`,
+  `(?<!\\p{L})(${ADJECTIVES})\\s+hơn\\s+(?!so với|mức bình quân)([^\\d,;.()]{2,40}?(?:\\s+\\d{4})?)\\s*(?:\\([^()]{2,24}\\)\\s*)?(?:(?:là|khoảng|từ|gần|chừng|xấp xỉ)\\s*)?$`,
   'u',
 );
 /** `trên mức báo động 3 là `: over or under a flood alarm level. */

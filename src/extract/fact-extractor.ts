@@ -219,7 +219,8 @@ function aspectInContext(c: AspectContext): AspectReading {
   )
     return { aspect: 'plan', direction: null, evidence: ['aspect:plan-earlier'] };
   // a multiple with a fraction (`1,59 lần` the national density) compares two values; a whole number of `lần` may count occasions
-  if (read.aspect === 'level' && c.baseUnit === 'lần' && !Number.isInteger(c.value))
+  // (not the value of a coefficient its clause names: `Hệ số nợ phải trả trên vốn chủ sở hữu là 0,62 lần`, `vòng quay vốn 1,8 lần`)
+  if (read.aspect === 'level' && c.baseUnit === 'lần' && !Number.isInteger(c.value) && !COEFFICIENT.test(lower.slice(c.clause, start)))
     return { ...read, aspect: 'change', evidence: [...read.evidence, 'aspect:multiple'] };
   // percentage points are a difference of two percentages: always a change
   if (c.baseUnit === 'điểm phần trăm' && read.aspect !== 'change' && read.aspect !== 'rank')
@@ -283,6 +284,9 @@ function comparedWithReference(lower: string, read: AspectReading, clause: numbe
 
 /** What lies between a rank and the size of the set it is among: `trong số`, `trong tổng số`, `trong`. */
 const RANK_AMONG = /^\s+trong\s+(?:tổng\s+)?(?:số\s+)?$/u;
+
+/** The name of a coefficient, whose value is written in `lần` (`hệ số nợ`, `vòng quay vốn`). */
+const COEFFICIENT = /(?<!\p{L})(?:hệ số|vòng quay)(?!\p{L})/u;
 
 /** A word that says a figure is rough, right before it (`gần`, `hơn`, `khoảng`, `trên`, `dưới`, `xấp xỉ`, `chưa đến`). */
 const ROUGHLY_BEFORE = /(?<!\p{L})(?:gần|hơn|khoảng|trên|dưới|xấp xỉ|chưa đến)\s*$/u;

@@ -71,6 +71,8 @@ const LINKERS = [
   'cho', 'của', 'đã', 'và', 'với tổng số', 'tổng số', 'số lượng', 'xếp thứ', 'xếp hạng thứ', 'đứng thứ', 'thứ', 'tại', 'trong', 'đạt tỷ lệ',
   'tương ứng', 'tương đương', 'mới', 'thêm', 'hiện', 'nay', 'chỉ', 'chỉ có', 'mỗi', 'ở mức', 'mức', 'khoảng chừng', 'lần lượt là', 'lần lượt', 'cụ thể',
   'nhưng', 'nhưng mới', 'nhưng chỉ', 'dự kiến', 'kéo giảm', 'kéo', 'thông qua',
+  // (the agent's `do` before a count of those who did it: `… hiện vật do 15 cá nhân hiến tặng`)
+  'do',
   ...QUALIFIERS.map((q) => q.words),
 ].sort((a, b) => b.length - a.length);
 
@@ -83,7 +85,7 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 const KEPT_AFTER: ReadonlySet<string> = new Set(['mới']);
 
 /** Linkers that also end common words (`thực hiện`, `đổi mới`, `hiện nay`, `tổng cộng`). */
-const WORD_TAILS = new Set(['hiện', 'mới', 'nay', 'thêm', 'chỉ', 'mỗi', 'còn']);
+const WORD_TAILS = new Set(['hiện', 'mới', 'nay', 'thêm', 'chỉ', 'mỗi', 'còn', 'do']);
 /** Words that end with the linker `bằng` or `tăng` (`giải phóng mặt bằng`, `vùng đồng bằng`, `văn bằng`, `thuế giá trị gia tăng`). */
 const ENDS_IN_LINKER = /(?<![\p{L}])(?:(?:mặt|đồng|văn|công|cân|san|bình)\s+bằng|giá trị gia\s+tăng)$/u;
 

@@ -167,7 +167,7 @@ export const COUNT_NOUNS: string[] = [
 export const COORDINATED_NOUNS: string[] = [
   'tin', 'bài', 'văn bản', 'phóng sự', 'bài viết', 'cơ quan', 'đơn vị', 'xã', 'phường', 'thị trấn', 'tỉnh',
   'thành phố', 'cán bộ', 'nhân dân', 'phóng viên', 'nhà báo', 'tổ chức', 'cá nhân', 'công chức', 'viên chức',
-  'người lao động', 'doanh nghiệp', 'hộ gia đình', 'giáo viên', 'nhân viên', 'sở', 'ban', 'ngành', 'vụ', 'việc',
+  'người lao động', 'doanh nghiệp', 'hộ gia đình', 'gia đình', 'giáo viên', 'nhân viên', 'sở', 'ban', 'ngành', 'vụ', 'việc',
   'tài liệu', 'hiện vật', 'học sinh', 'sinh viên', 'hội viên', 'đoàn viên', 'hợp tác xã', 'tổ hợp tác', 'cơ sở',
   'thôn', 'bản', 'ấp', 'khóm', 'làng', 'khu phố', 'tổ dân phố', 'đặc khu', 'phụ nữ', 'thanh niên', 'thiếu nhi', 'nông dân', 'người dân',
 ];

@@ -512,9 +512,13 @@ const CONCESSION = new RegExp(`\\s${W('tuy|mặc dù|dù')}\\s[^,;]*`, 'gu');
 /** The bounds of a group said with `từ`: `từ 6 m đến dưới 12 m`, `từ 60 tuổi trở lên`, `từ 3 đến 5 sao`. */
 const GROUP_BOUND = /(?<![\p{L}])từ\s+\d[\d.,]*\s*(?:[\p{L}/%²³]+\s+)?(?:(?:đến|tới)\s+(?:dưới\s+)?\d[\d.,]*(?:\s*[\p{L}/%²³]+)?|trở\s+(?:lên|xuống))/gu;
 
-/** Where a text's group bounds are, as [start, end) pairs. */
+/** A class named by its number inside a phrase (`nhóm cơ sở 4-5 sao`, `xe 16 chỗ`, `nhà 5 tầng`, `đường 4 làn xe`): it names who is counted. */
+const CLASS_NUMBER = /(?<![\p{L}\d.,])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:sao|chỗ|tầng|làn)(?![\p{L}])/gu;
+
+/** Where a text's group bounds and numbered classes are, as [start, end) pairs. */
 function groupBounds(text: string): [number, number][] {
-  return text.includes('từ') ? [...text.matchAll(GROUP_BOUND)].map((m) => [m.index, m.index + m[0].length]) : [];
+  const bounds: [number, number][] = text.includes('từ') ? [...text.matchAll(GROUP_BOUND)].map((m) => [m.index, m.index + m[0].length]) : [];
+  return [...bounds, ...[...text.matchAll(CLASS_NUMBER)].map((m): [number, number] => [m.index, m.index + m[0].length])];
 }
 
 function before(text: string, from: number, start: number): string {

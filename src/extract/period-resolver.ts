@@ -390,15 +390,20 @@ function annualPlanYear(ctx: PeriodContext, year: number | undefined): string | 
 const YEAR_PLAN_AFTER =
   /^\s*(?:kế hoạch|dự toán|chỉ tiêu|giá trị đặt hàng)(?:\s+(?!năm(?!\p{L}))\p{L}+){0,3}\s+(?:cả\s+)?năm(?:\s+((?:19|20)\d{2}))?(?![\p{L}\d])/u;
 
+/** A section of tasks for a time after the report's (`II. Nhiệm vụ quý II năm 2026` in a report of quý I): what it says is to be done. */
+function forwardSection(ctx: PeriodContext): boolean {
+  if (!ctx.sectionPeriod || !ctx.reportPeriod) return false;
+  const sectionStart = ctx.sectionPeriod.replace(/^@/u, '').slice(0, 7);
+  const reportEnd = endMonth(ctx.reportPeriod);
+  return !!reportEnd && /^\d{4}-\d{2}$/u.test(sectionStart) && sectionStart > reportEnd;
+}
+
 /**
  * A target of the year's plan, set in a section of tasks for a time after the report's (`Nhiệm vụ quý IV`: `Thu phí bảo
  * đảm 100% dự toán năm.`, `phấn đấu cả năm đạt 100% dự toán`): the year — the one it names, else the section's.
  */
 function annualTarget(ctx: PeriodContext, year: number | undefined): string | undefined {
-  if (ctx.aspect !== 'plan' || !ctx.sectionPeriod || !ctx.reportPeriod) return undefined;
-  const sectionStart = ctx.sectionPeriod.replace(/^@/u, '').slice(0, 7);
-  const reportEnd = endMonth(ctx.reportPeriod);
-  if (!reportEnd || !/^\d{4}-\d{2}$/u.test(sectionStart) || sectionStart <= reportEnd) return undefined;
+  if (ctx.aspect !== 'plan' || !forwardSection(ctx)) return undefined;
   const plan = YEAR_PLAN_AFTER.exec(ctx.lower.slice(ctx.unitEnd, ctx.unitEnd + 60));
   const clause = ctx.lower.slice(Math.max(ctx.sentenceStart, ctx.lower.lastIndexOf(';', ctx.start) + 1), ctx.start);
   if (!plan && !/(?<!\p{L})cả năm(?!\p{L})/u.test(clause)) return undefined;
@@ -713,7 +718,11 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   // `Năm học 2024-2025, toàn huyện hiện có 52 trường` in a report of quý I/2025: what exists now, in a span
   // that runs past the report, is as of the report's end, not of the span's
   const reportEnd = ctx.reportPeriod ? stockOf(ctx.reportPeriod).slice(1) : undefined;
+  // (in a section of tasks for a later time, `Nâng tỷ lệ hồ sơ nộp trực tuyến lên trên 85%`, `… 15 nhà tạm còn lại` are
+  // targets of that time, not stocks at its end: its span, unless the sentence names the moment — `lên 95% vào cuối tháng 6/2026`)
+  const target = forwardSection(ctx);
   if (
+    !target &&
     mention &&
     mention.rule !== 'period:from-now' &&
     period.includes('..') &&
@@ -724,7 +733,7 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     return { period: `@${reportEnd}`, flow: period, stock: true, evidence: [...evidence, 'period:stock-now'] };
   }
   // `… nâng tỷ lệ đường xã được cứng hóa lên 88,7%`: what a flow raised a stock to is that stock at the end
-  if (RAISED_TO.test(ctx.lower.slice(Math.max(ctx.sentenceStart, ctx.start - 80), ctx.start))) {
+  if (RAISED_TO.test(ctx.lower.slice(Math.max(ctx.sentenceStart, ctx.start - 80), ctx.start)) && !target) {
     return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:raised-to'] };
   }
   // a change against a moment (`So với cuối năm 2025, chiều dài đường dây tăng 126,4 km`, `… tăng 5% so với đầu năm`) is how
@@ -768,7 +777,7 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   // a measure per time or per place (`12.000 m3/ngày đêm` of capacity) stands at a moment; a concentration or a speed
   // (`42 mg/l`, `24,6 µg/m3`, `38 m/s`) was observed over the period
   else stock = ctx.kind === 'measure' && /\//.test(ctx.lower.slice(ctx.start, ctx.unitEnd)) && !OBSERVED_RATE.test(ctx.lower.slice(ctx.start, ctx.unitEnd));
-  if (stock && (ctx.kind !== 'percent' || ctx.previous?.stock || stockAt > flowAt)) {
+  if (stock && !target && (ctx.kind !== 'percent' || ctx.previous?.stock || stockAt > flowAt)) {
     return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:stock'] };
   }
   return { period, flow: period, stock: false, evidence };

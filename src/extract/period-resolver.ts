@@ -349,6 +349,8 @@ export function leadPeriodOf(lower: string): string | undefined {
 }
 
 /** The figure is what exists (`… có 1.874 dự án`, `… còn 11 điểm đen`), said right before it. */
+/** Between a stock and a figure of what it holds: `với`, its words, no clause break (not `so với`). */
+const WITH_STOCK = /^[^;.()\d]{0,60}(?<!\p{L})(?<!so\s)với(?!\p{L})[^;.()\d]{0,40}$/u;
 const EXISTS_BEFORE = /(?<!\p{L})(?:có|còn|hiện có|đang có)\s+(?:tổng số\s+|tổng cộng\s+)?$/u;
 
 /** Spans a sentence's lead sets that go on for the rest of its paragraph in a dated report. */
@@ -636,6 +638,18 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   const governs = mentions.filter((m) => governing(ctx, m));
   if ((ctx.aspect === 'change' || ctx.aspect === 'plan') && ctx.previous && !ownTime(ctx, governs) && !clauseTime(ctx, governs) && !itemTime(ctx, governs)) {
     return { period: ctx.previous.period, flow: ctx.previous.period, stock: false, evidence: ['period:compared-value'] };
+  }
+  // `toàn xã có 17 trường với 9.652 học sinh`, `… có 1.648 dự án còn hiệu lực với tổng vốn đăng ký 19,84 tỷ USD`: what a
+  // stock holds, joined by `với`, is as of the stock's moment
+  const prev = ctx.previous;
+  if (
+    prev?.stock &&
+    prev.end !== undefined &&
+    ctx.aspect !== 'change' &&
+    WITH_STOCK.test(ctx.lower.slice(prev.end, ctx.start)) &&
+    !mentions.some((m) => m.start >= (prev.end ?? 0) && m.end <= ctx.start)
+  ) {
+    return { period: prev.period, flow: prev.period.replace(/^@/u, ''), stock: true, evidence: ['period:with-stock'] };
   }
   let mention = mentionFor(ctx, mentions);
   if (mention?.rule === 'period:same-period') mention = sameAsFrame(ctx, mentions, mention);

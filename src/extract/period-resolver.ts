@@ -146,14 +146,17 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // that subject, before the figure, no clause between)
   const subject = ctx.lower.slice(Math.max(ctx.sentenceStart, m.start - 120), m.start);
   const result =
-    /(?:kết quả|chỉ số|xếp hạng|xếp loại|đánh giá|điểm)\s+(?:\S+\s+){0,5}$/u.test(ctx.lower.slice(Math.max(0, m.start - 50), m.start)) ||
+    /(?:kết quả|chỉ số|xếp hạng|xếp loại|đánh giá|điểm|(?<!\p{L})tốt nghiệp)\s+(?:\S+\s+){0,5}$/u.test(ctx.lower.slice(Math.max(0, m.start - 50), m.start)) ||
     (m.end <= ctx.start &&
       !/[;:]/u.test(subject) &&
       // (or a figure after one that took that year: `…, xếp thứ 9/34 tỉnh, tăng 4 bậc`)
       (!/[,;]\s/u.test(ctx.lower.slice(m.end, ctx.start)) || ctx.previous?.period.replace(/^@/u, '') === m.period) &&
       // (after a short opening with its comma: `Theo kết quả công bố, Chỉ số … năm 2024 của tỉnh đạt 41,27 điểm`)
       /^\s*(?:[-+•]\s*)?(?:(?:\p{L}+\s+){0,5}\p{L}+,\s*)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})/u.test(ctx.lower.slice(ctx.sentenceStart, m.start)));
-  return m.rule === 'period:year' && own !== undefined && year < own && result && !named;
+  // (the year the report's own span ends in, when that span is not a calendar year's — a school year: `Tỷ lệ tốt nghiệp
+  // trung học phổ thông năm 2026 …` in a report of năm học 2025-2026 is of the exam's year)
+  const straddles = /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(ctx.reportPeriod ?? '') && ctx.reportPeriod?.slice(0, 4) !== ctx.reportPeriod?.slice(9, 13);
+  return m.rule === 'period:year' && own !== undefined && (year < own || (year === own && straddles)) && result && !named;
 }
 
 /** A time that opens the figure's own `;` clause (`…; cả năm 2025 đạt ít nhất 105% dự toán`): the clause's, not the previous figure's. */

@@ -61,6 +61,8 @@ export interface FrontMatterInput {
   bold?: boolean;
   /** Already decided (furniture): left alone. */
   fixed?: boolean;
+  /** A cell of a table the reader found: never a line of the title. */
+  table?: boolean;
 }
 
 /** Assign front-matter and closing roles; everything else is `body`. */
@@ -112,8 +114,22 @@ export function frontMatterRoles(paras: FrontMatterInput[]): BlockRole[] {
       // (`(từ ngày 06/9 đến ngày 10/9/2025) và công tác khắc phục hậu quả`; a semicolon joins a title's members: `Kết quả … nhiệm kỳ
       // 2021-2026;` / `phương hướng, mục tiêu, nhiệm vụ nhiệm kỳ 2026-2031`)
       const wrapped = t.length < 200 && (t.startsWith('(') || STARTS_LOWER_CASE.test(t)) && !/[.:]$/u.test(paras[live[k - 1]].text);
+      // … or, in plain text that says nothing of bold, a short line that ends no sentence under one that did not either
+      // (`Tình hình hoạt động vận tải hành khách công cộng bằng xe buýt` / `9 tháng năm 2026 và nhiệm vụ quý IV năm 2026`):
+      // a first paragraph of the body ends with its stop or colon
+      const plainWrapped =
+        t.length < 160 &&
+        paras[live[k]].bold === undefined &&
+        paras[live[k - 1]].bold === undefined &&
+        !/[.:;!?]$/u.test(t) &&
+        !/[.:;]$/u.test(paras[live[k - 1]].text) &&
+        // (not a table's caption or cell under the title)
+        !paras[live[k]].table &&
+        !/^(?:Bảng|Biểu|Hình|Sơ đồ|Phụ lục)(?![\p{L}])/u.test(t);
       const subject =
-        subjectLines === 0 ? t.length < 400 : bracketed || wrapped || (t.length < 200 && paras[live[k]].bold === true && paras[live[k - 1]].bold === true);
+        subjectLines === 0
+          ? t.length < 400
+          : bracketed || wrapped || plainWrapped || (t.length < 200 && paras[live[k]].bold === true && paras[live[k - 1]].bold === true);
       if (!subject || HEADING_START.test(t) || ADDRESSEE.test(t) || /^Căn cứ(?![\p{L}\p{N}])/u.test(t) || PLACE_DATE.test(t)) break;
       roles[live[k]] = 'title';
       subjectLines++;

@@ -67,7 +67,7 @@ export function createNormalizeStage(options?: NormalizeOptions): Stage {
 
     const fixed = paras.map((p) => p.lines.length === 1 && furniture.has(p.lines[0]));
     let roles: BlockRole[] = opts.frontMatter
-      ? frontMatterRoles(paras.map((p, i) => ({ text: p.text, bold: p.bold, fixed: fixed[i] })))
+      ? frontMatterRoles(paras.map((p, i) => ({ text: p.text, bold: p.bold, fixed: fixed[i], table: p.table === true })))
       : paras.map((_, i) => (fixed[i] ? 'furniture' : 'body'));
     roles = roles.map((r, i) => (r === 'body' && paras[i].table ? 'table' : r));
     const furnitureCount = roles.filter((r) => r === 'furniture').length;

@@ -169,6 +169,48 @@ describe('normalize stage on Word-like paragraphs', () => {
   });
 });
 
+describe('normalize stage on a plain-text title wrapped onto a second line', () => {
+  // (invented: a text file says nothing of bold; the subject's second line opens with a figure or a capital)
+  const text = (second: string, opening: string) =>
+    [
+      'CÔNG TY CỔ PHẦN VẬN TẢI SÔNG HỒNG',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      '',
+      'Số: 88/BC-VTSH',
+      'Hưng Yên, ngày 05 tháng 10 năm 2031',
+      '',
+      'BÁO CÁO',
+      'Tình hình hoạt động vận tải hành khách bằng đường thủy',
+      second,
+      '',
+      opening,
+      '',
+      'I. KẾT QUẢ HOẠT ĐỘNG',
+      // (a paragraph of the body on one long line, as a text file gives one: short lines are then lines of their own)
+      'Trong kỳ, Công ty vận chuyển 412.000 lượt khách trên 14 tuyến đường thủy nội địa, tăng 6,2% so với cùng kỳ năm trước; doanh thu vận tải ước đạt 38,6 tỷ đồng, bằng 76,4% kế hoạch năm, trong đó doanh thu tuyến du lịch chiếm khoảng 41%.',
+    ].join('\n');
+
+  it.each([
+    ['9 tháng năm 2031 và nhiệm vụ quý IV năm 2031', '2031-01..2031-09'],
+    ['Quý III năm 2031', '2031-07..2031-09'],
+  ])('reads the period from the second line %s', async (second, period) => {
+    const { doc } = await runText('mem.txt', Buffer.from(text(second, 'Kính gửi: Sở Xây dựng tỉnh Hưng Yên.')));
+    expect(
+      doc.blocks
+        .filter((b) => b.role === 'title')
+        .map((b) => b.text)
+        .join(' '),
+    ).toBe(`BÁO CÁO Tình hình hoạt động vận tải hành khách bằng đường thủy ${second}`);
+    expect(doc.metadata.reportPeriod).toBe(period);
+  });
+
+  it('leaves a first paragraph that ends with its stop in the body', async () => {
+    const { doc } = await runText('mem.txt', Buffer.from(text('9 tháng năm 2031', 'Năm 2031 là năm đầu Công ty khai thác tuyến mới.')));
+    expect(doc.blocks.find((b) => b.text.startsWith('Năm 2031 là năm'))?.role).toBe('body');
+  });
+});
+
 describe('normalize stage on the corpus source texts', () => {
   it.each([
     ['002', { province: 'Nam Định', reportPeriod: '2024', reportType: 'báo cáo', issueDate: '2025-01', docNumber: '/BC-STTTT' }],

@@ -168,9 +168,17 @@ const ADMISSION = /(?<![\p{L}])tuyển sinh(?![\p{L}])[^.;]*?năm học\s+(\d{4}
 /** A window of dates a paragraph opens with: `Từ ngày 22/9/2025 đến ngày 04/10/2025,` (the first year may be left to the second). */
 const WORK_WINDOW =
   /^(?:[^.;]{0,80}\.\s+)?(?:Từ|Trong thời gian từ)\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s+(?:đến|tới)(?:\s+hết)?\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u;
+/** … or a run of work the first sentence bounds with its start and end (`Nhà máy vào ép từ ngày 18/11/2025 và kết thúc ngày 09/4/2026`). */
+const WORK_RUN =
+  /^[^.;]{0,120}?(?<![\p{L}])(?:vào ép|hoạt động|thi công|triển khai|diễn ra|chạy máy|sản xuất)\s+từ\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s+(?:đến|tới|và kết thúc(?:\s+vào)?)(?:\s+hết)?\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
 
-/** When an event took place: `đã diễn ra vào Chủ nhật, ngày 15/3/2026`, `được tổ chức ngày 02/9/2025`. */
+/**
+ * When an event took place: `đã diễn ra vào Chủ nhật, ngày 15/3/2026`, `được tổ chức ngày 02/9/2025`, or the event named with its
+ * date before the verb (`cuộc bầu cử ngày Chủ nhật 15/3/2026 trên địa bàn tỉnh đã diễn ra …`).
+ */
 const EVENT_DATE = /(?<![\p{L}])(?:diễn ra|được tổ chức|xảy ra)(?:\s+(?:vào|trong|từ))?[^.;()\d]{0,24}?ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
+const EVENT_DATE_BEFORE =
+  /(?<![\p{L}])(?:cuộc|buổi|kỳ|lễ|hội nghị|đợt)\s+[^.;()\d]{0,40}?ngày\s+(?:(?:chủ nhật|thứ\s+\p{L}+),?\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})[^.;()\d]{0,60}?(?<![\p{L}])(?:diễn ra|được tổ chức|khai mạc)(?![\p{L}])/iu;
 
 /** A span of dates or of months: `từ ngày 05/9/2026 đến ngày 26/12/2026`, `từ tháng 7/2021 đến tháng 6/2026` (the first year may be left to the second). */
 const DATE_SPAN =
@@ -399,7 +407,7 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
     // (`… cuộc bầu cử … đã diễn ra vào Chủ nhật, ngày 15/3/2026`)
     const held = body
       .slice(0, 2)
-      .map((t) => EVENT_DATE.exec(t))
+      .map((t) => EVENT_DATE.exec(t) ?? EVENT_DATE_BEFORE.exec(t))
       .find((m) => m);
     if (held) meta.reportPeriod = `${held[3]}-${pad2(held[2])}`;
     // … or the window its first paragraphs say the work it reports ran over, closed by the date it was written
@@ -407,7 +415,7 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
     else {
       const ran = body
         .slice(0, 4)
-        .map((t) => WORK_WINDOW.exec(t))
+        .map((t) => WORK_WINDOW.exec(t) ?? WORK_RUN.exec(t))
         .find((m) => m);
       if (ran) {
         const from = `${ran[3] ?? ran[6]}-${pad2(ran[2])}`;

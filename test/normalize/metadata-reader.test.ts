@@ -228,6 +228,9 @@ describe('readMetadata', () => {
     expect(
       windowed('Tổng kết cuộc bầu cử đại biểu Hội đồng nhân dân xã', 'Cuộc bầu cử đã diễn ra vào Chủ nhật, ngày 22/3/2026. Ủy ban bầu cử báo cáo như sau:'),
     ).toBe('2026-03');
+    // (the event named with its date, before the verb)
+    const named = 'Thực hiện Kế hoạch số 04/KH-UBBC ngày 10/12/2030, cuộc bầu cử ngày Chủ nhật 16/3/2031 trên địa bàn xã đã diễn ra an toàn.';
+    expect(windowed('Kết quả bầu cử đại biểu Hội đồng nhân dân xã nhiệm kỳ 2031-2036', named)).toBe('2031-03');
     // a document's date is no event's
     expect(windowed('Tổng kết công tác bầu cử', 'Thực hiện Nghị quyết số 12/NQ-HĐND ngày 05/01/2026, Ủy ban báo cáo như sau:')).toBeUndefined();
   });
@@ -236,6 +239,9 @@ describe('readMetadata', () => {
     const dated = (date: string, body: string) => issuedAs('Kết quả tổ chức các đợt khám bệnh lưu động', date, body);
     expect(dated('20 tháng 11 năm 2025', 'Từ ngày 03/10/2025 đến ngày 14/11/2025, các đoàn đã khám cho 4.200 người.')).toBe('2025-10..2025-11');
     expect(dated('20 tháng 11 năm 2025', 'Từ ngày 03/11 đến ngày 14/11/2025, các đoàn đã khám cho 4.200 người.')).toBe('2025-11');
+    // (a run of work the first sentence bounds with its start and its end: a mill's crushing season)
+    const season = (body: string) => issuedAs('Tổng kết niên vụ mía đường 2030-2031', '15 tháng 5 năm 2031', body);
+    expect(season('Niên vụ 2030-2031, Nhà máy vào ép từ ngày 20/11/2030 và kết thúc ngày 12/4/2031. Công ty báo cáo như sau:')).toBe('2030-11..2031-04');
     // a window still to come when the report was written is a plan's, not the report's
     expect(dated('20 tháng 11 năm 2025', 'Từ ngày 01/12/2025 đến ngày 31/12/2025, các đoàn sẽ khám cho 5.000 người.')).toBeUndefined();
   });

@@ -211,7 +211,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // từ ngày 15/7/2025 đến ngày 14/8/2025, từ 01/01/2025 đến 30/9/2025, từ tháng 3/2025 đến tháng 6/2025: a span the sentence bounds
-    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    // (the months' parts said too: `từ giữa tháng 11/2026 đến cuối tháng 4/2027`)
+    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|(?:(?:đầu|giữa|cuối)\s+)?tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|(?:(?:đầu|giữa|cuối)\s+)?tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
     rule: 'period:between',
     make: (m) => {
       const [a, ya, b, yb] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
@@ -375,7 +376,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // giai đoạn 2011-2015, thời kỳ 2016 - 2020, từ năm 2010 đến năm 2019, 2011-2015
     // (not a school year, a crop season, a season of the weather or a course — `năm học 2024-2025`,
     // `vụ Đông Xuân 2024-2025`, `mùa khô 2024-2025`, `niên khóa` —, which straddle two years without being a span of them)
-    re: /(?<!(?:năm học|niên khóa|niên khoá|khóa học|khoá học|mùa\s+\S+(?:\s+\S+)?|đông xuân|hè thu|thu đông|vụ\s+\S+(?:\s+\S+){0,2})\s+)(?:(?:giai đoạn|thời kỳ|trong|năm)\s+)?(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?![\d/])|từ\s+năm\s+(\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(\d{4})/gu,
+    re: /(?<!(?:năm học|niên khóa|niên khoá|niên vụ|niên độ|khóa học|khoá học|mùa\s+\S+(?:\s+\S+)?|đông xuân|hè thu|thu đông|vụ\s+\S+(?:\s+\S+){0,2})\s+)(?:(?:giai đoạn|thời kỳ|trong|năm)\s+)?(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?![\d/])|từ\s+năm\s+(\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(\d{4})/gu,
     rule: 'period:years',
     make: (m) => yearSpan(m[1] ?? m[3], m[2] ?? m[4]),
   },
@@ -547,7 +548,11 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // mùa khô 2024-2025, mùa khô trước, mùa khô năm tới: a season of the weather, over the months of the report's
     // own season where the report is one (a span across the turn of a year: `mùa khô 2025-2026` bounded
     // `từ ngày 01/11/2025 đến ngày 30/4/2026`, src/text/crop-seasons.ts); else only a name
-    re: new RegExp(`(?<![\\p{L}])mùa\\s+(?:${WEATHER_NAMES})\\s+(?:(\\d{4})\\s*[-–]\\s*(\\d{4})(?![\\d/])|(?:năm\\s+)?(trước|tới|sau)(?!\\p{L}))`, 'gu'),
+    // (a season of work too, a sugar mill's `niên vụ 2025-2026` bounded `từ ngày 18/11/2025 … kết thúc ngày 09/4/2026`)
+    re: new RegExp(
+      `(?<![\\p{L}])(?:mùa\\s+(?:${WEATHER_NAMES})|niên\\s+vụ|niên\\s+độ|vụ\\s+ép|mùa\\s+ép)\\s+(?:(\\d{4})\\s*[-–]\\s*(\\d{4})(?![\\d/])|(?:năm\\s+)?(trước|tới|sau)(?!\\p{L}))`,
+      'gu',
+    ),
     rule: 'period:season',
     make: (m, _y, _l, _e, reportPeriod) => {
       const own = SEASON_REPORT.exec(reportPeriod ?? '');

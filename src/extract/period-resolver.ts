@@ -328,7 +328,9 @@ const PUBLISHED_TAIL = /^(?:\s+(?:do\s+[^,;]{1,40}\s+)?(?:được\s+)?công b�
 /** A sentence that opens by speaking of now (`Hiện nay, …`, `Hiện cả nước có …`, `Đến nay, …`). */
 const PRESENT_LEAD = /^\s*(?:[-+•]\s*)?(?:hiện nay|hiện tại|hiện|đến nay|tính đến nay)(?!\p{L})/u;
 /** A sentence lead that names the whole year in words (`Trong năm, …`, `Cả năm, …`): the report's time, not a span an earlier sentence set. */
-const WHOLE_YEAR_LEAD = /^\s*(?:[-+•]\s*)?(?:trong|cả)\s+năm(?!\s*(?:\d|học|trước|tới|sau|nay|qua))(?!\p{L})/u;
+// (or the whole season of a report of one: `Cả vụ ép được 812.640 tấn mía`, `Toàn vụ, …`)
+const WHOLE_YEAR_LEAD =
+  /^\s*(?:[-+•]\s*)?(?:(?:trong|cả)\s+năm(?!\s*(?:\d|học|trước|tới|sau|nay|qua))|(?:cả|toàn)\s+(?:niên\s+)?vụ(?:\s+ép)?(?!\s*(?:\d|trước|tới|sau)))(?!\p{L})/u;
 /** A sentence that opens with the whole year in words (`WHOLE_YEAR_LEAD`), anywhere in a stretch of text. */
 const WHOLE_YEAR_AFTER = new RegExp(`[.!?]\\s+${WHOLE_YEAR_LEAD.source.replace(/^\^\\s\*/u, '')}`, 'u');
 
@@ -742,6 +744,8 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     !target &&
     mention &&
     mention.rule !== 'period:from-now' &&
+    // (not a span the sentence bounds, `từ giữa tháng 11/2026 đến cuối tháng 4/2027`: its `đến cuối` says no stock)
+    mention.rule !== 'period:between' &&
     period.includes('..') &&
     reportEnd &&
     stockOf(period).slice(1) > reportEnd &&

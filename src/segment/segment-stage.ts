@@ -48,6 +48,19 @@ function termOf(title: string, reportPeriod: string | undefined): string | undef
   return m && first !== undefined ? schoolTerm(m[1].toLocaleLowerCase('vi'), first) : undefined;
 }
 
+/**
+ * A season or working year named by its two years (`KẾT QUẢ NIÊN VỤ 2025-2026`, `KẾ HOẠCH NIÊN VỤ 2026-2027`) in a report whose
+ * own time is such a season bounded in months (`2025-11..2026-04`, from the dates its first paragraph gives): the report's months,
+ * moved by as many years as the heading's season is after the report's.
+ */
+function seasonOf(title: string, reportPeriod: string | undefined): string | undefined {
+  const m = /(?<![\p{L}])(?:niên\s+vụ|niên\s+độ|mùa\s+vụ|vụ\s+ép|mùa\s+ép)\s+(\d{4})\s*[-–]\s*(\d{4})(?!\d)/iu.exec(title);
+  const w = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(reportPeriod ?? '');
+  if (!m || !w || Number(m[2]) !== Number(m[1]) + 1 || Number(w[3]) !== Number(w[1]) + 1) return undefined;
+  const shift = Number(m[1]) - Number(w[1]);
+  return Math.abs(shift) <= 5 ? `${Number(w[1]) + shift}-${w[2]}..${Number(w[3]) + shift}-${w[4]}` : undefined;
+}
+
 /** The month a report speaks of as now: its period's last month, or the month it was issued when that came first. */
 function nowOf(doc: Document): string | undefined {
   const end = /(\d{4}-\d{2})$/u.exec((doc.metadata.reportPeriod ?? '').replace(/^@/u, ''))?.[1];
@@ -211,6 +224,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
                 yearToDateHeading(lead, nowOf(doc)) ??
                 firstPeriod(lead, year, doc.metadata.seasons) ??
                 termOf(lead, doc.metadata.reportPeriod) ??
+                seasonOf(lead, doc.metadata.reportPeriod) ??
                 horizon ??
                 present)
               : undefined;

@@ -205,6 +205,24 @@ describe('segment stage', () => {
       ['I', '2026-01..2030-12'],
       ['II', ''],
     ]);
+    // a season of work bounded in months by its first paragraph: a heading of the next season runs over the same months, a year on
+    const season = await runText(
+      'season.txt',
+      text([
+        'BÁO CÁO',
+        'Tổng kết niên vụ mía đường 2030-2031 và kế hoạch niên vụ 2031-2032',
+        'Niên vụ 2030-2031, nhà máy vào ép từ ngày 16/11/2030 và kết thúc ngày 10/4/2031.',
+        'I. KẾT QUẢ NIÊN VỤ 2030-2031',
+        '- Ép 800.000 tấn mía.',
+        'II. KẾ HOẠCH NIÊN VỤ 2031-2032',
+        '- Ép 850.000 tấn mía.',
+      ]),
+    );
+    expect(season.doc.metadata.reportPeriod).toBe('2030-11..2031-04');
+    expect(season.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['I', '2030-11..2031-04'],
+      ['II', '2031-11..2032-04'],
+    ]);
   });
 
   it('builds the heading tree from Roman, Arabic, multi-level and letter labels', async () => {

@@ -137,11 +137,12 @@ function afterName(text: string, sentence: number, start: number): boolean {
 }
 
 /** `91 km trên tổng gần 150 km`: the denominator of a ratio written in words. */
-function ofInWords(text: string, end: number, next: Figure | undefined, unit: string | undefined): number | undefined {
+function ofInWords(text: string, end: number, next: Figure | undefined, unit: string | undefined, scale: number): number | undefined {
   if (!next) return undefined;
   const between = text.slice(end, next.start);
   if (!/^\s*(?:trên|\/)\s*(?:tổng\s*(?:số)?)?\s*(?:(?:gần|khoảng|hơn|trên)\s+)?$/u.test(between)) return undefined;
-  const of = next.value * next.scale;
+  // (in the figure's own scale, as its value is: `186,3 tỷ đồng trên tổng số 603,5 tỷ đồng` is 186,3 of 603,5)
+  const of = Math.round(((next.value * next.scale) / scale) * 1e6) / 1e6;
   // a slash between two nouns is a ratio per a round number of the second (`113,5 bé trai/100 bé gái`) or of the same noun
   // (`12 xã/15 xã`); otherwise two counts written together (`3.214 vụ/5.867 bị cáo`: cases and their defendants)
   if (between.includes('/') && !/^(?:1|10|100|1000|10000|100000)$/u.test(String(of))) {
@@ -367,7 +368,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     let of = among ? amongNext.value : f.of;
     if (among) evidence.push('shape:rank-among');
     if (of === null && kind !== 'rank') {
-      const words = ofInWords(text, unitEnd, figures[i + 1], unit?.unit);
+      const words = ofInWords(text, unitEnd, figures[i + 1], unit?.unit, multiplier);
       if (words !== undefined) {
         of = words;
         evidence.push('shape:ratio-in-words');

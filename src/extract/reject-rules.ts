@@ -9,6 +9,8 @@ const byLength = (a: string, b: string): number => b.length - a.length;
 const DOCS = [...DOCUMENT_TYPES].sort(byLength);
 const NAMES = [...NAME_WORDS_BEFORE].sort(byLength);
 const TIMES = [...TIME_WORDS_BEFORE].sort(byLength);
+/** The largest number a time word names (`tháng 12`, `quý IV`, `ngày 31`, `tuần 53`). */
+const CALENDAR_MAX: Readonly<Record<string, number>> = { tháng: 12, quý: 4, ngày: 31, tuần: 53, mùng: 31 };
 
 /** A heading or list label: `1.` / `2)` at the start of a block, or `(3)` standing alone. */
 function listLabel(text: string, f: Figure): boolean {
@@ -147,7 +149,12 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (listLabel(text, f)) return 'reject:list-label';
   const pos = skipSpacesBack(lower, f.start);
   // (a number written with a thousands separator is never a year, month or day: `lũy kế từ đầu năm 2.054 ca`)
-  if (TIMES.some((w) => wordBefore(lower, pos, w)) && !/\d\.\d{3}(?!\d)/u.test(text.slice(f.start, f.end))) return 'reject:time';
+  // (nor one no calendar has: `Lượng bốc hơi tháng 52-68 mm`, `trong tháng 18-22 ngày` — `tháng` there is the month's, not which)
+  if (
+    TIMES.some((w) => wordBefore(lower, pos, w) && !(f.value > (CALENDAR_MAX[w] ?? Number.POSITIVE_INFINITY))) &&
+    !/\d\.\d{3}(?!\d)/u.test(text.slice(f.start, f.end))
+  )
+    return 'reject:time';
   // the year of a quarter or month (`quý III/2025`, `tháng 9/2025`) or of a named kind of year (`năm công tác 2027`)
   if (
     /(?:(?<![\p{L}])(?:quý\s+[ivx\d]+|tháng\s+\d{1,2})\s*[/-]\s*|(?<![\p{L}])năm\s+(?:công tác|tài chính|ngân sách|kế hoạch)\s+)$/u.test(

@@ -137,6 +137,9 @@ function afterName(text: string, sentence: number, start: number): boolean {
 }
 
 /** `91 km trên tổng gần 150 km`: the denominator of a ratio written in words. */
+/** `trở lên`/`trở xuống` after a few words of the counted noun's (`từ 10 giải Nhất trở lên`). */
+const BOUND_AFTER_WORDS = /^(?:\s+[\p{L}]+){1,3}\s+trở\s+(?:lên|xuống)(?!\p{L})/iu;
+
 function ofInWords(text: string, end: number, next: Figure | undefined, unit: string | undefined, scale: number): number | undefined {
   if (!next) return undefined;
   const between = text.slice(end, next.start);
@@ -408,7 +411,12 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     // `vượt 1,31 điểm phần trăm so với chỉ tiêu`: the margin a target was beaten by, exactly — not "more than"
     const before = readQ.evidence.includes('approx:vượt') && aspect.aspect === 'change' ? { approx: 'none' as const, evidence: ['approx:margin'] } : readQ;
     // `từ 8,5% trở lên`, `từ 60 tuổi trở xuống`: a bound written after the figure
-    const bound = before.approx === 'none' ? BOUND_AFTER.exec(lower.slice(unitEnd, unitEnd + 12)) : null;
+    // (after the counted noun's modifier too, the figure opened by `từ`: `từ 10 giải Nhất trở lên`)
+    const fromBefore = /(?<!\p{L})từ\s*$/u.test(lower.slice(Math.max(0, f.start - 6), f.start));
+    const bound =
+      before.approx === 'none'
+        ? (BOUND_AFTER.exec(lower.slice(unitEnd, unitEnd + 12)) ?? (fromBefore ? BOUND_AFTER_WORDS.exec(lower.slice(unitEnd, unitEnd + 40)) : null))
+        : null;
     const approx = bound ? { approx: bound[0].includes('lên') ? ('more_than' as const) : ('less_than' as const), evidence: ['approx:bound-after'] } : before;
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;

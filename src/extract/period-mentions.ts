@@ -118,6 +118,14 @@ const SCHOOL_YEAR_REPORT = /^(\d{4})-(08|09)\.\.(\d{4})-(0[5-8])$/u;
 /** A report over a season across the turn of a year (`2025-11..2026-04`): its first year and month, its last. */
 const SEASON_REPORT = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u;
 
+/** A report's own year that runs across the turn of a calendar year, 9 to 12 months (a school year, a court's working year). */
+function straddlingYear(reportPeriod: string | undefined): reportPeriod is string {
+  const m = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(reportPeriod ?? '');
+  if (!m || Number(m[3]) !== Number(m[1]) + 1) return false;
+  const months = 12 + Number(m[4]) - Number(m[2]) + 1;
+  return months >= 9 && months <= 12;
+}
+
 /** The months a school year runs over: the report's own school year's, or September to May. */
 function schoolMonths(reportPeriod: string | undefined): [string, string] {
   const own = SCHOOL_YEAR_REPORT.exec(reportPeriod ?? '');
@@ -578,7 +586,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // (not `cả năm 2025`, a year, comma or not: the rule below; a figure may follow, `…; cả năm 13.926 người`)
     re: /(?<!\p{L})cả\s+năm(?!\s*(?:19|20)\d{2}(?!\d|[.,]\d))(?!\p{L})/gu,
     rule: 'period:whole-year',
-    make: (_m, year) => (year !== undefined && validYear(year) ? `${year}` : undefined),
+    // (in a report of a school or working year, across the turn of a calendar year, the whole of that year: `Kết quả học tập
+    // cả năm: …` in a report of năm học 2025-2026)
+    make: (_m, year, _l, _e, reportPeriod) => (straddlingYear(reportPeriod) ? reportPeriod : year !== undefined && validYear(year) ? `${year}` : undefined),
   },
   {
     re: /(?<!(?:đến|giai đoạn|nhiệm kỳ|tháng\s+\d{1,2})\s+)năm\s+(?:công tác\s+)?(\d{4})(?!\s*[-–]\s*\d{4})/gu,

@@ -77,7 +77,9 @@ function cumulativeBefore(lower: string, start: number): boolean {
   const before = lower.slice(Math.max(0, start - 60), start);
   const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'));
   // (`từ đầu năm đến ngày 30/11/2025`: the start the text gives is January — GUIDELINES' `từ đầu năm đến nay`)
-  return /lũy kế|luỹ kế|từ đầu năm/u.test(before.slice(cut + 1));
+  // (not a running total from a start the text does not date: `Lũy kế từ khi thành lập trường đến tháng 8/2026` is as of then)
+  const clause = before.slice(cut + 1);
+  return /lũy kế|luỹ kế|từ đầu năm/u.test(clause) && !/(?<!\p{L})từ\s+(?:khi|lúc)(?!\p{L})/u.test(clause);
 }
 
 /** A document named before a date (`Quyết định số 12/QĐ-UBND ngày …`, `Kế hoạch số 25/KH-STTTT, ngày …`): the date is the document's. */

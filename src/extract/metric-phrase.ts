@@ -575,7 +575,11 @@ function before(text: string, from: number, start: number): string {
   // names `Giao Thủy, Hải Hậu, Vụ Bản` says only where), and the measure's head when the clause names one
   const headAt = parts.findIndex((x) => MEASURE_HEAD.test(x));
   let phrase = '';
-  for (let i = parts.length - 1; i >= 0; i--) {
+  // (a label that opens its clause and ends with a colon right before the figure is whole, commas and all: `b) Hạ tầng khu,
+  // cụm công nghiệp: 546,2 tỷ đồng`, `- Y tế, giáo dục, xã hội hóa: 318,7 tỷ đồng`)
+  const wholeLabel = opensClause && parts.length > 1 && parts.length <= 4 && /^[^:;.()\d]{2,80}:\s*$/u.test(window.trim());
+  if (wholeLabel) phrase = tidy(parts.join(', '));
+  for (let i = parts.length - 1; i >= 0 && !wholeLabel; i--) {
     phrase = tidy(`${parts[i]}${phrase ? `, ${phrase}` : ''}`);
     if (commonWords(stripLinkers(withoutTime(phrase))) >= 3 && (headAt < 0 || i <= headAt || parts.length - i > 3)) break;
   }

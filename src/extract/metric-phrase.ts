@@ -594,6 +594,9 @@ function before(text: string, from: number, start: number): string {
   return lastWords(clean, PRE_MAX_WORDS);
 }
 
+/** A norm a value is measured against (`bằng 131% TBNN`, `bằng 85% trung bình nhiều năm cùng thời kỳ`). */
+const NORM = /^(?:tbnn|trung bình nhiều năm|mức trung bình nhiều năm)(?![\p{L}])/iu;
+
 /** A figure's own words that say only that it contributes (`…, đóng góp 9,6 điểm phần trăm`). */
 const CONTRIBUTION = /^\s*(?:ước\s+)?đóng góp\s*$/iu;
 
@@ -817,6 +820,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const named = plan.replace(PLAN_WORDS, '').replace(/(?<![\p{L}])(?:cả\s+)?năm(?![\p{L}])/giu, ' ');
     metric = contentWords(named) < 2 && m.compared ? tidy(`${plan} ${withoutBase(m.compared)}`) : plan;
     ev.push('metric:plan-in-brackets');
+  } else if (m.kind === 'percent' && m.aspect === 'share' && m.compared && !hasContent(own) && NORM.test(post.phrase)) {
+    // `Đông Hà 752,6 mm, bằng 131% TBNN`: the value before measured against the norm — that value's measure, compared
+    metric = tidy(`${withoutBase(m.compared)} so với ${post.phrase}`);
+    usedAfter = post.end;
+    ev.push('metric:against-norm');
   } else if (
     (m.aspect === 'change' || m.aspect === 'plan') &&
     !hasContent(own) &&

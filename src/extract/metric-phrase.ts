@@ -1035,7 +1035,17 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // (nor a count after `trong đó` that says which of them in words of its own — `trong đó 4 vụ buôn lậu, vận chuyển trái phép
     // hàng hóa qua biên giới` — beside its counted noun)
     const ownCount = m.splits && m.parent && bracket < 0 && m.kind === 'count' && !!m.countedNoun && contentWords(metric.replace(m.countedNoun, ' ')) >= 2;
-    if (context && !namesMeasure && !ownCount && !saysNothingNew(context, metric)) metric = tidy(`${metric} ${context}`);
+    // (nor a count of another noun than the total's — `412 công chức, người lao động, trong đó 236 chấp hành viên`: a kind of
+    // its own, not the total's words; not a classifier, `… trong đó 120 người là nữ`)
+    const otherNoun =
+      m.splits &&
+      bracket < 0 &&
+      m.kind === 'count' &&
+      !!m.countedNoun &&
+      !/^(?:người|lượt|con|cái|chiếc|em|cháu|trường hợp)$/u.test(m.countedNoun) &&
+      !!m.parent &&
+      !m.parent.toLocaleLowerCase('vi').includes(m.countedNoun.toLocaleLowerCase('vi'));
+    if (context && !namesMeasure && !ownCount && !otherNoun && !saysNothingNew(context, metric)) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
   }
   // `ngành chế biến, chế tạo tăng 10,9%, đóng góp 9,6 điểm phần trăm vào mức tăng chung`: what a part adds to the growth of

@@ -53,6 +53,8 @@ function guessNoun(text: string, lower: string, pos: number): string | undefined
   if (acronym) return lower.slice(pos, pos + acronym[0].length);
   const words = /^([\p{Ll}]+)(?:\s([\p{Ll}]+))?(?:\s([\p{Ll}]+))?/u.exec(lower.slice(pos, pos + 40));
   if (!words || text[pos] !== lower[pos] || NOT_NOUNS.includes(words[1])) return undefined;
+  // a person named by what they do, with the suffix `viên` (`cộng tác viên`, `tình nguyện viên`, `kiểm soát viên`): the three syllables
+  if (words[2] && words[3] === 'viên' && !NOT_NOUNS.includes(words[2])) return `${words[1]} ${words[2]} viên`;
   // never two syllables that cut a word in half (`vùng kinh | tế`): then the first alone
   if (words[2] && words[3] && splitsWord([words[1], words[2], words[3]], 2)) return words[1];
   if (words[2] && PREDICATE_START.has(words[2])) return words[1];

@@ -159,10 +159,15 @@ const COMMA_STOP = `(?<!(?<![\\p{L}])${PAIRED}),|,(?!\\s*${PAIRED}(?![\\p{L}]))`
 const NUMBER_NEXT =
   '(?<!(?<![\\p{L}])(?:lớp|khối|năm|tháng|quý|ngày))\\s(?=\\d[\\d.,]*(?![\\d\\p{L}]))(?!\\s*\\d+(?:\\s*(?:[-–]|đến)\\s*\\d+)?\\s*tuổi(?!\\p{L}))';
 /** Where the words after a number stop naming what it counts: punctuation, a verb of change or comparison, a cause or purpose (`giảm 5,8% do diện tích mía thu hẹp`). */
-const POST_STOP = new RegExp(
-  `[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W('và(?=\\s+\\d)|và(?=\\s+(?:\\p{L}+\\s+){1,3}\\d)|(?<!gia\\s)tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|(?<!(?:mặt|đồng|văn|công|cân|san|bình)\\s)bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|do|vì|nhờ|bởi|nhằm|chủ yếu|(?:làm|khiến)(?=\\s+(?:\\d|chết|bị thương|mất tích|thiệt mạng|tử vong))')}`,
-  'iu',
-);
+const POST_STOP_WORDS =
+  'và(?=\\s+\\d)|và(?=\\s+(?:\\p{L}+\\s+){1,3}\\d)|(?<!gia\\s)tăng|giảm|so với|với|trên tổng|trên(?=\\s+\\d)|trong đó|(?<!(?:mặt|đồng|văn|công|cân|san|bình)\\s)bằng|tương ứng|tương đương|gồm|là|lần lượt|nâng|đưa|vì|nhờ|bởi|nhằm|chủ yếu|(?:làm|khiến)(?=\\s+(?:\\d|chết|bị thương|mất tích|thiệt mạng|tử vong))';
+const POST_STOP = new RegExp(`[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W(`${POST_STOP_WORDS}|do`)}`, 'iu');
+/**
+ * After a count's noun, `do` and what follows go on naming them — who made, runs or gave them, or what caused them (`2.874 cơ sở do
+ * tuyến tỉnh quản lý`, `1.057 tổ hợp tác do Hội vận động thành lập`, `12 vụ cháy do đốt nương rẫy`); after a change, `do` gives the
+ * change's cause, no word of what changed (and before a count of its own, `… hiện vật do 15 cá nhân hiến tặng`, the agent is counted).
+ */
+const POST_STOP_COUNT = new RegExp(`[;:()\\[\\].!?]|${COMMA_STOP}|\\s[-–]\\s|${NUMBER_NEXT}|${W(`${POST_STOP_WORDS}|do(?=\\s+\\d)`)}`, 'iu');
 /**
  * People counted just after events counted with what was done at them. After `cho` they were given the events' activity:
  * `mở 94 lớp tập huấn sơ cấp cứu cho 5.860 học viên` → `học viên được tập huấn sơ cấp cứu` (not the verb that held the
@@ -780,7 +785,8 @@ export function metricPhrase(m: MetricInput): MetricReading {
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
   // which of them — the words after it name the count, not a new clause)
   const copula = m.kind === 'count' && m.countedNoun ? /^\s+là\s+(?=\p{L})/u.exec(m.text.slice(m.unitEnd, m.unitEnd + 8)) : null;
-  const post = copula ? withCopula(after(m.text, m.unitEnd + copula[0].length)) : after(m.text, m.unitEnd);
+  const stops = m.kind === 'count' && m.aspect !== 'change' && m.aspect !== 'plan' ? POST_STOP_COUNT : POST_STOP;
+  const post = copula ? withCopula(after(m.text, m.unitEnd + copula[0].length, stops)) : after(m.text, m.unitEnd, stops);
   const shareWhole = m.kind === 'percent' ? after(m.text, m.unitEnd, SHARE_STOP) : post;
   const own = before(m.text, bracket >= 0 ? Math.max(m.from, bracket + 1) : m.from, m.start);
   // `đã rà soát và thẩm định … cho 40 xã và 03 huyện`: a figure joined to the one before it by `và`

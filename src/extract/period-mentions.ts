@@ -523,7 +523,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // cùng kỳ năm trước, cùng thời điểm năm trước, and `cùng kỳ` before the base it gives in brackets (`so với cùng kỳ (04 vụ)`):
     // the report's own stretch a year earlier (`so với cùng kỳ năm trước (5.178 lượt)` in a report of 15/12/2025–14/12/2026 is
     // of 12/2024–12/2025)
-    re: /(?<!\p{L})cùng\s+(?:kỳ|thời\s+điểm)(?:\s+năm\s+(?:trước|ngoái)(?!\p{L})|(?=\s*\())/gu,
+    // (and `cùng kỳ` opening a bracket of the base's values: `… giảm 02 vụ (cùng kỳ ghi nhận 06 vụ, 221 người)`)
+    re: /(?<!\p{L})cùng\s+(?:kỳ|thời\s+điểm)(?:\s+năm\s+(?:trước|ngoái)(?!\p{L})|(?=\s*\())|(?<=\(\s*)cùng\s+kỳ(?!\s+năm)(?!\p{L})/gu,
     rule: 'period:same-period',
     make: (_m, _y, _l, _e, reportPeriod) => {
       const p = (reportPeriod ?? '').replace(/^@/, '');

@@ -435,7 +435,12 @@ function bracketPeriod(ctx: PeriodContext, mentions: readonly TimeMention[]): Pe
   if (OPENS_BRACKET.test(ctx.lower.slice(open, ctx.start))) {
     const base = mentions.find(
       (m) =>
-        m.end <= open && /^\s*$/u.test(ctx.lower.slice(m.end, open)) && /so với\s+(?:\S+\s+){0,3}$/u.test(ctx.lower.slice(Math.max(0, m.start - 30), m.start)),
+        m.end <= open &&
+        /^\s*$/u.test(ctx.lower.slice(m.end, open)) &&
+        // (or a multiple or share of it: `gấp 1,6 lần cùng kỳ (42,7 tỷ đồng)`, `bằng 96% cùng kỳ (…)`)
+        /(?:so với|(?:gấp|bằng)\s+(?:hơn\s+|gần\s+|khoảng\s+)?[\d.,]+\s*(?:lần|%))\s+(?:\S+\s+){0,3}$/u.test(
+          ctx.lower.slice(Math.max(0, m.start - 30), m.start),
+        ),
     );
     if (base) return at(base, 'period:compared-base');
   }

@@ -136,10 +136,10 @@ function afterName(text: string, sentence: number, start: number): boolean {
   return /^\p{Lu}/u.test(word) && text.slice(sentence, at).replace(/[\s\-+•*–]/gu, '').length > 0;
 }
 
-/** `91 km trên tổng gần 150 km`: the denominator of a ratio written in words. */
 /** `trở lên`/`trở xuống` after a few words of the counted noun's (`từ 10 giải Nhất trở lên`). */
 const BOUND_AFTER_WORDS = /^(?:\s+[\p{L}]+){1,3}\s+trở\s+(?:lên|xuống)(?!\p{L})/iu;
 
+/** `91 km trên tổng gần 150 km`: the denominator of a ratio written in words. */
 function ofInWords(text: string, end: number, next: Figure | undefined, unit: string | undefined, scale: number): number | undefined {
   if (!next) return undefined;
   const between = text.slice(end, next.start);

@@ -1,6 +1,6 @@
 import { CLOCK, FROM_NOW, fromNowSpan, quarterNumber, schoolTerm, schoolYearStart } from '../text/period-words.js';
 import { pad2 } from '../text/zero-pad.js';
-import { WEATHER_NAMES } from '../text/crop-seasons.js';
+import { WEATHER_NAMES, WORK_SEASON_NAMES } from '../text/crop-seasons.js';
 
 /**
  * Time mentions in Vietnamese report text, in the guideline's period format:
@@ -561,7 +561,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // `từ ngày 01/11/2025 đến ngày 30/4/2026`, src/text/crop-seasons.ts); else only a name
     // (a season of work too, a sugar mill's `niên vụ 2025-2026` bounded `từ ngày 18/11/2025 … kết thúc ngày 09/4/2026`)
     re: new RegExp(
-      `(?<![\\p{L}])(?:mùa\\s+(?:${WEATHER_NAMES})|niên\\s+vụ|niên\\s+độ|vụ\\s+ép|mùa\\s+ép)\\s+(?:(\\d{4})\\s*[-–]\\s*(\\d{4})(?![\\d/])|(?:năm\\s+)?(trước|tới|sau)(?!\\p{L}))`,
+      `(?<![\\p{L}])(?:mùa\\s+(?:${WEATHER_NAMES})|${WORK_SEASON_NAMES})\\s+(?:(\\d{4})\\s*[-–]\\s*(\\d{4})(?![\\d/])|(?:năm\\s+)?(trước|tới|sau)(?!\\p{L}))`,
       'gu',
     ),
     rule: 'period:season',

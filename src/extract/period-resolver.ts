@@ -353,9 +353,9 @@ export function leadPeriodOf(lower: string): string | undefined {
   return found;
 }
 
-/** The figure is what exists (`… có 1.874 dự án`, `… còn 11 điểm đen`), said right before it. */
 /** Between a stock and a figure of what it holds: `với`, its words, no clause break (not `so với`). */
 const WITH_STOCK = /^[^;.()\d]{0,60}(?<!\p{L})(?<!so\s)với(?!\p{L})[^;.()\d]{0,40}$/u;
+/** The figure is what exists (`… có 1.874 dự án`, `… còn 11 điểm đen`), said right before it. */
 const EXISTS_BEFORE = /(?<!\p{L})(?:có|còn|hiện có|đang có)\s+(?:tổng số\s+|tổng cộng\s+)?$/u;
 
 /** Spans a sentence's lead sets that go on for the rest of its paragraph in a dated report. */

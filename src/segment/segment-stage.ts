@@ -13,6 +13,7 @@ import {
   schoolYearStart,
   yearToDateHeading,
 } from '../text/period-words.js';
+import { WORK_SEASON_NAMES } from '../text/crop-seasons.js';
 import { type EmbeddedStart, embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
@@ -48,13 +49,15 @@ function termOf(title: string, reportPeriod: string | undefined): string | undef
   return m && first !== undefined ? schoolTerm(m[1].toLocaleLowerCase('vi'), first) : undefined;
 }
 
+const WORK_SEASON_YEARS = new RegExp(`(?<![\\p{L}])(?:${WORK_SEASON_NAMES})\\s+(\\d{4})\\s*[-–]\\s*(\\d{4})(?!\\d)`, 'iu');
+
 /**
  * A season or working year named by its two years (`KẾT QUẢ NIÊN VỤ 2025-2026`, `KẾ HOẠCH NIÊN VỤ 2026-2027`) in a report whose
  * own time is such a season bounded in months (`2025-11..2026-04`, from the dates its first paragraph gives): the report's months,
  * moved by as many years as the heading's season is after the report's.
  */
 function seasonOf(title: string, reportPeriod: string | undefined): string | undefined {
-  const m = /(?<![\p{L}])(?:niên\s+vụ|niên\s+độ|mùa\s+vụ|vụ\s+ép|mùa\s+ép)\s+(\d{4})\s*[-–]\s*(\d{4})(?!\d)/iu.exec(title);
+  const m = WORK_SEASON_YEARS.exec(title);
   const w = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(reportPeriod ?? '');
   if (!m || !w || Number(m[2]) !== Number(m[1]) + 1 || Number(w[3]) !== Number(w[1]) + 1) return undefined;
   const shift = Number(m[1]) - Number(w[1]);

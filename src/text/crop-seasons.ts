@@ -26,6 +26,8 @@ const SCHOOL_YEAR_BOUNDS =
 const SCHOOL_KEY = 'năm học';
 /** The names of the seasons of the weather after `mùa` (`khô`, `mưa bão`), as a pattern's source. */
 export const WEATHER_NAMES = 'khô|mưa(?:\\s+(?:bão|lũ))?|lũ|bão|cháy rừng';
+/** Seasons of work named by their two years (a sugar mill's `niên vụ 2025-2026`, `vụ ép`, a business's `niên độ`), as a pattern's source. */
+export const WORK_SEASON_NAMES = 'niên\\s+vụ|niên\\s+độ|mùa\\s+vụ|vụ\\s+ép|mùa\\s+ép';
 /** A season of the weather: `mùa khô 2025-2026`, `mùa mưa bão 2025`. */
 const WEATHER_SEASON = new RegExp(`(?<![\\p{L}])mùa\\s+(${WEATHER_NAMES})\\s+(\\d{4})(?:\\s*[-–]\\s*(\\d{4}))?(?![\\d\\p{L}])`, 'gu');
 /** The one before or after the season the text dates: `mùa khô trước`, `mùa khô năm trước`, `mùa mưa tới`. */

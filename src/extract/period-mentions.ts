@@ -559,9 +559,10 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     // mùa khô 2024-2025, mùa khô trước, mùa khô năm tới: a season of the weather, over the months of the report's
     // own season where the report is one (a span across the turn of a year: `mùa khô 2025-2026` bounded
     // `từ ngày 01/11/2025 đến ngày 30/4/2026`, src/text/crop-seasons.ts); else only a name
-    // (a season of work too, a sugar mill's `niên vụ 2025-2026` bounded `từ ngày 18/11/2025 … kết thúc ngày 09/4/2026`)
+    // (a season of work too, a sugar mill's `niên vụ 2025-2026` bounded `từ ngày 18/11/2025 … kết thúc ngày 09/4/2026`; and the crop
+    // season across the turn of a year, `vụ Đông Xuân 2026-2027` in a report of vụ Đông Xuân 2025-2026)
     re: new RegExp(
-      `(?<![\\p{L}])(?:mùa\\s+(?:${WEATHER_NAMES})|${WORK_SEASON_NAMES})\\s+(?:(\\d{4})\\s*[-–]\\s*(\\d{4})(?![\\d/])|(?:năm\\s+)?(trước|tới|sau)(?!\\p{L}))`,
+      `(?<![\\p{L}])(?:mùa\\s+(?:${WEATHER_NAMES})|${WORK_SEASON_NAMES}|vụ\\s+(?:lúa\\s+)?đông\\s+xuân)\\s+(?:(\\d{4})\\s*[-–]\\s*(\\d{4})(?![\\d/])|(?:năm\\s+)?(trước|tới|sau)(?!\\p{L}))`,
       'gu',
     ),
     rule: 'period:season',

@@ -235,11 +235,13 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   {
     // từ năm 2021 đến ngày 31/10/2025, từ đầu năm 2024 đến tháng 10/2025, từ năm 2021 đến nay: from the start of a
     // year to a month (to the report's, for `nay`)
-    re: /từ\s+(?:đầu\s+)?năm\s+(\d{4})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})|(nay|hiện nay|thời điểm báo cáo))/gu,
+    // (and to the end of a later year, `từ năm 2021 đến hết năm 2026`; not `từ năm 1975 đến năm 2025`, which may name what is
+    // counted — the years a register spans — the rule of spans of years below)
+    re: /từ\s+(?:đầu\s+)?năm\s+(\d{4})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})|(nay|hiện nay|thời điểm báo cáo)|(?<=(?:hết|cuối)\s+)năm\s+(\d{4})(?![\d/]))/gu,
     rule: 'period:between',
     make: (m, _y, _l, _e, _p, now) => {
       const from = Number(m[1]);
-      const to = m[4] ? now : m[3] && `${m[3]}-${pad2(Number(m[2]))}`;
+      const to = m[5] ? `${m[5]}-12` : m[4] ? now : m[3] && `${m[3]}-${pad2(Number(m[2]))}`;
       if (!to || !validYear(from) || Number(m[2] ?? 1) < 1 || Number(m[2] ?? 1) > 12 || `${from}-01` >= to) return undefined;
       return `${from}-01..${to}`;
     },

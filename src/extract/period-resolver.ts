@@ -443,6 +443,11 @@ function bracketPeriod(ctx: PeriodContext, mentions: readonly TimeMention[]): Pe
         ),
     );
     if (base) return at(base, 'period:compared-base');
+    // (a bracket that holds the figure alone, right after a time: `… cao hơn bình quân cả nước (51,2%) và cùng kỳ năm 2025
+    // (48,7%)`, `kế hoạch vốn năm 2026 (1.357 tỷ đồng)` — the figure is of that time)
+    const alone = /^\s*\)/u.test(ctx.lower.slice(ctx.unitEnd, ctx.unitEnd + 4));
+    const right = alone ? mentions.find((m) => m.end <= open && /^\s*$/u.test(ctx.lower.slice(m.end, open))) : undefined;
+    if (right) return at(right, 'period:bracket-time');
   }
   if (ctx.lower.slice(open, ctx.start).includes(')')) return undefined;
   const opening = mentions.find(

@@ -375,6 +375,8 @@ function stripLinkers(phrase: string, keep: ReadonlySet<string> = NO_WORDS): str
     if ((hit === 'bằng' || hit === 'tăng') && ENDS_IN_LINKER.test(lower)) break;
     // (the end of a group's bound: `người từ 80 tuổi trở lên`)
     if ((hit === 'lên' || hit === 'xuống') && /(?<![\p{L}])trở\s+(?:lên|xuống)$/u.test(lower)) break;
+    // (a negated `đạt` is what fails, an adjective of the noun: `tỷ lệ mẫu không đạt`, `số hồ sơ chưa đạt`)
+    if ((hit === 'đạt' || hit === 'đạt được') && /(?<![\p{L}])(?:không|chưa)\s+đạt(?:\s+được)?$/u.test(lower)) break;
     if (hit) {
       p = tidy(p.slice(0, p.length - hit.length));
       changed = true;
@@ -398,7 +400,9 @@ function stripOpeners(phrase: string): string {
       continue;
     }
     const lower = p.toLowerCase();
-    const hit = ['và', 'của', 'với', 'trong đó', 'đã', 'được', 'còn', 'riêng', 'là', 'có', 'nhưng'].find((w) => lower.startsWith(`${w} `));
+    const hit = ['và', 'của', 'với', 'trong đó', 'đã', 'được', 'còn lại', 'còn', 'riêng', 'là', 'có', 'nhưng'].find(
+      (w) => lower === w || lower.startsWith(`${w} `),
+    );
     if (hit) {
       p = tidy(p.slice(hit.length));
       changed = true;

@@ -784,6 +784,31 @@ function startsWithCountNoun(phrase: string): boolean {
 /** Words that say only over what time a figure runs, and maybe which way it went: `tính chung cả năm tăng`, `lũy kế`. */
 const WHOLE_TIME_ONLY = /^(?:\s*(?:tính chung|cả năm|lũy kế|luỹ kế|riêng|ước|tăng|giảm|đạt)(?![\p{L}]))+\s*$/iu;
 
+/** Verbs by which money is given or taken, the rate of which `mức` names (`mức hỗ trợ`, `mức phạt`). */
+const MONEY_VERBS = 'hỗ trợ|trợ cấp|trợ giúp|chi trả|bồi thường|khen thưởng|thưởng|xử phạt|phạt|cho vay|đóng|thu|chi';
+const MONEY_VERB = new RegExp(`(?<![\\p{L}])(${MONEY_VERBS})(?![\\p{L}])`, 'giu');
+/** `mức` right before a rate, or before a list of rates each with the case it is for: `mức 60 triệu đồng/nhà xây mới và `. */
+const RATE_LEAD = new RegExp(
+  `(?<![\\p{L}])mức(?:\\s+(${MONEY_VERBS}))?\\s+(?:\\d[\\d.,]*\\s+[^\\d;:.()/]{1,30}\\/\\s*[\\p{L}\\d]+\\s+[^\\d;:.()]{1,40}?\\s*(?:,|và)\\s+)*$`,
+  'iu',
+);
+/** The case a rate is for, said right after it: `… 30 triệu đồng/nhà sửa chữa`, `… 20 triệu đồng/hộ đối với sửa chữa`. */
+const RATE_CASE = /^\s+((?:đối với|cho)\s+)?(\p{L}[^\d;:,.()]{1,50}?)(?=\s*(?:[,;.()]|\s(?:và|hoặc)\s|$))/u;
+
+/**
+ * `hỗ trợ xóa 23 nhà tạm với mức 60 triệu đồng/nhà xây mới và 30 triệu đồng/nhà sửa chữa`: a rate after `mức`, per a case
+ * said after it, is the rate of the clause's giving for that case (`mức hỗ trợ sửa chữa`), each rate of the list its own.
+ */
+function rateForCase(m: MetricInput): { phrase: string; end: number } | undefined {
+  if (m.kind !== 'money' || !m.text.slice(m.unitStart, m.unitEnd).includes('/')) return undefined;
+  const lead = m.text.slice(m.sentence, m.start);
+  const rate = RATE_LEAD.exec(lead);
+  const tail = RATE_CASE.exec(m.text.slice(m.unitEnd, m.unitEnd + 80));
+  if (!rate || !tail || !hasContent(tail[2]) || words(tail[2]).length > 6 || TIME_HINT.test(tail[2])) return undefined;
+  const verb = rate[1] ?? [...lead.slice(0, rate.index).matchAll(MONEY_VERB)].pop()?.[1];
+  return { phrase: tidy(`mức ${verb?.toLocaleLowerCase('vi') ?? ''} ${tail[1] ?? ''}${tail[2]}`), end: m.unitEnd + tail[0].length };
+}
+
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
@@ -823,7 +848,12 @@ export function metricPhrase(m: MetricInput): MetricReading {
     bracket >= 0 && /^\(\s*(?:khoảng|gần|hơn|trên|dưới)?\s*$/u.test(m.text.slice(bracket, m.start))
       ? PLAN_BEFORE_BRACKET.exec(m.text.slice(m.sentence, bracket))
       : null;
-  if (planned) {
+  const rated = rateForCase(m);
+  if (rated) {
+    metric = rated.phrase;
+    usedAfter = rated.end;
+    ev.push('metric:rate-for-case');
+  } else if (planned) {
     // `bằng 108,1% mục tiêu của Đề án … (45.000 ha)`, `đạt 87,7% kế hoạch năm (110.000 lao động)`: the figure a
     // bracket opens with after a plan names that plan's value — of the measure compared when the plan names none
     const plan = tidy(withoutTime(planned[0]));

@@ -707,13 +707,22 @@ function lastListOpening(lower: string, from: number, to: number): number {
 /** A clause of the sentence that singles out a part (`…; riêng quý IV ước đạt 41.260 lượt`): an aside, not what a list after it splits. */
 const SINGLED_OUT = /(?:^|[;,]\s*)riêng(?!\p{L})/gu;
 
+/** Is the figure at `at` in a sentence or `;` clause that singles out a part (`Riêng quý II …`, `…; riêng hàng xuất khẩu …`)? */
+function singledOut(lower: string, at: number): boolean {
+  const clause = Math.max(sentenceStart(lower, at), lower.lastIndexOf(';', at) + 1);
+  return /^\s*(?:[-+•]\s*)?riêng(?!\p{L})/u.test(lower.slice(clause, clause + 12));
+}
+
 /** The time the last sentence of an introducing block names (the list's), if it names one. */
 function introPeriodOf(text: string, reportPeriod?: string): string | undefined {
   const lower = lowerSameLength(text);
-  const last = lower.slice(sentenceStart(text, text.length - 1));
+  const from = sentenceStart(text, text.length - 1);
+  const last = lower.slice(from);
+  // (a last sentence that only singles out a part, `… . Riêng quý II/2026 sản lượng đạt …`, leaves the list the one before it)
+  if (from > 0 && /^\s*riêng(?!\p{L})/u.test(last)) return introPeriodOf(text.slice(0, from), reportPeriod);
   const aside = [...last.matchAll(SINGLED_OUT)].pop()?.index;
   const mentions = findTimeMentions(last, periodYear(reportPeriod), reportPeriod).filter(
-    (m) => !/so với\s+(?:[^\s,;(]+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)) && !(aside && m.start > aside),
+    (m) => !/so với\s+(?:[^\s,;(]+\s+){0,3}$/u.test(last.slice(Math.max(0, m.start - 30), m.start)) && !(aside !== undefined && m.start > aside),
   );
   return mentions[mentions.length - 1]?.period;
 }
@@ -956,7 +965,12 @@ export function extractFacts(doc: Document): Fact[] {
       // (not a plan's value in brackets: `… đạt 46,2% kế hoạch … giao (3.217 tỷ đồng). Trong đó:` splits the amount before it)
       // (nor the value of a comparison's base in brackets: `… tăng 10,6% so với năm 2024 (143.712,8 tỷ đồng). Trong đó:`)
       const blockLower = lowerSameLength(block.text);
-      const totals = blockFacts.filter((f) => !isPlanAside(f) && !comparisonBase(blockLower, f.prov.start - block.prov.start)).reverse();
+      // (nor a figure of a clause that singles out a part, `… . Riêng quý II/2026 sản lượng đạt 1.512.700 tấn …`: an aside)
+      const totals = blockFacts
+        .filter(
+          (f) => !isPlanAside(f) && !comparisonBase(blockLower, f.prov.start - block.prov.start) && !singledOut(blockLower, f.prov.start - block.prov.start),
+        )
+        .reverse();
       introTotal = totals.find((f) => f.aspect === 'cumulative') ?? totals.find((f) => f.aspect === 'level');
       // `… toàn tỉnh có 126.842 người tham gia BHXH, … . Trong đó:`: a list that splits the total before it is of
       // the total's time (a stock's parts are as of its moment)

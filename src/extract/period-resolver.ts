@@ -794,8 +794,12 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
     const prev = previousMonth(period);
     if (prev) return { period: `@${prev}`, flow: period, stock: true, evidence: [...evidence, 'period:carried-over'] };
   }
-  // (`còn lại` right before a share is the rest of a breakdown, `…; còn lại 34,1% số vụ do …`, not what is left standing)
-  const before = ctx.lower.slice(ctx.sentenceStart, ctx.start).replace(ctx.kind === 'percent' ? /(?<!\p{L})còn lại\s*$/u : /$^/u, ' ');
+  // (`còn lại` right before a share, or `còn lại là`, is the rest of a breakdown, `…; còn lại 34,1% số vụ do …`, `…, còn lại là
+  // hàng nội địa (khoảng 566 nghìn tấn)`, not what is left standing)
+  const before = ctx.lower
+    .slice(ctx.sentenceStart, ctx.start)
+    .replace(/(?<!\p{L})còn lại là(?![\p{L}])(?=[^;]*$)/u, ' ')
+    .replace(ctx.kind === 'percent' ? /(?<!\p{L})còn lại\s*$/u : /$^/u, ' ');
   // a stock the text does not mark as of now (`Toàn tỉnh có 1.148 cơ sở`) takes the span the report or heading gives;
   // only a marked one (`hiện có`, `đến nay`, `nâng tổng số … lên`) is as of its end (GUIDELINES)
   if (inherited && !MARKED_STOCK.test(before) && !STOCK_AFTER.test(after)) return { period, flow: period, stock: false, evidence };

@@ -267,6 +267,20 @@ describe('a list after a bare lead splits the total of the sentence before it, n
     expect(facts.find((f) => f.quote.startsWith('1.120'))?.period).toBe('2030-12');
     expect(facts.filter((f) => /^(?:7\.050|2\.350)/.test(f.quote)).map((f) => f.period)).toEqual(['2030', '2030']);
   });
+
+  it('passes over a whole sentence that singles out a part (`Riêng quý III/2031 …`) and over `còn lại là` (the rest, not a stock)', async () => {
+    const { facts } = await reportFacts([
+      'BÁO CÁO',
+      'Kết quả sản xuất 9 tháng đầu năm 2031',
+      'I. KẾT QUẢ',
+      'Sản lượng thủy sản 9 tháng đạt 52.400 tấn, trong đó khai thác 31.200 tấn, còn lại là nuôi trồng (khoảng 21.200 tấn). Riêng quý III/2031 sản lượng đạt 19.800 tấn, tăng 4% so với quý II. Cơ cấu theo loài như sau:',
+      'a) Cá tra: 12.300 tấn, tăng 5,1%.',
+      'b) Tôm: 8.900 tấn.',
+    ]);
+    expect(facts.find((f) => f.quote.includes('21.200'))?.period).toBe('2031-01..2031-09');
+    expect(facts.find((f) => f.quote.startsWith('19.800'))?.period).toBe('2031-07..2031-09');
+    expect(facts.filter((f) => /^(?:12\.300|8\.900)/.test(f.quote)).map((f) => f.period)).toEqual(['2031-01..2031-09', '2031-01..2031-09']);
+  });
 });
 
 describe('a paragraph that opens by splitting the stock the paragraph before it gave is of that stock’s moment', () => {

@@ -70,7 +70,7 @@ const LINKERS = [
   'tăng', 'giảm', 'tăng thêm', 'giảm đi', 'tăng lên', 'giảm xuống', 'lên đến', 'lên tới', 'lên', 'xuống', 'đến', 'tới', 'còn', 'từ', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'tổng', 'tổng cộng',
   'cho', 'của', 'đã', 'và', 'với tổng số', 'tổng số', 'số lượng', 'xếp thứ', 'xếp hạng thứ', 'đứng thứ', 'thứ', 'tại', 'trong', 'đạt tỷ lệ',
   'tương ứng', 'tương đương', 'mới', 'thêm', 'hiện', 'nay', 'chỉ', 'chỉ có', 'mỗi', 'ở mức', 'mức', 'khoảng chừng', 'lần lượt là', 'lần lượt', 'cụ thể',
-  'nhưng', 'nhưng mới', 'nhưng chỉ', 'dự kiến', 'kéo giảm', 'kéo', 'thông qua',
+  'nhưng', 'nhưng mới', 'nhưng chỉ', 'dự kiến', 'kéo giảm', 'kéo', 'thông qua', 'như sau',
   // (the agent's `do` before a count of those who did it: `… hiện vật do 15 cá nhân hiến tặng`)
   'do',
   ...QUALIFIERS.map((q) => q.words),

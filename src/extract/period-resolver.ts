@@ -87,8 +87,13 @@ function closedBracketBefore(ctx: PeriodContext, m: TimeMention): boolean {
   if (open < ctx.sentenceStart || ctx.lower.slice(open, m.start).includes(')')) return false;
   const close = ctx.lower.indexOf(')', m.end);
   // (an aside that singles out a part; not one that says the lead's dates, `Trong 9 tháng (từ 01/01 đến 30/9/2026), …`)
-  return close >= 0 && close < ctx.start && /^\(\s*riêng(?!\p{L})/u.test(ctx.lower.slice(open, m.start));
+  // (nor one that says, right after a time, when that time's work was done: `… năm 2025 (thực hiện trong tháng 01/2026) như sau:`)
+  const inside = ctx.lower.slice(open, m.start);
+  const doneWhen = DONE_WHEN.test(inside) && /[\divx]\s*$/u.test(ctx.lower.slice(Math.max(0, open - 4), open));
+  return close >= 0 && close < ctx.start && (/^\(\s*riêng(?!\p{L})/u.test(inside) || doneWhen);
 }
+/** A bracket that opens by saying when something was done (`(thực hiện trong tháng 01/2026)`, `(tổ chức tháng 12/2025)`). */
+const DONE_WHEN = /^\(\s*(?:được\s+)?(?:thực hiện|tổ chức|tiến hành|đánh giá|công bố|ban hành|hoàn thành)(?!\p{L})/u;
 
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);

@@ -364,7 +364,15 @@ const WITH_STOCK = /^[^;.()\d]{0,60}(?<!\p{L})(?<!so\s)với(?!\p{L})[^;.()\d]{0
 const EXISTS_BEFORE = /(?<!\p{L})(?:có|còn|hiện có|đang có)\s+(?:tổng số\s+|tổng cộng\s+)?$/u;
 
 /** Spans a sentence's lead sets that go on for the rest of its paragraph in a dated report. */
-const CARRIED_SPANS = new Set(['period:since', 'period:as-of', 'period:until', 'period:months-of-year', 'period:months-to-date', 'period:between']);
+const CARRIED_SPANS = new Set([
+  'period:since',
+  'period:as-of',
+  'period:until',
+  'period:months-of-year',
+  'period:months-to-date',
+  'period:between',
+  'period:this-month',
+]);
 
 const OPENS_BRACKET = /\(\s*(?:khoảng|gần|hơn|trên|dưới|ước)?\s*$/u;
 const ANNUAL_PLAN = /(?<!\p{L})(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?!\p{L})/u;

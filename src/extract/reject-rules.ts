@@ -231,5 +231,7 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   const mark = AFTER_MARKS_NOT_FACT.find((m) => m.re.test(after));
   if (mark) return mark.rule;
   if (/kỷ niệm\s*$/u.test(lower.slice(Math.max(0, pos - 12), pos))) return 'reject:anniversary';
+  // a badge's class (`Huy hiệu 30 năm tuổi Đảng`, `Huy hiệu 55, 60 và 65 năm tuổi Đảng`): a name, not a length of time
+  if (/huy hiệu(?:\s+\d{1,3}\s*(?:,|và))*\s*$/u.test(lower.slice(Math.max(0, pos - 40), pos))) return 'reject:name';
   return undefined;
 }

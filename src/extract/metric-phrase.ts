@@ -210,7 +210,9 @@ const PRE_MAX_WORDS = 14;
 const AMOUNT_NOUNS = 'số tiền|kinh phí|tổng vốn|vốn|giá trị|diện tích|chiều dài|công suất|tổng mức đầu tư';
 
 /** `với` and a noun of amount right before the figure (`… với số tiền`, `… với tổng kinh phí`, `… với mức`). */
-const WITH_NOUN = new RegExp(`^(?:[\\s,]*${W('với')}\\s+|\\s*(,)\\s*)(?:tổng\\s+)?${W(`${AMOUNT_NOUNS}|mức`)}`, 'iu');
+// (after a comma, also the money a count's events came to: `xử lý 57 trường hợp vi phạm …, phạt tiền 1.185 triệu đồng`,
+// `cấp thuốc miễn phí cho 5.260 lượt người, trị giá khoảng 420 triệu đồng`)
+const WITH_NOUN = new RegExp(`^(?:[\\s,]*${W('với')}\\s+|\\s*(,)\\s*)(?:tổng\\s+)?${W(`${AMOUNT_NOUNS}|mức|phạt tiền|xử phạt|trị giá|thiệt hại`)}`, 'iu');
 
 /**
  * An amount that came with the figure before it: `với số tiền …`, or after a comma (`… cho 1.247 đối tượng, số tiền

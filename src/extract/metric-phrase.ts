@@ -811,6 +811,9 @@ function rateForCase(m: MetricInput): { phrase: string; end: number } | undefine
   return { phrase: tidy(`mức ${verb?.toLocaleLowerCase('vi') ?? ''} ${tail[1] ?? ''}${tail[2]}`), end: m.unitEnd + tail[0].length };
 }
 
+/** What says the figure after it is the one before it in another unit (`, tương đương 86.420 TEU`, `, quy đổi khoảng …`). */
+const EQUIVALENT_LEAD = /^[\s,]*(?:tương đương(?:\s+với)?|quy đổi(?:\s+ra)?|tức là)\s*(?:(?:khoảng|gần|hơn|trên|dưới)\s*)?$/iu;
+
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
@@ -851,10 +854,15 @@ export function metricPhrase(m: MetricInput): MetricReading {
       ? PLAN_BEFORE_BRACKET.exec(m.text.slice(m.sentence, bracket))
       : null;
   const rated = rateForCase(m);
+  // `… 1.214.800 tấn, tương đương 86.420 TEU`: the same quantity in another unit — the measure of the figure before it
+  const converted = m.compared && m.aspect === 'level' && EQUIVALENT_LEAD.test(m.text.slice(m.from, m.start)) && !hasContent(post.phrase);
   if (rated) {
     metric = rated.phrase;
     usedAfter = rated.end;
     ev.push('metric:rate-for-case');
+  } else if (converted && m.compared) {
+    metric = tidy(`${withoutBase(m.compared)} ${m.kind === 'count' ? tidy(m.text.slice(m.unitStart, m.unitEnd)) : ''}`);
+    ev.push('metric:equivalent');
   } else if (planned) {
     // `bằng 108,1% mục tiêu của Đề án … (45.000 ha)`, `đạt 87,7% kế hoạch năm (110.000 lao động)`: the figure a
     // bracket opens with after a plan names that plan's value — of the measure compared when the plan names none

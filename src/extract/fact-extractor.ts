@@ -143,7 +143,13 @@ const BOUND_AFTER_WORDS = /^(?:\s+[\p{L}]+){1,3}\s+trở\s+(?:lên|xuống)(?!\p
 function ofInWords(text: string, end: number, next: Figure | undefined, unit: string | undefined, scale: number): number | undefined {
   if (!next) return undefined;
   const between = text.slice(end, next.start);
-  if (!/^\s*(?:trên|\/)\s*(?:tổng\s*(?:số)?)?\s*(?:(?:gần|khoảng|hơn|trên)\s+)?$/u.test(between)) return undefined;
+  // (the counted noun's words may stand between when the whole is said `trên tổng số`: `506 lô sạp trên tổng số 540 lô`,
+  // `811 TTHC được số hóa trên tổng số 1.725 TTHC`)
+  if (
+    !/^\s*(?:trên|\/)\s*(?:tổng\s*(?:số)?)?\s*(?:(?:gần|khoảng|hơn|trên)\s+)?$/u.test(between) &&
+    !/^(?:\s+[\p{L}\p{M}]+){1,8}\s+trên\s+tổng\s+số\s*(?:(?:gần|khoảng|hơn|trên)\s+)?$/u.test(between)
+  )
+    return undefined;
   // (in the figure's own scale, as its value is: `186,3 tỷ đồng trên tổng số 603,5 tỷ đồng` is 186,3 of 603,5)
   const of = Math.round(((next.value * next.scale) / scale) * 1e6) / 1e6;
   // a slash between two nouns is a ratio per a round number of the second (`113,5 bé trai/100 bé gái`) or of the same noun

@@ -111,6 +111,7 @@ export const MEASURE_UNITS: Record<string, string> = {
 export const RATE_DENOMINATORS = [
   'ngày', 'tháng', 'năm', 'giờ', 'tuần', 'dân', 'người', 'điểm', 'hộ', 'km', 'km2', 'km²', 'xã', 'ha', 'm2', 'm²', 'con',
   'đơn vị', 'thành phố', 'cơ sở', 'trường', 'huyện', 'tỉnh', 'doanh nghiệp', 'hộ gia đình', 'lớp', 'nhà', 'trường hợp', 'thôn', 'phường',
+  'khách hàng',
 ];
 
 /**

@@ -26,6 +26,10 @@ export function readApprox(lower: string, start: number, boundary: number, claus
     return { approx: 'none', evidence: ['approx:comparative'] };
   }
   if (adjacent) return { approx: adjacent.approx, evidence: [`approx:${adjacent.words.replace(/\s+/g, '-')}`] };
+  // (a qualifier before the `gấp` of a multiple is the multiple's: `gần gấp đôi ngày thường`, `khoảng gấp 3 lần`)
+  const times = /(?<![\p{L}])gấp$/u.exec(lower.slice(Math.max(0, pos - 4), pos));
+  const beforeTimes = times ? qualifierEndingAt(lower, skipSpacesBack(lower, pos - 3)) : undefined;
+  if (beforeTimes) return { approx: beforeTimes.approx, evidence: [`approx:${beforeTimes.words.replace(/\s+/g, '-')}`] };
   // `IIP tháng 11 ước tăng 3,8%`: the estimate is said of the change word right before the figure
   if (/(?<!\p{L})ước(?:\s+tính)?\s+(?:tăng|giảm)\s*$/u.test(lower.slice(Math.max(0, pos - 16), pos))) {
     return { approx: 'estimate', evidence: ['approx:estimated-change'] };

@@ -10,12 +10,12 @@ export const DIFFERENCE_BEFORE = new RegExp(`(?<!\\p{L})(?:${ADJECTIVES}|tăng|g
 
 /** A comparative with nothing else (`gấp`, `cao hơn`, `ngắn`): it says how a value compares, not what it measures. */
 export const COMPARATIVE_ONLY = new RegExp(
-  `^(?:(?:${ADJECTIVES})(?:\\s+hơn)?|rút ngắn|kéo dài thêm|(?:tăng\\s+|bằng\\s+)?gấp(?:\\s+(?:hơn|gần|khoảng|trên))?)$`,
+  `^(?:(?:${ADJECTIVES})(?:\\s+hơn)?|rút ngắn|kéo dài thêm|(?:(?:gần|khoảng|hơn|trên|xấp xỉ)\\s+)?(?:tăng\\s+|bằng\\s+)?gấp(?:\\s+(?:hơn|gần|khoảng|trên))?)$`,
   'iu',
 );
 
 /** A comparative that closes a subject (`Số hộ … gấp hơn`). */
-export const COMPARATIVE_TAIL = new RegExp(`\\s+(?:(?:${ADJECTIVES})\\s+hơn|gấp(?:\\s+(?:hơn|gần|khoảng|trên))?)$`, 'iu');
+export const COMPARATIVE_TAIL = new RegExp(`\\s+(?:(?:${ADJECTIVES})\\s+hơn|(?:(?:gần|khoảng|xấp xỉ)\\s+)?gấp(?:\\s+(?:hơn|gần|khoảng|trên))?)$`, 'iu');
 
 /** A multiple just said before a text (`gấp 1,2 lần `, `bằng 1,5 lần `): what follows is its base. */
 export const MULTIPLE_BEFORE = /(?<!\p{L})(?:(?:gấp|bằng)\s+(?:hơn\s+|gần\s+|khoảng\s+)?[\d.,]+\s+lần|gấp\s+(?:đôi|rưỡi|ba|bốn|năm))\s+$/u;

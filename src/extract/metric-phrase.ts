@@ -814,6 +814,9 @@ function rateForCase(m: MetricInput): { phrase: string; end: number } | undefine
 /** What says the figure after it is the one before it in another unit (`, tương đương 86.420 TEU`, `, quy đổi khoảng …`). */
 const EQUIVALENT_LEAD = /^[\s,]*(?:tương đương(?:\s+với)?|quy đổi(?:\s+ra)?|tức là)\s*(?:(?:khoảng|gần|hơn|trên|dưới)\s*)?$/iu;
 
+/** A comparison's base right before a bracket (`… so với cùng kỳ năm 2025 (`): the base's words. */
+const BASE_BEFORE_BRACKET = /(?<![\p{L}])so với\s+((?:cùng kỳ|năm|tháng|quý|kỳ|đầu năm|cuối năm)[^(),;:]{0,30}?)\s*$/iu;
+
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
@@ -1097,6 +1100,14 @@ export function metricPhrase(m: MetricInput): MetricReading {
       !m.parent.toLocaleLowerCase('vi').includes(m.countedNoun.toLocaleLowerCase('vi'));
     if (context && !namesMeasure && !ownCount && !otherNoun && !saysNothingNew(context, metric)) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
+  }
+  // `… 1.318 bẫy thú, tăng 26,4% so với cùng kỳ năm 2025 (1.043 bẫy)`: the base's own value in brackets is the measure at
+  // the base — not its change (`bẫy thú … cùng kỳ năm 2025`, not `… tăng`)
+  const base = bracket >= 0 && m.aspect === 'level' ? BASE_BEFORE_BRACKET.exec(m.text.slice(m.sentence, bracket)) : null;
+  if (base && /^\(\s*(?:(?:khoảng|gần|hơn|trên|dưới|là|đạt)\s*)?$/u.test(m.text.slice(bracket, m.start)) && metric) {
+    const measure = (m.compared ?? metric).replace(/\s+so(?:\s+với)?(?![\p{L}]).*$/u, '').replace(/(?:\s+(?:tăng|giảm))+$/u, '');
+    metric = tidy(`${measure} ${base[1]}`);
+    ev.push('metric:base-value');
   }
   // `ngành chế biến, chế tạo tăng 10,9%, đóng góp 9,6 điểm phần trăm vào mức tăng chung`: what a part adds to the growth of
   // the whole is named so — the contribution of the value before it, to what it says after `vào`

@@ -240,7 +240,10 @@ const NESTED_WHERE = /^\s+(tại|ở|trên|thuộc)\s+\d[\d.,]*\s+(?=\p{L})/u;
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
 
 /** What a rank orders by, after it (and after where: `thứ 9 toàn quốc về …`). */
-const RANK_BY = /^\s*(?:(?:toàn quốc|cả nước|toàn vùng|trong (?:cả nước|khu vực|vùng)|của (?:cả nước|vùng))\s*)?,?\s*(về|theo)\s+([^,;.()]+)/iu;
+// (after the group it is among, too: `thứ 4/23 phường của thành phố về tỷ lệ …`, `thứ 6/21 công ty cao su khu vực Tây Nguyên và
+// duyên hải miền Trung về năng suất vườn cây`)
+const RANK_BY =
+  /^\s*(?:(?:toàn quốc|cả nước|toàn vùng|trong (?:cả nước|khu vực|vùng)|của (?:cả nước|vùng))\s*|[^,;.()]{0,90}?\s)?,?\s*(về|theo)\s+([^,;.()]+)/iu;
 /** A rank given by another body (`được Trung ương Hội xếp thứ`, `được Viện kiểm sát nhân dân tối cao xếp`). */
 const RANKED_BY = /(?<![\p{L}])được\s+[^,;()]{2,60}?\s+(?:xếp|đánh giá|công nhận)(?:\s+(?:hạng|thứ|vị trí))?\s*$/u;
 /** The group a rank is among, said after it: `trong Cụm thi đua các tỉnh Bắc Trung Bộ`, `trong toàn hệ thống`. */

@@ -820,6 +820,11 @@ const EQUIVALENT_LEAD = /^[\s,]*(?:tương đương(?:\s+với)?|quy đổi(?:\s
 /** A comparison's base right before a bracket (`… so với cùng kỳ năm 2025 (`): the base's words. */
 const BASE_BEFORE_BRACKET = /(?<![\p{L}])so với\s+((?:cùng kỳ|năm|tháng|quý|kỳ|đầu năm|cuối năm)[^(),;:]{0,30}?)\s*$/iu;
 
+/** A purpose said right after an amount (`… 9,5 tỷ đồng để cải tạo kho lưu trữ`, `… nhằm hỗ trợ …`). */
+const PURPOSE_AFTER = /^\s*,?\s*(?:để|nhằm)\s+([^;.()]{3,120}?)(?=\s*(?:[;.()]|,\s+(?:đạt|tăng|giảm|bằng|trong đó)|$))/u;
+/** A phrase already headed by a noun of money (`tổng kinh phí`, `vốn`, `số tiền`). */
+const MONEY_HEAD = /^(?:tổng\s+)?(?:kinh phí|vốn|số tiền|nguồn vốn|ngân sách|chi phí|dự toán)(?![\p{L}])/iu;
+
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
@@ -1103,6 +1108,15 @@ export function metricPhrase(m: MetricInput): MetricReading {
       !m.parent.toLocaleLowerCase('vi').includes(m.countedNoun.toLocaleLowerCase('vi'));
     if (context && !namesMeasure && !ownCount && !otherNoun && !saysNothingNew(context, metric)) metric = tidy(`${metric} ${context}`);
     ev.push('metric:bracket');
+  }
+  // `Đề nghị … bố trí 9,5 tỷ đồng để cải tạo, sửa chữa kho lưu trữ`: money given a purpose right after it is the money for
+  // that purpose — named by it too (`kinh phí đề nghị … bố trí cải tạo, sửa chữa kho lưu trữ`)
+  const purpose = m.kind === 'money' && m.aspect === 'level' ? PURPOSE_AFTER.exec(m.text.slice(m.unitEnd, m.unitEnd + 120)) : null;
+  if (purpose && hasContent(purpose[1]) && !TIME_HINT.test(purpose[1])) {
+    const what = firstWords(purpose[1], 10);
+    metric = MONEY_HEAD.test(metric) ? tidy(`${metric} ${what}`) : tidy(`kinh phí ${caseOf(metric)} ${what}`);
+    usedAfter = Math.max(usedAfter, m.unitEnd + purpose[0].length);
+    ev.push('metric:purpose');
   }
   // `… 1.318 bẫy thú, tăng 26,4% so với cùng kỳ năm 2025 (1.043 bẫy)`: the base's own value in brackets is the measure at
   // the base — not its change (`bẫy thú … cùng kỳ năm 2025`, not `… tăng`)

@@ -629,6 +629,9 @@ function searchFrom(text: string, from: number, re: RegExp, length: number): num
 }
 
 /** The words after the number's unit that qualify what it counts, and where they end. */
+/** A number and its unit closed by `trở lên`/`trở xuống` (`1 tỷ đồng/năm trở lên`, `50 m trở lên`). */
+const BOUND_CLOSED = /^\s*\d[\d.,]*\s*(?:[\p{L}/\d²]+\s*){0,3}trở\s+(?:lên|xuống)(?![\p{L}])/u;
+
 function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase: string; end: number } {
   // a bound written after the figure (`từ 40% trở lên số xã`) is no word of its noun
   const bound = BOUND_AFTER.exec(text.slice(from, from + 12));
@@ -638,7 +641,13 @@ function after(text: string, from: number, stops: RegExp = POST_STOP): { phrase:
   const next = aside ? text.slice(from + aside[0].length, from + aside[0].length + 20) : '';
   if (aside && /^\s+\p{Ll}/u.test(next) && next.trimStart().search(stops) !== 0) from += aside[0].length;
   const rest = text.slice(from, Math.min(text.length, from + 200));
-  const stop = searchFrom(text, from, stops, 200);
+  let stop = searchFrom(text, from, stops, 200);
+  // (a bound that says which of them, `1.400 hộ có thu nhập từ 1 tỷ đồng/năm trở lên`, is the noun's: its number does not stop it)
+  const group = stop > 0 && /(?<![\p{L}])từ\s*$/u.test(rest.slice(0, stop)) ? BOUND_CLOSED.exec(rest.slice(stop)) : null;
+  if (group) {
+    const further = searchFrom(text, from + stop + group[0].length, stops, 120);
+    stop = further >= 0 ? stop + group[0].length + further : rest.length;
+  }
   const raw = stop >= 0 ? rest.slice(0, stop) : rest;
   const all = [...raw.matchAll(/\S+/gu)];
   let n = Math.min(all.length, POST_MAX_WORDS);

@@ -834,6 +834,19 @@ const PURPOSE_AFTER = /^\s*,?\s*(?:để|nhằm)\s+([^;.()]{3,120}?)(?=\s*(?:[;.
 /** A phrase already headed by a noun of money (`tổng kinh phí`, `vốn`, `số tiền`). */
 const MONEY_HEAD = /^(?:tổng\s+)?(?:kinh phí|vốn|số tiền|nguồn vốn|ngân sách|chi phí|dự toán)(?![\p{L}])/iu;
 
+/** `…, nâng tổng số lên`, `…, nâng tổng số hợp tác xã lên`: a running total raised by the count before it. */
+const RAISED_TOTAL = /(?<![\p{L}])nâng\s+(?:tổng\s+số|tổng|số)\s+lên\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$/iu;
+
+/**
+ * The phrase of the earlier count of the same noun a raised total that names nothing itself (`nâng tổng số lên`) goes on
+ * from, if the figure is one (`nâng số hợp tác xã do phụ nữ quản lý lên 163` names its own).
+ */
+function raisedTotal(m: MetricInput): string | undefined {
+  if (!RAISED_TOTAL.test(m.text.slice(m.sentence, m.start))) return undefined;
+  const earlier = [...(m.earlierCounts ?? [])].reverse().find((e) => e.noun === m.countedNoun);
+  return earlier ? withoutBase(earlier.metric) : undefined;
+}
+
 export function metricPhrase(m: MetricInput): MetricReading {
   const bracket = openBracket(m.text, m.sentence, m.start);
   // (`6.215 người là thanh thiếu niên`, `38 đại biểu là người dân tộc thiểu số`: `là` right after a counted noun says
@@ -947,6 +960,10 @@ export function metricPhrase(m: MetricInput): MetricReading {
     // `… ở đô thị đạt 94%, ở nông thôn đạt 71%`: the same measure in another place
     metric = tidy(`${m.compared.replace(/\s+(?:ở|tại)\s.*$/u, '')} ${own}`);
     ev.push('metric:previous+place');
+  } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && raisedTotal(m)) {
+    // `có thêm 1.248 hộ kinh doanh chuyển sang …, nâng tổng số lên 9.705 hộ`: the running total of what the count before it added to
+    metric = tidy(`tổng số ${raisedTotal(m) ?? ''}`);
+    ev.push('metric:raised-total');
   } else if (
     (m.kind === 'count' || m.kind === 'ratio') &&
     m.countedNoun &&

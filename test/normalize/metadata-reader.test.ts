@@ -184,6 +184,11 @@ describe('readMetadata', () => {
     expect(windowed('Kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ 2027-2032', term)).toBe('2027-10..2032-09');
     const school = 'Học kỳ I năm học 2030-2031 được thực hiện từ ngày 05/9/2030 đến ngày 16/01/2031 theo kế hoạch.';
     expect(windowed('Sơ kết học kỳ I năm học 2030-2031', school)).toBe('2030-09..2031-01');
+    // a season, a campaign
+    const season = 'Mùa du lịch biển năm 2031 được tổ chức từ ngày 20/4/2031 đến ngày 10/9/2031 trên toàn tuyến bãi biển.';
+    expect(windowed('Tổng kết công tác quản lý bãi biển mùa du lịch năm 2031', season)).toBe('2031-04..2031-09');
+    const drive = 'Đợt cao điểm tấn công trấn áp tội phạm diễn ra từ ngày 15/11/2031 đến ngày 15/01/2032.';
+    expect(windowed('Kết quả đợt cao điểm tấn công trấn áp tội phạm dịp Tết Nguyên đán 2032', drive)).toBe('2031-11..2032-01');
     // not dates of something else, nor of another time of the same kind
     expect(windowed('Kết quả công tác năm 2031', 'Chiến dịch diễn ra từ ngày 01/3/2031 đến ngày 30/4/2031.')).toBe('2031');
     const earlier = 'Học kỳ I năm học 2029-2030 (từ ngày 05/9/2029 đến ngày 15/01/2030) đã tổng kết.';

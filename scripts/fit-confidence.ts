@@ -12,9 +12,16 @@ import { runEval } from './eval/run-eval.js';
 import { BLIND_SETS, HELD_OUT } from './eval/eval-sets.js';
 import { calibration, type Calibration } from './eval/calibration.js';
 import { isRight } from './eval/gold-scorer.js';
-import { confidenceFeatures } from '../src/extract/confidence-features.js';
+import { confidenceFeatures, isWordFeature, MIN_WORD_COUNT } from '../src/extract/confidence-features.js';
 import { probabilityOf } from '../src/extract/confidence-model.js';
 import { fitLogistic, type Example } from './eval/logistic-fit.js';
+
+/** The examples with the word features seen fewer than MIN_WORD_COUNT times among them left out (their weights would fit noise). */
+function pruneRareWords<E extends Example>(examples: E[]): E[] {
+  const seen = new Map<string, number>();
+  for (const e of examples) for (const f of e.features) if (isWordFeature(f)) seen.set(f, (seen.get(f) ?? 0) + 1);
+  return examples.map((e) => ({ ...e, features: e.features.filter((f) => !isWordFeature(f) || (seen.get(f) ?? 0) >= MIN_WORD_COUNT) }));
+}
 
 function fmt(c: Calibration): string {
   const p = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
@@ -47,7 +54,7 @@ async function main(): Promise<void> {
   const heldOut: { confidence: number; right: boolean; doc: string }[] = [];
   for (const d of docs) {
     const model = fitLogistic(
-      examples.filter((e) => e.doc !== d),
+      pruneRareWords(examples.filter((e) => e.doc !== d)),
       l2,
       1500,
     );
@@ -68,7 +75,7 @@ async function main(): Promise<void> {
   for (const b of cv.bins)
     if (b.n) console.log(`  [${b.range}] n ${String(b.n).padStart(4)}  mean confidence ${b.meanConfidence.toFixed(2)}  right ${(b.right * 100).toFixed(1)}%`);
   if (process.argv.includes('--dry-run')) return;
-  const full = fitLogistic(examples, l2);
+  const full = fitLogistic(pruneRareWords(examples), l2);
   // the weights' own fingerprint too: two fits on the same day and documents differ when the extractor did
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([full.bias, full.weights]))

@@ -88,6 +88,29 @@ function metricWords(metric: string): string[] {
   return out;
 }
 
+/**
+ * The words of the metric phrase, each by the fact's kind (`mw:percent:tỷ`, `mw:count:hộ`), and its first and last word: which
+ * words name a reliably read measure and which mark a phrase cut from the wrong place is learnt from the gold, not listed.
+ * Rare words carry no weight (the fit keeps a word seen at least `MIN_WORD_COUNT` times).
+ */
+function metricBag(kind: string, metric: string): string[] {
+  const words = (metric.toLocaleLowerCase('vi').match(/[\p{L}\p{M}]+/gu) ?? []) as string[];
+  const out = new Set(words.map((w) => `mw:${kind}:${w}`));
+  if (words.length) {
+    out.add(`mfirst:${words[0]}`);
+    out.add(`mlast:${words[words.length - 1]}`);
+  }
+  return [...out];
+}
+
+/** Features of the metric-word families (a word, a first or last word) that the fit drops when seen fewer times than this. */
+export const MIN_WORD_COUNT = 3;
+
+/** Whether a feature is one of a family of words, which the fit keeps only when seen often enough. */
+export function isWordFeature(feature: string): boolean {
+  return /^(mw|mfirst|mlast):/u.test(feature);
+}
+
 /** The active (value 1) features of a fact. */
 export function confidenceFeatures(f: ConfidenceInput): string[] {
   const out = new Set<string>();
@@ -105,5 +128,6 @@ export function confidenceFeatures(f: ConfidenceInput): string[] {
   out.add(`${f.kind}&${metricRule}`);
   out.add(`${f.kind}&${periodRule}`);
   out.add(`${f.kind}&${f.evidence.some((e) => e.startsWith('table:')) ? 'table' : 'text'}`);
+  for (const w of metricBag(f.kind, f.metric)) out.add(w);
   return [...out].sort();
 }

@@ -19,6 +19,13 @@ describe('confidence model', () => {
     expect(f.some((x) => x.startsWith('ev:model'))).toBe(false);
   });
 
+  it('reads the words of the metric phrase by kind, and its first and last word, for the fit to weigh', () => {
+    const f = confidenceFeatures({ ...fact, metric: 'Tỷ lệ hộ dân được cấp điện' });
+    expect(f).toEqual(expect.arrayContaining(['mw:count:tỷ', 'mw:count:hộ', 'mw:count:điện', 'mfirst:tỷ', 'mlast:điện']));
+    expect(confidenceFeatures({ ...fact, kind: 'percent', metric: 'hộ' })).toEqual(expect.arrayContaining(['mw:percent:hộ', 'mfirst:hộ', 'mlast:hộ']));
+    expect(confidenceFeatures({ ...fact, metric: '' }).some((x) => /^(mw|mfirst|mlast):/u.test(x))).toBe(false);
+  });
+
   it('gives a confidence in [0.01, 0.99], lowered on a page read by OCR with low confidence', () => {
     const c = confidenceOf(fact);
     expect(c).toBeGreaterThanOrEqual(0.01);

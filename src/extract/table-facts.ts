@@ -54,6 +54,9 @@ export function unitFromText(written: string): UnitInfo | undefined {
   const rest = m ? m[2] : unit;
   if (rest in MONEY) return { unit, baseUnit: 'VND', kind: 'money', factor: scale * MONEY[rest] };
   const read = readUnit(`1 ${rest}`, `1 ${rest}`, 1);
+  // (a counted noun and the words that say which, `lượt xe`, `hộ nghèo`: counted in the noun)
+  if (read?.kind === 'count' && read.evidence.includes('unit:noun') && MODIFIED_NOUN_TAIL.test(rest.slice(read.end - 2)))
+    return { unit, baseUnit: read.baseUnit, kind: 'count', factor: scale };
   if (read && read.end >= rest.length + 1 - 1) {
     if (read.kind === 'percent') return { unit, baseUnit: '%', kind: 'percent', factor: 1 };
     if (read.kind === 'money') return { unit, baseUnit: read.baseUnit, kind: 'money', factor: scale };
@@ -69,8 +72,12 @@ function looksLikeUnit(inner: string): boolean {
   if (/^\p{L}{1,4}$/u.test(t)) return true;
   const lower = `1 ${t.toLocaleLowerCase('vi')}`;
   const read = readUnit(lower, lower, 1);
+  if (read?.kind === 'count' && read.evidence.includes('unit:noun') && MODIFIED_NOUN_TAIL.test(lower.slice(read.end))) return true;
   return read !== undefined && !read.evidence.includes('unit:guessed') && read.end === lower.length;
 }
+
+/** One or two lower-case words after a counted noun in a unit bracket: they say which (`lượt xe`, `hộ nghèo`). */
+const MODIFIED_NOUN_TAIL = /^\s+\p{Ll}+(?:\s+\p{Ll}+)?$/u;
 
 /** The unit a label gives in brackets (`Công suất PLM (MW)`, `Tốc độ … (Mbit/s)`), the last one written. */
 function bracketUnit(label: string): UnitInfo | undefined {
@@ -178,6 +185,12 @@ export function periodOfHeader(part: string, century?: string, growth = false, t
   const mentions = findTimeMentions(t.toLocaleLowerCase('vi'), periodYear(tablePeriod), tablePeriod);
   // (a span of months, `8 tháng 2025`, holds a flow over them, not a level at their end)
   if (mentions.length === 1) return { period: mentions[0].period, span: false };
+  // (`Doanh thu 9 tháng` in a table of a whole year: its first months — a header has no report month to end them at)
+  const months = /^\d{4}$/u.test(tablePeriod ?? '')
+    ? /(?<![\d.,/\p{L}])(\d{1,2})\s+tháng(?!\s*(?:\d|đầu|cuối|năm|trước|tới|qua|sau|liên|liền|kể|trở|\/))(?![\p{L}])/iu.exec(t)
+    : null;
+  if (months && Number(months[1]) >= 2 && Number(months[1]) <= 11)
+    return { period: `${tablePeriod}-01..${tablePeriod}-${months[1].padStart(2, '0')}`, span: false };
   return undefined;
 }
 

@@ -368,6 +368,14 @@ describe('table header and unit readers', () => {
     expect(periodOfHeader('Số lượng')).toBeUndefined();
   });
 
+  it("reads a number of months in a header of a whole-year table as the year's first months", () => {
+    expect(periodOfHeader('Doanh thu 9 tháng', undefined, false, '2031')?.period).toBe('2031-01..2031-09');
+    expect(periodOfHeader('Sản lượng 6 tháng', undefined, false, '2031')?.period).toBe('2031-01..2031-06');
+    // not without a year, nor a duration of a year's last months
+    expect(periodOfHeader('Doanh thu 9 tháng')).toBeUndefined();
+    expect(periodOfHeader('Kế hoạch 6 tháng cuối năm', undefined, false, '2031')?.period).not.toBe('2031-01..2031-06');
+  });
+
   it('reads a two-digit span of years (10-15) only when the table gives the century', () => {
     expect(periodOfHeader('10-15', '20')?.period).toBe('2010-01..2015-12');
     expect(periodOfHeader('GĐ 16-20', '20')?.period).toBe('2016-01..2020-12');
@@ -381,6 +389,9 @@ describe('table header and unit readers', () => {
     ['tỷ đồng', { unit: 'tỷ đồng', baseUnit: 'VND', kind: 'money', factor: 1e9 }],
     ['%', { unit: '%', baseUnit: '%', kind: 'percent', factor: 1 }],
     ['Mbit/s', { unit: 'mbit/s', baseUnit: 'mbit/s', kind: 'measure', factor: 1 }],
+    // a counted noun and the word that says which: counted in the noun
+    ['lượt xe', { unit: 'lượt xe', baseUnit: 'lượt', kind: 'count', factor: 1 }],
+    ['nghìn lượt tàu', { unit: 'nghìn lượt tàu', baseUnit: 'lượt', kind: 'count', factor: 1e3 }],
   ])('reads the written unit %s', (written, info) => {
     expect(unitFromText(written)).toEqual(info);
   });

@@ -27,6 +27,8 @@ export const MEASURE_UNITS: Record<string, string> = {
   'm2': 'm2',
   'm²': 'm²',
   ha: 'ha',
+  'héc-ta': 'ha',
+  'hécta': 'ha',
   mm: 'mm',
   cm: 'cm',
   'm3': 'm3',

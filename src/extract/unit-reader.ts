@@ -51,7 +51,7 @@ function loanNoun(text: string, lower: string, pos: number): string | undefined 
 function guessNoun(text: string, lower: string, pos: number): string | undefined {
   const acronym = /^\p{Lu}{2,}(?:\s\p{Lu}{2,})?(?![\p{L}\d])/u.exec(text.slice(pos, pos + 16));
   if (acronym) return lower.slice(pos, pos + acronym[0].length);
-  const words = /^([\p{Ll}]+)(?:\s([\p{Ll}]+))?(?:\s([\p{Ll}]+))?/u.exec(lower.slice(pos, pos + 40));
+  const words = /^([\p{Ll}]+(?:-[\p{Ll}]+)?)(?:\s([\p{Ll}]+))?(?:\s([\p{Ll}]+))?/u.exec(lower.slice(pos, pos + 40));
   if (!words || text[pos] !== lower[pos] || NOT_NOUNS.includes(words[1])) return undefined;
   // a person named by what they do, with the suffix `viên` (`cộng tác viên`, `tình nguyện viên`, `kiểm soát viên`): the three syllables
   if (words[2] && words[3] === 'viên' && !NOT_NOUNS.includes(words[2])) return `${words[1]} ${words[2]} viên`;
@@ -59,8 +59,54 @@ function guessNoun(text: string, lower: string, pos: number): string | undefined
   if (words[2] && words[3] && splitsWord([words[1], words[2], words[3]], 2)) return words[1];
   if (words[2] && PREDICATE_START.has(words[2])) return words[1];
   if (words[2] && !NOT_NOUNS.includes(words[2])) return `${words[1]} ${words[2]}`;
+  // one syllable that a clause's end or a function word closes (`ước cả năm đạt 3.880 đám.`, `2.150 suất cho học sinh`,
+  // `nhà lưu giữ tro cốt với 1.500 ô.`): the counted noun alone
+  const closed = words[2] ? NOT_NOUNS.includes(words[2]) : /^\s*(?:[,.;:)]|$)/u.test(lower.slice(pos + words[1].length, pos + words[1].length + 3));
+  if (closed && !SINGLE_NOT_COUNTED.has(words[1])) return words[1];
   return undefined;
 }
+
+/** Syllables that follow a figure without being what it counts (a verb, a time word, an adverb). */
+const SINGLE_NOT_COUNTED = new Set([
+  'chỉ',
+  'đều',
+  'cũng',
+  'vẫn',
+  'đang',
+  'sẽ',
+  'không',
+  'chưa',
+  'bị',
+  'mới',
+  'nay',
+  'rồi',
+  'qua',
+  'tới',
+  'trước',
+  'sau',
+  'lại',
+  'thêm',
+  'nữa',
+  'xong',
+  'hết',
+  'còn',
+  'ra',
+  'vào',
+  'lên',
+  'xuống',
+  'đi',
+  'nhất',
+  'trở',
+  'liên',
+  'tục',
+  'kể',
+  'liền',
+  'ngoài',
+  'trong',
+  'đầu',
+  'cuối',
+  'giữa',
+]);
 
 /**
  * Words that open a predicate — negation, tense and voice particles, `đạt`, `có`: after one plain

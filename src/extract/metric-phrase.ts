@@ -123,7 +123,7 @@ const TIME = new RegExp(
     `từ\\s+nay\\s+(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:năm(?:\\s+\\d{4})?|ngày\\s+\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|tháng\\s+\\d{1,2}(?:[/.-]\\d{4})?)`,
     // the present period said relatively (`năm nay`, `tháng này`); not `cả năm`, which names a whole year's total against a part's
     `(?:trong\\s+)?(?:năm\\s+nay|tháng\\s+này|quý\\s+này|kỳ\\s+này|năm\\s+qua)`,
-    `(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/\\d{4}`,
+    `(?:(?:tại|vào)\\s+(?=ngày))?(?:ngày\\s+)?\\d{1,2}/\\d{1,2}/\\d{4}`,
     // a moment of a day (`lúc 14 giờ ngày 12/8`, `vào ngày 5/8`): when a reading was taken, not what was read
     `(?:vào\\s+)?lúc\\s+\\d{1,2}\\s*(?:giờ|h)(?:\\s*\\d{1,2}(?:\\s*phút)?)?(?:\\s+(?:vào\\s+)?ngày\\s+\\d{1,2}/\\d{1,2}(?:/\\d{4})?)?|(?:vào\\s+)?ngày\\s+\\d{1,2}/\\d{1,2}(?!/)`,
   ]

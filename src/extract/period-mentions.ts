@@ -291,7 +291,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // (tại) thời điểm 01/10/2025: what stood at that moment (a census's, a review's), as of its month — its sentence's only
-    re: /(?<![\p{L}])(?:tại\s+)?thời\s+điểm\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    // (and a balance's day, `Tại ngày 31/12/2025, tổng tài sản là …`)
+    re: /(?<![\p{L}])(?:(?:tại\s+)?thời\s+điểm\s+(?:ngày\s+)?|tại\s+ngày\s+)\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
     rule: 'period:moment',
     make: (m) => {
       const month = Number(m[1]);

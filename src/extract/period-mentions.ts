@@ -493,7 +493,8 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // not a day's month (`ngày 2 tháng 9`), nor a name (`Cách mạng tháng Tám`)
-    re: new RegExp(`(?<!ngày\\s+\\d{1,2}\\s+|cách mạng\\s+)tháng\\s+${MONTH_TOKEN}${YEAR_TAIL}(?![\\p{L}\\d])`, 'gu'),
+    // (nor a number of months before an amount, `giải ngân 6 tháng 8,96 tỷ đồng`: a month has no decimals)
+    re: new RegExp(`(?<!ngày\\s+\\d{1,2}\\s+|cách mạng\\s+)tháng\\s+${MONTH_TOKEN}${YEAR_TAIL}(?![\\p{L}\\d]|[,.]\\d)`, 'gu'),
     rule: 'period:month',
     make: (m, year, lower) => {
       const n = monthNumber(m[1]);

@@ -151,7 +151,10 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // (a number written with a thousands separator is never a year, month or day: `lũy kế từ đầu năm 2.054 ca`)
   // (nor one no calendar has: `Lượng bốc hơi tháng 52-68 mm`, `trong tháng 18-22 ngày` — `tháng` there is the month's, not which)
   if (
-    TIMES.some((w) => wordBefore(lower, pos, w) && !(f.value > (CALENDAR_MAX[w] ?? Number.POSITIVE_INFINITY))) &&
+    // (nor one with decimals: `giải ngân 6 tháng 8,96 tỷ đồng` — months and days are whole)
+    TIMES.some(
+      (w) => wordBefore(lower, pos, w) && !(f.value > (CALENDAR_MAX[w] ?? Number.POSITIVE_INFINITY)) && !(w in CALENDAR_MAX && !Number.isInteger(f.value)),
+    ) &&
     !/\d\.\d{3}(?!\d)/u.test(text.slice(f.start, f.end))
   )
     return 'reject:time';

@@ -8,6 +8,7 @@ import {
   fromNowPeriod,
   horizonYear,
   periodYear,
+  withoutComparisonBase,
   planSpan,
   schoolTerm,
   schoolYearStart,
@@ -219,7 +220,8 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           // (`IV. NHIỆM VỤ, GIẢI PHÁP TỪ NAY ĐẾN NGÀY 31/01/2026`: what is still to be done, from the month after the report's)
           // (an item of several clauses — `3. Tổ chức 12 hội nghị …; 100% công chức … trong quý I/2026` — is dated by its
           // first: a time a later clause says is that clause's)
-          const lead = title.split(';')[0];
+          // (nor the base of a comparison: `… tăng 286 suất so với năm học 2024-2025, gồm:`)
+          const lead = withoutComparisonBase(title.split(';')[0]);
           const period =
             title.length <= opts.periodTitleMax
               ? (fromNowPeriod(lead, nowOf(doc)) ??

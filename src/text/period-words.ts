@@ -154,6 +154,14 @@ export function schoolTerm(term: string, firstYear: number): string {
  * The first period named in a text, or undefined. `fallbackYear` completes a month or quarter
  * written without its year (`tháng 8`).
  */
+/** The time of a comparison's base (`so với ước thực hiện năm 2025`, `so với năm học 2024-2025`), lower-cased. */
+const COMPARISON_BASE = /so với\s+(?:[^\s,;()\d]+\s+){0,4}(?:năm|tháng|quý)\s+[^,;()]{0,12}?\d{4}(?:\s*[-–]\s*\d{4})?/gu;
+
+/** A text with the times of its comparisons' bases blanked out (same length): they are not the text's own time. */
+export function withoutComparisonBase(text: string): string {
+  return text.replace(new RegExp(COMPARISON_BASE.source, 'giu'), (d) => ' '.repeat(d.length));
+}
+
 export function firstPeriod(
   text: string,
   fallbackYear?: number,
@@ -180,7 +188,7 @@ export function firstPeriod(
     .toLocaleLowerCase('vi')
     .replace(/ngày\s*\d{0,2}[\s.…_]*tháng\s*\d{0,2}[\s.…_]*năm\s*\d{4}|ngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}/gu, (d) => ' '.repeat(d.length))
     // and the base of a comparison (`… tăng 10% so với ước thực hiện năm 2025`): the earlier time, not the heading's
-    .replace(/so với\s+(?:[^\s,;()\d]+\s+){0,4}(?:năm|tháng|quý)\s+[^,;()]{0,12}?\d{4}/gu, (d) => ' '.repeat(d.length));
+    .replace(COMPARISON_BASE, (d) => ' '.repeat(d.length));
   // results, then the plan for the next period (`Kết quả 6 tháng đầu năm và phương hướng, nhiệm vụ 6
   // tháng cuối năm 2025`): the period is the results', and the one year written last serves both
   // (so is a second member that names the tasks or the plan: `Kết quả thực hiện nhiệm vụ 11 tháng, nhiệm vụ trọng tâm

@@ -1,4 +1,13 @@
-import { bracketedMoment, firstPeriod, yearToDateHeading, fromNowPeriod, periodYear, planSpan, quarterNumber } from '../../src/text/period-words.js';
+import {
+  bracketedMoment,
+  firstPeriod,
+  withoutComparisonBase,
+  yearToDateHeading,
+  fromNowPeriod,
+  periodYear,
+  planSpan,
+  quarterNumber,
+} from '../../src/text/period-words.js';
 
 describe('firstPeriod', () => {
   it.each([
@@ -151,5 +160,17 @@ describe('the start or the end of a school year', () => {
     expect(firstPeriod('Báo cáo tình hình đội ngũ đầu năm học 2030-2031')).toBe('@2030-09');
     expect(firstPeriod('Số học sinh cuối năm học 2030-2031')).toBe('@2031-05');
     expect(firstPeriod('Tổng kết năm học 2030-2031')).toBe('2030-09..2031-05');
+  });
+});
+
+describe('withoutComparisonBase', () => {
+  it('blanks the time of a comparison base, a school year too, and keeps offsets', () => {
+    const t = 'Cấp học bổng: trao 3.120 suất, tăng 210 suất so với năm học 2029-2030, gồm:';
+    const out = withoutComparisonBase(t);
+    expect(out).toHaveLength(t.length);
+    expect(out).not.toMatch(/2029|2030|năm học/u);
+    expect(withoutComparisonBase('Doanh thu tăng 8% So với cùng kỳ năm 2030.')).not.toMatch(/2030/u);
+    // a time of the text's own stays
+    expect(withoutComparisonBase('Kết quả năm học 2030-2031')).toBe('Kết quả năm học 2030-2031');
   });
 });

@@ -422,7 +422,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // `9 tháng` alone in a report that runs to September: the months of the year to the report's end
-    re: /(?<![\d.,/\p{L}])(\d{1,2})\s+tháng(?!\s*(?:\d|đầu|cuối|năm|trước|tới|qua|sau|liên|liền|kể|trở|\/))(?![\p{L}])/gu,
+    // (a figure right after it is not a day of a month, `Nộp ngân sách 9 tháng 27.430 triệu đồng`: it has more digits or decimals)
+    // (nor a term, `tiền gửi kỳ hạn dưới 12 tháng 9.842 tỷ đồng`)
+    re: /(?<![\d.,/\p{L}])(?<!(?:dưới|trên|hạn|quá|hơn|từ|đến)\s+)(\d{1,2})\s+tháng(?!\s*(?:\d{1,2}(?![.,]?\d)|đầu|cuối|năm|trước|tới|qua|sau|liên|liền|kể|trở|\/))(?![\p{L}])/gu,
     rule: 'period:months-to-date',
     make: (m, _y, _l, reportEnd, _p, now) => {
       const n = Number(m[1]);

@@ -151,10 +151,8 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // (a number written with a thousands separator is never a year, month or day: `lũy kế từ đầu năm 2.054 ca`)
   // (nor one no calendar has: `Lượng bốc hơi tháng 52-68 mm`, `trong tháng 18-22 ngày` — `tháng` there is the month's, not which)
   if (
-    // (nor one with decimals: `giải ngân 6 tháng 8,96 tỷ đồng` — months and days are whole)
-    TIMES.some(
-      (w) => wordBefore(lower, pos, w) && !(f.value > (CALENDAR_MAX[w] ?? Number.POSITIVE_INFINITY)) && !(w in CALENDAR_MAX && !Number.isInteger(f.value)),
-    ) &&
+    // (nor one with decimals: `giải ngân 6 tháng 8,96 tỷ đồng`, `ước thực hiện cả năm 398,1 tỷ đồng` — years, months and days are whole)
+    TIMES.some((w) => wordBefore(lower, pos, w) && !(f.value > (CALENDAR_MAX[w] ?? Number.POSITIVE_INFINITY)) && Number.isInteger(f.value)) &&
     !/\d\.\d{3}(?!\d)/u.test(text.slice(f.start, f.end))
   )
     return 'reject:time';
@@ -236,7 +234,9 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   )
     return 'reject:per-unit';
   const mark = AFTER_MARKS_NOT_FACT.find((m) => m.re.test(after));
-  if (mark) return mark.rule;
+  // (a length of months that is measured, not a span of the year: one with decimals — `thời gian hưởng bình quân 3,4 tháng`)
+  const measuredMonths = mark?.rule === 'reject:period' && /^\s*tháng(?![\p{L}/])/u.test(after) && !Number.isInteger(f.value);
+  if (mark && !measuredMonths) return mark.rule;
   if (/kỷ niệm\s*$/u.test(lower.slice(Math.max(0, pos - 12), pos))) return 'reject:anniversary';
   // a badge's class (`Huy hiệu 30 năm tuổi Đảng`, `Huy hiệu 55, 60 và 65 năm tuổi Đảng`): a name, not a length of time
   if (/huy hiệu(?:\s+\d{1,3}\s*(?:,|và))*\s*$/u.test(lower.slice(Math.max(0, pos - 40), pos))) return 'reject:name';

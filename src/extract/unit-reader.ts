@@ -164,6 +164,10 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   if (scaleWord && wordAt(lower, pos, scaleWord.toLowerCase())) pos = skipSpaces(text, pos + scaleWord.length);
   // a time right after the figure (`thứ 27/63 năm 2024`, `12 xã năm 2024`) is its time, not its unit
   if (/^(?:năm|tháng|quý)\s+(?:\d{1,2}[/.-])?\d{4}(?!\d)|^(?:tháng|quý)\s+(?:\d{1,2}|[ivx]+)(?![\p{L}\d])/u.test(lower.slice(pos, pos + 16))) return undefined;
+  // a length of months that is measured (`thời gian hưởng bình quân 3,4 tháng`): one with decimals — most `N tháng` after a
+  // figure are a span of the year (`CPI bình quân 8 tháng`), no unit of it
+  if (/^tháng(?![\p{L}\d/])/u.test(lower.slice(pos, pos + 6)) && /\d,\d+\s*$/u.test(lower.slice(Math.max(0, end - 8), end)))
+    return { unit: `${scale}tháng`, baseUnit: 'tháng', kind: 'measure', end: pos + 5, evidence: ['unit:measure'] };
   // (nor `lần lượt`, `respectively`: `… 2024, 2025 lần lượt là 46, 58 bài`)
   if (/^lần\s+lượt(?![\p{L}])/u.test(lower.slice(pos, pos + 10))) return undefined;
   if (text[pos] === '%') {

@@ -1,4 +1,5 @@
 import type { Aspect, FactKind } from '../../schemas/fact.js';
+import { LATIN_LETTERS } from '../text/letter-class.js';
 import { COMPARATIVE_ONLY, COMPARATIVE_TAIL } from '../text/comparatives.js';
 import { BOUND_AFTER, OVER_BEFORE } from './aspect-rules.js';
 import { QUALIFIERS } from './qualifier-lexicon.js';
@@ -60,7 +61,7 @@ export interface MetricReading {
   evidence: string[];
 }
 
-const LETTER = '\\p{L}\\p{M}';
+const LETTER = LATIN_LETTERS;
 const W = (s: string) => `(?<![${LETTER}])(?:${s})(?![${LETTER}])`;
 
 /** Linkers and verbs of measuring that stand between a subject and its number; never part of the metric at its end. */

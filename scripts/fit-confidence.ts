@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   // leave one document out
   const heldOut: { confidence: number; right: boolean; doc: string }[] = [];
   for (const d of docs) {
-    const model = fitLogistic(pruneRareWords(examples.filter((e) => e.doc !== d)), l2, 1500);
+    const model = fitLogistic(pruneRareWords(examples.filter((e) => e.doc !== d)), l2);
     for (const e of examples.filter((x) => x.doc === d)) {
       const confidence = probabilityOf(e.features, model);
       heldOut.push({ confidence, right: e.right, doc: d });

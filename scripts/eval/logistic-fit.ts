@@ -4,45 +4,127 @@ export interface Example {
   right: boolean;
 }
 
-/** L2-regularised logistic regression by Newton-free gradient descent (small, sparse, binary features). */
-export function fitLogistic(examples: Example[], l2: number, iterations = 3000): { bias: number; weights: Record<string, number> } {
+/** A fitted model: the bias and the weight of each feature (features with no weight count 0). */
+export interface LogisticModel {
+  bias: number;
+  weights: Record<string, number>;
+}
+
+/**
+ * L2-regularised logistic regression on sparse binary features: the minimum of the mean log-loss
+ * plus `l2 / n · |w|² / 2` (the bias is not regularised), found by L-BFGS with a backtracking line
+ * search — the objective is smooth and convex, so it converges to the one optimum in a few hundred
+ * gradients, where plain gradient steps took thousands (the leave-one-document-out fit runs it once
+ * per document). `iterations` bounds the L-BFGS steps.
+ */
+export function fitLogistic(examples: Example[], l2: number, iterations = 500): LogisticModel {
   const names = [...new Set(examples.flatMap((e) => e.features))].sort();
   const index = new Map(names.map((n, i) => [n, i]));
-  const column = (f: string): number => {
-    const j = index.get(f);
-    if (j === undefined) throw new Error(`fitLogistic: feature ${f} has no column`);
-    return j;
-  };
-  const rows = examples.map((e) => e.features.map(column));
+  const rows = examples.map((e) => e.features.map((f) => index.get(f) ?? -1).filter((j) => j >= 0));
   const y = examples.map((e) => (e.right ? 1 : 0));
-  const w = new Float64Array(names.length);
-  let b = 0;
-  const n = examples.length;
-  // Adam on the mean log-loss + l2/n * |w|²/2
-  const m = new Float64Array(names.length + 1);
-  const v = new Float64Array(names.length + 1);
-  const lr = 0.05;
-  for (let t = 1; t <= iterations; t++) {
-    const g = new Float64Array(names.length + 1);
-    for (let i = 0; i < n; i++) {
-      let z = b;
-      for (const j of rows[i]) z += w[j];
+  const d = names.length + 1; // the bias is the last coordinate
+  const n = Math.max(1, examples.length);
+
+  const lossAndGradient = (x: Float64Array, g: Float64Array): number => {
+    g.fill(0);
+    let loss = 0;
+    for (let i = 0; i < rows.length; i++) {
+      let z = x[d - 1];
+      for (const j of rows[i]) z += x[j];
+      // log(1 + e^z) − y·z, stably
+      loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i] * z;
       const err = 1 / (1 + Math.exp(-z)) - y[i];
-      for (const j of rows[i]) g[j] += err / n;
-      g[names.length] += err / n;
+      for (const j of rows[i]) g[j] += err;
+      g[d - 1] += err;
     }
-    for (let j = 0; j < names.length; j++) g[j] += (l2 / n) * w[j];
-    for (let j = 0; j <= names.length; j++) {
-      m[j] = 0.9 * m[j] + 0.1 * g[j];
-      v[j] = 0.999 * v[j] + 0.001 * g[j] * g[j];
-      const step = (lr * (m[j] / (1 - 0.9 ** t))) / (Math.sqrt(v[j] / (1 - 0.999 ** t)) + 1e-8);
-      if (j === names.length) b -= step;
-      else w[j] -= step;
+    let reg = 0;
+    for (let j = 0; j < d - 1; j++) {
+      g[j] = g[j] / n + (l2 / n) * x[j];
+      reg += x[j] * x[j];
     }
+    g[d - 1] /= n;
+    return loss / n + ((l2 / n) * reg) / 2;
+  };
+
+  const x = new Float64Array(d);
+  const g = new Float64Array(d);
+  let f = lossAndGradient(x, g);
+  const memory = 10;
+  const sList: Float64Array[] = [];
+  const yList: Float64Array[] = [];
+  const rho: number[] = [];
+  const dir = new Float64Array(d);
+  const xNew = new Float64Array(d);
+  const gNew = new Float64Array(d);
+  const dot = (a: Float64Array, b: Float64Array) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += a[j] * b[j];
+    return s;
+  };
+  for (let it = 0; it < iterations; it++) {
+    // the two-loop recursion: dir = −H·g
+    dir.set(g);
+    const alpha: number[] = [];
+    for (let k = sList.length - 1; k >= 0; k--) {
+      const a = rho[k] * dot(sList[k], dir);
+      alpha[k] = a;
+      for (let j = 0; j < d; j++) dir[j] -= a * yList[k][j];
+    }
+    if (sList.length) {
+      const last = sList.length - 1;
+      const gamma = dot(sList[last], yList[last]) / dot(yList[last], yList[last]);
+      for (let j = 0; j < d; j++) dir[j] *= gamma;
+    }
+    for (let k = 0; k < sList.length; k++) {
+      const b = rho[k] * dot(yList[k], dir);
+      for (let j = 0; j < d; j++) dir[j] += sList[k][j] * (alpha[k] - b);
+    }
+    for (let j = 0; j < d; j++) dir[j] = -dir[j];
+    let slope = dot(g, dir);
+    if (slope >= 0) {
+      // not a descent direction (curvature lost): start again from the gradient
+      for (let j = 0; j < d; j++) dir[j] = -g[j];
+      slope = dot(g, dir);
+      sList.length = 0;
+      yList.length = 0;
+      rho.length = 0;
+    }
+    // backtracking (Armijo); the first step of plain gradient descent is scaled down
+    let step = sList.length ? 1 : 1 / Math.max(1, Math.sqrt(dot(g, g)));
+    let fNew = Number.POSITIVE_INFINITY;
+    for (let tries = 0; tries < 40; tries++) {
+      for (let j = 0; j < d; j++) xNew[j] = x[j] + step * dir[j];
+      fNew = lossAndGradient(xNew, gNew);
+      if (fNew <= f + 1e-4 * step * slope) break;
+      step /= 2;
+    }
+    if (!(fNew < f)) break;
+    const s = new Float64Array(d);
+    const yk = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      s[j] = xNew[j] - x[j];
+      yk[j] = gNew[j] - g[j];
+    }
+    const sy = dot(s, yk);
+    if (sy > 1e-12) {
+      sList.push(s);
+      yList.push(yk);
+      rho.push(1 / sy);
+      if (sList.length > memory) {
+        sList.shift();
+        yList.shift();
+        rho.shift();
+      }
+    }
+    const improvement = f - fNew;
+    x.set(xNew);
+    g.set(gNew);
+    f = fNew;
+    if (improvement < 1e-10 || Math.sqrt(dot(g, g)) < 1e-7) break;
   }
   const weights: Record<string, number> = {};
   names.forEach((nm, j) => {
-    if (Math.abs(w[j]) > 1e-4) weights[nm] = Math.round(w[j] * 1e4) / 1e4;
+    if (Math.abs(x[j]) > 1e-4) weights[nm] = Math.round(x[j] * 1e4) / 1e4;
   });
-  return { bias: Math.round(b * 1e4) / 1e4, weights };
+  return { bias: Math.round(x[d - 1] * 1e4) / 1e4, weights };
 }

@@ -136,6 +136,14 @@ function afterName(text: string, sentence: number, start: number): boolean {
   return /^\p{Lu}/u.test(word) && text.slice(sentence, at).replace(/[\s\-+•*–]/gu, '').length > 0;
 }
 
+/**
+ * A number that labels the thing named right before it (`nợ nhóm 5 tồn đọng`, `học sinh khối 10 chưa thích ứng`, `Dự án 4
+ * chậm tiến độ`, `Tổng đài … 111 tiếp nhận`, `Trạm dừng nghỉ tại Km 63+200 phục vụ`): which one, not how many — when the words
+ * after it are no counted noun the lexicon knows.
+ */
+const LABEL_BEFORE =
+  /(?<![\p{L}])(?:nhóm|khối|lớp|dự án|cơ sở|tổng đài|đường dây nóng|km|tiểu khu|khoảnh|phân khu|khu phố|tổ dân phố|thôn|ấp|tổ|quầy|cổng|tầng|phòng)\s*$/iu;
+
 /** `trở lên`/`trở xuống` after a few words of the counted noun's (`từ 10 giải Nhất trở lên`). */
 const BOUND_AFTER_WORDS = /^(?:\s+[\p{L}]+){1,3}\s+trở\s+(?:lên|xuống)(?!\p{L})/iu;
 
@@ -355,7 +363,11 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     if (!unit && !rank) continue;
     // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
     // name, before words that only look like a counted noun, belongs to the name
-    if (unit?.evidence.includes('unit:guessed') && afterName(text, sentenceStart(text, f.start), f.start)) continue;
+    if (
+      unit?.evidence.includes('unit:guessed') &&
+      (afterName(text, sentenceStart(text, f.start), f.start) || LABEL_BEFORE.test(lower.slice(Math.max(0, f.start - 20), f.start)))
+    )
+      continue;
     // a frequency that names a band (`băng tần 3.500 MHz`, `mạng 4G 1800 MHz`) is a name, not a measure
     if (unit && /^[kmg]hz$/.test(unit.baseUnit) && BAND_BEFORE.test(lower.slice(Math.max(0, f.start - 24), f.start))) continue;
     // so is a voltage that names a class of line or station (`trạm 110 kV`, `cấp điện áp 35 kV và 22 kV`)

@@ -223,6 +223,8 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   if (f.form === 'words' && amountInWords(lower, f)) return 'reject:in-words';
   // `hai bên` (both sides, the two parties), `hai chiều` (two-way), `hai mặt`: a way of speaking, in words, no count
   if (f.form === 'words' && /^hai$/iu.test(written.trim()) && /^\s*(?:bên|chiều|mặt)(?!\p{L})/u.test(after)) return 'reject:idiom';
+  // round the clock (`trực 24/24 giờ`, `tiếp nhận 24/7`): a manner, not a ratio
+  if (/^24\s*\/\s*(?:24|7)$/u.test(written.trim())) return 'reject:idiom';
   // the base of a rate written after its slash (`99,3 nam/100 nữ`, `14 trẻ/1.000 dân`): part of the unit before it
   // (a power of ten: `1.684 vụ/2.573 bị can` are two counts)
   if (/^(?:10|100|1\.?000|10\.?000|100\.?000)$/u.test(written.trim()) && /\p{L}\s?\/\s?$/u.test(lower.slice(Math.max(0, f.start - 3), f.start)))

@@ -128,7 +128,12 @@ function amountInWords(lower: string, f: Figure): boolean {
   const close = lower.indexOf(')', f.end);
   if (close < 0) return false;
   const inside = lower.slice(open + 1, close);
-  return /(?:đồng|usd)\s*$/u.test(lower.slice(Math.max(0, open - 12), open)) && !/\d/u.test(inside) && /^\s*(?:bằng chữ\s*:?\s*)?[\p{L}\s,]+$/u.test(inside);
+  // (a rate too: `3.000.000 đồng/suất (Ba triệu đồng)`)
+  return (
+    /(?:đồng|usd)(?:\s*\/\s*[\p{L}]+(?:\s[\p{L}]+)?)*\s*$/u.test(lower.slice(Math.max(0, open - 30), open)) &&
+    !/\d/u.test(inside) &&
+    /^\s*(?:bằng chữ\s*:?\s*)?[\p{L}\s,]+$/u.test(inside)
+  );
 }
 
 /** Name words that may also end the phrase before a count (`tuyến quốc lộ`, `cách mạng`, `công nghiệp`, `một phần`). */

@@ -205,9 +205,9 @@ function aspectOf(header: string, kind: FactKind): { aspect: Aspect; direction: 
   const h = header.toLocaleLowerCase('vi');
   if (/xếp\s+hạng|thứ\s+hạng/u.test(h)) return { aspect: 'rank', direction: null, evidence: ['table:aspect-rank'] };
   if (/lũy\s+kế|luỹ\s+kế|cộng\s+dồn/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
-  // `So với dự toán (%)`, `% KH`, `TH/KH (%)`, `So sánh QT/DT (%)`: attainment of a plan (a result over its plan or estimate)
+  // `So với dự toán (%)`, `% KH`, `TH/KH (%)`, `TH 2025/KH 2025 (%)`, `So sánh QT/DT (%)`: attainment of a plan (a result over its plan or estimate)
   if (
-    /so\s+với\s+(?:dự\s+toán|kế\s+hoạch|kh|chỉ\s+tiêu)(?![\p{L}])|%\s*(?:kh|kế\s+hoạch|dự\s+toán)(?![\p{L}])|(?<![\p{L}])(?:th|uth|ước\s+th|qt|thực\s+hiện|quyết\s+toán)\s*\/\s*(?:kh|dt|kế\s+hoạch|dự\s+toán)(?![\p{L}])/u.test(
+    /so\s+với\s+(?:dự\s+toán|kế\s+hoạch|kh|chỉ\s+tiêu)(?![\p{L}])|%\s*(?:kh|kế\s+hoạch|dự\s+toán)(?![\p{L}])|(?<![\p{L}])(?:th|uth|ước\s+th|qt|thực\s+hiện|quyết\s+toán)(?:\s+(?:năm\s+)?\d{4})?\s*\/\s*(?:kh|dt|kế\s+hoạch|dự\s+toán)(?![\p{L}])/u.test(
       h,
     )
   )

@@ -418,6 +418,21 @@ describe('a count column named by its noun and the bound that picks some of them
   });
 });
 
+describe('a column of plan attainment whose header names the years (`TH 2031/KH 2031 (%)`)', () => {
+  it('gives its cells the aspect plan', async () => {
+    const cells = await cellsOfLines('plan.txt', [
+      'BÁO CÁO',
+      'Kết quả sản xuất kinh doanh năm 2031',
+      ['STT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch năm 2031', 'Thực hiện năm 2031', 'TH 2031/KH 2031 (%)'],
+      ['1', 'Doanh thu', 'tỷ đồng', '1.200', '1.254', '104,5'],
+      ['2', 'Lợi nhuận', 'tỷ đồng', '80', '76', '95,0'],
+    ]);
+    expect(cells.get('104,5')?.aspect).toBe('plan');
+    expect(cells.get('95,0')?.aspect).toBe('plan');
+    expect(cells.get('1.254')?.aspect).toBe('level');
+  });
+});
+
 describe('an index table whose headers name the base (`Tháng trước = 100`)', () => {
   it("dates the cells by the table's time, not by the base each header names", async () => {
     const cells = await cellsOfLines('cpi.txt', [

@@ -106,8 +106,9 @@ export function readAspect(lower: string, start: number, unitEnd: number, kind: 
   const pos = bounded ? skipSpacesBack(lower, skipSpacesBack(lower, start) - 2) : beforeQualifier(lower, start);
   const right = skipSpacesBack(lower, start);
   const change = CHANGES.find((c) => wordBefore(lower, pos, c.words) || wordBefore(lower, right, c.words));
-  // (not the name of a tax: `thuế giá trị gia tăng 94,7 tỷ đồng`)
-  if (change && !/giá trị gia\s+$/u.test(lower.slice(Math.max(0, pos - 16 - change.words.length), pos - change.words.length)))
+  // (not the name of a tax: `thuế giá trị gia tăng 94,7 tỷ đồng`; nor a bound, `lợi nhuận không thấp hơn 85 tỷ đồng`: at least so much)
+  const bound = /(?<!\p{L})không\s+\p{L}+\s+hơn\s*$/u.test(lower.slice(Math.max(0, right - 24), right));
+  if (change && !bound && !/giá trị gia\s+$/u.test(lower.slice(Math.max(0, pos - 16 - change.words.length), pos - change.words.length)))
     return { aspect: 'change', direction: change.direction, evidence: ['aspect:change'] };
   // `… thêm 15-20%`, `tăng dư nợ ủy thác thêm 150 tỷ đồng`, `Tăng nguồn Quỹ … thêm ít nhất 10 tỷ đồng`: what is added to what the
   // clause names grows it

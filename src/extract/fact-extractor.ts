@@ -304,7 +304,9 @@ function comparedWithReference(lower: string, read: AspectReading, clause: numbe
 const RANK_AMONG = /^\s+trong\s+(?:tổng\s+)?(?:số\s+)?$/u;
 
 /** The name of a coefficient, whose value is written in `lần` (`hệ số nợ`, `vòng quay vốn`). */
-const COEFFICIENT = /(?<!\p{L})(?:hệ số|vòng quay)(?!\p{L})/u;
+// (nor how often, `Số lần mất điện bình quân (SAIFI) là 2,84 lần`, `tần suất …`, nor the size of a gap, `chênh lệch thu nhập giữa
+// thành thị và nông thôn là 1,57 lần`: levels of a ratio)
+const COEFFICIENT = /(?<!\p{L})(?:hệ số|vòng quay|số lần|tần suất|chênh lệch)(?!\p{L})/u;
 
 /** A word that says a figure is rough, right before it (`gần`, `hơn`, `khoảng`, `trên`, `dưới`, `xấp xỉ`, `chưa đến`). */
 const ROUGHLY_BEFORE = /(?<!\p{L})(?:gần|hơn|khoảng|trên|dưới|xấp xỉ|chưa đến)\s*$/u;

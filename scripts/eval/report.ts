@@ -1,6 +1,7 @@
 import { calibration, type Calibration } from './calibration.js';
 import { isRight, SCORED_FIELDS, type GoldScore } from './gold-scorer.js';
 import type { SetResult } from './run-eval.js';
+import { HELD_OUT } from './eval-sets.js';
 import { confidenceWeights } from '../../src/extract/confidence-model.js';
 
 const pct = (x: number | null): string => (x === null ? '   –  ' : (x * 100).toFixed(1).padStart(6));
@@ -43,6 +44,14 @@ export function renderSummary(results: SetResult[]): string {
     for (const n of r.notes) lines.push(`  note: ${n}`);
     lines.push('');
   }
+  // the sets kept out of the fit, pooled: the model's figures on documents it never saw
+  const held = results.filter((r) => HELD_OUT.includes(r.set.name));
+  if (held.length)
+    lines.push(
+      `held-out sets pooled (${held.map((r) => r.set.name.replace('blind', '')).join(', ')}; never in the fit):`,
+      calibrationLine(calibration(held.flatMap((r) => confidencePoints(r.score)))),
+      '',
+    );
   return lines.join('\n');
 }
 

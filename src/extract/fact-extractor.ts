@@ -11,7 +11,7 @@ import { findTimeMentions, quarterSpan } from './period-mentions.js';
 import { addMonths, firstPeriod, periodYear, windowShift } from '../text/period-words.js';
 import { ADJECTIVES } from '../text/comparatives.js';
 import { pad2 } from '../text/zero-pad.js';
-import { splitsWord } from '../text/viet-word-list.js';
+import { splitsWord, vietWordList } from '../text/viet-word-list.js';
 import { firstWords, metricPhrase, namedAsShare, openBracket } from './metric-phrase.js';
 import { clauseStart, lowerSameLength, sentenceEnd, sentenceStart, skipSpaces } from './text-window.js';
 
@@ -100,6 +100,25 @@ export function sectionPeriodOf(sections: Section[], path: string): string | und
 }
 
 /** A bare number's unit: named before it (`tổng số người dùng … là 6.909`) or that of the figure that opens its bracket. */
+/**
+ * What a ratio of bodies named with capitals counts (`9/14 Thuế cơ sở đạt …`, `10/10 Đội Quản lý thị trường`): the first
+ * word of the name, with the next when the two are one word (`Tòa án`) — the kind of body, lower-cased.
+ */
+function bodiesCounted(text: string, f: Figure): UnitReading | undefined {
+  if (f.of === null || f.form !== 'digits') return undefined;
+  const m = /^\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Ll}+))?/u.exec(text.slice(f.end, f.end + 30));
+  if (!m) return undefined;
+  const first = m[1].toLocaleLowerCase('vi');
+  const two = m[2] && vietWordList().words.has(`${first} ${m[2]}`) ? `${first} ${m[2]}` : first;
+  return {
+    unit: two,
+    baseUnit: two,
+    kind: 'count',
+    end: f.end + m[0].indexOf(m[1]) + (two === first ? m[1].length : m[1].length + 1 + (m[2]?.length ?? 0)),
+    evidence: ['unit:noun', 'unit:bodies-named'],
+  };
+}
+
 function inferredUnit(text: string, lower: string, f: Figure, placed: Placed[]): UnitReading | undefined {
   const open = text.lastIndexOf('(', f.start);
   const inBracket = open >= 0 && !text.slice(open, f.start).includes(')');
@@ -361,7 +380,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       ? { unit: '', baseUnit: '', kind: 'count', end: f.end, evidence: ['unit:fraction'] }
       : multiple
         ? { unit: 'lần', baseUnit: 'lần', kind: 'measure', end: f.end, evidence: ['unit:multiple-in-words'] }
-        : (read ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed)));
+        : (read ?? bodiesCounted(text, f) ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed)));
     if (!unit && !rank) continue;
     // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
     // name, before words that only look like a counted noun, belongs to the name

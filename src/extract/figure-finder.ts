@@ -76,6 +76,9 @@ function looksLikeDate(text: string, a: NumberMatch, b: NumberMatch): boolean {
   if (/(ngày|hôm|sáng|chiều|tối|đêm|từ|đến|đường|lễ)\s*\(?$/u.test(before)) return true;
   // a ratio names what it counts or is a percentage; a bare d/m in brackets or at a clause end is a day
   const after = text.slice(b.end, b.end + 3);
+  // (a rank among bodies named with capitals, `xếp thứ 2/9 Tòa án nhân dân khu vực`, and all of them, `kiểm tra 10/10 Đội
+  // Quản lý thị trường`, name what they count too)
+  if (/^\s*\p{Lu}\p{Ll}/u.test(after) && (/(?<!\p{L})thứ\s*$/u.test(before) || a.value === b.value)) return false;
   return !/^\s*(%|\p{Ll})/u.test(after) || a.value > b.value;
 }
 

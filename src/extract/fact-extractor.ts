@@ -119,6 +119,17 @@ function bodiesCounted(text: string, f: Figure): UnitReading | undefined {
   };
 }
 
+/**
+ * A unitless index or coefficient its clause names, given with decimals after its verb (`Hệ số GINI năm 2024 là 0,368`,
+ * `tỷ lệ chọi bình quân là 3,24`): a ratio with no unit.
+ */
+function indexValue(text: string, lower: string, f: Figure): UnitReading | undefined {
+  if (f.form !== 'digits' || f.of !== null || Number.isInteger(f.value)) return undefined;
+  if (!/(?<!\p{L})(?:là|đạt|ở mức|bằng)\s*$/u.test(lower.slice(Math.max(0, f.start - 10), f.start))) return undefined;
+  if (!/(?<!\p{L})(?:hệ số|tỷ số|tỉ số|tỷ lệ chọi|tỉ lệ chọi)(?!\p{L})/u.test(lower.slice(clauseStart(text, f.start), f.start))) return undefined;
+  return { unit: '', baseUnit: '', kind: 'measure', end: f.end, evidence: ['unit:index'] };
+}
+
 function inferredUnit(text: string, lower: string, f: Figure, placed: Placed[]): UnitReading | undefined {
   const open = text.lastIndexOf('(', f.start);
   const inBracket = open >= 0 && !text.slice(open, f.start).includes(')');
@@ -200,7 +211,7 @@ function repeatedInWords(text: string, end: number, base: number, next: Figure |
 
 function kindOf(unit: UnitReading | undefined, f: Figure, rank: boolean): FactKind {
   if (rank) return 'rank';
-  if (f.of !== null) return 'ratio';
+  if (f.of !== null || unit?.evidence.includes('unit:index')) return 'ratio';
   return unit?.kind ?? 'count';
 }
 
@@ -380,7 +391,7 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       ? { unit: '', baseUnit: '', kind: 'count', end: f.end, evidence: ['unit:fraction'] }
       : multiple
         ? { unit: 'lần', baseUnit: 'lần', kind: 'measure', end: f.end, evidence: ['unit:multiple-in-words'] }
-        : (read ?? bodiesCounted(text, f) ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed)));
+        : (read ?? bodiesCounted(text, f) ?? indexValue(text, lower, f) ?? (rank && f.of === null ? undefined : inferredUnit(text, lower, f, placed)));
     if (!unit && !rank) continue;
     // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
     // name, before words that only look like a counted noun, belongs to the name

@@ -23,8 +23,14 @@ function beforeQualifier(lower: string, start: number): number {
 /** Is the figure a rank (`xếp thứ 5/63`, `Top 10`; a ratio after a bare `thứ`: `… và thứ 31/63 năm 2023`)? */
 export function isRank(lower: string, start: number, ratio = false): boolean {
   const pos = beforeQualifier(lower, start);
-  return RANK_WORDS.some((w) => wordBefore(lower, pos, w)) || (ratio && wordBefore(lower, pos, 'thứ'));
+  return (
+    RANK_WORDS.some((w) => wordBefore(lower, pos, w)) ||
+    ((ratio || RANK_LIST_BEFORE.test(lower.slice(Math.max(0, pos - 80), pos))) && wordBefore(lower, pos, 'thứ'))
+  );
 }
+
+/** A later rank of a list the first rank word opened (`lần lượt xếp thứ 27 và thứ 34`, `đứng thứ 3, thứ 5 và thứ 9`). */
+const RANK_LIST_BEFORE = /(?<!\p{L})(?:xếp|đứng)(?:\s+hạng)?\s+thứ\s+\d+(?:\s*(?:,|và)\s*thứ\s+\d+)*\s*(?:,|và)\s*thứ\s*$/u;
 
 /**
  * The aspect of a figure: rank, change (`tăng/giảm X`), plan (`X% kế hoạch`), share (other

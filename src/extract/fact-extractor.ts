@@ -99,7 +99,6 @@ export function sectionPeriodOf(sections: Section[], path: string): string | und
   return found;
 }
 
-/** A bare number's unit: named before it (`tổng số người dùng … là 6.909`) or that of the figure that opens its bracket. */
 /**
  * What a ratio of bodies named with capitals counts (`9/14 Thuế cơ sở đạt …`, `10/10 Đội Quản lý thị trường`): the first
  * word of the name, with the next when the two are one word (`Tòa án`) — the kind of body, lower-cased.
@@ -114,7 +113,8 @@ function bodiesCounted(text: string, f: Figure): UnitReading | undefined {
     unit: two,
     baseUnit: two,
     kind: 'count',
-    end: f.end + m[0].indexOf(m[1]) + (two === first ? m[1].length : m[1].length + 1 + (m[2]?.length ?? 0)),
+    // (the quote ends after the name's words the unit took)
+    end: f.end + (two === first ? m[0].indexOf(m[1]) + m[1].length : m[0].length),
     evidence: ['unit:noun', 'unit:bodies-named'],
   };
 }
@@ -130,6 +130,7 @@ function indexValue(text: string, lower: string, f: Figure): UnitReading | undef
   return { unit: '', baseUnit: '', kind: 'measure', end: f.end, evidence: ['unit:index'] };
 }
 
+/** A bare number's unit: named before it (`tổng số người dùng … là 6.909`) or that of the figure that opens its bracket. */
 function inferredUnit(text: string, lower: string, f: Figure, placed: Placed[]): UnitReading | undefined {
   const open = text.lastIndexOf('(', f.start);
   const inBracket = open >= 0 && !text.slice(open, f.start).includes(')');

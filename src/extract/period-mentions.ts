@@ -69,6 +69,14 @@ export function previousMonth(period: string): string | undefined {
   return m === 1 ? `${y - 1}-12` : `${y}-${pad2(m - 1)}`;
 }
 
+/**
+ * `9 tháng` alone: a number of months, said as the months of a year to its end (`Doanh thu 9 tháng`) — not a day of a month
+ * after it (a figure right after it, `Nộp ngân sách 9 tháng 27.430 triệu đồng`, has more digits or decimals), nor a term
+ * (`tiền gửi kỳ hạn dưới 12 tháng`), nor a span said otherwise (`6 tháng đầu năm`, `8 tháng năm 2025`, `12 tháng qua`).
+ */
+export const MONTHS_COUNT =
+  /(?<![\d.,/\p{L}])(?<!(?:dưới|trên|hạn|quá|hơn|từ|đến)\s+)(\d{1,2})\s+tháng(?!\s*(?:\d{1,2}(?![.,]?\d)|đầu|cuối|năm|trước|tới|qua|sau|liên|liền|kể|trở|\/))(?![\p{L}])/u;
+
 const MONTH_TOKEN = '(\\d{1,2}|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|giêng|chạp)';
 const YEAR_TAIL = '(?:\\s*\\/\\s*(\\d{4})|\\s+năm\\s+(\\d{4}))?';
 
@@ -422,9 +430,7 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // `9 tháng` alone in a report that runs to September: the months of the year to the report's end
-    // (a figure right after it is not a day of a month, `Nộp ngân sách 9 tháng 27.430 triệu đồng`: it has more digits or decimals)
-    // (nor a term, `tiền gửi kỳ hạn dưới 12 tháng 9.842 tỷ đồng`)
-    re: /(?<![\d.,/\p{L}])(?<!(?:dưới|trên|hạn|quá|hơn|từ|đến)\s+)(\d{1,2})\s+tháng(?!\s*(?:\d{1,2}(?![.,]?\d)|đầu|cuối|năm|trước|tới|qua|sau|liên|liền|kể|trở|\/))(?![\p{L}])/gu,
+    re: new RegExp(MONTHS_COUNT.source, 'gu'),
     rule: 'period:months-to-date',
     make: (m, _y, _l, reportEnd, _p, now) => {
       const n = Number(m[1]);

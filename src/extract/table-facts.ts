@@ -4,7 +4,7 @@ import type { Table, TableCell } from '../../schemas/table.js';
 import { findNumbers } from './number-parser.js';
 import { groupFigures, type Figure } from './figure-finder.js';
 import { readUnit } from './unit-reader.js';
-import { findTimeMentions, stockOf } from './period-mentions.js';
+import { findTimeMentions, MONTHS_COUNT, stockOf } from './period-mentions.js';
 import { periodYear } from '../text/period-words.js';
 import { rejectReason } from './reject-rules.js';
 import { lowerSameLength } from './text-window.js';
@@ -186,9 +186,7 @@ export function periodOfHeader(part: string, century?: string, growth = false, t
   // (a span of months, `8 tháng 2025`, holds a flow over them, not a level at their end)
   if (mentions.length === 1) return { period: mentions[0].period, span: false };
   // (`Doanh thu 9 tháng` in a table of a whole year: its first months — a header has no report month to end them at)
-  const months = /^\d{4}$/u.test(tablePeriod ?? '')
-    ? /(?<![\d.,/\p{L}])(\d{1,2})\s+tháng(?!\s*(?:\d|đầu|cuối|năm|trước|tới|qua|sau|liên|liền|kể|trở|\/))(?![\p{L}])/iu.exec(t)
-    : null;
+  const months = /^\d{4}$/u.test(tablePeriod ?? '') ? new RegExp(MONTHS_COUNT.source, 'iu').exec(t) : null;
   if (months && Number(months[1]) >= 2 && Number(months[1]) <= 11)
     return { period: `${tablePeriod}-01..${tablePeriod}-${months[1].padStart(2, '0')}`, span: false };
   return undefined;

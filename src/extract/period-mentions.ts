@@ -196,11 +196,12 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // từ tháng 3 đến tháng 6/2025, từ tháng 3 đến hết tháng 6 năm 2025, từ đầu tháng 10 đến ngày 30/11/2025: months
-    // of one year, the year said once
-    re: /từ\s+(?:đầu\s+|giữa\s+|cuối\s+)?tháng\s+(\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})/gu,
+    // of one year, the year said once — or not at all, the sentence's or the report's (`Hè năm 2026 (từ tháng 6 đến
+    // tháng 8)`), where no date follows
+    re: /từ\s+(?:đầu\s+|giữa\s+|cuối\s+)?tháng\s+(\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})|(?![\d/.-]|\s+năm))/gu,
     rule: 'period:between',
-    make: (m) => {
-      const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    make: (m, year) => {
+      const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3] ?? year)];
       if (a < 1 || b > 12 || a >= b || !validYear(y)) return undefined;
       return `${y}-${pad2(a)}..${y}-${pad2(b)}`;
     },

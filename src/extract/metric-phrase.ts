@@ -238,6 +238,13 @@ const PLAN_BEFORE_BRACKET = new RegExp(`${W('kế hoạch|chỉ tiêu|mục tiê
 const NESTED_WHERE = /^\s+(tại|ở|trên|thuộc)\s+\d[\d.,]*\s+(?=\p{L})/u;
 
 /** Nouns of money that name what an amount is when they follow its unit. */
+/** A phrase that is a verb of moving money and nothing else (`giải ngân`, `huy động thêm`, `đã chi`): it names no measure. */
+const VERB_ONLY = new RegExp(
+  `^\\s*(?:(?:đã|được|sẽ|dự kiến|phấn đấu|tiếp tục)\\s+)*${W('giải ngân|huy động|chi|chi trả|cấp|hỗ trợ|đầu tư|bố trí|phân bổ|cho vay|trích|thu|vận động|quyên góp|ủng hộ|tài trợ')}(?:\\s+(?:được|thêm|mới|trực tiếp))?\\s*$`,
+  'iu',
+);
+/** What money was for, said after its amount: `cho` and a noun (`cho Chương trình`, `cho vay phục vụ sản xuất`). */
+const FOR_WHAT = /^cho\s+\p{L}+(?:\s+\p{L}+)/u;
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
 
 /** What a rank orders by, after it (and after where: `thứ 9 toàn quốc về …`). */
@@ -1065,6 +1072,12 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${post.phrase} ${caseOf(pre)}`);
     usedAfter = post.end;
     ev.push('metric:noun-clause');
+  } else if (m.kind === 'money' && m.aspect !== 'change' && VERB_ONLY.test(withoutAgent(pre)) && FOR_WHAT.test(post.phrase)) {
+    // `giải ngân 150 tỷ đồng cho vay phục vụ sản xuất`, `Huy động thêm 3.500 triệu đồng cho Chương trình`: money a verb
+    // alone moved is told apart by what it was for, said after the amount
+    metric = tidy(`${caseOf(withoutAgent(pre))} ${post.phrase}`);
+    usedAfter = post.end;
+    ev.push('metric:money-for');
   } else if (hasContent(pre) && m.compared && withNoun(m) && !m.countedNoun) {
     // `xử phạt vi phạm hành chính 36.915 trường hợp với số tiền 52.684 triệu đồng`, `xây dựng 02 trung tâm dữ
     // liệu với tổng công suất 4 MW`: the amount the figure before it came with — of what that figure counts

@@ -202,6 +202,10 @@ const ASPECT_ONLY =
 function aspectOf(header: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
   const h = header.toLocaleLowerCase('vi');
   if (/xếp\s+hạng|thứ\s+hạng/u.test(h)) return { aspect: 'rank', direction: null, evidence: ['table:aspect-rank'] };
+  // (the column header says it, not the row: GUIDELINES' Tables — `Tỷ lệ` → share, otherwise level; a row `Tỷ lệ
+  // hộ nghèo (%)` under `Ước thực hiện 2025` is a level; a share's header that says of what, `Tỷ lệ thực hiện so với kế
+  // hoạch năm (%)`, `Tỷ lệ lũy kế so với kế hoạch năm (%)`, is a share all the same)
+  if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(h)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   if (/lũy\s+kế|luỹ\s+kế|cộng\s+dồn/u.test(h)) return { aspect: 'cumulative', direction: null, evidence: ['table:aspect-cumulative'] };
   // `So với dự toán (%)`, `% KH`, `TH/KH (%)`, `TH 2025/KH 2025 (%)`, `So sánh QT/DT (%)`: attainment of a plan (a result over its plan or estimate)
   if (
@@ -222,9 +226,6 @@ function aspectOf(header: string, kind: FactKind): { aspect: Aspect; direction: 
       evidence: ['table:aspect-change'],
     };
   }
-  // (the column header says it, not the row: GUIDELINES' Tables — `Tỷ lệ` → share, otherwise level; a row `Tỷ lệ
-  // hộ nghèo (%)` under `Ước thực hiện 2025` is a level)
-  if (kind === 'percent' && /(?:tỷ|tỉ)\s+(?:lệ|trọng)|chiếm|cơ\s+cấu/u.test(h)) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   // (a ratio of two counts the header names, `Tỷ lệ giáo viên/lớp`, is one too)
   if (RATIO_HEADER.test(bare(header.split(' — ').pop() ?? ''))) return { aspect: 'share', direction: null, evidence: ['table:aspect-share'] };
   return { aspect: 'level', direction: null, evidence: [] };
@@ -471,6 +472,10 @@ export function captionSubject(caption: string | undefined): string {
     .trim();
 }
 
+/** A share header that says only that it is the attainment of a plan: `Tỷ lệ thực hiện so với kế hoạch năm`, `Tỷ lệ lũy kế so với KH`. */
+const SHARE_OF_PLAN =
+  /^(?:tỷ|tỉ)\s+lệ\s+(?:(?:thực\s+hiện|th|lũy\s+kế|luỹ\s+kế|hoàn\s+thành|đạt)\s+)?(?:so\s+với\s+)?(?:kế\s+hoạch|kh|dự\s+toán|chỉ\s+tiêu)(?:\s+(?:cả\s+)?năm)?(?:\s+\d{4})?$/iu;
+
 /**
  * What a column header says: the period its time part names, and the parts that name what is
  * measured (not a time, not an aspect alone: `Băng tần C-Band`, `Chỉ số PCI — Điểm số`).
@@ -515,6 +520,8 @@ function readColumn(columnLabel: string, allLabels: string[], tablePeriod?: stri
           .trim();
       const kept = rest && rest !== bare(part) && /\p{L}/u.test(rest) && !ASPECT_ONLY.test(rest) && !ASPECT_LEAD.test(rest) && !TIME_ONLY.test(rest);
       if (kept && !/^(?:(?:tỷ|tỉ)\s+(?:trọng|lệ)|cơ\s+cấu)$/iu.test(rest)) named.push(rest);
+    } else if (SHARE_OF_PLAN.test(bare(part))) {
+      // (`Tỷ lệ thực hiện so với kế hoạch năm`: an aspect said as a share — of the row's own measure, which it names no more than `% KH`)
     } else if (!ASPECT_ONLY.test(bare(part))) named.push(bare(part));
     else if (/(?:tỷ|tỉ)\s+lệ/iu.test(part)) named.push(bare(part));
   }

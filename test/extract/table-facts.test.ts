@@ -433,6 +433,22 @@ describe('a column of plan attainment whose header names the years (`TH 2031/KH 
   });
 });
 
+describe('a share column that says it is of a plan (`Tỷ lệ thực hiện so với kế hoạch năm (%)`)', () => {
+  it('gives its cells the aspect share (GUIDELINES: `Tỷ lệ` → share) and the row alone as the metric', async () => {
+    const cells = await cellsOfLines('share.txt', [
+      'BÁO CÁO',
+      'Kết quả sản xuất kinh doanh năm 2031',
+      ['STT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch năm 2031', 'Lũy kế năm 2031', 'Tỷ lệ lũy kế so với kế hoạch năm (%)', 'Tỷ lệ thực hiện so với KH (%)'],
+      ['1', 'Sản lượng gạch nung', 'triệu viên', '240', '221', '92,1', '92,08'],
+      ['2', 'Doanh thu', 'tỷ đồng', '318', '305', '95,9', '95,91'],
+    ]);
+    for (const q of ['92,1', '92,08', '95,9', '95,91']) expect(cells.get(q)?.aspect).toBe('share');
+    expect(cells.get('95,9')?.metric).toBe('Doanh thu');
+    expect(cells.get('92,08')?.metric).toBe('Sản lượng gạch nung');
+    expect(cells.get('221')?.aspect).toBe('cumulative');
+  });
+});
+
 describe('an index table whose headers name the base (`Tháng trước = 100`)', () => {
   it("dates the cells by the table's time, not by the base each header names", async () => {
     const cells = await cellsOfLines('cpi.txt', [

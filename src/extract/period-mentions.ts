@@ -455,8 +455,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
-    // a dated event (`ngày 14/8/2025 xảy ra …`, `ngày 16 tháng 3 năm 2024 có …`): the month it happened — not the date of a document (`Quyết định số … ngày …`)
-    re: /(?<!(?:từ|đến|tới|hết)\s+)ngày\s+\d{1,2}\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))(?!\s*(?:đến|tới))/gu,
+    // a dated event (`ngày 14/8/2025 xảy ra …`, `ngày 16 tháng 3 năm 2024 có …`, `bão số 7 đổ bộ (đêm 26/10/2026)`): the month it
+    // happened — not the date of a document (`Quyết định số … ngày …`)
+    re: /(?<!(?:từ|đến|tới|hết)\s+)(?<!\p{L})(?:ngày|đêm|sáng|trưa|chiều|tối)\s+\d{1,2}\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))(?!\s*(?:đến|tới))/gu,
     rule: 'period:date',
     make: (m, _y, lower) => {
       const before = lower.slice(Math.max(0, m.index - 60), m.index);

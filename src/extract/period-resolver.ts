@@ -95,6 +95,9 @@ function closedBracketBefore(ctx: PeriodContext, m: TimeMention): boolean {
 /** A bracket that opens by saying when something was done (`(thực hiện trong tháng 01/2026)`, `(tổ chức tháng 12/2025)`). */
 const DONE_WHEN = /^\(\s*(?:được\s+)?(?:thực hiện|tổ chức|tiến hành|đánh giá|công bố|ban hành|hoàn thành)(?!\p{L})/u;
 
+/** A sentence's lead that is a result and its year, closed by a comma: `Kết quả đánh giá … năm 2025,`, `Theo kết quả xếp hạng năm 2025,`. */
+const RESULT_LEAD = /^\s*(?:[-+•]\s*)?(?:theo\s+)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})[^.;:()\d]{0,100}năm\s+\d{4}\s*,/u;
+
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
@@ -157,7 +160,10 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
       // (or a figure after one that took that year: `…, xếp thứ 9/34 tỉnh, tăng 4 bậc`)
       (!/[,;]\s/u.test(ctx.lower.slice(m.end, ctx.start)) || ctx.previous?.period.replace(/^@/u, '') === m.period) &&
       // (after a short opening with its comma: `Theo kết quả công bố, Chỉ số … năm 2024 của tỉnh đạt 41,27 điểm`)
-      /^\s*(?:[-+•]\s*)?(?:(?:\p{L}+\s+){0,5}\p{L}+,\s*)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})/u.test(ctx.lower.slice(ctx.sentenceStart, m.start)));
+      /^\s*(?:[-+•]\s*)?(?:(?:\p{L}+\s+){0,5}\p{L}+,\s*)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})/u.test(ctx.lower.slice(ctx.sentenceStart, m.start))) ||
+    // (a sentence that opens with the result and its year, said as its lead — `Kết quả đánh giá công tác phòng, chống
+    // thiên tai năm 2025, tỉnh được xếp loại Tốt, đứng thứ 6/34` — however many commas follow)
+    (m.end <= ctx.start && RESULT_LEAD.test(ctx.lower.slice(ctx.sentenceStart, Math.min(ctx.start, m.end + 3))));
   // (the year the report's own span ends in, when that span is not a calendar year's — a school year: `Tỷ lệ tốt nghiệp
   // trung học phổ thông năm 2026 …` in a report of năm học 2025-2026 is of the exam's year)
   const straddles = /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/u.test(ctx.reportPeriod ?? '') && ctx.reportPeriod?.slice(0, 4) !== ctx.reportPeriod?.slice(9, 13);

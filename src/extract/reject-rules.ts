@@ -93,6 +93,10 @@ function numberOfName(text: string, lower: string, f: Figure, pos: number): bool
   return !unit || unit.evidence.includes('unit:guessed');
 }
 
+/** A thing numbered with `số` (`kho … số 5`, `dây chuyền … số 2`, `phòng số 3`): the number is its name. */
+const NUMBERED_THING =
+  /(?<![\p{L}])(?:kho|dây chuyền|nhà máy|phân xưởng|xưởng|tổ|đội|lò|lô|khu|bến|trạm|cổng|cửa|phòng|hầm|giếng|mỏ|bể|ngõ|hẻm|ngách|kiệt|tòa|cụm|sân|bãi|đường|tuyến|cầu|cống|đập|hồ|tàu|xe|máy)(?:\s+\p{Ll}+){0,3}\s+số\s+$/u;
+
 /** Words that may open a phrase with a capital mid-sentence and still be followed by a count (`Tổng 5 …`, `Trên 10 …`). */
 const NOT_A_NAME_HEAD = /^(?:Tổng|Trên|Hơn|Khoảng|Gần|Dưới|Có|Đạt|Với|Và|Các|Những|Mỗi|Năm|Tháng|Quý|Ngày|Tuần|Kỳ|Đợt|Lần|Giai|Tỷ|Tỉ)$/u;
 
@@ -197,6 +201,12 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   const lead = text.slice(Math.max(0, f.start - 40), f.start);
   const named = /(\p{L}+)\s+số\s+$/u.exec(lead);
   if (named && !/^(?:tổng|có|các|được|là|với|trong|của)$/iu.test(named[1]) && /\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,3}\s+số\s+$/u.test(lead)) return 'reject:name';
+  // (and a thing's number after `số`, the thing written small: `kho ngoại quan số 5 diện tích 12.000 m2`, `dây chuyền chiết lon
+  // số 2 vào vận hành`, `Tổ số 3`; an address, `địa chỉ: số 28 đường …`)
+  if (Number.isInteger(f.value) && f.value < 1000 && f.form === 'digits' && NUMBERED_THING.test(lower.slice(Math.max(0, f.start - 48), f.start))) {
+    if (!countedAfter(text, lower, f)) return 'reject:name';
+  }
+  if (/(?<![\p{L}])địa\s+chỉ\s*:?\s*(?:tại\s+)?(?:số\s+)?$/u.test(lower.slice(Math.max(0, f.start - 24), f.start))) return 'reject:identifier';
   // a product named by its parts (`vắc xin 5 trong 1`), a hotline (`1900.6769`, `1800 1234`)
   if (/^\s*trong\s+1(?!\d)/u.test(lower.slice(f.end, f.end + 10)) || /(?<!\d)\d\s+trong\s+$/u.test(lower.slice(Math.max(0, f.start - 10), f.start)))
     return 'reject:name';

@@ -163,6 +163,8 @@ function afterName(text: string, sentence: number, start: number): boolean {
   if (!m) return false;
   const word = m[1];
   const at = start - m[0].length;
+  // (a quarter's numeral is no name: `trong đó quý II 25 kỳ`)
+  if (/^[IVX]+$/u.test(word) && /(?<![\p{L}])quý\s+$/iu.test(text.slice(Math.max(0, at - 8), at))) return false;
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
   return /^\p{Lu}/u.test(word) && text.slice(sentence, at).replace(/[\s\-+•*–]/gu, '').length > 0;
 }
@@ -396,8 +398,10 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     if (!unit && !rank) continue;
     // `Trường THPT Cao Lãnh 2 xây dựng …`, `Release 16 sẽ hỗ trợ`, `QAM 256 cần`: a number after a
     // name, before words that only look like a counted noun, belongs to the name
+    // (a number in thousands names nothing: `đèn LED 29.170 bộ (chiếm 60,0%)`)
     if (
       unit?.evidence.includes('unit:guessed') &&
+      !/^\d{1,3}(?:\.\d{3})+$/u.test(text.slice(f.start, f.end).trim()) &&
       (afterName(text, sentenceStart(text, f.start), f.start) || LABEL_BEFORE.test(lower.slice(Math.max(0, f.start - 20), f.start)))
     )
       continue;

@@ -60,8 +60,8 @@ function guessNoun(text: string, lower: string, pos: number): string | undefined
   if (words[2] && PREDICATE_START.has(words[2])) return words[1];
   if (words[2] && !NOT_NOUNS.includes(words[2])) return `${words[1]} ${words[2]}`;
   // one syllable that a clause's end or a function word closes (`ước cả năm đạt 3.880 đám.`, `2.150 suất cho học sinh`,
-  // `nhà lưu giữ tro cốt với 1.500 ô.`): the counted noun alone
-  const closed = words[2] ? NOT_NOUNS.includes(words[2]) : /^\s*(?:[,.;:)]|$)/u.test(lower.slice(pos + words[1].length, pos + words[1].length + 3));
+  // `nhà lưu giữ tro cốt với 1.500 ô.`, a bracket after it too: `486/1.342 tủ (36,2%)`): the counted noun alone
+  const closed = words[2] ? NOT_NOUNS.includes(words[2]) : /^\s*(?:[,.;:()]|$)/u.test(lower.slice(pos + words[1].length, pos + words[1].length + 3));
   if (closed && !SINGLE_NOT_COUNTED.has(words[1])) return words[1];
   return undefined;
 }

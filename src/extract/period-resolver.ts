@@ -10,6 +10,8 @@ import { addMonths, periodYear } from '../text/period-words.js';
  */
 /** Units of what is observed over a period, not held at a moment: concentrations and speeds. */
 const OBSERVED_RATE = /(?:[mµμ]?g\/(?:l|m3)|ppm|m\/s|km\/h|km\/giờ|m3\/s)\s*$/u;
+/** A measure per case (`tháng/khóa`, `phút/chuyến`, `giờ/ca`, `ngày/hồ sơ`): an average over the cases of a time, not a capacity. */
+const PER_CASE = /\/\s?(?:khóa|khoá|ca|chuyến|lần|lượt|vụ|mẫu|xe|hồ sơ|học sinh|học viên|bệnh nhân|lao động|người|trường hợp)\s*$/u;
 /** `hiện` as now — not the second syllable of `thực hiện`, `phát hiện` …, nor the first of `hiện trường`, `hiện vật` … */
 const NOW_WORD = String.raw`(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})(?!\s+(?:trường|vật|đại|tượng|thực)(?!\p{L}))`;
 const STOCK_CUES = new RegExp(
@@ -831,7 +833,13 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   else if (ctx.previous) stock = ctx.previous.stock;
   // a measure per time or per place (`12.000 m3/ngày đêm` of capacity) stands at a moment; a concentration or a speed
   // (`42 mg/l`, `24,6 µg/m3`, `38 m/s`) was observed over the period
-  else stock = ctx.kind === 'measure' && /\//.test(ctx.lower.slice(ctx.start, ctx.unitEnd)) && !OBSERVED_RATE.test(ctx.lower.slice(ctx.start, ctx.unitEnd));
+  // (so is an average per case, `3,5 tháng/khóa`, `45 phút/chuyến`: over the period's cases)
+  else
+    stock =
+      ctx.kind === 'measure' &&
+      /\//.test(ctx.lower.slice(ctx.start, ctx.unitEnd)) &&
+      !OBSERVED_RATE.test(ctx.lower.slice(ctx.start, ctx.unitEnd)) &&
+      !PER_CASE.test(ctx.lower.slice(ctx.start, ctx.unitEnd));
   if (stock && !target && (ctx.kind !== 'percent' || ctx.previous?.stock || stockAt > flowAt)) {
     return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:stock'] };
   }

@@ -114,6 +114,8 @@ export const RATE_DENOMINATORS = [
   'ngày', 'tháng', 'năm', 'giờ', 'tuần', 'dân', 'người', 'điểm', 'hộ', 'km', 'km2', 'km²', 'xã', 'ha', 'm2', 'm²', 'con',
   'đơn vị', 'thành phố', 'cơ sở', 'trường', 'huyện', 'tỉnh', 'doanh nghiệp', 'hộ gia đình', 'lớp', 'nhà', 'trường hợp', 'thôn', 'phường',
   'khách hàng',
+  // (so many per course, shift, trip, sitting or case: `3,5 tháng/khóa`, `8 giờ/ca`, `45 phút/chuyến`)
+  'khóa', 'khoá', 'ca', 'chuyến', 'lần', 'lượt', 'vụ', 'mẫu', 'xe', 'học sinh', 'học viên', 'bệnh nhân', 'lao động',
 ];
 
 /**

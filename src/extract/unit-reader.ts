@@ -168,6 +168,12 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   // figure are a span of the year (`CPI bình quân 8 tháng`), no unit of it
   if (/^tháng(?![\p{L}\d/])/u.test(lower.slice(pos, pos + 6)) && /\d,\d+\s*$/u.test(lower.slice(Math.max(0, end - 8), end)))
     return { unit: `${scale}tháng`, baseUnit: 'tháng', kind: 'measure', end: pos + 5, evidence: ['unit:measure'] };
+  // (and so many months for each of something, `3,5 tháng/khóa`, `6 tháng/lần`: a rate)
+  const monthsPer = /^tháng(?=\/)/u.test(lower.slice(pos, pos + 6)) ? rateTail(lower, pos + 5) : undefined;
+  if (monthsPer) {
+    const unit = lower.slice(pos, monthsPer).replace(/\s+/g, ' ');
+    return { unit: scale + unit, baseUnit: unit, kind: 'measure', end: monthsPer, evidence: ['unit:rate'] };
+  }
   // (nor `lần lượt`, `respectively`: `… 2024, 2025 lần lượt là 46, 58 bài`)
   if (/^lần\s+lượt(?![\p{L}])/u.test(lower.slice(pos, pos + 10))) return undefined;
   if (text[pos] === '%') {
@@ -226,6 +232,13 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
   if (noun) {
     const { noun: full, end: nounEnd } = coordinate(lower, noun, pos);
     return { unit: scale + full, baseUnit: full, kind: 'count', end: nounEnd, evidence: ['unit:noun'] };
+  }
+  // a rate of a noun outside the lexicon (`1,8 tỷ viên/năm`, `12 triệu lọ/năm`): one plain syllable right before the slash
+  const perNoun = /^\p{Ll}+(?=\/)/u.exec(text.slice(pos, pos + 12));
+  const perEnd = perNoun && !NOT_NOUNS.includes(perNoun[0]) ? rateTail(lower, pos + perNoun[0].length) : undefined;
+  if (perEnd) {
+    const unit = lower.slice(pos, perEnd).replace(/\s+/g, ' ');
+    return { unit: scale + unit, baseUnit: unit, kind: 'measure', end: perEnd, evidence: ['unit:rate'] };
   }
   const guess = guessNoun(text, lower, pos) ?? loanNoun(text, lower, pos);
   if (guess) return { unit: scale + guess, baseUnit: guess, kind: 'count', end: pos + guess.length, evidence: ['unit:guessed'] };

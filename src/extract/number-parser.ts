@@ -221,6 +221,26 @@ const MULTIPLE_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Number words starting at `pos` (a word start): a match, or how far to skip. */
+/** Words after `một` that make no count of one (`một số`, `một phần`, `một cách`, `một trong`, `một cửa` …). */
+const NOT_ONE_OF = /^\s+(?:số|phần|cách|trong|lúc|khi|mặt|vài|ít|chút|loạt|chiều|cửa|nửa|lần nữa|thời gian|hệ thống|bộ phận|mình|tay|lòng|nhà|đợt nữa)(?![\p{L}])/iu;
+/** A count in words or digits, then a few words of its noun, then `và` or a comma (`ba hươu sao và `, `8 phản ánh, còn `). */
+const COUNT_LISTED_BEFORE =
+  /(?:^|[\s,;:(])(?:\d[\d.,]*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(\p{L}+)(?:\s+\p{L}+){0,3}\s*(?:,\s*(?:còn\s+|và\s+)?|\s+(?:và|còn)\s+)$/iu;
+
+/**
+ * `một` as a count of one in a list of counts: right after a count joined by `và`, a comma or `còn` (`02 hổ, ba hươu sao và một
+ * voọc`), or naming again the noun an earlier count of its clause named (`đã giải quyết 8 phản ánh, còn một phản ánh`).
+ */
+function oneCounted(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  if (NOT_ONE_OF.test(after) || !/^\s+\p{Ll}/u.test(after)) return false;
+  const listed = COUNT_LISTED_BEFORE.exec(norm(text.slice(Math.max(0, start - 60), start)));
+  if (!listed) return false;
+  const noun = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
+  // (the same noun again, or a list whose items each name their own noun after their count)
+  return noun === listed[1] || /\s+và\s+$/u.test(text.slice(Math.max(0, start - 5), start));
+}
+
 function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch | { skipTo: number } {
   WORD.lastIndex = pos;
   const firstWord = WORD.exec(text)?.[0] ?? '';
@@ -251,7 +271,13 @@ function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch |
   for (let k = toks.length; k >= 1; k--) {
     const words = toks.slice(0, k).map((t) => t.norm);
     // (`một` opening a fraction in words is a number: `một phần ba số hộ`, `hơn một nửa số hợp tác xã`)
-    if (!opts.whole && k === 1 && AMBIGUOUS_ALONE.has(words[0]) && !(words[0] === 'một' && FRACTION_AFTER.test(text.slice(toks[0].end, toks[0].end + 16))))
+    // (and `một` counting in a list of counts: `đã giải quyết 8 phản ánh, còn một phản ánh`, `ba hươu sao và một voọc`)
+    if (
+      !opts.whole &&
+      k === 1 &&
+      AMBIGUOUS_ALONE.has(words[0]) &&
+      !(words[0] === 'một' && (FRACTION_AFTER.test(text.slice(toks[0].end, toks[0].end + 16)) || oneCounted(text, toks[0].start, toks[0].end)))
+    )
       continue;
     const value = parseWordTokens(words, { whole: opts.whole, loneScale: opts.loneScale });
     if (value === null) continue;

@@ -220,9 +220,9 @@ const MULTIPLE_WORDS: ReadonlyMap<string, number> = new Map([
   ['rưỡi', 1.5],
 ]);
 
-/** Number words starting at `pos` (a word start): a match, or how far to skip. */
 /** Words after `một` that make no count of one (`một số`, `một phần`, `một cách`, `một trong`, `một cửa` …). */
-const NOT_ONE_OF = /^\s+(?:số|phần|cách|trong|lúc|khi|mặt|vài|ít|chút|loạt|chiều|cửa|nửa|lần nữa|thời gian|hệ thống|bộ phận|mình|tay|lòng|nhà|đợt nữa)(?![\p{L}])/iu;
+const NOT_ONE_OF =
+  /^\s+(?:số|phần|cách|trong|lúc|khi|mặt|vài|ít|chút|loạt|chiều|cửa|nửa|lần nữa|thời gian|hệ thống|bộ phận|mình|tay|lòng|nhà|đợt nữa)(?![\p{L}])/iu;
 /** A count in words or digits, then a few words of its noun, then `và` or a comma (`ba hươu sao và `, `8 phản ánh, còn `). */
 const COUNT_LISTED_BEFORE =
   /(?:^|[\s,;:(])(?:\d[\d.,]*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(\p{L}+)(?:\s+\p{L}+){0,3}\s*(?:,\s*(?:còn\s+|và\s+)?|\s+(?:và|còn)\s+)$/iu;
@@ -241,6 +241,7 @@ function oneCounted(text: string, start: number, end: number): boolean {
   return noun === listed[1] || /\s+và\s+$/u.test(text.slice(Math.max(0, start - 5), start));
 }
 
+/** Number words starting at `pos` (a word start): a match, or how far to skip. */
 function matchWords(text: string, pos: number, opts: ScanOptions): NumberMatch | { skipTo: number } {
   WORD.lastIndex = pos;
   const firstWord = WORD.exec(text)?.[0] ?? '';

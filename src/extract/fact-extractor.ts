@@ -623,6 +623,20 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       // (the figure before an aside closed on the way, not the aside's own: `được giao 14,6 tỷ đồng (ngân sách tỉnh 11,2 tỷ đồng …); … đã giải ngân 9,8 tỷ đồng`)
       sameUnitBefore:
         timePrevious && timePrevious.fact.kind === finalKind && timePrevious.fact.base_unit === unit?.baseUnit ? timePrevious.fact.metric : undefined,
+      // (the same unit's last measure in an earlier sentence of the paragraph: `Quý III, sản lượng đá … khai thác đạt 412.600 m3 …
+      // Lũy kế 9 tháng khai thác 1.186.300 m3`)
+      earlierSameUnit:
+        finalKind === 'measure'
+          ? [...placed]
+              .reverse()
+              .find(
+                (p) =>
+                  p.end <= sStart &&
+                  p.fact.kind === finalKind &&
+                  p.fact.base_unit === unit?.baseUnit &&
+                  (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative'),
+              )?.fact.metric
+          : undefined,
       earlierCounts: placed
         .filter((p) => p.end > countsFrom && p.end <= f.start && p.fact.kind === 'count')
         .map((p) => ({ noun: p.fact.base_unit, metric: p.fact.metric })),

@@ -50,6 +50,8 @@ export interface MetricInput {
   earlierCounts?: { noun: string; metric: string }[];
   /** Metric of the previous figure of the sentence when it is an amount or measure in the same unit (`kế hoạch trồng rừng là 9.500 ha; … đã trồng 8.874 ha`). */
   sameUnitBefore?: string;
+  /** Metric of the last measure in the same unit in an earlier sentence of the paragraph. */
+  earlierSameUnit?: string;
 }
 
 export interface MetricReading {
@@ -243,6 +245,20 @@ const VERB_ONLY = new RegExp(
   `^\\s*(?:(?:đã|được|sẽ|dự kiến|phấn đấu|tiếp tục)\\s+)*${W('giải ngân|huy động|chi|chi trả|cấp|hỗ trợ|đầu tư|bố trí|phân bổ|cho vay|trích|thu|vận động|quyên góp|ủng hộ|tài trợ')}(?:\\s+(?:được|thêm|mới|trực tiếp))?\\s*$`,
   'iu',
 );
+/** A verb of producing or moving goods, whose quantity a report names once and then goes on with the verb alone. */
+const QUANTITY_VERB =
+  /^(?:khai thác|sản xuất|tiêu thụ|xuất khẩu|nhập khẩu|chế biến|thu hoạch|thu mua|vận chuyển|bốc xếp|cung cấp|sản xuất và tiêu thụ|bán ra|phát|xuất bán|nhập)$/u;
+/** Is `pre` one verb (a particle or `lũy kế` aside) that the earlier metric says too (`khai thác` in `sản lượng đá khai thác`)? */
+function sameVerbAgain(pre: string, earlier: string): boolean {
+  const verb = tidy(pre)
+    .toLocaleLowerCase('vi')
+    .replace(/^(?:(?:lũy|luỹ)\s+kế|đã|được|ước|cả\s+năm|riêng)\s+/u, '')
+    .replace(/\s+(?:được|đạt|ước đạt)$/u, '');
+  if (!QUANTITY_VERB.test(verb)) return false;
+  const said = ` ${earlier.toLocaleLowerCase('vi')} `;
+  // (and one that names its measure, `sản lượng …`: `đá các loại tiêu thụ` says no more than the heading would)
+  return said.includes(` ${verb} `) && /^(?:tổng\s+)?(?:sản lượng|khối lượng|lượng|công suất)(?![\p{L}])/u.test(said.trim());
+}
 /** What money was for, said after its amount: `cho` and a noun (`cho Chương trình`, `cho vay phục vụ sản xuất`). */
 const FOR_WHAT = /^cho\s+\p{L}+(?:\s+\p{L}+)/u;
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
@@ -1072,6 +1088,18 @@ export function metricPhrase(m: MetricInput): MetricReading {
     metric = tidy(`${post.phrase} ${caseOf(pre)}`);
     usedAfter = post.end;
     ev.push('metric:noun-clause');
+  } else if (
+    m.kind === 'measure' &&
+    (m.aspect === 'level' || m.aspect === 'cumulative') &&
+    !m.sameUnitBefore &&
+    m.earlierSameUnit &&
+    !hasContent(post.phrase) &&
+    sameVerbAgain(pre, m.earlierSameUnit)
+  ) {
+    // `Quý III, sản lượng đá nguyên khai khai thác đạt 412.600 m3 … Lũy kế 9 tháng khai thác 1.186.300 m3`: a verb alone
+    // before an amount in the unit of one an earlier sentence named with that verb goes on about that amount's subject
+    metric = tidy(withoutBase(m.earlierSameUnit));
+    ev.push('metric:earlier-same-verb');
   } else if (m.kind === 'money' && m.aspect !== 'change' && VERB_ONLY.test(withoutAgent(pre)) && FOR_WHAT.test(post.phrase)) {
     // `giải ngân 150 tỷ đồng cho vay phục vụ sản xuất`, `Huy động thêm 3.500 triệu đồng cho Chương trình`: money a verb
     // alone moved is told apart by what it was for, said after the amount

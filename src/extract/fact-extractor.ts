@@ -121,12 +121,19 @@ function bodiesCounted(text: string, f: Figure): UnitReading | undefined {
 
 /**
  * A unitless index or coefficient its clause names, given with decimals after its verb (`Hệ số GINI năm 2024 là 0,368`,
- * `tỷ lệ chọi bình quân là 3,24`): a ratio with no unit.
+ * `tỷ lệ chọi bình quân là 3,24`, `Chỉ số hiệu quả sử dụng năng lượng (PUE) … là 1,62, giảm 0,07`): a measure with no unit.
  */
 function indexValue(text: string, lower: string, f: Figure): UnitReading | undefined {
   if (f.form !== 'digits' || f.of !== null || Number.isInteger(f.value)) return undefined;
-  if (!/(?<!\p{L})(?:là|đạt|ở mức|bằng)\s*$/u.test(lower.slice(Math.max(0, f.start - 10), f.start))) return undefined;
-  if (!/(?<!\p{L})(?:hệ số|tỷ số|tỉ số|tỷ lệ chọi|tỉ lệ chọi)(?!\p{L})/u.test(lower.slice(clauseStart(text, f.start), f.start))) return undefined;
+  // (the clause past brackets: `Chỉ số … (PUE) bình quân … là 1,62`)
+  const clause = lower.slice(clauseStart(text, f.start, ';:\n'), f.start);
+  const lead = lower.slice(Math.max(0, f.start - 24), f.start);
+  // (its verb, a bound after it — `xuống dưới 1,45` — or a change of a value the clause gave: `… là 1,62, giảm 0,07 so với năm 2025`)
+  const said =
+    /(?<!\p{L})(?:là|đạt|ở mức|bằng|xuống|lên)(?:\s+(?:dưới|trên|khoảng|không quá|tối đa|tối thiểu))?\s*$/u.test(lead) ||
+    (/(?<!\p{L})(?:tăng|giảm)\s*$/u.test(lead) && /(?<!\p{L})(?:là|đạt|ở mức)\s+\d+,\d+/u.test(clause));
+  if (!said) return undefined;
+  if (!/(?<!\p{L})(?:hệ số|tỷ số|tỉ số|tỷ lệ chọi|tỉ lệ chọi|chỉ số)(?!\p{L})/u.test(clause)) return undefined;
   return { unit: '', baseUnit: '', kind: 'measure', end: f.end, evidence: ['unit:index'] };
 }
 

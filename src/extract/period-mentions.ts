@@ -195,6 +195,20 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // từ quý IV/2026 đến quý III/2027, từ quý IV/2027 đến hết năm 2028, từ quý II đến quý IV năm 2026: quarters bound a span,
+    // from the first's first month to the last's last (or the year's end)
+    re: /từ\s+quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}])(?:\s*\/\s*(\d{4})|\s+năm\s+(\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}])|năm\s+(?=\d{4}))(?:\s*\/\s*(\d{4})|\s*(?:năm\s+)?(\d{4}))?/gu,
+    rule: 'period:between',
+    make: (m, year) => {
+      const q1 = quarterNumber(m[1]);
+      const q2 = m[4] ? quarterNumber(m[4]) : 4;
+      const y2 = Number(m[5] ?? m[6] ?? year);
+      const y1 = Number(m[2] ?? m[3] ?? (q1 !== undefined && q2 !== undefined && q1 <= q2 ? y2 : y2 - 1));
+      if (q1 === undefined || q2 === undefined || !validYear(y1) || !validYear(y2) || y1 * 4 + q1 >= y2 * 4 + q2) return undefined;
+      return `${y1}-${pad2(q1 * 3 - 2)}..${y2}-${pad2(q2 * 3)}`;
+    },
+  },
+  {
     // từ tháng 3 đến tháng 6/2025, từ tháng 3 đến hết tháng 6 năm 2025, từ đầu tháng 10 đến ngày 30/11/2025: months
     // of one year, the year said once — or not at all, the sentence's or the report's (`Hè năm 2026 (từ tháng 6 đến
     // tháng 8)`), where no date follows

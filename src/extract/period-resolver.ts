@@ -26,7 +26,8 @@ const MARKED_STOCK = new RegExp(
   'u',
 );
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
-const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})tồn(?!\p{L})/u;
+// (not `bảo tồn`, to conserve, nor `tồn tại`, to exist)
+const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})(?<!bảo\s)tồn(?!\p{L})(?!\s+tại(?!\p{L}))/u;
 
 function lastCue(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -92,7 +93,9 @@ function closedBracketBefore(ctx: PeriodContext, m: TimeMention): boolean {
   // (nor one that says, right after a time, when that time's work was done: `… năm 2025 (thực hiện trong tháng 01/2026) như sau:`)
   const inside = ctx.lower.slice(open, m.start);
   const doneWhen = DONE_WHEN.test(inside) && /[\divx]\s*$/u.test(ctx.lower.slice(Math.max(0, open - 4), open));
-  return close >= 0 && close < ctx.start && (/^\(\s*riêng(?!\p{L})/u.test(inside) || doneWhen);
+  // (nor a breakdown of the figure before it by times, `38 kỳ (tháng 7: 12 kỳ; tháng 8: 13 kỳ; tháng 9: 13 kỳ), tăng 6 kỳ …`)
+  const byTimes = close >= 0 && (ctx.lower.slice(open, close).match(/(?<!\p{L})(?:tháng|quý|năm)\s+[\divx]+\s*:/gu)?.length ?? 0) >= 2;
+  return close >= 0 && close < ctx.start && (/^\(\s*riêng(?!\p{L})/u.test(inside) || doneWhen || byTimes);
 }
 /** A bracket that opens by saying when something was done (`(thực hiện trong tháng 01/2026)`, `(tổ chức tháng 12/2025)`). */
 const DONE_WHEN = /^\(\s*(?:được\s+)?(?:thực hiện|tổ chức|tiến hành|đánh giá|công bố|ban hành|hoàn thành)(?!\p{L})/u;

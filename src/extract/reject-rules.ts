@@ -207,6 +207,14 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
     if (!countedAfter(text, lower, f)) return 'reject:name';
   }
   if (/(?<![\p{L}])địa\s+chỉ\s*:?\s*(?:tại\s+)?(?:số\s+)?$/u.test(lower.slice(Math.max(0, f.start - 24), f.start))) return 'reject:identifier';
+  // a grade named by its number (`cấp độ rủi ro thiên tai cấp 4)`, `cấp độ 3,`): which level, with nothing counted after it
+  if (
+    Number.isInteger(f.value) &&
+    f.value <= 10 &&
+    /(?<![\p{L}])cấp(?:\s+độ)?\s+$/u.test(lower.slice(Math.max(0, f.start - 10), f.start)) &&
+    /^\s*(?:[),.;:]|$)/u.test(lower.slice(f.end, f.end + 3))
+  )
+    return 'reject:name';
   // a product named by its parts (`vắc xin 5 trong 1`), a hotline (`1900.6769`, `1800 1234`)
   if (/^\s*trong\s+1(?!\d)/u.test(lower.slice(f.end, f.end + 10)) || /(?<!\d)\d\s+trong\s+$/u.test(lower.slice(Math.max(0, f.start - 10), f.start)))
     return 'reject:name';

@@ -78,6 +78,16 @@ function clockTime(lower: string, f: Figure): boolean {
   if (/(?<![\p{L}])(?:đến|tới)\s+$/u.test(before) && /^\s*(?:giờ|h)(?![\p{L}])/u.test(after) && f.value <= 24) {
     if (/(?<![\p{L}])từ\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s+(?:đến|tới)\s+$/u.test(lower.slice(Math.max(0, f.start - 40), f.start))) return true;
   }
+  // an hour of the evening or afternoon after `sau`/`trước` (`giảm công suất 30-50% sau 23 giờ`, `trước 17 giờ hằng ngày`):
+  // a duration of 13 to 23 hours is rare, a clock time common
+  if (
+    f.value >= 13 &&
+    f.value <= 23 &&
+    Number.isInteger(f.value) &&
+    /(?<![\p{L}])(?:sau|trước)\s+$/u.test(before) &&
+    /^\s*giờ(?![\p{L}])(?!\s+kể\s+từ)/u.test(after)
+  )
+    return true;
   return /^h\d{2}(?![\d])/u.test(after) || /\d{1,2}h$/u.test(before);
 }
 
@@ -207,6 +217,12 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
     if (!countedAfter(text, lower, f)) return 'reject:name';
   }
   if (/(?<![\p{L}])địa\s+chỉ\s*:?\s*(?:tại\s+)?(?:số\s+)?$/u.test(lower.slice(Math.max(0, f.start - 24), f.start))) return 'reject:identifier';
+  // a duration that names a measure (`lượng mưa 24 giờ lớn nhất đạt 486 mm`, `lượng mưa 3 ngày`): part of its name
+  if (
+    /(?<![\p{L}])lượng\s+mưa\s+$/u.test(lower.slice(Math.max(0, f.start - 12), f.start)) &&
+    /^\s*(?:giờ|ngày|h)(?![\p{L}])/u.test(lower.slice(f.end, f.end + 6))
+  )
+    return 'reject:name';
   // a grade named by its number (`cấp độ rủi ro thiên tai cấp 4)`, `cấp độ 3,`): which level, with nothing counted after it
   if (
     Number.isInteger(f.value) &&

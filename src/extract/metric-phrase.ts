@@ -708,7 +708,13 @@ function caseOf(phrase: string): string {
 
 /** Does the phrase already name the counted noun (`tổng số thuê bao 2G …` for `thuê bao`)? */
 function names(phrase: string, noun: string): boolean {
-  return !!noun && ` ${phrase.toLocaleLowerCase('vi')} `.includes(` ${noun.toLocaleLowerCase('vi')} `);
+  // (a noun of a list names it too: `thôn, làng chưa có đảng viên` names `thôn`)
+  return !!noun && ` ${phrase.toLocaleLowerCase('vi').replace(/[,;:()]/gu, ' ')} `.replace(/\s+/gu, ' ').includes(` ${noun.toLocaleLowerCase('vi')} `);
+}
+
+/** Are the words after a count's noun none, or only words the earlier count's phrase said (`mắc` of `người mắc …`)? */
+function saysAgain(after: string, earlier: string): boolean {
+  return !hasContent(after) || words(after).every((w) => words(earlier).includes(w));
 }
 
 /** The head of a share's metric (`tỷ lệ hộ nghèo` → `hộ nghèo`). */
@@ -957,7 +963,11 @@ export function metricPhrase(m: MetricInput): MetricReading {
     m.compared &&
     (!hasContent(own) || RATE_ONLY.test(own)) &&
     // (a count of another noun is a change of its own: `giảm 14 vụ (12,7%), giảm 9 người chết`)
-    (!m.countedNoun || /^(?:bậc|hạng|vị trí|điểm)$/u.test(m.countedNoun) || (names(m.compared, m.countedNoun) && !hasContent(post.phrase)))
+    // (nor a change counted in a classifier that stands for any noun: `64 hội viên tổ chức, tăng 9 đơn vị`, `3 thí sinh bị
+    // đình chỉ thi, giảm 5 trường hợp` — the same count)
+    (!m.countedNoun ||
+      /^(?:bậc|hạng|vị trí|điểm)$/u.test(m.countedNoun) ||
+      ((names(m.compared, m.countedNoun) || (m.aspect === 'change' && /^(?:đơn vị|trường hợp)$/u.test(m.countedNoun))) && !hasContent(post.phrase)))
   ) {
     // `…, bình quân mỗi năm tăng 4,7 điểm phần trăm`: a rate of the value before it, said how; a change
     // after a change compares the same measure with its own base (`… so với tháng trước và tăng 13,5% so với cùng kỳ`)
@@ -1016,12 +1026,12 @@ export function metricPhrase(m: MetricInput): MetricReading {
     (m.kind === 'count' || m.kind === 'ratio') &&
     m.countedNoun &&
     !hasContent(own) &&
-    !hasContent(post.phrase) &&
     m.aspect === 'change' &&
-    m.earlierCounts?.some((e) => e.noun === m.countedNoun && words(e.metric).length > 1)
+    m.earlierCounts?.some((e) => e.noun === m.countedNoun && words(e.metric).length > 1 && saysAgain(post.phrase, e.metric))
   ) {
     // `xảy ra 96 vụ tai nạn giao thông …; so với cùng kỳ giảm 14 vụ`: the noun alone again is the count named earlier
-    metric = [...(m.earlierCounts ?? [])].reverse().find((e) => e.noun === m.countedNoun)?.metric ?? '';
+    // (with words of that count's again: `… với 137 người mắc; so với năm 2024 giảm 2 vụ và giảm 61 người mắc`)
+    metric = [...(m.earlierCounts ?? [])].reverse().find((e) => e.noun === m.countedNoun && saysAgain(post.phrase, e.metric))?.metric ?? '';
     ev.push('metric:earlier-count');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun && !hasContent(own) && qualifiedAgain(post.phrase, m.countedNoun, m.earlierCounts)) {
     // `lấy 4.680 mẫu xét nghiệm nhanh, có 128 mẫu không đạt`: the noun counted earlier in the sentence, again, with a

@@ -648,17 +648,22 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
     // a level in a column that names a span is the value at the span's end (capacity `@2015-12`, output `2015`)
     if (period && span && aspect.aspect === 'level') factPeriod = stockOf(period);
     if (labels.totalRows.has(cell.row)) evidence.push('table:total-row');
-    const quoteStart = f.start;
+    // a cell that opens with a minus sign right before its only figure (`-17,8`, `− 3,2`): below zero — in a column of rises
+    // and falls, a fall
+    const minus = figures.length === 1 && /^\s*[-−–]\s?$/u.test(text.slice(0, f.start)) ? /[-−–]/u.exec(text)?.index : undefined;
+    const sign = minus === undefined ? 1 : -1;
+    if (sign < 0) evidence.push('value:negative');
+    const quoteStart = minus ?? f.start;
     facts.push({
-      value: f.value,
+      value: sign * f.value,
       unit: info?.unit ?? among?.[2]?.trim() ?? '',
-      base_value: base,
+      base_value: sign * base,
       base_unit: info?.baseUnit ?? among?.[2]?.trim().toLocaleLowerCase('vi') ?? '',
       of: f.of ?? (among ? Number(among[1]) : null),
       value_max: f.valueMax,
       kind,
       aspect: aspect.aspect,
-      direction: aspect.direction,
+      direction: aspect.aspect === 'change' && aspect.direction === null ? (sign < 0 ? 'down' : f.value > 0 ? 'up' : null) : aspect.direction,
       approx: approxBefore(text, f.start) === 'none' && ESTIMATE_COLUMN.test(columnLabel) ? 'estimate' : approxBefore(text, f.start),
       metric,
       metric_id: null,

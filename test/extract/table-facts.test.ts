@@ -449,6 +449,21 @@ describe('a share column that says it is of a plan (`Tỷ lệ thực hiện so 
   });
 });
 
+describe('a cell that opens with a minus sign', () => {
+  it('is below zero, its quote keeps the sign, and in a column of rises and falls it is a fall', async () => {
+    const cells = await cellsOfLines('minus.txt', [
+      'BÁO CÁO',
+      'Kết quả hoạt động tín dụng năm 2031',
+      ['STT', 'Chỉ tiêu', 'Năm 2030', 'Năm 2031', 'Tăng, giảm (%)'],
+      ['1', 'Dư nợ cho vay (tỷ đồng)', '412,5', '455,0', '10,3'],
+      ['2', 'Nợ xấu (tỷ đồng)', '3,70', '3,04', '-17,8'],
+    ]);
+    expect(cells.get('-17,8')).toMatchObject({ value: -17.8, base_value: -17.8, aspect: 'change', direction: 'down' });
+    expect(cells.get('10,3')).toMatchObject({ value: 10.3, direction: 'up' });
+    expect(cells.has('17,8')).toBe(false);
+  });
+});
+
 describe('an index table whose headers name the base (`Tháng trước = 100`)', () => {
   it("dates the cells by the table's time, not by the base each header names", async () => {
     const cells = await cellsOfLines('cpi.txt', [

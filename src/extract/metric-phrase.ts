@@ -1215,7 +1215,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
   }
   // a change in a sentence that opens with its base (`So với cùng kỳ năm 2025, giảm 9 vụ (18%)`) is against that base
   // (it replaces a base the phrase took from a figure before: the sentence says its own)
-  const lead = m.aspect === 'change' ? SENTENCE_BASE.exec(m.text.slice(m.sentence, m.start)) : null;
+  // (or its `;` clause: `So với quý II/2026, số vụ giảm 12 vụ …; so với cùng kỳ năm 2025, giảm 9 vụ, giảm 10 người chết`)
+  const clauseFrom = Math.max(m.sentence, m.text.lastIndexOf(';', m.start) + 1);
+  const lead = m.aspect === 'change' ? (SENTENCE_BASE.exec(m.text.slice(clauseFrom, m.start)) ?? SENTENCE_BASE.exec(m.text.slice(m.sentence, m.start))) : null;
   if (lead) metric = tidy(`${metric.replace(/\s+so với(?![\p{L}]).*$/iu, '')} ${lead[1].toLocaleLowerCase('vi')}`);
   // (a change named from the figure before it says its own way: `… giảm 9 vụ. So với tháng 10/2026, tăng 2 vụ` is a rise)
   const ownWay =

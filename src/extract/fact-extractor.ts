@@ -479,7 +479,17 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
       before.approx === 'none'
         ? (BOUND_AFTER.exec(lower.slice(unitEnd, unitEnd + 12)) ?? (fromBefore ? BOUND_AFTER_WORDS.exec(lower.slice(unitEnd, unitEnd + 40)) : null))
         : null;
-    const approx = bound ? { approx: bound[0].includes('lên') ? ('more_than' as const) : ('less_than' as const), evidence: ['approx:bound-after'] } : before;
+    // (`trên` before routes is where, not how many: `cây xanh trên 386 tuyến đường`, `thí điểm … trên 12 tuyến đường`, `trên ba
+    // tuyến phố`)
+    const onRoutes =
+      before.approx === 'more_than' &&
+      /(?<![\p{L}])trên\s+$/u.test(lower.slice(Math.max(0, f.start - 6), f.start)) &&
+      /^\s*tuyến(?![\p{L}])/u.test(lower.slice(f.end, f.end + 8));
+    const approx = bound
+      ? { approx: bound[0].includes('lên') ? ('more_than' as const) : ('less_than' as const), evidence: ['approx:bound-after'] }
+      : onRoutes
+        ? { approx: 'none' as const, evidence: ['approx:on-routes'] }
+        : before;
     const sStart = sentenceStart(text, f.start);
     const samePrevious = previous && previous.end > sStart ? previous : undefined;
     // the time of a figure in an aside closed before this one (`… đạt 46,8% (cùng kỳ năm 2024 đạt

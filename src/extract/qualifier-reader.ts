@@ -5,6 +5,15 @@ import { skipSpacesBack, wordBefore } from './text-window.js';
 
 const BY_LENGTH = [...QUALIFIERS].sort((a, b) => b.words.length - a.words.length);
 
+/** `ước` and a verb of its figure, anything but another figure or a `;` between: `ước chiếm`, `ước đến hết năm đạt`, `ước … còn`. */
+/** `ước`, an estimate — not the second syllable of `thỏa ước`, `công ước`, `hiệp ước` … */
+const ESTIMATE_WORD = /(?<![\p{L}])(?<!(?:thỏa|thoả|công|hiệp|điều|quy|mong|giao)\s)ước(?![\p{L}])/gu;
+const ESTIMATED_VERB =
+  /^ước(?:\s+(?:tính|thực hiện))?(?![\p{L}])[^;]{0,110}?(?<![\p{L}])(?:chiếm|đạt|còn|bằng|là|ở mức)(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp xỉ))?\s*$/u;
+/** Times, blanked before looking for another figure between `ước` and the verb (`đến ngày 31/01/2026`, `đến hết tháng 10`, `năm 2025`). */
+const TIME_WORDS =
+  /(?<![\d.,])(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?!\d|[.,]\d)|(?<![\p{L}])(?:(?:tháng|quý)\s+\d{1,2}(?:\s*[/.-]\s*\d{4})?|năm\s+\d{4})(?!\d|[.,]\d)/gu;
+
 /** The qualifier ending exactly at `end`, longest first. */
 function qualifierEndingAt(lower: string, end: number, reach?: Qualifier['reach']): Qualifier | undefined {
   return BY_LENGTH.find((q) => (!reach || q.reach === reach) && wordBefore(lower, end, q.words));
@@ -34,12 +43,23 @@ export function readApprox(lower: string, start: number, boundary: number, claus
   if (/(?<!\p{L})ước(?:\s+tính)?\s+(?:tăng|giảm)\s*$/u.test(lower.slice(Math.max(0, pos - 16), pos))) {
     return { approx: 'estimate', evidence: ['approx:estimated-change'] };
   }
+  // an estimate said of the figure's own verb, with only a time between (`ước chiếm 13,8% GRDP`, `ước đến ngày 31/01/2026 đạt
+  // 95%`, `Ước đến hết năm 2025, tỷ lệ hộ nghèo … giảm còn 26,15%`, `ước giải ngân đến hết năm đạt 96% dự toán`): a share or a
+  // plan's figure is estimated too (not a change after an estimated value: that one is none, GUIDELINES)
+  const window = lower.slice(Math.max(boundary - 60, 0, pos - 140), pos);
+  // (from the last `ước` of the sentence: an earlier one is of an earlier figure)
+  const lastEstimate = [...window.matchAll(ESTIMATE_WORD)].pop()?.index ?? -1;
+  const said = lastEstimate >= Math.max(window.lastIndexOf('. ') + 1, window.lastIndexOf('\n') + 1) ? window.slice(lastEstimate) : '';
+  const own = ESTIMATED_VERB.exec(said.replace(TIME_WORDS, (t) => ' '.repeat(t.length)));
+  if (own && !/[\d;]/u.test(own[0]) && !/(?<![\p{L}])(?:tăng|giảm)\s+(?:khoảng\s+|gần\s+)?$/u.test(lower.slice(Math.max(0, pos - 12), pos)))
+    return { approx: 'estimate', evidence: ['approx:estimated-verb'] };
   if (!clauseReach) return { approx: 'none', evidence: [] };
   const span = lower.slice(boundary, pos);
   let best: { at: number; q: Qualifier } | undefined;
   for (const q of BY_LENGTH) {
     if (q.reach !== 'clause') continue;
-    const re = new RegExp(`(?<![\\p{L}])${q.words}(?![\\p{L}])`, 'gu');
+    // (not `ước` as the second syllable of `thỏa ước`, `công ước` …)
+    const re = q.words === 'ước' ? new RegExp(ESTIMATE_WORD.source, 'gu') : new RegExp(`(?<![\\p{L}])${q.words}(?![\\p{L}])`, 'gu');
     let m: RegExpExecArray | null;
     while ((m = re.exec(span))) if (!best || m.index > best.at) best = { at: m.index, q };
   }

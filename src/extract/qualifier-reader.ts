@@ -7,7 +7,7 @@ const BY_LENGTH = [...QUALIFIERS].sort((a, b) => b.words.length - a.words.length
 
 /** `ước` and a verb of its figure, anything but another figure or a `;` between: `ước chiếm`, `ước đến hết năm đạt`, `ước … còn`. */
 /** `ước`, an estimate — not the second syllable of `thỏa ước`, `công ước`, `hiệp ước` … */
-const ESTIMATE_WORD = /(?<![\p{L}])(?<!(?:thỏa|thoả|công|hiệp|điều|quy|mong|giao)\s)ước(?![\p{L}])/gu;
+const ESTIMATE_WORD = /(?<![\p{L}])(?<!(?:thỏa|thoả|công|hiệp|điều|quy|mong|giao)\s)ước(?![\p{L}])(?!\s+(?:mơ|muốn|vọng|nguyện)(?![\p{L}]))/gu;
 const ESTIMATED_VERB =
   /^ước(?:\s+(?:tính|thực hiện))?(?![\p{L}])[^;]{0,110}?(?<![\p{L}])(?:chiếm|đạt|còn|bằng|là|ở mức)(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp xỉ))?\s*$/u;
 /** Times, blanked before looking for another figure between `ước` and the verb (`đến ngày 31/01/2026`, `đến hết tháng 10`, `năm 2025`). */
@@ -65,7 +65,10 @@ export function readApprox(lower: string, start: number, boundary: number, claus
   }
   // (not past a `trong đó`: the parts of an estimated total are written as the figures they are —
   // `… ước đạt 152.380 tấn, trong đó khai thác 131.940 tấn`, GUIDELINES: approx belongs to its number)
-  if (best && !/(?<!\p{L})trong đó(?!\p{L})/u.test(span.slice(best.at))) {
+  // (nor past `gồm`, nor to another measure joined with `với` — `ước đạt 468,5 tỷ đồng với 8.936 lượt khách hàng` —, nor from
+  // inside a bracket closed before the figure: `(ước cả năm khoảng 312.000 lượt) với 548.300 lượt`)
+  const after = best ? span.slice(best.at) : '';
+  if (best && !/(?<!\p{L})(?:trong đó|(?:bao\s+)?gồm|(?<!so\s)với)(?!\p{L})/u.test(after) && !/^[^()]*\)/u.test(after)) {
     return { approx: best.q.approx, evidence: [`approx:${best.q.words.replace(/\s+/g, '-')}`, 'approx:clause'] };
   }
   return { approx: 'none', evidence: [] };

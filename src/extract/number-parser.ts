@@ -234,9 +234,18 @@ const COUNT_LISTED_BEFORE =
 function oneCounted(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   if (NOT_ONE_OF.test(after) || !/^\s+\p{Ll}/u.test(after)) return false;
+  const noun = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
+  const before = norm(text.slice(Math.max(0, start - 160), start));
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
+  // (not `một` as "each" — `bình quân vốn đăng ký một doanh nghiệp`, `mỗi gia đình một cây` — nor inside a quoted name)
+  if (/(?<![\p{L}])(?:bình quân|trung bình|mỗi)(?![\p{L}])[^,;.()]{0,40}$/u.test(sentence) || (sentence.match(/["“”]/gu)?.length ?? 0) % 2 === 1) return false;
+  // (people a harm befell: `xảy ra 3 vụ tai nạn giao thông, làm chết một người, bị thương bốn người`)
+  if (noun === 'người' && /(?<![\p{L}])(?:chết|bị thương|tử vong|mất tích|thiệt mạng)\s+$/u.test(sentence)) return true;
+  // (the noun an earlier count of the sentence counted: `Xảy ra hai vụ tai nạn hàng hải (giảm một vụ …)`, `có 03 doanh
+  // nghiệp đạt giải, trong đó một doanh nghiệp …`)
+  if (noun && new RegExp(`(?:^|[^\\p{L}\\d.,])(?:\\d[\\d.,]*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+${noun}(?![\\p{L}])`, 'u').test(sentence)) return true;
   const listed = COUNT_LISTED_BEFORE.exec(norm(text.slice(Math.max(0, start - 60), start)));
   if (!listed) return false;
-  const noun = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
   // (the same noun again, or a list whose items each name their own noun after their count)
   return noun === listed[1] || /\s+và\s+$/u.test(text.slice(Math.max(0, start - 5), start));
 }

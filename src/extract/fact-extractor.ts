@@ -541,12 +541,12 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
     const splitOf = opens
       ? (outsideAside ?? previous)
       : (total ?? (opensSplit && !OWN_VERB_CLAUSE.test(lower.slice(sStart, f.start)) ? splitTotal : undefined));
-    // (a share or change said of a part in a sentence of parts — `Trong đó: thu nội địa đạt 24.915,7 tỷ đồng, chiếm
-    // 78,2% tổng thu, tăng 15,6%` — is over the part's time, which the part took from the total)
     // (a part of a running total is a running total too: `lũy kế 10 tháng đạt 68.940 người, …, trong đó: trình độ cao đẳng
     // 7.215 người, …`)
     const runningPart = aspect.aspect === 'level' && finalKind !== 'percent' && splitOf?.fact.aspect === 'cumulative' && splitOf.fact.kind !== 'percent';
     if (runningPart) evidence.push('aspect:part-of-running-total');
+    // (a share or change said of a part in a sentence of parts — `Trong đó: thu nội địa đạt 24.915,7 tỷ đồng, chiếm
+    // 78,2% tổng thu, tăng 15,6%` — is over the part's time, which the part took from the total)
     const partOf =
       !splitOf && opensSplit && (aspect.aspect === 'share' || aspect.aspect === 'change') && samePrevious?.fact.aspect === 'level' ? samePrevious : undefined;
     const period = resolvePeriod({

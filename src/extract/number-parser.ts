@@ -228,8 +228,10 @@ const COUNT_LISTED_BEFORE =
   /(?:^|[\s,;:(])(?:\d[\d.,]*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(\p{L}+)(?:\s+\p{L}+){0,3}\s*(?:,\s*(?:còn\s+|và\s+)?|\s+(?:và|còn)\s+)$/iu;
 
 /**
- * `một` as a count of one in a list of counts: right after a count joined by `và`, a comma or `còn` (`02 hổ, ba hươu sao và một
- * voọc`), or naming again the noun an earlier count of its clause named (`đã giải quyết 8 phản ánh, còn một phản ánh`).
+ * `một` as a count of one among counts: right after a count joined by `và`, a comma or `còn` (`02 hổ, ba hươu sao và một
+ * voọc`), naming again the noun an earlier count of its sentence counted (`đã giải quyết 8 phản ánh, còn một phản ánh`,
+ * `giảm một vụ`, `trong đó một doanh nghiệp`), or people a harm befell (`làm chết một người`) — never `một` as "each"
+ * (`bình quân … một doanh nghiệp`) nor one inside a quoted name.
  */
 function oneCounted(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);

@@ -5,9 +5,9 @@ import { skipSpacesBack, wordBefore } from './text-window.js';
 
 const BY_LENGTH = [...QUALIFIERS].sort((a, b) => b.words.length - a.words.length);
 
-/** `ước` and a verb of its figure, anything but another figure or a `;` between: `ước chiếm`, `ước đến hết năm đạt`, `ước … còn`. */
-/** `ước`, an estimate — not the second syllable of `thỏa ước`, `công ước`, `hiệp ước` … */
+/** `ước`, an estimate — not the second syllable of `thỏa ước`, `công ước`, `hiệp ước` …, nor `ước mơ`, a dream. */
 const ESTIMATE_WORD = /(?<![\p{L}])(?<!(?:thỏa|thoả|công|hiệp|điều|quy|mong|giao)\s)ước(?![\p{L}])(?!\s+(?:mơ|muốn|vọng|nguyện)(?![\p{L}]))/gu;
+/** `ước` and a verb of its figure, anything but another figure or a `;` between: `ước chiếm`, `ước đến hết năm đạt`, `ước … còn`. */
 const ESTIMATED_VERB =
   /^ước(?:\s+(?:tính|thực hiện))?(?![\p{L}])[^;]{0,110}?(?<![\p{L}])(?:chiếm|đạt|còn|bằng|là|ở mức)(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp xỉ))?\s*$/u;
 /** Times, blanked before looking for another figure between `ước` and the verb (`đến ngày 31/01/2026`, `đến hết tháng 10`, `năm 2025`). */

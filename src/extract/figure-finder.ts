@@ -76,6 +76,10 @@ function looksLikeDate(text: string, a: NumberMatch, b: NumberMatch): boolean {
   if (/(ngày|hôm|sáng|chiều|tối|đêm|từ|đến|đường|lễ)\s*\(?$/u.test(before)) return true;
   // a ratio names what it counts or is a percentage; a bare d/m in brackets or at a clause end is a day
   const after = text.slice(b.end, b.end + 3);
+  // (so is one after a day named by what happened on it, `ngày cao điểm 01/6 đón hơn 9.000 lượt`, `ngày khai giảng 05/9`
+  // — not a ratio said of a day, `trong ngày có 3/5 xã`)
+  const namedDay = /(?<![\p{L}])ngày((?:\s+\p{Ll}+){1,2})\s*$/u.exec(before);
+  if (namedDay && !/(?<![\p{L}])(?:có|đạt|là|được|còn|chỉ|mới|đã|gồm|chiếm|thì)(?![\p{L}])/u.test(namedDay[1]) && !/^\s*%/u.test(after)) return true;
   // (a rank among bodies named with capitals, `xếp thứ 2/9 Tòa án nhân dân khu vực`, and all of them, `kiểm tra 10/10 Đội
   // Quản lý thị trường`, name what they count too)
   if (/^\s*\p{Lu}\p{Ll}/u.test(after) && (/(?<!\p{L})thứ\s*$/u.test(before) || a.value === b.value)) return false;

@@ -25,6 +25,8 @@ const MARKED_STOCK = new RegExp(
   String.raw`đến hết|đến cuối|hiện có|hiện nay|hiện đang|hiện tại|${NOW_WORD}|đến nay|tính đến|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})`,
   'u',
 );
+/** Words that say a stock is as of now. */
+const NOW_MARK = new RegExp(String.raw`${NOW_WORD}|(?<!\p{L})(?:đến nay|tính đến nay)(?!\p{L})`, 'u');
 const STOCK_AFTER = /^\s*(?:còn lại|hiện có|đang hoạt động)/u;
 // (not `bảo tồn`, to conserve, nor `tồn tại`, to exist)
 const CARRIED_OVER_AFTER = /^[^.;,()]{0,20}(?<!\p{L})(?<!bảo\s)tồn(?!\p{L})(?!\s+tại(?!\p{L}))/u;
@@ -844,7 +846,15 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
       !OBSERVED_RATE.test(ctx.lower.slice(ctx.start, ctx.unitEnd)) &&
       !PER_CASE.test(ctx.lower.slice(ctx.start, ctx.unitEnd));
   if (stock && !target && (ctx.kind !== 'percent' || ctx.previous?.stock || stockAt > flowAt)) {
-    return { period: stockOf(period), flow: period, stock: true, evidence: [...evidence, 'period:stock'] };
+    // what stands now (`Hiện có 162 người`) in a heading's span not yet over when a plan for a later time was written (Phần I
+    // `năm 2026` of a plan for 2027 of 25/11/2026): as of the month it was written — a report's own span is not (`đến nay` in a
+    // report on 2026 of 25/11/2026 is `@2026-12`, GUIDELINES)
+    const end = stockOf(period);
+    const start = period.split('..')[0].replace(/^(\d{4})$/u, '$1-01');
+    const later = !!ctx.reportPeriod && stockOf(ctx.reportPeriod) > end;
+    if (later && ctx.issued && end.slice(1) > ctx.issued && start <= ctx.issued && NOW_MARK.test(before))
+      return { period: `@${ctx.issued}`, flow: period, stock: true, evidence: [...evidence, 'period:stock-written'] };
+    return { period: end, flow: period, stock: true, evidence: [...evidence, 'period:stock'] };
   }
   return { period, flow: period, stock: false, evidence };
 }

@@ -184,7 +184,8 @@ const EVENT_DATE_BEFORE =
 const DATE_SPAN =
   /(?<![\p{L}])từ\s+(?:ngày\s+\d{1,2}\s*\/\s*|tháng\s+)(\d{1,2})(?:\s*\/\s*(\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{1,2}\s*\/\s*|tháng\s+)(\d{1,2})\s*\/\s*(\d{4})/giu;
 /** Words that name the kind of time a report covers, and may be bounded by dates where the text first names it again. */
-const TERM_WORDS = /(?<![\p{L}])(nhiệm kỳ|học kỳ|năm học|kỳ nghỉ|tết|niên vụ|niên độ|năm tài chính|mùa|đợt|chiến dịch)(?![\p{L}])/giu;
+// (`hè`, the summer of a children's or youth programme, not the pavement of `vỉa hè`, `hè phố`)
+const TERM_WORDS = /(?<![\p{L}])(?<!vỉa\s)(nhiệm kỳ|học kỳ|năm học|kỳ nghỉ|tết|niên vụ|niên độ|năm tài chính|mùa|đợt|chiến dịch|hè(?!\s+phố))(?![\p{L}])/giu;
 
 /** `YYYY-MM` months a period runs over (`2026` → 2026-01…2026-12, `@2026-10` → its month). */
 function monthsOf(period: string): [string, string] | undefined {

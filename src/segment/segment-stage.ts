@@ -65,6 +65,20 @@ function seasonOf(title: string, reportPeriod: string | undefined): string | und
   return Math.abs(shift) <= 5 ? `${Number(w[1]) + shift}-${w[2]}..${Number(w[3]) + shift}-${w[4]}` : undefined;
 }
 
+const SUMMER_YEAR = /(?<![\p{L}])(?<!vỉa\s)hè\s+(?:năm\s+)?(\d{4})(?!\d)/iu;
+
+/**
+ * A summer named with its year (`5. PHƯƠNG HƯỚNG HÈ NĂM 2027`) in a report of a summer bounded in months (`Tổng kết hoạt động hè
+ * năm 2026`, `2026-06..2026-08` from the dates its first paragraph gives): the same months of the heading's year.
+ */
+function summerOf(title: string, doc: Document): string | undefined {
+  const m = SUMMER_YEAR.exec(title);
+  const w = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(doc.metadata.reportPeriod ?? '');
+  const own = SUMMER_YEAR.exec(doc.metadata.title ?? '');
+  if (!m || !w || !own || w[1] !== w[3] || own[1] !== w[1] || m[1] === w[1]) return undefined;
+  return `${m[1]}-${w[2]}..${m[1]}-${w[4]}`;
+}
+
 /** The month a report speaks of as now: its period's last month, or the month it was issued when that came first. */
 function nowOf(doc: Document): string | undefined {
   const end = /(\d{4}-\d{2})$/u.exec((doc.metadata.reportPeriod ?? '').replace(/^@/u, ''))?.[1];
@@ -225,6 +239,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           const period =
             title.length <= opts.periodTitleMax
               ? (fromNowPeriod(lead, nowOf(doc)) ??
+                summerOf(lead, doc) ??
                 bracketedMoment(lead) ??
                 yearToDateHeading(lead, nowOf(doc)) ??
                 firstPeriod(lead, year, doc.metadata.seasons) ??

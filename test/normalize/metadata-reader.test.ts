@@ -189,6 +189,11 @@ describe('readMetadata', () => {
     expect(windowed('Tổng kết công tác quản lý bãi biển mùa du lịch năm 2031', season)).toBe('2031-04..2031-09');
     const drive = 'Đợt cao điểm tấn công trấn áp tội phạm diễn ra từ ngày 15/11/2031 đến ngày 15/01/2032.';
     expect(windowed('Kết quả đợt cao điểm tấn công trấn áp tội phạm dịp Tết Nguyên đán 2032', drive)).toBe('2031-11..2032-01');
+    // a summer programme — not the pavement of `vỉa hè`
+    const summer = 'Hoạt động hè năm 2031 diễn ra từ ngày 02/6/2031 đến ngày 20/8/2031 tại 40 điểm sinh hoạt.';
+    expect(windowed('Tổng kết công tác hè năm 2031 của thiếu nhi thành phố', summer)).toBe('2031-06..2031-08');
+    const pavement = 'Đợt ra quân lập lại trật tự vỉa hè diễn ra từ ngày 02/3/2031 đến ngày 30/4/2031.';
+    expect(windowed('Kết quả lập lại trật tự vỉa hè năm 2031', pavement)).toBe('2031');
     // not dates of something else, nor of another time of the same kind
     expect(windowed('Kết quả công tác năm 2031', 'Chiến dịch diễn ra từ ngày 01/3/2031 đến ngày 30/4/2031.')).toBe('2031');
     const earlier = 'Học kỳ I năm học 2029-2030 (từ ngày 05/9/2029 đến ngày 15/01/2030) đã tổng kết.';

@@ -223,6 +223,24 @@ describe('segment stage', () => {
       ['I', '2030-11..2031-04'],
       ['II', '2031-11..2032-04'],
     ]);
+    // a summer bounded in months the same way: the next summer's heading runs over the same months of its year
+    const summer = await runText(
+      'summer.txt',
+      text([
+        'BÁO CÁO',
+        'Tổng kết hoạt động hè năm 2031',
+        'Hoạt động hè năm 2031 được tổ chức từ ngày 03/6/2031 đến ngày 25/8/2031 theo kế hoạch.',
+        '1. KẾT QUẢ',
+        '- Mở 40 lớp năng khiếu.',
+        '2. PHƯƠNG HƯỚNG HÈ NĂM 2032',
+        '- Mở 45 lớp năng khiếu.',
+      ]),
+    );
+    expect(summer.doc.metadata.reportPeriod).toBe('2031-06..2031-08');
+    expect(summer.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['1', ''],
+      ['2', '2032-06..2032-08'],
+    ]);
   });
 
   it('builds the heading tree from Roman, Arabic, multi-level and letter labels', async () => {

@@ -156,6 +156,9 @@ function moneyPer(lower: string, at: number): { over: string; length: number } |
   return second ? { over: `${over}/${second[1]}`, length: from + over.length + second[0].length } : { over, length: from + over.length };
 }
 
+/** One or two words and the conversion they are counted in (`viên quy tiêu chuẩn`, `xe con quy đổi`). */
+const CONVERTED = /^(\p{Ll}+(?:\s+\p{Ll}+)?)\s+quy\s+(?:tiêu\s+chuẩn|chuẩn|đổi)(?![\p{L}])/u;
+
 /** Read the unit that follows a figure ending at `end` (after its scale word, if any). */
 export function readUnit(text: string, lower: string, end: number, scaleWord?: string): UnitReading | undefined {
   const scale = scaleWord ? `${scaleWord.toLowerCase()} ` : '';
@@ -215,6 +218,16 @@ export function readUnit(text: string, lower: string, end: number, scaleWord?: s
       end: pos + foreign.length + (per?.length ?? 0),
       evidence: per ? ['unit:money', 'unit:foreign-money', 'unit:money-rate'] : ['unit:money', 'unit:foreign-money'],
     };
+  }
+  // a noun counted in a conversion (`24,6 triệu viên quy tiêu chuẩn`, `14.250 xe con quy đổi/ngày`): that noun, and the rate
+  // a time after the conversion makes of it
+  const converted = CONVERTED.exec(lower.slice(pos, pos + 40));
+  if (converted) {
+    const cut = converted[0].length - converted[1].length;
+    const noQualifier = (s: string): string => s.slice(0, pos + converted[1].length) + s.slice(pos + converted[0].length);
+    const read = readUnit(noQualifier(text), noQualifier(lower), pos);
+    if (read && read.end >= pos + converted[1].length)
+      return { ...read, unit: scale + read.unit, end: read.end + cut, evidence: [...read.evidence, 'unit:converted'] };
   }
   const noun = longestAt(lower, pos, NOUNS);
   const measure = longestAt(lower, pos, MEASURES);

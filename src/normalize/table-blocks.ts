@@ -15,7 +15,7 @@ import { cellAt } from '../../schemas/table.js';
 const CAPTION = /^(?:bảng|biểu|phụ lục)(?:\s+(?:số\s+)?[\dIVXivx]+[\w.]*|\s*[:.]|\s+\p{Lu})/iu;
 /** A unit note: `(Đơn vị tính: tỷ đồng)`, `ĐVT: triệu đồng`, `Đơn vị: %`. */
 /** A short bracket closing a caption, without digits other than a unit's exponent (`(điểm)`, `(tỷ đồng)`, `(%)`, `(km2)`). */
-const CAPTION_UNIT = /\(\s*((?:[\p{L}%/]+\d?\s*){1,3})\)\s*$/u;
+const CAPTION_UNIT = /\(\s*((?:[\p{L}%/]+\d?\s*){1,3}(?:quy\s+(?:tiêu\s+)?chuẩn\s*|quy\s+đổi\s*)?)\)\s*$/u;
 const UNIT_NOTE = /(?:đơn vị(?:\s+tính)?|đvt)\s*[:：]\s*([^()\n;]+?)\s*(?:\)|$|;)/iu;
 /** A figure: the whole cell is a number (with sign, separators, a percent sign or a unit in brackets). */
 const FIGURE_CELL = /^[~≈<>≤≥+\-–]?\s*\d[\d.,\s]*(?:%|\s*\([^)]*\))?$/u;

@@ -145,6 +145,9 @@ describe('caption of a table', () => {
     expect(captionOf(blocks, 1)).toEqual({ caption: 'Bảng 3. Sản lượng lúa theo huyện, 2022-2024 (nghìn tấn)', unit: 'nghìn tấn' });
     // a bracket of years or a remark is not a unit; a unit note wins over the bracket
     expect(captionOf([block(0, 'Bảng 4. Kết quả tuyển sinh (2021-2024)'), block(1, 'x')], 1).unit).toBeUndefined();
+    // (a unit counted in a conversion: `triệu viên quy tiêu chuẩn`, `tấn quy đổi`)
+    expect(captionOf([block(0, 'Bảng 2. Sản lượng gạch theo nhà máy (triệu viên quy tiêu chuẩn)'), block(1, 'x')], 1).unit).toBe('triệu viên quy tiêu chuẩn');
+    expect(captionOf([block(0, 'Bảng 6. Khối lượng phân bón (nghìn tấn quy đổi)'), block(1, 'x')], 1).unit).toBe('nghìn tấn quy đổi');
     expect(captionOf([block(0, 'Bảng 5. Vốn đầu tư (tỷ đồng)'), block(1, 'Đơn vị tính: triệu đồng'), block(2, 'x')], 2).unit).toBe('triệu đồng');
   });
 });

@@ -87,8 +87,9 @@ function titleTimeByIssue(title: string, issueDate: string | undefined, seasons:
 }
 
 /** A line that says what span a report's figures cover: `Số liệu (báo cáo) tính từ …`, `Kỳ báo cáo: …`, `(Thời gian báo cáo …)`, `Thời gian lấy số liệu: …`. */
+// (or the figures a sentence says it reports between dates: `… báo cáo số liệu từ ngày 01/01/2026 đến ngày 31/10/2026 như sau:`)
 const WINDOW_LINE =
-  /(?:(?:^|[.;]\s+)\(?|\()\s*(?:(?:kỳ\s+)?số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])/iu;
+  /(?:(?:^|[.;]\s+)\(?|\()\s*(?:(?:kỳ\s+)?số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])|(?<![\p{L}])(?:báo cáo|tổng hợp|cung cấp)\s+(?:các\s+)?số liệu\s+(?:tính\s+)?(?=từ\s+ngày)/iu;
 /** The week a bulletin reports, bounded in brackets (`… tình hình xâm nhập mặn tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`). */
 const WEEK_WINDOW = /(?<![\p{L}])tuần\s+(?:qua|này|trước)\s*(?=\(\s*từ\s+ngày)/iu;
 

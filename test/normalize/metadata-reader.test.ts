@@ -172,6 +172,9 @@ describe('readMetadata', () => {
   it('reads the window a first paragraph gives as `kỳ số liệu`, and a title moment `thời điểm` as of its month', () => {
     const line = 'Viện kiểm sát báo cáo kết quả công tác năm 2030 (kỳ số liệu từ ngày 01/12/2029 đến ngày 30/11/2030) như sau:';
     expect(windowed('Tổng kết công tác năm 2030 và phương hướng, nhiệm vụ năm 2031', line)).toBe('2029-12..2030-11');
+    // (a title with no time over a sentence that says which figures it reports)
+    const reported = 'Thực hiện Công văn số 12/SCT ngày 02/11/2030, Công ty báo cáo số liệu từ ngày 01/01/2030 đến ngày 31/10/2030 như sau:';
+    expect(windowed('Hoạt động của sàn giao dịch thương mại điện tử trong việc hỗ trợ tiêu thụ sản phẩm', reported)).toBe('2030-01..2030-10');
     expect(windowed('Kết quả điều tra gia cầm thời điểm 01/4/2031 và nhiệm vụ quý II năm 2031', 'Sở báo cáo như sau:')).toBe('@2031-04');
     expect(windowed('Kết quả rà soát hộ nghèo tại thời điểm 31/12/2030', 'Ủy ban báo cáo như sau:')).toBe('@2030-12');
   });

@@ -94,7 +94,7 @@ const ENDS_IN_LINKER = /(?<![\p{L}])(?:(?:mặt|đồng|văn|công|cân|san|bìn
 
 /** Discourse markers and adverbials that open a sentence but are not part of what it measures. */
 const OPENERS = new RegExp(
-  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'bao gồm', 'gồm', 'tương ứng', 'tương đương', 'nâng', 'phấn đấu đạt', 'phấn đấu', 'đảm bảo', 'bảo đảm', 'mục tiêu', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
+  `^(?:[-+•*–]\\s*)?(?:${['kết quả', 'trong đó', 'bao gồm', 'gồm', 'tương ứng', 'tương đương', 'nâng', 'phấn đấu đạt', 'phấn đấu', 'đảm bảo', 'bảo đảm', 'mục tiêu', 'đặc biệt', 'ngoài ra', 'bên cạnh đó', 'cụ thể', 'theo đó', 'về', 'riêng', 'đồng thời', 'tuy nhiên', 'như vậy', 'tính chung', 'nhìn chung', 'hiện nay', 'đến nay', 'tính đến nay', 'trong năm', 'trong tháng', 'trong kỳ', 'trong quý', 'lũy kế', 'luỹ kế', 'chủ yếu do', 'do', 'vì', 'nhờ', 'bởi'].join('|')})(?![${LETTER}])\\s*[,:]?\\s*`,
   'iu',
 );
 
@@ -1315,7 +1315,12 @@ function comparisonPhrase(text: string, from: number): { phrase: string; end: nu
   const lead = text.slice(from).length - text.slice(from).trimStart().length;
   const rest = text.slice(from + lead, from + lead + 120);
   // (`so với tháng trước và tăng 13,5% …`: the next change starts at its verb)
-  const stop = rest.slice(7).search(/[,;:().]|(?<!(?:năm|tháng|quý|ngày|kỳ))\s(?=\d[\d.,]*(?![\d\p{L}]))|\s(?:và\s+|,\s*)?(?:tăng|giảm)(?![\p{L}])/u);
+  // (and a cause or a purpose after the base is not part of it: `so với cùng kỳ năm 2025 do tốc độ gió bình quân thấp`)
+  const stop = rest
+    .slice(7)
+    .search(
+      /[,;:().]|(?<!(?:năm|tháng|quý|ngày|kỳ))\s(?=\d[\d.,]*(?![\d\p{L}]))|\s(?:và\s+|,\s*)?(?:tăng|giảm)(?![\p{L}])|\s(?:chủ yếu\s+)?(?:do|vì|nhờ|bởi|để)(?![\p{L}])/u,
+    );
   const raw = stop >= 0 ? rest.slice(0, 7 + stop) : rest;
   // (the base's time is what the change is against, and stays: `so với tháng 10/2026`, `so với cùng kỳ năm 2025`)
   const phrase = tidy(raw.trim().split(/\s+/u).slice(0, 8).join(' '));

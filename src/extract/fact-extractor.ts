@@ -658,6 +658,18 @@ export function extractFromBlock(block: Block, ctx: BlockContext): Fact[] {
                   (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative'),
               )?.fact.metric
           : undefined,
+      // (and a count's: `Trong tháng xảy ra 02 vụ va chạm giao thông … . Lũy kế 10 tháng 17 vụ`)
+      earlierSameNoun: counted
+        ? [...placed]
+            .reverse()
+            .find(
+              (p) =>
+                p.end <= sStart &&
+                p.fact.kind === 'count' &&
+                p.fact.base_unit === unit?.baseUnit &&
+                (p.fact.aspect === 'level' || p.fact.aspect === 'cumulative'),
+            )?.fact.metric
+        : undefined,
       earlierCounts: placed
         .filter((p) => p.end > countsFrom && p.end <= f.start && p.fact.kind === 'count')
         .map((p) => ({ noun: p.fact.base_unit, metric: p.fact.metric })),

@@ -52,6 +52,8 @@ export interface MetricInput {
   sameUnitBefore?: string;
   /** Metric of the last measure in the same unit in an earlier sentence of the paragraph. */
   earlierSameUnit?: string;
+  /** Metric of the last count of the same noun in an earlier sentence of the paragraph. */
+  earlierSameNoun?: string;
 }
 
 export interface MetricReading {
@@ -1056,6 +1058,18 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const subject = tidy(m.sameUnitBefore.replace(PLAN_WORDS, ''));
     metric = subject.toLocaleLowerCase('vi').includes(tidy(pre).toLocaleLowerCase('vi')) ? subject : tidy(`${pre} ${subject}`);
     ev.push('metric:same-unit-before');
+  } else if (
+    (m.kind === 'count' || m.kind === 'ratio') &&
+    m.countedNoun &&
+    m.earlierSameNoun &&
+    m.from === m.sentence &&
+    !hasContent(own) &&
+    !hasContent(post.phrase)
+  ) {
+    // `Trong tháng xảy ra 02 vụ va chạm giao thông … . Lũy kế 10 tháng 17 vụ`: a count that opens its sentence with no words but
+    // its noun and a time goes on counting what an earlier sentence of the paragraph counted with that noun
+    metric = tidy(withoutBase(m.earlierSameNoun));
+    ev.push('metric:earlier-same-noun');
   } else if ((m.kind === 'count' || m.kind === 'ratio') && m.countedNoun) {
     const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));
     // `có 386 nhà mạng tại 125 quốc gia tuyên bố đầu tư …`: where the counted things are, itself counted, stands

@@ -217,6 +217,16 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
     if (!countedAfter(text, lower, f)) return 'reject:name';
   }
   if (/(?<![\p{L}])địa\s+chỉ\s*:?\s*(?:tại\s+)?(?:số\s+)?$/u.test(lower.slice(Math.max(0, f.start - 24), f.start))) return 'reject:identifier';
+  // a thing's number as the label of what a colon gives of it (`142 giường (cơ sở 1: 86 giường; cơ sở 2: 56 giường)`, `Tổ 3: 12 hộ`)
+  if (
+    Number.isInteger(f.value) &&
+    f.value < 100 &&
+    f.form === 'digits' &&
+    /^\s*:\s*\S/u.test(text.slice(f.end, f.end + 4)) &&
+    /(?:^|[(;,\n]\s*)\p{L}+(?:\s+\p{L}+){0,2}\s+$/u.test(text.slice(Math.max(0, f.start - 30), f.start)) &&
+    !/(?<![\p{L}])(?:năm|tháng|quý|ngày|tuần|lần|có|là|đạt|gồm|được)\s+$/iu.test(lower.slice(Math.max(0, f.start - 8), f.start))
+  )
+    return 'reject:name';
   // a duration that names a measure (`lượng mưa 24 giờ lớn nhất đạt 486 mm`, `lượng mưa 3 ngày`): part of its name
   if (
     /(?<![\p{L}])lượng\s+mưa\s+$/u.test(lower.slice(Math.max(0, f.start - 12), f.start)) &&

@@ -132,7 +132,9 @@ export const COUNT_NOUNS: string[] = [
   // sports and contests (`12 môn`, `26 nội dung`)
   'môn', 'môn thi', 'môn thi đấu', 'nội dung', 'nội dung thi đấu',
   // offices, institutes and centres (`24 Văn phòng công chứng`, `6 Viện kiểm sát nhân dân khu vực`), residents, doctors
-  'văn phòng', 'viện', 'viện kiểm sát', 'trung tâm', 'dân', 'bác sĩ', 'dược sĩ', 'điều dưỡng',
+  'văn phòng', 'viện', 'viện kiểm sát', 'trung tâm', 'dân', 'bác sĩ', 'dược sĩ', 'điều dưỡng', 'hộ lý', 'kỹ thuật viên',
+  // the elderly, counted with their classifier (`131 cụ`), and meals (`4 bữa`)
+  'cụ', 'bữa',
   // people and bodies
   'người', 'người dân', 'người dùng', 'lượt người', 'lượt', 'cán bộ', 'công chức', 'viên chức', 'đảng viên',
   'đoàn viên', 'công đoàn viên', 'hội viên', 'học viên', 'học sinh', 'sinh viên', 'đại biểu', 'phóng viên',
@@ -184,5 +186,5 @@ export const COORDINATED_NOUNS: string[] = [
 export const NOT_NOUNS: string[] = [
   'và', 'của', 'được', 'đã', 'là', 'có', 'với', 'trong', 'trên', 'dưới', 'theo', 'so', 'tại', 'cho', 'các',
   'những', 'này', 'đó', 'để', 'từ', 'đến', 'về', 'thì', 'mà', 'hoặc', 'hay', 'nhưng', 'năm', 'tháng', 'quý',
-  'ngày', 'đạt', 'tăng', 'giảm', 'chiếm', 'bằng', 'khoảng', 'gần', 'hơn', 'trực', 'cấp', 'mức',
+  'ngày', 'đạt', 'tăng', 'giảm', 'chiếm', 'bằng', 'khoảng', 'gần', 'hơn', 'trực', 'cấp', 'mức', 'mỗi',
 ];

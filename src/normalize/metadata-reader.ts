@@ -90,6 +90,8 @@ function titleTimeByIssue(title: string, issueDate: string | undefined, seasons:
 // (or the figures a sentence says it reports between dates: `… báo cáo số liệu từ ngày 01/01/2026 đến ngày 31/10/2026 như sau:`)
 const WINDOW_LINE =
   /(?:(?:^|[.;]\s+)\(?|\()\s*(?:(?:kỳ\s+)?số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])|(?<![\p{L}])(?:báo cáo|tổng hợp|cung cấp)\s+(?:các\s+)?số liệu\s+(?:tính\s+)?(?=từ\s+ngày)/iu;
+/** The span a supervision or inspection covers: `Thời kỳ giám sát từ ngày 01/01/2022 đến ngày 30/9/2024`. */
+const SUPERVISED_SPAN = /(?<![\p{L}])(?:thời kỳ|phạm vi|thời gian|kỳ)\s+(?:giám sát|kiểm tra|thanh tra)\s*(?:là\s*)?:?\s*(?=từ\s+ngày)/iu;
 /** The week a bulletin reports, bounded in brackets (`… tình hình xâm nhập mặn tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`). */
 const WEEK_WINDOW = /(?<![\p{L}])tuần\s+(?:qua|này|trước)\s*(?=\(\s*từ\s+ngày)/iu;
 
@@ -155,8 +157,8 @@ function runningFirst(title: string, paragraphs: readonly string[], ofTitle: str
 }
 
 /** The text from where `re` first matches in the first two paragraphs, or undefined. */
-function saidEarly(body: readonly string[], re: RegExp): string | undefined {
-  for (const t of body.slice(0, 2)) {
+function saidEarly(body: readonly string[], re: RegExp, paragraphs = 2): string | undefined {
+  for (const t of body.slice(0, paragraphs)) {
     const m = re.exec(t);
     if (m) return t.slice(m.index);
   }
@@ -372,7 +374,8 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // the window of the figures said on a line of its own under the title (`Số liệu báo cáo tính từ ngày 15/12/2024
   // đến ngày 14/12/2025; …`) is exact where the title's year is round
   // (or as a sentence of the first paragraph: `… qua địa bàn 18 xã biên giới. Số liệu trong báo cáo tính từ ngày …`)
-  const windowAt = saidEarly(body, WINDOW_LINE);
+  // (or the span a supervision covers, said where its account opens: `Thời kỳ giám sát từ ngày 01/01/2022 đến ngày 30/9/2024`)
+  const windowAt = saidEarly(body, WINDOW_LINE) ?? saidEarly(body, SUPERVISED_SPAN, 4);
   const window = windowAt ? firstPeriod(windowAt) : undefined;
   // (a bulletin of a week, `… tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`, under a title that names only its year: the week's month)
   const weekAt = saidEarly(body, WEEK_WINDOW);

@@ -47,6 +47,8 @@ const ROMAN = /^([IVXLC]{1,7})\s*[.)]\s*(\S.*)$/u;
 const MULTI = /^(\d{1,2}(?:\.\d{1,2}){1,4})(?!\d)(\.?)(?:\s+|(?=\p{Lu}))(\S.*)$/u;
 const ARABIC = /^(\d{1,2})\s*([.)])\s*([\p{L}"“(].*)$/u;
 const LETTER = /^([a-zđ])\s*([).])\s+(\S.*)$/u;
+const CAPITALS = ['A', 'B', 'C', 'D', 'Đ', 'E', 'G', 'H'];
+const CAPITAL_PART = /^([A-EĐGH])\.\s+(\p{Lu}{2,}(?:[\s,]+\p{Lu}{1,}){2,}.*)$/u;
 const PART_WORDS: Record<string, number> = { nhất: 1, một: 1, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6 };
 
 /** Read the label at the start of a paragraph, if it has the shape of one. */
@@ -69,6 +71,11 @@ export function parseLabel(text: string): HeadingLabel | undefined {
     const standsAlone = m[3] !== '' || m[4] === '' || word !== 'điều';
     if (value && standsAlone) return { kind: LEGAL_KIND[word], label: `${name} ${m[2]}`, written: `${m[1]} ${m[2]}${m[3]}`, value, rest: m[4], sep: m[3] };
   }
+  // `A. KẾT QUẢ …`, `B. PHƯƠNG HƯỚNG …`: a capital letter over Roman numerals, its title in capitals — a part (`C.` too, never
+  // the Roman 100)
+  m = CAPITAL_PART.exec(t);
+  if (m && m[2].slice(0, 24) === m[2].slice(0, 24).toLocaleUpperCase('vi'))
+    return { kind: 'part', label: m[1], written: `${m[1]}.`, value: CAPITALS.indexOf(m[1]) + 1, rest: m[2], sep: '.' };
   m = ROMAN.exec(t);
   if (m) {
     const value = romanValue(m[1]);

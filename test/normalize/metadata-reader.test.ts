@@ -172,6 +172,9 @@ describe('readMetadata', () => {
   it('reads the window a first paragraph gives as `kỳ số liệu`, and a title moment `thời điểm` as of its month', () => {
     const line = 'Viện kiểm sát báo cáo kết quả công tác năm 2030 (kỳ số liệu từ ngày 01/12/2029 đến ngày 30/11/2030) như sau:';
     expect(windowed('Tổng kết công tác năm 2030 và phương hướng, nhiệm vụ năm 2031', line)).toBe('2029-12..2030-11');
+    // (a supervision over a span of years its account cuts short: `Thời kỳ giám sát từ ngày … đến ngày 30/9/2030`)
+    const supervised = 'Đoàn giám sát làm việc với 8 xã. Thời kỳ giám sát từ ngày 01/01/2028 đến ngày 30/9/2030.';
+    expect(windowed('Kết quả giám sát việc thực hiện chính sách bảo hiểm y tế giai đoạn 2028 - 2030', supervised)).toBe('2028-01..2030-09');
     // (a title with no time over a sentence that says which figures it reports)
     const reported = 'Thực hiện Công văn số 12/SCT ngày 02/11/2030, Công ty báo cáo số liệu từ ngày 01/01/2030 đến ngày 31/10/2030 như sau:';
     expect(windowed('Hoạt động của sàn giao dịch thương mại điện tử trong việc hỗ trợ tiêu thụ sản phẩm', reported)).toBe('2030-01..2030-10');

@@ -15,6 +15,9 @@ describe('parseLabel', () => {
     ['đ) Công tác thanh tra', 'letter', 'đ', 'đ)', 'Công tác thanh tra'],
     ['b. Lĩnh vực khác', 'letter', 'b', 'b.', 'Lĩnh vực khác'],
     ['Phần I. TÌNH HÌNH CHUNG', 'part', 'Phần I', 'Phần I', 'TÌNH HÌNH CHUNG'],
+    // a capital letter over Roman numerals, its title in capitals
+    ['A. KẾT QUẢ THỰC HIỆN NĂM 2030', 'part', 'A', 'A.', 'KẾT QUẢ THỰC HIỆN NĂM 2030'],
+    ['C. ĐỀ XUẤT, KIẾN NGHỊ', 'part', 'C', 'C.', 'ĐỀ XUẤT, KIẾN NGHỊ'],
   ])('%s is a %s label %s', (text, kind, label, written, rest) => {
     expect(parseLabel(text)).toMatchObject({ kind, label, written, rest });
   });
@@ -29,6 +32,7 @@ describe('parseLabel', () => {
     ['c. công tác khác', 'a letter with a dot before lower case'],
     ['V/v báo cáo', 'a subject abbreviation'],
     ['100% TTHC đủ điều kiện', 'a percentage'],
+    ['A. Nguyễn Văn An, Phó Giám đốc', 'an initial'],
   ])('%s is not a label (%s)', (text) => {
     expect(parseLabel(text)).toBeUndefined();
   });

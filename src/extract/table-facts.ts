@@ -495,7 +495,12 @@ function readColumn(columnLabel: string, allLabels: string[], tablePeriod?: stri
   // (nor the base of an index, `Tháng 12 năm trước = 100`, `Bình quân 8 tháng (cùng kỳ = 100)`: the cells are of the table's time)
   const parts = columnLabel
     .split(' — ')
-    .map((p) => p.replace(/\s+so\s+với\s+(?:cùng\s+kỳ|kỳ\s+gốc|(?:tháng|quý|năm)\s+\S*\d)[^—]*$/iu, '').replace(INDEX_BASE, ' '));
+    // (`Tăng so với năm học trước (em)`, `so với kỳ trước`, `so với cùng vụ`: the base, said without a number)
+    .map((p) =>
+      p
+        .replace(/\s+so\s+với\s+(?:cùng\s+(?:kỳ|vụ)|kỳ\s+(?:gốc|trước)|(?:tháng|quý|năm(?:\s+học)?|vụ|học\s+kỳ)\s+(?:\S*\d|trước|liền\s+kề))[^—]*$/iu, '')
+        .replace(INDEX_BASE, ' '),
+    );
   for (const part of parts.filter((p) => p.trim() !== '')) {
     // `Ước 9 tháng 2024`, `Thực hiện năm 2023`, `Kế hoạch 2025`: an aspect word, then the period
     const lead = ASPECT_LEAD.exec(bare(part));

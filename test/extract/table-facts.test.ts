@@ -519,6 +519,19 @@ describe('a table written with tabs in a text file', () => {
     expect(byQuote.get('112,3')).toMatchObject({ period: '2024-08', metric: 'Khách du lịch' });
   });
 
+  it('does not date a comparison column by a base said without a number (`Tăng so với năm học trước (em)`)', async () => {
+    const tsv = [
+      'BÁO CÁO',
+      'Tổng kết năm học 2030-2031',
+      'Bảng 1. Quy mô học sinh năm học 2030-2031',
+      ['Cấp học', 'Số học sinh', 'Tăng so với năm học trước (em)'].join('\t'),
+      ['Tiểu học', '21.540', '412'].join('\t'),
+      ['Trung học cơ sở', '14.825', '236'].join('\t'),
+    ].join('\n');
+    const cells = cellFacts(await run('school.txt', Buffer.from(tsv, 'utf8')));
+    expect(cells.find((f) => f.quote === '412')?.period).toBe(cells.find((f) => f.quote === '21.540')?.period);
+  });
+
   it("gives a column that names no time the report's period, a span of months too", async () => {
     const tsv = TSV.replace('tháng 9 và 9 tháng năm 2024', '9 tháng năm 2024').replace('9 tháng 2024 so với cùng kỳ (%)', 'So với cùng kỳ (%)');
     const doc = await run('bulletin.txt', Buffer.from(tsv, 'utf8'));

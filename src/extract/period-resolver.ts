@@ -102,6 +102,11 @@ function closedBracketBefore(ctx: PeriodContext, m: TimeMention): boolean {
 /** A bracket that opens by saying when something was done (`(thực hiện trong tháng 01/2026)`, `(tổ chức tháng 12/2025)`). */
 const DONE_WHEN = /^\(\s*(?:được\s+)?(?:thực hiện|tổ chức|tiến hành|đánh giá|công bố|ban hành|hoàn thành)(?!\p{L})/u;
 
+/** A crop season's name right before its year: `vụ xuân năm 2023`, `vụ Hè Thu 2026`, `vụ đông xuân năm`. */
+const CROP_SEASON_BEFORE = /(?<!\p{L})vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|xuân|mùa|đông|chiêm|hè|thu)\s+(?:năm\s+)?$/u;
+
+const CROP_WORDS = /(?<!\p{L})(?:gieo|cấy|trồng|xuống giống|năng suất|thu hoạch|lúa|ngô|lạc|rau)(?!\p{L})/u;
+
 /** A sentence's lead that is a result and its year, closed by a comma: `Kết quả đánh giá … năm 2025,`, `Theo kết quả xếp hạng năm 2025,`. */
 const RESULT_LEAD = /^\s*(?:[-+•]\s*)?(?:theo\s+)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})[^.;:()\d]{0,100}năm\s+\d{4}\s*,/u;
 
@@ -129,6 +134,9 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // `tăng từ 10,2 triệu USD/dự án giai đoạn 2016-2020 lên 11,9 triệu USD/dự án giai đoạn 2021-2025`)
   if ((m.rule === 'period:year' || m.rule === 'period:years') && m.start >= ctx.unitEnd && ownGap(ctx, ctx.lower.slice(ctx.unitEnd, m.start))) return true;
   if (yearOfCountedNoun(ctx, m)) return true;
+  // a crop season named with its year (`Vụ xuân năm 2023 toàn huyện gieo cấy 11.642 ha`): what the season yields is of that year
+  // (not a campaign named by its season, `Đợt tiêm phòng vụ Xuân Hè năm 2026`: a sentence of sowing and harvest)
+  if (m.rule === 'period:year' && CROP_SEASON_BEFORE.test(before) && CROP_WORDS.test(ctx.lower.slice(ctx.sentenceStart, ctx.unitEnd))) return true;
   // a horizon inside the span of the plan or heading names the year a target is for
   if (m.rule === 'period:horizon' && withinSpan(m.period, ctx.sectionPeriod ?? ctx.reportPeriod)) return true;
   if (/(?:trong|cả|tính chung|riêng)\s+(?:giai đoạn\s+)?$/u.test(before.slice(-24))) return true;

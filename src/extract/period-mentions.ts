@@ -256,6 +256,18 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
     },
   },
   {
+    // từ khi vận hành chính quyền địa phương 2 cấp (ngày 01/7/2025) đến ngày 15/12/2025: a span from an event its bracket dates
+    re: /từ\s+khi\s+[^().;]{1,80}?\(\s*(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\s*(?:đến|tới)\s+(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    rule: 'period:between',
+    make: (m) => {
+      const [a, ya, b, yb] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      if (a < 1 || a > 12 || b < 1 || b > 12 || !validYear(ya) || !validYear(yb)) return undefined;
+      const from = `${ya}-${pad2(a)}`;
+      const to = `${yb}-${pad2(b)}`;
+      return from < to ? `${from}..${to}` : from === to ? from : undefined;
+    },
+  },
+  {
     // từ năm 2021 đến ngày 31/10/2025, từ đầu năm 2024 đến tháng 10/2025, từ năm 2021 đến nay: from the start of a
     // year to a month (to the report's, for `nay`)
     // (and to the end of a later year, `từ năm 2021 đến hết năm 2026`; not `từ năm 1975 đến năm 2025`, which may name what is

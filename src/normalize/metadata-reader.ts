@@ -87,9 +87,15 @@ function titleTimeByIssue(title: string, issueDate: string | undefined, seasons:
 }
 
 /** A line that says what span a report's figures cover: `Số liệu (báo cáo) tính từ …`, `Kỳ báo cáo: …`, `(Thời gian báo cáo …)`, `Thời gian lấy số liệu: …`. */
-// (or the figures a sentence says it reports between dates: `… báo cáo số liệu từ ngày 01/01/2026 đến ngày 31/10/2026 như sau:`)
+// (or the figures a sentence says it reports between dates: `… báo cáo số liệu từ ngày 01/01/2026 đến ngày 31/10/2026 như sau:`,
+// `… báo cáo kết quả triển khai Đề án 06 từ khi vận hành chính quyền địa phương 2 cấp (ngày 01/7/2025) đến ngày 15/12/2025`)
 const WINDOW_LINE =
   /(?:(?:^|[.;]\s+)\(?|\()\s*(?:(?:kỳ\s+)?số liệu|kỳ báo cáo|thời gian báo cáo|(?:thời gian|thời điểm)\s+(?:lấy|tổng hợp)\s+số liệu)(?![\p{L}])|(?<![\p{L}])(?:báo cáo|tổng hợp|cung cấp)\s+(?:các\s+)?số liệu\s+(?:tính\s+)?(?=từ\s+ngày)/iu;
+/** The results a first paragraph says it reports over a span: `… báo cáo kết quả triển khai Đề án 06 từ khi … (ngày 01/7/2025) đến ngày 15/12/2025`. */
+const REPORTED_SPAN = /(?<![\p{L}])báo cáo\s+kết quả[^.:;]{0,100}?\s+(?=từ\s+(?:ngày|khi)(?![\p{L}]))/iu;
+/** A moment a report's first lines date its figures at: `(tính đến ngày 31/7/2026)`, `Tính đến ngày 30/9/2026,`. */
+// (a moment said on its own — opening a sentence or a bracket, or with `tính` — not the end of a span, `từ ngày … đến ngày …`)
+const REPORT_MOMENT = /(?:(?<![\p{L}])tính\s+|(?:^|[(.;:]\s*))(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu;
 /** The span a supervision or inspection covers: `Thời kỳ giám sát từ ngày 01/01/2022 đến ngày 30/9/2024`. */
 const SUPERVISED_SPAN = /(?<![\p{L}])(?:thời kỳ|phạm vi|thời gian|kỳ)\s+(?:giám sát|kiểm tra|thanh tra)\s*(?:là\s*)?:?\s*(?=từ\s+ngày)/iu;
 /** The week a bulletin reports, bounded in brackets (`… tình hình xâm nhập mặn tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`). */
@@ -189,6 +195,12 @@ const DATE_SPAN =
 /** Words that name the kind of time a report covers, and may be bounded by dates where the text first names it again. */
 // (`hè`, the summer of a children's or youth programme, not the pavement of `vỉa hè`, `hè phố`)
 const TERM_WORDS = /(?<![\p{L}])(?<!vỉa\s)(nhiệm kỳ|học kỳ|năm học|kỳ nghỉ|tết|niên vụ|niên độ|năm tài chính|mùa|đợt|chiến dịch|hè(?!\s+phố))(?![\p{L}])/giu;
+
+/** How many months a span runs over (`2025-07..2025-12` → 6); undefined for anything else. */
+function monthsBetween(period: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/u.exec(period);
+  return m ? (Number(m[3]) - Number(m[1])) * 12 + Number(m[4]) - Number(m[2]) + 1 : undefined;
+}
 
 /** `YYYY-MM` months a period runs over (`2026` → 2026-01…2026-12, `@2026-10` → its month). */
 function monthsOf(period: string): [string, string] | undefined {
@@ -375,7 +387,11 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
   // đến ngày 14/12/2025; …`) is exact where the title's year is round
   // (or as a sentence of the first paragraph: `… qua địa bàn 18 xã biên giới. Số liệu trong báo cáo tính từ ngày …`)
   // (or the span a supervision covers, said where its account opens: `Thời kỳ giám sát từ ngày 01/01/2022 đến ngày 30/9/2024`)
-  const windowAt = saidEarly(body, WINDOW_LINE) ?? saidEarly(body, SUPERVISED_SPAN, 4);
+  // (results reported over a span — not the days an event of them took: a quarter at least)
+  const reportedAt = saidEarly(body, REPORTED_SPAN);
+  const reported = reportedAt ? firstPeriod(reportedAt) : undefined;
+  const spanned = reported && (monthsBetween(reported) ?? 0) >= 3 ? reportedAt : undefined;
+  const windowAt = saidEarly(body, WINDOW_LINE) ?? saidEarly(body, SUPERVISED_SPAN, 4) ?? spanned;
   const window = windowAt ? firstPeriod(windowAt) : undefined;
   // (a bulletin of a week, `… tuần qua (từ ngày 13/02 đến ngày 19/02/2026)`, under a title that names only its year: the week's month)
   const weekAt = saidEarly(body, WEEK_WINDOW);
@@ -428,6 +444,17 @@ export function readMetadata(paras: MetadataInput[]): Metadata {
         if (from <= to && (!meta.issueDate || to <= meta.issueDate.slice(0, 7))) meta.reportPeriod = from === to ? to : `${from}..${to}`;
       }
     }
+  }
+
+  // a report whose title and opening name no time, its figures dated where its account opens (`1. HIỆN TRẠNG HẠ TẦNG MẠNG LƯỚI
+  // (tính đến ngày 31/7/2026)`): as of that moment, where it is before the report was written
+  if (!meta.reportPeriod && meta.reportType !== 'kế hoạch') {
+    const moment = body
+      .slice(0, 4)
+      .map((t) => REPORT_MOMENT.exec(t))
+      .find((m) => m);
+    const at = moment ? `${moment[2]}-${pad2(moment[1])}` : undefined;
+    if (at && Number(moment?.[1]) >= 1 && Number(moment?.[1]) <= 12 && (!meta.issueDate || at <= meta.issueDate.slice(0, 7))) meta.reportPeriod = `@${at}`;
   }
 
   province ??= provinceFromText(subject);

@@ -269,7 +269,8 @@ const DATA_WINDOW =
 export const CLOCK = String.raw`(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s+)?`;
 const FIRST_DATE = String.raw`${CLOCK}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|${CLOCK}(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?`;
 const DATE = String.raw`${CLOCK}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|${CLOCK}(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
-const DATE_SPAN = new RegExp(String.raw`(?:từ\s+)?(?:${FIRST_DATE})\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:${DATE})`, 'gu');
+// (from an event its bracket dates: `từ khi vận hành chính quyền địa phương 2 cấp (ngày 01/7/2025) đến ngày 15/12/2025`)
+const DATE_SPAN = new RegExp(String.raw`(?:từ\s+(?:khi\s+[^().;]{1,80}?\(\s*)?)?(?:${FIRST_DATE})\s*\)?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:${DATE})`, 'gu');
 
 const MONTH_SPAN = /(?:từ\s+)?tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})/gu;
 

@@ -175,11 +175,32 @@ describe('readMetadata', () => {
     // (a supervision over a span of years its account cuts short: `Thời kỳ giám sát từ ngày … đến ngày 30/9/2030`)
     const supervised = 'Đoàn giám sát làm việc với 8 xã. Thời kỳ giám sát từ ngày 01/01/2028 đến ngày 30/9/2030.';
     expect(windowed('Kết quả giám sát việc thực hiện chính sách bảo hiểm y tế giai đoạn 2028 - 2030', supervised)).toBe('2028-01..2030-09');
+    // (results a first paragraph says it reports over a span from an event its bracket dates — a quarter at least, not the days
+    // an event took)
+    const since = 'UBND phường báo cáo kết quả triển khai Đề án 06 từ khi vận hành chính quyền địa phương 2 cấp (ngày 01/7/2030) đến ngày 15/12/2030 như sau:';
+    expect(windowed('Kết quả triển khai Đề án 06 năm 2030', since)).toBe('2030-07..2030-12');
+    const event = 'Sở báo cáo kết quả tổ chức Hội chợ từ ngày 12/9/2030 đến ngày 16/9/2030 như sau:';
+    expect(windowed('Kết quả công tác năm 2030', event)).toBe('2030');
     // (a title with no time over a sentence that says which figures it reports)
     const reported = 'Thực hiện Công văn số 12/SCT ngày 02/11/2030, Công ty báo cáo số liệu từ ngày 01/01/2030 đến ngày 31/10/2030 như sau:';
     expect(windowed('Hoạt động của sàn giao dịch thương mại điện tử trong việc hỗ trợ tiêu thụ sản phẩm', reported)).toBe('2030-01..2030-10');
     expect(windowed('Kết quả điều tra gia cầm thời điểm 01/4/2031 và nhiệm vụ quý II năm 2031', 'Sở báo cáo như sau:')).toBe('@2031-04');
     expect(windowed('Kết quả rà soát hộ nghèo tại thời điểm 31/12/2030', 'Ủy ban báo cáo như sau:')).toBe('@2030-12');
+  });
+
+  it('dates a report whose title names no time at the moment its first heading gives its figures', () => {
+    const status = (line: string) =>
+      readMetadata([
+        para('Gia Lai, ngày 18 tháng 8 năm 2030'),
+        para('BÁO CÁO CHUYÊN ĐỀ', 'title'),
+        para('Về hiện trạng hạ tầng mạng di động', 'title'),
+        para('Công ty báo cáo như sau:', 'body'),
+        para(line, 'body'),
+      ]).reportPeriod;
+    expect(status('1. HIỆN TRẠNG HẠ TẦNG MẠNG LƯỚI (tính đến ngày 31/7/2030)')).toBe('@2030-07');
+    // (not the end of a span, nor a moment after the report was written)
+    expect(status('1. Kết quả triển khai từ ngày 01/3/2030 đến ngày 31/7/2030')).toBeUndefined();
+    expect(status('1. Kế hoạch (tính đến ngày 31/12/2030)')).toBeUndefined();
   });
 
   it('takes the dates that bound the kind of time a title names, where the first paragraph names that kind again', () => {

@@ -657,6 +657,30 @@ function againstMoment(ctx: PeriodContext): boolean {
   return /^\s*(?:[-+•]\s*)?so với/u.test(lead) && MOMENT_BASE.test(lead);
 }
 
+/** A move from one year's value to another's said in full: `từ 45,2% năm 2020 xuống 36,8% năm 2025`. */
+const YEARS_MOVE =
+  /từ\s+(?:mức\s+)?[\d.,]+\s*(?:%|\p{L}+(?:\/\p{L}+)?)?\s*\(?\s*(?:năm\s+)?(\d{4})\s*\)?\s*(?:,\s*)?(?:lên|xuống|còn)\s+(?:mức\s+)?[\d.,]+\s*(?:%|\p{L}+(?:\/\p{L}+)?)?\s*\(?\s*(?:năm\s+)?(\d{4})(?!\d)/gu;
+
+/**
+ * The years of a move said again without them, after one said in full in the same sentence (`Tỷ trọng lao động nông nghiệp giảm từ
+ * 45,2% năm 2020 xuống 36,8% năm 2025; lao động công nghiệp tăng từ 20,1% lên 25,3%`): its first value is of the first year, its
+ * second of the second.
+ */
+function parallelYears(ctx: PeriodContext): TimeMention | undefined {
+  // (a clause's comma, not a decimal one: `20,1%`)
+  const clauseStart = Math.max(ctx.sentenceStart, ctx.lower.lastIndexOf(';', ctx.start) + 1, ctx.lower.lastIndexOf(', ', ctx.start) + 1);
+  const lead = ctx.lower.slice(clauseStart, ctx.start);
+  const from = /(?<!\p{L})từ\s+(?:mức\s+)?$/u.test(lead);
+  const to = !from && /(?<!\p{L})từ\s+(?:mức\s+)?[\d.,]+\s*(?:%|\p{L}+(?:\/\p{L}+)?)?\s+(?:lên|xuống|còn)\s+(?:mức\s+)?$/u.test(lead);
+  if (!from && !to) return undefined;
+  // (the move said in full before this clause, nothing but moves of other measures between)
+  const earlier = [...ctx.lower.slice(ctx.sentenceStart, clauseStart).matchAll(YEARS_MOVE)].pop();
+  if (!earlier || /\d{4}/u.test(ctx.lower.slice(ctx.start, ctx.clauseEnd).split(/[;,]/u)[0])) return undefined;
+  const [y1, y2] = [Number(earlier[1]), Number(earlier[2])];
+  if (y1 >= y2) return undefined;
+  return { start: ctx.start, end: ctx.start, period: String(from ? y1 : y2), rule: 'period:parallel-years' };
+}
+
 /** Resolve the period of a figure: sentence, else heading, else report; then stock or flow; in a report of working years, the years its own. */
 export function resolvePeriod(ctx: PeriodContext): PeriodReading {
   const reading = shiftedToWindow(ctx, resolveCalendarPeriod(ctx));
@@ -700,7 +724,7 @@ function resolveCalendarPeriod(ctx: PeriodContext): PeriodReading {
   ) {
     return { period: prev.period, flow: prev.period.replace(/^@/u, ''), stock: true, evidence: ['period:with-stock'] };
   }
-  let mention = mentionFor(ctx, mentions);
+  let mention = mentionFor(ctx, mentions) ?? parallelYears(ctx);
   if (mention?.rule === 'period:same-period') mention = sameAsFrame(ctx, mentions, mention);
   if (!mention && !ctx.sectionPeriod && !ctx.reportPeriod && ctx.sentenceStart > 0) {
     // an undated document (a study): the time its paragraph set earlier holds for the sentences after it

@@ -110,6 +110,9 @@ const CROP_WORDS = /(?<!\p{L})(?:gieo|cấy|trồng|xuống giống|năng suất
 /** A sentence's lead that is a result and its year, closed by a comma: `Kết quả đánh giá … năm 2025,`, `Theo kết quả xếp hạng năm 2025,`. */
 const RESULT_LEAD = /^\s*(?:[-+•]\s*)?(?:theo\s+)?(?:kết quả|chỉ số|xếp hạng|xếp loại)(?!\p{L})[^.;:()\d]{0,100}năm\s+\d{4}\s*,/u;
 
+/** What may stand before a year that opens a `;` clause: `; năm 2022 …`, `; riêng năm 2025 …`, `; đến năm 2030 …`. */
+const CLAUSE_YEAR_LEAD = /^\s*(?:[-+•]\s*)?(?:(?:đến|trong|vào|cả|riêng|tính đến|sang)\s+)?$/u;
+
 function governing(ctx: PeriodContext, m: TimeMention): boolean {
   const before = ctx.lower.slice(Math.max(0, m.start - 30), m.start);
   // (nor the base a multiple is of: `gấp 1,2 lần năm 2025`)
@@ -130,6 +133,18 @@ function governing(ctx: PeriodContext, m: TimeMention): boolean {
   // 31 trường` in a report of quý I) it names what the count is of, and the report's time holds
   if (m.rule === 'period:school-year' && !SCHOOL_YEAR.test(ctx.reportPeriod ?? '')) return false;
   if (!LOOSE.has(m.rule) || (!ctx.sectionPeriod && !ctx.reportPeriod)) return true;
+  // a year that opens the figure's own `;` clause (`Số người xuất cư năm 2020 là 168 nghìn người; năm 2022 giảm còn 121 nghìn người`)
+  const semi = ctx.lower.lastIndexOf(';', ctx.start);
+  // (the last time before the figure: not `…; năm 2026 đạt 80% và đến năm 2027 đạt từ 85% đến 88%`)
+  if (
+    m.rule === 'period:year' &&
+    semi > ctx.sentenceStart &&
+    m.start > semi &&
+    m.end <= ctx.start &&
+    CLAUSE_YEAR_LEAD.test(ctx.lower.slice(semi + 1, m.start)) &&
+    !/(?<!\d)\d{4}(?!\d)/u.test(ctx.lower.slice(m.end, ctx.start))
+  )
+    return true;
   // a year or a span of years right after the figure is its own, in any report (`giảm từ 7,1% năm 2020 xuống 3,6% năm 2025`,
   // `tăng từ 10,2 triệu USD/dự án giai đoạn 2016-2020 lên 11,9 triệu USD/dự án giai đoạn 2021-2025`)
   if ((m.rule === 'period:year' || m.rule === 'period:years') && m.start >= ctx.unitEnd && ownGap(ctx, ctx.lower.slice(ctx.unitEnd, m.start))) return true;
@@ -276,7 +291,9 @@ function mentionFor(ctx: PeriodContext, all: TimeMention[]): TimeMention | undef
 const TARGET_OPENING = /^\s*(?:[-+•]\s*)?(?:phấn đấu|mục tiêu(?: là)?|định hướng)?\s*$/u;
 
 // (after a short adverbial with its comma, too: `Theo phương án trung bình, đến năm 2030 dân số …`, `Bên cạnh đó, trong quý III …`)
-const SENTENCE_OPENING = /^\s*(?:[-+•]\s*)?(?:(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:[^.;:,\d()]{1,40}:\s*)?(?:(?:\p{L}+\s+){0,5}\p{L}+,\s*)?$/u;
+// (and after a condition that holds no figure, `Nếu xu hướng di cư giữ như giai đoạn 2020-2025, đến năm 2030 lực lượng lao động …`)
+const SENTENCE_OPENING =
+  /^\s*(?:[-+•]\s*)?(?:(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:[^.;:,\d()]{1,40}:\s*)?(?:(?:\p{L}+\s+){0,5}\p{L}+,\s*|(?:nếu|giả định|trường hợp)\s(?:[^.;:\d]|(?<!\d)\d{4}(?!\d))+,\s*)?$/u;
 
 /** Is a year inside a span of years (`2030` in `2026-01..2030-12`)? */
 function withinSpan(year: string, span: string | undefined): boolean {

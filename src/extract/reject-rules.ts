@@ -69,8 +69,10 @@ function clockTime(lower: string, f: Figure): boolean {
   if (/(?<![\p{L}])(?:lúc|vào lúc|từ lúc)\s+$/u.test(before) && /^\s*(?:giờ|h)(?![\p{L}])/u.test(after)) return true;
   if (/^\s*giờ\s+\d{1,2}(?:\s*phút)?(?![\d/])/u.test(after)) return true;
   if (/(?<![\p{L}])\d{1,2}\s*(?:giờ|h)\s*$/u.test(before) && /^\s*(?:phút)?(?![\p{L}/])/u.test(after) && f.value < 60) return true;
-  // an hour put to a day or a part of one (`Khoảng 04 giờ ngày 07/9/2025`, `đến 17 giờ ngày 14/9`, `22 giờ đêm 08/9`)
-  const toDay = /^\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s*,)?\s+(?:(?:sáng|trưa|chiều|tối|đêm)(?![\p{L}])|(?:ngày|hôm)\s+\d)/u;
+  // an hour put to a day or a part of one (`Khoảng 04 giờ ngày 07/9/2025`, `đến 17 giờ ngày 14/9`, `22 giờ đêm 08/9`), a day of the
+  // week too (`từ 17 giờ ngày thứ Sáu đến 12 giờ ngày Chủ nhật`)
+  const toDay =
+    /^\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s*,)?\s+(?:(?:sáng|trưa|chiều|tối|đêm)(?![\p{L}])|(?:ngày|hôm)\s+\d|(?:ngày\s+)?(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)(?![\p{L}\d]))/u;
   if (f.value <= 24 && toDay.test(lower.slice(f.end, f.end + 30))) return true;
   // `từ 7 giờ 30 đến 22 giờ`: both ends of a span of clock times
   const clockSpanAfter = /^\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s+(?:đến|tới)\s+\d{1,2}\s*(?:giờ|h)(?![\p{L}])/u;

@@ -60,7 +60,8 @@ const DOC_NUMBER = /Số\s*:?\s*([\d.…_ ]*(?:-\s*[\p{Lu}Đ]+\s*)?\/\s*[\p{L}\d
 /** A document number as OCR leaves it: `Sô1849BGDĐT-GDPT`, `Số 62 /VP-KSTTHC`. */
 /** The code after the number is a whole word of two letters or more (`2J§ /STTTT` is no `2/J`). */
 const OCR_DOC_NUMBER = /^S[ốôoó]\s*:?\s*(\d{1,5})\s*\/?\s*([\p{Lu}Đ][\p{Lu}Đ&]+(?:-[\p{Lu}Đ&]+)*)(?![^\s,.;])/u;
-const ISSUE_DATE = /^([\p{L} .-]{2,40}),\s*ngày[\s.…_]*(\d{1,2})?[\s.…_]*tháng\s*(\d{1,2})?[\s.…_]*năm\s*(\d{4})/u;
+// (a draft or a scheme dated by its month alone: `Lào Cai, tháng 8 năm 2026`)
+const ISSUE_DATE = /^([\p{L} .-]{2,40}),\s*(?:ngày[\s.…_]*(\d{1,2})?[\s.…_]*)?tháng\s*(\d{1,2})?[\s.…_]*năm\s*(\d{4})/u;
 
 export interface MetadataInput {
   text: string;

@@ -86,6 +86,11 @@ function nowOf(doc: Document): string | undefined {
   return end && issued && issued < end ? issued : (end ?? issued);
 }
 
+/** A plan, or a document of what is to be done that sets targets as a plan does: a scheme (`ĐỀ ÁN`), a programme, a project plan. */
+function planLike(doc: Document): boolean {
+  return doc.metadata.reportType === 'kế hoạch' || /^(?:ĐỀ ÁN|PHƯƠNG ÁN|CHƯƠNG TRÌNH)(?![\p{L}])/u.test(doc.metadata.title ?? '');
+}
+
 /** A period of several whole years (`2021-01..2025-12`): a report of a span, as a multi-year review is. */
 const MULTI_YEAR = /^(\d{4})-01\.\.(?!\1)\d{4}-12$/;
 /** A report of a span of years: whole years (`2021-01..2025-12`), or a term bounded in months over more than two (`2021-07..2026-06`). */
@@ -219,7 +224,7 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           // in a plan, an undated study or a report of a span of years, a heading's span of years is the
           // time of what it holds (`3. Mục tiêu và giải pháp giai đoạn 2026-2030`); in a report of a
           // month, quarter or year it names a programme
-          const spanned = doc.metadata.reportType === 'kế hoạch' || !doc.metadata.reportPeriod || multiYear(doc.metadata.reportPeriod);
+          const spanned = planLike(doc) || !doc.metadata.reportPeriod || multiYear(doc.metadata.reportPeriod);
           // (a heading's term of office, `II. MỤC TIÊU NHIỆM KỲ 2026-2031`, too — not a title's: an election's `nhiệm kỳ 2026-2031`
           // is the term it elects for, not its report's time)
           const headingSpan = planSpan(title.replace(/nhiệm\s+kỳ(?=\s+\d{4}\s*[-–]\s*\d{4})/giu, 'giai đoạn'));
@@ -227,10 +232,9 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
           const titled = headingSpan !== undefined && headingSpan === planSpan(doc.metadata.title ?? '');
           const horizon =
             (spanned || titled ? headingSpan : undefined) ??
-            (doc.metadata.reportType === 'kế hoạch' || forwardHorizon(title, doc.metadata.reportPeriod) ? horizonYear(title) : undefined);
+            (planLike(doc) || forwardHorizon(title, doc.metadata.reportPeriod) ? horizonYear(title) : undefined);
           // a plan's account of where things stand (`I. THỰC TRẠNG`) is of the time it was written, not its targets'
-          const present =
-            doc.metadata.reportType === 'kế hoạch' && PRESENT_STATE.test(title) && doc.metadata.issueDate ? doc.metadata.issueDate.slice(0, 7) : undefined;
+          const present = planLike(doc) && PRESENT_STATE.test(title) && doc.metadata.issueDate ? doc.metadata.issueDate.slice(0, 7) : undefined;
           // (`IV. NHIỆM VỤ, GIẢI PHÁP TỪ NAY ĐẾN NGÀY 31/01/2026`: what is still to be done, from the month after the report's)
           // (an item of several clauses — `3. Tổ chức 12 hội nghị …; 100% công chức … trong quý I/2026` — is dated by its
           // first: a time a later clause says is that clause's)

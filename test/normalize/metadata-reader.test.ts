@@ -347,6 +347,16 @@ describe('readMetadata', () => {
     expect(meta).toMatchObject({ agency: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', province: 'Phú Thọ', issueDate: '2011-12-12' });
   });
 
+  it('reads the month of a document dated by its month alone (`Lào Cai, tháng 8 năm 2030`)', () => {
+    const meta = readMetadata([
+      para('SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH'),
+      para('Lào Cai, tháng 8 năm 2030'),
+      para('ĐỀ ÁN', 'title'),
+      para('Phát triển du lịch cộng đồng giai đoạn 2031-2035', 'title'),
+    ]);
+    expect(meta.issueDate).toBe('2030-08');
+  });
+
   it('takes the place as the province of a provincial agency', () => {
     const meta = readMetadata([para('SỞ Y TẾ'), para('Lào Cai, ngày 1 tháng 2 năm 2023'), para('Về việc tiêm chủng', 'title')]);
     expect(meta).toMatchObject({ province: 'Lào Cai', reportType: 'công văn', title: 'Về việc tiêm chủng' });

@@ -82,6 +82,12 @@ describe('segment stage', () => {
       ['I', ''],
       ['I/1', '2026'],
     ]);
+    // (a scheme sets targets as a plan does)
+    const scheme = await runText(
+      'scheme.txt',
+      text(['ĐỀ ÁN', 'Phát triển du lịch cộng đồng giai đoạn 2026-2030', 'I. MỤC TIÊU ĐẾN NĂM 2030', '- Đón 2,5 triệu lượt khách.']),
+    );
+    expect(scheme.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([['I', '2030']]);
     const report = await runText(
       'report.txt',
       text(['BÁO CÁO', 'Tình hình tháng 5 năm 2025', 'I. KẾT QUẢ', '1. Triển khai Đề án đến năm 2030', '- Phủ sóng 5G 40 xã.']),

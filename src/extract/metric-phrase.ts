@@ -239,7 +239,8 @@ const WITH_NOUN_TAIL = new RegExp(`\\s${W('với')}\\s+(?:tổng\\s+)?${W(AMOUNT
 const PLAN_BEFORE_BRACKET = new RegExp(`${W('kế hoạch|chỉ tiêu|mục tiêu|dự toán')}[^,;()\\d]*$`, 'iu');
 
 /** A place the counted things are in, itself counted, right after the noun (`… tại 125 quốc gia`, `ở 12 huyện`). */
-const NESTED_WHERE = /^\s+(tại|ở|trên|thuộc)\s+\d[\d.,]*\s+(?=\p{L})/u;
+// (a share of them too: `37 thôn thuộc 11/92 xã, phường chưa có sóng`)
+const NESTED_WHERE = /^\s+(tại|ở|trên|thuộc)\s+\d[\d.,]*(?:\/\d[\d.,]*)?\s+(?=\p{L})/u;
 
 /** Nouns of money that name what an amount is when they follow its unit. */
 /** A phrase that is a verb of moving money and nothing else (`giải ngân`, `huy động thêm`, `đã chi`): it names no measure. */
@@ -1074,7 +1075,8 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const noun = tidy(m.text.slice(m.unitStart, m.unitEnd));
     // `có 386 nhà mạng tại 125 quốc gia tuyên bố đầu tư …`: where the counted things are, itself counted, stands
     // between the noun and what they did — the description goes on after it
-    const nested = hasContent(post.phrase) ? null : NESTED_WHERE.exec(m.text.slice(m.unitEnd, m.unitEnd + 40));
+    const nested =
+      hasContent(post.phrase) && !/^(?:tại|ở|trên|thuộc)$/u.test(post.phrase.trim()) ? null : NESTED_WHERE.exec(m.text.slice(m.unitEnd, m.unitEnd + 40));
     const head = nested ? tidy(`${noun} ${nested[1]} ${after(m.text, m.unitEnd + nested[0].length).phrase}`) : tidy(`${noun} ${post.phrase}`);
     // (a subject that names the noun keeps it, with what the words after the figure add: `Danh sách … những người ứng
     // cử gồm 13 người ứng cử đại biểu Quốc hội, 107 …` — each item is told apart by them)

@@ -1083,7 +1083,9 @@ export function metricPhrase(m: MetricInput): MetricReading {
     const activity = m.kind === 'count' ? eventPeople(m.text, m.sentence, m.start, noun) : undefined;
     // (`… lượt người lao động tham gia`: the verb said after the noun is not said twice)
     if (activity) metric = tidy(`${head} ${/(?<!\p{L})tham\s+(?:gia|dự)$/iu.test(head) ? activity.replace(/^tham gia\s+/u, '') : activity}`);
-    else if (names(pre, m.countedNoun))
+    // (not a topic that names the noun before its colon, `b) Cấp thôn: Trong năm có thêm 9 thôn được công nhận …`: the words after
+    // the noun say which)
+    else if (names(pre, m.countedNoun) && !namedOnlyAsTopic(m.text.slice(m.from, m.start), m.countedNoun))
       metric = hasContent(post.phrase) && /(?<![\p{L}])gồm(?![\p{L}])/u.test(m.text.slice(m.sentence, m.start)) ? tidy(`${pre} ${post.phrase}`) : pre;
     else if (MEASURE_HEAD.test(pre)) metric = tidy(`${pre} ${head}`);
     else metric = tidy(`${head} ${caseOf(withoutAgent(pre))}`);
@@ -1344,6 +1346,12 @@ function comparisonPhrase(text: string, from: number): { phrase: string; end: nu
 }
 
 /** Whether two phrases open with the same word, past `tổng`, `số`, `tổng số` (`thu tiền sử dụng đất` and `tổng thu ngân sách`). */
+/** Whether a figure's words name its noun only in a topic before a colon (`Cấp thôn: Trong năm có thêm`). */
+function namedOnlyAsTopic(words: string, noun: string): boolean {
+  const colon = words.lastIndexOf(':');
+  return colon >= 0 && names(words.slice(0, colon), noun) && !names(words.slice(colon + 1), noun);
+}
+
 /** Words that link a subject to its figure and add nothing to a metric that has the subject. */
 const LINKING_WORDS: ReadonlySet<string> = new Set(['có', 'là', 'đạt', 'được', 'đã', 'và', 'của', 'với']);
 

@@ -272,6 +272,9 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // an amount said again in words in brackets after it (`3.138.400.000 đồng (Bằng chữ: Ba tỷ, một trăm ba mươi tám triệu,
   // bốn trăm nghìn đồng)`): the parts of the words are no facts of their own
   if (f.form === 'words' && amountInWords(lower, f)) return 'reject:in-words';
+  // a prize or a class named by its rank in words (`01 giải Ba`, `giải Tư`, `hạng Ba`): its name
+  if (f.form === 'words' && /^\p{Lu}/u.test(written.trim()) && /(?<![\p{L}])(?:giải|hạng)\s+$/iu.test(lower.slice(Math.max(0, f.start - 8), f.start)))
+    return 'reject:name';
   // `hai bên` (both sides, the two parties), `hai chiều` (two-way), `hai mặt`: a way of speaking, in words, no count
   if (f.form === 'words' && /^hai$/iu.test(written.trim()) && /^\s*(?:bên|chiều|mặt)(?!\p{L})/u.test(after)) return 'reject:idiom';
   // round the clock (`trực 24/24 giờ`, `tiếp nhận 24/7`): a manner, not a ratio

@@ -197,7 +197,7 @@ const TIME_ONLY = /^(?:(?:\d+\s+)?tháng(?:\s+\d+)?|quý\s+[ivx\d]+|năm|giai\s+
 
 /** A header part that names only a time or an aspect adds nothing to the metric. */
 const ASPECT_ONLY =
-  /^(?:kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước(?:\s+(?:thực\s+hiện|tính|đạt|th))?|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|(?:so\s+với\s+)(?:cùng\s+kỳ|kế\s+hoạch|kh|dự\s+toán|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)(?:\s+năm\s+(?:trước|\d{4}))?|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
+  /^(?:tổng(?:\s+(?:cộng|số|cả\s+giai\s+đoạn|giai\s+đoạn|thời\s+kỳ))?|kế\s+hoạch|kh|chỉ\s+tiêu|(?:kết\s+quả\s+)?thực\s+hiện|th|ước(?:\s+(?:thực\s+hiện|tính|đạt|th))?|lũy\s+kế|luỹ\s+kế|so\s+sánh|tăng,?\s*giảm|cùng\s+kỳ|(?:so\s+với\s+)(?:cùng\s+kỳ|kế\s+hoạch|kh|dự\s+toán|năm\s+trước|tháng\s+trước|quý\s+trước|kỳ\s+trước)(?:\s+năm\s+(?:trước|\d{4}))?|số\s+lượng|giá\s+trị|kết\s+quả)$/iu;
 
 function aspectOf(header: string, kind: FactKind): { aspect: Aspect; direction: 'up' | 'down' | null; evidence: string[] } {
   const h = header.toLocaleLowerCase('vi');
@@ -603,7 +603,9 @@ function cellFacts(ctx: TableContext, cell: TableCell, block: Block): Fact[] {
   // a caption that names a measure broken down by what the label column lists (`Khối lượng hàng hóa thông qua theo nhóm
   // mặt hàng` over `Nhóm mặt hàng`: `Than, quặng`) gives the rows' measure when no column names one
   const byRows = named.length === 0 || classColumns ? measureByRows(table.caption, stubHeader(labels)) : '';
-  const subject = (where && !columnNamesMeasure ? captionSubject(table.caption) : '') || byRows;
+  // (a total row under a caption of a measure broken down by the label column names that measure, not the breakdown: `Khái toán kinh
+  // phí theo nguồn vốn và năm` over `Nguồn vốn` → `Khái toán kinh phí — Tổng cộng`)
+  const subject = (where && !columnNamesMeasure ? byRows || captionSubject(table.caption) : '') || byRows;
   // an attribute row (`Quy mô`) under a stub header that names its subject (`Nội dung thử nghiệm`)
   const row = where ? bare(rowLabel) : withStubSubject(bare(rowLabel), labels.stubSubject);
   // a row that is a time (`Quý I/2025`, `Tháng 10/2025`, under a stub such as `Kỳ báo cáo`) dates its cells when the

@@ -540,6 +540,24 @@ describe('a table written with tabs in a text file', () => {
   });
 });
 
+describe('a table of funds by source and year', () => {
+  const TSV = [
+    'ĐỀ ÁN',
+    'Phát triển du lịch cộng đồng giai đoạn 2031-2035',
+    'Bảng 1. Khái toán kinh phí theo nguồn vốn và năm (đơn vị: triệu đồng)',
+    ['STT', 'Nguồn vốn', 'Tổng giai đoạn 2031-2035', 'Năm 2031', 'Năm 2032'].join('\t'),
+    ['1', 'Ngân sách tỉnh', '61.800', '8.500', '13.200'].join('\t'),
+    ['2', 'Vốn xã hội hóa', '57.800', '7.300', '11.000'].join('\t'),
+    ['', 'Tổng cộng', '119.600', '15.800', '24.200'].join('\t'),
+  ].join('\n');
+
+  it('names the cells by the measure the caption breaks down, not by its breakdown nor by a total column', async () => {
+    const byQuote = new Map(cellFacts(await run('scheme.txt', Buffer.from(TSV, 'utf8'))).map((f) => [f.quote, f]));
+    expect(byQuote.get('61.800')?.metric).toBe('Khái toán kinh phí — Ngân sách tỉnh');
+    expect(byQuote.get('119.600')?.metric).toBe('Khái toán kinh phí — Tổng cộng');
+  });
+});
+
 describe('a table of scores by year', () => {
   const TSV = [
     'BÁO CÁO',

@@ -279,6 +279,12 @@ const RANK_WITHIN = /^[^;.()]{0,40}?(trong\s+(?:(?:cụm|khối)\s+thi đua|toà
 const RANK_HEAD = new RegExp(W('xếp hạng|thứ hạng|xếp thứ|vị trí|thứ tự|nhóm|dẫn đầu|top'), 'iu');
 
 /** The noun a measure in these units is named by when its phrase gives none. */
+const LENGTH_UNIT = /^(?:m|km|cm|mm)$/iu;
+/** The words of a noun (one to three) and the adjective of a dimension right before a length: `đường trượt cao (từ)`, `tuyến đê dài`. */
+// (the noun whole: opening its sentence, clause or bracket, or counted — `Tuyến đê dài`, `(trong đó 9 đường trượt cao`)
+const DIMENSION_ADJECTIVE =
+  /(?:^\s*|[(,;:]\s*|(?<![\p{L}])(?:trong đó|gồm|có)\s+|\d\s+)((?:\p{L}+\s+){0,2}\p{L}+)\s+(cao|dài|rộng|sâu|dày)\s+(?:(?:từ|khoảng|gần|trên|dưới|hơn|tới|đến)\s+)?$/iu;
+const ADJECTIVE_DIMENSION: Readonly<Record<string, string>> = { cao: 'chiều cao', dài: 'chiều dài', rộng: 'chiều rộng', sâu: 'độ sâu', dày: 'độ dày' };
 const DIMENSION_OF: Readonly<Record<string, string>> = {
   ha: 'diện tích',
   km2: 'diện tích',
@@ -1264,6 +1270,19 @@ export function metricPhrase(m: MetricInput): MetricReading {
     }
     if (!RANK_HEAD.test(metric)) metric = tidy(`thứ hạng ${metric}`);
     ev.push('metric:rank');
+  }
+  // `9 đường trượt cao từ 12 đến 18 m`, `tuyến đê dài 12,5 km`: a length said after the adjective of its dimension measures that
+  // dimension of the noun before the adjective
+  const adjective =
+    m.kind === 'measure' && LENGTH_UNIT.test(m.text.slice(m.unitStart, m.unitEnd).trim()) ? DIMENSION_ADJECTIVE.exec(m.text.slice(m.sentence, m.start)) : null;
+  // (not a verb's, `mở rộng 58,3 km`, `xâm nhập vào sâu 38 km`, nor over a phrase that names the dimension already)
+  if (
+    adjective &&
+    !/(?<![\p{L}])(?:chiều|độ|mở|vào|ra|lên|xuống|được|đã|là|có|và|với)$/iu.test(adjective[1]) &&
+    !/(?<![\p{L}])(?:chiều\s+(?:dài|cao|rộng|sâu)|độ\s+(?:sâu|dày|cao))(?![\p{L}])/iu.test(metric)
+  ) {
+    metric = tidy(`${ADJECTIVE_DIMENSION[adjective[2].toLocaleLowerCase('vi')]} ${caseOf(adjective[1])}`);
+    ev.push('metric:dimension-adjective');
   }
   // `Toàn tỉnh xuống giống 231.640 ha`, `cứng hóa 12,4 km đường`: an area or a length done is the area
   // or the length of what was done — Vietnamese names it so (`diện tích xuống giống`, `chiều dài …`)

@@ -14,15 +14,17 @@ const OBSERVED_RATE = /(?:[mµμ]?g\/(?:l|m3)|ppm|m\/s|km\/h|km\/giờ|m3\/s)\s*
 const PER_CASE = /\/\s?(?:khóa|khoá|ca|chuyến|lần|lượt|vụ|mẫu|xe|hồ sơ|học sinh|học viên|bệnh nhân|lao động|người|trường hợp)\s*$/u;
 /** `hiện` as now — not the second syllable of `thực hiện`, `phát hiện` …, nor the first of `hiện trường`, `hiện vật` … */
 const NOW_WORD = String.raw`(?<!(?:thực|xuất|thể|biểu|phát|hiển|tái|đồng|ẩn)\s)(?<!\p{L})hiện(?!\p{L})(?!\s+(?:trường|vật|đại|tượng|thực)(?!\p{L}))`;
+/** A balance, which stands at a moment by what it is: `dư nợ`, `số dư`, `tồn kho`, `tổng tài sản`, `nợ xấu`. */
+const BALANCE = String.raw`(?<!\p{L})(?:dư nợ|số dư|tồn kho|tổng tài sản|nợ xấu|nợ quá hạn)(?!\p{L})`;
 const STOCK_CUES = new RegExp(
-  String.raw`hiện có|hiện nay|hiện đang|hiện tại|${NOW_WORD}|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})`,
+  String.raw`${BALANCE}|hiện có|hiện nay|hiện đang|hiện tại|${NOW_WORD}|tỉnh (?:hiện )?có|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})|mật độ|phủ đến|được phủ|phủ sóng|cung cấp|^\s*có(?!\p{L})`,
   'gu',
 );
 // (not a verb said of now, `hiện tổ chức 21 chi nhánh`, `đang tiếp nhận`: that is what stands)
 const FLOW_CUES =
   /(?<!(?<!\p{L})(?:hiện|đang)\s)(?:phát triển mới|trong tháng|trong năm|trong kỳ|cấp mới|thu hồi|tiếp nhận|(?<!\p{L})ước(?!\p{L})|doanh thu|sản lượng|đã giải quyết|tổ chức|ban hành|xuống giống|gieo trồng|gieo cấy|thu hoạch|thành lập mới|xảy ra|tuyển sinh|tuyển mới|giải ngân|xuất khẩu|nhập khẩu|tiêu thụ)/gu;
 const MARKED_STOCK = new RegExp(
-  String.raw`đến hết|đến cuối|hiện có|hiện nay|hiện đang|hiện tại|${NOW_WORD}|đến nay|tính đến|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})`,
+  String.raw`${BALANCE}|đến hết|đến cuối|hiện có|hiện nay|hiện đang|hiện tại|${NOW_WORD}|đến nay|tính đến|nâng tổng số|nâng tỷ lệ|nâng tổng|còn lại|(?<!\p{L})đang(?!\p{L})`,
   'u',
 );
 /** Words that say a stock is as of now. */

@@ -244,20 +244,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   },
   {
     // từ ngày 15/7/2025 đến ngày 14/8/2025, từ 01/01/2025 đến 30/9/2025, từ tháng 3/2025 đến tháng 6/2025: a span the sentence bounds
-    // (the months' parts said too: `từ giữa tháng 11/2026 đến cuối tháng 4/2027`)
-    re: /từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|(?:(?:đầu|giữa|cuối)\s+)?tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|(?:(?:đầu|giữa|cuối)\s+)?tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
-    rule: 'period:between',
-    make: (m) => {
-      const [a, ya, b, yb] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-      if (a < 1 || a > 12 || b < 1 || b > 12 || !validYear(ya) || !validYear(yb)) return undefined;
-      const from = `${ya}-${pad2(a)}`;
-      const to = `${yb}-${pad2(b)}`;
-      return from < to ? `${from}..${to}` : from === to ? from : undefined;
-    },
-  },
-  {
-    // từ khi vận hành chính quyền địa phương 2 cấp (ngày 01/7/2025) đến ngày 15/12/2025: a span from an event its bracket dates
-    re: /từ\s+khi\s+[^().;]{1,80}?\(\s*(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\s*(?:đến|tới)\s+(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
+    // (the months' parts said too: `từ giữa tháng 11/2026 đến cuối tháng 4/2027`; and from an event its bracket dates, `từ khi vận
+    // hành chính quyền địa phương 2 cấp (ngày 01/7/2025) đến ngày 15/12/2025`)
+    re: /từ\s+(?:khi\s+[^().;]{1,80}?\(\s*(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|(?:(?:đầu|giữa|cuối)\s+)?tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)?\s+(?:đến|tới)\s+(?:hết\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*|(?:(?:đầu|giữa|cuối)\s+)?tháng\s+)(\d{1,2})\s*[/.-]\s*(\d{4})/gu,
     rule: 'period:between',
     make: (m) => {
       const [a, ya, b, yb] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];

@@ -15,6 +15,7 @@ import {
   yearToDateHeading,
 } from '../text/period-words.js';
 import { WORK_SEASON_NAMES } from '../text/crop-seasons.js';
+import { pad2 } from '../text/zero-pad.js';
 import { type EmbeddedStart, embeddedStart } from './embedded-document.js';
 import { DEFAULT_SEGMENTER, HeadingSegmenter, type HeadingDecision } from './heading-segmenter.js';
 import { normalizeTitle } from './section-title.js';
@@ -84,6 +85,18 @@ function nowOf(doc: Document): string | undefined {
   const end = /(\d{4}-\d{2})$/u.exec((doc.metadata.reportPeriod ?? '').replace(/^@/u, ''))?.[1];
   const issued = doc.metadata.issueDate?.slice(0, 7);
   return end && issued && issued < end ? issued : (end ?? issued);
+}
+
+/** `Tính đến ngày 31/10/2026,` opening one of the first paragraphs of a section: the year to that month, where it is not after `issued`. */
+function yearToMoment(next: readonly Block[], issued: string): string | undefined {
+  for (const b of next) {
+    const m = /^\s*(?:[-+•]\s*)?(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*,/iu.exec(b.text);
+    if (!m) continue;
+    const at = `${m[2]}-${pad2(Number(m[1]))}`;
+    if (Number(m[1]) < 1 || Number(m[1]) > 12 || at > issued) return undefined;
+    return at.endsWith('-01') ? at : `${m[2]}-01..${at}`;
+  }
+  return undefined;
 }
 
 /** A plan, or a document of what is to be done that sets targets as a plan does: a scheme (`ĐỀ ÁN`), a programme, a project plan. */
@@ -234,7 +247,12 @@ export function createSegmentStage(options?: SegmentOptions): Stage {
             (spanned || titled ? headingSpan : undefined) ??
             (planLike(doc) || forwardHorizon(title, doc.metadata.reportPeriod) ? horizonYear(title) : undefined);
           // a plan's account of where things stand (`I. THỰC TRẠNG`) is of the time it was written, not its targets'
-          const present = planLike(doc) && PRESENT_STATE.test(title) && doc.metadata.issueDate ? doc.metadata.issueDate.slice(0, 7) : undefined;
+          // (or, where its account opens with the moment of its figures — `1.1. …` then `Tính đến ngày 31/10/2026, toàn thành phố có
+          // …` —, the year up to that moment: its stocks stand at that month, its flows ran over the year so far)
+          const present =
+            planLike(doc) && PRESENT_STATE.test(title) && doc.metadata.issueDate
+              ? (yearToMoment(doc.blocks.slice(i + 1, i + 4), doc.metadata.issueDate.slice(0, 7)) ?? doc.metadata.issueDate.slice(0, 7))
+              : undefined;
           // (`IV. NHIỆM VỤ, GIẢI PHÁP TỪ NAY ĐẾN NGÀY 31/01/2026`: what is still to be done, from the month after the report's)
           // (an item of several clauses — `3. Tổ chức 12 hội nghị …; 100% công chức … trong quý I/2026` — is dated by its
           // first: a time a later clause says is that clause's)

@@ -138,6 +138,23 @@ describe('segment stage', () => {
       ['I', '2025-11'],
       ['II', '2026-01..2030-12'],
     ]);
+    // (an account of the present that opens with the moment of its figures: the year up to that moment)
+    const dated = await runText(
+      'dated.txt',
+      text([
+        'Hải Phòng, ngày 20 tháng 11 năm 2025',
+        'KẾ HOẠCH',
+        'Phát triển dịch vụ hỏa táng năm 2026',
+        '1. THỰC TRẠNG',
+        'Tính đến ngày 31/10/2025, toàn thành phố có 1.246 nghĩa trang.',
+        '2. MỤC TIÊU NĂM 2026',
+        'Thực hiện 7.500 ca hỏa táng.',
+      ]),
+    );
+    expect(dated.doc.sections.map((s) => [s.path, s.period ?? ''])).toEqual([
+      ['1', '2025-01..2025-10'],
+      ['2', '2026'],
+    ]);
     const report = await runText(
       'report.txt',
       text(['BÁO CÁO', 'Tình hình tháng 5 năm 2025', 'I. CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2021-2025', '- Phủ sóng 5G 40 xã.']),

@@ -375,7 +375,9 @@ const PATTERNS: { re: RegExp; rule: string; make: Make }[] = [
   {
     // trong tháng, trong quý (of a flow): the report's month, the quarter it ends in; trong tuần (a bulletin's): the month;
     // trong kỳ: the report's own period (GUIDELINES)
-    re: /(?<!\p{L})trong\s+(tháng|quý|tuần|kỳ)(?!\s*(?:\d|[ivx]+(?!\p{L})|này|trước|tới|sau|đầu|cuối|qua))(?!\p{L})/gu,
+    // (not a month's or a quarter's number after it, `trong tháng 9`, `trong quý 3` — but a figure is no such number: `bình quân
+    // trong quý 6.350 đồng/kg`, `trong tháng 150 hồ sơ`)
+    re: /(?<!\p{L})trong\s+(tháng|quý|tuần|kỳ)(?!\s*(?:\d{1,2}(?!\d)(?![.,]\d)|[ivx]+(?!\p{L})|này|trước|tới|sau|đầu|cuối|qua))(?!\p{L})/gu,
     rule: 'period:this-month',
     make: (m, _y, _l, reportEnd, reportPeriod) => {
       if (m[1] === 'kỳ') return reportPeriod?.replace(/^@/u, '') || undefined;

@@ -1011,6 +1011,29 @@ function shareNamed(f: Fact): Fact {
   return metric === f.metric ? f : { ...f, metric, evidence: [...f.evidence, 'metric:share-named'] };
 }
 
+/**
+ * A measure its own words do not name (`b) Lũy kế 6 tháng đầu năm đạt 118,36 triệu kWh` after `a) Sản lượng điện phát lên lưới
+ * quý II/2026 đạt 52,84 triệu kWh`): the measure of the last level in its unit said before it in its section, its base left out.
+ */
+function withEarlierMeasure(f: Fact, before: readonly Fact[]): Fact {
+  if (f.metric !== '' || !f.base_unit || f.row !== undefined || !f.evidence.includes('metric:none')) return f;
+  const top = f.section.split('/')[0];
+  const earlier = [...before]
+    .reverse()
+    .slice(0, 12)
+    .find(
+      (e) =>
+        e.section.split('/')[0] === top &&
+        e.kind === f.kind &&
+        e.base_unit === f.base_unit &&
+        (e.aspect === 'level' || e.aspect === 'cumulative') &&
+        e.row === undefined &&
+        e.metric !== '',
+    );
+  if (!earlier) return f;
+  return { ...f, metric: earlier.metric.replace(/\s+so với(?:\s.*)?$/u, ''), evidence: [...f.evidence, 'metric:earlier-measure'] };
+}
+
 /** Extract every numeric fact of a segmented document, in document order. */
 export function extractFacts(doc: Document): Fact[] {
   const facts: Fact[] = [];
@@ -1059,7 +1082,7 @@ export function extractFacts(doc: Document): Fact[] {
     }
     const title = block.cell ? '' : headingSubject(doc.sections, block.section);
     const parts = block.role === 'item' && introTotal?.aspect === 'cumulative' ? asRunningParts(blockFacts, introTotal) : blockFacts;
-    facts.push(...(title ? parts.map((f) => withHeadingSubject(f, title)) : parts).map(shareNamed));
+    facts.push(...(title ? parts.map((f) => withHeadingSubject(f, title)) : parts).map(shareNamed).map((f) => withEarlierMeasure(f, facts)));
     if (block.role !== 'item' && !inlineItem && /:\s*$/.test(block.text)) {
       introSection = block.section;
       intro = introPeriodOf(block.text, doc.metadata.reportPeriod);

@@ -48,6 +48,19 @@ async function extractLines(
 }
 
 describe('extract stage', () => {
+  it('names a measure its own words do not name by the last level in its unit before it in its section', async () => {
+    const file = new SourceFile('r.txt', Buffer.from('x'));
+    const lines = [
+      ['a) Sản lượng điện phát lên lưới quý III/2022 đạt 52,84 triệu kWh.', 'item'],
+      ['b) Lũy kế 9 tháng đạt 118,36 triệu kWh.', 'item'],
+    ] as const;
+    const out = await extractLines(file, lines);
+    expect(out.facts.map((f) => [f.quote, f.metric])).toEqual([
+      ['52,84 triệu kWh', 'sản lượng điện phát lên lưới'],
+      ['118,36 triệu kWh', 'sản lượng điện phát lên lưới'],
+    ]);
+  });
+
   it('fills doc.facts with the period of the nearest heading that names one', async () => {
     const file = new SourceFile('r.txt', Buffer.from('x'));
     const out = await createExtractStage()(doc(file, 'Tiếp nhận 12 đơn thư.'), file);

@@ -272,6 +272,17 @@ export function rejectReason(text: string, lower: string, f: Figure, rank: boole
   // an amount said again in words in brackets after it (`3.138.400.000 đồng (Bằng chữ: Ba tỷ, một trăm ba mươi tám triệu,
   // bốn trăm nghìn đồng)`): the parts of the words are no facts of their own
   if (f.form === 'words' && amountInWords(lower, f)) return 'reject:in-words';
+  // a product's specification right after its noun (`xe 4 chỗ`, `gạch 2 lỗ`, `container 40 feet`, `ngói 22 viên/m2`, `tivi 55 inch`):
+  // which kind of it, not a count — a count stands before its noun
+  if (
+    /^\s*(?:chỗ(?:\s+ngồi)?|lỗ|feet|ft|inch|viên\s*\/\s*m2)(?![\p{L}\d])/u.test(lower.slice(f.end, f.end + 12)) &&
+    /(?<![\p{L}\d])(?!(?:có|gồm|là|đạt|với|được|bán|mua|thêm|tăng|giảm|còn|và|khoảng|gần|hơn|trên|dưới|từ|đến|chứa|mỗi|quân|đa|thiểu|lên|xuống|bố trí|trí)\s)\p{Ll}+\s+$/u.test(
+      lower.slice(Math.max(0, f.start - 16), f.start),
+    ) &&
+    Number.isInteger(f.value) &&
+    f.value < 100
+  )
+    return 'reject:name';
   // a prize or a class named by its rank in words (`01 giải Ba`, `giải Tư`, `hạng Ba`): its name
   if (f.form === 'words' && /^\p{Lu}/u.test(written.trim()) && /(?<![\p{L}])(?:giải|hạng)\s+$/iu.test(lower.slice(Math.max(0, f.start - 8), f.start)))
     return 'reject:name';

@@ -279,9 +279,12 @@ const RANK_WITHIN = /^[^;.()]{0,40}?(trong\s+(?:(?:cụm|khối)\s+thi đua|toà
 const RANK_HEAD = new RegExp(W('xếp hạng|thứ hạng|xếp thứ|vị trí|thứ tự|nhóm|dẫn đầu|top'), 'iu');
 
 /** The noun a measure in these units is named by when its phrase gives none. */
+/** Units of length (`m`, `km`): what a dimension's adjective measures. */
 const LENGTH_UNIT = /^(?:m|km|cm|mm)$/iu;
-/** The words of a noun (one to three) and the adjective of a dimension right before a length: `đường trượt cao (từ)`, `tuyến đê dài`. */
-// (the noun whole: opening its sentence, clause or bracket, or counted — `Tuyến đê dài`, `(trong đó 9 đường trượt cao`)
+/**
+ * The words of a noun (one to three) and the adjective of a dimension right before a length: `đường trượt cao (từ)`, `tuyến đê dài`
+ * — the noun whole: opening its sentence, clause or bracket, or counted (`Tuyến đê dài`, `(trong đó 9 đường trượt cao`).
+ */
 const DIMENSION_ADJECTIVE =
   /(?:^\s*|[(,;:]\s*|(?<![\p{L}])(?:trong đó|gồm|có)\s+|\d\s+)((?:\p{L}+\s+){0,2}\p{L}+)\s+(cao|dài|rộng|sâu|dày)\s+(?:(?:từ|khoảng|gần|trên|dưới|hơn|tới|đến)\s+)?$/iu;
 const ADJECTIVE_DIMENSION: Readonly<Record<string, string>> = { cao: 'chiều cao', dài: 'chiều dài', rộng: 'chiều rộng', sâu: 'độ sâu', dày: 'độ dày' };

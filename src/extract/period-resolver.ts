@@ -107,6 +107,7 @@ const DONE_WHEN = /^\(\s*(?:được\s+)?(?:thực hiện|tổ chức|tiến hà
 /** A crop season's name right before its year: `vụ xuân năm 2023`, `vụ Hè Thu 2026`, `vụ đông xuân năm`. */
 const CROP_SEASON_BEFORE = /(?<!\p{L})vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|xuân|mùa|đông|chiêm|hè|thu)\s+(?:năm\s+)?$/u;
 
+/** Words of sowing and harvest: a sentence of a crop season's yield. */
 const CROP_WORDS = /(?<!\p{L})(?:gieo|cấy|trồng|xuống giống|năng suất|thu hoạch|lúa|ngô|lạc|rau)(?!\p{L})/u;
 
 /** A sentence's lead that is a result and its year, closed by a comma: `Kết quả đánh giá … năm 2025,`, `Theo kết quả xếp hạng năm 2025,`. */

@@ -242,7 +242,6 @@ const PLAN_BEFORE_BRACKET = new RegExp(`${W('kế hoạch|chỉ tiêu|mục tiê
 // (a share of them too: `37 thôn thuộc 11/92 xã, phường chưa có sóng`)
 const NESTED_WHERE = /^\s+(tại|ở|trên|thuộc)\s+\d[\d.,]*(?:\/\d[\d.,]*)?\s+(?=\p{L})/u;
 
-/** Nouns of money that name what an amount is when they follow its unit. */
 /** A phrase that is a verb of moving money and nothing else (`giải ngân`, `huy động thêm`, `đã chi`): it names no measure. */
 const VERB_ONLY = new RegExp(
   `^\\s*(?:(?:đã|được|sẽ|dự kiến|phấn đấu|tiếp tục)\\s+)*${W('giải ngân|huy động|chi|chi trả|cấp|hỗ trợ|đầu tư|bố trí|phân bổ|cho vay|trích|thu|vận động|quyên góp|ủng hộ|tài trợ')}(?:\\s+(?:được|thêm|mới|trực tiếp))?\\s*$`,
@@ -264,6 +263,7 @@ function sameVerbAgain(pre: string, earlier: string): boolean {
 }
 /** What money was for, said after its amount: `cho` and a noun (`cho Chương trình`, `cho vay phục vụ sản xuất`). */
 const FOR_WHAT = /^cho\s+\p{L}+(?:\s+\p{L}+)/u;
+/** Nouns of money that name what an amount is when they follow its unit. */
 const MONEY_NOUN = new RegExp(`^${W('vốn|kinh phí|tiền|ngân sách|doanh thu|giá trị|kim ngạch|nguồn vốn')}`, 'iu');
 
 /** What a rank orders by, after it (and after where: `thứ 9 toàn quốc về …`). */
